@@ -1,0 +1,305 @@
+"""The raw archive: every byte fetched or imported, stored before anything parses it.
+
+Layout (default `archive/` beside tracker.db):
+
+    archive/index.sqlite          what was stored, when, from where (one row per response)
+    archive/blobs/ab/abcdef….gz   the bytes, gzip-compressed, named by their sha256
+
+`responses` holds one row per fetch or imported file: source, kind, URL (or original
+path), HTTP status and headers, fetch time, sha256. Identical bytes are stored once.
+A 304 Not Modified is a row too, pointing at the bytes it confirmed.
+
+`batches` groups responses into units the database is built from: one observation of
+the SDN list, one crawl of Treasury releases, one DOJ walk. A batch is `pending` until the
+build that uses it has been swapped in, then `applied`; a build that fails marks it
+`rejected` (with the reason). `tracker rebuild` replays the applied batches in order, so
+the database is a function of the archive alone.
+
+`runs` records every command (for `tracker status`); `state` holds crawl checkpoints
+(resumable backfills).
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import gzip
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from .dates import utcnow
+
+SCHEMA = """
+create table if not exists responses (
+    seq integer primary key autoincrement,
+    source text not null,
+    kind text not null,
+    url text,
+    status integer,
+    headers text,
+    fetched_at text not null,
+    sha256 text,
+    size integer,
+    meta text
+);
+create index if not exists responses_url on responses(url, seq);
+create index if not exists responses_source on responses(source, kind, seq);
+create table if not exists batches (
+    id integer primary key autoincrement,
+    source text not null,
+    kind text not null,
+    observed_on text,
+    created_at text not null,
+    status text not null default 'pending',
+    reason text,
+    meta text
+);
+create table if not exists batch_items (
+    batch_id integer not null references batches(id),
+    position integer not null,
+    seq integer not null references responses(seq),
+    role text,
+    primary key (batch_id, position)
+);
+create table if not exists runs (
+    id integer primary key autoincrement,
+    command text not null,
+    sources text,
+    started_at text not null,
+    finished_at text,
+    status text,
+    counts text,
+    message text
+);
+create table if not exists state (
+    source text not null,
+    key text not null,
+    value text,
+    primary key (source, key)
+);
+"""
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    seq: int
+    source: str
+    kind: str
+    url: str | None
+    status: int | None
+    headers: dict
+    fetched_at: str
+    sha256: str | None
+    size: int | None
+    meta: dict
+    role: str | None = None
+
+    @property
+    def location(self) -> str:
+        return self.url or self.meta.get("path") or f"archive #{self.seq}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Batch:
+    id: int
+    source: str
+    kind: str
+    observed_on: str | None
+    created_at: str
+    status: str
+    reason: str | None
+    meta: dict
+
+
+class Archive:
+    def __init__(self, root: Path | str):
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / "blobs").mkdir(exist_ok=True)
+        self.conn = sqlite3.connect(self.root / "index.sqlite", timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("pragma journal_mode=wal")
+        self.conn.execute("pragma synchronous=normal")
+        self.conn.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- bytes ---------------------------------------------------------------------------
+    def blob_path(self, sha256: str) -> Path:
+        return self.root / "blobs" / sha256[:2] / f"{sha256}.gz"
+
+    def _write_blob(self, content: bytes) -> str:
+        sha = hashlib.sha256(content).hexdigest()
+        path = self.blob_path(sha)
+        if path.exists():
+            return sha
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=6) as gz:
+                gz.write(content)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        return sha
+
+    def read(self, entry: Entry | str) -> bytes:
+        sha = entry if isinstance(entry, str) else entry.sha256
+        if sha is None:
+            raise ValueError(f"archive entry #{entry.seq} holds no content")
+        with gzip.open(self.blob_path(sha), "rb") as fh:
+            return fh.read()
+
+    # -- responses -----------------------------------------------------------------------
+    def put(self, source: str, kind: str, content: bytes | None, *, url: str | None = None,
+            status: int | None = 200, headers: dict | None = None, fetched_at: str | None = None,
+            sha256: str | None = None, meta: dict | None = None) -> Entry:
+        """Store bytes (or, for a 304, the sha256 of bytes already stored) and index them."""
+        if content is not None:
+            sha256 = self._write_blob(content)
+            size = len(content)
+        else:
+            size = None
+        fetched_at = fetched_at or utcnow()
+        headers = {k.lower(): v for k, v in (headers or {}).items()}
+        cur = self.conn.execute(
+            "insert into responses (source, kind, url, status, headers, fetched_at, sha256, size, meta)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (source, kind, url, status, json.dumps(headers, sort_keys=True), fetched_at, sha256,
+             size, json.dumps(meta or {}, sort_keys=True)),
+        )
+        self.conn.commit()
+        return Entry(cur.lastrowid, source, kind, url, status, headers, fetched_at, sha256, size, meta or {})
+
+    def _entry(self, row: sqlite3.Row) -> Entry:
+        keys = row.keys()
+        return Entry(row["seq"], row["source"], row["kind"], row["url"], row["status"],
+                     json.loads(row["headers"] or "{}"), row["fetched_at"], row["sha256"],
+                     row["size"], json.loads(row["meta"] or "{}"),
+                     row["role"] if "role" in keys else None)
+
+    def get(self, seq: int) -> Entry:
+        row = self.conn.execute("select * from responses where seq = ?", (seq,)).fetchone()
+        if row is None:
+            raise KeyError(seq)
+        return self._entry(row)
+
+    def last_ok(self, url: str) -> Entry | None:
+        """The newest response for `url` that carries content (200, or a 304 pointing at it)."""
+        row = self.conn.execute(
+            "select * from responses where url = ? and sha256 is not null and status in (200, 304)"
+            " order by seq desc limit 1", (url,)).fetchone()
+        return self._entry(row) if row else None
+
+    def validators(self, url: str) -> dict:
+        """ETag / Last-Modified of the newest 200 response for `url` (for conditional GET)."""
+        row = self.conn.execute(
+            "select headers, sha256 from responses where url = ? and status = 200 and sha256 is not null"
+            " order by seq desc limit 1", (url,)).fetchone()
+        if not row:
+            return {}
+        headers = json.loads(row["headers"] or "{}")
+        out = {"sha256": row["sha256"]}
+        if headers.get("etag"):
+            out["etag"] = headers["etag"]
+        if headers.get("last-modified"):
+            out["last-modified"] = headers["last-modified"]
+        return out
+
+    # -- batches -------------------------------------------------------------------------
+    def new_batch(self, source: str, kind: str, observed_on: str | None = None, meta: dict | None = None) -> Batch:
+        created = utcnow()
+        cur = self.conn.execute(
+            "insert into batches (source, kind, observed_on, created_at, meta) values (?, ?, ?, ?, ?)",
+            (source, kind, observed_on, created, json.dumps(meta or {}, sort_keys=True)))
+        self.conn.commit()
+        return Batch(cur.lastrowid, source, kind, observed_on, created, "pending", None, meta or {})
+
+    def add_to_batch(self, batch: Batch, entry: Entry, role: str | None = None) -> None:
+        pos = self.conn.execute(
+            "select coalesce(max(position), -1) + 1 from batch_items where batch_id = ?", (batch.id,)).fetchone()[0]
+        self.conn.execute("insert into batch_items (batch_id, position, seq, role) values (?, ?, ?, ?)",
+                          (batch.id, pos, entry.seq, role))
+        self.conn.commit()
+
+    def update_batch_meta(self, batch: Batch, **meta) -> Batch:
+        merged = {**batch.meta, **meta}
+        self.conn.execute("update batches set meta = ? where id = ?", (json.dumps(merged, sort_keys=True), batch.id))
+        self.conn.commit()
+        return dataclasses.replace(batch, meta=merged)
+
+    def set_batch_status(self, batch_ids: list[int], status: str, reason: str | None = None) -> None:
+        self.conn.executemany("update batches set status = ?, reason = ? where id = ?",
+                              [(status, reason, b) for b in batch_ids])
+        self.conn.commit()
+
+    def _batch(self, row: sqlite3.Row) -> Batch:
+        return Batch(row["id"], row["source"], row["kind"], row["observed_on"], row["created_at"],
+                     row["status"], row["reason"], json.loads(row["meta"] or "{}"))
+
+    def batch(self, batch_id: int) -> Batch:
+        return self._batch(self.conn.execute("select * from batches where id = ?", (batch_id,)).fetchone())
+
+    def batches(self, source: str | None = None, status: str | None = "applied") -> list[Batch]:
+        sql, args = "select * from batches where 1=1", []
+        if source:
+            sql += " and source = ?"
+            args.append(source)
+        if status:
+            sql += " and status = ?"
+            args.append(status)
+        return [self._batch(r) for r in self.conn.execute(sql + " order by id", args)]
+
+    def items(self, batch: Batch) -> list[Entry]:
+        rows = self.conn.execute(
+            "select r.*, i.role from batch_items i join responses r on r.seq = i.seq"
+            " where i.batch_id = ? order by i.position", (batch.id,))
+        return [self._entry(r) for r in rows]
+
+    def find_batch(self, source: str, kind: str, observed_on: str | None, fingerprint: str) -> Batch | None:
+        """An applied batch with the same content fingerprint (idempotent imports)."""
+        for b in self.batches(source, "applied"):
+            if b.kind == kind and b.observed_on == observed_on and b.meta.get("fingerprint") == fingerprint:
+                return b
+        return None
+
+    # -- crawl checkpoints ---------------------------------------------------------------
+    def get_state(self, source: str, key: str, default=None):
+        row = self.conn.execute("select value from state where source = ? and key = ?", (source, key)).fetchone()
+        return json.loads(row["value"]) if row else default
+
+    def set_state(self, source: str, key: str, value) -> None:
+        self.conn.execute("insert or replace into state (source, key, value) values (?, ?, ?)",
+                          (source, key, json.dumps(value, sort_keys=True)))
+        self.conn.commit()
+
+    def delete_state(self, source: str, key: str) -> None:
+        self.conn.execute("delete from state where source = ? and key = ?", (source, key))
+        self.conn.commit()
+
+    # -- runs ----------------------------------------------------------------------------
+    def start_run(self, command: str, sources: list[str]) -> int:
+        cur = self.conn.execute("insert into runs (command, sources, started_at, status) values (?, ?, ?, 'running')",
+                                (command, json.dumps(sources), utcnow()))
+        self.conn.commit()
+        return cur.lastrowid
+
+    def finish_run(self, run_id: int, status: str, counts: dict | None = None, message: str | None = None) -> None:
+        self.conn.execute("update runs set finished_at = ?, status = ?, counts = ?, message = ? where id = ?",
+                          (utcnow(), status, json.dumps(counts or {}, sort_keys=True), message, run_id))
+        self.conn.commit()
+
+    def runs(self, limit: int = 50) -> Iterator[sqlite3.Row]:
+        return self.conn.execute("select * from runs order by id desc limit ?", (limit,))
+
+    def stats(self) -> dict:
+        row = self.conn.execute("select count(*) n, coalesce(sum(size), 0) bytes from responses").fetchone()
+        blobs = sum(p.stat().st_size for p in (self.root / "blobs").rglob("*.gz"))
+        return {"responses": row["n"], "raw_bytes": row["bytes"], "stored_bytes": blobs}

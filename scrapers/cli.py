@@ -1,0 +1,316 @@
+"""The `tracker` command line (also `python -m scrapers`).
+
+    tracker [--db tracker.db] import sdn PATH... [--as-of DATE] [--program TAG]...
+    tracker import sdn-history DIR
+    tracker import treasury FILE...
+    tracker import doj FILE...
+    tracker update [--source sdn|treasury|doj]... [--since DATE]
+    tracker rebuild
+    tracker status
+    tracker serve [--host H] [--port N]
+    tracker run                       # update, then serve (the README's main command)
+
+Every command archives its inputs first, then builds a new database and swaps it in only
+if the build and its assertions succeed (see build.py).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .archive import Archive
+from .build import build
+from .config import DEFAULT_PROGRAM, load_config
+from .errors import FetchError, TrackerError
+from .sources import Context, all_sources, get_source
+
+
+class State:
+    def __init__(self, db: Path, archive: Path | None, config: Path | None, quiet: bool):
+        self.db_path = Path(db)
+        self.archive_path = Path(archive) if archive else self.db_path.parent / "archive"
+        self.config_path = config
+        self.quiet = quiet
+        self._archive = None
+        self._config = None
+
+    @property
+    def archive(self) -> Archive:
+        if self._archive is None:
+            self._archive = Archive(self.archive_path)
+        return self._archive
+
+    @property
+    def config(self):
+        if self._config is None:
+            self._config = load_config(self.config_path, self.db_path)
+        return self._config
+
+    def context(self, extra_programs=(), **options) -> Context:
+        cfg = self.config
+        # Program tags asked for once (--program) stay tracked: the archive remembers them.
+        sticky = [p for b in self.archive.batches("sdn", None) if b.status != "rejected"
+                  for p in b.meta.get("programs", [])]
+        for tag in list(extra_programs) + sticky:
+            if tag not in cfg.programs:
+                cfg.programs.append(tag)
+        return Context(config=cfg, archive=self.archive, log=self.log, progress=self.progress, options=options)
+
+    def log(self, message: str) -> None:
+        click.echo(message, err=True)
+
+    def progress(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message, err=True)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def _report(result) -> None:
+    how = "rebuilt from the archive" if result.full else "updated"
+    if result.full and result.reason and result.reason != "requested":
+        how += f" ({result.reason})"
+    click.echo(f"Database {how} in {result.seconds:.1f}s.")
+    for source, counts in result.counts.items():
+        parts = ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in counts.items())
+        click.echo(f"  {source}: {parts}")
+    if result.errors:
+        click.echo(f"  {result.errors} input problem(s) recorded in the errors table", err=True)
+
+
+def _run_build(state: State, ctx: Context, batches, command: str, sources: list[str], full=False):
+    run_id = state.archive.start_run(command, sources)
+    try:
+        result = build(state.db_path, state.archive, ctx, [b for b in batches if b], full=full)
+    except TrackerError as exc:
+        state.archive.finish_run(run_id, "failed", message=str(exc))
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        state.archive.finish_run(run_id, "interrupted")
+        _fail("interrupted; the previous database is unchanged")
+    state.archive.finish_run(run_id, "ok", counts=result.counts)
+    _report(result)
+    return result
+
+
+@click.group()
+@click.version_option(package_name="fentanyl-tracker")
+@click.option("--db", "db", default="tracker.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite database to build and serve")
+@click.option("--archive", type=click.Path(file_okay=False), help="Raw archive directory [default: archive/ beside the database]")
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file [default: tracker.toml beside the database]")
+@click.option("-q", "--quiet", is_flag=True, help="Only print results and errors")
+@click.pass_context
+def cli(click_ctx, db, archive, config, quiet):
+    """Track U.S. fentanyl-related sanctions (OFAC SDN list, Treasury) and prosecutions (DOJ)."""
+    click_ctx.obj = State(Path(db), Path(archive) if archive else None, Path(config) if config else None, quiet)
+
+
+# -- import ----------------------------------------------------------------------------
+@cli.group(name="import")
+def import_():
+    """Import saved source files (they are archived first, like fetched ones)."""
+
+
+def _sdn_options(fn):
+    fn = click.option("--program", "programs", multiple=True, metavar="TAG",
+                      help=f"Track this program tag too (besides {DEFAULT_PROGRAM}); remembered")(fn)
+    fn = click.option("--allow-drop", is_flag=True, help="Accept an observation that drops more than 10% of tracked entries")(fn)
+    fn = click.option("--max-errors", type=int, default=None, help="Bad rows tolerated before the import is refused [default 0]")(fn)
+    return fn
+
+
+@import_.command(name="sdn")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--as-of", help="Date of this version of the list (YYYY-MM-DD)")
+@_sdn_options
+@click.pass_obj
+def import_sdn(state: State, paths, as_of, programs, allow_drop, max_errors):
+    """Import one observation of the SDN list: sdn.csv, add.csv, alt.csv, sdn_comments.csv
+    (files or directories holding them)."""
+    from .dates import leading_date
+
+    if as_of and leading_date(as_of) != as_of:
+        _fail(f"--as-of must be a date like 2024-05-03, not {as_of!r}")
+    ctx = state.context(programs)
+    try:
+        batches = get_source("sdn").import_paths(ctx, list(paths), as_of=as_of, programs=programs,
+                                                 allow_drop=allow_drop, max_errors=max_errors)
+    except TrackerError as exc:
+        _fail(str(exc))
+    if not batches:
+        return
+    _run_build(state, ctx, batches, "import sdn", ["sdn"])
+
+
+@import_.command(name="sdn-history")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_sdn_options
+@click.pass_obj
+def import_sdn_history(state: State, directory, programs, allow_drop, max_errors):
+    """Import every version in DIR (one subdirectory per version, named YYYY-MM-DD…), in name order."""
+    ctx = state.context(programs)
+    try:
+        batches = get_source("sdn").import_history(ctx, directory, programs=programs,
+                                                   allow_drop=allow_drop, max_errors=max_errors)
+    except TrackerError as exc:
+        _fail(str(exc))
+    if not batches:
+        click.echo("Nothing new to import.")
+        return
+    click.echo(f"Archived {len(batches)} observation(s).")
+    _run_build(state, ctx, batches, "import sdn-history", ["sdn"])
+
+
+@import_.command(name="treasury")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def import_treasury(state: State, files):
+    """Import saved Treasury press-release pages (full pages or <article> fragments)."""
+    _import_files(state, "treasury", files)
+
+
+@import_.command(name="doj")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def import_doj(state: State, files):
+    """Import saved DOJ API responses (list pages, single items) or release pages."""
+    _import_files(state, "doj", files)
+
+
+def _import_files(state: State, source_name: str, files):
+    ctx = state.context()
+    try:
+        batches = get_source(source_name).import_paths(ctx, list(files))
+    except (TrackerError, KeyError) as exc:
+        _fail(str(exc))
+    if not batches:
+        click.echo("Nothing new to import.")
+        return
+    _run_build(state, ctx, batches, f"import {source_name}", [source_name])
+
+
+# -- update ----------------------------------------------------------------------------
+SOURCE_NAMES = ["sdn", "treasury", "doj"]
+
+
+@cli.command()
+@click.option("--source", "sources", multiple=True, type=click.Choice(SOURCE_NAMES),
+              help="Only these sources [default: all]")
+@click.option("--since", help="Backfill Treasury/DOJ releases back to this date (YYYY-MM-DD)")
+@_sdn_options
+@click.pass_obj
+def update(state: State, sources, since, programs, allow_drop, max_errors):
+    """Fetch what is new from the live sources, archive it, and update the database."""
+    _update(state, sources, since, programs, allow_drop, max_errors)
+
+
+def _update(state: State, sources, since, programs, allow_drop, max_errors) -> bool:
+    from .http import HttpClient
+
+    ctx = state.context(programs)
+    ctx.http = HttpClient(ctx.config, state.archive, log=state.log)
+    chosen = list(sources) or [s.name for s in all_sources()]
+    batches, failures = [], []
+    for name in chosen:
+        source = get_source(name)
+        try:
+            batches += [b for b in source.fetch(ctx, since=since, programs=programs, allow_drop=allow_drop,
+                                                max_errors=max_errors) if b]
+        except (FetchError, TrackerError) as exc:
+            failures.append(f"{name}: unreachable or failed: {exc}")
+        except NotImplementedError as exc:
+            failures.append(f"{name}: {exc}")
+    for line in failures:
+        click.echo(line, err=True)
+    if batches:
+        run_id = state.archive.start_run("update", chosen)
+        try:
+            result = build(state.db_path, state.archive, ctx, batches)
+        except TrackerError as exc:
+            state.archive.finish_run(run_id, "failed", message=str(exc))
+            click.echo(f"Error: {exc}", err=True)
+            return False
+        state.archive.finish_run(run_id, "ok" if not failures else "partial", counts=result.counts,
+                                 message="; ".join(failures) or None)
+        _report(result)
+    elif not failures:
+        click.echo("Nothing new.")
+    if failures:
+        _print_staleness(state)
+        return False
+    return True
+
+
+def _print_staleness(state: State) -> None:
+    if not state.db_path.exists():
+        click.echo(f"{state.db_path} does not exist yet.", err=True)
+        return
+    from .status import staleness
+
+    click.echo(f"The database was left unchanged. {staleness(state.db_path)}", err=True)
+
+
+# -- rebuild / status / serve ----------------------------------------------------------
+@cli.command()
+@click.pass_obj
+def rebuild(state: State):
+    """Rebuild the database from the raw archive alone (no network)."""
+    if not (state.archive_path / "index.sqlite").exists():
+        _fail(f"no archive at {state.archive_path}: nothing to rebuild from")
+    ctx = state.context()
+    _run_build(state, ctx, [], "rebuild", SOURCE_NAMES, full=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output")
+@click.pass_obj
+def status(state: State, as_json):
+    """Last successful run per source, counts, latest observation dates, errors."""
+    from .status import collect_status, format_status
+
+    info = collect_status(state.db_path, state.archive_path)
+    click.echo(json.dumps(info, indent=2) if as_json else format_status(info))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Datasette metadata [default: metadata.yml]")
+@click.pass_obj
+def serve(state: State, host, port, metadata):
+    """Serve the database with Datasette (read-only), with metadata.yml and the plugins."""
+    from .serve import serve_database
+
+    try:
+        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log)
+    except TrackerError as exc:
+        _fail(str(exc))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.pass_obj
+def run(state: State, host, port):
+    """Update from the live sources, then serve. If the update fails (offline), serve the
+    last good database and say how stale it is."""
+    from .serve import serve_database
+
+    _update(state, (), None, (), False, None)
+    if not state.db_path.exists():
+        _fail(f"no database at {state.db_path} and the update failed: nothing to serve")
+    try:
+        serve_database(state.db_path, host=host, port=port, metadata=None, log=state.log)
+    except TrackerError as exc:
+        _fail(str(exc))
+
+
+def main():
+    cli(prog_name="tracker")

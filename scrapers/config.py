@@ -1,0 +1,134 @@
+"""Settings: defaults here, overridden by an optional `tracker.toml` beside the database
+(or `--config PATH`), then by command-line options.
+
+    [sdn]
+    programs = ["SDNTK"]          # tracked in addition to ILLICIT-DRUGS-EO14059
+
+    [http]
+    user_agent = "..."
+    rate_limits = { "www.justice.gov" = 2.0 }
+
+    [doj]
+    since = "2021-01-01"
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from pathlib import Path
+
+from .errors import TrackerError
+
+DEFAULT_PROGRAM = "ILLICIT-DRUGS-EO14059"
+PROJECT_URL = "https://github.com/fentanyl-tracker/tracker"
+
+DEFAULT_RATE_LIMITS = {
+    # requests per second, per host
+    "www.justice.gov": 2.0,
+    "justice.gov": 2.0,
+    "home.treasury.gov": 1.0,
+    "ofac.treasury.gov": 1.0,
+    "sanctionslistservice.ofac.treas.gov": 1.0,
+}
+
+# Hosts the scraper may contact. Links found in pages cannot send it anywhere else.
+DEFAULT_ALLOWED_HOSTS = [
+    "home.treasury.gov", "treasury.gov", "www.treasury.gov", "ofac.treasury.gov",
+    "sanctionslistservice.ofac.treas.gov", "justice.gov", "www.justice.gov",
+]
+# Where the Sanctions List Service may redirect its downloads (signed storage URLs).
+DEFAULT_REDIRECT_HOSTS = [
+    "*.ofac.treas.gov", "*.treas.gov", "*.treasury.gov", "*.blob.core.windows.net",
+    "*.s3.amazonaws.com", "s3.amazonaws.com", "*.s3.*.amazonaws.com", "*.cloudfront.net",
+]
+
+
+@dataclasses.dataclass
+class Config:
+    programs: list[str] = dataclasses.field(default_factory=lambda: [DEFAULT_PROGRAM])
+    user_agent: str = f"fentanyl-tracker/0.1 (+{PROJECT_URL})"
+    rate_limits: dict[str, float] = dataclasses.field(default_factory=lambda: dict(DEFAULT_RATE_LIMITS))
+    default_rate: float = 1.0
+    allowed_hosts: list[str] = dataclasses.field(default_factory=lambda: list(DEFAULT_ALLOWED_HOSTS))
+    redirect_hosts: list[str] = dataclasses.field(default_factory=lambda: list(DEFAULT_REDIRECT_HOSTS))
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    total_timeout: float = 300.0
+    retries: int = 5
+    backoff: float = 1.0
+    max_backoff: float = 60.0
+    max_bytes: int = 64 * 1024 * 1024
+    max_errors: int = 0
+    doj_since: str = "2021-01-01"
+    treasury_since: str = "2021-12-15"
+    # E.O. 14059 designations may not drop by more than this share between observations.
+    max_drop: float = 0.10
+    # Test and benchmark hook: rewrite live base URLs to a local server.
+    base_urls: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def url(self, live: str) -> str:
+        """The live URL, or its local stand-in when `base_urls` maps its prefix."""
+        for prefix, replacement in self.base_urls.items():
+            if live.startswith(prefix):
+                return replacement + live[len(prefix):]
+        return live
+
+
+def load_config(path: Path | None, db_path: Path) -> Config:
+    cfg = Config()
+    candidate = path or db_path.parent / "tracker.toml"
+    if path is not None and not path.exists():
+        raise TrackerError(f"config file not found: {path}")
+    if candidate.exists():
+        try:
+            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise TrackerError(f"{candidate}: not valid TOML: {exc}") from exc
+        _apply(cfg, data, candidate)
+    env_programs = os.environ.get("TRACKER_PROGRAMS")
+    if env_programs:
+        cfg.programs = _merge(cfg.programs, [p.strip() for p in env_programs.split(",") if p.strip()])
+    env_bases = os.environ.get("TRACKER_BASE_URLS")
+    if env_bases:
+        # "https://www.justice.gov=http://127.0.0.1:8123,https://...=..."
+        for pair in env_bases.split(","):
+            live, _, local = pair.partition("=")
+            if live and local:
+                cfg.base_urls[live.strip()] = local.strip()
+    return cfg
+
+
+def _merge(a: list[str], b: list[str]) -> list[str]:
+    out = list(a)
+    for item in b:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _apply(cfg: Config, data: dict, where: Path) -> None:
+    sdn = data.get("sdn", {})
+    if "programs" in sdn:
+        if not isinstance(sdn["programs"], list):
+            raise TrackerError(f"{where}: [sdn] programs must be a list of program tags")
+        cfg.programs = _merge(cfg.programs, [str(p) for p in sdn["programs"]])
+    if "max_drop" in sdn:
+        cfg.max_drop = float(sdn["max_drop"])
+    http = data.get("http", {})
+    for key in ("user_agent", "connect_timeout", "read_timeout", "total_timeout", "retries",
+                "backoff", "max_backoff", "max_bytes", "default_rate"):
+        if key in http:
+            setattr(cfg, key, type(getattr(cfg, key))(http[key]))
+    if "rate_limits" in http:
+        cfg.rate_limits.update({k: float(v) for k, v in http["rate_limits"].items()})
+    if "allowed_hosts" in http:
+        cfg.allowed_hosts = _merge(cfg.allowed_hosts, list(http["allowed_hosts"]))
+    if "base_urls" in http:
+        cfg.base_urls.update(http["base_urls"])
+    if "since" in data.get("doj", {}):
+        cfg.doj_since = str(data["doj"]["since"])
+    if "since" in data.get("treasury", {}):
+        cfg.treasury_since = str(data["treasury"]["since"])
+    if "max_errors" in data.get("build", {}):
+        cfg.max_errors = int(data["build"]["max_errors"])

@@ -1,0 +1,125 @@
+"""Dates as the sources write them -> ISO 8601 strings.
+
+OFAC: "31 Jan 1939", "Jan 1970", "1948", "circa 1965", "1960 to 1962" (partial dates keep
+their precision: "1970-01", "1948"). Treasury: `<time datetime="2023-05-09T14:30:00Z">` or
+local offsets ("2025-09-24T10:30:00-04:00"); the release date is the *Eastern* calendar date.
+DOJ: unix seconds in a string ("1723032000"), HTML `<time datetime=...>unix</time>`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+EASTERN = ZoneInfo("America/New_York")
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTH_WORD = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+_DMY = re.compile(rf"^(\d{{1,2}}) ({_MONTH_WORD}) (\d{{4}})$", re.I)
+_MDY = re.compile(rf"^({_MONTH_WORD}) (\d{{1,2}}),? (\d{{4}})$", re.I)
+_MY = re.compile(rf"^({_MONTH_WORD}) (\d{{4}})$", re.I)
+_Y = re.compile(r"^(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+_SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word[:3].lower()]
+
+
+def parse_loose_date(text: str | None) -> str | None:
+    """Parse one date with its precision kept: '31 Jan 1939' -> '1939-01-31', 'Jan 1970'
+    -> '1970-01', '1948' -> '1948', 'circa 1965' -> '1965'. None when not a date."""
+    if not text:
+        return None
+    t = text.strip().rstrip(".").strip()
+    t = re.sub(r"^(?:circa|approximately|about|c\.)\s+", "", t, flags=re.I)
+    if m := _DMY.match(t):
+        return _safe(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+    if m := _MDY.match(t):
+        return _safe(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+    if m := _MY.match(t):
+        return f"{int(m.group(2)):04d}-{_month(m.group(1)):02d}"
+    if m := _Y.match(t):
+        return m.group(1)
+    if m := _ISO.match(t):
+        if m.group(3):
+            return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return f"{m.group(1)}-{m.group(2)}"
+    if m := _SLASH.match(t):
+        return _safe(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+    return None
+
+
+def _safe(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date_range(text: str) -> list[str]:
+    """'1960 to 1962' -> ['1960', '1962']; a single date -> [date]; [] when unparseable."""
+    parts = re.split(r"\s+to\s+", text.strip(), maxsplit=1)
+    out = [parse_loose_date(p) for p in parts]
+    return [d for d in out if d] if all(out) else []
+
+
+def eastern_date(datetime_attr: str) -> str | None:
+    """ISO datetime (UTC 'Z' or with offset) -> the calendar date in Washington."""
+    if not datetime_attr:
+        return None
+    s = datetime_attr.strip().replace("Z", "+00:00")
+    try:
+        value = dt.datetime.fromisoformat(s)
+    except ValueError:
+        return parse_loose_date(s[:10])
+    if value.tzinfo is None:
+        return value.date().isoformat()
+    return value.astimezone(EASTERN).date().isoformat()
+
+
+def unix_to_eastern_date(seconds: str | int | float) -> str | None:
+    try:
+        value = dt.datetime.fromtimestamp(int(float(seconds)), tz=dt.timezone.utc)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+    return value.astimezone(EASTERN).date().isoformat()
+
+
+def unix_to_iso(seconds: str | int | float) -> str | None:
+    try:
+        value = dt.datetime.fromtimestamp(int(float(seconds)), tz=dt.timezone.utc)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+    return value.isoformat().replace("+00:00", "Z")
+
+
+def parse_human_date(text: str) -> str | None:
+    """'May 9, 2023' / 'March 22, 2024' / '05/09/2023' -> ISO date."""
+    return parse_loose_date(re.sub(r"\s+", " ", text or "").strip())
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+def utcnow() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def days_between(a: str, b: str) -> int | None:
+    try:
+        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+    except (TypeError, ValueError):
+        return None
+
+
+def leading_date(name: str) -> str | None:
+    """A directory name that starts with a date: '2024-03-22T184333' -> '2024-03-22'."""
+    m = re.match(r"^(\d{4}-\d{2}-\d{2})", name)
+    if not m:
+        return None
+    return _safe(*map(int, m.group(1).split("-")))

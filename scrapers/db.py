@@ -1,0 +1,195 @@
+"""The database schema, in one place: tables, keys, indexes, full-text search and views.
+
+Tables are created with explicit columns and primary keys (natural keys from the sources,
+so a rebuild from the archive reproduces every row exactly). Sources write with
+sqlite-utils `insert_all`/`upsert_all`; `finalize` adds FTS, indexes and views after the
+data is in.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_VERSION = 3
+
+TABLES: dict[str, dict] = {
+    "designations": dict(columns={
+        "uid": int, "name": str, "entity_type": str, "programs": str, "countries": str,
+        "country_codes": str, "nationality": str, "citizenship": str, "date_of_birth": str,
+        "dates_of_birth": str, "place_of_birth": str, "gender": str, "title": str,
+        "call_sign": str, "vessel_type": str, "tonnage": str, "grt": str, "vessel_flag": str,
+        "vessel_owner": str, "organization_established": str, "organization_type": str,
+        "target_type": str, "remarks": str, "remarks_unparsed": str, "aliases_text": str,
+        "listed": int, "first_seen": str, "last_seen": str, "removed_on": str,
+        "designated_on": str, "designated_on_source": str, "designated_after": str,
+        "designated_before": str, "designation_year": int, "ofac_url": str, "content_hash": str,
+    }, pk="uid"),
+    "aliases": dict(columns={
+        "uid": int, "alias": str, "alias_type": str, "quality": str, "source": str, "alt_num": int,
+    }, pk=("uid", "alias_type", "alias"), foreign_keys=[("uid", "designations", "uid")]),
+    "addresses": dict(columns={
+        "uid": int, "add_num": int, "address": str, "city": str, "state_province": str,
+        "postal_code": str, "country": str, "country_code": str, "country_as_written": str,
+        "remarks": str,
+    }, pk=("uid", "add_num"), foreign_keys=[("uid", "designations", "uid")]),
+    "identifiers": dict(columns={
+        "uid": int, "id_type": str, "id_value": str, "country": str, "country_code": str,
+        "issued": str, "expires": str, "details": str,
+    }, pk=("uid", "id_type", "id_value"), foreign_keys=[("uid", "designations", "uid")]),
+    "relationships": dict(columns={
+        "uid": int, "relation": str, "linked_name": str, "linked_uid": int,
+    }, pk=("uid", "relation", "linked_name"), foreign_keys=[("uid", "designations", "uid")]),
+    "list_observations": dict(columns={
+        "id": int, "observed_on": str, "batch_id": int, "files": str, "programs": str,
+        "entries_total": int, "entries_in_scope": int, "individuals": int, "entities": int,
+        "vessels": int, "aircraft": int, "added": int, "removed": int, "changed": int,
+    }, pk="id"),
+    "list_events": dict(columns={
+        "observation_id": int, "uid": int, "event": str, "observed_on": str, "name": str,
+        "details": str,
+    }, pk=("observation_id", "uid", "event"),
+        foreign_keys=[("uid", "designations", "uid"), ("observation_id", "list_observations", "id")]),
+    "press_releases": dict(columns={
+        "id": str, "agency": str, "url": str, "title": str, "published": str, "year": int,
+        "summary": str, "body_text": str, "body_html": str, "is_eo14059": int,
+        "mentions_fentanyl": int, "precursor_case": int, "cartel_case": int,
+        "money_laundering": int, "online_sales": int, "drugs": str, "countries": str,
+        "recent_actions_url": str, "office": str, "district": str, "topics": str, "number": str,
+        "changed": str, "fetched_at": str, "archive_sha256": str,
+    }, pk="id"),
+    "press_release_designations": dict(columns={
+        "press_release_id": str, "name_in_text": str, "uid": int, "matched_name": str,
+        "role": str, "match_method": str, "match_score": float, "evidence": str,
+    }, pk=("press_release_id", "name_in_text"),
+        foreign_keys=[("press_release_id", "press_releases", "id"), ("uid", "designations", "uid")]),
+    "recent_actions": dict(columns={
+        "url": str, "position": int, "action_date": str, "entry_text": str, "name": str,
+        "programs": str, "uid": int, "match_method": str, "press_release_id": str,
+    }, pk=("url", "position")),
+    "prosecutions": dict(columns={
+        "id": str, "press_release_id": str, "case_index": int, "action": str, "district": str,
+        "statutes": str, "drugs": str, "sentence_months": float, "published": str, "year": int,
+        "defendant_count": int,
+    }, pk="id", foreign_keys=[("press_release_id", "press_releases", "id")]),
+    "defendants": dict(columns={
+        "id": str, "press_release_id": str, "prosecution_id": str, "name": str, "age": int,
+        "residence": str, "nationality": str, "country_code": str, "is_company": int,
+        "action": str, "sentence_months": float, "district": str, "published": str,
+        "uid": int, "match_method": str, "match_score": float, "evidence": str,
+    }, pk="id", foreign_keys=[("press_release_id", "press_releases", "id"),
+                              ("prosecution_id", "prosecutions", "id"), ("uid", "designations", "uid")]),
+    "link_candidates": dict(columns={
+        "defendant_id": str, "uid": int, "match_method": str, "match_score": float,
+        "evidence": str, "reason": str,
+    }, pk=("defendant_id", "uid"),
+        foreign_keys=[("defendant_id", "defendants", "id"), ("uid", "designations", "uid")]),
+    "conflicts": dict(columns={
+        "uid": int, "press_release_id": str, "list_date": str, "list_date_source": str,
+        "release_date": str, "days_apart": int, "note": str,
+    }, pk=("uid", "press_release_id"),
+        foreign_keys=[("uid", "designations", "uid"), ("press_release_id", "press_releases", "id")]),
+    "errors": dict(columns={
+        "id": int, "source": str, "location": str, "row": str, "reason": str, "batch_id": int,
+        "recorded_at": str,
+    }, pk="id"),
+    "build_info": dict(columns={"key": str, "value": str}, pk="key"),
+}
+
+INDEXES = [
+    ("designations", ["listed"]), ("designations", ["entity_type"]),
+    ("designations", ["designated_on"]), ("designations", ["designation_year"]),
+    ("designations", ["first_seen"]), ("aliases", ["alias"]), ("identifiers", ["id_value"]),
+    ("relationships", ["linked_uid"]), ("list_events", ["uid"]), ("list_events", ["observed_on"]),
+    ("press_releases", ["agency", "published"]), ("press_releases", ["published"]),
+    ("press_releases", ["year"]), ("press_releases", ["is_eo14059"]),
+    ("press_releases", ["office"]), ("press_releases", ["district"]),
+    ("press_release_designations", ["uid"]), ("press_release_designations", ["role"]),
+    ("prosecutions", ["press_release_id"]), ("prosecutions", ["action"]),
+    ("prosecutions", ["district"]), ("prosecutions", ["year"]),
+    ("defendants", ["press_release_id"]), ("defendants", ["uid"]), ("defendants", ["action"]),
+    ("defendants", ["name"]), ("recent_actions", ["uid"]), ("errors", ["source"]),
+]
+
+FTS = {
+    "designations": ["name", "aliases_text", "remarks"],
+    "press_releases": ["title", "body_text"],
+    "defendants": ["name", "residence"],
+}
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+# Views: name -> SQL. Other modules add theirs with `register_view`.
+VIEWS: dict[str, str] = {}
+
+
+def register_view(name: str, sql: str) -> None:
+    VIEWS[name] = sql
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    for name, spec in TABLES.items():
+        if name in db.table_names():
+            continue
+        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
+                        not_null=None)
+    db["build_info"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+
+
+def finalize(db: sqlite_utils.Database) -> None:
+    """Indexes, FTS (with triggers, so later writes keep it current) and views."""
+    for table, cols in INDEXES:
+        db[table].create_index(cols, if_not_exists=True)
+    for table, cols in FTS.items():
+        if f"{table}_fts" not in db.table_names():
+            db[table].enable_fts(cols, create_triggers=True, tokenize=FTS_TOKENIZE, replace=True)
+    for name in list(db.view_names()):
+        if name in VIEWS:
+            db.execute(f"drop view {name}")
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+
+
+def set_info(db: sqlite_utils.Database, **values) -> None:
+    db["build_info"].upsert_all([{"key": k, "value": v if isinstance(v, str) else json.dumps(v)}
+                                 for k, v in values.items()], pk="key")
+
+
+def get_info(db: sqlite_utils.Database, key: str, default=None):
+    try:
+        row = db.execute("select value from build_info where key = ?", [key]).fetchone()
+    except sqlite3.OperationalError:
+        return default
+    return row[0] if row else default
+
+
+CONTENT_EXCLUDE = {"build_info"}
+
+
+def content_hashes(path: Path | str) -> dict[str, tuple[int, str]]:
+    """Row count and a sha256 of the sorted rows of every content table (FTS shadow tables
+    and build metadata excluded): two databases with equal hashes hold the same data."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute(
+            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
+            " and name not like '%_fts%' order by name")]
+        out = {}
+        for name in names:
+            if name in CONTENT_EXCLUDE:
+                continue
+            cols = [r[1] for r in conn.execute(f"pragma table_info([{name}])")]
+            if name == "errors":
+                cols = [c for c in cols if c not in ("id", "recorded_at")]
+            sel = ", ".join(f"[{c}]" for c in cols)
+            digest = hashlib.sha256()
+            count = 0
+            for row in conn.execute(f"select {sel} from [{name}] order by {sel}"):
+                digest.update(json.dumps(row, default=str).encode())
+                count += 1
+            out[name] = (count, digest.hexdigest())
+        return out
+    finally:
+        conn.close()

@@ -1,0 +1,108 @@
+"""Person and company names: normalisation and comparison, shared by every source.
+
+The SDN list writes "GUZMAN LOPEZ, Joaquin" (surnames upper-case, then given names);
+Treasury writes "Joaquin Guzman Lopez", sometimes with accents ("César"); DOJ writes
+"Liban Abdikadar Abdullahi, 29,". Companies carry legal-form suffixes in many spellings
+("S.A. DE C.V.", "S.A. de C.V.", "SA DE CV", "Co., Ltd.", "Company Limited").
+
+`normalize_name` gives the comparison form (accents folded, lower case, punctuation
+dropped, "&" -> "and"); `name_forms` gives every form a list entry may be written in.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Legal forms, longest first, written in the normalised alphabet (no punctuation).
+_LEGAL_FORMS = [
+    "s de rl de cv", "s de r l de c v", "sapi de cv", "sab de cv", "sa de cv", "s a de c v",
+    "sas de cv", "s en c", "sa de cv sofom enr", "sociedad anonima de capital variable",
+    "sociedad anonima", "sociedad de responsabilidad limitada", "co ltd", "company limited",
+    "co limited", "limited liability company", "limited", "ltd", "llc", "l l c", "inc",
+    "incorporated", "corp", "corporation", "company", "co", "gmbh", "sarl", "srl", "sa",
+    "s a", "sas", "sac", "spa", "bv", "nv", "ag", "plc", "pte ltd", "pvt ltd",
+    "private limited", "fze", "fzco", "fzc", "jsc", "ojsc", "ooo", "eirl", "ltda", "cia ltda",
+    "s de rl", "sc", "ac", "se",
+]
+_LEGAL_RE = re.compile(r"(?:\s+(?:" + "|".join(re.escape(f) for f in sorted(_LEGAL_FORMS, key=len, reverse=True)) + r"))+$")
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+
+
+@functools.lru_cache(maxsize=65536)
+def fold_accents(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize_name(text: str | None) -> str:
+    """Comparison form: 'Sumilab, S.A. de C.V.' -> 'sumilab sa de cv';
+    'D’Artagnan' -> 'dartagnan'; 'César' -> 'cesar'."""
+    if not text:
+        return ""
+    t = fold_accents(text.translate(_APOSTROPHES)).lower()
+    t = t.replace("&", " and ")
+    t = re.sub(r"(?<=\w)['.](?=\w)", "", t)  # D'Artagnan, S.A -> dartagnan, sa
+    t = re.sub(r"[^\w\s]", " ", t)
+    t = t.replace("_", " ")
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def strip_legal_form(normalized: str) -> str:
+    """'sumilab sa de cv' -> 'sumilab'; leaves the name alone if nothing would remain."""
+    out = _LEGAL_RE.sub("", normalized).strip()
+    return out or normalized
+
+
+def list_name_to_natural(name: str) -> str:
+    """'GUZMAN LOPEZ, Joaquin' -> 'Joaquin GUZMAN LOPEZ' (individuals only)."""
+    if "," not in name:
+        return name
+    surname, given = name.split(",", 1)
+    given = given.strip()
+    return f"{given} {surname.strip()}" if given else surname.strip()
+
+
+def name_forms(name: str, is_person: bool) -> set[str]:
+    """Every normalised form a list name may appear as in prose."""
+    forms = {normalize_name(name)}
+    if is_person and "," in name:
+        surname, given = (p.strip() for p in name.split(",", 1))
+        n_given, n_sur = normalize_name(given), normalize_name(surname)
+        if n_given and n_sur:
+            forms.add(f"{n_given} {n_sur}")
+            forms.add(f"{n_sur} {n_given}")
+    elif not is_person:
+        for f in list(forms):
+            forms.add(strip_legal_form(f))
+    return {f for f in forms if f}
+
+
+def token_key(normalized: str) -> str:
+    """Order-insensitive key: 'lopez guzman joaquin' == 'joaquin guzman lopez'."""
+    return " ".join(sorted(normalized.split()))
+
+
+def looks_like_company(name: str) -> bool:
+    n = normalize_name(name)
+    return bool(_LEGAL_RE.search(n)) or bool(re.search(
+        r"\b(?:company|trading|chemical|chemicals|pharmaceutical|pharma|technology|biotech|"
+        r"biotechnology|industrial|industries|group|holdings?|enterprises?|imports?|exports?|"
+        r"logistics|laboratories|laboratory|labs?|store|shop|pharmacy|services|traders?|"
+        r"international|investments?|bank|exchange|organization|cartel)\b", n))
+
+
+def similarity(a: str, b: str) -> float:
+    """0..1 similarity of two normalised names, insensitive to token order."""
+    from rapidfuzz import fuzz
+
+    return fuzz.token_sort_ratio(a, b) / 100.0
+
+
+def title_case_person(name: str) -> str:
+    """'GUZMAN LOPEZ, Joaquin' -> 'Joaquin Guzman Lopez' for display."""
+    natural = list_name_to_natural(name)
+    return " ".join(w.capitalize() if w.isupper() else w for w in natural.split())

@@ -1,0 +1,352 @@
+"""OFAC's SDN list: download or import the legacy CSV files, keep the tracked programs,
+and record the list's history (who appeared, changed, disappeared, and when).
+
+One *observation* = the files of one published version (sdn.csv, plus add.csv, alt.csv and
+sdn_comments.csv when given), dated by `--as-of`, a `YYYY-MM-DD…` directory name, or the
+fetch date. Observations are applied in date order; each is compared with the previous one
+(see `apply`) to produce `list_events` and the first-seen / designated-on dates.
+
+Scope: entries carrying one of the tracked program tags (default `ILLICIT-DRUGS-EO14059`;
+`--program TAG` or `[sdn] programs` in tracker.toml add more). Entries that leave the
+scope or the list become `removed` events; their rows are kept with `listed = 0`.
+
+Parsing is in `sdn_parse.py` (pure functions); metadata and assertions in `sdn.yml`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import sqlite_utils
+
+from ..archive import Batch
+from ..dates import days_between, leading_date, today
+from ..errors import AssertionsFailed, FetchError, SourceError, TrackerError
+from ..names import normalize_name
+from . import Context, Source, register
+from .sdn_parse import (META, Problem, build_entry, decode, parse_addresses, parse_alt,
+                        parse_comments, parse_sdn_rows, role_of)
+
+LIST_DIFF_MAX_DAYS = 7
+CHILD_TABLES = ("aliases", "addresses", "identifiers", "relationships")
+KIND = "observation"
+
+
+class SdnSource(Source):
+    name = "sdn"
+    title = "OFAC SDN list"
+
+    # -- getting files into the archive --------------------------------------------------
+    def import_paths(self, ctx: Context, paths: list[Path], *, as_of: str | None = None,
+                     programs: tuple[str, ...] = (), allow_drop: bool = False,
+                     max_errors: int | None = None, origin: str = "import") -> list[Batch]:
+        files = collect_files(paths)
+        observed_on = as_of or _date_from_paths(paths, files) or today()
+        entries = []
+        for role, path in files.items():
+            entries.append((role, ctx.archive.put("sdn", f"{role}.csv", path.read_bytes(),
+                                                  url=None, status=None,
+                                                  meta={"path": str(path), "origin": origin})))
+        batch = self._batch(ctx, entries, observed_on, programs, allow_drop, max_errors, origin)
+        return [batch] if batch else []
+
+    def import_history(self, ctx: Context, directory: Path, **options) -> list[Batch]:
+        if not directory.is_dir():
+            raise TrackerError(f"sdn-history: {directory} is not a directory")
+        subdirs = sorted(p for p in directory.iterdir() if p.is_dir() and leading_date(p.name))
+        if not subdirs:
+            raise TrackerError(f"sdn-history: {directory} holds no subdirectories named YYYY-MM-DD…")
+        batches = []
+        for sub in subdirs:
+            try:
+                batches += self.import_paths(ctx, [sub], as_of=leading_date(sub.name), **options)
+            except TrackerError as exc:
+                raise TrackerError(f"sdn-history: {sub}: {exc}") from exc
+        return batches
+
+    def fetch(self, ctx: Context, *, programs: tuple[str, ...] = (), allow_drop: bool = False,
+              max_errors: int | None = None, **_) -> list[Batch]:
+        """Download the four files with conditional GET; archive them; one observation."""
+        entries, failures = [], []
+        for role, url in META["downloads"].items():
+            try:
+                got = ctx.http.get(url, source="sdn", kind=f"{role}.csv", conditional=True)
+            except FetchError as exc:
+                failures.append(str(exc))
+                continue
+            ctx.progress(f"sdn: {url.rsplit('/', 1)[-1]} " +
+                         ("unchanged (304)" if got.not_modified else f"{len(got.content):,} bytes"))
+            entries.append((role, got.entry))
+        if failures:
+            raise FetchError(META["downloads"]["sdn"], "; ".join(failures))
+        observed_on = dt.datetime.now(dt.timezone.utc).date().isoformat()
+        return [self._batch(ctx, entries, observed_on, programs, allow_drop, max_errors, "update")]
+
+    def _batch(self, ctx: Context, entries, observed_on: str, programs, allow_drop, max_errors, origin) -> Batch:
+        roles = [r for r, _ in entries]
+        if "sdn" not in roles:
+            raise TrackerError(f"sdn: an observation needs sdn.csv (got {', '.join(sorted(roles)) or 'no files'})")
+        fingerprint = hashlib.sha256(json.dumps(
+            sorted((r, e.sha256) for r, e in entries)).encode()).hexdigest()
+        meta = {"fingerprint": fingerprint, "origin": origin}
+        if programs:
+            meta["programs"] = sorted(programs)
+        if allow_drop:
+            meta["allow_drop"] = True
+        if max_errors is not None:
+            meta["max_errors"] = max_errors
+        existing = ctx.archive.find_batch("sdn", KIND, observed_on, fingerprint)
+        if existing is not None and origin != "update":
+            ctx.log(f"sdn: observation of {observed_on} with these files was already imported (batch {existing.id}); nothing to do")
+            return None
+        batch = ctx.archive.new_batch("sdn", KIND, observed_on, meta)
+        for role, entry in entries:
+            ctx.archive.add_to_batch(batch, entry, role)
+        return batch
+
+    # -- building --------------------------------------------------------------------------
+    def replay_key(self, batch: Batch):
+        return (batch.observed_on or "", batch.id)
+
+    def needs_full_rebuild(self, db, batches, ctx) -> str | None:
+        row = db.execute("select max(observed_on) from list_observations").fetchone()
+        latest = row[0] if row else None
+        for b in batches:
+            if latest and b.observed_on and b.observed_on < latest:
+                return (f"observation of {b.observed_on} is older than the latest one ({latest}):"
+                        " replaying the list history in date order")
+        return None
+
+    def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: Context) -> dict:
+        items = ctx.archive.items(batch)
+        problems: list[Problem] = []
+        texts, files_meta = {}, []
+        for entry in items:
+            role = entry.role or role_of(entry.kind)
+            content = ctx.archive.read(entry)
+            texts[role] = (decode(content, entry.location, problems), entry.location)
+            files_meta.append({"file": f"{role}.csv", "sha256": entry.sha256, "bytes": len(content),
+                               "from": entry.location})
+        scope = set(ctx.config.programs)
+        sdn_text, sdn_loc = texts["sdn"]
+        raws = parse_sdn_rows(sdn_text, sdn_loc, problems)
+        if not raws:
+            raise SourceError("sdn", sdn_loc, "sdn.csv yielded no entries (empty or broken download)")
+        comments = parse_comments(*texts["comments"], problems) if "comments" in texts else {}
+        addresses = parse_addresses(*texts["add"], problems) if "add" in texts else None
+        alt = parse_alt(*texts["alt"], problems) if "alt" in texts else None
+        name_index: dict[str, int] = {}
+        for r in raws:
+            name_index.setdefault(r.name, r.uid)
+            name_index.setdefault(normalize_name(r.name), r.uid)
+        in_scope = [r for r in raws if scope.intersection(r.programs)]
+        ctx.progress(f"sdn: observation of {batch.observed_on}: {len(raws):,} entries on the list,"
+                     f" {len(in_scope):,} in scope ({', '.join(sorted(scope))})")
+        entries = {}
+        for r in in_scope:
+            entries[r.uid] = build_entry(
+                r, comments.get(r.uid),
+                addresses.get(r.uid, []) if addresses is not None else None,
+                alt.get(r.uid, []) if alt is not None else None, name_index)
+        # Rows that could not be read: their entries keep their previous state (no false
+        # "removed" event), and every problem is recorded.
+        unreadable = {p.uid for p in problems if p.uid is not None and "twice" not in p.reason}
+        for p in problems:
+            ctx.error("sdn", p.location, p.reason, p.row)
+        return apply_observation(db, batch, entries, unreadable, files_meta, sorted(scope),
+                                 {r.uid for r in raws}, ctx,
+                                 present={"alt": alt is not None, "add": addresses is not None})
+
+    # -- assertions ----------------------------------------------------------------------
+    def snapshot(self, db) -> dict:
+        try:
+            row = db.execute("select count(*) from designations where listed = 1").fetchone()
+            return {"listed": row[0]}
+        except Exception:
+            return {}
+
+    def check(self, db, before: dict, ctx: Context) -> list[str]:
+        failures = []
+        listed = db.execute("select count(*) from designations where listed = 1").fetchone()[0]
+        observations = db.execute("select count(*) from list_observations").fetchone()[0]
+        if observations and listed == 0:
+            failures.append("sdn: no tracked designations are listed after this build")
+        return failures
+
+
+def collect_files(paths: list[Path]) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found = [p for p in sorted(path.iterdir()) if p.is_file() and role_of(p.name)]
+            if not found:
+                raise TrackerError(f"sdn: {path} holds none of sdn.csv, add.csv, alt.csv, sdn_comments.csv")
+        elif path.is_file():
+            if not role_of(path.name):
+                raise TrackerError(f"sdn: {path}: not an SDN file (expected sdn.csv, add.csv, alt.csv or sdn_comments.csv)")
+            found = [path]
+        else:
+            raise TrackerError(f"sdn: {path}: no such file or directory")
+        for p in found:
+            role = role_of(p.name)
+            if role in files and files[role].resolve() != p.resolve():
+                raise TrackerError(f"sdn: two {p.name.lower()} files given ({files[role]} and {p}); one observation takes one of each")
+            files[role] = p
+    return files
+
+
+def _date_from_paths(paths: list[Path], files: dict[str, Path]) -> str | None:
+    dates = set()
+    for path in paths:
+        path = Path(path)
+        d = leading_date(path.name) if path.is_dir() else leading_date(path.parent.name)
+        if d:
+            dates.add(d)
+    if len(dates) > 1:
+        raise TrackerError(f"sdn: the files come from directories of different dates ({', '.join(sorted(dates))});"
+                           " give --as-of for one observation")
+    return dates.pop() if dates else None
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def designation_year(row: dict) -> int | None:
+    if row.get("designated_on"):
+        return _year(row["designated_on"])
+    after, before = _year(row.get("designated_after")), _year(row.get("designated_before"))
+    return after if after and after == before else None
+
+
+def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int, dict],
+                      unreadable: set[int], files_meta: list[dict], programs: list[str],
+                      on_list: set[int], ctx: Context, present: dict) -> dict:
+    date = batch.observed_on
+    prev_obs = db.execute("select id, observed_on from list_observations order by id desc limit 1").fetchone()
+    obs_id = (prev_obs[0] + 1) if prev_obs else 1
+    first = prev_obs is None
+    cols = ["uid", "name", "programs", "entity_type", "remarks", "listed", "first_seen", "removed_on",
+            "designated_on", "designated_on_source", "designated_after", "designated_before", "content_hash"]
+    existing = {r[0]: dict(zip(cols, r)) for r in db.execute(f"select {', '.join(cols)} from designations")}
+    prev_listed = {uid for uid, r in existing.items() if r["listed"] == 1}
+    current = set(entries) | (unreadable & prev_listed)
+
+    max_drop = ctx.config.max_drop
+    if prev_listed and not batch.meta.get("allow_drop"):
+        if len(current) < len(prev_listed) * (1 - max_drop):
+            drop = 1 - len(current) / len(prev_listed)
+            raise AssertionsFailed([
+                f"sdn: observation of {date}: tracked designations would drop from {len(prev_listed)} to"
+                f" {len(current)} (-{drop:.0%}), more than {max_drop:.0%}; nothing was changed."
+                " If the list really shrank, rerun with --allow-drop"])
+
+    events, rows, child_rows = [], [], {t: [] for t in CHILD_TABLES}
+    rewrite_children: dict[str, set[int]] = {t: set() for t in CHILD_TABLES}
+    counts = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
+    for uid, e in entries.items():
+        row = dict(e["row"])
+        old = existing.get(uid)
+        old_hash = json.loads(old["content_hash"]) if old and old["content_hash"] else {}
+        new_hash = {k: (v if v is not None else old_hash.get(k)) for k, v in e["hash"].items()}
+        row["content_hash"] = json.dumps(new_hash, sort_keys=True)
+        row.update(listed=1, last_seen=date, removed_on=None)
+        for key in ("first_seen", "designated_on", "designated_on_source", "designated_after", "designated_before"):
+            row[key] = old[key] if old else None
+        if old is None or old["listed"] != 1:
+            row["first_seen"] = old["first_seen"] if old and old["first_seen"] else date
+            details = {}
+            if old is not None:
+                details["relisted"] = True
+                details["previously_removed_on"] = old["removed_on"]
+            elif not first:
+                gap = days_between(prev_obs[1], date)
+                if gap is not None and gap <= LIST_DIFF_MAX_DAYS:
+                    row.update(designated_on=date, designated_on_source="list-diff")
+                else:
+                    row.update(designated_after=prev_obs[1], designated_before=date)
+                    details["designated_between"] = [prev_obs[1], date]
+            if not first or old is not None:
+                events.append(_event(obs_id, uid, "added", date, row["name"], details))
+            counts["added"] += 1
+            write = True
+        else:
+            changed_fields = [k for k in ("sdn", "alt", "add")
+                              if e["hash"][k] is not None and old_hash.get(k) is not None and e["hash"][k] != old_hash.get(k)]
+            write = new_hash != old_hash
+            if changed_fields:
+                events.append(_event(obs_id, uid, "changed", date, row["name"], _diff(old, row, changed_fields)))
+                counts["changed"] += 1
+            else:
+                counts["unchanged"] += 1
+        row["designation_year"] = designation_year(row)
+        if write:
+            rows.append(row)
+            for table in CHILD_TABLES:
+                if table == "addresses" and not present["add"]:
+                    continue
+                rewrite_children[table].add(uid)
+                child_rows[table] += e[table]
+
+    for uid in sorted(prev_listed - current):
+        old = existing[uid]
+        events.append(_event(obs_id, uid, "removed", date, old["name"],
+                             {"reason": "left tracked programs" if uid in on_list else "no longer on the list"}))
+        counts["removed"] += 1
+
+    if rows:
+        db["designations"].insert_all(rows, pk="uid", replace=True, batch_size=500)
+    removed = sorted(prev_listed - current)
+    if removed:
+        db.conn.executemany("update designations set listed = 0, removed_on = ? where uid = ?", [(date, u) for u in removed])
+    # last_seen moves for everything still listed (including unchanged and unreadable rows)
+    db.execute("update designations set last_seen = ? where listed = 1", [date])
+    for table in CHILD_TABLES:
+        uids = rewrite_children[table]
+        if not uids:
+            continue
+        if table == "aliases" and not present["alt"]:
+            db.conn.executemany("delete from aliases where uid = ? and source = 'remarks'", [(u,) for u in uids])
+            child_rows[table] = [r for r in child_rows[table] if r["source"] == "remarks"]
+        else:
+            db.conn.executemany(f"delete from {table} where uid = ?", [(u,) for u in uids])
+        if child_rows[table]:
+            db[table].insert_all(child_rows[table], replace=True, batch_size=1000)
+    if events:
+        db["list_events"].insert_all(events, replace=True)
+    listed_types = dict(db.execute("select entity_type, count(*) from designations where listed = 1 group by entity_type").fetchall())
+    db["list_observations"].insert({
+        "id": obs_id, "observed_on": date, "batch_id": batch.id,
+        "files": json.dumps(files_meta), "programs": json.dumps(programs),
+        "entries_total": len(on_list), "entries_in_scope": len(current),
+        "individuals": listed_types.get("individual", 0), "entities": listed_types.get("entity", 0),
+        "vessels": listed_types.get("vessel", 0), "aircraft": listed_types.get("aircraft", 0),
+        "added": counts["added"], "removed": counts["removed"], "changed": counts["changed"],
+    }, replace=True)
+    ctx.log(f"sdn: {date}: {counts['added']} added, {counts['changed']} changed, {counts['removed']} removed,"
+            f" {counts['unchanged']} unchanged ({len(current)} listed)")
+    return {"observations": 1, **counts, "listed": len(current)}
+
+
+def _event(obs_id: int, uid: int, event: str, date: str, name: str, details: dict) -> dict:
+    return {"observation_id": obs_id, "uid": uid, "event": event, "observed_on": date, "name": name,
+            "details": json.dumps(details, sort_keys=True) if details else None}
+
+
+def _diff(old: dict, new: dict, parts: list[str]) -> dict:
+    out: dict = {"parts": parts}
+    if "sdn" in parts:
+        fields = [k for k in ("name", "entity_type", "programs", "remarks") if (old.get(k) or None) != (new.get(k) or None)]
+        out["fields"] = fields
+        if "name" in fields:
+            out["name"] = [old["name"], new["name"]]
+        if "programs" in fields:
+            o, n = set(json.loads(old["programs"] or "[]")), set(json.loads(new["programs"] or "[]"))
+            out["programs"] = {"added": sorted(n - o), "removed": sorted(o - n)}
+    return out
+
+
+register(SdnSource())

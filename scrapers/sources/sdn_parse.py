@@ -1,0 +1,520 @@
+"""Pure parsers for OFAC's legacy SDN files: bytes in, records out, no I/O.
+
+The files (see sdn.yml): `sdn.csv` (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign,
+Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), `add.csv` (ent_num, add_num,
+address, city/state/postal, country, add_remarks), `alt.csv` (ent_num, alt_num, alt_type,
+alt_name, alt_remarks), `sdn_comments.csv` (ent_num, remarks continued).
+
+Quirks handled here:
+- Windows-1252 bytes (newer exports may be UTF-8; a UTF-8 BOM is dropped); undecodable bytes
+  are reported with their line and replaced, never silently dropped;
+- nulls written `-0-` (with a trailing space); a trailing 0x1A (SUB) byte; no header row;
+- SDN_Type `-0-` means an entity;
+- several program tags in one field (`SDNTK] [ILLICIT-DRUGS-EO14059`), and in older files
+  the field cut short mid-tag (`SDNTK] [ILLICIT-DRUGS-EO140`): completed when one known tag
+  starts with the fragment;
+- remarks cut at 1,000 characters and continued, mid-word, in sdn_comments.csv;
+- add/alt rows whose ent_num is not in sdn.csv (other dates, delisted entries): ignored
+  for the entries, counted;
+- remarks pack facts (`DOB …; POB …; nationality …; a.k.a. '…'; Passport … (Country);
+  Linked To: NAME.`): parsed into structured facts; anything no rule understood is kept
+  in `remarks_unparsed` (and the full text always stays in `remarks`).
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import hashlib
+import io
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from ..countries import country_of_place, normalize_country
+from ..dates import parse_date_range, parse_loose_date
+from ..names import normalize_name
+
+META = yaml.safe_load(Path(__file__).with_name("sdn.yml").read_text(encoding="utf-8"))
+KNOWN_PROGRAMS: list[str] = META["programs"]
+ID_TYPES: list[str] = sorted(META["id_types"], key=len, reverse=True)
+ENTRY_URL: str = META["entry_url"]
+
+FILE_ROLES = {"sdn.csv": "sdn", "add.csv": "add", "alt.csv": "alt", "sdn_comments.csv": "comments"}
+COLUMNS = {"sdn": 12, "add": 6, "alt": 5, "comments": 2}
+ENTITY_TYPES = {"individual": "individual", "vessel": "vessel", "aircraft": "aircraft"}
+
+
+@dataclasses.dataclass
+class Problem:
+    """One piece of bad input: where it is and why it was not understood."""
+
+    location: str
+    row: int | None
+    reason: str
+    uid: int | None = None
+
+
+def role_of(filename: str) -> str | None:
+    return FILE_ROLES.get(Path(filename).name.lower())
+
+
+# -- bytes and rows ---------------------------------------------------------------------
+def decode(content: bytes, location: str, problems: list[Problem]) -> str:
+    """Windows-1252 (or UTF-8) bytes -> text, with the SUB terminator and BOM removed."""
+    if content.startswith(b"\xef\xbb\xbf"):
+        content = content[3:]
+    content = content.rstrip(b"\x1a\r\n\x00 ").rstrip(b"\x1a")
+    if b"\x00" in content:
+        line = content[: content.index(b"\x00")].count(b"\n") + 1
+        problems.append(Problem(location, line, "NUL byte in file (binary or corrupted download)"))
+        content = content.replace(b"\x00", b"")
+    try:
+        text = content.decode("utf-8")
+        return text
+    except UnicodeDecodeError:
+        pass
+    try:
+        return content.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        problems.append(Problem(location, line, f"byte 0x{content[exc.start]:02x} is not Windows-1252 text; replaced"))
+        return content.decode("cp1252", errors="replace")
+
+
+def clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return None if value in ("", "-0-") else value
+
+
+def rows(text: str, role: str, location: str, problems: list[Problem]):
+    """Yield (line number, fields) for every well-formed row; report the others."""
+    want = COLUMNS[role]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    line = 0
+    while True:
+        start = reader.line_num + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append(Problem(location, start, f"unreadable CSV: {exc}"))
+            continue
+        line = start
+        if not fields or (len(fields) == 1 and not fields[0].strip("\x1a \t")):
+            continue
+        if line == 1 and fields[0].strip().lower() in ("ent_num", "ent num", "uid"):
+            continue  # a header row (some mirrors add one)
+        if len(fields) != want:
+            uid = _int(fields[0])
+            problems.append(Problem(location, line, f"expected {want} fields, found {len(fields)}", uid))
+            continue
+        yield line, fields
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+# -- programs ---------------------------------------------------------------------------
+@functools.lru_cache(maxsize=8192)
+def split_programs(field: str | None) -> tuple[str, ...]:
+    """'SDNTK] [ILLICIT-DRUGS-EO14059' -> ('SDNTK', 'ILLICIT-DRUGS-EO14059'); a tag cut
+    short is completed when exactly one known tag starts with it."""
+    if not field:
+        return ()
+    out = []
+    for tag in re.split(r"\]\s*\[", field.strip()):
+        tag = tag.strip().strip("[]").strip()
+        if not tag:
+            continue
+        if tag not in KNOWN_PROGRAMS:
+            candidates = [p for p in KNOWN_PROGRAMS if p.startswith(tag)]
+            if len(candidates) == 1 and len(tag) >= 3:
+                tag = candidates[0]
+        if tag not in out:
+            out.append(tag)
+    return tuple(out)
+
+
+# -- remarks ----------------------------------------------------------------------------
+@dataclasses.dataclass
+class Facts:
+    dates_of_birth: list[str] = dataclasses.field(default_factory=list)
+    places_of_birth: list[str] = dataclasses.field(default_factory=list)
+    nationalities: list[str] = dataclasses.field(default_factory=list)
+    citizenships: list[str] = dataclasses.field(default_factory=list)
+    gender: str | None = None
+    title: str | None = None
+    aliases: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)  # (type, name, quality)
+    identifiers: list[dict] = dataclasses.field(default_factory=list)
+    links: list[str] = dataclasses.field(default_factory=list)
+    organization_established: str | None = None
+    organization_type: str | None = None
+    target_type: str | None = None
+    unparsed: list[str] = dataclasses.field(default_factory=list)
+
+
+_ALIAS_START = re.compile(r"^(?:alt\. )?([afn])\.k\.a\.,?\s+'")
+_ALIAS = re.compile(r"^(?:alt\. )?([afn])\.k\.a\.,?\s+'(.*)'\s*(?:\((weak|strong|low quality|good quality)\))?$", re.S)
+_ALIAS_BARE = re.compile(r"^(?:alt\. )?([afn])\.k\.a\.,?\s+(.+)$", re.S)
+_SIMPLE = [
+    ("dob", re.compile(r"^(?:alt\. )?DOB (.+)$")),
+    ("pob", re.compile(r"^(?:alt\. )?POB (.+)$")),
+    ("nationality", re.compile(r"^(?:alt\. )?[Nn]ationality (.+)$")),
+    ("citizen", re.compile(r"^(?:alt\. )?[Cc]itizen (.+)$")),
+    ("gender", re.compile(r"^Gender (Male|Female|[A-Z][a-z]+)$")),
+    ("link", re.compile(r"^Linked To: (.+)$")),
+    ("established", re.compile(r"^Organization Established Date (.+)$")),
+    ("org_type", re.compile(r"^Organization Type: (.+)$")),
+    ("target_type", re.compile(r"^Target Type (.+)$")),
+    ("title", re.compile(r"^Title (.+)$")),
+    ("currency", re.compile(r"^(?:alt\. )?Digital Currency Address - ([A-Za-z0-9]+);? (\S+)$")),
+]
+_ID_TAIL = re.compile(
+    r"^(?P<value>.*?)"
+    r"(?:\s+\((?P<country>[^()]+)\))?"
+    r"(?:\s+issued\s+(?P<issued>(?:\d{1,2} )?(?:[A-Z][a-z]{2} )?\d{4}))?"
+    r"(?:\s+expires\s+(?P<expires>(?:\d{1,2} )?(?:[A-Z][a-z]{2} )?\d{4}))?$")
+_GENERIC_ID = re.compile(r"^(?P<type>[A-Za-z][A-Za-z.'#/ ()-]*?[A-Za-z.#)])\s+(?P<rest>\S*\d.*)$")
+
+
+def split_clauses(remarks: str) -> list[str]:
+    """Split on '; ' without breaking an alias whose name contains '; '."""
+    parts = re.split(r";\s+", remarks.strip())
+    out: list[str] = []
+    for part in parts:
+        if out and _ALIAS_START.match(out[-1]) and not re.search(r"'\s*(?:\([a-z ]+\))?\.?$", out[-1]):
+            out[-1] = f"{out[-1]}; {part}"
+        else:
+            out.append(part)
+    return [p.strip() for p in out if p.strip()]
+
+
+def _strip_final_period(text: str) -> str:
+    return text[:-1].rstrip() if text.endswith(".") else text
+
+
+@functools.lru_cache(maxsize=1)
+def _id_prefixes() -> list[tuple[str, str]]:
+    return [(t, t + " ") for t in ID_TYPES]
+
+
+def parse_identifier(clause: str) -> dict | None:
+    """'Passport 111331000031186 (Guatemala) issued 12 Feb 2001 expires 03 Jul 2012' ->
+    {id_type, id_value, country, country_code, issued, expires}."""
+    body = clause[5:] if clause.startswith("alt. ") else clause
+    id_type = rest = None
+    for name, prefix in _id_prefixes():
+        if body.startswith(prefix):
+            id_type, rest = name, body[len(prefix):]
+            break
+    generic = False
+    if id_type is None:
+        m = _GENERIC_ID.match(body)
+        if not m:
+            return None
+        id_type, rest, generic = m.group("type"), m.group("rest"), True
+    m = _ID_TAIL.match(rest.strip())
+    if not m or not m.group("value"):
+        return None
+    country_written = m.group("country")
+    country = normalize_country(country_written) if country_written else None
+    value = m.group("value").strip()
+    if country_written and not country:
+        if generic:
+            return None  # "(...)" that is not a country: not an identifier we understand
+        value = f"{value} ({country_written})"
+        country_written = None
+    if generic and not country:
+        return None
+    return {
+        "id_type": id_type, "id_value": value,
+        "country": country.name if country else None,
+        "country_code": country.code if country else None,
+        "issued": parse_loose_date(m.group("issued")) if m.group("issued") else None,
+        "expires": parse_loose_date(m.group("expires")) if m.group("expires") else None,
+    }
+
+
+def parse_remarks(remarks: str | None) -> Facts:
+    facts = Facts()
+    if not remarks:
+        return facts
+    clauses = split_clauses(remarks)
+    for i, raw in enumerate(clauses):
+        last = i == len(clauses) - 1
+        clause = _strip_final_period(raw) if last else raw
+        if _parse_clause(clause, raw if last else None, facts):
+            continue
+        facts.unparsed.append(clause)
+    return facts
+
+
+def _parse_clause(clause: str, unstripped: str | None, facts: Facts) -> bool:
+    m = _ALIAS.match(clause)
+    if m:
+        kind, name, quality = m.groups()
+        facts.aliases.append((f"{kind}ka", name.strip(), "strong" if quality in ("strong", "good quality") else "weak"))
+        return True
+    if _ALIAS_START.match(clause):
+        return False
+    for key, rx in _SIMPLE:
+        m = rx.match(clause)
+        if not m:
+            continue
+        value = m.group(1).strip()
+        if key == "dob":
+            facts.dates_of_birth.append(value)
+        elif key == "pob":
+            facts.places_of_birth.append(value)
+        elif key == "nationality":
+            facts.nationalities.append(value)
+        elif key == "citizen":
+            facts.citizenships.append(value)
+        elif key == "gender":
+            facts.gender = value
+        elif key == "link":
+            # The list's final period may belong to "S.A. DE C.V."; keep both readings.
+            facts.links.append(unstripped[len("Linked To: "):].strip() if unstripped else value)
+        elif key == "established":
+            facts.organization_established = parse_loose_date(value) or value
+        elif key == "org_type":
+            facts.organization_type = value
+        elif key == "target_type":
+            facts.target_type = value
+        elif key == "title":
+            facts.title = value
+        elif key == "currency":
+            facts.identifiers.append({
+                "id_type": f"Digital Currency Address - {m.group(1)}", "id_value": m.group(2),
+                "country": None, "country_code": None, "issued": None, "expires": None,
+                "details": json.dumps({"currency": m.group(1)})})
+        return True
+    ident = parse_identifier(clause)
+    if ident:
+        facts.identifiers.append(ident)
+        return True
+    return False
+
+
+# -- add / alt / comments ---------------------------------------------------------------
+_POSTAL_TOKEN = re.compile(r"^[A-Z0-9-]*\d[A-Z0-9-]*$", re.I)
+
+
+def split_city_state_postal(value: str | None) -> tuple[str | None, str | None, str | None]:
+    """'Puerto Vallarta, Jalisco 48328' -> ('Puerto Vallarta', 'Jalisco', '48328');
+    'London EC3N 1DY' -> ('London', None, 'EC3N 1DY')."""
+    if not value:
+        return None, None, None
+    tokens = value.split()
+    postal: list[str] = []
+    while tokens and len(postal) < 2 and _POSTAL_TOKEN.match(tokens[-1].strip(",")) and len(tokens) > 1:
+        postal.insert(0, tokens.pop().strip(","))
+    rest = " ".join(tokens).strip().strip(",")
+    city, state = rest, None
+    if "," in rest:
+        city, state = (p.strip() for p in rest.rsplit(",", 1))
+    return city or None, state or None, " ".join(postal) or None
+
+
+def parse_addresses(text: str, location: str, problems: list[Problem]) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = {}
+    for line, f in rows(text, "add", location, problems):
+        uid, add_num = _int(f[0]), _int(f[1])
+        if uid is None or add_num is None:
+            problems.append(Problem(location, line, f"ent_num/add_num not a number: {f[0]!r}, {f[1]!r}"))
+            continue
+        csp = clean(f[3])
+        city, state, postal = split_city_state_postal(csp)
+        written = clean(f[4])
+        country = normalize_country(written) if written else None
+        out.setdefault(uid, []).append({
+            "uid": uid, "add_num": add_num, "address": clean(f[2]), "city": city,
+            "state_province": state, "postal_code": postal,
+            "country": country.name if country else written,
+            "country_code": country.code if country else None,
+            "country_as_written": written, "remarks": clean(f[5]),
+        })
+    return out
+
+
+def parse_alt(text: str, location: str, problems: list[Problem]) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = {}
+    for line, f in rows(text, "alt", location, problems):
+        uid, alt_num = _int(f[0]), _int(f[1])
+        name = clean(f[3])
+        if uid is None or not name:
+            problems.append(Problem(location, line, f"alias row without ent_num or name: {f[:4]!r}"))
+            continue
+        kind = (clean(f[2]) or "aka").lower().replace(".", "")
+        remark = clean(f[4]) or ""
+        quality = "weak" if "weak" in remark.lower() or "low quality" in remark.lower() else "strong"
+        out.setdefault(uid, []).append({"uid": uid, "alias": name, "alias_type": kind,
+                                        "quality": quality, "source": "alt.csv", "alt_num": alt_num})
+    return out
+
+
+def parse_comments(text: str, location: str, problems: list[Problem]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for line, f in rows(text, "comments", location, problems):
+        uid = _int(f[0])
+        if uid is None:
+            problems.append(Problem(location, line, f"ent_num not a number: {f[0]!r}"))
+            continue
+        value = f[1] if f[1].strip() != "-0-" else ""
+        out[uid] = out.get(uid, "") + value
+    return out
+
+
+# -- sdn.csv ----------------------------------------------------------------------------
+@dataclasses.dataclass
+class RawEntry:
+    uid: int
+    line: int
+    name: str
+    sdn_type: str | None
+    programs: tuple[str, ...]
+    fields: list[str]
+
+
+def parse_sdn_rows(text: str, location: str, problems: list[Problem]) -> list[RawEntry]:
+    out: list[RawEntry] = []
+    seen: set[int] = set()
+    for line, f in rows(text, "sdn", location, problems):
+        uid = _int(f[0])
+        name = clean(f[1])
+        if uid is None:
+            problems.append(Problem(location, line, f"ent_num is not a number: {f[0]!r}"))
+            continue
+        if not name:
+            problems.append(Problem(location, line, "entry has no name", uid))
+            continue
+        if uid in seen:
+            problems.append(Problem(location, line, f"ent_num {uid} appears twice", uid))
+            continue
+        seen.add(uid)
+        out.append(RawEntry(uid, line, name, clean(f[2]), split_programs(clean(f[3])), f))
+    return out
+
+
+def _resolve_link(linked: str, name_index: dict[str, int]) -> tuple[str, int | None]:
+    """A 'Linked To' name (which may carry the remarks' final period) -> (name, uid)."""
+    stripped = _strip_final_period(linked)
+    for cand in (linked, stripped):
+        uid = name_index.get(cand)
+        if uid:
+            return cand, uid
+    uid = name_index.get(normalize_name(linked))
+    # "S.A. DE C.V." keeps its period; a sentence period after a word goes.
+    keep = re.search(r"\b[A-Z]\.[A-Z]\.$|\b(?:[A-Z]\.){1,}$", linked) is not None
+    return (linked if keep else stripped), uid
+
+
+def _hash(*parts) -> str:
+    return hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _add_country(names: list[str], codes: list[str | None], country) -> None:
+    if country and country.name not in names:
+        names.append(country.name)
+        codes.append(country.code)
+
+
+def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None,
+                alt_aliases: list[dict] | None, name_index: dict[str, int]) -> dict:
+    """One designation with its child rows, from its sdn.csv row and the matching rows of
+    the other files. Returns {'row': designations row, 'aliases', 'addresses',
+    'identifiers', 'relationships', 'hash': {...}}."""
+    f = raw.fields
+    remarks = clean(f[11])
+    if comment:
+        remarks = (remarks or "") + comment
+    facts = parse_remarks(remarks)
+    entity_type = ENTITY_TYPES.get((raw.sdn_type or "").lower(), "entity")
+
+    names: list[str] = []
+    codes: list[str | None] = []
+    nationality = citizenship = None
+    for n in facts.nationalities:
+        c = normalize_country(n)
+        nationality = nationality or (c.name if c else n)
+        _add_country(names, codes, c)
+    for n in facts.citizenships:
+        c = normalize_country(n)
+        citizenship = citizenship or (c.name if c else n)
+        _add_country(names, codes, c)
+    for a in addresses or []:
+        if a["country_code"] or a["country"]:
+            c = normalize_country(a["country_as_written"]) if a["country_as_written"] else None
+            _add_country(names, codes, c)
+    for place in facts.places_of_birth:
+        _add_country(names, codes, country_of_place(place))
+    if not names:
+        for ident in facts.identifiers:
+            if ident["country_code"]:
+                _add_country(names, codes, normalize_country(ident["country"]))
+
+    dobs = []
+    for d in facts.dates_of_birth:
+        parsed = parse_date_range(d)
+        dobs.append({"as_written": d, "date": "/".join(parsed) if parsed else None})
+
+    aliases: dict[tuple, dict] = {}
+    for a in alt_aliases or []:
+        aliases.setdefault((a["alias_type"], a["alias"]), a)
+    for kind, alias, quality in facts.aliases:
+        aliases.setdefault((kind, alias), {"uid": raw.uid, "alias": alias, "alias_type": kind,
+                                           "quality": quality, "source": "remarks", "alt_num": None})
+    relationships = []
+    seen_links = set()
+    for linked in facts.links:
+        linked, linked_uid = _resolve_link(linked, name_index)
+        if linked in seen_links:
+            continue
+        seen_links.add(linked)
+        relationships.append({"uid": raw.uid, "relation": "Linked To", "linked_name": linked, "linked_uid": linked_uid})
+
+    identifiers: dict[tuple, dict] = {}
+    for ident in facts.identifiers:
+        row = {"uid": raw.uid, "details": None, **ident}
+        identifiers.setdefault((row["id_type"], row["id_value"]), row)
+
+    row = {
+        "uid": raw.uid, "name": raw.name, "entity_type": entity_type,
+        "programs": json.dumps(list(raw.programs)),
+        "countries": json.dumps(names), "country_codes": json.dumps(codes),
+        "nationality": nationality, "citizenship": citizenship,
+        "date_of_birth": dobs[0]["date"] if dobs else None,
+        "dates_of_birth": json.dumps(dobs) if dobs else None,
+        "place_of_birth": facts.places_of_birth[0] if facts.places_of_birth else None,
+        "gender": facts.gender,
+        "title": clean(f[4]) or facts.title, "call_sign": clean(f[5]), "vessel_type": clean(f[6]),
+        "tonnage": clean(f[7]), "grt": clean(f[8]), "vessel_flag": clean(f[9]),
+        "vessel_owner": clean(f[10]),
+        "organization_established": facts.organization_established,
+        "organization_type": facts.organization_type, "target_type": facts.target_type,
+        "remarks": remarks, "remarks_unparsed": "; ".join(facts.unparsed) or None,
+        "aliases_text": " | ".join(a["alias"] for a in aliases.values()) or None,
+        "ofac_url": ENTRY_URL.format(uid=raw.uid),
+    }
+    alias_rows = list(aliases.values())
+    address_rows = list(addresses or [])
+    return {
+        "row": row, "aliases": alias_rows, "addresses": address_rows,
+        "identifiers": list(identifiers.values()), "relationships": relationships,
+        "hash": {
+            "sdn": _hash(f[1:11], remarks),
+            "alt": _hash(sorted((a["alias_type"], a["alias"]) for a in alt_aliases)) if alt_aliases is not None else None,
+            "add": _hash(sorted((a["add_num"], a["address"], a["city"], a["country_as_written"]) for a in addresses))
+            if addresses is not None else None,
+        },
+    }
