@@ -66,6 +66,9 @@ TABLES: dict[str, dict] = {
         "role": str, "match_method": str, "match_score": float, "evidence": str,
     }, pk=("press_release_id", "name_in_text"),
         foreign_keys=[("press_release_id", "press_releases", "id"), ("uid", "designations", "uid")]),
+    "release_links": dict(columns={
+        "press_release_id": str, "url": str, "anchor_text": str, "kind": str,
+    }, pk=("press_release_id", "url"), foreign_keys=[("press_release_id", "press_releases", "id")]),
     "recent_actions": dict(columns={
         "url": str, "position": int, "action_date": str, "entry_text": str, "name": str,
         "programs": str, "uid": int, "match_method": str, "press_release_id": str,
