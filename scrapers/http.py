@@ -1,16 +1,26 @@
 """The one HTTP client every source uses.
 
 What it guarantees, whatever the server does:
-- only allow-listed hosts are contacted (redirects are followed by hand and checked hop by
-  hop; the Sanctions List Service may redirect to signed storage hosts, which are allowed
-  as redirect targets only);
-- connect/read timeouts plus a total deadline per response (a slow drip cannot hang a run);
+- only allow-listed hosts are contacted: the URL asked for must be on `allowed_hosts`
+  (treasury.gov, ofac.treasury.gov, sanctionslistservice.ofac.treas.gov, justice.gov and
+  their listed www/home variants), so a link found in a page cannot send the scraper
+  elsewhere; redirects are followed by hand and checked hop by hop (the Sanctions List
+  Service may redirect to signed storage hosts, allowed as redirect targets only);
+- connect/read timeouts plus a total deadline per response, checked after every network
+  read (a slow drip that keeps each read under the read timeout cannot hang a run);
 - retries with exponential backoff and jitter on connection errors, timeouts, truncated
-  bodies and 5xx; `429`/`503` honour `Retry-After`;
-- a per-host rate limit (requests per second);
-- conditional GET (If-None-Match / If-Modified-Since from the archive's last 200);
+  bodies (a body shorter than its Content-Length) and 5xx; `429`/`503` honour
+  `Retry-After` (seconds or an HTTP date; a wait longer than `MAX_RETRY_AFTER` fails now);
+- a per-host rate limit (requests per second, keyed by the live host name);
+- a User-Agent naming the project and its URL (config.user_agent);
+- conditional GET (If-None-Match / If-Modified-Since from the archive's last 200): a `304`
+  downloads nothing and is archived pointing at the bytes it confirmed;
 - a size cap (Content-Length checked before reading, bytes counted while reading);
-- the final response is written to the raw archive before anyone parses it.
+- every response is written to the raw archive before anyone parses it: the final one with
+  its bytes; retried errors, refused redirects and oversized answers as rows without bytes
+  (`meta.error` says why), so the archive is the full record of what the servers did.
+
+Tests inject `sleep` and `clock` so that backoff and rate limits cost no real time.
 """
 from __future__ import annotations
 
@@ -24,6 +34,7 @@ from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3.exceptions
 
 from .archive import Archive, Entry
 from .config import Config
@@ -32,6 +43,8 @@ from .errors import FetchError
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUS = {500, 502, 503, 504, 520, 521, 522, 523, 524}
 MAX_RETRY_AFTER = 900.0
+MAX_REDIRECTS = 5
+READ_CHUNK = 65536
 
 
 class RetryableError(Exception):
@@ -54,30 +67,42 @@ class FetchResult:
 class HttpClient:
     def __init__(self, config: Config, archive: Archive, *, session: requests.Session | None = None,
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
-                 log: Callable[[str], None] | None = None):
+                 log: Callable[[str], None] | None = None, rng: random.Random | None = None):
         self.config = config
         self.archive = archive
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = config.user_agent
+        self.session.headers.setdefault("Accept-Encoding", "gzip, deflate")
         self.sleep = sleep
         self.clock = clock
         self.log = log or (lambda msg: None)
+        self.rng = rng or random.Random()
         self._next_slot: dict[str, float] = {}
-        self.requests = Counter()   # per host, every request sent (retries included)
+        self.requests = Counter()   # per live host, every request sent (retries included)
         self.retries = 0
         self.bytes = 0
-        local_hosts = {urlsplit(v).hostname for v in config.base_urls.values()}
-        self._allowed = {h.lower() for h in config.allowed_hosts} | {h for h in local_hosts if h}
+        self.waited = 0.0           # seconds spent in backoff / Retry-After / rate limiting
+        self._allowed = {h.lower() for h in config.allowed_hosts}
 
     # -- policy --------------------------------------------------------------------------
     def host_allowed(self, url: str, *, redirect: bool = False) -> bool:
+        """Is `url` (a live URL) on the allow-list? Redirect targets may also match
+        `config.redirect_hosts` (signed storage hosts of the Sanctions List Service)."""
         parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
+        host = (parts.hostname or "").lower().rstrip(".")
         if parts.scheme not in ("http", "https") or not host:
             return False
         if host in self._allowed:
             return True
         return redirect and any(fnmatch.fnmatch(host, pat) for pat in self.config.redirect_hosts)
+
+    def live_url(self, url: str) -> str:
+        """A URL of a local stand-in server (config.base_urls) back in its live form, so a
+        source that joins links onto `final_url` still asks for, and archives, live URLs."""
+        for live, local in self.config.base_urls.items():
+            if url.startswith(local) and (len(url) == len(local) or url[len(local)] in "/?#"):
+                return live + url[len(local):]
+        return url
 
     def _rate_limit(self, host: str) -> None:
         rate = self.config.rate_limits.get(host, self.config.default_rate)
@@ -86,12 +111,18 @@ class HttpClient:
         now = self.clock()
         slot = max(now, self._next_slot.get(host, now))
         if slot > now:
-            self.sleep(slot - now)
+            self._wait(slot - now)
         self._next_slot[host] = slot + 1.0 / rate
 
     def _backoff(self, attempt: int) -> float:
+        """Exponential backoff with jitter: base * 2**attempt, capped, times 0.5..1."""
         base = min(self.config.max_backoff, self.config.backoff * (2 ** attempt))
-        return base * (0.5 + random.random() / 2)
+        return base * (0.5 + self.rng.random() / 2)
+
+    def _wait(self, seconds: float) -> None:
+        if seconds > 0:
+            self.waited += seconds
+            self.sleep(seconds)
 
     # -- fetching ------------------------------------------------------------------------
     def get(self, url: str, *, source: str, kind: str, conditional: bool = False,
@@ -101,9 +132,11 @@ class HttpClient:
         archive the final response and return it. Raises FetchError when it cannot."""
         if params:
             url = requests.Request("GET", url, params=params).prepare().url
-        target = self.config.url(url)
-        if not self.host_allowed(target):
-            raise FetchError(url, f"host {urlsplit(target).hostname!r} is not on the allow-list")
+        url = self.live_url(url)
+        if not self.host_allowed(url):
+            host = urlsplit(url).hostname
+            raise FetchError(url, f"host {host!r} is not on the allow-list" if host
+                             else "not an http(s) URL with a host name")
         headers = {}
         validators = self.archive.validators(url) if conditional else {}
         if validators.get("etag"):
@@ -113,23 +146,34 @@ class HttpClient:
         cap = max_bytes or self.config.max_bytes
         last_error = "no attempt made"
         for attempt in range(self.config.retries + 1):
+            record_meta = dict(meta or {})
             try:
-                status, body, resp_headers, final = self._attempt(target, headers, cap)
+                status, body, resp_headers, final = self._attempt(url, headers, cap, record_meta)
             except RetryableError as exc:
                 last_error = str(exc)
+                if archive_errors and record_meta.get("status"):
+                    self._archive_error(source, kind, url, record_meta, f"{exc} (attempt {attempt + 1})")
                 if attempt >= self.config.retries:
                     break
                 wait = exc.wait if exc.wait is not None else self._backoff(attempt)
                 self.retries += 1
                 self.log(f"{url}: {exc}; retry {attempt + 1}/{self.config.retries} in {wait:.1f}s")
-                self.sleep(wait)
+                self._wait(wait)
                 continue
-            record_meta = dict(meta or {})
-            if final != target:
+            except FetchError as exc:
+                if archive_errors and record_meta.get("status"):
+                    self._archive_error(source, kind, url, record_meta, exc.reason)
+                raise
+            if final != url:
                 record_meta["final_url"] = final
+            target = self.config.url(url)
             if target != url:
                 record_meta["fetched_from"] = target
-            if status == 304 and validators.get("sha256"):
+            record_meta.pop("status", None)
+            record_meta.pop("headers", None)
+            if status == 304:
+                if not validators.get("sha256"):
+                    raise FetchError(url, "HTTP 304 Not Modified, but nothing was asked to be validated", 304)
                 entry = self.archive.put(source, kind, None, url=url, status=304, headers=resp_headers,
                                          sha256=validators["sha256"], meta={**record_meta, "not_modified": True})
                 return FetchResult(url, 304, self.archive.read(validators["sha256"]), resp_headers, entry,
@@ -144,66 +188,99 @@ class HttpClient:
             return FetchResult(url, status, body, resp_headers, entry, final_url=final)
         raise FetchError(url, f"gave up after {self.config.retries + 1} attempts: {last_error}")
 
-    def _attempt(self, url: str, headers: dict, cap: int) -> tuple[int, bytes, dict, str]:
+    def _archive_error(self, source: str, kind: str, url: str, info: dict, reason: str) -> None:
+        """A response that was not used (retried, refused): status and headers, no bytes."""
+        meta = {k: v for k, v in info.items() if k not in ("status", "headers")}
+        meta["error"] = reason
+        self.archive.put(source, kind, None, url=url, status=info["status"], headers=info.get("headers"),
+                         meta=meta)
+
+    def _attempt(self, url: str, headers: dict, cap: int, info: dict) -> tuple[int, bytes, dict, str]:
+        """One request (plus its redirects). `url` is live; it is mapped to its stand-in
+        (config.base_urls) only to open the connection. `info` collects the status and
+        headers of the last response seen, for the archive."""
         current = url
-        for _hop in range(6):
+        for _hop in range(MAX_REDIRECTS + 1):
             host = (urlsplit(current).hostname or "").lower()
+            target = self.config.url(current)
             self._rate_limit(host)
             self.requests[host] += 1
+            info.pop("status", None)
+            info.pop("headers", None)
             started = self.clock()
             try:
-                resp = self.session.get(current, headers=headers, stream=True, allow_redirects=False,
+                resp = self.session.get(target, headers=headers, stream=True, allow_redirects=False,
                                         timeout=(self.config.connect_timeout, self.config.read_timeout))
+            except requests.exceptions.ConnectTimeout as exc:
+                raise RetryableError("connect timeout") from exc
             except requests.exceptions.Timeout as exc:
-                raise RetryableError(f"timeout ({type(exc).__name__})") from exc
+                raise RetryableError("read timeout (no answer)") from exc
             except requests.exceptions.ConnectionError as exc:
                 raise RetryableError(f"connection error ({_short(exc)})") from exc
             except requests.exceptions.RequestException as exc:
                 raise FetchError(current, f"request failed: {_short(exc)}") from exc
             try:
+                resp_headers = {k.lower(): v for k, v in resp.headers.items()}
+                info["status"], info["headers"] = resp.status_code, resp_headers
                 if resp.status_code in REDIRECTS:
                     location = resp.headers.get("Location")
                     if not location:
                         raise FetchError(current, f"HTTP {resp.status_code} without a Location header")
-                    nxt = urljoin(current, location)
+                    nxt = self.live_url(urljoin(target, location))
                     if not self.host_allowed(nxt, redirect=True):
-                        raise FetchError(current, f"redirect to {urlsplit(nxt).hostname!r} refused: not on the allow-list")
+                        raise FetchError(current, f"redirect to {urlsplit(nxt).hostname!r} refused:"
+                                                  " not on the allow-list")
+                    info.setdefault("redirects", []).append(nxt)
                     current = nxt
                     continue
-                resp_headers = {k.lower(): v for k, v in resp.headers.items()}
                 if resp.status_code == 429 or (resp.status_code == 503 and "retry-after" in resp_headers):
                     wait = _retry_after(resp_headers.get("retry-after"))
                     if wait is not None and wait > MAX_RETRY_AFTER:
-                        raise FetchError(current, f"HTTP {resp.status_code}: server asks to wait {wait:.0f}s", resp.status_code)
-                    raise RetryableError(f"HTTP {resp.status_code}", wait if wait is not None else None)
+                        raise FetchError(current, f"HTTP {resp.status_code}: server asks to wait {wait:.0f}s",
+                                         resp.status_code)
+                    raise RetryableError(f"HTTP {resp.status_code}" + (f", Retry-After {wait:.0f}s" if wait is not None else ""),
+                                         wait)
                 if resp.status_code in RETRY_STATUS:
                     raise RetryableError(f"HTTP {resp.status_code}")
-                declared = resp_headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > cap:
-                    raise FetchError(current, f"response too large: Content-Length {declared} > cap {cap}")
+                if resp.status_code == 304:
+                    return 304, b"", resp_headers, current
+                declared = resp_headers.get("content-length", "").strip()
+                if declared.isdigit() and int(declared) > cap:
+                    raise FetchError(current, f"response too large: Content-Length {declared} > cap {cap} bytes")
                 body = self._read(resp, cap, started, current)
                 self.bytes += len(body)
                 return resp.status_code, body, resp_headers, current
             finally:
                 resp.close()
-        raise FetchError(url, "too many redirects")
+        raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
     def _read(self, resp: requests.Response, cap: int, started: float, url: str) -> bytes:
+        """Read the body one network read at a time, checking the size cap and the total
+        deadline after each read (iter_content would block until 64 KiB arrived)."""
+        raw = resp.raw
         chunks, total = [], 0
+        deadline = started + self.config.total_timeout
         try:
-            for chunk in resp.iter_content(chunk_size=65536):
+            while True:
+                chunk = raw.read1(READ_CHUNK, decode_content=True)
+                if not chunk:
+                    break
                 total += len(chunk)
                 if total > cap:
                     raise FetchError(url, f"response too large: more than {cap} bytes")
-                if self.clock() - started > self.config.total_timeout:
-                    raise RetryableError(f"response took longer than {self.config.total_timeout:.0f}s")
                 chunks.append(chunk)
-        except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError) as exc:
-            raise RetryableError(f"truncated body ({_short(exc)})") from exc
-        except requests.exceptions.Timeout as exc:
-            raise RetryableError("read timeout") from exc
-        except requests.exceptions.ContentDecodingError as exc:
+                if self.clock() > deadline:
+                    raise RetryableError(f"response took longer than {self.config.total_timeout:g}s"
+                                         f" ({total:,} bytes received): slow drip")
+        except urllib3.exceptions.ReadTimeoutError as exc:
+            raise RetryableError(f"read timeout after {total:,} bytes") from exc
+        except urllib3.exceptions.DecodeError as exc:
             raise RetryableError(f"undecodable body ({_short(exc)})") from exc
+        except (urllib3.exceptions.ProtocolError, urllib3.exceptions.HTTPError, OSError) as exc:
+            declared = resp.headers.get("Content-Length")
+            raise RetryableError(f"truncated body: {total:,} bytes"
+                                 + (f" of {declared} declared" if declared else "")
+                                 + f" ({_short(exc)})") from exc
         return b"".join(chunks)
 
 
@@ -215,7 +292,9 @@ def _retry_after(value: str | None) -> float | None:
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
         return None
     return max(0.0, when.timestamp() - time.time())
 
