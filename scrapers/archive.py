@@ -264,8 +264,11 @@ class Archive:
         return [self._entry(r) for r in rows]
 
     def find_batch(self, source: str, kind: str, observed_on: str | None, fingerprint: str) -> Batch | None:
-        """An applied batch with the same content fingerprint (idempotent imports)."""
-        for b in self.batches(source, "applied"):
+        """An applied batch (or one a killed build left `building`, which the next build
+        applies) with the same content fingerprint (idempotent imports)."""
+        for b in self.batches(source, None):
+            if b.status not in ("applied", "building"):
+                continue
             if b.kind == kind and b.observed_on == observed_on and b.meta.get("fingerprint") == fingerprint:
                 return b
         return None

@@ -1,25 +1,42 @@
 """Building tracker.db from archived batches, atomically.
 
 Every change to the database goes through `build`:
-1. take a lock (one writer at a time);
+1. take a lock (one writer at a time); mark the new batches `building` in the archive and
+   pick up batches a killed build left `building` (they are complete: their fetch had
+   finished), unless the database already holds them (killed after the swap);
 2. copy the current database to a temporary file (or start an empty one for a full
    rebuild, or when the new batches cannot be applied on top: schema changed, program
    scope changed, an SDN observation older than the newest one already applied);
 3. apply the batches source by source, then the cross-source derivations (links between
    releases, designations and defendants), then indexes, full-text search and views;
-4. run every source's assertions;
+4. run every source's assertions: its `check()` plus the generic count assertions of its
+   `<name>.yml` (`assertions: counts:`), and the bad-input threshold (`--max-errors`);
 5. only then rename the temporary file over tracker.db (readers never see a half-built
    database; a failure or a kill leaves the old one in place, unchanged) and mark the
    batches `applied` in the archive. A failed build marks them `rejected`, with why.
+
+When one source's new batches fail (bad input over the threshold, a crash in its parser,
+a broken assertion), they are rejected and the build is redone without them, so the other
+sources' data still goes in; the result lists what was rejected and the command exits
+non-zero. A failure that is nobody's batch in particular fails the whole build.
+
+Test hook: TRACKER_BUILD_FAULT="<stage>:<action>" makes the build misbehave at a stage
+(`start`, `applied`, `finalized`, `checked` (just before the swap), `swapped` (just after
+it, before the archive is told)) with an action: `die` (SIGKILL itself), `raise`,
+`interrupt` (KeyboardInterrupt) or `pause` (write TRACKER_BUILD_FAULT_MARKER, default
+`.<db>.paused`, then sleep TRACKER_BUILD_FAULT_PAUSE seconds, default 60).
 """
 from __future__ import annotations
 
 import contextlib
 import dataclasses
 import fcntl
+import json
 import os
+import signal
 import sqlite3
 import time
+import traceback
 from pathlib import Path
 from typing import Callable
 
@@ -34,6 +51,9 @@ from .sources import Context, all_sources
 # Cross-source derivations (filled in by linking modules): run after all batches, each build.
 DERIVATIONS: list[Callable[[sqlite_utils.Database, Context], dict]] = []
 
+FAULT_ENV = "TRACKER_BUILD_FAULT"
+STAGES = ("start", "applied", "finalized", "checked", "swapped")
+
 
 def register_derivation(fn):
     DERIVATIONS.append(fn)
@@ -47,6 +67,18 @@ class BuildResult:
     counts: dict
     seconds: float
     errors: int
+    # source -> why its new batches were rejected (the rest of the build went in)
+    rejected: dict = dataclasses.field(default_factory=dict)
+    # batches a killed earlier build had left behind, applied by this one
+    recovered: list = dataclasses.field(default_factory=list)
+
+
+class SourceFailed(TrackerError):
+    """A failure that belongs to one source's batches."""
+
+    def __init__(self, source: str, error: Exception, batch_id: int | None = None):
+        self.source, self.error, self.batch_id = source, error, batch_id
+        super().__init__(str(error))
 
 
 @contextlib.contextmanager
@@ -62,6 +94,26 @@ def write_lock(db_path: Path):
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def fault_point(stage: str, db_path: Path) -> None:
+    """The test hook (see the module docstring). Does nothing unless TRACKER_BUILD_FAULT is set."""
+    spec = os.environ.get(FAULT_ENV)
+    if not spec:
+        return
+    want, _, action = spec.partition(":")
+    if want != stage:
+        return
+    if action == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif action == "raise":
+        raise RuntimeError(f"injected failure at build stage {stage!r}")
+    elif action == "interrupt":
+        raise KeyboardInterrupt
+    elif action == "pause":
+        marker = Path(os.environ.get("TRACKER_BUILD_FAULT_MARKER") or db_path.parent / f".{db_path.name}.paused")
+        marker.write_text(f"{os.getpid()} {stage}\n")
+        time.sleep(float(os.environ.get("TRACKER_BUILD_FAULT_PAUSE", "60")))
 
 
 def _clean_stale(db_path: Path) -> None:
@@ -86,6 +138,21 @@ def _import_linking() -> None:
     from . import linking  # noqa: F401
 
 
+def applied_batch_ids(db_path: Path) -> set[int] | None:
+    """The archive batches the database at `db_path` was built from (None: unknown)."""
+    if not db_path.exists():
+        return set()
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("select value from build_info where key = 'batches'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return set(json.loads(row[0])) if row and row[0] else None
+
+
 def build(db_path: Path, archive: Archive, ctx: Context, new_batches: list[Batch], *,
           full: bool = False) -> BuildResult:
     started = time.monotonic()
@@ -94,82 +161,221 @@ def build(db_path: Path, archive: Archive, ctx: Context, new_batches: list[Batch
     sources = all_sources()
     with write_lock(db_path):
         _clean_stale(db_path)
-        tmp = db_path.parent / f".{db_path.name}.building-{os.getpid()}"
-        reason = "requested" if full else None
-        if not full:
-            reason = _why_full(db_path, new_batches, ctx, sources)
-            full = reason is not None
-        new_ids = [b.id for b in new_batches]
+        # Batches a concurrent command already got applied are not applied twice.
+        new_batches = [b for b in new_batches if archive.batch(b.id).status != "applied"]
+        in_db = applied_batch_ids(db_path) or set()
+        recovered = []
+        for orphan in archive.batches(status="building"):
+            if orphan.id in in_db:      # killed after the swap: it is in; tell the archive
+                archive.set_batch_status([orphan.id], "applied")
+            elif orphan.id not in {b.id for b in new_batches}:
+                recovered.append(orphan)
+        if recovered:
+            ctx.log(f"recovering {len(recovered)} batch(es) an interrupted build left unapplied:"
+                    f" {', '.join(f'{b.source} #{b.id}' for b in recovered)}")
+        pending = list(recovered) + list(new_batches)
+        archive.set_batch_status([b.id for b in pending], "building")
+        fault_point("start", db_path)
+        rejected: dict[str, str] = {}
         try:
-            if full:
-                applied = [b for b in archive.batches(status="applied") if b.id not in new_ids]
-                batches = applied + list(new_batches)
-            else:
-                _copy_database(db_path, tmp)
-                batches = list(new_batches)
-            before = {}
-            if db_path.exists():
+            while True:
                 try:
-                    old = sqlite_utils.Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
-                    before = {s.name: s.snapshot(old) for s in sources}
-                    old.conn.close()
-                except sqlite3.DatabaseError:
-                    before = {}
-            db = sqlite_utils.Database(tmp)
-            db.conn.execute("pragma journal_mode=delete")
-            db.conn.execute("pragma synchronous=off")
-            schema.create_schema(db)
-            ctx.db = db
-            counts: dict[str, dict] = {}
-            total_errors = 0
-            for source in sources:
-                mine = sorted((b for b in batches if b.source == source.name), key=source.replay_key)
-                for batch in mine:
-                    ctx.batch, ctx.batch_errors = batch, 0
-                    with db.conn:
-                        got = source.apply(db, batch, ctx)
-                    total_errors += ctx.batch_errors
-                    allowed = batch.meta.get("max_errors", ctx.config.max_errors)
-                    if ctx.batch_errors > allowed:
-                        first = db.execute("select source, location, row, reason from errors where batch_id = ?"
-                                           " order by id limit 1", [batch.id]).fetchone()
-                        where = f"{first[1]}" + (f", row {first[2]}" if first[2] else "")
-                        raise SourceError(first[0], where, f"{first[3]} ({ctx.batch_errors} error(s) in this input;"
-                                          f" at most {allowed} allowed, see --max-errors)")
-                    for key, value in (got or {}).items():
-                        bucket = counts.setdefault(source.name, {})
-                        bucket[key] = bucket.get(key, 0) + value if isinstance(value, (int, float)) else value
-            ctx.batch = None
-            for derive in DERIVATIONS:
-                with db.conn:
-                    got = derive(db, ctx)
-                for key, value in (got or {}).items():
-                    counts.setdefault("links", {})[key] = value
-            schema.finalize(db)
-            schema.set_info(db, built_at=utcnow(), schema_version=str(schema.SCHEMA_VERSION),
-                            programs=sorted(ctx.config.programs),
-                            archive_batches=str(max([b.id for b in batches], default=0)))
-            failures = [f for s in sources for f in s.check(db, before.get(s.name, {}), ctx)]
-            if failures:
-                raise AssertionsFailed(failures)
-            db.conn.commit()
-            db.conn.close()
-            with open(tmp, "rb") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, db_path)
-            _fsync_dir(db_path.parent)
-        except BaseException as exc:
-            with contextlib.suppress(Exception):
-                ctx.db.conn.close()
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            if new_ids and not isinstance(exc, KeyboardInterrupt):
-                archive.set_batch_status(new_ids, "rejected", str(exc)[:2000])
+                    result = _build_once(db_path, archive, ctx, pending, full, sources, in_db)
+                    break
+                except SourceFailed as exc:
+                    mine = [b.id for b in pending if b.source == exc.source]
+                    others = [b for b in pending if b.source != exc.source]
+                    if not mine or (exc.batch_id is not None and exc.batch_id not in mine):
+                        # an already-applied batch fails on replay: nobody's new data to drop
+                        raise exc.error from exc
+                    archive.set_batch_status(mine, "rejected", str(exc.error)[:4000])
+                    if not others and not full:
+                        raise exc.error from exc
+                    rejected[exc.source] = str(exc.error)
+                    ctx.log(f"{exc.source}: its new data was rejected, building without it: {exc.error}")
+                    pending = others
+        except KeyboardInterrupt:
+            # interrupted: leave them `building`; the next build picks them up
             raise
-        finally:
-            ctx.db = None
-        archive.set_batch_status(new_ids, "applied")
-    return BuildResult(full, reason, counts, time.monotonic() - started, total_errors)
+        except BaseException as exc:
+            archive.set_batch_status([b.id for b in pending], "rejected", str(exc)[:4000])
+            raise
+        fault_point("swapped", db_path)
+        archive.set_batch_status([b.id for b in pending], "applied")
+    result.rejected = rejected
+    result.recovered = [b.id for b in recovered]
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _build_once(db_path: Path, archive: Archive, ctx: Context, new_batches: list[Batch], full: bool,
+                sources, in_db: set[int]) -> BuildResult:
+    tmp = db_path.parent / f".{db_path.name}.building-{os.getpid()}"
+    reason = "requested" if full else None
+    if not full:
+        reason = _why_full(db_path, new_batches, ctx, sources)
+        full = reason is not None
+    new_ids = {b.id for b in new_batches}
+    if full:
+        batches = [b for b in archive.batches(status="applied") if b.id not in new_ids] + list(new_batches)
+        base_ids: set[int] = set()
+    else:
+        batches = list(new_batches)
+        base_ids = set(in_db)
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        if not full:
+            _copy_database(db_path, tmp)
+        before = _snapshots(db_path, sources)
+        db = sqlite_utils.Database(tmp)
+        db.conn.execute("pragma journal_mode=delete")
+        db.conn.execute("pragma synchronous=off")
+        schema.create_schema(db)
+        ctx.db = db
+        counts: dict[str, dict] = {}
+        total_errors = 0
+        for source in sources:
+            mine = sorted((b for b in batches if b.source == source.name), key=source.replay_key)
+            for batch in mine:
+                total_errors += _apply_batch(db, source, batch, ctx, counts)
+        ctx.batch = None
+        fault_point("applied", db_path)
+        for derive in DERIVATIONS:
+            with db.conn:
+                got = derive(db, ctx)
+            for key, value in (got or {}).items():
+                counts.setdefault("links", {})[key] = value
+        schema.finalize(db)
+        all_ids = sorted(base_ids | {b.id for b in batches})
+        schema.set_info(db, built_at=utcnow(), schema_version=str(schema.SCHEMA_VERSION),
+                        programs=sorted(ctx.config.programs),
+                        archive_batches=str(max(all_ids, default=0)),
+                        batches=json.dumps(all_ids))
+        fault_point("finalized", db_path)
+        present = {b.source for b in batches} | _sources_in(archive, base_ids)
+        new_sources = {b.source for b in new_batches}
+        for source in sources:
+            failures = list(source.check(db, before.get(source.name, {}), ctx))
+            if source.name in present:
+                failures += count_assertions(db, source)
+            if failures:
+                error = AssertionsFailed(failures)
+                if source.name in new_sources:
+                    raise SourceFailed(source.name, error)
+                raise error
+        db.conn.commit()
+        db.conn.close()
+        fault_point("checked", db_path)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, db_path)
+        _fsync_dir(db_path.parent)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            ctx.db.conn.close()
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    finally:
+        ctx.db = None
+        ctx.batch = None
+    return BuildResult(full, reason, counts, 0.0, total_errors)
+
+
+def _apply_batch(db, source, batch: Batch, ctx: Context, counts: dict) -> int:
+    """Apply one batch in one transaction. Anything that goes wrong is the source's failure
+    (named with its batch and input), never a crash that loses the other sources' data."""
+    ctx.batch, ctx.batch_errors = batch, 0
+    try:
+        with db.conn:
+            got = source.apply(db, batch, ctx)
+    except Exception as exc:  # noqa: BLE001 -- any failure is reported, named, and contained
+        if isinstance(exc, TrackerError):
+            error = exc
+        else:
+            where = _batch_location(ctx, batch)
+            tail = traceback.extract_tb(exc.__traceback__)[-1]
+            error = SourceError(source.name, where, f"could not be processed: {type(exc).__name__}: {exc}"
+                                f" (at {Path(tail.filename).name}:{tail.lineno})")
+            ctx.log("".join(traceback.format_exception(exc, limit=-4)).rstrip())
+        raise SourceFailed(source.name, error, batch.id) from exc
+    allowed = batch.meta.get("max_errors")
+    if allowed is None:
+        allowed = ctx.config.max_errors
+    if ctx.batch_errors > allowed:
+        first = db.execute("select source, location, row, reason from errors where batch_id = ?"
+                           " order by id limit 1", [batch.id]).fetchone()
+        if first:
+            error = SourceError(first[0], first[1], f"{first[3]} ({ctx.batch_errors} input problem(s) in this"
+                                f" batch; at most {allowed} allowed, see --max-errors)", first[2])
+        else:
+            error = SourceError(source.name, _batch_location(ctx, batch),
+                                f"{ctx.batch_errors} input problem(s); at most {allowed} allowed")
+        raise SourceFailed(source.name, error, batch.id)
+    for key, value in (got or {}).items():
+        bucket = counts.setdefault(source.name, {})
+        bucket[key] = bucket.get(key, 0) + value if isinstance(value, (int, float)) else value
+    return ctx.batch_errors
+
+
+def _batch_location(ctx: Context, batch: Batch) -> str:
+    try:
+        items = ctx.archive.items(batch)
+    except Exception:
+        items = []
+    where = f"batch {batch.id}"
+    if items:
+        where += f" ({items[0].location}" + (f" and {len(items) - 1} more" if len(items) > 1 else "") + ")"
+    return where
+
+
+def _sources_in(archive: Archive, ids: set[int]) -> set[str]:
+    if not ids:
+        return set()
+    return {b.source for b in archive.batches(status=None) if b.id in ids}
+
+
+def _snapshots(db_path: Path, sources) -> dict:
+    if not db_path.exists():
+        return {}
+    try:
+        old = sqlite_utils.Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
+    except sqlite3.Error:
+        return {}
+    try:
+        return {s.name: s.snapshot(old) for s in sources}
+    except sqlite3.DatabaseError:
+        return {}
+    finally:
+        old.conn.close()
+
+
+def count_assertions(db: sqlite_utils.Database, source) -> list[str]:
+    """OpenSanctions-style count assertions from the source's `<name>.yml`:
+
+        assertions:
+          counts:
+            - {table: designations, where: "listed = 1", min: 1, max: 50000, what: tracked designations}
+
+    Checked whenever the database holds data of that source."""
+    failures = []
+    specs = ((source.metadata() or {}).get("assertions") or {})
+    specs = specs.get("counts") if isinstance(specs, dict) else None
+    for spec in specs or []:
+        table = spec["table"]
+        sql = f"select count(*) from [{table}]" + (f" where {spec['where']}" if spec.get("where") else "")
+        what = spec.get("what") or f"{table}" + (f" where {spec['where']}" if spec.get("where") else "")
+        try:
+            n = db.execute(sql).fetchone()[0]
+        except sqlite3.Error as exc:
+            failures.append(f"{source.name}: count of {what} could not be checked: {exc}")
+            continue
+        if spec.get("min") is not None and n < spec["min"]:
+            failures.append(f"{source.name}: {what}: {n:,}, fewer than the minimum {spec['min']:,}")
+        if spec.get("max") is not None and n > spec["max"]:
+            failures.append(f"{source.name}: {what}: {n:,}, more than the maximum {spec['max']:,}")
+    return failures
 
 
 def _fsync_dir(path: Path) -> None:
@@ -186,21 +392,25 @@ def _why_full(db_path: Path, new_batches: list[Batch], ctx: Context, sources) ->
         return "no database yet"
     try:
         db = sqlite_utils.Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
+    except sqlite3.Error as exc:
+        return f"current database unreadable ({exc})"
+    try:
         version = schema.get_info(db, "schema_version")
         programs = schema.get_info(db, "programs")
         if version != str(schema.SCHEMA_VERSION):
             return f"schema version changed ({version} -> {schema.SCHEMA_VERSION})"
-        import json
-
         if programs is None or sorted(json.loads(programs)) != sorted(ctx.config.programs):
             return "tracked programs changed"
+        if schema.get_info(db, "batches") is None:
+            return "database does not say which batches it holds"
         for source in sources:
             mine = [b for b in new_batches if b.source == source.name]
             if mine:
                 why = source.needs_full_rebuild(db, mine, ctx)
                 if why:
                     return why
-        db.conn.close()
     except sqlite3.DatabaseError as exc:
         return f"current database unreadable ({exc})"
+    finally:
+        db.conn.close()
     return None

@@ -82,6 +82,10 @@ def _report(result) -> None:
         click.echo(f"  {source}: {parts}")
     if result.errors:
         click.echo(f"  {result.errors} input problem(s) recorded in the errors table", err=True)
+    if getattr(result, "recovered", None):
+        click.echo(f"  recovered batch(es) {', '.join(map(str, result.recovered))} left by an interrupted build", err=True)
+    for source, why in (getattr(result, "rejected", None) or {}).items():
+        click.echo(f"Error: {source}: new data rejected, the rest was applied: {why}", err=True)
 
 
 def _run_build(state: State, ctx: Context, batches, command: str, sources: list[str], full=False):
@@ -94,8 +98,11 @@ def _run_build(state: State, ctx: Context, batches, command: str, sources: list[
     except KeyboardInterrupt:
         state.archive.finish_run(run_id, "interrupted")
         _fail("interrupted; the previous database is unchanged")
-    state.archive.finish_run(run_id, "ok", counts=result.counts)
+    state.archive.finish_run(run_id, "partial" if result.rejected else "ok", counts=result.counts,
+                             message="; ".join(f"{k}: {v}" for k, v in result.rejected.items()) or None)
     _report(result)
+    if result.rejected:
+        sys.exit(1)
     return result
 
 
@@ -144,7 +151,7 @@ def import_sdn(state: State, paths, as_of, programs, allow_drop, max_errors):
                                                  allow_drop=allow_drop, max_errors=max_errors)
     except TrackerError as exc:
         _fail(str(exc))
-    if not batches:
+    if not batches and not state.archive.batches(status="building"):
         return
     _run_build(state, ctx, batches, "import sdn", ["sdn"])
 
@@ -161,7 +168,7 @@ def import_sdn_history(state: State, directory, programs, allow_drop, max_errors
                                                    allow_drop=allow_drop, max_errors=max_errors)
     except TrackerError as exc:
         _fail(str(exc))
-    if not batches:
+    if not batches and not state.archive.batches(status="building"):
         click.echo("Nothing new to import.")
         return
     click.echo(f"Archived {len(batches)} observation(s).")
@@ -190,7 +197,7 @@ def _import_files(state: State, source_name: str, files):
         batches = get_source(source_name).import_paths(ctx, list(files))
     except (TrackerError, KeyError) as exc:
         _fail(str(exc))
-    if not batches:
+    if not batches and not state.archive.batches(status="building"):
         click.echo("Nothing new to import.")
         return
     _run_build(state, ctx, batches, f"import {source_name}", [source_name])
@@ -207,8 +214,10 @@ SOURCE_NAMES = ["sdn", "treasury", "doj"]
 @_sdn_options
 @click.pass_obj
 def update(state: State, sources, since, programs, allow_drop, max_errors):
-    """Fetch what is new from the live sources, archive it, and update the database."""
-    _update(state, sources, since, programs, allow_drop, max_errors)
+    """Fetch what is new from the live sources, archive it, and update the database.
+    Exits non-zero when a source could not be fetched or its data was rejected."""
+    if not _update(state, sources, since, programs, allow_drop, max_errors):
+        sys.exit(1)
 
 
 def _update(state: State, sources, since, programs, allow_drop, max_errors) -> bool:
@@ -229,18 +238,28 @@ def _update(state: State, sources, since, programs, allow_drop, max_errors) -> b
             failures.append(f"{name}: {exc}")
     for line in failures:
         click.echo(line, err=True)
-    if batches:
+    # batches an interrupted build left behind are built too (build() picks them up)
+    if batches or state.archive.batches(status="building"):
         run_id = state.archive.start_run("update", chosen)
         try:
             result = build(state.db_path, state.archive, ctx, batches)
         except TrackerError as exc:
-            state.archive.finish_run(run_id, "failed", message=str(exc))
+            state.archive.finish_run(run_id, "failed", message="; ".join(failures + [str(exc)]))
             click.echo(f"Error: {exc}", err=True)
+            _print_staleness(state)
             return False
+        except KeyboardInterrupt:
+            state.archive.finish_run(run_id, "interrupted")
+            click.echo("Error: interrupted; the previous database is unchanged", err=True)
+            return False
+        failures += [f"{k}: new data rejected: {v}" for k, v in result.rejected.items()]
         state.archive.finish_run(run_id, "ok" if not failures else "partial", counts=result.counts,
                                  message="; ".join(failures) or None)
         _report(result)
-    elif not failures:
+    elif failures:
+        run_id = state.archive.start_run("update", chosen)
+        state.archive.finish_run(run_id, "failed", message="; ".join(failures))
+    else:
         click.echo("Nothing new.")
     if failures:
         _print_staleness(state)
