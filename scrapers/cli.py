@@ -322,11 +322,11 @@ def run(state: State, host, port):
     last good database and say how stale it is."""
     from .serve import serve_database
 
-    _update(state, (), None, (), False, None)
+    updated = _update(state, (), None, (), False, None)
     if not state.db_path.exists():
         _fail(f"no database at {state.db_path} and the update failed: nothing to serve")
     try:
-        serve_database(state.db_path, host=host, port=port, metadata=None, log=state.log)
+        serve_database(state.db_path, host=host, port=port, metadata=None, log=state.log, stale=not updated)
     except TrackerError as exc:
         _fail(str(exc))
 

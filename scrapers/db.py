@@ -115,6 +115,10 @@ INDEXES = [
     ("prosecutions", ["district"]), ("prosecutions", ["year"]),
     ("defendants", ["press_release_id"]), ("defendants", ["uid"]), ("defendants", ["action"]),
     ("defendants", ["name"]), ("recent_actions", ["uid"]), ("errors", ["source"]),
+    # Datasette: row pages count the rows pointing at an entry, facets and default sorts
+    ("defendants", ["prosecution_id"]), ("defendants", ["district"]), ("defendants", ["published"]),
+    ("prosecutions", ["published"]), ("link_candidates", ["uid"]), ("conflicts", ["press_release_id"]),
+    ("recent_actions", ["press_release_id"]), ("list_events", ["event"]),
 ]
 
 FTS = {
@@ -143,6 +147,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
 
 def finalize(db: sqlite_utils.Database) -> None:
     """Indexes, FTS (with triggers, so later writes keep it current) and views."""
+    from . import views  # noqa: F401  (registers the Datasette site's views)
+
     for table, cols in INDEXES:
         db[table].create_index(cols, if_not_exists=True)
     for table, cols in FTS.items():

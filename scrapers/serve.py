@@ -1,41 +1,134 @@
-"""`tracker serve`: Datasette on tracker.db, read-only, with metadata.yml and the plugins."""
+"""`tracker serve`: Datasette on tracker.db, read-only, with metadata.yml and the plugins.
+
+The database is served immutable (`-i`): Datasette never writes to it and can count rows
+once. A running server keeps showing the database it opened; restart it after an update
+(`tracker run` does update-then-serve).
+
+metadata.yml describes the database under the name `tracker` (Datasette names a database
+after its file), so `datasette tracker.db -m metadata.yml` works as is; for a database file
+with another name, `tracker serve` passes a copy of the metadata re-keyed to that name.
+The plugins (datasette-atom, datasette-vega) are dependencies of the project: Datasette
+loads them from the environment.
+"""
 from __future__ import annotations
 
-import subprocess
-import sys
+import html
+import json
+import tempfile
 from pathlib import Path
 from typing import Callable
+
+import click
+import yaml
 
 from .errors import TrackerError
 from .status import staleness
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+METADATA_DATABASE = "tracker"  # the database name metadata.yml is written for
+
+# Datasette settings for every way we serve (CLI and tests): complete CSV exports with
+# _stream=on (no size cap), the database downloadable, and time for facets on big tables.
+SETTINGS = {
+    "allow_download": True,
+    "max_csv_mb": 0,
+    "facet_time_limit_ms": 1000,
+    "sql_time_limit_ms": 3000,
+}
 
 
-def find_metadata(explicit: str | None) -> Path | None:
-    for candidate in [explicit, "metadata.yml", PROJECT_ROOT / "metadata.yml"]:
-        if candidate and Path(candidate).exists():
-            return Path(candidate)
+def find_metadata(explicit: str | Path | None = None) -> Path | None:
+    if explicit:
+        path = Path(explicit)
+        if not path.exists():
+            raise TrackerError(f"metadata file {path} does not exist")
+        return path
+    for candidate in [Path("metadata.yml"), PROJECT_ROOT / "metadata.yml"]:
+        if candidate.exists():
+            return candidate
     return None
 
 
-def datasette_args(db_path: Path, *, host: str, port: int, metadata: str | None) -> list[str]:
-    args = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--host", host, "--port", str(port),
-            "--setting", "allow_download", "on", "--setting", "max_csv_mb", "0"]
-    meta = find_metadata(metadata)
-    if meta:
-        args += ["--metadata", str(meta)]
+def load_metadata(path: Path, database: str = METADATA_DATABASE, *, notice_html: str | None = None) -> dict:
+    """metadata.yml as a dict, for the database named `database` (its file stem), with an
+    optional notice (e.g. stale data) put at the top of the home page."""
+    try:
+        meta = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise TrackerError(f"metadata {path}: cannot be read: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise TrackerError(f"metadata {path}: expected a mapping at the top level")
+    databases = meta.get("databases") or {}
+    if database != METADATA_DATABASE and METADATA_DATABASE in databases:
+        databases[database] = databases.pop(METADATA_DATABASE)
+        for key in ("description_html", "description"):
+            if isinstance(meta.get(key), str):
+                meta[key] = meta[key].replace(f'href="{METADATA_DATABASE}/', f'href="{database}/')
+    if notice_html:
+        meta["description_html"] = notice_html + "\n" + (meta.get("description_html") or
+                                                          html.escape(meta.get("description") or ""))
+        meta.pop("description", None)
+    return meta
+
+
+def stale_notice(db_path: Path) -> str:
+    line = staleness(db_path).removeprefix("Stale: ")
+    return ('<p class="message-warning"><strong>Stale data: the last update failed.</strong> '
+            f"{html.escape(line)}</p>")
+
+
+def datasette_args(db_path: Path, *, host: str, port: int, metadata: str | Path | None) -> list[str]:
+    """Arguments of `datasette` (the command line `tracker serve` runs, in-process)."""
+    args = ["serve", "-i", str(db_path), "--host", host, "--port", str(port)]
+    for key, value in SETTINGS.items():
+        args += ["--setting", key, ("on" if value else "off") if isinstance(value, bool) else str(value)]
+    if metadata:
+        args += ["--metadata", str(metadata)]
     return args
 
 
-def serve_database(db_path: Path, *, host: str, port: int, metadata: str | None, log: Callable[[str], None]) -> None:
+def serve_database(db_path: Path, *, host: str, port: int, metadata: str | None, log: Callable[[str], None],
+                   stale: bool = False) -> None:
+    db_path = Path(db_path)
     if not db_path.exists():
         raise TrackerError(f"{db_path} does not exist: run `tracker update` or `tracker import ...` first")
-    log(staleness(db_path).replace("Stale: ", "Data: "))
-    log(f"Serving {db_path} at http://{host}:{port}/")
+    status = staleness(db_path)
+    log(status if stale else status.replace("Stale: ", "Data: ", 1))
+    meta_path = find_metadata(metadata)
+    if meta_path is None:
+        log("No metadata.yml found: serving without titles, descriptions, facets and canned queries")
+    with tempfile.TemporaryDirectory(prefix="tracker-serve-") as tmp:
+        served_meta = None
+        if meta_path is not None:
+            meta = load_metadata(meta_path, db_path.stem, notice_html=stale_notice(db_path) if stale else None)
+            served_meta = Path(tmp) / "metadata.json"
+            served_meta.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        log(f"Serving {db_path} at http://{host}:{port}/ (read-only; Ctrl-C to stop)")
+        run_datasette(datasette_args(db_path, host=host, port=port, metadata=served_meta))
+
+
+def run_datasette(args: list[str]) -> None:
+    """`datasette ARGS` in this process (uvicorn stops cleanly on Ctrl-C or SIGTERM, so the
+    temporary metadata is removed and no orphan server is left behind)."""
+    from datasette.cli import cli as datasette_cli
+
     try:
-        subprocess.run(datasette_args(db_path, host=host, port=port, metadata=metadata), check=True)
+        datasette_cli.main(args=args, prog_name="datasette", standalone_mode=False)
     except KeyboardInterrupt:
         pass
-    except subprocess.CalledProcessError as exc:
-        raise TrackerError(f"datasette exited with status {exc.returncode}") from exc
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            raise TrackerError(f"datasette exited with status {exc.code}") from exc
+    except click.ClickException as exc:
+        raise TrackerError(f"datasette: {exc.format_message()}") from exc
+
+
+def make_datasette(db_path: Path, *, metadata: str | Path | None = None, settings: dict | None = None,
+                   notice_html: str | None = None):
+    """The same Datasette `tracker serve` runs, in-process (for tests and scripts)."""
+    from datasette.app import Datasette
+
+    db_path = Path(db_path)
+    meta_path = find_metadata(metadata)
+    meta = load_metadata(meta_path, db_path.stem, notice_html=notice_html) if meta_path else None
+    return Datasette([], immutables=[str(db_path)], metadata=meta, settings={**SETTINGS, **(settings or {})})

@@ -1,0 +1,135 @@
+"""SQL views for the Datasette site: the questions a journalist asks, answered without SQL.
+
+Registered with `scrapers.db.register_view`; `db.finalize` imports this module, so every
+build (import, update, rebuild) recreates them. They only read tables defined in db.py.
+The DOJ linking module registers `sanctioned_and_charged` itself; it is not redefined here.
+
+- designations_by_country_year: one row per (country, designation year): how many entries,
+  individuals, entities, still listed. An entry naming two countries counts in both.
+- designations_per_month: entries with a known designation day, per month and country (the
+  chart of designations per month by country is drawn from it).
+- latest_actions: designations (dated), removals from the list and DOJ actions, one list,
+  newest first.
+- releases_without_links: Treasury E.O. 14059 releases from which no SDN entry could be
+  linked as designated (for review: new entries not yet on our copy of the list, or names the
+  matcher missed).
+- releases_newest_first: press releases, newest first.
+- prosecutions_overview / defendants_overview: prosecutions and defendants with the year,
+  the release title and whether they are linked to an SDN entry (`linked` / `not linked`),
+  so those can be faceted.
+
+Every view has a complete ORDER BY (ties broken by a unique column): Datasette pages views by
+offset, so CSV exports with _stream=on are complete and in a stable order.
+"""
+from __future__ import annotations
+
+from .db import register_view
+
+# A JSON list of countries, or a one-item list saying none is known (json_each must not fail
+# on an empty or malformed value, or the whole view would error).
+_COUNTRIES = ("case when json_valid(d.countries) and json_array_length(d.countries) > 0"
+              " then d.countries else '[\"(unknown)\"]' end")
+
+VIEWS = {
+    "designations_by_country_year": f"""
+select c.value as country,
+       d.designation_year as designation_year,
+       count(*) as designations,
+       sum(d.entity_type = 'individual') as individuals,
+       sum(d.entity_type = 'entity') as entities,
+       sum(d.entity_type not in ('individual', 'entity')) as other,
+       sum(d.listed = 1) as still_listed
+from designations d, json_each({_COUNTRIES}) c
+group by c.value, d.designation_year
+order by d.designation_year desc, designations desc, country
+""",
+    "designations_per_month": f"""
+select substr(d.designated_on, 1, 7) as month,
+       c.value as country,
+       count(*) as designations
+from designations d, json_each({_COUNTRIES}) c
+where d.designated_on is not null and d.designated_on != ''
+group by month, country
+order by month, country
+""",
+    "latest_actions": """
+select action_date, action, name, details, district, uid, press_release_id, prosecution_id, url
+from (
+  select d.designated_on as action_date,
+         'designated' as action,
+         d.name as name,
+         d.entity_type || '; ' || coalesce((select group_concat(value, ', ') from json_each(
+             case when json_valid(d.countries) then d.countries else '[]' end)), '') as details,
+         null as district,
+         d.uid as uid,
+         (select x.press_release_id from press_release_designations x join press_releases p on p.id = x.press_release_id
+           where x.uid = d.uid and x.role = 'designated' order by p.published, p.id limit 1) as press_release_id,
+         null as prosecution_id,
+         d.ofac_url as url
+  from designations d
+  where d.designated_on is not null and d.designated_on != ''
+  union all
+  select d.designated_before, 'designated (between ' || d.designated_after || ' and ' || d.designated_before || ')',
+         d.name,
+         d.entity_type || '; ' || coalesce((select group_concat(value, ', ') from json_each(
+             case when json_valid(d.countries) then d.countries else '[]' end)), ''),
+         null, d.uid, null, null, d.ofac_url
+  from designations d
+  where (d.designated_on is null or d.designated_on = '') and d.designated_before is not null
+  union all
+  select e.observed_on, 'removed from the list', e.name,
+         coalesce(json_extract(e.details, '$.reason'), ''), null, e.uid, null, null, null
+  from list_events e
+  where e.event = 'removed'
+  union all
+  select p.published, coalesce(p.action, 'prosecution'),
+         (select group_concat(f.name, '; ') from defendants f where f.prosecution_id = p.id),
+         r.title, p.district,
+         (select min(f.uid) from defendants f where f.prosecution_id = p.id and f.uid is not null),
+         p.press_release_id, p.id, r.url
+  from prosecutions p left join press_releases r on r.id = p.press_release_id
+)
+order by action_date desc, action, name, coalesce(uid, 0), coalesce(prosecution_id, '')
+""",
+    "releases_without_links": """
+select r.id, r.published, r.title, r.url,
+       (select count(*) from press_release_designations x where x.press_release_id = r.id) as names_found,
+       (select group_concat(x.name_in_text, '; ') from press_release_designations x
+         where x.press_release_id = r.id and x.uid is null) as names_not_linked,
+       r.recent_actions_url
+from press_releases r
+where r.agency = 'Treasury' and r.is_eo14059 = 1
+  and not exists (select 1 from press_release_designations x
+                  where x.press_release_id = r.id and x.uid is not null and x.role = 'designated')
+order by r.published desc, r.id
+""",
+    "releases_newest_first": """
+select r.published, r.agency, r.title, r.url, r.is_eo14059, r.mentions_fentanyl, r.office, r.district, r.year, r.id
+from press_releases r
+order by r.published desc, r.id
+""",
+    "prosecutions_overview": """
+select p.id, p.published, p.year, p.action, p.district, r.title, p.defendant_count,
+       (select count(*) from defendants f where f.prosecution_id = p.id and f.uid is not null) as linked_defendants,
+       case when exists (select 1 from defendants f where f.prosecution_id = p.id and f.uid is not null)
+            then 'linked' else 'not linked' end as linked_to_designation,
+       (select group_concat(f.name, '; ') from defendants f where f.prosecution_id = p.id) as defendants,
+       p.statutes, p.drugs, p.sentence_months, p.press_release_id, r.url
+from prosecutions p left join press_releases r on r.id = p.press_release_id
+order by p.published desc, p.id
+""",
+    "defendants_overview": """
+select f.id, f.published, cast(substr(f.published, 1, 4) as integer) as year, f.name, f.action, f.district,
+       f.age, f.residence, f.nationality, f.is_company, f.sentence_months,
+       case when f.uid is not null then 'linked' else 'not linked' end as linked_to_designation,
+       f.uid, d.name as designation_name, f.match_method, f.match_score, f.evidence,
+       f.prosecution_id, f.press_release_id, r.url
+from defendants f
+left join designations d on d.uid = f.uid
+left join press_releases r on r.id = f.press_release_id
+order by f.published desc, f.id
+""",
+}
+
+for _name, _sql in VIEWS.items():
+    register_view(_name, _sql.strip())
