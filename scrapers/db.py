@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import sqlite3
 from pathlib import Path
 
@@ -59,11 +60,11 @@ TABLES: dict[str, dict] = {
         "mentions_fentanyl": int, "precursor_case": int, "cartel_case": int,
         "money_laundering": int, "online_sales": int, "drugs": str, "countries": str,
         "recent_actions_url": str, "office": str, "district": str, "topics": str, "number": str,
-        "changed": str, "fetched_at": str, "archive_sha256": str,
+        "changed": str, "fetched_at": str, "archive_sha256": str, "eo14059_evidence": str,
     }, pk="id"),
     "press_release_designations": dict(columns={
         "press_release_id": str, "name_in_text": str, "uid": int, "matched_name": str,
-        "role": str, "match_method": str, "match_score": float, "evidence": str,
+        "role": str, "match_method": str, "match_score": float, "evidence": str, "countries": str,
     }, pk=("press_release_id", "name_in_text"),
         foreign_keys=[("press_release_id", "press_releases", "id"), ("uid", "designations", "uid")]),
     "release_links": dict(columns={
@@ -71,18 +72,21 @@ TABLES: dict[str, dict] = {
     }, pk=("press_release_id", "url"), foreign_keys=[("press_release_id", "press_releases", "id")]),
     "recent_actions": dict(columns={
         "url": str, "position": int, "action_date": str, "entry_text": str, "name": str,
-        "programs": str, "uid": int, "match_method": str, "press_release_id": str,
+        "programs": str, "uid": int, "match_method": str, "press_release_id": str, "section": str,
+        "entity_type": str,
     }, pk=("url", "position")),
     "prosecutions": dict(columns={
         "id": str, "press_release_id": str, "case_index": int, "action": str, "district": str,
         "statutes": str, "drugs": str, "sentence_months": float, "published": str, "year": int,
-        "defendant_count": int,
+        "defendant_count": int, "charges": str, "case_title": str, "mentions_fentanyl": int,
     }, pk="id", foreign_keys=[("press_release_id", "press_releases", "id")]),
     "defendants": dict(columns={
         "id": str, "press_release_id": str, "prosecution_id": str, "name": str, "age": int,
         "residence": str, "nationality": str, "country_code": str, "is_company": int,
         "action": str, "sentence_months": float, "district": str, "published": str,
         "uid": int, "match_method": str, "match_score": float, "evidence": str,
+        "aka": str, "residence_country": str, "sentence_text": str, "organizations": str,
+        "text_evidence": str,
     }, pk="id", foreign_keys=[("press_release_id", "press_releases", "id"),
                               ("prosecution_id", "prosecutions", "id"), ("uid", "designations", "uid")]),
     "link_candidates": dict(columns={
@@ -159,6 +163,29 @@ def finalize(db: sqlite_utils.Database) -> None:
             db.execute(f"drop view {name}")
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
+
+
+def bulk_insert(db: sqlite_utils.Database, table: str, rows: list[dict], *, replace: bool = True) -> int:
+    """INSERT (OR REPLACE) many rows whose values are already SQLite-ready (JSON columns
+    serialised by the caller). The hot path of big imports: one executemany per table,
+    without sqlite-utils' per-value type inspection. Tables must exist (create_schema)."""
+    if not rows:
+        return 0
+    cols = list(rows[0].keys())
+    uniform = all(len(r) == len(cols) for r in rows)
+    if not uniform:
+        cols = list(dict.fromkeys(k for r in rows for k in r))
+    verb = "insert or replace" if replace else "insert"
+    sql = f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' * len(cols))})"
+    if uniform and len(cols) > 1:
+        getter = operator.itemgetter(*cols)
+        try:
+            db.conn.executemany(sql, map(getter, rows))
+            return len(rows)
+        except KeyError:
+            pass  # same number of keys but not the same keys: take the general path
+    db.conn.executemany(sql, [tuple(r.get(c) for c in cols) for r in rows])
+    return len(rows)
 
 
 def set_info(db: sqlite_utils.Database, **values) -> None:

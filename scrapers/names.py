@@ -42,12 +42,15 @@ def normalize_name(text: str | None) -> str:
     'D’Artagnan' -> 'dartagnan'; 'César' -> 'cesar'."""
     if not text:
         return ""
-    t = fold_accents(text.translate(_APOSTROPHES)).lower()
-    t = t.replace("&", " and ")
-    t = re.sub(r"(?<=\w)['.](?=\w)", "", t)  # D'Artagnan, S.A -> dartagnan, sa
-    t = re.sub(r"[^\w\s]", " ", t)
-    t = t.replace("_", " ")
-    return re.sub(r"\s+", " ", t).strip()
+    t = text if text.isascii() else fold_accents(text.translate(_APOSTROPHES))
+    t = t.lower().replace("&", " and ")
+    t = _INNER_PUNCT.sub("", t)  # D'Artagnan, S.A -> dartagnan, sa
+    t = _OTHER_PUNCT.sub(" ", t)
+    return " ".join(t.split())
+
+
+_INNER_PUNCT = re.compile(r"(?<=\w)['.](?=\w)")
+_OTHER_PUNCT = re.compile(r"[^\w\s]|_")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -22,11 +22,13 @@ from pathlib import Path
 import sqlite_utils
 
 from ..archive import Batch
+from ..db import bulk_insert
 from ..dates import days_between, leading_date, today
 from ..errors import AssertionsFailed, FetchError, SourceError, TrackerError
-from ..names import normalize_name
 from . import Context, Source, register
-from .sdn_parse import (META, Problem, build_entry, decode, parse_addresses, parse_alt,
+from .sdn_xml import XML_URL, sniff_publish_date
+from .sdn_xml import parse as parse_sdn_xml
+from .sdn_parse import (META, NameIndex, Problem, build_entry, decode, parse_addresses, parse_alt,
                         parse_comments, parse_sdn_rows, role_of)
 
 LIST_DIFF_MAX_DAYS = 7
@@ -43,12 +45,16 @@ class SdnSource(Source):
                      programs: tuple[str, ...] = (), allow_drop: bool = False,
                      max_errors: int | None = None, origin: str = "import") -> list[Batch]:
         files = collect_files(paths)
-        observed_on = as_of or _date_from_paths(paths, files) or today()
+        observed_on = as_of or _date_from_paths(paths, files)
         entries = []
         for role, path in files.items():
-            entries.append((role, ctx.archive.put("sdn", f"{role}.csv", path.read_bytes(),
+            content = path.read_bytes()
+            if role == "xml" and not observed_on:
+                observed_on = sniff_publish_date(content)   # the list's own Publish_Date
+            entries.append((role, ctx.archive.put("sdn", _kind(role), content,
                                                   url=None, status=None,
                                                   meta={"path": str(path), "origin": origin})))
+        observed_on = observed_on or today()
         batch = self._batch(ctx, entries, observed_on, programs, allow_drop, max_errors, origin)
         return [batch] if batch else []
 
@@ -67,12 +73,14 @@ class SdnSource(Source):
         return batches
 
     def fetch(self, ctx: Context, *, programs: tuple[str, ...] = (), allow_drop: bool = False,
-              max_errors: int | None = None, **_) -> list[Batch]:
-        """Download the four files with conditional GET; archive them; one observation."""
+              max_errors: int | None = None, sdn_format: str | None = None, **_) -> list[Batch]:
+        """Download the four CSV files (or, with sdn_format="xml", SDN.XML) with conditional
+        GET; archive them; one observation. Unchanged files on the same day: nothing new."""
         entries, failures = [], []
-        for role, url in META["downloads"].items():
+        downloads = {"xml": XML_URL} if (sdn_format or "csv").lower() == "xml" else META["downloads"]
+        for role, url in downloads.items():
             try:
-                got = ctx.http.get(url, source="sdn", kind=f"{role}.csv", conditional=True)
+                got = ctx.http.get(url, source="sdn", kind=_kind(role), conditional=True)
             except FetchError as exc:
                 failures.append(str(exc))
                 continue
@@ -86,8 +94,10 @@ class SdnSource(Source):
 
     def _batch(self, ctx: Context, entries, observed_on: str, programs, allow_drop, max_errors, origin) -> Batch:
         roles = [r for r, _ in entries]
-        if "sdn" not in roles:
-            raise TrackerError(f"sdn: an observation needs sdn.csv (got {', '.join(sorted(roles)) or 'no files'})")
+        if "xml" in roles and len(roles) > 1:
+            raise TrackerError("sdn: one observation is either sdn.xml or the CSV files, not both")
+        if "sdn" not in roles and "xml" not in roles:
+            raise TrackerError(f"sdn: an observation needs sdn.csv or sdn.xml (got {', '.join(sorted(roles)) or 'no files'})")
         fingerprint = hashlib.sha256(json.dumps(
             sorted((r, e.sha256) for r, e in entries)).encode()).hexdigest()
         meta = {"fingerprint": fingerprint, "origin": origin}
@@ -98,8 +108,10 @@ class SdnSource(Source):
         if max_errors is not None:
             meta["max_errors"] = max_errors
         existing = ctx.archive.find_batch("sdn", KIND, observed_on, fingerprint)
-        if existing is not None and origin != "update":
-            ctx.log(f"sdn: observation of {observed_on} with these files was already imported (batch {existing.id}); nothing to do")
+        if existing is not None and (origin != "update" or not (programs or allow_drop)):
+            # the same files on the same day: running twice changes nothing
+            ctx.log(f"sdn: observation of {observed_on} with these files was already imported (batch {existing.id});"
+                    " nothing to do")
             return None
         batch = ctx.archive.new_batch("sdn", KIND, observed_on, meta)
         for role, entry in entries:
@@ -122,26 +134,37 @@ class SdnSource(Source):
     def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: Context) -> dict:
         items = ctx.archive.items(batch)
         problems: list[Problem] = []
-        texts, files_meta = {}, []
+        texts, files_meta, xml = {}, [], None
         for entry in items:
             role = entry.role or role_of(entry.kind)
             content = ctx.archive.read(entry)
-            texts[role] = (decode(content, entry.location, problems), entry.location)
-            files_meta.append({"file": f"{role}.csv", "sha256": entry.sha256, "bytes": len(content),
+            files_meta.append({"file": _kind(role), "sha256": entry.sha256, "bytes": len(content),
                                "from": entry.location})
+            if role == "xml":
+                xml = (content, entry.location)
+                continue
+            text = decode(content, entry.location, problems)
+            if text.lstrip()[:1] == "<":
+                raise SourceError("sdn", entry.location, f"{_kind(role)} holds HTML/XML, not CSV (an error or"
+                                  f" maintenance page?): it starts {text.lstrip()[:60]!r}")
+            texts[role] = (text, entry.location)
         scope = set(ctx.config.programs)
-        sdn_text, sdn_loc = texts["sdn"]
-        raws = parse_sdn_rows(sdn_text, sdn_loc, problems)
+        if xml is not None:
+            # the same records from SDN.XML, parsed safely (no entities, no network)
+            parsed = parse_sdn_xml(xml[0], xml[1], problems)
+            raws, sdn_loc = parsed.raws, xml[1]
+            comments, addresses, alt = {}, parsed.addresses, parsed.aliases
+        else:
+            sdn_text, sdn_loc = texts["sdn"]
+            raws = parse_sdn_rows(sdn_text, sdn_loc, problems)
+            comments = parse_comments(*texts["comments"], problems) if "comments" in texts else {}
+            addresses = parse_addresses(*texts["add"], problems) if "add" in texts else None
+            alt = parse_alt(*texts["alt"], problems) if "alt" in texts else None
         if not raws:
-            raise SourceError("sdn", sdn_loc, "sdn.csv yielded no entries (empty or broken download)")
-        comments = parse_comments(*texts["comments"], problems) if "comments" in texts else {}
-        addresses = parse_addresses(*texts["add"], problems) if "add" in texts else None
-        alt = parse_alt(*texts["alt"], problems) if "alt" in texts else None
-        name_index: dict[str, int] = {}
-        for r in raws:
-            name_index.setdefault(r.name, r.uid)
-            name_index.setdefault(normalize_name(r.name), r.uid)
-        in_scope = [r for r in raws if scope.intersection(r.programs)]
+            raise SourceError("sdn", sdn_loc, f"{'sdn.xml' if xml else 'sdn.csv'} yielded no entries"
+                              " (empty or broken download)")
+        name_index = NameIndex(raws)
+        in_scope = raws if "*" in scope else [r for r in raws if scope.intersection(r.programs)]
         ctx.progress(f"sdn: observation of {batch.observed_on}: {len(raws):,} entries on the list,"
                      f" {len(in_scope):,} in scope ({', '.join(sorted(scope))})")
         entries = {}
@@ -183,10 +206,11 @@ def collect_files(paths: list[Path]) -> dict[str, Path]:
         if path.is_dir():
             found = [p for p in sorted(path.iterdir()) if p.is_file() and role_of(p.name)]
             if not found:
-                raise TrackerError(f"sdn: {path} holds none of sdn.csv, add.csv, alt.csv, sdn_comments.csv")
+                raise TrackerError(f"sdn: {path} holds none of sdn.csv, add.csv, alt.csv, sdn_comments.csv, sdn.xml")
         elif path.is_file():
             if not role_of(path.name):
-                raise TrackerError(f"sdn: {path}: not an SDN file (expected sdn.csv, add.csv, alt.csv or sdn_comments.csv)")
+                raise TrackerError(f"sdn: {path}: not an SDN file (expected sdn.csv, add.csv, alt.csv, sdn_comments.csv"
+                                   " or sdn.xml)")
             found = [path]
         else:
             raise TrackerError(f"sdn: {path}: no such file or directory")
@@ -196,6 +220,11 @@ def collect_files(paths: list[Path]) -> dict[str, Path]:
                 raise TrackerError(f"sdn: two {p.name.lower()} files given ({files[role]} and {p}); one observation takes one of each")
             files[role] = p
     return files
+
+
+def _kind(role: str) -> str:
+    """Archive kind of a file role: sdn.csv, add.csv, alt.csv, comments.csv, sdn.xml."""
+    return "sdn.xml" if role == "xml" else f"{role}.csv"
 
 
 def _date_from_paths(paths: list[Path], files: dict[str, Path]) -> str | None:
@@ -252,7 +281,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
         old = existing.get(uid)
         old_hash = json.loads(old["content_hash"]) if old and old["content_hash"] else {}
         new_hash = {k: (v if v is not None else old_hash.get(k)) for k, v in e["hash"].items()}
-        row["content_hash"] = json.dumps(new_hash, sort_keys=True)
+        row["content_hash"] = f'{{"add": {_q(new_hash.get("add"))}, "alt": {_q(new_hash.get("alt"))}, "sdn": {_q(new_hash.get("sdn"))}}}'
         row.update(listed=1, last_seen=date, removed_on=None)
         for key in ("first_seen", "designated_on", "designated_on_source", "designated_after", "designated_before"):
             row[key] = old[key] if old else None
@@ -298,7 +327,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
         counts["removed"] += 1
 
     if rows:
-        db["designations"].insert_all(rows, pk="uid", replace=True, batch_size=500)
+        bulk_insert(db, "designations", rows)
     removed = sorted(prev_listed - current)
     if removed:
         db.conn.executemany("update designations set listed = 0, removed_on = ? where uid = ?", [(date, u) for u in removed])
@@ -314,9 +343,9 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
         else:
             db.conn.executemany(f"delete from {table} where uid = ?", [(u,) for u in uids])
         if child_rows[table]:
-            db[table].insert_all(child_rows[table], replace=True, batch_size=1000)
+            bulk_insert(db, table, child_rows[table])
     if events:
-        db["list_events"].insert_all(events, replace=True)
+        bulk_insert(db, "list_events", events)
     listed_types = dict(db.execute("select entity_type, count(*) from designations where listed = 1 group by entity_type").fetchall())
     db["list_observations"].insert({
         "id": obs_id, "observed_on": date, "batch_id": batch.id,
@@ -329,6 +358,10 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     ctx.log(f"sdn: {date}: {counts['added']} added, {counts['changed']} changed, {counts['removed']} removed,"
             f" {counts['unchanged']} unchanged ({len(current)} listed)")
     return {"observations": 1, **counts, "listed": len(current)}
+
+
+def _q(value: str | None) -> str:
+    return "null" if value is None else f'"{value}"'
 
 
 def _event(obs_id: int, uid: int, event: str, date: str, name: str, details: dict) -> dict:

@@ -42,7 +42,8 @@ KNOWN_PROGRAMS: list[str] = META["programs"]
 ID_TYPES: list[str] = sorted(META["id_types"], key=len, reverse=True)
 ENTRY_URL: str = META["entry_url"]
 
-FILE_ROLES = {"sdn.csv": "sdn", "add.csv": "add", "alt.csv": "alt", "sdn_comments.csv": "comments"}
+FILE_ROLES = {"sdn.csv": "sdn", "add.csv": "add", "alt.csv": "alt", "sdn_comments.csv": "comments",
+              "sdn.xml": "xml"}   # sdn.xml: the same list in OFAC's legacy XML (see sdn_xml.py)
 COLUMNS = {"sdn": 12, "add": 6, "alt": 5, "comments": 2}
 ENTITY_TYPES = {"individual": "individual", "vessel": "vessel", "aircraft": "aircraft"}
 
@@ -62,40 +63,114 @@ def role_of(filename: str) -> str | None:
 
 
 # -- bytes and rows ---------------------------------------------------------------------
+MAX_DECODE_PROBLEMS = 20
+
+
 def decode(content: bytes, location: str, problems: list[Problem]) -> str:
-    """Windows-1252 (or UTF-8) bytes -> text, with the SUB terminator and BOM removed."""
+    """Windows-1252 (or UTF-8, or UTF-16 with a BOM) bytes -> text, with the SUB terminator
+    and BOM removed. Nothing is replaced silently: undecodable bytes, NULs and a UTF-8 file
+    with Windows-1252 lines in it (mixed encodings) are reported line by line."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            content = content.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(location, None, f"starts with a UTF-16 byte-order mark but is not UTF-16: {exc.reason}"))
     if content.startswith(b"\xef\xbb\xbf"):
         content = content[3:]
     content = content.rstrip(b"\x1a\r\n\x00 ").rstrip(b"\x1a")
     if b"\x00" in content:
         line = content[: content.index(b"\x00")].count(b"\n") + 1
-        problems.append(Problem(location, line, "NUL byte in file (binary or corrupted download)"))
+        nuls = content.count(0)
+        problems.append(Problem(location, line, f"{nuls} NUL byte(s) in the file, first on this line"
+                                " (binary or corrupted download); removed"))
         content = content.replace(b"\x00", b"")
     try:
-        text = content.decode("utf-8")
-        return text
+        return content.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lines = content.split(b"\n")
+    utf8_lines = sum(1 for ln in lines if _is_multibyte_utf8(ln))
+    out, reported = [], 0
+    for number, raw in enumerate(lines, 1):
+        if utf8_lines and _is_multibyte_utf8(raw):
+            out.append(raw.decode("utf-8"))
+            continue
+        try:
+            text = raw.decode("cp1252")
+            if utf8_lines and any(b >= 0x80 for b in raw):
+                reported += 1
+                if reported <= MAX_DECODE_PROBLEMS:
+                    problems.append(Problem(location, number, "mixed encodings: the file is UTF-8 but this line is"
+                                            " not; read as Windows-1252", _int(raw.split(b",", 1)[0].decode("ascii", "replace"))))
+        except UnicodeDecodeError as exc:
+            text = raw.decode("cp1252", errors="replace")
+            reported += 1
+            if reported <= MAX_DECODE_PROBLEMS:
+                problems.append(Problem(location, number, f"byte 0x{raw[exc.start]:02x} at column {exc.start + 1} is"
+                                        " neither UTF-8 nor Windows-1252 text; replaced by U+FFFD",
+                                        _int(raw.split(b",", 1)[0].decode("ascii", "replace"))))
+        out.append(text)
+    if reported > MAX_DECODE_PROBLEMS:
+        problems.append(Problem(location, None, f"{reported - MAX_DECODE_PROBLEMS} more line(s) with encoding problems"))
+    return "\n".join(out)
+
+
+def _is_multibyte_utf8(raw: bytes) -> bool:
+    """Valid UTF-8 that actually uses multi-byte sequences (plain ASCII says nothing)."""
+    if raw.isascii():
+        return False
     try:
-        return content.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
-        problems.append(Problem(location, line, f"byte 0x{content[exc.start]:02x} is not Windows-1252 text; replaced"))
-        return content.decode("cp1252", errors="replace")
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_NULLS = frozenset(("", "-0-", "-0- "))
 
 
 def clean(value: str | None) -> str | None:
-    if value is None:
+    if value is None or value in _NULLS:
         return None
     value = value.strip()
-    return None if value in ("", "-0-") else value
+    return None if value in _NULLS else value
 
 
 def rows(text: str, role: str, location: str, problems: list[Problem]):
     """Yield (line number, fields) for every well-formed row; report the others."""
     want = COLUMNS[role]
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
-    line = 0
+    held = None     # the last row is yielded only once we know the file was not cut inside it
+    for item in _rows(reader, want, location, problems):
+        if held is not None and held[2]:
+            yield held[0], held[1]
+        held = item
+    if held is None:
+        return
+    line, fields, ok = held
+    if _ends_inside_quotes(text, line):
+        # csv (strict=False) hands back a row cut inside its quoted last field as if it
+        # were whole: a truncated download or a short Content-Length would go unnoticed.
+        problems.append(Problem(location, line, "the file ends inside this row's quoted field:"
+                                " truncated download?", _int(fields[0]) if fields else None))
+    elif ok:
+        yield line, fields
+
+
+def _ends_inside_quotes(text: str, last_line: int) -> bool:
+    if text.count('"') % 2 == 0:
+        return False
+    tail = "\n".join(text.split("\n")[last_line - 1:])
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), strict=True):
+            pass
+    except csv.Error:
+        return True
+    return False
+
+
+def _rows(reader, want: int, location: str, problems: list[Problem]):
+    """(line, fields, ok) for every row; the bad ones (ok False) are already reported."""
     while True:
         start = reader.line_num + 1
         try:
@@ -113,8 +188,9 @@ def rows(text: str, role: str, location: str, problems: list[Problem]):
         if len(fields) != want:
             uid = _int(fields[0])
             problems.append(Problem(location, line, f"expected {want} fields, found {len(fields)}", uid))
+            yield line, fields, False
             continue
-        yield line, fields
+        yield line, fields, True
 
 
 def _int(value: str | None) -> int | None:
@@ -164,84 +240,83 @@ class Facts:
 
 
 _ALIAS_START = re.compile(r"^(?:alt\. )?([afn])\.k\.a\.,?\s+'")
-_ALIAS = re.compile(r"^(?:alt\. )?([afn])\.k\.a\.,?\s+'(.*)'\s*(?:\((weak|strong|low quality|good quality)\))?$", re.S)
-_ALIAS_BARE = re.compile(r"^(?:alt\. )?([afn])\.k\.a\.,?\s+(.+)$", re.S)
-_SIMPLE = [
-    ("dob", re.compile(r"^(?:alt\. )?DOB (.+)$")),
-    ("pob", re.compile(r"^(?:alt\. )?POB (.+)$")),
-    ("nationality", re.compile(r"^(?:alt\. )?[Nn]ationality (.+)$")),
-    ("citizen", re.compile(r"^(?:alt\. )?[Cc]itizen (.+)$")),
-    ("gender", re.compile(r"^Gender (Male|Female|[A-Z][a-z]+)$")),
-    ("link", re.compile(r"^Linked To: (.+)$")),
-    ("established", re.compile(r"^Organization Established Date (.+)$")),
-    ("org_type", re.compile(r"^Organization Type: (.+)$")),
-    ("target_type", re.compile(r"^Target Type (.+)$")),
-    ("title", re.compile(r"^Title (.+)$")),
-    ("currency", re.compile(r"^(?:alt\. )?Digital Currency Address - ([A-Za-z0-9]+);? (\S+)$")),
-]
-_ID_TAIL = re.compile(
-    r"^(?P<value>.*?)"
-    r"(?:\s+\((?P<country>[^()]+)\))?"
-    r"(?:\s+issued\s+(?P<issued>(?:\d{1,2} )?(?:[A-Z][a-z]{2} )?\d{4}))?"
-    r"(?:\s+expires\s+(?P<expires>(?:\d{1,2} )?(?:[A-Z][a-z]{2} )?\d{4}))?$")
-_GENERIC_ID = re.compile(r"^(?P<type>[A-Za-z][A-Za-z.'#/ ()-]*?[A-Za-z.#)])\s+(?P<rest>\S*\d.*)$")
+# One pass per clause: the first alternative that matches names the fact (lastgroup-style).
+_RULES = re.compile(r"""^(?:alt\.\ )?(?:
+    (?P<alias>(?P<alias_v>[afn])\.k\.a\.,?\s+'(?P<alias_name>.*)'\s*(?:\((?P<quality>weak|strong|low\ quality|good\ quality)\))?)
+  | (?P<dob>DOB\ (?P<dob_v>.+))
+  | (?P<pob>POB\ (?P<pob_v>.+))
+  | (?P<nationality>[Nn]ationality\ (?P<nationality_v>.+))
+  | (?P<citizen>[Cc]itizen\ (?P<citizen_v>.+))
+  | (?P<gender>Gender\ (?P<gender_v>[A-Z][a-z]+))
+  | (?P<link>Linked\ To:\ (?P<link_v>.+))
+  | (?P<established>Organization\ Established\ Date\ (?P<established_v>.+))
+  | (?P<org_type>Organization\ Type:\ (?P<org_type_v>.+))
+  | (?P<target_type>Target\ Type\ (?P<target_type_v>.+))
+  | (?P<title>Title\ (?P<title_v>.+))
+  | (?P<currency>Digital\ Currency\ Address\ -\ (?P<currency_v>[A-Za-z0-9]+);?\ (?P<address>\S+))
+)$""", re.X | re.S)
+# Each alternative is one outer named group, so `match.lastgroup` names the fact.
+_ID_RX = re.compile(r"^(?:alt\. )?(?P<type>" + "|".join(re.escape(t) for t in ID_TYPES) + r") (?P<rest>.+)$", re.S)
+_DATE_WORDS = re.compile(r"^(?:\d{1,2} )?(?:[A-Z][a-z]{2} )?\d{4}$")
+_GENERIC_ID = re.compile(r"^(?:alt\. )?(?P<type>[A-Za-z][A-Za-z.'#/ ()-]*?[A-Za-z.#)])\s+(?P<rest>\S*\d.*)$")
+_SPLIT = re.compile(r";\s+")
+_ALIAS_END = re.compile(r"'\s*(?:\([a-z ]+\))?\.?$")
 
 
 def split_clauses(remarks: str) -> list[str]:
     """Split on '; ' without breaking an alias whose name contains '; '."""
-    parts = re.split(r";\s+", remarks.strip())
     out: list[str] = []
-    for part in parts:
-        if out and _ALIAS_START.match(out[-1]) and not re.search(r"'\s*(?:\([a-z ]+\))?\.?$", out[-1]):
+    for part in _SPLIT.split(remarks.strip()):
+        if out and ".k.a." in out[-1][:12] and _ALIAS_START.match(out[-1]) and not _ALIAS_END.search(out[-1]):
             out[-1] = f"{out[-1]}; {part}"
         else:
             out.append(part)
-    return [p.strip() for p in out if p.strip()]
+    return list(filter(None, map(str.strip, out)))
 
 
 def _strip_final_period(text: str) -> str:
     return text[:-1].rstrip() if text.endswith(".") else text
 
 
-@functools.lru_cache(maxsize=1)
-def _id_prefixes() -> list[tuple[str, str]]:
-    return [(t, t + " ") for t in ID_TYPES]
-
-
 def parse_identifier(clause: str) -> dict | None:
     """'Passport 111331000031186 (Guatemala) issued 12 Feb 2001 expires 03 Jul 2012' ->
     {id_type, id_value, country, country_code, issued, expires}."""
-    body = clause[5:] if clause.startswith("alt. ") else clause
-    id_type = rest = None
-    for name, prefix in _id_prefixes():
-        if body.startswith(prefix):
-            id_type, rest = name, body[len(prefix):]
-            break
-    generic = False
-    if id_type is None:
-        m = _GENERIC_ID.match(body)
+    m = _ID_RX.match(clause)
+    generic = m is None
+    if generic:
+        m = _GENERIC_ID.match(clause)
         if not m:
             return None
-        id_type, rest, generic = m.group("type"), m.group("rest"), True
-    m = _ID_TAIL.match(rest.strip())
-    if not m or not m.group("value"):
+    id_type, value = m.group("type"), m.group("rest").strip()
+    # "<value> (<country>) issued <date> expires <date>", each tail part optional
+    issued = expires = country_written = None
+    if " expires " in value:
+        head, tail = value.rsplit(" expires ", 1)
+        if _DATE_WORDS.match(tail):
+            value, expires = head, tail
+    if " issued " in value:
+        head, tail = value.rsplit(" issued ", 1)
+        if _DATE_WORDS.match(tail):
+            value, issued = head, tail
+    if value.endswith(")"):
+        i = value.rfind(" (")
+        if i > 0 and "(" not in value[i + 2:-1]:
+            country_written, value = value[i + 2:-1], value[:i].rstrip()
+    if not value:
         return None
-    country_written = m.group("country")
     country = normalize_country(country_written) if country_written else None
-    value = m.group("value").strip()
     if country_written and not country:
         if generic:
             return None  # "(...)" that is not a country: not an identifier we understand
         value = f"{value} ({country_written})"
-        country_written = None
     if generic and not country:
         return None
     return {
         "id_type": id_type, "id_value": value,
         "country": country.name if country else None,
         "country_code": country.code if country else None,
-        "issued": parse_loose_date(m.group("issued")) if m.group("issued") else None,
-        "expires": parse_loose_date(m.group("expires")) if m.group("expires") else None,
+        "issued": parse_loose_date(issued) if issued else None,
+        "expires": parse_loose_date(expires) if expires else None,
     }
 
 
@@ -250,60 +325,56 @@ def parse_remarks(remarks: str | None) -> Facts:
     if not remarks:
         return facts
     clauses = split_clauses(remarks)
+    last = len(clauses) - 1
     for i, raw in enumerate(clauses):
-        last = i == len(clauses) - 1
-        clause = _strip_final_period(raw) if last else raw
-        if _parse_clause(clause, raw if last else None, facts):
-            continue
-        facts.unparsed.append(clause)
+        clause = _strip_final_period(raw) if i == last else raw
+        if not _parse_clause(clause, raw if i == last else None, facts):
+            facts.unparsed.append(clause)
     return facts
 
 
+_SINGLE = {"gender": "gender", "established": "organization_established", "org_type": "organization_type",
+           "target_type": "target_type", "title": "title"}
+
+
 def _parse_clause(clause: str, unstripped: str | None, facts: Facts) -> bool:
-    m = _ALIAS.match(clause)
-    if m:
-        kind, name, quality = m.groups()
-        facts.aliases.append((f"{kind}ka", name.strip(), "strong" if quality in ("strong", "good quality") else "weak"))
-        return True
-    if _ALIAS_START.match(clause):
+    m = _RULES.match(clause)
+    if m is None:
+        if ".k.a." in clause[:12] and _ALIAS_START.match(clause):
+            return False  # an alias we could not read: keep it as text
+        ident = parse_identifier(clause)
+        if ident:
+            facts.identifiers.append(ident)
+            return True
         return False
-    for key, rx in _SIMPLE:
-        m = rx.match(clause)
-        if not m:
-            continue
-        value = m.group(1).strip()
-        if key == "dob":
-            facts.dates_of_birth.append(value)
-        elif key == "pob":
-            facts.places_of_birth.append(value)
-        elif key == "nationality":
-            facts.nationalities.append(value)
-        elif key == "citizen":
-            facts.citizenships.append(value)
-        elif key == "gender":
-            facts.gender = value
-        elif key == "link":
-            # The list's final period may belong to "S.A. DE C.V."; keep both readings.
-            facts.links.append(unstripped[len("Linked To: "):].strip() if unstripped else value)
-        elif key == "established":
-            facts.organization_established = parse_loose_date(value) or value
-        elif key == "org_type":
-            facts.organization_type = value
-        elif key == "target_type":
-            facts.target_type = value
-        elif key == "title":
-            facts.title = value
-        elif key == "currency":
-            facts.identifiers.append({
-                "id_type": f"Digital Currency Address - {m.group(1)}", "id_value": m.group(2),
-                "country": None, "country_code": None, "issued": None, "expires": None,
-                "details": json.dumps({"currency": m.group(1)})})
+    key = m.lastgroup
+    if key == "alias":
+        quality = m.group("quality")
+        facts.aliases.append((f"{m.group('alias_v')}ka", m.group("alias_name").strip(),
+                              "strong" if quality in ("strong", "good quality") else "weak"))
         return True
-    ident = parse_identifier(clause)
-    if ident:
-        facts.identifiers.append(ident)
-        return True
-    return False
+    value = m.group(key + "_v").strip()
+    if key == "dob":
+        facts.dates_of_birth.append(value)
+    elif key == "pob":
+        facts.places_of_birth.append(value)
+    elif key == "nationality":
+        facts.nationalities.append(value)
+    elif key == "citizen":
+        facts.citizenships.append(value)
+    elif key in _SINGLE:
+        if getattr(facts, _SINGLE[key]) is not None:
+            return False  # an "alt." second value of a one-value fact: kept as text
+        setattr(facts, _SINGLE[key], parse_loose_date(value) or value if key == "established" else value)
+    elif key == "link":
+        # The list's final period may belong to "S.A. DE C.V."; keep both readings.
+        facts.links.append(unstripped.split("Linked To: ", 1)[1].strip() if unstripped else value)
+    elif key == "currency":
+        facts.identifiers.append({
+            "id_type": f"Digital Currency Address - {value}", "id_value": m.group("address"),
+            "country": None, "country_code": None, "issued": None, "expires": None,
+            "details": f'{{"currency": "{value}"}}'})
+    return True
 
 
 # -- add / alt / comments ---------------------------------------------------------------
@@ -406,21 +477,59 @@ def parse_sdn_rows(text: str, location: str, problems: list[Problem]) -> list[Ra
     return out
 
 
-def _resolve_link(linked: str, name_index: dict[str, int]) -> tuple[str, int | None]:
-    """A 'Linked To' name (which may carry the remarks' final period) -> (name, uid)."""
+def _resolve_link(linked: str, name_index) -> tuple[str, int | None]:
+    """A 'Linked To' name (which may carry the remarks' final period) -> (name, uid).
+    `name_index` is a NameIndex (or any mapping of names to uids)."""
+    if isinstance(name_index, dict):
+        exact, normalized = name_index.get, lambda n: name_index.get(normalize_name(n))
+    else:
+        exact, normalized = name_index.exact, name_index.normalized
     stripped = _strip_final_period(linked)
     for cand in (linked, stripped):
-        uid = name_index.get(cand)
+        uid = exact(cand)
         if uid:
             return cand, uid
-    uid = name_index.get(normalize_name(linked))
+    uid = normalized(linked)
     # "S.A. DE C.V." keeps its period; a sentence period after a word goes.
     keep = re.search(r"\b[A-Z]\.[A-Z]\.$|\b(?:[A-Z]\.){1,}$", linked) is not None
     return (linked if keep else stripped), uid
 
 
 def _hash(*parts) -> str:
-    return hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    # repr of lists/tuples of str/None/int is deterministic and much cheaper than JSON.
+    return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+
+
+def _row_hash(fields: list[str], remarks: str | None) -> str:
+    return hashlib.sha1("\x1f".join((*fields, remarks or "")).encode()).hexdigest()[:16]
+
+
+
+
+@functools.lru_cache(maxsize=4096)
+def json_list(values: tuple) -> str:
+    """json.dumps of a tuple of strings (program tags and country lists repeat: cached)."""
+    return json.dumps(list(values))
+
+
+class NameIndex:
+    """List names -> uid: exact first; the normalised forms are built only on a miss."""
+
+    def __init__(self, raws):
+        self._exact: dict[str, int] = {}
+        for r in raws:
+            self._exact.setdefault(r.name, r.uid)
+        self._norm: dict[str, int] | None = None
+
+    def exact(self, name: str) -> int | None:
+        return self._exact.get(name)
+
+    def normalized(self, name: str) -> int | None:
+        if self._norm is None:
+            self._norm = {}
+            for exact, u in self._exact.items():
+                self._norm.setdefault(normalize_name(exact), u)
+        return self._norm.get(normalize_name(name))
 
 
 def _add_country(names: list[str], codes: list[str | None], country) -> None:
@@ -429,15 +538,25 @@ def _add_country(names: list[str], codes: list[str | None], country) -> None:
         codes.append(country.code)
 
 
+_URL_HEAD, _URL_TAIL = ENTRY_URL.split("{uid}")
+
+
+@functools.lru_cache(maxsize=8192)
+def _dob(written: str) -> str | None:
+    parsed = parse_date_range(written)
+    return "/".join(parsed) if parsed else None
+
+
 def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None,
-                alt_aliases: list[dict] | None, name_index: dict[str, int]) -> dict:
+                alt_aliases: list[dict] | None, name_index) -> dict:
     """One designation with its child rows, from its sdn.csv row and the matching rows of
     the other files. Returns {'row': designations row, 'aliases', 'addresses',
     'identifiers', 'relationships', 'hash': {...}}."""
     f = raw.fields
     remarks = clean(f[11])
     if comment:
-        remarks = (remarks or "") + comment
+        # The remarks were cut at the column limit, possibly right after a space: keep it.
+        remarks = (f[11].lstrip() if remarks else "") + comment
     facts = parse_remarks(remarks)
     entity_type = ENTITY_TYPES.get((raw.sdn_type or "").lower(), "entity")
 
@@ -463,10 +582,7 @@ def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None
             if ident["country_code"]:
                 _add_country(names, codes, normalize_country(ident["country"]))
 
-    dobs = []
-    for d in facts.dates_of_birth:
-        parsed = parse_date_range(d)
-        dobs.append({"as_written": d, "date": "/".join(parsed) if parsed else None})
+    dobs = [(d, _dob(d)) for d in facts.dates_of_birth]
 
     aliases: dict[tuple, dict] = {}
     for a in alt_aliases or []:
@@ -490,11 +606,11 @@ def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None
 
     row = {
         "uid": raw.uid, "name": raw.name, "entity_type": entity_type,
-        "programs": json.dumps(list(raw.programs)),
-        "countries": json.dumps(names), "country_codes": json.dumps(codes),
+        "programs": json_list(raw.programs),
+        "countries": json_list(tuple(names)), "country_codes": json_list(tuple(codes)),
         "nationality": nationality, "citizenship": citizenship,
-        "date_of_birth": dobs[0]["date"] if dobs else None,
-        "dates_of_birth": json.dumps(dobs) if dobs else None,
+        "date_of_birth": dobs[0][1] if dobs else None,
+        "dates_of_birth": json.dumps([{"as_written": d, "date": iso} for d, iso in dobs]) if dobs else None,
         "place_of_birth": facts.places_of_birth[0] if facts.places_of_birth else None,
         "gender": facts.gender,
         "title": clean(f[4]) or facts.title, "call_sign": clean(f[5]), "vessel_type": clean(f[6]),
@@ -504,7 +620,7 @@ def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None
         "organization_type": facts.organization_type, "target_type": facts.target_type,
         "remarks": remarks, "remarks_unparsed": "; ".join(facts.unparsed) or None,
         "aliases_text": " | ".join(a["alias"] for a in aliases.values()) or None,
-        "ofac_url": ENTRY_URL.format(uid=raw.uid),
+        "ofac_url": f"{_URL_HEAD}{raw.uid}{_URL_TAIL}",
     }
     alias_rows = list(aliases.values())
     address_rows = list(addresses or [])
@@ -512,7 +628,7 @@ def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None
         "row": row, "aliases": alias_rows, "addresses": address_rows,
         "identifiers": list(identifiers.values()), "relationships": relationships,
         "hash": {
-            "sdn": _hash(f[1:11], remarks),
+            "sdn": _row_hash(f[1:11], remarks),
             "alt": _hash(sorted((a["alias_type"], a["alias"]) for a in alt_aliases)) if alt_aliases is not None else None,
             "add": _hash(sorted((a["add_num"], a["address"], a["city"], a["country_as_written"]) for a in addresses))
             if addresses is not None else None,
