@@ -107,7 +107,7 @@ class NameIndex:
             rare = [t for t in norm.split() if len(t) > 2]
             candidates: set[int] = set()
             for tok in rare:
-                hits = self._tokens.get(tok, ())
+                hits = self._tokens.get(tok, set())
                 if len(hits) <= 200:
                     candidates |= hits
             for uid in candidates:

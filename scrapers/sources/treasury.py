@@ -1,0 +1,370 @@
+"""Treasury press releases (home.treasury.gov / ofac.treasury.gov): the announcements behind
+OFAC's designations, and OFAC's Recent Actions pages listing each action's SDN entries.
+
+- `tracker update --source treasury [--since DATE]` walks the listings newest first (OFAC's
+  own `/press-releases?page=N`, then Treasury's `/news/press-releases?page=N`; see
+  treasury.yml), stops at the first release already stored (incremental), or walks back to
+  DATE (backfill; `treasury_since`, 2021-12-15, when nothing is stored yet). It fetches each
+  new release and the `recent-actions/YYYYMMDD` page the release links to. Every response
+  goes to the archive; one update = one batch. An interrupted backfill resumes from its
+  checkpoint (archive `state`).
+- `tracker import treasury FILE...` takes saved release pages (full pages or the bare
+  `<article>` fragments) and saved Recent Actions pages.
+
+`apply` stores every release (`press_releases`, flagged `is_eo14059` / `mentions_fentanyl`),
+its links (`release_links`) and Recent Actions entries (`recent_actions`). Who each E.O. 14059
+release designated is derived after all sources are applied (scrapers/link_treasury.py).
+Parsing is in treasury_parse.py (pure functions); metadata and assertions in treasury.yml.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import sqlite_utils
+
+from ..archive import Batch
+from ..errors import FetchError, SourceError, TrackerError
+from . import Context, Source, register
+from .treasury_parse import (ListingPage, canonical_recent_actions_url, parse_listing, parse_recent_actions,
+                             parse_release, recent_actions_key)
+
+SOURCE = "treasury"
+RELEASE_PREFIX = "treasury:"
+NEW_COLUMNS = {"press_releases": {"eo14059_evidence": str},
+               "press_release_designations": {"countries": str},
+               "recent_actions": {"section": str, "entity_type": str}}
+
+
+class TreasurySource(Source):
+    name = SOURCE
+    title = "Treasury press releases"
+
+    # -- metadata --------------------------------------------------------------------------
+    @property
+    def meta(self) -> dict:
+        return self.metadata()
+
+    # -- getting pages into the archive -----------------------------------------------------
+    def import_paths(self, ctx: Context, paths: list[Path], **_) -> list[Batch]:
+        files = _collect(paths)
+        staged = []
+        for path in files:
+            content = path.read_bytes()
+            kind, key = _identify(content, path)
+            staged.append((kind, key, path, content))
+        fingerprint = hashlib.sha256(json.dumps(sorted(
+            (k, hashlib.sha256(c).hexdigest()) for k, _, _, c in staged)).encode()).hexdigest()
+        existing = ctx.archive.find_batch(SOURCE, "import", None, fingerprint)
+        if existing is not None:
+            ctx.log(f"treasury: these files were already imported (batch {existing.id}); nothing to do")
+            return []
+        batch = ctx.archive.new_batch(SOURCE, "import", None, {"fingerprint": fingerprint, "origin": "import",
+                                                               "files": len(staged)})
+        for kind, key, path, content in staged:
+            meta = {"path": str(path), "origin": "import"}
+            meta["release_id" if kind == "release" else "recent_actions"] = key
+            entry = ctx.archive.put(SOURCE, kind, content, url=None, status=None, meta=meta)
+            ctx.archive.add_to_batch(batch, entry, kind)
+        ctx.progress(f"treasury: archived {len(staged)} file(s)")
+        return [batch]
+
+    def fetch(self, ctx: Context, *, since: str | None = None, **_) -> list[Batch]:
+        if ctx.http is None:
+            raise TrackerError("treasury: no HTTP client")
+        crawler = Crawler(ctx, self.meta, since)
+        return crawler.run()
+
+    # -- building ----------------------------------------------------------------------------
+    def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: Context) -> dict:
+        ensure_columns(db)
+        items = ctx.archive.items(batch)
+        counts = {"releases": 0, "eo14059": 0, "recent_action_pages": 0, "recent_action_entries": 0}
+        eo_ra_urls = set()
+        ra_entries = []
+        for entry in items:
+            role = entry.role or entry.kind
+            if role != "release":
+                if role == "recent-actions":
+                    ra_entries.append(entry)
+                continue
+            content = ctx.archive.read(entry)
+            try:
+                rel = parse_release(content, entry.location, fallback_id=entry.meta.get("release_id"),
+                                    page_url=entry.url)
+            except SourceError as exc:
+                ctx.error(SOURCE, exc.location, exc.reason)
+                continue
+            write_release(db, rel, entry)
+            counts["releases"] += 1
+            counts["eo14059"] += int(rel.is_eo14059)
+            if rel.is_eo14059 and rel.recent_actions_url:
+                eo_ra_urls.add(rel.recent_actions_url)
+        known_eo = {r[0] for r in db.execute(
+            "select recent_actions_url from press_releases where is_eo14059 = 1 and recent_actions_url is not null")}
+        for entry in ra_entries:
+            key = recent_actions_key(entry.url or "") or entry.meta.get("recent_actions")
+            url = canonical_recent_actions_url(f"/recent-actions/{key}") if key else entry.location
+            page = parse_recent_actions(ctx.archive.read(entry), url)
+            added = [e for e in page.entries if e.section == "added"]
+            if not page.entries and (url in eo_ra_urls or url in known_eo):
+                ctx.error(SOURCE, entry.location, "Recent Actions page of an E.O. 14059 release yielded no SDN entries"
+                          " (has the page layout changed?)")
+                continue
+            db.execute("delete from recent_actions where url = ?", [url])
+            rows = [{"url": url, "position": e.position, "action_date": page.date, "entry_text": e.text,
+                     "name": e.name, "programs": json.dumps(e.programs), "uid": None, "match_method": None,
+                     "press_release_id": None, "section": e.section, "entity_type": e.entity_type}
+                    for e in page.entries]
+            if rows:
+                db["recent_actions"].insert_all(rows, pk=("url", "position"), replace=True)
+            counts["recent_action_pages"] += 1
+            counts["recent_action_entries"] += len(added)
+        return counts
+
+    # -- assertions ----------------------------------------------------------------------------
+    def snapshot(self, db) -> dict:
+        try:
+            return {"releases": db.execute("select count(*) from press_releases where agency = 'Treasury'").fetchone()[0]}
+        except Exception:
+            return {}
+
+    def check(self, db, before: dict, ctx: Context) -> list[str]:
+        rules = self.meta.get("assertions", {})
+        failures = []
+        n = db.execute("select count(*) from press_releases where agency = 'Treasury'").fetchone()[0]
+        if before.get("releases") and n < before["releases"]:
+            failures.append(f"treasury: stored releases would drop from {before['releases']} to {n}")
+        broken = db.execute("select count(*) from press_releases where agency = 'Treasury' and"
+                            " (published is null or body_text is null or body_text = '')").fetchone()[0]
+        if broken:
+            failures.append(f"treasury: {broken} release(s) without a date or text")
+        eo = db.execute("select count(*) from press_releases where agency = 'Treasury' and is_eo14059 = 1").fetchone()[0]
+        empty = [r[0] for r in db.execute(
+            "select id from press_releases p where agency = 'Treasury' and is_eo14059 = 1 and not exists"
+            " (select 1 from press_release_designations d where d.press_release_id = p.id and d.role = 'designated')"
+            " order by id")]
+        allowed = float(rules.get("max_share_eo14059_without_designees", 0.1))
+        if eo and len(empty) > max(1, allowed * eo):
+            failures.append(f"treasury: {len(empty)} of {eo} E.O. 14059 releases have no designee"
+                            f" (at most {allowed:.0%} allowed): {', '.join(empty[:10])}")
+        elif empty:
+            ctx.log(f"treasury: E.O. 14059 release(s) with no designee found: {', '.join(empty)}")
+        return failures
+
+
+def ensure_columns(db: sqlite_utils.Database) -> None:
+    """Databases built before these columns existed get them (the schema is additive)."""
+    for table, cols in NEW_COLUMNS.items():
+        if table not in db.table_names():
+            continue
+        have = {c.name for c in db[table].columns}
+        for col, typ in cols.items():
+            if col not in have:
+                db[table].add_column(col, typ)
+
+
+def write_release(db: sqlite_utils.Database, rel, entry) -> None:
+    rid = RELEASE_PREFIX + rel.id
+    db.execute("delete from release_links where press_release_id = ?", [rid])
+    db.execute("delete from press_release_designations where press_release_id = ?", [rid])
+    db["press_releases"].insert({
+        "id": rid, "agency": "Treasury", "url": rel.url, "title": rel.title, "published": rel.published,
+        "year": int(rel.published[:4]), "summary": rel.summary, "body_text": rel.body_text,
+        "body_html": rel.body_html, "is_eo14059": int(rel.is_eo14059),
+        "mentions_fentanyl": int(rel.mentions_fentanyl), "precursor_case": rel.flags["precursor_case"],
+        "cartel_case": rel.flags["cartel_case"], "money_laundering": rel.flags["money_laundering"],
+        "online_sales": rel.flags["online_sales"], "drugs": json.dumps(rel.flags["drugs"]),
+        "countries": json.dumps(rel.countries), "recent_actions_url": rel.recent_actions_url,
+        "office": "Office of Foreign Assets Control" if "OFAC" in rel.body_text else None,
+        "fetched_at": entry.fetched_at, "archive_sha256": entry.sha256,
+        "eo14059_evidence": json.dumps(rel.eo14059_evidence, ensure_ascii=False),
+    }, pk="id", replace=True)
+    if rel.links:
+        db["release_links"].insert_all([{"press_release_id": rid, "url": l.url, "anchor_text": l.anchor_text,
+                                         "kind": l.kind} for l in rel.links], pk=("press_release_id", "url"),
+                                       replace=True)
+
+
+def _collect(paths: list[Path]) -> list[Path]:
+    files = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".html", ".htm"))
+            if not found:
+                raise TrackerError(f"treasury: {path} holds no .html files")
+            files += found
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise TrackerError(f"treasury: {path}: no such file or directory")
+    if not files:
+        raise TrackerError("treasury: no files given")
+    return files
+
+
+def _identify(content: bytes, path: Path) -> tuple[str, str]:
+    """('release', id) or ('recent-actions', key), checked now so a bad file is refused
+    before anything is archived (the error names the file)."""
+    location = str(path)
+    try:
+        rel = parse_release(content, location, fallback_id=path.stem)
+        return "release", rel.id
+    except SourceError as exc:
+        release_error = exc
+    key = recent_actions_key(path.stem.replace("recent-actions-", "/recent-actions/")) or \
+        recent_actions_key("/recent-actions/" + path.stem)
+    if key:
+        page = parse_recent_actions(content, f"https://ofac.treasury.gov/recent-actions/{key}")
+        if page.entries:
+            return "recent-actions", key
+    raise release_error
+
+
+# -- the crawler ---------------------------------------------------------------------------------
+
+class Crawler:
+    """Walks the listings and fetches new releases (and their Recent Actions pages)."""
+
+    def __init__(self, ctx: Context, meta: dict, since: str | None):
+        self.ctx = ctx
+        self.meta = meta
+        self.archive = ctx.archive
+        self.stored = stored_release_ids(ctx.archive)
+        self.since_arg = since
+        self.seen: set[str] = set()
+        self.batch: Batch | None = None
+        self.ra_fetched: set[str] = set()
+        self.counts = {"listing_pages": 0, "releases": 0, "recent_actions": 0}
+
+    def _batch(self) -> Batch:
+        if self.batch is None:
+            self.batch = self.archive.new_batch(SOURCE, "crawl", None, {"origin": "update",
+                                                                       "since": self.since_arg})
+        return self.batch
+
+    def run(self) -> list[Batch]:
+        pending = [b for b in self.archive.batches(SOURCE, "pending") if b.meta.get("origin") == "update"]
+        for b in pending:     # an interrupted run: its pages are archived, build them now
+            for e in self.archive.items(b):
+                if e.kind == "release" and e.meta.get("release_id"):
+                    self.seen.add(e.meta["release_id"])
+        checkpoint = self.archive.get_state(SOURCE, "backfill")
+        since = self.since_arg or (None if self.stored else self.ctx.config.treasury_since)
+        for name in self.meta.get("walk", ["ofac", "home"]):
+            listing = self.meta["listings"][name]
+            start = self._page_url(listing, listing.get("first_page", 0))
+            self.walk(name, listing, start, since)
+        if checkpoint and (self.since_arg is None or self.since_arg == checkpoint.get("since")):
+            listing = self.meta["listings"][checkpoint["listing"]]
+            self.ctx.progress(f"treasury: resuming the backfill to {checkpoint['since']} at {checkpoint['next_url']}")
+            self.walk(checkpoint["listing"], listing, checkpoint["next_url"], checkpoint["since"])
+        self.ctx.progress(f"treasury: {self.counts['releases']} new release(s), {self.counts['recent_actions']}"
+                          f" Recent Actions page(s), {self.counts['listing_pages']} listing page(s)")
+        out = pending + ([self.batch] if self.batch else [])
+        return out
+
+    @staticmethod
+    def _page_url(listing: dict, n: int) -> str:
+        return f"{listing['url']}?page={n}"
+
+    def walk(self, name: str, listing: dict, url: str, since: str | None) -> None:
+        """Newest first. Without `since`: stop at the first release stored before this run.
+        With `since`: go back to that date, skipping (not refetching) stored releases."""
+        max_pages = int(listing.get("max_pages", 500))
+        for _ in range(max_pages):
+            page = self._listing(url)
+            self.counts["listing_pages"] += 1
+            stop = False
+            for item in page.items:
+                if item.date and since and item.date < since:
+                    stop = True
+                    break
+                if item.id in self.stored:
+                    if since is None:
+                        stop = True
+                        break
+                    continue
+                if item.id in self.seen:
+                    continue
+                published = self.release(item.id)
+                if published and since and published < since:
+                    stop = True
+                    break
+            if stop or not page.next_url:
+                if since:
+                    self.archive.delete_state(SOURCE, "backfill")
+                return
+            url = page.next_url
+            if since:
+                self.archive.set_state(SOURCE, "backfill", {"since": since, "listing": name, "next_url": url})
+        raise SourceError(SOURCE, url, f"{name} listing: still going after {max_pages} pages;"
+                          " stopped (raise max_pages in treasury.yml if the archive really is that long)")
+
+    def _listing(self, url: str) -> ListingPage:
+        got = self.ctx.http.get(url, source=SOURCE, kind="listing")
+        page = parse_listing(got.content, url)     # raises, naming the URL, on zero items
+        self.archive.add_to_batch(self._batch(), got.entry, "listing")
+        return page
+
+    def release(self, rid: str) -> str | None:
+        """Fetch one release (and its Recent Actions page); its date, or None if unparseable
+        (the build records why, naming the URL)."""
+        url = f"https://home.treasury.gov/news/press-releases/{rid}"
+        got = self.ctx.http.get(url, source=SOURCE, kind="release", conditional=True, meta={"release_id": rid})
+        self.seen.add(rid)
+        try:
+            rel = parse_release(got.content, url, fallback_id=rid, page_url=url)
+        except SourceError:
+            rel = None
+        if rel is not None and self._before_since(rel.published):
+            return rel.published
+        self.archive.add_to_batch(self._batch(), got.entry, "release")
+        self.counts["releases"] += 1
+        self.ctx.progress(f"treasury: {rid} ({rel.published if rel else 'unparseable'})"
+                          + (" E.O. 14059" if rel and rel.is_eo14059 else ""))
+        if rel is not None and rel.recent_actions_url and wants_recent_actions(rel):
+            self.recent_actions(rel.recent_actions_url)
+        return rel.published if rel else None
+
+    def _before_since(self, published: str) -> bool:
+        since = self.since_arg or (None if self.stored else self.ctx.config.treasury_since)
+        return bool(since and published < since)
+
+    def recent_actions(self, url: str) -> None:
+        if url in self.ra_fetched:
+            return
+        self.ra_fetched.add(url)
+        try:
+            got = self.ctx.http.get(url, source=SOURCE, kind="recent-actions", conditional=True,
+                                    meta={"recent_actions": recent_actions_key(url)})
+        except FetchError as exc:
+            self.ctx.log(f"treasury: {url}: {exc.reason} (the release is kept; its designees come from its text)")
+            return
+        self.archive.add_to_batch(self._batch(), got.entry, "recent-actions")
+        self.counts["recent_actions"] += 1
+
+
+def wants_recent_actions(rel) -> bool:
+    """Fetch the Recent Actions page of releases that may concern illicit drugs."""
+    import re
+
+    return rel.is_eo14059 or bool(re.search(r"14059|narcotic|fentanyl|illicit drug|cartel", rel.body_text, re.I))
+
+
+def stored_release_ids(archive) -> set[str]:
+    """Ids of releases in applied batches (the ones the database holds)."""
+    rows = archive.conn.execute(
+        "select distinct r.meta from responses r join batch_items i on i.seq = r.seq"
+        " join batches b on b.id = i.batch_id where b.source = ? and b.status = 'applied' and r.kind = 'release'",
+        (SOURCE,)).fetchall()
+    out = set()
+    for (meta,) in rows:
+        rid = json.loads(meta or "{}").get("release_id")
+        if rid:
+            out.add(rid)
+    return out
+
+
+register(TreasurySource())
