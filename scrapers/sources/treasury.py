@@ -235,13 +235,18 @@ class Crawler:
         self.since_arg = since
         self.seen: set[str] = set()
         self.batch: Batch | None = None
+        self.listing_entries: list = []     # archived listing pages, put in the batch once it exists
         self.ra_fetched: set[str] = set()
         self.counts = {"listing_pages": 0, "releases": 0, "recent_actions": 0}
 
     def _batch(self) -> Batch:
+        """The run's batch, created with its first release (a run that finds nothing new
+        leaves its listing pages in the archive but builds nothing)."""
         if self.batch is None:
             self.batch = self.archive.new_batch(SOURCE, "crawl", None, {"origin": "update",
                                                                        "since": self.since_arg})
+            for entry in self.listing_entries:
+                self.archive.add_to_batch(self.batch, entry, "listing")
         return self.batch
 
     def run(self) -> list[Batch]:
@@ -305,7 +310,10 @@ class Crawler:
     def _listing(self, url: str) -> ListingPage:
         got = self.ctx.http.get(url, source=SOURCE, kind="listing")
         page = parse_listing(got.content, url)     # raises, naming the URL, on zero items
-        self.archive.add_to_batch(self._batch(), got.entry, "listing")
+        if self.batch is None:
+            self.listing_entries.append(got.entry)
+        else:
+            self.archive.add_to_batch(self.batch, got.entry, "listing")
         return page
 
     def release(self, rid: str) -> str | None:
