@@ -56,7 +56,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(chromium, tmp_path_factory):
     spec = importlib.util.spec_from_file_location("datasette_fixtures", FIXTURES / "generate.py")
     fixtures = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fixtures)
