@@ -8,11 +8,18 @@ The answer key (tests/fixtures/treasury/heldout/answers.json) lists, for each re
 whether it announces E.O. 14059 designations and which list entries it added. Only the
 release text and one list snapshot are used (no Recent Actions pages, no list history):
 the hardest case. Run with -s to see the figures.
+
+Set A (heldout/) was written before the extractor; set B (heldout_b/) after it, and measured
+once before any change (first run: precision 1.00, recall 37/39 = 0.95; the two misses, a
+hyphenated "al-" name and a name next to another name's "(designated by OFAC in 2022)",
+were then fixed).
 """
 from __future__ import annotations
 
 import json
 import sqlite3
+
+import pytest
 
 MIN_RECALL = MIN_PRECISION = 0.95
 
@@ -46,13 +53,14 @@ def evaluate(db, answers: dict) -> dict:
             "classification_errors": wrong_class, "fentanyl_flag_errors": wrong_fentanyl, "misses": misses}
 
 
-def test_heldout_designee_recall_precision_and_classification(run_cli, workdir, fixtures):
-    base = fixtures / "treasury" / "heldout"
-    run_cli("import", "sdn", base / "sdn" / "2025-08-01")
+@pytest.mark.parametrize("which", ["heldout", "heldout_b"])
+def test_heldout_designee_recall_precision_and_classification(run_cli, workdir, fixtures, which):
+    base = fixtures / "treasury" / which
+    run_cli("import", "sdn", next((base / "sdn").iterdir()))
     run_cli("import", "treasury", *sorted((base / "releases").glob("*.html")))
     answers = json.loads((base / "answers.json").read_text())
     result = evaluate(workdir / "tracker.db", answers)
-    print("\nheld-out evaluation:", json.dumps(result, indent=1))
+    print(f"\nheld-out evaluation ({which}):", json.dumps(result, indent=1))
     assert result["classification_errors"] == []
     assert result["fentanyl_flag_errors"] == []
     assert result["recall"] >= MIN_RECALL, result["misses"]

@@ -169,7 +169,7 @@ def test_short_forms_aliases_variants_and_repeats_fold_into_one_designee():
     pursuant to E.O. 14059.</p>
     <p><strong>Ferreteria Las Palmas</strong> imports presses. <strong>Servicios Rocamar Inventados, S.A. de C.V. (Rocamar)</strong>
     launders money for <strong>Hector Gallardo Rey</strong> and <strong>Rosendo Mohammed Quiroz</strong>.</p>
-    <p><strong>Quiroz</strong> runs the presses.</p>"""
+    <p><strong>Quiroz</strong> runs the presses. <strong>Hector Gallardo Rey’s</strong> cousin is not named.</p>"""
     got = {c.name: c for c in extract_designees(html)}
     assert set(got) == {"Hector “El Invento” Gallardo Rey", "Ferreteria Inventada Las Palmas, S.A. de C.V.",
                         "Rosendo Mohammad Quiroz", "Servicios Rocamar Inventados, S.A. de C.V."}

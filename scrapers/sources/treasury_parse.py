@@ -915,7 +915,7 @@ def looks_like_name(name: str, *, whole_block: bool = False) -> bool:
             continue
         if low in CONNECTORS or core[0].isupper() or core[0].isdigit() or not core[0].isalpha():
             continue
-        if LEGAL_PIECES.match(core):
+        if LEGAL_PIECES.match(core) or re.match(r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|bint|ul|ud|d|l)[-’'][A-Za-zÀ-ÿ]", core):
             continue
         bad += 1
     if bad > (1 if legal else 0):
@@ -986,6 +986,7 @@ def extract_designees(body_html: str) -> list[Candidate]:
         s, e = g["start"], g["end"]
         raw = text[s:e]
         written = squash(raw.replace("**", ""))
+        written = re.sub(r"(?:[’']s)?[\s,;:]*$", "", written)       # "Smart Depot’s", "Juan Perez,"
         short_forms, aliases = [], []
         inner = re.match(r"^(.*?)\s*\(([^()]{1,80})\)\s*$", written)
         if inner and looks_like_name(inner.group(1)):
@@ -999,7 +1000,8 @@ def extract_designees(body_html: str) -> list[Candidate]:
         if _is_dateline(text, s, e, g["block"], first_para) or _is_attribution(text, s, e):
             continue
         sent = _sentence_at(sentences[g["block"]], text, s)
-        role_here = _mention_role(text, sentences[g["block"]], s, e)
+        others = [(ps, pe) for o in groups if o is not g and o["block"] == g["block"] for ps, pe in o["parens"]]
+        role_here = _mention_role(text, sentences[g["block"]], s, e, others)
         cand = Candidate(name=written, lookup=_strip_quotes(written), markup=g["markup"],
                          role=role_here[0], reason=role_here[1], sentence=_clean_sentence(sent),
                          short_forms=short_forms, aliases=aliases, pieces=g["pieces"],
@@ -1091,13 +1093,23 @@ def _clean_sentence(text: str) -> str:
     return squash(text.replace("**", ""))
 
 
-def _mention_role(text: str, spans: list[tuple[int, int]], s: int, e: int) -> tuple[str, str]:
+def _mention_role(text: str, spans: list[tuple[int, int]], s: int, e: int,
+                  elsewhere: list[tuple[int, int]] = ()) -> tuple[str, str]:
+    """The role one mention of a name gets from the wording around it: the nearest marker in
+    its sentence decides ("whom OFAC previously designated" -> mentioned). Markers inside the
+    parentheses that follow *another* name ("X (designated by OFAC in 2022), whose brother Y")
+    are that name's, not this one's."""
     sent_start, sent_end = next(((a, b) for a, b in spans if a <= s < b), (0, len(text)))
     sent = text[sent_start:sent_end]
     rel_s, rel_e = s - sent_start, e - sent_start
-    markers = [(m.start(), m.end(), "hist", m.group(0)) for m in HIST_NAME_RE.finditer(sent)]
-    markers += [(m.start(), m.end(), "current", m.group(0)) for m in CURRENT_RE.finditer(sent)]
-    markers += [(m.start(), m.end(), "current", m.group(0)) for m in WEAK_CURRENT_RE.finditer(sent)]
+    skip = [(a - sent_start, b - sent_start) for a, b in elsewhere]
+
+    def keep(m):
+        return not any(a <= m.start() < b for a, b in skip)
+
+    markers = [(m.start(), m.end(), "hist", m.group(0)) for m in HIST_NAME_RE.finditer(sent) if keep(m)]
+    markers += [(m.start(), m.end(), "current", m.group(0)) for m in CURRENT_RE.finditer(sent) if keep(m)]
+    markers += [(m.start(), m.end(), "current", m.group(0)) for m in WEAK_CURRENT_RE.finditer(sent) if keep(m)]
     if not markers:
         return "designated", "named in bold in an E.O. 14059 release"
 
