@@ -199,11 +199,18 @@ class Archive:
         return self._entry(row) if row else None
 
     def validators(self, url: str) -> dict:
-        """ETag / Last-Modified of the newest 200 response for `url` (for conditional GET)."""
+        """ETag / Last-Modified of the newest 200 response for `url` (for conditional GET).
+        Bytes that only ever went into rejected batches are not vouched for: a server that
+        sent a cut body with the right ETag would otherwise answer 304 forever."""
         row = self.conn.execute(
             "select headers, sha256 from responses where url = ? and status = 200 and sha256 is not null"
             " order by seq desc limit 1", (url,)).fetchone()
         if not row:
+            return {}
+        used = {r[0] for r in self.conn.execute(
+            "select distinct b.status from responses r join batch_items i on i.seq = r.seq"
+            " join batches b on b.id = i.batch_id where r.url = ? and r.sha256 = ?", (url, row["sha256"]))}
+        if "rejected" in used and "applied" not in used:
             return {}
         headers = json.loads(row["headers"] or "{}")
         out = {"sha256": row["sha256"]}

@@ -140,7 +140,7 @@ def _sdn_options(fn):
 @click.pass_obj
 def import_sdn(state: State, paths, as_of, programs, allow_drop, max_errors):
     """Import one observation of the SDN list: sdn.csv, add.csv, alt.csv, sdn_comments.csv
-    (files or directories holding them)."""
+    (files or directories holding them), or the same list as one sdn.xml."""
     from .dates import leading_date
 
     if as_of and leading_date(as_of) != as_of:
@@ -211,16 +211,18 @@ SOURCE_NAMES = ["sdn", "treasury", "doj"]
 @click.option("--source", "sources", multiple=True, type=click.Choice(SOURCE_NAMES),
               help="Only these sources [default: all]")
 @click.option("--since", help="Backfill Treasury/DOJ releases back to this date (YYYY-MM-DD)")
+@click.option("--sdn-format", type=click.Choice(["csv", "xml"]), default="csv", show_default=True,
+              help="Download the SDN list as the four legacy CSV files or as SDN.XML")
 @_sdn_options
 @click.pass_obj
-def update(state: State, sources, since, programs, allow_drop, max_errors):
+def update(state: State, sources, since, sdn_format, programs, allow_drop, max_errors):
     """Fetch what is new from the live sources, archive it, and update the database.
     Exits non-zero when a source could not be fetched or its data was rejected."""
-    if not _update(state, sources, since, programs, allow_drop, max_errors):
+    if not _update(state, sources, since, programs, allow_drop, max_errors, sdn_format=sdn_format):
         sys.exit(1)
 
 
-def _update(state: State, sources, since, programs, allow_drop, max_errors) -> bool:
+def _update(state: State, sources, since, programs, allow_drop, max_errors, sdn_format=None) -> bool:
     from .http import HttpClient
 
     ctx = state.context(programs)
@@ -231,7 +233,7 @@ def _update(state: State, sources, since, programs, allow_drop, max_errors) -> b
         source = get_source(name)
         try:
             batches += [b for b in source.fetch(ctx, since=since, programs=programs, allow_drop=allow_drop,
-                                                max_errors=max_errors) if b]
+                                                max_errors=max_errors, sdn_format=sdn_format) if b]
         except (FetchError, TrackerError) as exc:
             failures.append(f"{name}: unreachable or failed: {exc}")
         except NotImplementedError as exc:
@@ -289,12 +291,14 @@ def rebuild(state: State):
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output")
+@click.option("--since", help="Count input problems recorded since this date (YYYY-MM-DD)"
+                              " [default: each source's last successful update]")
 @click.pass_obj
-def status(state: State, as_json):
+def status(state: State, as_json, since):
     """Last successful run per source, counts, latest observation dates, errors."""
     from .status import collect_status, format_status
 
-    info = collect_status(state.db_path, state.archive_path)
+    info = collect_status(state.db_path, state.archive_path, since=since)
     click.echo(json.dumps(info, indent=2) if as_json else format_status(info))
 
 

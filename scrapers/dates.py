@@ -35,7 +35,15 @@ def parse_loose_date(text: str | None) -> str | None:
     if not text:
         return None
     t = text.strip().rstrip(".").strip()
-    t = re.sub(r"^(?:circa|approximately|about|c\.)\s+", "", t, flags=re.I)
+    parts = t.split(" ")
+    if len(parts) == 3 and parts[0].isdigit() and parts[2].isdigit() and len(parts[2]) == 4:
+        month = _MONTHS.get(parts[1][:3].lower())
+        if month and len(parts[1]) == 3:  # the common "12 Feb 1970"
+            return _safe(int(parts[2]), month, int(parts[0]))
+    if len(t) == 4 and t.isdigit():
+        return t
+    if t[:1].isalpha() and t[:1].lower() in "cab":
+        t = re.sub(r"^(?:circa|approximately|about|c\.)\s+", "", t, flags=re.I)
     if m := _DMY.match(t):
         return _safe(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
     if m := _MDY.match(t):
@@ -62,6 +70,9 @@ def _safe(y: int, m: int, d: int) -> str | None:
 
 def parse_date_range(text: str) -> list[str]:
     """'1960 to 1962' -> ['1960', '1962']; a single date -> [date]; [] when unparseable."""
+    if " to " not in text:
+        single = parse_loose_date(text)
+        return [single] if single else []
     parts = re.split(r"\s+to\s+", text.strip(), maxsplit=1)
     out = [parse_loose_date(p) for p in parts]
     return [d for d in out if d] if all(out) else []

@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import email.utils
 import fnmatch
+import json
 import random
 import time
 from collections import Counter
@@ -38,7 +39,7 @@ import urllib3.exceptions
 
 from .archive import Archive, Entry
 from .config import Config
-from .errors import FetchError
+from .errors import FetchError, SourceError
 
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUS = {500, 502, 503, 504, 520, 521, 522, 523, 524}
@@ -62,6 +63,35 @@ class FetchResult:
     entry: Entry
     not_modified: bool = False
     final_url: str | None = None
+
+    def json(self, source: str):
+        """The body as JSON (it is already archived); SourceError naming the URL otherwise."""
+        return parse_json(self.content, self.url, source)
+
+
+def parse_json(content: bytes | str, location: str, source: str):
+    """JSON from the network -> Python, or a SourceError naming the source, the URL/file and
+    the line, and saying what came instead (an HTML error page, a cut body, other bytes)."""
+    if isinstance(content, bytes):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SourceError(source, location, f"not UTF-8 JSON: byte 0x{content[exc.start]:02x} at offset"
+                              f" {exc.start}") from exc
+    else:
+        text = content
+    head = text.lstrip()[:1]
+    if not head:
+        raise SourceError(source, location, "empty body where JSON was expected")
+    if head == "<":
+        raise SourceError(source, location, f"HTML/XML where JSON was expected (an error page?):"
+                          f" {' '.join(text.split())[:80]!r}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        cut = " (the body ends early: truncated?)" if exc.pos >= len(text.rstrip()) else ""
+        raise SourceError(source, location, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}{cut}",
+                          exc.lineno) from exc
 
 
 class HttpClient:

@@ -277,7 +277,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     rewrite_children: dict[str, set[int]] = {t: set() for t in CHILD_TABLES}
     counts = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
     for uid, e in entries.items():
-        row = dict(e["row"])
+        row = e["row"]
         old = existing.get(uid)
         old_hash = json.loads(old["content_hash"]) if old and old["content_hash"] else {}
         new_hash = {k: (v if v is not None else old_hash.get(k)) for k, v in e["hash"].items()}
@@ -331,16 +331,18 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     removed = sorted(prev_listed - current)
     if removed:
         db.conn.executemany("update designations set listed = 0, removed_on = ? where uid = ?", [(date, u) for u in removed])
-    # last_seen moves for everything still listed (including unchanged and unreadable rows)
-    db.execute("update designations set last_seen = ? where listed = 1", [date])
+    # last_seen moves for everything still listed that was not rewritten (unchanged, unreadable rows)
+    if len(rows) < len(current):
+        db.execute("update designations set last_seen = ? where listed = 1", [date])
     for table in CHILD_TABLES:
-        uids = rewrite_children[table]
-        if not uids:
+        uids = rewrite_children[table] & existing.keys()   # rows of new entries: nothing to delete
+        if not rewrite_children[table]:
             continue
         if table == "aliases" and not present["alt"]:
-            db.conn.executemany("delete from aliases where uid = ? and source = 'remarks'", [(u,) for u in uids])
+            if uids:
+                db.conn.executemany("delete from aliases where uid = ? and source = 'remarks'", [(u,) for u in uids])
             child_rows[table] = [r for r in child_rows[table] if r["source"] == "remarks"]
-        else:
+        elif uids:
             db.conn.executemany(f"delete from {table} where uid = ?", [(u,) for u in uids])
         if child_rows[table]:
             bulk_insert(db, table, child_rows[table])

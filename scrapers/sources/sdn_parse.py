@@ -97,11 +97,12 @@ def decode(content: bytes, location: str, problems: list[Problem]) -> str:
             continue
         try:
             text = raw.decode("cp1252")
-            if utf8_lines and any(b >= 0x80 for b in raw):
+            if _UTF8_SEQUENCE.search(raw) or (utf8_lines and not raw.isascii()):
                 reported += 1
                 if reported <= MAX_DECODE_PROBLEMS:
-                    problems.append(Problem(location, number, "mixed encodings: the file is UTF-8 but this line is"
-                                            " not; read as Windows-1252", _int(raw.split(b",", 1)[0].decode("ascii", "replace"))))
+                    problems.append(Problem(location, number, "mixed encodings: UTF-8 and Windows-1252 bytes in one"
+                                            " file; this line read as Windows-1252 (check its accents)",
+                                            _int(raw.split(b",", 1)[0].decode("ascii", "replace"))))
         except UnicodeDecodeError as exc:
             text = raw.decode("cp1252", errors="replace")
             reported += 1
@@ -113,6 +114,11 @@ def decode(content: bytes, location: str, problems: list[Problem]) -> str:
     if reported > MAX_DECODE_PROBLEMS:
         problems.append(Problem(location, None, f"{reported - MAX_DECODE_PROBLEMS} more line(s) with encoding problems"))
     return "\n".join(out)
+
+
+# A well-formed UTF-8 multi-byte sequence: in real Windows-1252 text these byte pairs are
+# mojibake ("Ã©"), so seeing one in a line that is not UTF-8 means the encodings are mixed.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _is_multibyte_utf8(raw: bytes) -> bool:
@@ -481,7 +487,7 @@ def _resolve_link(linked: str, name_index) -> tuple[str, int | None]:
     """A 'Linked To' name (which may carry the remarks' final period) -> (name, uid).
     `name_index` is a NameIndex (or any mapping of names to uids)."""
     if isinstance(name_index, dict):
-        exact, normalized = name_index.get, lambda n: name_index.get(normalize_name(n))
+        exact, normalized = name_index.get, lambda n: name_index.get(_loose(n))
     else:
         exact, normalized = name_index.exact, name_index.normalized
     stripped = _strip_final_period(linked)
@@ -513,7 +519,7 @@ def json_list(values: tuple) -> str:
 
 
 class NameIndex:
-    """List names -> uid: exact first; the normalised forms are built only on a miss."""
+    """List names -> uid: exact first; a looser (case/spacing) index is built only on a miss."""
 
     def __init__(self, raws):
         self._exact: dict[str, int] = {}
@@ -525,11 +531,16 @@ class NameIndex:
         return self._exact.get(name)
 
     def normalized(self, name: str) -> int | None:
+        """Case-, spacing- and final-period-insensitive lookup (built on the first miss)."""
         if self._norm is None:
             self._norm = {}
             for exact, u in self._exact.items():
-                self._norm.setdefault(normalize_name(exact), u)
-        return self._norm.get(normalize_name(name))
+                self._norm.setdefault(_loose(exact), u)
+        return self._norm.get(_loose(name))
+
+
+def _loose(name: str) -> str:
+    return " ".join(name.upper().split()).rstrip(".")
 
 
 def _add_country(names: list[str], codes: list[str | None], country) -> None:

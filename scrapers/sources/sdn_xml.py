@@ -29,8 +29,8 @@ from the structured lists in the order OFAC's CSV uses (DOB, POB, nationality, c
 identifiers, a.k.a., then the free `<remarks>`), so the same remarks parser, the same
 entry builder and the same content hashes apply: switching between the XML and the CSV
 files of one list version produces no "changed" events. `<akaList>` gives the alias rows
-(source `sdn.xml`), `<addressList>` the address rows (city, state and postal code taken as
-given rather than split from one CSV column).
+(source `sdn.xml`), `<addressList>` the address rows (city, state and postal code joined
+as add.csv joins them and split by the same rule: identical rows either way).
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ import defusedxml.ElementTree as SafeET
 
 from ..countries import normalize_country
 from ..errors import SourceError
-from .sdn_parse import Problem, RawEntry, split_programs
+from .sdn_parse import Problem, RawEntry, split_city_state_postal, split_programs
 
 XML_URL = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML"
 NULL = "-0- "
@@ -233,9 +233,14 @@ def parse(content: bytes, location: str, problems: list[Problem]) -> XmlList:
             written = _text(addr, "country")
             country = normalize_country(written) if written else None
             street = ", ".join(p for p in (_text(addr, k) for k in ("address1", "address2", "address3")) if p)
+            # combined as add.csv's "City, State Postal" column and split by the same rule, so
+            # both formats give identical rows (and hashes: no spurious "changed" events)
+            city_state = ", ".join(p for p in (_text(addr, "city"), _text(addr, "stateOrProvince")) if p)
+            combined = " ".join(p for p in (city_state, _text(addr, "postalCode")) if p)
+            city, state, postal = split_city_state_postal(combined or None)
             addresses.setdefault(uid, []).append({
-                "uid": uid, "add_num": int(add_num), "address": street or None, "city": _text(addr, "city"),
-                "state_province": _text(addr, "stateOrProvince"), "postal_code": _text(addr, "postalCode"),
+                "uid": uid, "add_num": int(add_num), "address": street or None, "city": city,
+                "state_province": state, "postal_code": postal,
                 "country": country.name if country else written,
                 "country_code": country.code if country else None,
                 "country_as_written": written, "remarks": None,
