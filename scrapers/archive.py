@@ -28,10 +28,16 @@ import json
 import os
 import sqlite3
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Iterator
 
 from .dates import utcnow
+from .errors import TrackerError
+
+
+class ArchiveError(TrackerError):
+    """The raw archive is damaged (a blob missing or not matching its sha256)."""
 
 SCHEMA = """
 create table if not exists responses (
@@ -151,11 +157,24 @@ class Archive:
         return sha
 
     def read(self, entry: Entry | str) -> bytes:
+        """The stored bytes, checked against their sha256 (a damaged archive is named, never
+        parsed as if it were what was fetched)."""
         sha = entry if isinstance(entry, str) else entry.sha256
+        what = sha if isinstance(entry, str) else f"#{entry.seq} ({entry.location})"
         if sha is None:
-            raise ValueError(f"archive entry #{entry.seq} holds no content")
-        with gzip.open(self.blob_path(sha), "rb") as fh:
-            return fh.read()
+            raise ValueError(f"archive entry {what} holds no content")
+        path = self.blob_path(sha)
+        try:
+            with gzip.open(path, "rb") as fh:
+                content = fh.read()
+        except FileNotFoundError as exc:
+            raise ArchiveError(f"archive entry {what}: its bytes are missing ({path})") from exc
+        except (OSError, EOFError, zlib.error) as exc:
+            raise ArchiveError(f"archive entry {what}: {path} is damaged ({exc})") from exc
+        if hashlib.sha256(content).hexdigest() != sha:
+            raise ArchiveError(f"archive entry {what}: {path} does not hold the bytes it was stored as"
+                               " (sha256 mismatch): the archive is damaged")
+        return content
 
     # -- responses -----------------------------------------------------------------------
     def put(self, source: str, kind: str, content: bytes | None, *, url: str | None = None,
