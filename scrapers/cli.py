@@ -213,16 +213,18 @@ SOURCE_NAMES = ["sdn", "treasury", "doj"]
 @click.option("--since", help="Backfill Treasury/DOJ releases back to this date (YYYY-MM-DD)")
 @click.option("--sdn-format", type=click.Choice(["csv", "xml"]), default="csv", show_default=True,
               help="Download the SDN list as the four legacy CSV files or as SDN.XML")
+@click.option("--rate", type=float, default=None, metavar="REQ/S",
+              help="DOJ API requests per second [default: config rate_limits, 2; DOJ blocks above 4]")
 @_sdn_options
 @click.pass_obj
-def update(state: State, sources, since, sdn_format, programs, allow_drop, max_errors):
+def update(state: State, sources, since, sdn_format, rate, programs, allow_drop, max_errors):
     """Fetch what is new from the live sources, archive it, and update the database.
     Exits non-zero when a source could not be fetched or its data was rejected."""
-    if not _update(state, sources, since, programs, allow_drop, max_errors, sdn_format=sdn_format):
+    if not _update(state, sources, since, programs, allow_drop, max_errors, sdn_format=sdn_format, rate=rate):
         sys.exit(1)
 
 
-def _update(state: State, sources, since, programs, allow_drop, max_errors, sdn_format=None) -> bool:
+def _update(state: State, sources, since, programs, allow_drop, max_errors, sdn_format=None, rate=None) -> bool:
     from .http import HttpClient
 
     ctx = state.context(programs)
@@ -232,8 +234,9 @@ def _update(state: State, sources, since, programs, allow_drop, max_errors, sdn_
     for name in chosen:
         source = get_source(name)
         try:
+            extra = {"rate": rate} if rate is not None and name == "doj" else {}
             batches += [b for b in source.fetch(ctx, since=since, programs=programs, allow_drop=allow_drop,
-                                                max_errors=max_errors, sdn_format=sdn_format) if b]
+                                                max_errors=max_errors, sdn_format=sdn_format, **extra) if b]
         except (FetchError, TrackerError) as exc:
             failures.append(f"{name}: unreachable or failed: {exc}")
         except NotImplementedError as exc:
