@@ -45,6 +45,9 @@ REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUS = {500, 502, 503, 504, 520, 521, 522, 523, 524}
 MAX_RETRY_AFTER = 900.0
 MAX_REDIRECTS = 5
+# Only the Sanctions List Service hands downloads off to signed storage URLs; a redirect
+# from any other host may only lead to an allow-listed host.
+STORAGE_REDIRECT_ORIGINS = {"sanctionslistservice.ofac.treas.gov"}
 READ_CHUNK = 65536
 
 
@@ -116,8 +119,8 @@ class HttpClient:
 
     # -- policy --------------------------------------------------------------------------
     def host_allowed(self, url: str, *, redirect: bool = False) -> bool:
-        """Is `url` (a live URL) on the allow-list? Redirect targets may also match
-        `config.redirect_hosts` (signed storage hosts of the Sanctions List Service)."""
+        """Is `url` (a live URL) on the allow-list? With redirect=True (a redirect from the
+        Sanctions List Service) it may also match `config.redirect_hosts` (signed storage)."""
         parts = urlsplit(url)
         host = (parts.hostname or "").lower().rstrip(".")
         if parts.scheme not in ("http", "https") or not host:
@@ -230,6 +233,7 @@ class HttpClient:
         (config.base_urls) only to open the connection. `info` collects the status and
         headers of the last response seen, for the archive."""
         current = url
+        storage_ok = (urlsplit(url).hostname or "").lower() in STORAGE_REDIRECT_ORIGINS
         for _hop in range(MAX_REDIRECTS + 1):
             host = (urlsplit(current).hostname or "").lower()
             target = self.config.url(current)
@@ -257,7 +261,7 @@ class HttpClient:
                     if not location:
                         raise FetchError(current, f"HTTP {resp.status_code} without a Location header")
                     nxt = self.live_url(urljoin(target, location))
-                    if not self.host_allowed(nxt, redirect=True):
+                    if not self.host_allowed(nxt, redirect=storage_ok):
                         raise FetchError(current, f"redirect to {urlsplit(nxt).hostname!r} refused:"
                                                   " not on the allow-list")
                     info.setdefault("redirects", []).append(nxt)

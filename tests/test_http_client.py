@@ -200,6 +200,16 @@ def test_redirect_to_signed_storage_is_followed_and_archived_under_the_live_url(
     assert got.entry.url == LIVE + PATH and got.entry.meta["final_url"].startswith(storage)
 
 
+def test_only_the_sanctions_list_service_may_redirect_to_storage_hosts(server, archive):
+    # a justice.gov page (open redirect, compromised page) cannot send us to a bucket anyone can own
+    doj = "https://www.justice.gov"
+    server.always("/news", Redirect("https://attacker.blob.core.windows.net/x"))
+    client, _ = make_client(server, archive)
+    client.config.base_urls[doj] = server.url
+    with pytest.raises(FetchError, match="redirect to 'attacker.blob.core.windows.net' refused"):
+        client.get(doj + "/news", source="doj", kind="page")
+
+
 def test_relative_redirect_stays_on_the_allowed_host(server, archive):
     server.serve("/moved.csv", BODY)
     server.always(PATH, Redirect("/moved.csv", 301))
