@@ -340,3 +340,43 @@ def test_the_database_records_which_batches_it_holds(env):
     conn = sqlite3.connect(db_path)
     assert json.loads(conn.execute("select value from build_info where key='batches'").fetchone()[0]) == [a.id, b.id]
     conn.close()
+
+
+def test_a_running_datasette_never_sees_a_partial_build(workdir, v1_db):
+    """The served Datasette (immutable, as `tracker serve` runs it) keeps answering during
+    swaps; every answer comes from one complete database. (Its open connections keep
+    reading the database they opened: a running server shows a new build after a restart.)"""
+    import asyncio
+
+    from scrapers.serve import make_datasette
+
+    ds = make_datasette(v1_db, metadata=None)
+    sql = ("select (select count(*) from designations where listed = 1),"
+           " (select entries_in_scope from list_observations order by id desc limit 1),"
+           " (select count(*) from list_observations)")
+    stop = threading.Event()
+    answers, bad = [], []
+
+    async def poll():
+        while not stop.is_set():
+            resp = await ds.client.get(f"/tracker.json?sql={sql}&_shape=array&_nl=on")
+            if resp.status_code != 200:
+                bad.append((resp.status_code, resp.text[:200]))
+                continue
+            row = list(json.loads(resp.text.splitlines()[0]).values())
+            answers.append(row[2])
+            if row[0] != row[1]:
+                bad.append(row)
+            await asyncio.sleep(0.005)
+
+    t = threading.Thread(target=lambda: asyncio.run(poll()), daemon=True)
+    t.start()
+    try:
+        for as_of, version in [("2025-03-08", "sdn_v2"), ("2025-03-09", "sdn_v1"), ("2025-03-10", "sdn_v2")]:
+            r = tracker(workdir, "import", "sdn", FAULTS / version, "--as-of", as_of)
+            assert r.returncode == 0, r.stderr
+    finally:
+        stop.set()
+        t.join(timeout=10)
+    assert not bad, bad[:5]
+    assert len(answers) > 10
