@@ -31,8 +31,8 @@ from .db import register_view
 from .matching import Match, NameIndex
 from .names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form
 from .sources.treasury import RELEASE_PREFIX, ensure_columns
-from .sources.treasury_parse import (EO14059_TAG, HIST_NAME_RE, Candidate, extract_designees, sentence_spans,
-                                     text_blocks)
+from .sources.treasury_parse import (EO14059_TAG, HIST_NAME_RE, Candidate, extract_designees, html_blocks,
+                                     sentence_spans)
 
 CONFLICT_DAYS = 3          # a list date and a release date further apart than this disagree
 CORROBORATION = (-3, 7)    # list-diff dates lag the release by up to a week (weekly snapshots)
@@ -96,6 +96,7 @@ class Matcher:
         self.alias_rows = [(u, a) for u, a, q in db.execute("select uid, alias, quality from aliases")
                            if u in self.index.entries and (q or "strong") == "strong"]
         self._mention_forms: dict[str, set[int]] | None = None
+        self.mention_prefixes: set[str] = set()
         self.tokens: dict[str, set[int]] = defaultdict(set)
         self.forms: dict[int, list[set[str]]] = defaultdict(list)
         for uid, e in self.index.entries.items():
@@ -120,6 +121,7 @@ class Matcher:
                     if len(f.split()) >= 2:
                         forms[f].add(uid)
             self._mention_forms = forms
+            self.mention_prefixes = {" ".join(f.split()[:k]) for f in forms for k in range(1, len(f.split()) + 1)}
         return self._mention_forms
 
     def lookup(self, name: str, *, fuzzy: bool = True) -> list[Match]:
@@ -274,7 +276,8 @@ def match_candidate(cand: Candidate, matcher: Matcher, history: ListHistory, pub
 
 def link_release(rid: str, published: str, body_html: str, matcher: Matcher, history: ListHistory,
                  ra_entries: list[dict] | None) -> list[Linked]:
-    cands = extract_designees(body_html)
+    blocks = html_blocks(body_html)
+    cands = extract_designees(body_html, blocks)
     ra_uids = {e["uid"] for e in ra_entries or [] if e["uid"] is not None}
     ra_unmatched = [e for e in ra_entries or [] if e["uid"] is None and e["name"]]
     rows: list[Linked] = []
@@ -321,7 +324,7 @@ def link_release(rid: str, published: str, body_html: str, matcher: Matcher, his
         used_uids.add(e["uid"])
         names_used.add(e["name"])
     # other list entries named in plain text
-    for name, uid, m, sentence in scan_mentions(body_html, matcher):
+    for name, uid, m, sentence in scan_mentions(blocks, matcher):
         if uid in used_uids or name in names_used:
             continue
         role, why = "mentioned", "a list entry named in the text, not put forward as a designee"
@@ -367,15 +370,13 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’'.&-]*")
 _LOWER_OK = {"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "van", "von", "bin", "al", "el", "and", "&"}
 
 
-def scan_mentions(body_html: str, matcher: Matcher):
-    """(text, uid, match, sentence) for list names (2+ words) written in the text."""
-    from bs4 import BeautifulSoup
-
-    forms = matcher.mention_forms
+def scan_mentions(blocks, matcher: Matcher):
+    """(text, uid, match, sentence) for list names (2+ words) written in the text, longest
+    first, capitalised as names are."""
+    forms, prefixes = matcher.mention_forms, matcher.mention_prefixes
     index = matcher.index
-    soup = BeautifulSoup(body_html, "lxml")
     found = []
-    for block in text_blocks(soup.body or soup):
+    for block in blocks:
         if block.is_heading:
             continue
         text = block.text
@@ -384,19 +385,19 @@ def scan_mentions(body_html: str, matcher: Matcher):
         i = 0
         while i < len(toks):
             hit = None
-            for n in range(min(8, len(toks) - i), 1, -1):
-                window = toks[i:i + n]
-                if any(text[window[k][1]:window[k + 1][0]].strip() not in ("", ",") for k in range(n - 1)):
-                    continue
-                key = " ".join(x for x in norms[i:i + n] if x)
-                uids = forms.get(key)
-                if not uids or len(uids) != 1:
-                    continue
-                words = [w for _, _, w in window]
-                if not all(w[0].isupper() or w.lower() in _LOWER_OK for w in words):
-                    continue
-                hit = (n, next(iter(uids)))
-                break
+            if toks[i][2][0].isupper():
+                key = norms[i]
+                for j in range(i + 1, min(i + 8, len(toks))):
+                    word = toks[j][2]
+                    if text[toks[j - 1][1]:toks[j][0]].strip() not in ("", ",") or not (
+                            word[0].isupper() or word.lower() in _LOWER_OK):
+                        break
+                    key = f"{key} {norms[j]}" if norms[j] else key
+                    if key not in prefixes:
+                        break
+                    uids = forms.get(key)
+                    if uids and len(uids) == 1:
+                        hit = (j - i + 1, next(iter(uids)))
             if hit:
                 n, uid = hit
                 start, end = toks[i][0], toks[i + n - 1][1]

@@ -23,6 +23,7 @@ import json
 from pathlib import Path
 
 import sqlite_utils
+from bs4 import BeautifulSoup
 
 from ..archive import Batch
 from ..errors import FetchError, SourceError, TrackerError
@@ -70,10 +71,10 @@ class TreasurySource(Source):
         ctx.progress(f"treasury: archived {len(staged)} file(s)")
         return [batch]
 
-    def fetch(self, ctx: Context, *, since: str | None = None, **_) -> list[Batch]:
+    def fetch(self, ctx: Context, *, since: str | None = None, max_errors: int | None = None, **_) -> list[Batch]:
         if ctx.http is None:
             raise TrackerError("treasury: no HTTP client")
-        crawler = Crawler(ctx, self.meta, since)
+        crawler = Crawler(ctx, self.meta, since, max_errors)
         return crawler.run()
 
     # -- building ----------------------------------------------------------------------------
@@ -213,8 +214,13 @@ def _identify(content: bytes, path: Path) -> tuple[str, str]:
         return "release", rel.id
     except SourceError as exc:
         release_error = exc
-    key = recent_actions_key(path.stem.replace("recent-actions-", "/recent-actions/")) or \
-        recent_actions_key("/recent-actions/" + path.stem)
+    key = recent_actions_key("/recent-actions/" + path.stem.replace("recent-actions-", ""))
+    if not key:
+        soup = BeautifulSoup(content, "lxml")
+        for tag in soup.find_all(["link", "meta"]):
+            key = recent_actions_key(tag.get("href") or tag.get("content") or "")
+            if key:
+                break
     if key:
         page = parse_recent_actions(content, f"https://ofac.treasury.gov/recent-actions/{key}")
         if page.entries:
@@ -227,12 +233,13 @@ def _identify(content: bytes, path: Path) -> tuple[str, str]:
 class Crawler:
     """Walks the listings and fetches new releases (and their Recent Actions pages)."""
 
-    def __init__(self, ctx: Context, meta: dict, since: str | None):
+    def __init__(self, ctx: Context, meta: dict, since: str | None, max_errors: int | None = None):
         self.ctx = ctx
         self.meta = meta
         self.archive = ctx.archive
         self.stored = stored_release_ids(ctx.archive)
         self.since_arg = since
+        self.max_errors = max_errors
         self.seen: set[str] = set()
         self.batch: Batch | None = None
         self.listing_entries: list = []     # archived listing pages, put in the batch once it exists
@@ -243,8 +250,10 @@ class Crawler:
         """The run's batch, created with its first release (a run that finds nothing new
         leaves its listing pages in the archive but builds nothing)."""
         if self.batch is None:
-            self.batch = self.archive.new_batch(SOURCE, "crawl", None, {"origin": "update",
-                                                                       "since": self.since_arg})
+            meta = {"origin": "update", "since": self.since_arg}
+            if self.max_errors is not None:
+                meta["max_errors"] = self.max_errors
+            self.batch = self.archive.new_batch(SOURCE, "crawl", None, meta)
             for entry in self.listing_entries:
                 self.archive.add_to_batch(self.batch, entry, "listing")
         return self.batch
@@ -332,7 +341,7 @@ class Crawler:
         self.counts["releases"] += 1
         self.ctx.progress(f"treasury: {rid} ({rel.published if rel else 'unparseable'})"
                           + (" E.O. 14059" if rel and rel.is_eo14059 else ""))
-        if rel is not None and rel.recent_actions_url and wants_recent_actions(rel):
+        if rel is not None and rel.recent_actions_url:
             self.recent_actions(rel.recent_actions_url)
         return rel.published if rel else None
 
@@ -352,13 +361,6 @@ class Crawler:
             return
         self.archive.add_to_batch(self._batch(), got.entry, "recent-actions")
         self.counts["recent_actions"] += 1
-
-
-def wants_recent_actions(rel) -> bool:
-    """Fetch the Recent Actions page of releases that may concern illicit drugs."""
-    import re
-
-    return rel.is_eo14059 or bool(re.search(r"14059|narcotic|fentanyl|illicit drug|cartel", rel.body_text, re.I))
 
 
 def stored_release_ids(archive) -> set[str]:

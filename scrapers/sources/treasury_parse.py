@@ -108,7 +108,7 @@ def canonical_recent_actions_url(url: str | None) -> str | None:
 def link_kind(url: str) -> str:
     parts = urlsplit(url)
     host = parts.netloc.lower()
-    if host.endswith("justice.gov") and re.search(r"/(?:pr|opa/pr|news|press-releases?)/", parts.path + "/"):
+    if host.endswith("justice.gov") and re.search(r"/pr/[^/]+/?$", parts.path):
         return "doj-release"
     if host.endswith("treasury.gov") and release_id_from(parts.path):
         return "treasury-release"
@@ -962,13 +962,17 @@ def _paren_groups(text: str, pos: int) -> list[tuple[int, int]]:
     return groups
 
 
-def extract_designees(body_html: str) -> list[Candidate]:
+def html_blocks(body_html: str) -> list[Block]:
+    soup = BeautifulSoup(body_html, "lxml")
+    return text_blocks(soup.body or soup)
+
+
+def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list[Candidate]:
     """Names a release puts forward (bold or `** Name**`), with short forms and aliases folded
     in, officials / datelines / figure labels dropped, and a role from the text alone:
     'mentioned' when every mention says the name was designated before, else 'designated'.
     Falls back to capitalised names in designation sentences when nothing is bold."""
-    soup = BeautifulSoup(body_html, "lxml")
-    blocks = text_blocks(soup.body or soup)
+    blocks = blocks if blocks is not None else html_blocks(body_html)
     sentences = {bi: sentence_spans(b.text) for bi, b in enumerate(blocks)}
     spans: list[_Span] = []
     for bi, block in enumerate(blocks):
