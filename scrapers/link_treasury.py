@@ -301,6 +301,8 @@ def link_release(rid: str, published: str, body_html: str, matcher: Matcher, his
             ev["ambiguous_uids"] = ambiguous
         if m and m.method == "fuzzy" and m.score == 0.85:
             ev["rule"] = "token subset"
+        if uid is None and cand.heading_only:
+            continue        # an unmatched bold paragraph of its own: a sub-heading, not a designee
         role, why = _settle_role(cand, uid, published, history, ra_entries, ra_uids, ra_unmatched)
         ev["role_reason"] = why
         if uid is not None and uid in used_uids:

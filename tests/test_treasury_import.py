@@ -176,3 +176,15 @@ def test_rebuild_reproduces_the_treasury_tables(run_cli, workdir, tdir, releases
     after = content_hashes(db)
     for table in TREASURY_TABLES:
         assert after[table] == before[table], table
+
+
+def test_unmatched_bold_paragraph_is_taken_for_a_heading(run_cli, workdir, tdir, tmp_path):
+    page = tmp_path / "tf1001.html"
+    page.write_text((tdir / "releases" / "tf1001.html").read_text().replace(
+        "<h3>THE BASTIDA NETWORK</h3>", "<p><strong>Bastida Brothers Chemical Empire</strong></p><p><strong>Aurelio Bastida Nieves</strong></p>"))
+    run_cli("import", "sdn", tdir / "sdn" / "2024-07-01")
+    run_cli("import", "treasury", page)
+    db = workdir / "tracker.db"
+    names = {r[0] for r in q(db, "select name_in_text from press_release_designations where role = 'designated'")}
+    assert "Bastida Brothers Chemical Empire" not in names
+    assert designated(db, "tf1001") == {71001, 71002, 71003, 71004}

@@ -263,3 +263,28 @@ def test_recent_actions_page(tdir):
     updated = [e for e in page.entries if e.section == "updated"]
     assert [(e.name, e.programs) for e in updated] == [("INVENTED CHARITY FOUNDATION", ["SDGT"])]
     assert updated[0].text.startswith("INVENTED CHARITY FOUNDATION (a.k.a. INVENTED RELIEF)")   # the new version
+
+
+def test_bold_paragraph_headings_and_descriptors():
+    html = """
+    <p><strong>Fentanyl Suppliers and Their Brokers</strong></p>
+    <p><strong>Jacinto Inventado Mora</strong></p>
+    <p>Today, OFAC sanctioned <strong>Jacinto Inventado Mora, a Mexican national</strong> pursuant to E.O. 14059.
+    In 2021, OFAC designated <strong>Remedios Ficticia Luna</strong> pursuant to E.O. 14059.</p>"""
+    got = {c.name: c for c in extract_designees(html)}
+    assert set(got) == {"Jacinto Inventado Mora", "Remedios Ficticia Luna"}
+    assert not got["Jacinto Inventado Mora"].heading_only      # also named in a sentence
+    assert got["Jacinto Inventado Mora"].role == "designated"
+    assert got["Remedios Ficticia Luna"].role == "mentioned"
+    lone = extract_designees("<p><strong>Inventado Network Leaders</strong></p><p><strong>Casimiro Ficticio Paz</strong></p>"
+                             "<p>Today, OFAC sanctioned him pursuant to E.O. 14059.</p>")
+    assert [(c.name, c.heading_only) for c in lone] == [("Casimiro Ficticio Paz", True)]
+
+
+def test_plain_list_items_under_a_designation_sentence():
+    html = ("<p>Today, OFAC designated the following persons pursuant to E.O. 14059:</p>"
+            "<ul><li>Casimiro Ficticio Paz, a Sinaloa-based broker;</li><li>Transportes Inventados del Norte, S.A. de C.V., "
+            "his trucking company.</li></ul><p>They supply cartel laboratories.</p>")
+    got = {c.name: c for c in extract_designees(html)}
+    assert set(got) == {"Casimiro Ficticio Paz", "Transportes Inventados del Norte, S.A. de C.V."}
+    assert got["Casimiro Ficticio Paz"].countries == ["Mexico"]

@@ -260,7 +260,10 @@ HIST_NAME_RE = re.compile(
     r"|\bwhom\s+(?:[\w.’'-]+\s+){0,4}?(?:designated|sanctioned|identified)\b"
     rf"|\b(?:designated|sanctioned|identified)\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+)?(?:in|on)\s+(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"
     r"|\b(?:U\.S\.|OFAC|Treasury|UN|U\.N\.)[-‑]designated\b"
-    r"|\bannounced\s+the\s+designation\s+of\b",
+    r"|\bannounced\s+the\s+designation\s+of\b"
+    rf"|\b(?:in|on|since)\s+(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:(?:19|20)\d\d|of\s+(?:this|last)\s+year),?\s+"
+    r"(?:OFAC|Treasury|the\s+(?:U\.S\.\s+)?Department\s+of\s+(?:the\s+Treasury|State))\s+(?:also\s+)?"
+    r"(?:designated|sanctioned|identified)\b",
     re.I)
 CURRENT_RE = re.compile(
     r"\btoday(?:[’']s)?\b|\bthis\s+action\b|\bthese\s+(?:designations|sanctions|actions)\b"
@@ -864,7 +867,11 @@ NOT_NAME_WORDS = {"figure", "source", "note", "photo", "image", "chart", "relate
                   "table", "background", "implications", "fact", "sheet"}
 HEADING_WORDS = {"sanctions", "implications", "background", "overview", "designations", "designation",
                  "network", "networks", "scheme", "schemes", "role", "action", "actions", "targeting",
-                 "sanctioning", "the", "of", "in", "for", "to", "and", "on", "with", "against", "a"}
+                 "sanctioning", "the", "of", "in", "for", "to", "and", "on", "with", "against", "a",
+                 "suppliers", "traffickers", "brokers", "operators", "leaders", "leadership", "members",
+                 "associates", "facilitators", "launderers", "laundering", "companies", "businesses",
+                 "entities", "individuals", "persons", "operations", "activities", "trafficking", "supply",
+                 "chain", "rise", "enduring", "legacy", "expanding", "targets", "sanctioned", "designated"}
 
 
 @dataclasses.dataclass
@@ -882,6 +889,7 @@ class Candidate:
     countries: list[str] = dataclasses.field(default_factory=list)
     position: int = 0
     mentions: list[tuple[int, int, int]] = dataclasses.field(default_factory=list)
+    heading_only: bool = False      # only ever a whole bold paragraph (may be a sub-heading)
 
     def forms(self) -> list[str]:
         return [self.lookup] + [v for v in self.variants if v != self.lookup]
@@ -1000,7 +1008,10 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
             _classify_paren(text[ps + 1:pe - 1], short_forms, aliases)
         whole = not text[:s].strip(" *") and not text[e:].strip(" *.:")
         if not looks_like_name(written, whole_block=whole):
-            continue
+            cut = re.match(r"^(.{3,}?)(?:,\s+(?=[a-z])|\s+[—–-]\s+|\s+\()", written)
+            if not (cut and looks_like_name(cut.group(1))):
+                continue
+            written = squash(cut.group(1))
         if _is_dateline(text, s, e, g["block"], first_para) or _is_attribution(text, s, e):
             continue
         sent = _sentence_at(sentences[g["block"]], text, s)
@@ -1009,7 +1020,7 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
         cand = Candidate(name=written, lookup=_strip_quotes(written), markup=g["markup"],
                          role=role_here[0], reason=role_here[1], sentence=_clean_sentence(sent),
                          short_forms=short_forms, aliases=aliases, pieces=g["pieces"],
-                         position=len(cands), mentions=[(g["block"], s, e)])
+                         position=len(cands), mentions=[(g["block"], s, e)], heading_only=whole)
         _merge_candidate(cands, cand)
     if not cands:
         cands = _plain_text_designees(blocks, sentences)
@@ -1158,6 +1169,7 @@ def _merge_candidate(cands: list[Candidate], new: Candidate) -> None:
                     c.short_forms.append(sf)
             c.aliases += [a for a in new.aliases if a not in c.aliases]
             c.mentions += new.mentions
+            c.heading_only = c.heading_only and new.heading_only
             if c.role == "mentioned" and new.role == "designated":
                 c.role, c.reason, c.sentence = new.role, new.reason, new.sentence
             return
@@ -1175,11 +1187,32 @@ _ORG_WORDS = {"department", "office", "treasury", "ofac", "government", "executi
               "justice", "cartel", "cartels", "organization"}
 
 
+def _introduces_list(text: str) -> bool:
+    text = text.strip()
+    return text.endswith(":") and bool(re.search(r"\b(?:designat|sanction)\w*", text, re.I)) and bool(
+        CURRENT_RE.search(text) or WEAK_CURRENT_RE.search(text)) and not HIST_NAME_RE.search(text)
+
+
 def _plain_text_designees(blocks: list[Block], sentences: dict) -> list[Candidate]:
     cands: list[Candidate] = []
+    intro = False
     for bi, block in enumerate(blocks):
         if block.is_heading:
+            intro = False
             continue
+        if block.tag == "li" and intro:
+            m = _CAP_SPAN.match(block.text.strip())
+            lead = len(block.text) - len(block.text.lstrip())
+            if m:
+                name = re.sub(r"[\s,;:]+$", "", m.group(0))
+                if len(name.split()) >= 1 and looks_like_name(name) and not normalize_country(name):
+                    cand = Candidate(name=name, lookup=name, markup="list-item", role="designated",
+                                     reason="listed under a sentence announcing today's designations",
+                                     sentence=_clean_sentence(block.text), position=len(cands),
+                                     mentions=[(bi, lead + m.start(), lead + m.start() + len(name))])
+                    _merge_candidate(cands, cand)
+            continue
+        intro = _introduces_list(block.text)
         for s, e in sentences[bi]:
             sent = block.text[s:e]
             if not (CURRENT_RE.search(sent) or WEAK_CURRENT_RE.search(sent)) or HIST_NAME_RE.search(sent):
