@@ -188,3 +188,14 @@ def test_unmatched_bold_paragraph_is_taken_for_a_heading(run_cli, workdir, tdir,
     names = {r[0] for r in q(db, "select name_in_text from press_release_designations where role = 'designated'")}
     assert "Bastida Brothers Chemical Empire" not in names
     assert designated(db, "tf1001") == {71001, 71002, 71003, 71004}
+
+
+def test_entry_put_under_eo14059_on_the_recent_actions_page_counts_as_designated(run_cli, workdir, tdir):
+    run_cli("import", "sdn", tdir / "sdn" / "2024-07-01")
+    run_cli("import", "treasury", tdir / "releases" / "tf1001.html", tdir / "recent_actions" / "20240229.html")
+    db = workdir / "tracker.db"
+    assert designated(db, "tf1001") == {71001, 71002, 71003, 71004, 71020}
+    row = q(db, "select name_in_text, json_extract(evidence, '$.markup') from press_release_designations where uid = 71020")
+    assert row == [("CARTEL INVENTADO DEL NORTE", "recent-actions")]
+    # the other update on that page (a different program) is not a designation
+    assert q(db, "select section from recent_actions where name = 'INVENTED CHARITY FOUNDATION'") == [("updated",)]

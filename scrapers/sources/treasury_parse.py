@@ -1319,15 +1319,18 @@ def parse_recent_actions(content: bytes | str, url: str) -> RecentAction:
                 elif re.search(r"\b(?:added|designated|designations?|additions?|identified)\b", low):
                     section = "added"
                 continue
-            entry_text = line
+            entry_text, entry_section = line, section
+            programs = [p.strip() for grp in _PROGRAMS.findall(line.split(" -to- ", 1)[-1]) for p in re.split(r"\]\s*\[", grp)]
             if " -to- " in line:
-                entry_text = line.split(" -to- ", 1)[1]
-            programs = [p.strip() for grp in _PROGRAMS.findall(entry_text) for p in re.split(r"\]\s*\[", grp)]
+                old, entry_text = line.split(" -to- ", 1)
+                before = {p.strip() for grp in _PROGRAMS.findall(old) for p in re.split(r"\]\s*\[", grp)}
+                # an existing entry put under E.O. 14059 that day is, for this tracker, designated that day
+                entry_section = "added" if EO14059_TAG in programs and EO14059_TAG not in before else "updated"
             etype = None
             m = re.search(r"\((individual|vessel|aircraft|entity)\)", entry_text)
             if m:
                 etype = m.group(1)
-            entries.append(RecentActionEntry(len(entries), section, entry_text, ra_entry_name(entry_text, etype),
+            entries.append(RecentActionEntry(len(entries), entry_section, entry_text, ra_entry_name(entry_text, etype),
                                              etype or "entity", programs))
     release_ids = []
     for a in soup.find_all("a", href=True):
