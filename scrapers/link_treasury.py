@@ -304,6 +304,11 @@ def link_release(rid: str, published: str, body_html: str, matcher: Matcher, his
         if uid is None and cand.heading_only:
             continue        # an unmatched bold paragraph of its own: a sub-heading, not a designee
         role, why = _settle_role(cand, uid, published, history, ra_entries, ra_uids, ra_unmatched)
+        if cand.authorities:
+            ev["authorities"] = cand.authorities
+        if (uid is None and role == "designated" and cand.authorities and "E.O. 14059" not in cand.authorities
+                and not ra_entries):
+            role, why = "mentioned", f"designated by this release under {', '.join(cand.authorities)}, not E.O. 14059"
         ev["role_reason"] = why
         if uid is not None and uid in used_uids:
             continue            # the same entry written twice: keep the first

@@ -199,3 +199,21 @@ def test_entry_put_under_eo14059_on_the_recent_actions_page_counts_as_designated
     assert row == [("CARTEL INVENTADO DEL NORTE", "recent-actions")]
     # the other update on that page (a different program) is not a designation
     assert q(db, "select section from recent_actions where name = 'INVENTED CHARITY FOUNDATION'") == [("updated",)]
+
+
+def test_unmatched_designee_of_another_authority_is_not_counted(run_cli, workdir, tdir, tmp_path):
+    page = tmp_path / "tf1009.html"
+    page.write_text((tdir / "releases" / "tf1005.html").read_text().replace("tf1005", "tf1009").replace(
+        "2019-09-12T14:00:00Z", "2024-03-12T14:00:00Z").replace(
+        "<p>WASHINGTON", "<p>Today, OFAC sanctioned <strong>Aurelio Bastida Nieves</strong> pursuant to E.O. 14059 and "
+        "<strong>Hassan Ficticio Nasr</strong>, a financier, pursuant to E.O. 13224 in a separate action.</p><p>WASHINGTON"))
+    page.write_text(page.read_text().replace(
+        "pursuant to E.O. 14059 and <strong>Hassan", "pursuant to E.O. 14059. It also sanctioned <strong>Hassan"))
+    run_cli("import", "sdn", tdir / "sdn" / "2024-07-01")
+    run_cli("import", "treasury", page)
+    db = workdir / "tracker.db"
+    rows = dict(q(db, "select name_in_text, role from press_release_designations"))
+    assert rows["Aurelio Bastida Nieves"] == "designated"
+    assert rows["Hassan Ficticio Nasr"] == "mentioned"
+    ev = json.loads(one(db, "select evidence from press_release_designations where name_in_text = 'Hassan Ficticio Nasr'"))
+    assert ev["authorities"] == ["E.O. 13224"]

@@ -290,3 +290,17 @@ def test_plain_list_items_under_a_designation_sentence():
     got = {c.name: c for c in extract_designees(html)}
     assert set(got) == {"Casimiro Ficticio Paz", "Transportes Inventados del Norte, S.A. de C.V."}
     assert got["Casimiro Ficticio Paz"].countries == ["Mexico"]
+
+
+def test_authorities_named_for_each_designee():
+    html = ("<p>Today, OFAC sanctioned <strong>Ernesto Inventado Rey</strong> pursuant to E.O. 14059 and "
+            "<strong>Hassan Ficticio Nasr</strong>, a financier, pursuant to E.O. 13224.</p>"
+            "<p>Inventado Rey is being designated pursuant to E.O. 14059 for having engaged in drug trafficking. "
+            "<strong>Hassan Ficticio Nasr</strong> is being designated pursuant to E.O. 13224 for having assisted Hizballah.</p>")
+    got = {c.name: c.authorities for c in extract_designees(html)}
+    assert got["Hassan Ficticio Nasr"] == ["E.O. 14059", "E.O. 13224"]    # the first sentence names both
+    assert got["Ernesto Inventado Rey"] == ["E.O. 14059", "E.O. 13224"]
+    html2 = html.replace("pursuant to E.O. 14059 and <strong>Hassan", "pursuant to E.O. 14059. It also sanctioned <strong>Hassan")
+    got = {c.name: c.authorities for c in extract_designees(html2)}
+    assert got["Hassan Ficticio Nasr"] == ["E.O. 13224"]
+    assert got["Ernesto Inventado Rey"] == ["E.O. 14059"]

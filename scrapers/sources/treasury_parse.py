@@ -890,6 +890,7 @@ class Candidate:
     position: int = 0
     mentions: list[tuple[int, int, int]] = dataclasses.field(default_factory=list)
     heading_only: bool = False      # only ever a whole bold paragraph (may be a sub-heading)
+    authorities: list[str] = dataclasses.field(default_factory=list)   # "E.O. 14059", "E.O. 13224"…
 
     def forms(self) -> list[str]:
         return [self.lookup] + [v for v in self.variants if v != self.lookup]
@@ -1025,7 +1026,35 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     if not cands:
         cands = _plain_text_designees(blocks, sentences)
     _assign_countries(cands, blocks, sentences)
+    _assign_authorities(cands, blocks, sentences)
     return cands
+
+
+_AUTHORITY = re.compile(r"(?:\bE\.?\s?O\.?|\bExecutive\s+Order)\s*(?:\(E\.?O\.?\)\s*)?(?:No\.?\s*)?(\d{5})\b"
+                        r"|\b(Kingpin\s+Act|Foreign\s+Narcotics\s+Kingpin\s+Designation\s+Act|Caesar\s+Act|section\s+219)\b", re.I)
+
+
+def _assign_authorities(cands: list[Candidate], blocks: list[Block], sentences: dict) -> None:
+    """The authorities named in the designation sentences that name each designee (by its
+    name, a variant or a short form): "X is being designated pursuant to E.O. 13224"."""
+    for cand in cands:
+        forms = {squash(f) for f in [cand.lookup, *cand.variants, *cand.short_forms] if len(squash(f)) > 3}
+        patterns = [re.compile(r"(?<!\w)" + re.escape(f) + r"(?!\w)") for f in forms]
+        found: list[str] = []
+        for bi, block in enumerate(blocks):
+            if block.is_heading:
+                continue
+            for a, b in sentences[bi]:
+                sent = block.text[a:b].replace("**", "")
+                if not _GOVERNING_VERB.search(sent) or not any(p.search(sent) for p in patterns):
+                    continue
+                if HIST_NAME_RE.search(sent) and not CURRENT_RE.search(sent):
+                    continue
+                for m in _AUTHORITY.finditer(sent):
+                    label = f"E.O. {m.group(1)}" if m.group(1) else ("Kingpin Act" if "ingpin" in m.group(2) else squash(m.group(2)))
+                    if label not in found:
+                        found.append(label)
+        cand.authorities = found
 
 
 def _classify_paren(content: str, short_forms: list[str], aliases: list[str]) -> None:
