@@ -217,3 +217,16 @@ def test_unmatched_designee_of_another_authority_is_not_counted(run_cli, workdir
     assert rows["Hassan Ficticio Nasr"] == "mentioned"
     ev = json.loads(one(db, "select evidence from press_release_designations where name_in_text = 'Hassan Ficticio Nasr'"))
     assert ev["authorities"] == ["E.O. 13224"]
+
+
+def test_incremental_list_updates_after_releases_match_a_rebuild(run_cli, workdir, tdir, releases):
+    run_cli("import", "sdn", tdir / "history" / "2024-01-10")
+    run_cli("import", "treasury", *releases, tdir / "recent_actions" / "20240605.html")
+    for obs in ("2024-03-05", "2024-06-08", "2024-06-13"):
+        run_cli("import", "sdn", tdir / "history" / obs)
+    db = workdir / "tracker.db"
+    assert one(db, "select designated_on_source from designations where uid = 71001") == "treasury-release"
+    before = content_hashes(db)
+    run_cli("rebuild")
+    after = content_hashes(db)
+    assert {t: after[t] for t in after if t != "errors"} == {t: before[t] for t in before if t != "errors"}
