@@ -46,7 +46,7 @@ class FakeDojApi:
         self.top: list[dict] = []             # published after start, newest first
         self.versions: dict[int, int] = {}    # generated index -> edit version
         self.deleted: list[int] = []          # generated indices removed (sorted)
-        self.requests: list[list] = []        # [page, served], appended when a request arrives
+        self.requests: list[list] = []        # [page, served, arrival], appended when a request arrives
         self._hold: dict[int, threading.Event] = {}
         self.held = threading.Event()
         self.fail: dict[int, int] = {}        # page -> HTTP status, once
@@ -57,6 +57,7 @@ class FakeDojApi:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out at once (no 40 ms delayed-ACK stall)
 
             def log_message(self, *args):  # quiet
                 pass
@@ -163,10 +164,14 @@ class FakeDojApi:
         return ev
 
     def pages_requested(self) -> list[int]:
-        return [p for p, _ in list(self.requests) if p is not None]
+        return [r[0] for r in list(self.requests) if r[0] is not None]
 
     def pages_served(self) -> list[int]:
-        return [p for p, served in list(self.requests) if served and p is not None]
+        return [r[0] for r in list(self.requests) if r[1] and r[0] is not None]
+
+    def arrival_times(self) -> list[float]:
+        """time.monotonic() of each page request's arrival."""
+        return [r[2] for r in list(self.requests) if r[0] is not None]
 
     # -- HTTP --------------------------------------------------------------------------------------
     def _handle(self, h: BaseHTTPRequestHandler) -> None:
@@ -185,7 +190,7 @@ class FakeDojApi:
         if q.get("sort", "date") not in ("date", "created") or q.get("direction", "DESC").upper() not in ("DESC", "ASC"):
             return self._send(h, 400, {"error": "unsupported sort"}, None)
         size = max(1, min(size, MAX_PAGESIZE))
-        record = [page, False]
+        record = [page, False, time.monotonic()]
         with self.lock:
             self.requests.append(record)
         hold = self._hold.pop(page, None)

@@ -56,7 +56,11 @@ def _dobs(row_dob: str | None, row_dobs: str | None) -> list[str]:
         try:
             values = json.loads(row_dobs)
             if isinstance(values, list):
-                out += [str(v) for v in values if v]
+                for v in values:
+                    if isinstance(v, dict):  # {"as_written": "11 Nov 1950", "date": "1950-11-11"}
+                        v = v.get("date") or v.get("as_written")
+                    if v and str(v) not in out:
+                        out.append(str(v))
         except ValueError:
             pass
     if row_dob and row_dob not in out:

@@ -66,8 +66,17 @@ def test_backfill_reads_pages_until_a_release_before_since(run_cli, workdir, api
     assert "page(s) done" in res.stderr and "fentanyl-related kept" in res.stderr and "ETA" in res.stderr
 
 
-def test_no_change_update_costs_one_request(run_cli, workdir, api):
+def test_no_change_update_costs_one_request_and_no_build(run_cli, workdir, api):
     run_cli("update", "--source", "doj", "--since", "2025-06-29", *FAST, env=env_for(api))
+    before = content_hashes(workdir / "tracker.db")
+    mtime = (workdir / "tracker.db").stat().st_mtime_ns
+    api.requests.clear()
+    res = run_cli("update", "--source", "doj", *FAST, env=env_for(api))
+    assert api.pages_requested() == [0]
+    assert "Nothing new" in res.output and "nothing new (1 page(s) read)" in res.stderr
+    assert (workdir / "tracker.db").stat().st_mtime_ns == mtime
+    assert content_hashes(workdir / "tracker.db") == before
+    # and again: the frontier of the last walk that changed something still holds
     api.requests.clear()
     run_cli("update", "--source", "doj", *FAST, env=env_for(api))
     assert api.pages_requested() == [0]

@@ -24,6 +24,12 @@
 - `tracker import doj FILE...`: saved API responses (list pages, single-item responses)
   and saved release pages (HTML).
 
+Rows: `press_releases` (agency 'DOJ', id 'doj:<uuid>', url normalised to
+https://www.justice.gov/..., `office` = the release's components joined with "; ",
+`district` = the U.S. Attorney's Office's district or the one the text names, `topics` JSON,
+`published` = the Eastern date of the API's `date`, `changed` = ISO UTC), `prosecutions`
+(one per case and stage, id 'doj:<uuid>#N') and `defendants` (id 'doj:<uuid>/dN').
+
 Parsing and classification: doj_parse.py; prosecutions/defendants: doj_extract.py; metadata,
 assertions and vocabularies: doj.yml; links to the SDN list: scrapers/link_doj.py.
 """
@@ -40,12 +46,12 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from ..archive import Batch, Entry
-from ..dates import utcnow
+from ..dates import leading_date, utcnow
 from ..errors import FetchError, SourceError, TrackerError
 from . import Context, Source, register
 from .doj_extract import extract
-from .doj_parse import (ApiPage, ParseError, Release, blocks_text, classify, html_to_blocks, merge_records,
-                        might_mention_fentanyl, normalize_url, parse_api_response, parse_item,
+from .doj_parse import (ParseError, Release, blocks_text, classify, html_to_blocks, item_might_mention_fentanyl,
+                        merge_records, might_mention_fentanyl, parse_api_response, parse_item, parse_item_light,
                         parse_release_page, tables)
 
 SOURCE = "doj"
@@ -87,14 +93,16 @@ def summarize(content: bytes, location: str, page: int) -> PageSummary:
     api = parse_api_response(content, location)
     items = []
     for i, raw in enumerate(api.results):
-        try:
-            r = parse_item(raw, location, i)
-        except ParseError:
-            continue  # recorded when the batch is applied
+        maybe = item_might_mention_fentanyl(raw)
+        r = None if maybe else parse_item_light(raw, location, i)
+        if r is None:
+            try:
+                r = parse_item(raw, location, i)
+            except ParseError:
+                continue  # recorded when the batch is applied
         if r.date_unix is None or not r.published:
             continue
-        fent = might_mention_fentanyl(r.title, r.body_html) and \
-            classify(r.title, blocks_text(html_to_blocks(r.body_html)), raw=r.body_html).mentions_fentanyl
+        fent = maybe and classify(r.title, blocks_text(html_to_blocks(r.body_html)), raw=r.body_html).mentions_fentanyl
         items.append(Item(r.uuid, r.date_unix, r.published, r.changed_unix, fent))
     if not api.results and api.count is not None and page * PAGESIZE < api.count:
         raise ParseError(location, f"page {page} holds no releases although the API counts {api.count}")
@@ -289,7 +297,17 @@ class Walk:
             date, group = f["date"], dict(f["group"])
         elif f and f["date"] == date:
             group = {**f["group"], **group}
-        return {"date": date, "group": group, "count": self.count0 if self.count0 is not None else (f or {}).get("count")}
+        # the versions of the releases on the first pages: lets the next walk tell "nothing new"
+        seen = {it.uuid: it.changed for p in self.order[:2] for it in self.pages[p].items}
+        return {"date": date, "group": group, "seen": seen,
+                "count": self.count0 if self.count0 is not None else (f or {}).get("count")}
+
+    def nothing_new(self) -> bool:
+        """Every release this walk read was known to the previous walk, in the same version."""
+        if not self.frontier or self.extending:
+            return False
+        known = {**self.frontier.get("seen", {}), **self.frontier["group"]}
+        return all(it.uuid in known and known[it.uuid] == it.changed for p in self.order for it in self.pages[p].items)
 
     def new_bottom(self) -> dict | None:
         """How far back the walks reach after this one (the deeper of the old and the new)."""
@@ -369,6 +387,8 @@ class DojSource(Source):
                 batch = candidate
             else:
                 archive.delete_state(SOURCE, "walk")
+        if since is not None and leading_date(since) != since:
+            raise TrackerError(f"doj: --since must be a date like 2021-01-01, not {since!r}")
         if batch is not None:
             walk_since = batch.meta.get("since")
             if since and (not walk_since or since < walk_since):
@@ -393,6 +413,14 @@ class DojSource(Source):
                 ("incremental" + (f", then back to {since}" if walk.extending else ""))
             ctx.progress(f"doj: new walk (batch {batch.id}, {what})")
         self._run(ctx, batch, walk)
+        if walk.nothing_new():
+            # nothing to build: keep the pages (archived) but not as a batch to apply
+            archive.update_batch_meta(batch, complete=True, pages=len(walk.order), releases=walk.releases,
+                                      kept=walk.kept, finished_at=utcnow())
+            archive.set_batch_status([batch.id], "unchanged", "nothing new since the last walk")
+            archive.delete_state(SOURCE, "walk")
+            ctx.progress(f"doj: nothing new ({len(walk.order)} page(s) read)")
+            return out
         batch = archive.update_batch_meta(
             batch, complete=True, frontier=walk.new_frontier(), bottom=walk.new_bottom(),
             pages=len(walk.order), releases=walk.releases, kept=walk.kept, finished_at=utcnow())
@@ -531,11 +559,13 @@ class DojSource(Source):
             if not api.results and entry.kind == "api-file":
                 ctx.error(SOURCE, entry.location, "the response holds no releases")
             for i, raw in enumerate(api.results):
-                try:
-                    rel = parse_item(raw, entry.location, i)
-                except ParseError as exc:
-                    ctx.error(SOURCE, exc.location, exc.reason, exc.row)
-                    continue
+                rel = None if item_might_mention_fentanyl(raw) else parse_item_light(raw, entry.location, i)
+                if rel is None:
+                    try:
+                        rel = parse_item(raw, entry.location, i)
+                    except ParseError as exc:
+                        ctx.error(SOURCE, exc.location, exc.reason, exc.row)
+                        continue
                 items += 1
                 versions.setdefault(rel.key, []).append((rel, entry))
         # saved release pages (no uuid) fill in the API record of the same URL
@@ -552,7 +582,7 @@ class DojSource(Source):
         counts = {"pages": pages, "releases_read": len(versions), "fentanyl_releases": 0, "stored": 0,
                   "unchanged": 0, "removed": 0, "prosecutions": 0, "defendants": 0}
         for key, vs in versions.items():
-            api_versions = [v for v in vs if v[0].kind == "api"] or vs
+            api_versions = [v for v in vs if v[0].kind in ("api", "light")] or vs
             rel = merge_records([r for r, _ in api_versions])
             pages_html = [r for r, _ in vs if r.kind == "page"]
             if pages_html and rel.kind == "api":
@@ -654,6 +684,13 @@ def _delete_release(db, rid: str) -> None:
 def write_release(db: sqlite_utils.Database, rel: Release, entry: Entry, counts: dict) -> None:
     """Store (or update, or remove) one release and everything extracted from it."""
     rid = release_id(rel)
+    if rel.kind == "light":
+        # nothing fentanyl-like in it: only a stored older copy can be affected
+        stored = db.execute("select changed, length(body_text) > 0 from press_releases where id = ?", [rid]).fetchone()
+        if stored is not None and _rank(rel.changed, True) >= _rank(stored[0], bool(stored[1])):
+            _delete_release(db, rid)
+            counts["removed"] += 1
+        return
     blocks = html_to_blocks(rel.body_html) or html_to_blocks(rel.teaser_html)
     text = blocks_text(blocks)
     cls = classify(rel.title, text, raw=(rel.body_html or "") + (rel.teaser_html or ""))
@@ -684,7 +721,7 @@ def write_release(db: sqlite_utils.Database, rel: Release, entry: Entry, counts:
         for (old,) in db.execute("select id from press_releases where agency = 'DOJ' and url = ? and id like 'doj:page:%'",
                                  [rel.url]).fetchall():
             _delete_release(db, old)
-    ex = extract(rid, rel.title, blocks, rel.components, rel.url, rel.published)
+    ex = extract(rid, rel.title, blocks, rel.components, rel.url, rel.published, cls.tokens)
     summary = _summary(rel, blocks)
     db["press_releases"].insert({
         "id": rid, "agency": "DOJ", "url": rel.url, "title": rel.title, "published": rel.published,
@@ -693,7 +730,7 @@ def write_release(db: sqlite_utils.Database, rel: Release, entry: Entry, counts:
         "mentions_fentanyl": 1, "precursor_case": int(cls.precursor_case), "cartel_case": int(cls.cartel_case),
         "money_laundering": int(cls.money_laundering), "online_sales": int(cls.online_sales),
         "drugs": json.dumps(cls.drugs), "countries": json.dumps(cls.countries),
-        "office": json.dumps(rel.components, ensure_ascii=False), "district": ex.district,
+        "office": "; ".join(rel.components) or None, "district": ex.district,
         "topics": json.dumps(rel.topics, ensure_ascii=False), "number": rel.number, "changed": rel.changed,
         "fetched_at": entry.fetched_at, "archive_sha256": entry.sha256,
     }, pk="id", replace=True)

@@ -52,6 +52,8 @@ NAME_RX = re.compile(
     rf"(?:{INITIAL}[ \t]+)?{WORD}(?:[ \t]+(?:{INITIAL}|{WORD}|{NICK}|{PARTICLE}(?=[ \t]+[{U}])))+"
     rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?")
 TOKEN_RX = re.compile(rf"{NICK}|{INITIAL}|{WORD}|Jr\.|Sr\.|II|III|IV|\S+")
+# A run of capitalised words (names, titles, places); cut into a name by _clean_tokens.
+NAME_RUN_RX = re.compile(rf"[{U}][\w’'.-]*(?:[ \t]+(?:[{U}][\w’'.-]*|{NICK}|{PARTICLE}(?=[ \t]+[{U}])))+")
 INITIAL_RX = re.compile(INITIAL)
 PARTICLE_RX = re.compile(PARTICLE)
 
@@ -509,21 +511,59 @@ def title_stage(text: str | None) -> str | None:
 
 
 # -- mentions ----------------------------------------------------------------------------------
-def _clean_tokens(match_text: str, start: int) -> tuple[list[tuple[str, int]], bool]:
-    """Tokens of a capitalised run, minus everything up to its last non-name word (which
-    flags `title_before` when it is a title word)."""
-    toks = [(m.group(0), start + m.start()) for m in TOKEN_RX.finditer(match_text)]
+_PARTICLES = frozenset("de del la las los y da das dos do van von der den bin ibn al el le du di".split())
+_ROMAN = frozenset(("II", "III", "IV"))
+
+
+def _run_tokens(run: str, start: int) -> list[tuple[str, int]]:
+    """Whitespace tokens of a capitalised run with their positions; a quoted nickname
+    ('“El Mayo”') is one token."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    nick = None
+    for tok in run.split():
+        i = run.find(tok, pos)
+        pos = i + len(tok)
+        if nick is not None:
+            nick = (nick[0] + " " + tok, nick[1])
+            if tok[-1] in "”\"":
+                out.append(nick)
+                nick = None
+            continue
+        if tok[0] in "“\"" and tok[-1] not in "”\"":
+            nick = (tok, start + i)
+            continue
+        out.append((tok, start + i))
+    return out
+
+
+def _clean_tokens(run: str, start: int) -> tuple[list[tuple[str, int]], bool]:
+    """Tokens of a capitalised run, minus everything up to its last word that cannot be
+    part of a name (titles, institutions, abbreviations, all-caps words); `title` says the
+    word right before the name was a title ('Judge', 'Attorney', 'Chief')."""
+    toks = _run_tokens(run, start)
     cut, title = -1, False
     for i, (tok, _) in enumerate(toks):
-        low = tok.lower().rstrip(",")
-        if low in _NON_NAME or low.rstrip(".") in _NON_NAME:
-            cut = i
-            title = low.rstrip(".") in _TITLE_WORDS
+        if tok[0] in "“\"":
+            continue
+        low = tok.lower()
+        bare = low.rstrip(".,")
+        if bare in _PARTICLES and tok[0].islower():
+            continue
+        if low in _NON_NAME or bare in _NON_NAME:
+            cut, title = i, bare in _TITLE_WORDS
+        elif tok.isupper() and tok not in _ROMAN and not (len(tok) == 2 and tok[1] == "."):
+            cut, title = i, False            # DEA, ST., PAUL, M30
+        elif tok[-1] == "." and len(tok) > 2 and tok not in ("Jr.", "Sr."):
+            cut, title = i, False            # Minn., Ga., Co.
     kept = toks[cut + 1:]
-    # drop trailing initials / particles
-    while kept and (INITIAL_RX.fullmatch(kept[-1][0]) or PARTICLE_RX.fullmatch(kept[-1][0]) or kept[-1][0][0] in "“\""):
+    # possessive on the last word: "Quennell’s apartment"
+    if kept and kept[-1][0].endswith(("’s", "'s")):
+        kept[-1] = (kept[-1][0][:-2], kept[-1][1])
+    while kept and (kept[-1][0] in _PARTICLES or kept[-1][0][0] in "“\"" or
+                    (len(kept[-1][0]) == 2 and kept[-1][0][1] == ".")):
         kept.pop()
-    while kept and PARTICLE_RX.fullmatch(kept[0][0]):
+    while kept and kept[0][0] in _PARTICLES:
         kept.pop(0)
     return kept, bool(kept) and title
 
@@ -587,8 +627,13 @@ def _victim_words() -> tuple[str, ...]:
     return tuple(tables()["victim_words"])
 
 
+@functools.lru_cache(maxsize=1)
+def _victim_hint() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in _victim_words()), re.I)
+
+
 def _official_left(left: str) -> bool:
-    w = _WS_RX.sub(" ", left[-70:]).rstrip(" ,")
+    w = left[-70:].replace("\n", " ").rstrip(" ,")
     if w.endswith(" the"):
         w = w[:-4].rstrip(" ,")
     if w.endswith("."):
@@ -603,6 +648,7 @@ def _official_left(left: str) -> bool:
 
 
 _WS_RX = re.compile(r"\s+")
+_SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
 _NAT_LEFT = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:nationals?|citizens?|man|woman|men|women)\s*(?:named\s+)?,?\s*$")
 
@@ -639,7 +685,7 @@ class _Scanner:
                 start = m.start() - len(window) + wm.start(1) + wm.group(1).find(toks[0])
                 company_spans.append((start, m.end()))
                 self.mentions.append(Mention(start, m.end(), name, normalize_name(name), is_company=True))
-        for m in NAME_RX.finditer(text):
+        for m in NAME_RUN_RX.finditer(text):
             s = m.start()
             if s and (text[s - 1].isalnum() or text[s - 1] in "’'-"):
                 continue
@@ -722,12 +768,11 @@ class _Scanner:
         lstrip = left.rstrip(" ,")
         if lstrip.endswith(_SPEAKER_LEFT) or p["speaker_right"].match(right):
             cand.speaker = True
-        line_left = left.rsplit("\n", 1)[-1]
-        low = line_left.lower()
-        if (any(w in low for w in _victim_words()) and p["victim_left"].search(line_left)) or p["victim_right"].match(right):
-            cand.victim = True
         if cand.official:
             return
+        line_left = left.rsplit("\n", 1)[-1]
+        if (_victim_hint().search(line_left) and p["victim_left"].search(line_left)) or p["victim_right"].match(right):
+            cand.victim = True
         rest = right
         m = _AKA.match(rest)
         if m:
@@ -752,7 +797,7 @@ class _Scanner:
             if place and not cand.residence:
                 cand.residence = place
                 cand.residence_country = _place_country(place)
-                cand.shared_residence = bool(re.match(r"\s*,?\s*(?:both|all|each)\b", rest))
+                cand.shared_residence = bool(_SHARED.match(rest))
             # ", of Culiacan, Sinaloa, Mexico, a Mexican national,": read on after the place
             if place:
                 rest = rest[m.start(1) + len(place):] if len(place) < len(m.group(1)) else rest[m.end():]
@@ -878,10 +923,10 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate]) -> None:
             else:
                 clause = [m for m in in_sentence if prev_end <= m.start < e_start]
                 if clause:
-                    plural = bool(re.match(r"\s*(?:were|are|have)\b", text[e_start:e_end]))
+                    plural = bool(_PLURAL.match(text, e_start, e_end))
                     first = clause[0]
                     grp = _group(scanner, clause, first, forward=True)
-                    if plural or (len(grp) > 1 and re.match(r"\s*(?:pleaded|pled)\b", text[e_start:e_end])):
+                    if plural or (len(grp) > 1 and _PLED.match(text, e_start, e_end)):
                         subjects = grp
                     else:
                         subjects = [first.candidate]
@@ -901,6 +946,10 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate]) -> None:
                 prev_end = e_end
 
 
+_PLURAL = re.compile(r"\s*(?:were|are|have)\b")
+_PLED = re.compile(r"\s*(?:pleaded|pled)\b")
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}national,)?")
+_CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&)?\s*")
 _OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects)\b", re.I)
 
 
@@ -912,8 +961,8 @@ def _group(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool
     for m in pool[i + 1:]:
         between = scanner.text[last_end:m.start]
         # allow the appositive of the previous name (", 29, of Nampa,") before "and"
-        stripped = re.sub(r"^\s*,\s*(?:\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}national,)?", "", between)
-        if re.fullmatch(r"\s*(?:,|;)?\s*(?:and|&)?\s*", stripped) and len(between) < 120:
+        stripped = _APPOSITIVE.sub("", between)
+        if _CONJ.fullmatch(stripped) and len(between) < 120:
             if m.candidate not in out:
                 out.append(m.candidate)
             last_end = m.end
@@ -998,8 +1047,9 @@ def find_charges(text: str) -> list[str]:
 
 # -- the release ---------------------------------------------------------------------------------
 def extract(release_id: str, title: str, blocks: list[Block], components: list[str], url: str | None,
-            published: str | None) -> Extraction:
-    """Prosecution and defendant rows for one fentanyl-related release."""
+            published: str | None, toks: list[str] | None = None) -> Extraction:
+    """Prosecution and defendant rows for one fentanyl-related release. `toks`: the
+    tokens of title + text, when classification already computed them."""
     body_text = "\n".join(b.text for b in blocks)
     districts = release_districts(components, url, f"{title}\n{body_text}")
     cases = split_cases(blocks, title) if blocks else [Case(1, None, "")]
@@ -1048,7 +1098,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
             groups = {stage_default: []}
         else:
             continue
-        found_terms = lex.find(tokens(scan_text))
+        found_terms = lex.find(toks if (single and toks is not None) else tokens(scan_text))
         case_drugs = _drugs_from(found_terms)
         organizations = sorted({c for _, v, c in found_terms if v == "cartel"})
         in_text = districts_in_text(case.text)

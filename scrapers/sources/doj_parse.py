@@ -115,6 +115,14 @@ def time_field(value) -> tuple[int | None, str | None]:
     1723070753 or an ISO string -> (unix seconds, ISO UTC)."""
     if value is None or value == "":
         return None, None
+    if isinstance(value, str) and value.startswith("<time"):
+        # the usual shape: <time datetime="...">1723070753</time>\n
+        i = value.find(">")
+        j = value.find("<", i)
+        inner = value[i + 1:j].strip() if i > 0 and j > i else ""
+        if inner.isdigit():
+            n = int(inner)
+            return n, unix_to_iso(n)
     n = _int(value)
     if n is not None:
         return n, unix_to_iso(n)
@@ -271,6 +279,34 @@ def parse_item(raw, location: str, index: int) -> Release:
         number=number, kind="api", fields=fields, location=f"{location}#{index}")
 
 
+def parse_item_light(raw, location: str, index: int) -> Release | None:
+    """Just enough of an item that cannot be about fentanyl (see might_mention_fentanyl) to
+    know which release it is and which version: it is never stored, but it can replace a
+    stored copy that used to mention fentanyl. None when the item is unreadable (the full
+    parser then reports why)."""
+    if not isinstance(raw, dict):
+        return None
+    uuid = str(raw.get("uuid") or "").strip().lower()
+    if not UUID_RE.match(uuid):
+        return None
+    changed_unix, changed = time_field(raw.get("changed"))
+    date_unix = _int(raw.get("date"))
+    if date_unix is None:
+        date_unix, _ = time_field(raw.get("date"))
+    fields = frozenset(k for k, v in raw.items() if v not in (None, "", " ", [], {}))
+    return Release(uuid=uuid, url=None, title=str(raw.get("title") or ""), changed_unix=changed_unix,
+                   changed=changed, date_unix=date_unix,
+                   published=unix_to_eastern_date(date_unix) if date_unix is not None else None,
+                   kind="light", fields=fields, location=f"{location}#{index}")
+
+
+def item_might_mention_fentanyl(raw) -> bool:
+    """The cheap test on an item's raw title, body and teaser."""
+    if not isinstance(raw, dict):
+        return True
+    return might_mention_fentanyl(str(raw.get("title") or ""), text_value(raw.get("body")), text_value(raw.get("teaser")))
+
+
 def merge_records(records: list[Release]) -> Release:
     """Several copies of one release (same uuid): the newest `changed` wins, then the richest
     (a by-uuid response asked for 4 fields loses to the full list item); fields the winner
@@ -282,6 +318,8 @@ def merge_records(records: list[Release]) -> Release:
     for r in records:
         if r is not best and rank(r) == rank(best):
             best = r  # later copy of the same version wins (newest fetch)
+    if best.kind == "light":
+        return best  # the newest version says nothing about fentanyl: nothing to fill in
     out = dataclasses.replace(best)
     for r in sorted(records, key=rank, reverse=True):
         if r is best:
@@ -552,6 +590,7 @@ class Classification:
     drugs: list[str]
     cartels: list[str]
     countries: list[str]
+    tokens: list[str] | None = dataclasses.field(default=None, repr=False, compare=False)
 
 
 def _drugs_from(found: list[tuple[int, str, str]]) -> list[str]:
@@ -596,7 +635,7 @@ def classify(title: str, text: str, *, raw: str | None = None) -> Classification
         any(d in fam and d in tables()["precursor_acronyms"] for d in drugs)
     cartels = sorted({c for _, v, c in found if v == "cartel"})
     return Classification(True, precursor, bool(cartels), "money" in kinds, "online" in kinds, drugs, cartels,
-                          find_countries(whole, toks))
+                          find_countries(whole, toks), toks)
 
 
 # -- countries named in a release ------------------------------------------------------------

@@ -1,0 +1,89 @@
+"""Classification + extraction throughput on SYNTHETIC DOJ releases (benchmarks/doj_synthetic.py).
+
+    python benchmarks/doj_throughput.py                      # 20,000 releases, 12% fentanyl-related
+    python benchmarks/doj_throughput.py --fentanyl-share 1   # every release goes through extraction
+    python benchmarks/doj_throughput.py --profile            # cProfile: where the time goes
+
+Per release, the same work `tracker rebuild` does before writing rows: a cheap test of the
+raw title/body for anything fentanyl-like (most releases stop there, with just their uuid
+and version read); the others are read fully (parse_item), turned into text blocks,
+classified, and -- when fentanyl-related -- prosecutions and defendants are extracted. The JSON is decoded beforehand (page decoding is
+counted separately: it is a few percent). Nothing is written anywhere.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.doj_synthetic import SyntheticReleases  # noqa: E402
+from scrapers.sources.doj_extract import extract  # noqa: E402
+from scrapers.sources.doj_parse import (blocks_text, classify, html_to_blocks,  # noqa: E402
+                                        item_might_mention_fentanyl, parse_api_response, parse_item, parse_item_light)
+
+
+def process(raws: list[dict]) -> tuple[int, int, int]:
+    kept = prosecutions = defendants = 0
+    for i, raw in enumerate(raws):
+        if not item_might_mention_fentanyl(raw):
+            parse_item_light(raw, "synthetic", i)  # the common case: which release, which version; nothing else
+            continue
+        rel = parse_item(raw, "synthetic", i)
+        blocks = html_to_blocks(rel.body_html)
+        cls = classify(rel.title, blocks_text(blocks), raw=rel.body_html)
+        if not cls.mentions_fentanyl:
+            continue
+        kept += 1
+        ex = extract("doj:" + rel.uuid, rel.title, blocks, rel.components, rel.url, rel.published, cls.tokens)
+        prosecutions += len(ex.prosecutions)
+        defendants += len(ex.defendants)
+    return kept, prosecutions, defendants
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--releases", type=int, default=20_000)
+    ap.add_argument("--fentanyl-share", type=float, default=0.12)
+    ap.add_argument("--repeat", type=int, default=3, help="best of N runs")
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args(argv)
+    gen = SyntheticReleases(args.releases, seed=7, fentanyl_share=args.fentanyl_share)
+    raws = [gen.item(i) for i in range(args.releases)]
+    pages = [json.dumps({"metadata": {"resultset": {"count": str(args.releases), "pagesize": 50, "page": k}},
+                         "results": raws[k * 50:(k + 1) * 50]}).encode() for k in range(0, (args.releases + 49) // 50)]
+    size = sum(map(len, pages))
+    t = time.perf_counter()
+    decoded = [r for p in pages for r in parse_api_response(p, "synthetic").results]
+    decode_s = time.perf_counter() - t
+    assert len(decoded) == args.releases
+    process(decoded[:200])  # warm caches (vocabularies, compiled patterns)
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        process(decoded)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("tottime").print_stats(20)
+        return
+    best = best_cpu = None
+    for _ in range(args.repeat):
+        t, c = time.perf_counter(), time.process_time()
+        kept, pros, defs = process(decoded)
+        elapsed, cpu = time.perf_counter() - t, time.process_time() - c
+        best = elapsed if best is None else min(best, elapsed)
+        best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
+    print(f"SYNTHETIC corpus: {args.releases:,} releases ({size / 1e6:.1f} MB of API JSON), "
+          f"{kept:,} fentanyl-related ({kept / args.releases:.0%}), {pros:,} prosecutions, {defs:,} defendants")
+    print(f"JSON decoding: {decode_s:.2f}s ({args.releases / decode_s:,.0f} releases/s)")
+    print(f"classification + extraction: {best:.2f}s, {args.releases / best:,.0f} releases/s"
+          f" (best of {args.repeat}); {best / max(kept, 1) * 1000:.2f} ms per fentanyl-related release")
+    print(f"  CPU time (this process; other work on the machine excluded): {best_cpu:.2f}s,"
+          f" {args.releases / best_cpu:,.0f} releases/s")
+
+
+if __name__ == "__main__":
+    main()
