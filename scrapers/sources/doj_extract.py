@@ -251,7 +251,7 @@ _PAREN = re.compile(r"^\s*\(([^)]{1,60})\)")
 _US_STATE_ABBR = set("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich. Minn.
 Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. W.Va.
 Wis. Wyo. D.C.""".split())
-PLACE = r"(?:(?:St|Ft|Mt)\.\s+)?[A-Z][\w’'.-]*(?:\s+(?:de\s+|del\s+|la\s+|los\s+)?[A-Z][\w’'.-]*)*(?:,\s+(?:(?:St|Ft|Mt)\.\s+)?[A-Z][\w’'.-]*(?:\s+(?:de\s+|del\s+)?[A-Z][\w’'.-]*)*)*"
+PLACE = r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|los[ \t]+)?[A-Z][\w’'.-]*)*(?:,[ \t]+(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w’'.-]*)*)*"
 _PLACE_OF = re.compile(rf"^\s*,?\s*(?:both\s+|all\s+|each\s+)?(?:of|from)\s+(?:the\s+)?({PLACE})")
 _RESIDENT = re.compile(rf"^\s*,?\s*(?:and\s+)?(?:a|an)\s+(?:\d{{1,2}}-year-old\s+)?(?:legal\s+permanent\s+)?resident\s+of\s+({PLACE})")
 _LIVING = re.compile(rf"^[^.;]{{0,80}}?\bwho\s+(?:was\s+living|lived|lives|resides|resided|was\s+residing)\s+in\s+({PLACE})")
@@ -575,7 +575,9 @@ def _place(raw: str, stop_at: list[int], base: int) -> str | None:
         if base < pos < base + len(raw):
             text = raw[:pos - base]
             break
-    text = text.rstrip(" ,")
+    text = text.rstrip(" ,\n\t")
+    if text.endswith(".") and text.rsplit(None, 1)[-1] not in _US_STATE_ABBR and not _DOTTED.search(text[-5:]):
+        text = text[:-1]  # the sentence's full stop, not an abbreviation ('Minn.', 'D.C.')
     segs = [s.strip() for s in text.split(",")]
     out = []
     for s in segs:
@@ -776,8 +778,10 @@ class _Scanner:
         rest = right
         m = _AKA.match(rest)
         if m:
-            cand.aka = cand.aka or m.group(1)
+            cand.aka = cand.aka or m.group(1).strip(" ,;")
             rest = rest[m.end():]
+            if rest[:1] != ",":
+                rest = "," + rest  # 'a/k/a “El Guero,” 45, of Cicero': the comma went inside the quotes
         if cand.is_company:
             paren = _PAREN.match(rest)
             if paren:
@@ -939,7 +943,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate]) -> None:
                     elif len(default_subjects) == 1 and not _OTHERS.search(before):
                         subjects = default_subjects
             for cand in subjects:
-                _record(cand, stage, text, e_end, events, e_start)
+                _record(cand, stage, text, e_end, events, e_start, s_end)
             if subjects:
                 prev_subjects = subjects
             if voice == "left" or subjects:
@@ -971,14 +975,14 @@ def _group(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool
     return out
 
 
-def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start: int) -> None:
+def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start: int, s_end: int) -> None:
     cand.evidence.add("event")
     if cand.stage is None or RANK[stage] > RANK[cand.stage]:
         cand.stage = stage
     if stage != "sentenced":
         return
     nxt = [s for s, _, _, _ in events if s > e_start]
-    limit = min(nxt) if nxt else len(text)
+    limit = min(nxt) if nxt else s_end  # the length is in this clause of this sentence
     seg = text[e_end:min(limit, e_end + 320)]
     months, label = _sentence_months(seg)
     if label and (cand.sentence_months is None or (months or 0) > cand.sentence_months):
@@ -1063,7 +1067,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
     for case in cases:
         # a one-case release: the title belongs to the case (it may name the defendant)
         scan_text = f"{title}\n{case.text}" if single else (f"{case.heading}\n{case.text}" if case.heading and not case.text.startswith(case.heading) else case.text)
-        sc = _Scanner(scan_text)
+        sc = _Scanner(case.text)
         sc.scan()
         officials |= {c.key for c in sc.cands.values() if c.official}
         scanned.append((case, sc, scan_text))
