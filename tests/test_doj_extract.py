@@ -253,3 +253,19 @@ def test_real_releases_from_the_corpus(corpus):
         found.update({d["name"]: d["action"] for d in ex.defendants})
     assert found.get("Liban Abdikadar Abdullahi") == "charged"
     assert len([a for a in found.values() if a == "sentenced"]) == 3
+
+
+def test_background_events_and_conditions_are_not_stages():
+    ex = run("<p>Desmond Quayle, 41, of Joliet, who was convicted in 2015 of armed robbery, was charged today with"
+             " distributing fentanyl. If convicted, Quayle faces up to 20 years in prison. He was sentenced in 2016 to"
+             " five years for a prior drug offense.</p>", title="Joliet Man Charged with Fentanyl Distribution",
+             published="2024-01-10")
+    (d,) = ex.defendants
+    assert (d["name"], d["action"], d["sentence_months"]) == ("Desmond Quayle", "charged", None)
+
+
+def test_police_ranks_and_family_quotes_are_not_defendants():
+    ex = run("<p>Ansgar Pruitt, 36, of Dover, was arrested on fentanyl charges. Detective Sgt. Harlan Voss, 45, was"
+             " injured during the arrest. “He was a good boy,” said Marguerite Pruitt-Lowe, his aunt.</p>",
+             title="Dover Man Arrested")
+    assert [d["name"] for d in ex.defendants] == ["Ansgar Pruitt"]

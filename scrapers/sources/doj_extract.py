@@ -90,7 +90,9 @@ attorney attorneys general judge judges justice magistrate chief agent agents sp
 administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper officer officers
 secretary senator representative congressman congresswoman governor mayor president ambassador counsel prosecutor
 prosecutors inspector inspectors marshal warden coroner examiner commander colonel major ausa ausas sac
+sgt lt capt det cpl ofc insp supt gov sen rep cmdr maj col dep
 """.split())
+_NON_NAME |= _TITLE_WORDS
 
 # Number words for sentences ("five years").
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -134,9 +136,26 @@ def _be_start(left: str) -> int | None:
     return m.start() if m else None
 
 
-def _events_in(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+_WHO_BEFORE = re.compile(r"\b(?:who|which)\s*$")
+_YEAR_AFTER = re.compile(r"\s*(?:[\w,]+\s+){0,4}?in\s+((?:19|20)\d\d)\b")
+_HISTORY_STAGES = ("convicted", "sentenced", "pleaded_guilty")
+
+
+def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None) -> bool:
+    """Background, not what the release announces: a relative clause ('X, who was convicted
+    in 2015 of burglary, was charged today') or an event dated years before the release."""
+    if _WHO_BEFORE.search(text, max(0, base + k - 12), base + k):
+        return True
+    if stage in _HISTORY_STAGES and year:
+        m = _YEAR_AFTER.match(text, j, min(len(text), j + 50))
+        if m and int(m.group(1)) <= year - 2:
+            return True
+    return False
+
+
+def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, stage, voice) of every case verb in the text (context never crosses the
-    sentence the verb is in)."""
+    sentence the verb is in); background events (see _history) are left out."""
     out = []
     starts = [s for s, _ in spans]
     for stem, stage, kind in _STEMS:
@@ -152,8 +171,10 @@ def _events_in(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, 
                 if kind == "be":
                     k = _be_start(left)
                     if k is not None:
-                        out.append((base + k, j, stage, "left"))
-                    elif stem != "found guilty":
+                        if not _history(text, base, k, j, stage, year):
+                            out.append((base + k, j, stage, "left"))
+                    elif stem not in ("found guilty", "convicted"):
+                        # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict)
                         out.append((i, j, stage, "right"))
                 elif kind == "right":
                     out.append((i, j, stage, "right"))
@@ -163,7 +184,8 @@ def _events_in(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, 
                 elif kind == "guilty":
                     m = _LEFT_PLEAD.search(left)
                     if m:
-                        out.append((base + m.start(), j, "pleaded_guilty", "left"))
+                        if not _history(text, base, m.start(), j, "pleaded_guilty", year):
+                            out.append((base + m.start(), j, "pleaded_guilty", "left"))
                     else:
                         m = _LEFT_ENTERED.search(left)
                         if m and (left.rstrip().endswith(("of", "Of")) or _RIGHT_PLEA.match(text, j, seg_end)):
@@ -546,6 +568,8 @@ def _clean_tokens(run: str, start: int) -> tuple[list[tuple[str, int]], bool]:
     for i, (tok, _) in enumerate(toks):
         if tok[0] in "“\"":
             continue
+        if len(tok) == 2 and tok[1] == "." and tok[0].isupper():
+            continue                          # a middle initial ('A.' is not the article 'a')
         low = tok.lower()
         bare = low.rstrip(".,")
         if bare in _PARTICLES and tok[0].islower():
@@ -897,13 +921,13 @@ class _Scanner:
 
 
 # -- events -> stages ----------------------------------------------------------------------------
-def _attribute(scanner: _Scanner, default_subjects: list[Candidate]) -> None:
+def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int | None = None) -> None:
     text = scanner.text
     p = scanner.p
     mentions = [m for m in scanner.mentions if not (m.candidate.official or m.candidate.victim or m.candidate.speaker)]
     starts = [m.start for m in mentions]
     spans = sentence_spans(text)
-    all_events = _events_in(text, spans)
+    all_events = _events_in(text, spans, year)
     if not all_events:
         return
     ev_starts = [e[0] for e in all_events]
@@ -921,7 +945,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate]) -> None:
         for (e_start, e_end, stage, voice) in events:
             subjects: list[Candidate] = []
             if voice == "right":
-                obj = [m for m in in_sentence if e_end <= m.start <= e_end + 3]
+                obj = [m for m in in_sentence if e_end <= m.start <= e_end + 3 and not text[e_end:m.start].strip()]
                 if obj:
                     subjects = _group(scanner, in_sentence, obj[0], forward=True)
             else:
@@ -1082,7 +1106,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
         people = [c for c in sc.cands.values() if not (c.official or c.victim or c.speaker)]
         strong = [c for c in people if c.evidence]
         default_subjects = strong if strong else (people if len(people) == 1 else [])
-        _attribute(sc, default_subjects)
+        _attribute(sc, default_subjects, year)
         found = sorted((c for c in sc.cands.values() if c.is_defendant), key=lambda c: c.first)
         if case.index == 0 and not found:
             continue  # a round-up's preamble: officials and praise
