@@ -226,3 +226,32 @@ def test_resume_after_the_process_is_killed_mid_backfill(workdir):
         done = subprocess.run(cmd[:-4] + ["--rate", "200"], env=env, capture_output=True, text=True, cwd=ROOT, timeout=60)
         assert done.returncode == 0, done.stderr
         assert fentanyl_ids(api.item_at(p) for p in range(5)) <= set(ids(db))
+
+
+def test_a_failed_page_leaves_a_walk_that_the_next_run_resumes(run_cli, workdir, api):
+    (workdir / "tracker.toml").write_text("[http]\nretries = 0\n")
+    api.fail[2] = 503
+    res = run_cli("update", "--source", "doj", "--since", "2025-06-28", *FAST, env=env_for(api), expect=1)
+    assert "doj: unreachable or failed" in res.output + res.stderr
+    assert api.pages_requested() == [0, 1, 2]
+    res = run_cli("update", "--source", "doj", "--since", "2025-06-28", *FAST, env=env_for(api))
+    assert "resuming the walk" in res.stderr
+    assert api.pages_requested() == [0, 1, 2, 2, 3]       # 2 again (it failed), nothing else twice
+    assert set(ids(workdir / "tracker.db")) == fentanyl_ids(api.item_at(p) for p in range(200))
+    status = run_cli("status")
+    assert "doj" in status.output
+
+
+def test_the_live_api_is_never_asked_more_than_4_times_a_second():
+    from scrapers.config import Config
+    from scrapers.sources import Context
+    from scrapers.sources.doj import DojSource
+
+    said = []
+    cfg = Config()
+    DojSource()._configure_rate(Context(config=cfg, archive=None, log=said.append, progress=said.append), 10)
+    assert cfg.rate_limits["www.justice.gov"] == cfg.rate_limits["justice.gov"] == 4.0
+    assert "more than DOJ allows" in said[0]
+    cfg = Config()
+    DojSource()._configure_rate(Context(config=cfg, archive=None, log=said.append, progress=said.append), None)
+    assert cfg.rate_limits["www.justice.gov"] == 2.0          # the default

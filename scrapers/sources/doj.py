@@ -438,6 +438,13 @@ class DojSource(Source):
             for host in JUSTICE_HOSTS:
                 cfg.rate_limits[host] = float(rate)
         live_rate = cfg.rate_limits.get("www.justice.gov", cfg.default_rate)
+        stand_in = any((urlsplit(p).hostname or "") in JUSTICE_HOSTS for p in cfg.base_urls)
+        max_rate = float(tables()["api"]["max_rate"])
+        if not stand_in and live_rate > max_rate:
+            ctx.log(f"doj: {live_rate:g} requests/second is more than DOJ allows ({max_rate:g}); using {max_rate:g}")
+            live_rate = max_rate
+            for host in JUSTICE_HOSTS:
+                cfg.rate_limits[host] = max_rate
         # a stand-in server (tests, benchmarks) is held to the live host's limit
         for prefix, replacement in cfg.base_urls.items():
             if (urlsplit(prefix).hostname or "") in JUSTICE_HOSTS:
