@@ -255,3 +255,27 @@ def test_the_live_api_is_never_asked_more_than_4_times_a_second():
     cfg = Config()
     DojSource()._configure_rate(Context(config=cfg, archive=None, log=said.append, progress=said.append), None)
     assert cfg.rate_limits["www.justice.gov"] == 2.0          # the default
+
+
+@pytest.mark.slow
+def test_killed_between_two_requests_no_page_is_requested_twice(workdir):
+    """SIGKILL while the walk waits for its next request slot (rate 4/s): the rerun starts at
+    the next page; the server sees every page exactly once."""
+    with FakeDojApi(n=900, per_day=60, fentanyl_share=0.3) as api:
+        env = dict(os.environ, **env_for(api))
+        db = workdir / "tracker.db"
+        cmd = [sys.executable, "-m", "scrapers", "--db", str(db), "update", "--source", "doj",
+               "--since", "2025-06-25", "--rate", "4"]
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+        deadline = time.monotonic() + 60
+        while 3 not in api.pages_served() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(0.1)                        # page 3 archived; the next slot is ~0.15 s away
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        assert api.pages_requested() == [0, 1, 2, 3]
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert done.returncode == 0, done.stderr
+        requested = api.pages_requested()
+        assert requested == list(range(8))         # 360 releases since 2025-06-25: pages 0-7, each once
+        assert fentanyl_ids(api.item_at(p) for p in range(400)) <= set(ids(db))
