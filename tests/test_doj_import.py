@@ -125,3 +125,17 @@ def test_acceptance_corpus_import(run_cli, workdir, corpus):
                  " where agency = 'DOJ'") == [(2, 2, "2024-08-07", "2024-08-07")]
     assert q(db, "select action, district from defendants where name = 'Liban Abdikadar Abdullahi'") == [
         ("charged", "District of Minnesota")]
+
+
+def test_a_saved_page_gives_way_to_the_api_record_of_the_same_url(run_cli, workdir, fixtures):
+    db = workdir / "tracker.db"
+    run_cli("import", "doj", fixtures / "doj" / "release_page_2024_theme.html")
+    assert [r[0] for r in q(db, "select id from press_releases")] == [
+        "doj:page:usao-sdga/pr/westland-pharmacist-indicted-diverting-fentanyl-patches"]
+    run_cli("import", "doj", fixtures / "doj" / "item_westland_pharmacist.json")
+    assert q(db, "select id, number from press_releases") == [("doj:3f1c9a52-6b7d-4e8a-9c0f-1a2b3c4d5e06", "24-031")]
+    assert q(db, "select name, press_release_id from defendants") == [
+        ("Conrad Ellery Whitmore", "doj:3f1c9a52-6b7d-4e8a-9c0f-1a2b3c4d5e06")]
+    # and the page imported again afterwards does not bring the duplicate back
+    run_cli("import", "doj", fixtures / "doj" / "release_page_2024_theme.html", fixtures / "doj" / "item_westland_pharmacist.json")
+    assert q(db, "select count(*) from press_releases") == [(1,)]
