@@ -53,8 +53,11 @@ def test_body_html_is_sanitised(tdir):
     soup = BeautifulSoup(rel.body_html, "lxml")
     assert not soup.find_all(["script", "style", "img", "article", "div", "iframe"])
     for tag in soup.find_all(True):
-        allowed = {"href"} if tag.name == "a" else set()
+        # the shared sanitiser (scrapers/sanitize.py) keeps href/title on links and adds rel
+        allowed = {"href", "title", "rel"} if tag.name == "a" else set()
         assert set(tag.attrs) <= allowed, tag
+        if tag.name == "a":
+            assert tag["href"].startswith(("http://", "https://")) and "nofollow" in tag["rel"]
     assert soup.find("a", href="https://ofac.treasury.gov/recent-actions/20240229")
     assert "onclick" not in rel.body_html and "Not A Name" not in rel.body_html
     assert "<strong>Aurelio Bastida Nieves</strong>" in rel.body_html

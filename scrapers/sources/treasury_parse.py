@@ -35,6 +35,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ..errors import SourceError
+from ..sanitize import sanitize_html
 from ..countries import country_of_demonym, country_of_place, demonym_pattern, normalize_country
 from ..dates import eastern_date, parse_human_date
 from ..names import normalize_name, similarity
@@ -532,11 +533,6 @@ class Release:
     flags: dict
 
 
-_SAFE_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "a", "ul", "ol", "li", "br",
-              "blockquote", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "caption"}
-_DROP_TAGS = {"script", "style", "iframe", "noscript", "img", "article", "svg", "form", "button", "input",
-              "object", "embed", "video", "audio", "source", "picture", "template", "select", "textarea",
-              "head", "meta", "link", "figure"}
 _BODY_SELECTORS = ["div.field--name-field-news-body", "div.field--name-body", "div.field_body",
                    "div.field--type-text-long"]
 _TITLE_SELECTORS = ["h2.uswds-page-title", "h1.uswds-page-title", "h1.page-title", "h2.page-title",
@@ -584,7 +580,7 @@ def parse_release(content: bytes | str, location: str, *, fallback_id: str | Non
             break
     if body is None or not squash(body.get_text(" ")):
         raise SourceError(SOURCE, location, "no release body (expected div.field--name-field-news-body)")
-    body_html = sanitize_html(body)
+    body_html = sanitize_html(str(body), base_url=page_url or release_url(rid))
     clean = BeautifulSoup(body_html, "lxml")
     root = clean.body or clean
     blocks = text_blocks(root)
@@ -679,32 +675,6 @@ def _links(root) -> list[Link]:
         if url not in out:
             out[url] = Link(url, squash(a.get_text(" ")), link_kind(url))
     return list(out.values())
-
-
-def sanitize_html(node: Tag) -> str:
-    """Only safe formatting tags; no attributes except `href` on links (absolute http(s))."""
-    frag = BeautifulSoup(str(node), "lxml")
-    root = frag.body or frag
-    for c in root.find_all(string=lambda s: isinstance(s, Comment)):
-        c.extract()
-    for tag in root.find_all(list(_DROP_TAGS)):
-        if not tag.decomposed:
-            tag.decompose()
-    for tag in list(root.find_all(True)):
-        if tag.decomposed:
-            continue
-        if tag.name not in _SAFE_TAGS:
-            tag.unwrap()
-            continue
-        href = tag.get("href") if tag.name == "a" else None
-        tag.attrs = {}
-        if href:
-            url = clean_url(href)
-            if url and url.startswith(("http://", "https://")):
-                tag.attrs["href"] = url
-    html = "".join(str(c) for c in root.contents)
-    html = re.sub(r"\n\s*\n+", "\n", html)
-    return html.strip()
 
 
 _TOPICS = {
