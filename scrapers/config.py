@@ -62,6 +62,7 @@ class Config:
     max_errors: int = 0
     doj_since: str = "2021-01-01"
     treasury_since: str = "2021-12-15"
+    treasury_listings: list[str] | None = None   # default: `walk` in treasury.yml
     # E.O. 14059 designations may not drop by more than this share between observations.
     max_drop: float = 0.10
     # Test and benchmark hook: rewrite live base URLs to a local server.
@@ -130,5 +131,7 @@ def _apply(cfg: Config, data: dict, where: Path) -> None:
         cfg.doj_since = str(data["doj"]["since"])
     if "since" in data.get("treasury", {}):
         cfg.treasury_since = str(data["treasury"]["since"])
+    if "listings" in data.get("treasury", {}):
+        cfg.treasury_listings = [str(x) for x in data["treasury"]["listings"]]
     if "max_errors" in data.get("build", {}):
         cfg.max_errors = int(data["build"]["max_errors"])

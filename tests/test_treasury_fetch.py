@@ -136,6 +136,7 @@ base_urls = {{ "https://home.treasury.gov" = "http://127.0.0.1:{site.port}/home"
 
 [treasury]
 since = "2024-01-01"
+listings = ["ofac", "home"]
 """)
     return workdir
 
@@ -222,6 +223,17 @@ def test_interrupted_backfill_resumes_where_it_stopped(run_cli, configured, site
     # the pages fetched before the failure are not fetched again
     assert fetched_releases(site) == ["tf1001", "tf1003", "tf1007"]
     assert ids(configured / "tracker.db") == ["tf1001", "tf1002", "tf1003", "tf1004", "tf1006", "tf1007"]
+
+
+def test_default_walks_only_ofacs_listing(run_cli, configured, site):
+    toml = configured / "tracker.toml"
+    toml.write_text(toml.read_text().replace('listings = ["ofac", "home"]\n', ""))
+    publish(site)
+    run_cli("update", "--source", "treasury")
+    archive = sqlite3.connect(configured / "archive" / "index.sqlite")
+    listing_urls = [u for (u,) in archive.execute("select url from responses where kind = 'listing'")]
+    archive.close()
+    assert listing_urls and all(u.startswith("https://ofac.treasury.gov/") for u in listing_urls)
 
 
 def test_listing_without_items_fails_loudly_naming_the_url(run_cli, configured, site):

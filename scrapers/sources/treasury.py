@@ -266,7 +266,7 @@ class Crawler:
                     self.seen.add(e.meta["release_id"])
         checkpoint = self.archive.get_state(SOURCE, "backfill")
         since = self.since_arg or (None if self.stored else self.ctx.config.treasury_since)
-        for name in self.meta.get("walk", ["ofac", "home"]):
+        for name in self.ctx.config.treasury_listings or self.meta.get("walk", ["ofac"]):
             listing = self.meta["listings"][name]
             start = self._page_url(listing, listing.get("first_page", 0))
             self.walk(name, listing, start, since)
