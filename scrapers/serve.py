@@ -1,8 +1,9 @@
 """`tracker serve`: Datasette on tracker.db, read-only, with metadata.yml and the plugins.
 
 The database is served immutable (`-i`): Datasette never writes to it and can count rows
-once. A running server keeps showing the database it opened; restart it after an update
-(`tracker run` does update-then-serve).
+once. When a build replaces tracker.db, the running server picks up the new file on its
+next request (plugin scrapers/datasette_reload.py); plain `datasette tracker.db` keeps
+showing the file it opened until restarted.
 
 metadata.yml describes the database under the name `tracker` (Datasette names a database
 after its file), so `datasette tracker.db -m metadata.yml` works as is; for a database file
@@ -112,6 +113,9 @@ def run_datasette(args: list[str]) -> None:
     temporary metadata is removed and no orphan server is left behind)."""
     from datasette.cli import cli as datasette_cli
 
+    from . import datasette_reload
+
+    datasette_reload.register()
     try:
         datasette_cli.main(args=args, prog_name="datasette", standalone_mode=False)
     except KeyboardInterrupt:
@@ -128,6 +132,9 @@ def make_datasette(db_path: Path, *, metadata: str | Path | None = None, setting
     """The same Datasette `tracker serve` runs, in-process (for tests and scripts)."""
     from datasette.app import Datasette
 
+    from . import datasette_reload
+
+    datasette_reload.register()
     db_path = Path(db_path)
     meta_path = find_metadata(metadata)
     meta = load_metadata(meta_path, db_path.stem, notice_html=notice_html) if meta_path else None
