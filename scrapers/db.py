@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES: dict[str, dict] = {
     "designations": dict(columns={
@@ -74,7 +74,8 @@ TABLES: dict[str, dict] = {
         "url": str, "position": int, "action_date": str, "entry_text": str, "name": str,
         "programs": str, "uid": int, "match_method": str, "press_release_id": str, "section": str,
         "entity_type": str,
-    }, pk=("url", "position")),
+    }, pk=("url", "position"),
+        foreign_keys=[("uid", "designations", "uid"), ("press_release_id", "press_releases", "id")]),
     "prosecutions": dict(columns={
         "id": str, "press_release_id": str, "case_index": int, "action": str, "district": str,
         "statutes": str, "drugs": str, "sentence_months": float, "published": str, "year": int,
@@ -112,6 +113,7 @@ INDEXES = [
     ("designations", ["first_seen"]), ("aliases", ["alias"]), ("identifiers", ["id_value"]),
     ("relationships", ["linked_uid"]), ("list_events", ["uid"]), ("list_events", ["observed_on"]),
     ("press_releases", ["agency", "published"]), ("press_releases", ["published"]),
+    ("press_releases", ["url"]),
     ("press_releases", ["year"]), ("press_releases", ["is_eo14059"]),
     ("press_releases", ["office"]), ("press_releases", ["district"]),
     ("press_release_designations", ["uid"]), ("press_release_designations", ["role"]),

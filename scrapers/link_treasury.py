@@ -30,7 +30,7 @@ from .build import register_derivation
 from .db import register_view
 from .matching import Match, NameIndex
 from .names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form
-from .sources.treasury import RELEASE_PREFIX, ensure_columns
+from .sources.treasury import RELEASE_PREFIX
 from .sources.treasury_parse import (EO14059_TAG, HIST_NAME_RE, Candidate, extract_designees, html_blocks,
                                      sentence_spans)
 
@@ -157,7 +157,6 @@ class Matcher:
 
 @register_derivation
 def link_treasury(db, ctx) -> dict:
-    ensure_columns(db)
     reset = _clear(db)
     releases = db.execute(
         "select id, published, body_html, recent_actions_url from press_releases"

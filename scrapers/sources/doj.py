@@ -59,13 +59,6 @@ PREFIX = "doj:"
 LIST_URL = "https://www.justice.gov/api/v1/press_releases.json"
 PAGESIZE = 50
 JUSTICE_HOSTS = ("www.justice.gov", "justice.gov")
-NEW_COLUMNS = {
-    "prosecutions": {"charges": str, "case_title": str, "mentions_fentanyl": int},
-    "defendants": {"aka": str, "residence_country": str, "sentence_text": str, "organizations": str,
-                   "text_evidence": str},
-}
-
-
 def page_url(n: int) -> str:
     """The one URL form the walk uses (same parameters, same order: archive lookups match)."""
     return f"{LIST_URL}?sort=date&direction=DESC&pagesize={PAGESIZE}&page={n}"
@@ -540,7 +533,6 @@ class DojSource(Source):
 
     # -- building ----------------------------------------------------------------------------------
     def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: Context) -> dict:
-        ensure_columns(db)
         versions: dict[str, list[tuple[Release, Entry]]] = {}
         pages = items = 0
         for entry in ctx.archive.items(batch):
@@ -636,20 +628,6 @@ class DojSource(Source):
 
 
 # -- writing rows --------------------------------------------------------------------------------------
-def ensure_columns(db: sqlite_utils.Database) -> None:
-    """Databases built before these columns existed get them (the schema is additive)."""
-    for table, cols in NEW_COLUMNS.items():
-        if table not in db.table_names():
-            continue
-        have = {c.name for c in db[table].columns}
-        for col, typ in cols.items():
-            if col not in have:
-                db[table].add_column(col, typ)
-    for table in ("prosecutions", "defendants"):
-        db[table].create_index(["press_release_id"], if_not_exists=True)
-    db["press_releases"].create_index(["url"], if_not_exists=True)
-
-
 def release_id(rel: Release) -> str:
     """'doj:<uuid>'; a saved page (no uuid) is 'doj:page:<path of its URL>' (or of its title
     when the page does not say its URL) until the API record of the same URL replaces it."""

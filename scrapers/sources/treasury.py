@@ -33,11 +33,6 @@ from .treasury_parse import (ListingPage, canonical_recent_actions_url, parse_li
 
 SOURCE = "treasury"
 RELEASE_PREFIX = "treasury:"
-NEW_COLUMNS = {"press_releases": {"eo14059_evidence": str},
-               "press_release_designations": {"countries": str},
-               "recent_actions": {"section": str, "entity_type": str}}
-
-
 class TreasurySource(Source):
     name = SOURCE
     title = "Treasury press releases"
@@ -79,7 +74,6 @@ class TreasurySource(Source):
 
     # -- building ----------------------------------------------------------------------------
     def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: Context) -> dict:
-        ensure_columns(db)
         items = ctx.archive.items(batch)
         counts = {"releases": 0, "eo14059": 0, "recent_action_pages": 0, "recent_action_entries": 0}
         eo_ra_urls = set()
@@ -153,17 +147,6 @@ class TreasurySource(Source):
         elif empty:
             ctx.log(f"treasury: E.O. 14059 release(s) with no designee found: {', '.join(empty)}")
         return failures
-
-
-def ensure_columns(db: sqlite_utils.Database) -> None:
-    """Databases built before these columns existed get them (the schema is additive)."""
-    for table, cols in NEW_COLUMNS.items():
-        if table not in db.table_names():
-            continue
-        have = {c.name for c in db[table].columns}
-        for col, typ in cols.items():
-            if col not in have:
-                db[table].add_column(col, typ)
 
 
 def write_release(db: sqlite_utils.Database, rel, entry) -> None:
