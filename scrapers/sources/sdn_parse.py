@@ -228,7 +228,7 @@ def split_programs(field: str | None) -> tuple[str, ...]:
 
 
 # -- remarks ----------------------------------------------------------------------------
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Facts:
     dates_of_birth: list[str] = dataclasses.field(default_factory=list)
     places_of_birth: list[str] = dataclasses.field(default_factory=list)
@@ -552,6 +552,14 @@ def _add_country(names: list[str], codes: list[str | None], country) -> None:
 _URL_HEAD, _URL_TAIL = ENTRY_URL.split("{uid}")
 
 
+def _dobs_json(dobs: list[tuple[str, str | None]]) -> str:
+    """JSON of [{"as_written", "date"}]; dates of birth are plain ASCII, written directly."""
+    if all(d.isascii() and '"' not in d and "\\" not in d for d, _ in dobs):
+        return "[" + ", ".join(f'{{"as_written": "{d}", "date": ' + (f'"{iso}"' if iso else "null") + "}"
+                               for d, iso in dobs) + "]"
+    return json.dumps([{"as_written": d, "date": iso} for d, iso in dobs])
+
+
 @functools.lru_cache(maxsize=8192)
 def _dob(written: str) -> str | None:
     parsed = parse_date_range(written)
@@ -621,7 +629,7 @@ def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None
         "countries": json_list(tuple(names)), "country_codes": json_list(tuple(codes)),
         "nationality": nationality, "citizenship": citizenship,
         "date_of_birth": dobs[0][1] if dobs else None,
-        "dates_of_birth": json.dumps([{"as_written": d, "date": iso} for d, iso in dobs]) if dobs else None,
+        "dates_of_birth": _dobs_json(dobs) if dobs else None,
         "place_of_birth": facts.places_of_birth[0] if facts.places_of_birth else None,
         "gender": facts.gender,
         "title": clean(f[4]) or facts.title, "call_sign": clean(f[5]), "vessel_type": clean(f[6]),
@@ -630,7 +638,7 @@ def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None
         "organization_established": facts.organization_established,
         "organization_type": facts.organization_type, "target_type": facts.target_type,
         "remarks": remarks, "remarks_unparsed": "; ".join(facts.unparsed) or None,
-        "aliases_text": " | ".join(a["alias"] for a in aliases.values()) or None,
+        "aliases_text": " | ".join([a["alias"] for a in aliases.values()]) or None,
         "ofac_url": f"{_URL_HEAD}{raw.uid}{_URL_TAIL}",
     }
     alias_rows = list(aliases.values())
