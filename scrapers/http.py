@@ -51,6 +51,30 @@ STORAGE_REDIRECT_ORIGINS = {"sanctionslistservice.ofac.treas.gov"}
 READ_CHUNK = 65536
 
 
+class HostDown(Exception):
+    """The host cannot be reached at all (no name resolution, no route): retrying within
+    seconds will not help, and other requests to it in this run fail at once."""
+
+
+def describe_connection_error(exc: Exception) -> tuple[str, bool]:
+    """A short reason for a connection failure, and whether it means the host is down."""
+    text = str(exc)
+    low = text.lower()
+    if any(s in low for s in ("name or service not known", "temporary failure in name resolution",
+                              "nodename nor servname", "getaddrinfo failed", "no address associated",
+                              "name resolution")):
+        return "cannot resolve the host name (offline or DNS failure)", True
+    if "network is unreachable" in low or "no route to host" in low:
+        return "network unreachable", True
+    if "connection refused" in low:
+        return "connection refused", False
+    if "connection reset" in low or "connectionreseterror" in low:
+        return "connection reset by the server", False
+    if "remote end closed" in low or "remotedisconnected" in low:
+        return "the server closed the connection without answering", False
+    return f"connection error ({_short(text)})", False
+
+
 class RetryableError(Exception):
     def __init__(self, reason: str, wait: float | None = None):
         super().__init__(reason)
@@ -112,6 +136,7 @@ class HttpClient:
         self.rng = rng or random.Random()
         self._next_slot: dict[str, float] = {}
         self.requests = Counter()   # per live host, every request sent (retries included)
+        self.down: dict[str, str] = {}   # hosts that never answered in this run -> why
         self.retries = 0
         self.bytes = 0
         self.waited = 0.0           # seconds spent in backoff / Retry-After / rate limiting
@@ -177,12 +202,22 @@ class HttpClient:
         if validators.get("last-modified"):
             headers["If-Modified-Since"] = validators["last-modified"]
         cap = max_bytes or self.config.max_bytes
+        host = (urlsplit(url).hostname or "").lower()
+        if host in self.down:
+            raise FetchError(url, f"{host} could not be reached earlier in this run ({self.down[host]})")
         last_error = "no attempt made"
+        connection_failures = 0
         for attempt in range(self.config.retries + 1):
             record_meta = dict(meta or {})
             try:
                 status, body, resp_headers, final = self._attempt(url, headers, cap, record_meta)
+            except HostDown as exc:
+                self.down[host] = str(exc)
+                raise FetchError(url, f"{host}: {exc}") from exc
             except RetryableError as exc:
+                if exc.__cause__ is not None and isinstance(exc.__cause__, requests.exceptions.ConnectionError) \
+                        and not record_meta.get("status"):
+                    connection_failures += 1
                 last_error = str(exc)
                 if archive_errors and record_meta.get("status"):
                     self._archive_error(source, kind, url, record_meta, f"{exc} (attempt {attempt + 1})")
@@ -219,6 +254,9 @@ class HttpClient:
             entry = self.archive.put(source, kind, body, url=url, status=status, headers=resp_headers,
                                      meta=record_meta)
             return FetchResult(url, status, body, resp_headers, entry, final_url=final)
+        if connection_failures == self.config.retries + 1:
+            # never got an answer: the host is down for the rest of this run
+            self.down[host] = last_error
         raise FetchError(url, f"gave up after {self.config.retries + 1} attempts: {last_error}")
 
     def _archive_error(self, source: str, kind: str, url: str, info: dict, reason: str) -> None:
@@ -250,7 +288,10 @@ class HttpClient:
             except requests.exceptions.Timeout as exc:
                 raise RetryableError("read timeout (no answer)") from exc
             except requests.exceptions.ConnectionError as exc:
-                raise RetryableError(f"connection error ({_short(exc)})") from exc
+                reason, fatal = describe_connection_error(exc)
+                if fatal:
+                    raise HostDown(reason) from exc
+                raise RetryableError(reason) from exc
             except requests.exceptions.RequestException as exc:
                 raise FetchError(current, f"request failed: {_short(exc)}") from exc
             try:

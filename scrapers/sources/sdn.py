@@ -82,13 +82,15 @@ class SdnSource(Source):
             try:
                 got = ctx.http.get(url, source="sdn", kind=_kind(role), conditional=True)
             except FetchError as exc:
-                failures.append(str(exc))
+                failures.append(exc)
                 continue
             ctx.progress(f"sdn: {url.rsplit('/', 1)[-1]} " +
                          ("unchanged (304)" if got.not_modified else f"{len(got.content):,} bytes"))
             entries.append((role, got.entry))
         if failures:
-            raise FetchError(META["downloads"]["sdn"], "; ".join(failures))
+            # one observation needs every file: report the first failure (and how many more)
+            more = f" (and {len(failures) - 1} more of the {len(downloads)} files)" if len(failures) > 1 else ""
+            raise FetchError(failures[0].url, failures[0].reason + more, failures[0].status)
         observed_on = dt.datetime.now(dt.timezone.utc).date().isoformat()
         return [self._batch(ctx, entries, observed_on, programs, allow_drop, max_errors, "update")]
 
