@@ -7,14 +7,23 @@
         srv.url                                         # http://127.0.0.1:PORT
         srv.hits("/api/x.csv")                          # what the server saw (time, headers, outcome)
 
-Faults: Status, RetryAfter, Reset, Stall, Drip, Truncate, WrongLength, Redirect, Oversize, Body.
+Faults: Status, RetryAfter, Reset, Stall, Drip, Truncate, WrongLength, Redirect, Oversize, Body,
+Hold (the request waits until the test lets it go: kill the client meanwhile).
+
+A path registered with a query string ("/press-releases?page=1") is served for that exact
+request; otherwise the query is ignored ("/signed/SDN.CSV?sig=x" gets "/signed/SDN.CSV").
+
+Comparing a database with the clean run's: `rows_by_key(db)` (rows by primary key),
+`compare_rows(got, ref)` -> (lost, duplicated, differing), `hashes_without(db, volatile)`
+(scrapers.db.content_hashes with columns such as fetch times left out).
 
 Also the fault matrix helpers: `record_fault(...)` adds a row to
-test-artifacts/fault-matrix.json (one row per fault kind, merged across test runs), and
+test-artifacts/fault-matrix.json (one row per source and fault kind, merged across test
+runs), and
 
     python tests/faultserver.py render [test-artifacts/fault-matrix.json]
 
-prints it as a markdown table (for BENCHMARKS.md / README).
+prints it as one markdown table, grouped by source (for BENCHMARKS.md / README).
 """
 from __future__ import annotations
 
@@ -230,6 +239,27 @@ class Body(Fault):
         h.send_raw(200, {"Content-Type": self.content_type}, self.body)
 
 
+@dataclasses.dataclass
+class Hold(Fault):
+    """Keep the request waiting (nothing sent) until `release` is set, then answer normally.
+    `reached` is set when the request arrives: the test kills the client meanwhile."""
+    reached: threading.Event = dataclasses.field(default_factory=threading.Event)
+    release: threading.Event = dataclasses.field(default_factory=threading.Event)
+    name = "held"
+
+    def respond(self, h, res):
+        self.reached.set()
+        while not self.release.wait(0.05):
+            if h.server.stopped.is_set():
+                return
+        if res is None:
+            h.send_raw(404, {"Content-Type": "text/plain"}, b"not found")
+        else:
+            h.send_head(200, res, len(res.body))
+            h.wfile.write(res.body)
+        h.close_connection = True
+
+
 # -- server ---------------------------------------------------------------------------------
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -265,7 +295,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802
         srv = self.server.owner
-        path = self.path.split("?", 1)[0]
+        path = srv._key(self.path)
         res = srv.resources.get(path)
         fault = srv._next_fault(path)
         headers = {k.lower(): v for k, v in self.headers.items()}
@@ -366,6 +396,14 @@ class FaultServer:
             self._scripts.clear()
             self._always.clear()
 
+    def _key(self, raw_path: str) -> str:
+        """The registered path a request is for: with its query when registered so."""
+        if "?" in raw_path:
+            with self._lock:
+                if raw_path in self.resources or raw_path in self._scripts or raw_path in self._always:
+                    return raw_path
+        return raw_path.split("?", 1)[0]
+
     def _next_fault(self, path: str) -> Fault | None:
         with self._lock:
             queue = self._scripts.get(path)
@@ -402,32 +440,108 @@ def serve_sdn(server: FaultServer, directory: Path) -> None:
         server.serve(path, (Path(directory) / name).read_bytes(), "text/csv")
 
 
+# -- comparing a database with the clean run's ---------------------------------------------------
+def rows_by_key(db: Path, ignore: dict | None = None) -> dict[str, dict]:
+    """{table: {primary key: row}} for every content table; `ignore` {table: {columns}} leaves
+    out columns that say when or from which bytes, not what (tables keyed by a rowid, like
+    `errors`, are keyed by their remaining content)."""
+    import sqlite3
+
+    ignore = {"errors": {"id", "recorded_at", "batch_id"}, **(ignore or {})}
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute(
+            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
+            " and name not like '%_fts%' and name != 'build_info'")]
+        out = {}
+        for name in names:
+            info = list(conn.execute(f"pragma table_info([{name}])"))
+            cols = [r[1] for r in info if r[1] not in ignore.get(name, ())]
+            pk = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5] and r[1] in cols]
+            rows = {}
+            for row in conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{name}]"):
+                rec = dict(zip(cols, row))
+                key = tuple(rec[c] for c in pk) if pk else tuple(row)
+                rows.setdefault(key, []).append(rec)
+            out[name] = rows
+        return out
+    finally:
+        conn.close()
+
+
+def compare_rows(got: dict, ref: dict) -> tuple[int, int, int]:
+    """(lost, duplicated, differing) between two rows_by_key() results: rows of the clean run
+    missing; rows the clean run does not have (a record stored twice, under another key, or
+    twice under one); rows present in both whose content differs."""
+    lost = dup = differ = 0
+    for table in set(got) | set(ref):
+        g, r = got.get(table, {}), ref.get(table, {})
+        lost += sum(len(v) for k, v in r.items() if k not in g)
+        dup += sum(len(v) for k, v in g.items() if k not in r)
+        for k in set(g) & set(r):
+            dup += max(0, len(g[k]) - len(r[k]))
+            lost += max(0, len(r[k]) - len(g[k]))
+            differ += sum(1 for a, b in zip(g[k], r[k]) if a != b)
+    return lost, dup, differ
+
+
+def hashes_without(db: Path, volatile: dict[str, set]) -> dict:
+    """scrapers.db.content_hashes of a copy of `db` with the `volatile` {table: {columns}} set
+    to NULL (for runs whose fetch times or bytes legitimately differ from the clean run's)."""
+    import shutil
+    import sqlite3
+    import tempfile
+
+    from scrapers.db import content_hashes
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "copy.db"
+        shutil.copyfile(db, copy)
+        conn = sqlite3.connect(copy)
+        for table, cols in volatile.items():
+            conn.execute(f"update [{table}] set {', '.join(f'[{c}] = null' for c in cols)}")
+        conn.commit()
+        conn.close()
+        return content_hashes(copy)
+
+
 # -- the fault matrix -------------------------------------------------------------------------
+SOURCE_ORDER = ("sdn", "treasury", "doj")
+
+
 def record_fault(kind: str, server_did: str, outcome: str, rows_lost: int, rows_duplicated: int,
-                 converged: bool | None = None, test: str | None = None) -> None:
-    """Add (or replace) one row of the fault matrix in test-artifacts/fault-matrix.json."""
+                 converged: bool | None = None, test: str | None = None, source: str = "sdn") -> None:
+    """Add (or replace) one row of the fault matrix in test-artifacts/fault-matrix.json
+    (one row per source and fault kind; rows written before `source` existed are SDN's)."""
     MATRIX_PATH.parent.mkdir(parents=True, exist_ok=True)
     rows = {}
     if MATRIX_PATH.exists():
         try:
-            rows = {r["kind"]: r for r in json.loads(MATRIX_PATH.read_text())["rows"]}
+            rows = {(r.get("source", "sdn"), r["kind"]): r for r in json.loads(MATRIX_PATH.read_text())["rows"]}
         except (ValueError, KeyError):
             rows = {}
-    rows[kind] = {"kind": kind, "server_did": server_did, "outcome": outcome, "rows_lost": rows_lost,
-                  "rows_duplicated": rows_duplicated, "rerun_converged": converged, "test": test,
-                  "recorded_at": email.utils.formatdate(usegmt=True)}
-    tmp = MATRIX_PATH.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"rows": sorted(rows.values(), key=lambda r: r["kind"])}, indent=1))
+    rows[(source, kind)] = {"source": source, "kind": kind, "server_did": server_did, "outcome": outcome,
+                            "rows_lost": rows_lost, "rows_duplicated": rows_duplicated,
+                            "rerun_converged": converged, "test": test,
+                            "recorded_at": email.utils.formatdate(usegmt=True)}
+    tmp = MATRIX_PATH.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"rows": sorted(rows.values(), key=_matrix_order)}, indent=1))
     os.replace(tmp, MATRIX_PATH)
 
 
+def _matrix_order(r: dict) -> tuple:
+    src = r.get("source", "sdn")
+    return (SOURCE_ORDER.index(src) if src in SOURCE_ORDER else len(SOURCE_ORDER), src, r["kind"])
+
+
 def render_matrix(path: Path = MATRIX_PATH) -> str:
-    rows = json.loads(Path(path).read_text())["rows"]
-    out = ["| fault kind | what the server did | outcome | rows lost | rows duplicated | rerun converged |",
-           "|---|---|---|---:|---:|---|"]
+    """One markdown table for every source, grouped by source (SDN, Treasury, DOJ)."""
+    rows = sorted(json.loads(Path(path).read_text())["rows"], key=_matrix_order)
+    out = ["| source | fault kind | what the server did | outcome | rows lost | rows duplicated | rerun converged |",
+           "|---|---|---|---|---:|---:|---|"]
     for r in rows:
         conv = {True: "yes", False: "NO", None: "n/a"}[r.get("rerun_converged")]
-        out.append(f"| {r['kind']} | {r['server_did']} | {r['outcome']} | {r['rows_lost']} | "
+        out.append(f"| {r.get('source', 'sdn')} | {r['kind']} | {r['server_did']} | {r['outcome']} | {r['rows_lost']} | "
                    f"{r['rows_duplicated']} | {conv} |")
     return "\n".join(out)
 

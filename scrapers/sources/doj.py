@@ -99,6 +99,13 @@ def summarize(content: bytes, location: str, page: int) -> PageSummary:
         items.append(Item(r.uuid, r.date_unix, r.published, r.changed_unix, fent))
     if not api.results and api.count is not None and page * PAGESIZE < api.count:
         raise ParseError(location, f"page {page} holds no releases although the API counts {api.count}")
+    if not api.results and page == 0:
+        # the list always has releases: an empty first page is a fault, not the end of the list
+        raise ParseError(location, "page 0 holds no releases (the list is never empty: a fault on the API's side?)")
+    if api.results and not items:
+        # not the end of the list either: releases the walk cannot date or identify
+        raise ParseError(location, f"none of the page's {len(api.results)} releases could be read (no valid uuid"
+                         " or date: has the API changed?)")
     return PageSummary(page, api.count, items)
 
 

@@ -426,6 +426,18 @@ def blocks_text(blocks: list[Block]) -> str:
 _TITLE_SUFFIX = re.compile(r"\s*[|\-–]\s*(?:United States Department of Justice|Department of Justice|Justice\.gov|DOJ)\s*$", re.I)
 
 
+def _text_besides_heading(el) -> str:
+    """The text of a whole <article>/<main> (the fallback body) without its title, date and
+    navigation: a page whose only text is its heading has no body."""
+    from bs4 import BeautifulSoup
+
+    copy = BeautifulSoup(str(el), "lxml")
+    for tag in copy.select("h1, h2.page-title, .page-title-wrapper, time, .field_date, nav, header, footer, script,"
+                           " style"):
+        tag.decompose()
+    return _inline_text(copy.get_text(" "))
+
+
 def parse_release_page(content: bytes | str, location: str) -> Release:
     """A justice.gov press-release page (any theme we know of) -> Release; raises
     ParseError when the title, the date or the body cannot be found."""
@@ -471,7 +483,8 @@ def parse_release_page(content: bytes | str, location: str) -> Release:
     body_el = first("div.field_body", ".field--name-field-pr-body", ".field--name-body", ".field--name-field-body",
                     "article .text-formatted", "div.node__content", "article", "main")
     body_html = body_el.decode_contents() if body_el is not None else ""
-    if body_el is None or not _inline_text(body_html):
+    if body_el is None or not _inline_text(body_html) or \
+            (body_el.name in ("article", "main") and not _text_besides_heading(body_el)):
         raise ParseError(location, "release page has no body (div.field_body / field--name-field-pr-body / article)")
 
     def labelled(*selectors) -> list[str]:

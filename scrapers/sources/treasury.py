@@ -32,6 +32,7 @@ from .treasury_parse import (ListingPage, canonical_recent_actions_url, parse_li
                              parse_release, recent_actions_key)
 
 SOURCE = "treasury"
+OWED = "recent_actions_owed"     # archive state: Recent Actions pages still to fetch
 RELEASE_PREFIX = "treasury:"
 class TreasurySource(Source):
     name = SOURCE
@@ -101,7 +102,11 @@ class TreasurySource(Source):
         for entry in ra_entries:
             key = recent_actions_key(entry.url or "") or entry.meta.get("recent_actions")
             url = canonical_recent_actions_url(f"/recent-actions/{key}") if key else entry.location
-            page = parse_recent_actions(ctx.archive.read(entry), url)
+            try:
+                page = parse_recent_actions(ctx.archive.read(entry), url)
+            except SourceError as exc:
+                ctx.error(SOURCE, entry.location, exc.reason)
+                continue
             added = [e for e in page.entries if e.section == "added"]
             if not page.entries and (url in eo_ra_urls or url in known_eo):
                 ctx.error(SOURCE, entry.location, "Recent Actions page of an E.O. 14059 release yielded no SDN entries"
@@ -205,7 +210,10 @@ def _identify(content: bytes, path: Path) -> tuple[str, str]:
             if key:
                 break
     if key:
-        page = parse_recent_actions(content, f"https://ofac.treasury.gov/recent-actions/{key}")
+        try:
+            page = parse_recent_actions(content, f"https://ofac.treasury.gov/recent-actions/{key}")
+        except SourceError as exc:
+            raise SourceError(SOURCE, location, exc.reason) from exc
         if page.entries:
             return "recent-actions", key
     raise release_error
@@ -227,6 +235,9 @@ class Crawler:
         self.batch: Batch | None = None
         self.listing_entries: list = []     # archived listing pages, put in the batch once it exists
         self.ra_fetched: set[str] = set()
+        # Recent Actions pages a release linked to that are not in any batch yet (the fetch
+        # failed, or the run was killed first): fetched again by the next run
+        self.owed: set[str] = set(self.archive.get_state(SOURCE, OWED) or [])
         self.counts = {"listing_pages": 0, "releases": 0, "recent_actions": 0}
 
     def _batch(self) -> Batch:
@@ -243,20 +254,31 @@ class Crawler:
 
     def run(self) -> list[Batch]:
         pending = [b for b in self.archive.batches(SOURCE, "pending") if b.meta.get("origin") == "update"]
-        for b in pending:     # an interrupted run: its pages are archived, build them now
+        # batches a killed build left `building` are built by the next build (build.py): not fetched again
+        building = self.archive.batches(SOURCE, "building")
+        for b in pending + building:     # an interrupted run: its pages are archived, build them now
             for e in self.archive.items(b):
                 if e.kind == "release" and e.meta.get("release_id"):
                     self.seen.add(e.meta["release_id"])
         checkpoint = self.archive.get_state(SOURCE, "backfill")
         since = self.since_arg or (None if self.stored else self.ctx.config.treasury_since)
-        for name in self.ctx.config.treasury_listings or self.meta.get("walk", ["ofac"]):
+        names = list(self.ctx.config.treasury_listings or self.meta.get("walk", ["ofac"]))
+        if checkpoint and (self.since_arg is None or self.since_arg == checkpoint.get("since")) \
+                and checkpoint.get("listing") in names:
+            # An interrupted backfill: carry on where it stopped (the listings before that one
+            # were walked to the end; the releases published since come with the next run).
+            names = names[names.index(checkpoint["listing"]):]
+            since = checkpoint["since"]
+            first = names.pop(0)
+            self.ctx.progress(f"treasury: resuming the backfill to {since} at {checkpoint['next_url']}")
+            self.walk(first, self.meta["listings"][first], checkpoint["next_url"], since, checkpoint.get("seq"))
+        for name in names:
             listing = self.meta["listings"][name]
             start = self._page_url(listing, listing.get("first_page", 0))
             self.walk(name, listing, start, since)
-        if checkpoint and (self.since_arg is None or self.since_arg == checkpoint.get("since")):
-            listing = self.meta["listings"][checkpoint["listing"]]
-            self.ctx.progress(f"treasury: resuming the backfill to {checkpoint['since']} at {checkpoint['next_url']}")
-            self.walk(checkpoint["listing"], listing, checkpoint["next_url"], checkpoint["since"])
+        for url in sorted(self.owed - self.ra_fetched):
+            self.ctx.progress(f"treasury: fetching {url} (an earlier run could not)")
+            self.recent_actions(url)
         self.ctx.progress(f"treasury: {self.counts['releases']} new release(s), {self.counts['recent_actions']}"
                           f" Recent Actions page(s), {self.counts['listing_pages']} listing page(s)")
         out = pending + ([self.batch] if self.batch else [])
@@ -266,13 +288,20 @@ class Crawler:
     def _page_url(listing: dict, n: int) -> str:
         return f"{listing['url']}?page={n}"
 
-    def walk(self, name: str, listing: dict, url: str, since: str | None) -> None:
+    def walk(self, name: str, listing: dict, url: str, since: str | None, archived: int | None = None) -> None:
         """Newest first. Without `since`: stop at the first release stored before this run.
-        With `since`: go back to that date, skipping (not refetching) stored releases."""
+        With `since`: go back to that date, skipping (not refetching) stored releases; the
+        checkpoint (archive state) names the page under way and its archived copy, so a
+        killed backfill resumes on that page without fetching it again. `archived`: the
+        archive seq of `url`'s copy to read instead of fetching it."""
         max_pages = int(listing.get("max_pages", 500))
         for _ in range(max_pages):
-            page = self._listing(url)
+            page, entry = self._listing(url, archived)
+            archived = None
             self.counts["listing_pages"] += 1
+            if since:
+                self.archive.set_state(SOURCE, "backfill", {"since": since, "listing": name, "next_url": url,
+                                                            "seq": entry.seq})
             stop = False
             for item in page.items:
                 if item.date and since and item.date < since:
@@ -299,14 +328,26 @@ class Crawler:
         raise SourceError(SOURCE, url, f"{name} listing: still going after {max_pages} pages;"
                           " stopped (raise max_pages in treasury.yml if the archive really is that long)")
 
-    def _listing(self, url: str) -> ListingPage:
-        got = self.ctx.http.get(url, source=SOURCE, kind="listing")
-        page = parse_listing(got.content, url)     # raises, naming the URL, on zero items
+    def _listing(self, url: str, archived: int | None = None) -> tuple[ListingPage, object]:
+        entry = None
+        if archived is not None:
+            try:
+                entry = self.archive.get(archived)
+            except KeyError:
+                entry = None
+            if entry is None or entry.url != url or entry.status != 200 or not entry.sha256:
+                entry = None
+            else:
+                content = self.archive.read(entry)
+        if entry is None:
+            got = self.ctx.http.get(url, source=SOURCE, kind="listing")
+            content, entry = got.content, got.entry
+        page = parse_listing(content, url)     # raises, naming the URL, on zero items
         if self.batch is None:
-            self.listing_entries.append(got.entry)
+            self.listing_entries.append(entry)
         else:
-            self.archive.add_to_batch(self.batch, got.entry, "listing")
-        return page
+            self.archive.add_to_batch(self.batch, entry, "listing")
+        return page, entry
 
     def release(self, rid: str) -> str | None:
         """Fetch one release (and its Recent Actions page); its date, or None if unparseable
@@ -320,6 +361,8 @@ class Crawler:
             rel = None
         if rel is not None and self._before_since(rel.published):
             return rel.published
+        if rel is not None and rel.recent_actions_url and rel.recent_actions_url not in self.ra_fetched:
+            self._owe(rel.recent_actions_url, True)     # before the release is in: a kill cannot lose it
         self.archive.add_to_batch(self._batch(), got.entry, "release")
         self.counts["releases"] += 1
         self.ctx.progress(f"treasury: {rid} ({rel.published if rel else 'unparseable'})"
@@ -336,14 +379,33 @@ class Crawler:
         if url in self.ra_fetched:
             return
         self.ra_fetched.add(url)
+        self._owe(url, True)
         try:
             got = self.ctx.http.get(url, source=SOURCE, kind="recent-actions", conditional=True,
                                     meta={"recent_actions": recent_actions_key(url)})
         except FetchError as exc:
-            self.ctx.log(f"treasury: {url}: {exc.reason} (the release is kept; its designees come from its text)")
+            if exc.status in (404, 410):     # no such page: nothing to come back for
+                self._owe(url, False)
+                self.ctx.log(f"treasury: {url}: {exc.reason} (the release is kept; its designees come from its text)")
+            else:
+                self.ctx.log(f"treasury: {url}: {exc.reason} (the release is kept; its designees come from its"
+                             " text until the next run fetches this page)")
             return
         self.archive.add_to_batch(self._batch(), got.entry, "recent-actions")
         self.counts["recent_actions"] += 1
+        self._owe(url, False)
+
+    def _owe(self, url: str, owed: bool) -> None:
+        if (url in self.owed) == owed:
+            return
+        if owed:
+            self.owed.add(url)
+        else:
+            self.owed.discard(url)
+        if self.owed:
+            self.archive.set_state(SOURCE, OWED, sorted(self.owed))
+        else:
+            self.archive.delete_state(SOURCE, OWED)
 
 
 def stored_release_ids(archive) -> set[str]:

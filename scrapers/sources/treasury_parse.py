@@ -28,6 +28,7 @@ Everything here is deterministic: `tracker rebuild` re-runs these functions on a
 """
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -49,20 +50,40 @@ EO14059_TAG = "ILLICIT-DRUGS-EO14059"
 
 # -- small helpers --------------------------------------------------------------------------
 
+_HTML_OPEN = re.compile(r"<html[\s>]", re.I)
+_HTML_CLOSE = re.compile(r"</html\s*>", re.I)
 _WS = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _RELEASE_ID = re.compile(r"/news/press-releases/([A-Za-z]{1,6}\d{1,6}[A-Za-z0-9]{0,4})/?(?=$|[?#])")
 _RECENT_ACTION = re.compile(r"/recent-actions/(\d{8}(?:_\d+)?)/?(?=$|[?#])")
 
 
+def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 are read as Windows-1252 (one sequence at a time)."""
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("treasury-cp1252", _cp1252_fallback)
+
+
 def decode(content: bytes | str) -> str:
+    """Page bytes -> text: a UTF-16 BOM is honoured; otherwise UTF-8, where every byte
+    sequence that is not UTF-8 is read as Windows-1252 (whole Windows-1252 pages, and UTF-8
+    pages with a pasted-in Windows-1252 stretch, come out right instead of as mojibake)."""
     if isinstance(content, str):
         return content
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return content.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return content.decode("utf-8", errors="replace")
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return content.decode("utf-16", errors="replace")
+    return content.decode("utf-8-sig", errors="treasury-cp1252")
+
+
+def require_whole_page(text: str, location: str) -> None:
+    """A full page (it opens <html>) that never closes it was cut short in transit (a
+    Content-Length shorter than the page): refuse it, naming the URL, rather than read a
+    listing without its last links or a release without the end of its text. Saved
+    `<article>` fragments (no <html>) are not checked."""
+    if _HTML_OPEN.search(text[:4096]) and not _HTML_CLOSE.search(text):
+        raise SourceError(SOURCE, location, f"the page ends before </html> after {len(text):,} characters"
+                          " (truncated in transit?)")
 
 
 def squash(text: str | None) -> str:
@@ -87,6 +108,11 @@ def release_id_from(url_or_path: str | None) -> str | None:
         return None
     m = _RELEASE_ID.search(re.sub(r"/index\.php(?=/)", "", url_or_path.strip()))
     return m.group(1).lower() if m else None
+
+
+def is_treasury_host(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    return host == "treasury.gov" or host.endswith(".treasury.gov")
 
 
 def release_url(release_id: str) -> str:
@@ -447,15 +473,18 @@ def _in_chrome(tag: Tag) -> bool:
 
 def parse_listing(content: bytes | str, url: str) -> ListingPage:
     """Release links (newest first, as listed), their dates when shown, and the next page.
-    Raises SourceError naming `url` when the page holds no release links."""
-    soup = BeautifulSoup(decode(content), "lxml")
+    Raises SourceError naming `url` when the page holds no release links or was cut short.
+    Links to other hosts are not Treasury releases (a mirror, a look-alike path): skipped."""
+    text = decode(content)
+    require_whole_page(text, url)
+    soup = BeautifulSoup(text, "lxml")
     scope = soup.select_one("table.views-table") or soup.select_one(".view-content") or soup
     items: dict[str, ListingItem] = {}
     for a in scope.find_all("a", href=True):
         if _in_chrome(a):
             continue
         href = clean_url(a["href"], url)
-        rid = release_id_from(href) if href else None
+        rid = release_id_from(href) if href and (is_treasury_host(href) or not urlsplit(href).hostname) else None
         if not rid:
             continue
         title = squash(a.get_text(" ")) or None
@@ -560,8 +589,10 @@ def _nested_article(art: Tag) -> bool:
 def parse_release(content: bytes | str, location: str, *, fallback_id: str | None = None,
                   page_url: str | None = None) -> Release:
     """One release page (full page or the bare `<article>`). Raises SourceError naming
-    `location` when the page has no release id, date or body."""
-    soup = BeautifulSoup(decode(content), "lxml")
+    `location` when the page has no release id, date or body, or was cut short."""
+    text = decode(content)
+    require_whole_page(text, location)
+    soup = BeautifulSoup(text, "lxml")
     article = _release_article(soup)
     scope = article or soup
     rid = _release_id(soup, article, page_url, fallback_id)
@@ -1285,8 +1316,10 @@ _PROGRAMS = re.compile(r"\[([A-Z0-9][A-Z0-9 .&/-]*(?:\]\s*\[[A-Z0-9][A-Z0-9 .&/-
 
 def parse_recent_actions(content: bytes | str, url: str) -> RecentAction:
     """The SDN entries listed on an OFAC Recent Actions page (may be empty: the caller decides
-    whether that is an error)."""
-    soup = BeautifulSoup(decode(content), "lxml")
+    whether that is an error). Raises SourceError naming `url` when the page was cut short."""
+    text = decode(content)
+    require_whole_page(text, url)
+    soup = BeautifulSoup(text, "lxml")
     key = recent_actions_key(url)
     date = None
     if key:
