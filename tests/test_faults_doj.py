@@ -548,3 +548,20 @@ def test_interruption_during_the_build(server, served_v1, references):
                  "test_faults_doj.py::test_interruption_during_the_build", source="doj")
     assert asked == [P0]
     assert (lost, dup, differ) == (0, 0, 0) and same
+
+
+def test_rebuild_reproduces_the_database_after_faults(server, served_v1, references):
+    """After a refused walk (resumed) and a refused page (fetched again), `tracker rebuild`
+    (archive only, no network) reproduces the database exactly."""
+    t = served_v1
+    server.always(P1, Status(500))
+    assert t.update().exit_code == 1
+    server.always(P1, Body(_cut_json(1), JSON, "cut JSON"))
+    assert t.update().exit_code == 1
+    publish(server, "v2")
+    server.script(P1, Truncate(0.3))
+    assert t.update().exit_code == 0
+    assert content_hashes(t.db) == references["hashes"]
+    r = t("rebuild")
+    assert r.exit_code == 0, r.output
+    assert content_hashes(t.db) == references["hashes"]
