@@ -111,7 +111,6 @@ def collect_status(db_path: Path, archive_path: Path, since: str | None = None) 
                     "rejected_batches": _one(conn, "select count(*) from batches where source = ? and status = 'rejected'",
                                              (source,)) or 0,
                 }
-            batch_source = dict(conn.execute("select id, source from batches").fetchall())
             info["interrupted_batches"] = [
                 {"batch": r[0], "source": r[1], "created_at": r[2]} for r in
                 conn.execute("select id, source, created_at from batches where status = 'building' order by id")]

@@ -2,7 +2,6 @@
 tags, no scripts/handlers/javascript: links), whatever the page sent."""
 from __future__ import annotations
 
-import itertools
 import random
 
 import lxml.html

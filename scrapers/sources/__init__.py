@@ -14,6 +14,7 @@ Metadata about each source (publisher, URLs, expected counts) lives beside the m
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -86,10 +87,17 @@ class Source:
         return []
 
     def metadata(self) -> dict:
-        path = Path(__file__).with_name(f"{self.name}.yml")
-        if not path.exists():
-            return {}
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return load_source_yaml(self.name)
+
+
+@functools.lru_cache(maxsize=None)
+def load_source_yaml(name: str) -> dict:
+    """`<name>.yml` beside the source modules, parsed once (read-only: don't mutate it)."""
+    path = Path(__file__).with_name(f"{name}.yml")
+    if not path.exists():
+        return {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
 
 
 _REGISTRY: dict[str, Source] = {}

@@ -47,11 +47,11 @@ import sqlite_utils
 
 from ..archive import Batch, Entry
 from ..dates import leading_date, utcnow
-from ..errors import FetchError, SourceError, TrackerError
+from ..errors import SourceError, TrackerError
 from . import Context, Source, register
 from .doj_extract import extract
 from .doj_parse import (ParseError, Release, blocks_text, classify, html_to_blocks, item_might_mention_fentanyl,
-                        merge_records, might_mention_fentanyl, parse_api_response, parse_item, parse_item_light,
+                        merge_records, parse_api_response, parse_item, parse_item_light,
                         parse_release_page, tables)
 
 SOURCE = "doj"

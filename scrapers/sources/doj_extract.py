@@ -34,7 +34,7 @@ import functools
 import json
 import re
 
-from ..countries import country_of_demonym, country_of_place, demonym_pattern, normalize_country
+from ..countries import country_of_demonym, country_of_place, demonym_pattern
 from ..names import normalize_name
 from .doj_parse import Block, _fentanyl_family, _drugs_from, lexicon, tables, tokens
 
@@ -297,7 +297,7 @@ def _patterns() -> dict:
         "nat_right": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:both\s+|all\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?({demonyms})\s+(?:nationals?|citizens?|man|woman|national)\b", re.I),
         "citizen_of": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?(?:citizen|national|native|immigrant)s?\s+(?:of|from)\s+(?:the\s+)?({PLACE})"),
         "based_right": re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?([A-Z][\w .’'-]*?)-based\b"),
-        "based_left": re.compile(rf"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)(?:-based)?\s+(?:chemical\s+|pharmaceutical\s+|biotech(?:nology)?\s+|trading\s+|shell\s+|front\s+|pharmacy\s+|logistics\s+)*(?:company|companies|firm|firms|business|businesses|supplier|suppliers|manufacturer|manufacturers|vendor)\s*,?\s*$"),
+        "based_left": re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)(?:-based)?\s+(?:chemical\s+|pharmaceutical\s+|biotech(?:nology)?\s+|trading\s+|shell\s+|front\s+|pharmacy\s+|logistics\s+)*(?:company|companies|firm|firms|business|businesses|supplier|suppliers|manufacturer|manufacturers|vendor)\s*,?\s*$"),
         "pronoun": re.compile(r"(?:^|[^\w])(?:he|she|they|the\s+defendants?|both\s+(?:men|women|defendants)|each\s+defendant|all\s+(?:\w+\s+)?defendants)\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+){0,3}$", re.I),
         "group_sep": re.compile(r"^\s*(?:,|;|,?\s+and|,?\s+&)\s*(?:and\s+)?$"),
         "state_after": re.compile(rf"(?:the\s+)?({state_alt}|Columbia)\b"),

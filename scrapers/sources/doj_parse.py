@@ -29,10 +29,9 @@ import functools
 import html as htmllib
 import json
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+from . import load_source_yaml
 
 from ..countries import country_of_demonym, normalize_country
 from ..dates import eastern_date, unix_to_eastern_date, unix_to_iso
@@ -41,10 +40,9 @@ SITE = "https://www.justice.gov"
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
 
-@functools.lru_cache(maxsize=1)
 def tables() -> dict:
     """doj.yml: metadata, assertions and the vocabularies (loaded once)."""
-    return yaml.safe_load(Path(__file__).with_name("doj.yml").read_text(encoding="utf-8"))
+    return load_source_yaml("doj")
 
 
 class ParseError(Exception):

@@ -31,13 +31,12 @@ import json
 import re
 from pathlib import Path
 
-import yaml
+from . import load_source_yaml
 
 from ..countries import country_of_place, normalize_country
 from ..dates import parse_date_range, parse_loose_date
-from ..names import normalize_name
 
-META = yaml.safe_load(Path(__file__).with_name("sdn.yml").read_text(encoding="utf-8"))
+META = load_source_yaml("sdn")
 KNOWN_PROGRAMS: list[str] = META["programs"]
 ID_TYPES: list[str] = sorted(META["id_types"], key=len, reverse=True)
 ENTRY_URL: str = META["entry_url"]
