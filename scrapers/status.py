@@ -85,7 +85,6 @@ def collect_status(db_path: Path, archive_path: Path, since: str | None = None) 
     db_path, archive_path = Path(db_path), Path(archive_path)
     info: dict = {"database": str(db_path), "archive": str(archive_path), "sources": {}}
     index = archive_path / "index.sqlite"
-    batch_source: dict[int, str] = {}
     if index.exists():
         conn = _ro(index)
         try:
