@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Callable
 
 import yaml
 
+from ..errors import TrackerError
+
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -98,6 +100,25 @@ def load_source_yaml(name: str) -> dict:
         return {}
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+
+
+def collect_files(paths: list[Path], suffixes: tuple[str, ...], source: str) -> list[Path]:
+    """Files given on the command line, and the files with these suffixes in the directories
+    given (sorted). Errors name the source and the path."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+            if not found:
+                raise TrackerError(f"{source}: {path} holds no {' or '.join(suffixes)} files")
+            files += found
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise TrackerError(f"{source}: {path}: no such file or directory")
+    if not files:
+        raise TrackerError(f"{source}: no files given")
+    return files
 
 
 _REGISTRY: dict[str, Source] = {}

@@ -48,7 +48,7 @@ import sqlite_utils
 from ..archive import Batch, Entry
 from ..dates import leading_date, utcnow
 from ..errors import SourceError, TrackerError
-from . import Context, Source, register
+from . import Context, Source, collect_files, register
 from .doj_extract import extract
 from .doj_parse import (ParseError, Release, blocks_text, classify, html_to_blocks, item_might_mention_fentanyl,
                         merge_records, parse_api_response, parse_item, parse_item_light,
@@ -517,7 +517,7 @@ class DojSource(Source):
 
     # -- import ------------------------------------------------------------------------------------
     def import_paths(self, ctx: Context, paths: list[Path], **_) -> list[Batch]:
-        files = _collect(paths)
+        files = collect_files(paths, (".json", ".html", ".htm"), "doj")
         staged = []
         for path in files:
             content = path.read_bytes()
@@ -764,21 +764,6 @@ def _page_of(entry: Entry) -> int | None:
     if entry.meta.get("page") is not None:
         return int(entry.meta["page"])
     return None
-
-
-def _collect(paths: list[Path]) -> list[Path]:
-    files = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".json", ".html", ".htm"))
-            if not found:
-                raise TrackerError(f"doj: {path} holds no .json or .html files")
-            files += found
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise TrackerError(f"doj: {path}: no such file or directory")
-    return files
 
 
 def _identify(content: bytes, path: Path) -> str:

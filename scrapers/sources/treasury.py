@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup
 
 from ..archive import Batch
 from ..errors import FetchError, SourceError, TrackerError
-from . import Context, Source, register
+from . import Context, Source, collect_files, register
 from .treasury_parse import (ListingPage, canonical_recent_actions_url, parse_listing, parse_recent_actions,
                              parse_release, recent_actions_key)
 
@@ -45,7 +45,7 @@ class TreasurySource(Source):
 
     # -- getting pages into the archive -----------------------------------------------------
     def import_paths(self, ctx: Context, paths: list[Path], **_) -> list[Batch]:
-        files = _collect(paths)
+        files = collect_files(paths, (".html", ".htm"), "treasury")
         staged = []
         for path in files:
             content = path.read_bytes()
@@ -174,23 +174,6 @@ def write_release(db: sqlite_utils.Database, rel, entry) -> None:
         db["release_links"].insert_all([{"press_release_id": rid, "url": l.url, "anchor_text": l.anchor_text,
                                          "kind": l.kind} for l in rel.links], pk=("press_release_id", "url"),
                                        replace=True)
-
-
-def _collect(paths: list[Path]) -> list[Path]:
-    files = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".html", ".htm"))
-            if not found:
-                raise TrackerError(f"treasury: {path} holds no .html files")
-            files += found
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise TrackerError(f"treasury: {path}: no such file or directory")
-    if not files:
-        raise TrackerError("treasury: no files given")
-    return files
 
 
 def _identify(content: bytes, path: Path) -> tuple[str, str]:
