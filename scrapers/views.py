@@ -13,7 +13,10 @@ The DOJ linking module registers `sanctioned_and_charged` itself; it is not rede
 - releases_without_links: Treasury E.O. 14059 releases from which no SDN entry could be
   linked as designated (for review: new entries not yet on our copy of the list, or names the
   matcher missed).
-- releases_newest_first: press releases, newest first.
+- releases_newest_first: the releases the tracker is about, newest first: Treasury releases
+  announcing E.O. 14059 designations and DOJ fentanyl releases.
+- treasury_releases_audit: every Treasury release fetched, E.O. 14059 or not, with the
+  sentences behind the decision (to audit the filter).
 - prosecutions_overview / defendants_overview: prosecutions and defendants with the year,
   the release title and whether they are linked to an SDN entry (`linked` / `not linked`),
   so those can be faceted.
@@ -106,6 +109,15 @@ order by r.published desc, r.id
     "releases_newest_first": """
 select r.published, r.agency, r.title, r.url, r.is_eo14059, r.mentions_fentanyl, r.office, r.district, r.year, r.id
 from press_releases r
+where r.agency != 'Treasury' or r.is_eo14059 = 1
+order by r.published desc, r.id
+""",
+    "treasury_releases_audit": """
+select r.published, r.title, r.url, r.is_eo14059, r.mentions_fentanyl, r.eo14059_evidence,
+       (select count(*) from press_release_designations x where x.press_release_id = r.id and x.role = 'designated')
+         as designees_found, r.year, r.id
+from press_releases r
+where r.agency = 'Treasury'
 order by r.published desc, r.id
 """,
     "prosecutions_overview": """

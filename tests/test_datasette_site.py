@@ -355,6 +355,18 @@ def test_releases_without_links_lists_only_unlinked_eo14059_releases(roomy_site)
     assert rows[0]["names_not_linked"] == "Pillworks Supply; Tableta Express"
 
 
+def test_release_list_shows_eo14059_by_default_and_the_audit_view_shows_all(roomy_site, db_path):
+    shown = roomy_site.json("/tracker/releases_newest_first.json?_shape=array&_size=max")
+    treasury = [r for r in shown if r["agency"] == "Treasury"]
+    assert treasury and all(r["is_eo14059"] == 1 for r in treasury)
+    assert {r["id"] for r in shown if r["agency"] == "DOJ"} == {
+        r[0] for r in sql(db_path, "select id from press_releases where agency = 'DOJ'")}
+    audit = roomy_site.json("/tracker/treasury_releases_audit.json?_shape=array&_size=max")
+    assert sorted(r["id"] for r in audit) == sorted(
+        r[0] for r in sql(db_path, "select id from press_releases where agency = 'Treasury'"))
+    assert any(r["is_eo14059"] == 0 for r in audit)
+
+
 def test_dossier_collects_everything_about_an_entry(roomy_site):
     rows = roomy_site.json("/tracker/dossier.json?uid=90001&_shape=array")
     sections = [r["section"] for r in rows]
