@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES: dict[str, dict] = {
     "designations": dict(columns={
@@ -132,7 +132,12 @@ FTS = {
     "press_releases": ["title", "body_text"],
     "defendants": ["name", "residence"],
 }
+# Accents and case never matter ("guzman" finds "GUZMÁN"). Prose (releases) is also stemmed
+# ("sanctioning" finds "sanctioned"); names are not (stemming only blurs them).
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+FTS_TOKENIZE_NAMES = "unicode61 remove_diacritics 2"
+FTS_TOKENIZERS = {"designations": FTS_TOKENIZE_NAMES, "defendants": FTS_TOKENIZE_NAMES,
+                  "press_releases": FTS_TOKENIZE}
 
 # Views: name -> SQL. Other modules add theirs with `register_view`.
 VIEWS: dict[str, str] = {}
@@ -159,7 +164,8 @@ def finalize(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
     for table, cols in FTS.items():
         if f"{table}_fts" not in db.table_names():
-            db[table].enable_fts(cols, create_triggers=True, tokenize=FTS_TOKENIZE, replace=True)
+            db[table].enable_fts(cols, create_triggers=True, tokenize=FTS_TOKENIZERS.get(table, FTS_TOKENIZE),
+                                 replace=True)
     for name in list(db.view_names()):
         if name in VIEWS:
             db.execute(f"drop view {name}")
