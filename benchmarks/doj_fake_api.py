@@ -39,9 +39,11 @@ MAX_PAGESIZE = 50
 
 class FakeDojApi:
     def __init__(self, n: int = 1000, *, seed: int = 1, fentanyl_share: float = 0.12, per_day: int = 60,
-                 short: bool = False, port: int = 0, host: str = "127.0.0.1", newest: str = "2025-06-30"):
+                 short: bool = False, port: int = 0, host: str = "127.0.0.1", newest: str = "2025-06-30",
+                 listen: bool = True, body_chars: int = 0):
+        """listen=False: no server of its own; another server hands it requests (`handle`)."""
         self.gen = SyntheticReleases(n, seed=seed, fentanyl_share=fentanyl_share, per_day=per_day, short=short,
-                                     newest=newest)
+                                     newest=newest, body_chars=body_chars)
         self.lock = threading.Lock()
         self.top: list[dict] = []             # published after start, newest first
         self.versions: dict[int, int] = {}    # generated index -> edit version
@@ -65,9 +67,11 @@ class FakeDojApi:
             def do_GET(self):
                 api._handle(self)
 
-        self.server = ThreadingHTTPServer((host, port), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.server = self.thread = None
+        if listen:
+            self.server = ThreadingHTTPServer((host, port), Handler)
+            self.server.daemon_threads = True
+            self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     # -- lifecycle -----------------------------------------------------------------------------
     @property
@@ -82,8 +86,9 @@ class FakeDojApi:
     def stop(self) -> None:
         for ev in self._hold.values():
             ev.set()
-        self.server.shutdown()
-        self.server.server_close()
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
 
     def __enter__(self):
         return self.start()
@@ -174,6 +179,12 @@ class FakeDojApi:
         return [r[2] for r in list(self.requests) if r[0] is not None]
 
     # -- HTTP --------------------------------------------------------------------------------------
+    def handle(self, h: BaseHTTPRequestHandler, path: str) -> None:
+        """Answer a request another server received, `path` being its path under the API root
+        (benchmarks/fake_sources.py mounts the API under /doj)."""
+        h.path = path
+        self._handle(h)
+
     def _handle(self, h: BaseHTTPRequestHandler) -> None:
         parts = urlsplit(h.path)
         q = {k: v[-1] for k, v in parse_qs(parts.query).items()}

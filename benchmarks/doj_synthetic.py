@@ -59,8 +59,12 @@ class SyntheticReleases:
     """A deterministic list of N synthetic releases, newest first (position 0)."""
 
     def __init__(self, n: int, *, seed: int = 1, fentanyl_share: float = 0.12, per_day: int = 60,
-                 newest: str = "2025-06-30", short: bool = False):
+                 newest: str = "2025-06-30", short: bool = False, body_chars: int = 0):
+        """body_chars: pad each body with background paragraphs (no names, no drugs) until it is
+        about that long (0: no padding; the templates alone give ~0.7 KB bodies, DOJ's own run
+        to several KB -- 3,500 gives archive sizes and parse costs of that order)."""
         self.n = n
+        self.body_chars = body_chars
         self.seed = seed
         self.fentanyl_share = fentanyl_share
         self.per_day = per_day
@@ -101,6 +105,8 @@ class SyntheticReleases:
             title, body, comps, topics, slug = _FENT[kind](rng, comp, slug, dateline, self.short)
         else:
             title, body, comps, topics = _other(rng, comp, dateline, self.short)
+        if self.body_chars and len(body) < self.body_chars:
+            body += _background(rng, self.body_chars - len(body))
         if version:
             body += f"<p>Updated (version {version}).</p>\n"
         host = "https://www.justice.gov" if i % 3 else "https://justice.gov"
@@ -267,3 +273,37 @@ def _other(rng, comp, dateline, short):
                  " in Charge of the FBI field office.</p>\n"
                  f"<p>Assistant U.S. Attorney {_official(rng)} prosecuted the case.</p>\n")
     return title, body, [_c(comp)], [_c(topic)]
+
+
+_BG_AGENCY = ["the local police department", "state investigators", "a regional task force", "federal agents",
+              "the county sheriff's office", "postal inspectors"]
+_BG_NOUN = ["records", "bank statements", "text messages", "shipping receipts", "surveillance footage",
+            "ledgers", "phone extractions", "wire transfers", "invoices", "rental agreements"]
+_BG_VERB = ["reviewed", "traced", "compared", "summarized", "catalogued", "examined", "reconstructed"]
+_BG_PLACE = ["a storage unit", "a rented apartment", "a warehouse", "a parking lot", "a motel room",
+             "an office building", "a residence"]
+
+
+def _background(rng, chars: int) -> str:
+    """Paragraphs of case background (no person names, no drug words), about `chars` long."""
+    out, size = [], 0
+    while size < chars:
+        sents = []
+        for _ in range(rng.randrange(3, 6)):
+            sents.append(rng.choice([
+                f"According to court documents, {rng.choice(_BG_AGENCY)} {rng.choice(_BG_VERB)} {rng.randrange(12, 900)}"
+                f" pages of {rng.choice(_BG_NOUN)} collected between {rng.choice(MONTHS)} {rng.randrange(2015, 2024)}"
+                f" and {rng.choice(MONTHS)} {rng.randrange(2016, 2025)}.",
+                f"Evidence presented at the hearing showed that meetings took place at {rng.choice(_BG_PLACE)} on"
+                f" at least {rng.randrange(2, 40)} occasions.",
+                f"Investigators {rng.choice(_BG_VERB)} {rng.choice(_BG_NOUN)} and {rng.choice(_BG_NOUN)} that showed"
+                f" payments totaling ${rng.randrange(1, 999):,},{rng.randrange(0, 999):03d}.",
+                f"The court also considered {rng.choice(_BG_NOUN)} describing {rng.randrange(3, 60)} trips made over"
+                f" {rng.randrange(2, 30)} months.",
+                f"Prosecutors said the scheme relied on {rng.choice(_BG_PLACE)} and on {rng.choice(_BG_NOUN)} kept by"
+                f" associates.",
+            ]))
+        para = "<p>" + " ".join(sents) + "</p>\n"
+        out.append(para)
+        size += len(para)
+    return "".join(out)

@@ -3,6 +3,7 @@
     python benchmarks/doj_throughput.py                      # 20,000 releases, 12% fentanyl-related
     python benchmarks/doj_throughput.py --fentanyl-share 1   # every release goes through extraction
     python benchmarks/doj_throughput.py --profile            # cProfile: where the time goes
+    python benchmarks/doj_throughput.py --body-chars 3500    # bodies of DOJ-like length (~3.8 KB)
 
 Per release, the same work `tracker rebuild` does before writing rows: a cheap test of the
 raw title/body for anything fentanyl-like (most releases stop there, with just their uuid
@@ -50,9 +51,11 @@ def main(argv=None) -> None:
     ap.add_argument("--releases", type=int, default=20_000)
     ap.add_argument("--fentanyl-share", type=float, default=0.12)
     ap.add_argument("--repeat", type=int, default=3, help="best of N runs")
+    ap.add_argument("--body-chars", type=int, default=0,
+                    help="pad bodies to about this many characters (3500: DOJ-like lengths; default: templates only, ~0.7 KB)")
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args(argv)
-    gen = SyntheticReleases(args.releases, seed=7, fentanyl_share=args.fentanyl_share)
+    gen = SyntheticReleases(args.releases, seed=7, fentanyl_share=args.fentanyl_share, body_chars=args.body_chars)
     raws = [gen.item(i) for i in range(args.releases)]
     pages = [json.dumps({"metadata": {"resultset": {"count": str(args.releases), "pagesize": 50, "page": k}},
                          "results": raws[k * 50:(k + 1) * 50]}).encode() for k in range(0, (args.releases + 49) // 50)]
