@@ -242,7 +242,7 @@ def _build_once(db_path: Path, archive: Archive, ctx: Context, new_batches: list
         ctx.batch = None
         fault_point("applied", db_path)
         for derive in DERIVATIONS:
-            with db.conn:
+            with _transaction(db):
                 got = derive(db, ctx)
             for key, value in (got or {}).items():
                 counts.setdefault("links", {})[key] = value
@@ -283,12 +283,24 @@ def _build_once(db_path: Path, archive: Archive, ctx: Context, new_batches: list
     return BuildResult(full, reason, counts, 0.0, total_errors)
 
 
+@contextlib.contextmanager
+def _transaction(db: sqlite_utils.Database):
+    """One explicit transaction, committed at the end (rolled back on an exception).
+    `with db.conn` alone opens none: Python's sqlite3 starts one only at the next INSERT, and
+    sqlite-utils commits each write it makes outside one -- every row written by `insert` was
+    a transaction of its own (a journal file created and deleted each time)."""
+    with db.conn:
+        if not db.conn.in_transaction:
+            db.conn.execute("begin")
+        yield
+
+
 def _apply_batch(db, source, batch: Batch, ctx: Context, counts: dict) -> int:
     """Apply one batch in one transaction. Anything that goes wrong is the source's failure
     (named with its batch and input), never a crash that loses the other sources' data."""
     ctx.batch, ctx.batch_errors = batch, 0
     try:
-        with db.conn:
+        with _transaction(db):
             got = source.apply(db, batch, ctx)
     except Exception as exc:  # noqa: BLE001 -- any failure is reported, named, and contained
         if isinstance(exc, TrackerError):

@@ -30,11 +30,16 @@ METADATA_DATABASE = "tracker"  # the database name metadata.yml is written for
 
 # Datasette settings for every way we serve (CLI and tests): complete CSV exports with
 # _stream=on (no size cap), the database downloadable, and time for facets on big tables.
+# No suggested facets: Datasette tries every column of a table page for them (one query each,
+# up to facet_suggest_time_limit_ms), which was 60-85% of a table page's time at 250,000
+# releases (benchmarks/RESULTS.md); the default facets of metadata.yml and "Facet by this"
+# in each column's menu remain.
 SETTINGS = {
     "allow_download": True,
     "max_csv_mb": 0,
     "facet_time_limit_ms": 1000,
     "sql_time_limit_ms": 3000,
+    "suggest_facets": False,
 }
 
 

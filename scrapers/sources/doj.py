@@ -47,6 +47,7 @@ import sqlite_utils
 
 from ..archive import Batch, Entry
 from ..dates import leading_date, utcnow
+from ..db import bulk_insert
 from ..errors import SourceError, TrackerError
 from . import Context, Source, collect_files, register
 from .doj_extract import extract
@@ -715,7 +716,7 @@ def write_release(db: sqlite_utils.Database, rel: Release, entry: Entry, counts:
             _delete_release(db, old)
     ex = extract(rid, rel.title, blocks, rel.components, rel.url, rel.published, cls.tokens)
     summary = _summary(rel, blocks)
-    db["press_releases"].insert({
+    bulk_insert(db, "press_releases", [{
         "id": rid, "agency": "DOJ", "url": rel.url, "title": rel.title, "published": rel.published,
         "year": int(rel.published[:4]) if rel.published else None, "summary": summary,
         "body_text": text, "body_html": _sanitized(rel.body_html, rel.url), "is_eo14059": 0,
@@ -725,14 +726,19 @@ def write_release(db: sqlite_utils.Database, rel: Release, entry: Entry, counts:
         "office": "; ".join(rel.components) or None, "district": ex.district,
         "topics": json.dumps(rel.topics, ensure_ascii=False), "number": rel.number, "changed": rel.changed,
         "fetched_at": entry.fetched_at, "archive_sha256": entry.sha256,
-    }, pk="id", replace=True)
-    if ex.prosecutions:
-        db["prosecutions"].insert_all(ex.prosecutions, pk="id", replace=True)
-    if ex.defendants:
-        db["defendants"].insert_all(ex.defendants, pk="id", replace=True)
+    }])
+    # one executemany per table (sqlite-utils' insert inspects the table and every value each time)
+    bulk_insert(db, "prosecutions", [_sql_values(r) for r in ex.prosecutions])
+    bulk_insert(db, "defendants", [_sql_values(r) for r in ex.defendants])
     counts["stored"] += 1
     counts["prosecutions"] += len(ex.prosecutions)
     counts["defendants"] += len(ex.defendants)
+
+
+def _sql_values(row: dict) -> dict:
+    """A row's values as sqlite-utils `insert` stores them: lists, tuples and dicts as JSON."""
+    return {k: json.dumps(v, default=repr, ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else v
+            for k, v in row.items()}
 
 
 def _summary(rel: Release, blocks) -> str | None:
