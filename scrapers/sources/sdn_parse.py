@@ -542,12 +542,6 @@ def _loose(name: str) -> str:
     return " ".join(name.upper().split()).rstrip(".")
 
 
-def _add_country(names: list[str], codes: list[str | None], country) -> None:
-    if country and country.name not in names:
-        names.append(country.name)
-        codes.append(country.code)
-
-
 _URL_HEAD, _URL_TAIL = ENTRY_URL.split("{uid}")
 
 
@@ -578,32 +572,40 @@ def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None
     facts = parse_remarks(remarks)
     entity_type = ENTITY_TYPES.get((raw.sdn_type or "").lower(), "entity")
 
-    names: list[str] = []
-    codes: list[str | None] = []
+    # countries: nationality, citizenship, addresses, places of birth (identifiers' issuing
+    # countries only when none of those names one); each country once, in that order
+    found: dict[str, str | None] = {}
     nationality = citizenship = None
     for n in facts.nationalities:
         c = normalize_country(n)
         nationality = nationality or (c.name if c else n)
-        _add_country(names, codes, c)
+        if c:
+            found.setdefault(c.name, c.code)
     for n in facts.citizenships:
         c = normalize_country(n)
         citizenship = citizenship or (c.name if c else n)
-        _add_country(names, codes, c)
-    for a in addresses or []:
-        if a["country_code"] or a["country"]:
-            c = normalize_country(a["country_as_written"]) if a["country_as_written"] else None
-            _add_country(names, codes, c)
+        if c:
+            found.setdefault(c.name, c.code)
+    for a in addresses or ():
+        if a["country_as_written"]:
+            c = normalize_country(a["country_as_written"])
+            if c:
+                found.setdefault(c.name, c.code)
     for place in facts.places_of_birth:
-        _add_country(names, codes, country_of_place(place))
-    if not names:
+        c = country_of_place(place)
+        if c:
+            found.setdefault(c.name, c.code)
+    if not found:
         for ident in facts.identifiers:
             if ident["country_code"]:
-                _add_country(names, codes, normalize_country(ident["country"]))
+                c = normalize_country(ident["country"])
+                if c:
+                    found.setdefault(c.name, c.code)
 
-    dobs = [(d, _dob(d)) for d in facts.dates_of_birth]
+    dobs = [(d, _dob(d)) for d in facts.dates_of_birth] if facts.dates_of_birth else None
 
     aliases: dict[tuple, dict] = {}
-    for a in alt_aliases or []:
+    for a in alt_aliases or ():
         aliases.setdefault((a["alias_type"], a["alias"]), a)
     for kind, alias, quality in facts.aliases:
         aliases.setdefault((kind, alias), {"uid": raw.uid, "alias": alias, "alias_type": kind,
@@ -622,18 +624,19 @@ def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None
         row = {"uid": raw.uid, "details": None, **ident}
         identifiers.setdefault((row["id_type"], row["id_value"]), row)
 
+    title, call_sign, vessel_type, tonnage, grt, vessel_flag, vessel_owner = (
+        None if v in _NULLS else (v.strip() or None) for v in f[4:11])
     row = {
         "uid": raw.uid, "name": raw.name, "entity_type": entity_type,
         "programs": json_list(raw.programs),
-        "countries": json_list(tuple(names)), "country_codes": json_list(tuple(codes)),
+        "countries": json_list(tuple(found)), "country_codes": json_list(tuple(found.values())),
         "nationality": nationality, "citizenship": citizenship,
         "date_of_birth": dobs[0][1] if dobs else None,
         "dates_of_birth": _dobs_json(dobs) if dobs else None,
         "place_of_birth": facts.places_of_birth[0] if facts.places_of_birth else None,
         "gender": facts.gender,
-        "title": clean(f[4]) or facts.title, "call_sign": clean(f[5]), "vessel_type": clean(f[6]),
-        "tonnage": clean(f[7]), "grt": clean(f[8]), "vessel_flag": clean(f[9]),
-        "vessel_owner": clean(f[10]),
+        "title": title or facts.title, "call_sign": call_sign, "vessel_type": vessel_type,
+        "tonnage": tonnage, "grt": grt, "vessel_flag": vessel_flag, "vessel_owner": vessel_owner,
         "organization_established": facts.organization_established,
         "organization_type": facts.organization_type, "target_type": facts.target_type,
         "remarks": remarks, "remarks_unparsed": "; ".join(facts.unparsed) or None,
