@@ -2,19 +2,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from scrapers.db import content_hashes
+from dbquery import q
 
 DOJ_TABLES = ("press_releases", "prosecutions", "defendants", "link_candidates", "errors")
-
-
-def q(db, sql, *args):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
 
 
 def doj_files(fixtures, *names):

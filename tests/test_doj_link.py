@@ -3,21 +3,13 @@ candidates go to review (link_candidates / view doj_link_review)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import sqlite_utils
 
 from scrapers import db as schema
 from scrapers.db import content_hashes
+from dbquery import q as rows
 from scrapers.link_doj import link_doj
-
-
-def rows(db, sql, *args):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
 
 
 def test_links_need_a_full_name_and_a_corroborating_fact(run_cli, workdir, fixtures):

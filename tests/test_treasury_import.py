@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 
 import pytest
 
 from scrapers.db import content_hashes
+from dbquery import one, q
 
 TREASURY_TABLES = ("press_releases", "press_release_designations", "release_links", "recent_actions",
                    "conflicts", "designations")
-
-
-def q(db, sql, *args):
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
-
-
-def one(db, sql, *args):
-    rows = q(db, sql, *args)
-    return rows[0][0] if rows else None
 
 
 @pytest.fixture
