@@ -309,13 +309,15 @@ def status(state: State, as_json, since):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Datasette metadata [default: metadata.yml]")
+@click.option("--cache-mb", type=click.FloatRange(min=0), default=None,
+              help="Memory for recently served pages, in MB [default: 64; 0 turns the cache off]")
 @click.pass_obj
-def serve(state: State, host, port, metadata):
+def serve(state: State, host, port, metadata, cache_mb):
     """Serve the database with Datasette (read-only), with metadata.yml and the plugins."""
     from .serve import serve_database
 
     try:
-        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log)
+        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log, cache_mb=cache_mb)
     except TrackerError as exc:
         _fail(str(exc))
 

@@ -68,18 +68,20 @@ def _identity(path: str) -> tuple[int, int] | None:
 def reload_if_replaced(datasette, *, force: bool = False) -> list[str]:
     """Re-add every file-backed database whose file was replaced; returns their names."""
     now = time.monotonic()
-    if not force and now - _last_check[0] < CHECK_EVERY:
-        return []
-    _last_check[0] = now
+    due = force or now - _last_check[0] >= CHECK_EVERY
+    if due:
+        _last_check[0] = now
     reloaded = []
     for name, db in list(datasette.databases.items()):
         path = getattr(db, "path", None)
         if not path or getattr(db, "is_memory", False):
             continue
+        key = f"{name}:{path}"
+        if not due and key in _seen:
+            continue  # known files are looked at once a second; new ones at once
         ident = _identity(path)
         if ident is None:
             continue  # a missing file: keep serving what is open
-        key = f"{name}:{path}"
         if key not in _seen:
             _seen[key] = ident
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -40,6 +41,10 @@ SETTINGS = {
     "facet_time_limit_ms": 1000,
     "sql_time_limit_ms": 3000,
     "suggest_facets": False,
+    # table pages: a preview of long texts (row pages show them whole) and 50 rows, which
+    # halves the HTML Datasette renders per page (BENCHMARKS.md, Datasette latency)
+    "truncate_cells_html": 200,
+    "default_page_size": 50,
 }
 
 
@@ -94,8 +99,10 @@ def datasette_args(db_path: Path, *, host: str, port: int, metadata: str | Path 
 
 
 def serve_database(db_path: Path, *, host: str, port: int, metadata: str | None, log: Callable[[str], None],
-                   stale: bool = False) -> None:
+                   stale: bool = False, cache_mb: float | None = None) -> None:
     db_path = Path(db_path)
+    if cache_mb is not None:
+        os.environ["TRACKER_SERVE_CACHE_MB"] = str(cache_mb)
     if not db_path.exists():
         raise TrackerError(f"{db_path} does not exist: run `tracker update` or `tracker import ...` first")
     status = staleness(db_path)
@@ -113,14 +120,22 @@ def serve_database(db_path: Path, *, host: str, port: int, metadata: str | None,
         run_datasette(datasette_args(db_path, host=host, port=port, metadata=served_meta))
 
 
+def register_plugins() -> None:
+    """The project's own Datasette plugins: reload a swapped tracker.db, fast array facets,
+    a cache of recent pages (the database is immutable between builds)."""
+    from . import datasette_cache, datasette_facets, datasette_reload
+
+    datasette_reload.register()
+    datasette_facets.register()
+    datasette_cache.register()
+
+
 def run_datasette(args: list[str]) -> None:
     """`datasette ARGS` in this process (uvicorn stops cleanly on Ctrl-C or SIGTERM, so the
     temporary metadata is removed and no orphan server is left behind)."""
     from datasette.cli import cli as datasette_cli
 
-    from . import datasette_reload
-
-    datasette_reload.register()
+    register_plugins()
     try:
         datasette_cli.main(args=args, prog_name="datasette", standalone_mode=False)
     except KeyboardInterrupt:
@@ -137,9 +152,7 @@ def make_datasette(db_path: Path, *, metadata: str | Path | None = None, setting
     """The same Datasette `tracker serve` runs, in-process (for tests and scripts)."""
     from datasette.app import Datasette
 
-    from . import datasette_reload
-
-    datasette_reload.register()
+    register_plugins()
     db_path = Path(db_path)
     meta_path = find_metadata(metadata)
     meta = load_metadata(meta_path, db_path.stem, notice_html=notice_html) if meta_path else None
