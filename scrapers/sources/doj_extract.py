@@ -41,6 +41,35 @@ from .doj_parse import Block, _fentanyl_family, _drugs_from, lexicon, tables, to
 STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
 
+
+# -- fast substring search ---------------------------------------------------------------------
+# Release text is mostly ASCII with a few curly quotes and dashes, which makes Python store it two
+# bytes a character: `in` / `find` on it, and regular expressions that begin with \b or are
+# case-insensitive (no literal prefix for the engine to skip ahead with), scan it slowly. The
+# same text as ASCII bytes -- every other character a '?', so positions are unchanged -- answers
+# "where is this ASCII word" many times faster; the regular expression then runs only there.
+@functools.lru_cache(maxsize=16)
+def _ascii_view(text: str) -> tuple[bytes, bytes | None]:
+    """(text as ASCII bytes, the same with ASCII letters lower-cased); the second is None when
+    the text holds one of the four non-ASCII letters that re.I matches to ASCII ones ('İ', 'ı',
+    'ſ', Kelvin 'K'), which neither bytes view can stand for."""
+    b = text.encode("ascii", "replace")
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
+        return b, None
+    return b, b.lower()
+
+
+def _matches_at(rx: re.Pattern, text: str, low_b: bytes, prefixes: tuple[bytes, ...]) -> bool:
+    """bool(rx.search(text)) for a case-insensitive pattern whose every match begins with one of
+    `prefixes` (lower-case ASCII): the pattern is tried only where a prefix occurs."""
+    for p in prefixes:
+        i = low_b.find(p)
+        while i >= 0:
+            if rx.match(text, i):
+                return True
+            i = low_b.find(p, i + 1)
+    return False
+
 # -- names -----------------------------------------------------------------------------------
 U = "A-ZÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇŠŽ"
 L = "a-záàâäãåéèêëíìîïóòôöõúùûüñçšžß"
@@ -473,29 +502,46 @@ ct. u.s.c. pvt. l.l.c. s.a. c.v. a.k.a. a/k/a""".split()) | {a.lower() for a in 
 _SENT_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"(]?[A-Z0-9])")
 
 
+# _SENT_END over a whole text: its white space never crosses a line end, as if run line by line
+_SENT_END_TEXT = re.compile(r"[.!?][”\"’)]*[^\S\n]+(?=[“\"(]?[A-Z0-9])")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; lines are never joined; abbreviations ('U.S.',
     'Minn.', 'B. Lynn') do not end a sentence."""
     spans = []
-    line_start = 0
-    for line in text.split("\n"):
-        start = line_start
-        base = line_start
-        for m in _SENT_END.finditer(line):
-            if line[m.start()] == ".":
-                j = m.start()
-                k = line.rfind(" ", 0, j) + 1
-                word = line[k:j + 1].lower().lstrip("(“\"")
-                if word in _ABBREV or (len(word) == 2 and word[0].isalpha()) or _DOTTED.fullmatch(word):
-                    continue
-            end = base + m.end()
-            spans.append((start, end))
-            start = end
-        line_end = line_start + len(line)
-        if line[start - base:].strip():
-            spans.append((start, line_end))
-        line_start = line_end + 1
-    return spans
+    append = spans.append
+    n = len(text)
+    start = line_start = 0                 # the current sentence, the current line
+    line_end = text.find("\n")
+    if line_end < 0:
+        line_end = n
+    for m in _SENT_END_TEXT.finditer(text):
+        j = m.start()
+        while line_end < j:                # lines before this match: their last sentence
+            if text[start:line_end].strip():
+                append((start, line_end))
+            start = line_start = line_end + 1
+            line_end = text.find("\n", line_start)
+            if line_end < 0:
+                line_end = n
+        if text[j] == ".":
+            k = text.rfind(" ", line_start, j)
+            word = text[k + 1 if k >= 0 else line_start:j + 1].lower().lstrip("(“\"")
+            if word in _ABBREV or (len(word) == 2 and word[0].isalpha()) or _DOTTED.fullmatch(word):
+                continue
+        end = m.end()
+        append((start, end))
+        start = end
+    while True:
+        if text[start:line_end].strip():
+            append((start, line_end))
+        if line_end >= n:
+            return spans
+        start = line_start = line_end + 1
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = n
 
 
 _DOTTED = re.compile(r"(?:[a-z]\.){2,}")
@@ -590,6 +636,24 @@ def _clean_tokens(run: str, start: int) -> tuple[list[tuple[str, int]], bool]:
     while kept and kept[0][0] in _PARTICLES:
         kept.pop(0)
     return kept, bool(kept) and title
+
+
+@functools.lru_cache(maxsize=65536)
+def _run_name(run: str) -> tuple[int, int, str, str, bool, str | None] | None:
+    """The name in a capitalised run (see _clean_tokens), positions relative to the run: (start,
+    end, name, key, title before it, nickname); None when fewer than two real words remain. The
+    same runs ('Assistant U.S. Attorney Jane Roe', 'Special Agent in Charge') recur from release
+    to release, hence the cache."""
+    kept, title = _clean_tokens(run, 0)
+    words = [w for w, _ in kept if w[0] not in "“\""]
+    real = [w for w in words if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]
+    if len(real) < 2:
+        return None
+    start = kept[0][1]
+    end = kept[-1][1] + len(kept[-1][0])
+    aka = next((w.strip("“”\"") for w, _ in kept if w[0] in "“\""), None)
+    name = " ".join(words)
+    return start, end, name, normalize_name(name), title, aka
 
 
 def _place(raw: str, stop_at: list[int], base: int) -> str | None:
@@ -717,16 +781,11 @@ class _Scanner:
                 continue
             if company_spans and any(a <= s < b for a, b in company_spans):
                 continue
-            kept, title = _clean_tokens(m.group(0), s)
-            words = [w for w, _ in kept if w[0] not in "“\""]
-            real = [w for w in words if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]
-            if len(real) < 2:
+            run = _run_name(m.group(0))
+            if run is None:
                 continue
-            start = kept[0][1]
-            end = kept[-1][1] + len(kept[-1][0])
-            aka = next((w.strip("“”\"") for w, _ in kept if w[0] in "“\""), None)
-            name = " ".join(words)
-            self.mentions.append(Mention(start, end, name, normalize_name(name), title_before=title, aka=aka))
+            start, end, name, key, title, aka = run
+            self.mentions.append(Mention(s + start, s + end, name, key, title_before=title, aka=aka))
         self.mentions.sort(key=lambda x: x.start)
         self._starts_cache = [mm.start for mm in self.mentions]
         for mention in self.mentions:
@@ -1037,14 +1096,51 @@ def _sentence_months(seg: str) -> tuple[float | None, str | None]:
 
 
 # -- statutes, charges ---------------------------------------------------------------------------
+def _statute_starts(text: str, tb: bytes) -> list[int]:
+    """Every position where a _STATUTE match can begin: one or two digits, then white space up
+    to a 'U' (str.isspace is exactly what \\s matches)."""
+    out = []
+    u = tb.find(b"U")
+    while u >= 0:
+        w = u
+        while w > 0 and text[w - 1].isspace():
+            w -= 1
+        if w >= 2:
+            out.append(w - 2)
+        if w >= 1:
+            out.append(w - 1)
+        u = tb.find(b"U", u + 1)
+    return sorted(set(out))
+
+
+def _finditer_at(rx: re.Pattern, text: str, starts: list[int]):
+    """rx.finditer(text) for a pattern that never matches the empty string and can only begin at
+    `starts` (sorted): the leftmost match at or after the previous match's end, each time."""
+    pos = 0
+    for i in starts:
+        if i < pos:
+            continue
+        m = rx.match(text, i)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def find_statutes(text: str) -> list[str]:
     """'21 U.S.C. §§ 841(a)(1), 846 and 18 U.S.C. § 924(c)' -> ['21 U.S.C. § 841',
     '21 U.S.C. § 846', '18 U.S.C. § 924'] (only what the release cites)."""
-    if "U.S.C" not in text and "USC" not in text and "U. S. C" not in text and "United States Code" not in text:
+    tb, low_b = _ascii_view(text)
+    if b"U.S.C" not in tb and b"USC" not in tb and b"U. S. C" not in tb and b"United States Code" not in tb:
         return []
     out: list[str] = []
     for rx in (_STATUTE, _STATUTE_LONG):
-        for m in rx.finditer(text):
+        if rx is _STATUTE:
+            found = _finditer_at(rx, text, _statute_starts(text, tb))
+        elif low_b is not None:
+            found = _finditer_at(rx, text, _occurrences(low_b, b"title"))
+        else:
+            found = rx.finditer(text)
+        for m in found:
             title = int(m.group(1))
             for num in re.findall(r"(?<![\w(])(\d{1,5}[a-z]?)(?![\w)])", re.sub(r"\([\w]+\)", "", m.group(2))):
                 cite = f"{title} U.S.C. § {num}"
@@ -1067,10 +1163,79 @@ _CHARGE_HINTS = {
 }
 
 
+# How every match of each charge pattern begins (each alternative is \b + these letters, any
+# case); None: an alternative begins with a common word ('in', 'for'), searched the usual way.
+_CHARGE_STARTS = {
+    "drug conspiracy": ("conspir",), "possession with intent to distribute": ("possess",),
+    "distribution": ("distribut",), "distribution resulting in death": ("resulting",),
+    "distribution resulting in serious bodily injury": ("resulting",), "manufacturing": ("manufactur",),
+    "importation": ("import",), "international drug trafficking": None, "money laundering": ("money", "launder"),
+    "firearm in furtherance of drug trafficking": None, "felon in possession of a firearm": ("felon", "possess"),
+    "continuing criminal enterprise": ("continuing",), "narco-terrorism": ("narco",),
+    "maintaining drug-involved premises": ("maintain",), "use of a communication facility": ("communication",),
+    "unlicensed money transmitting": ("unlicensed",), "smuggling": ("smuggl",), "misbranding": ("misbrand",),
+    "RICO": ("racketeering", "rico"),
+}
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    out, depth, cur, i = [], 0, "", 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            cur += pattern[i:i + 2]
+            i += 2
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+            i += 1
+            continue
+        cur += ch
+        i += 1
+    return out + [cur]
+
+
+def _charge_table() -> list[tuple[str, re.Pattern, tuple[str, ...], tuple[bytes, ...] | None]]:
+    table = []
+    for name, rx in CHARGES_RX:
+        starts = _CHARGE_STARTS[name]
+        if starts is not None:
+            # the starts must hold for every alternative, or the shortcut would miss matches
+            alts = _top_level_alternatives(rx.pattern)
+            assert rx.flags & re.I and len(alts) == len(starts) and all(
+                a.startswith("\\b") and a[2:].lower().startswith(p) and a[2 + len(p):][:1] not in ("?", "*", "{")
+                for a, p in zip(alts, starts)), name
+            starts = tuple(p.encode() for p in starts)
+        table.append((name, rx, tuple(h.encode() for h in _CHARGE_HINTS[name]), starts))
+    return table
+
+
 def find_charges(text: str) -> list[str]:
     """Offences the text describes (descriptive labels, not legal citations)."""
-    low = text.lower()
-    return [name for name, rx in CHARGES_RX if any(h in low for h in _CHARGE_HINTS[name]) and rx.search(text)]
+    _, low_b = _ascii_view(text)
+    if low_b is None:  # (a letter re.I folds to ASCII: the plain way)
+        low = text.lower()
+        return [name for name, rx in CHARGES_RX if any(h in low for h in _CHARGE_HINTS[name]) and rx.search(text)]
+    # == the above: an ASCII hint occurs in text.lower() exactly where it occurs in low_b
+    return [name for name, rx, hints, starts in _CHARGE_TABLE if any(h in low_b for h in hints) and
+            (_matches_at(rx, text, low_b, starts) if starts is not None else rx.search(text))]
+
+
+_CHARGE_TABLE = _charge_table()
+
+
+def _occurrences(b: bytes, sub: bytes) -> list[int]:
+    out = []
+    i = b.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = b.find(sub, i + 1)
+    return out
 
 
 # -- the release ---------------------------------------------------------------------------------
