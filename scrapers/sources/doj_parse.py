@@ -98,6 +98,8 @@ def _int(value) -> int | None:
     if isinstance(value, (int, float)):
         return int(value)
     s = str(value).strip()
+    if s.isdecimal():  # (what \d+ matches; the usual case, without the regular expression)
+        return int(s)
     if re.fullmatch(r"-?\d+", s):
         return int(s)
     if re.fullmatch(r"-?\d+\.\d*", s):
@@ -155,7 +157,7 @@ def clean_inline(value) -> str:
         s = _TAG.sub(" ", s)
     if "&" in s:
         s = htmllib.unescape(s)
-    return _WS.sub(" ", s.replace("\xa0", " ")).strip()
+    return _collapse_ws(s.replace("\xa0", " ")).strip()
 
 
 def text_value(value) -> str:
@@ -343,6 +345,7 @@ _BLOCK_TAGS = frozenset("p div li ul ol h1 h2 h3 h4 h5 h6 br tr td th table tbod
                         "header footer hr dl dt dd figure figcaption".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _BOLD_TAGS = frozenset(("b", "strong"))
+_TAG_NAMES = {n: n for n in _BLOCK_TAGS | _BOLD_TAGS | {"a", "i", "em", "span", "u", "sup", "sub", "img", "td"}}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -395,17 +398,20 @@ def html_to_blocks(html: str) -> list[Block]:
 
     pos = 0
     for m in _ANY_TAG.finditer(html):
-        if m.start() > pos:
-            chunk = html[pos:m.start()]
+        start = m.start()
+        if start > pos:
+            chunk = html[pos:start]
             pieces.append(chunk)
-            if chunk.strip() and chunk.strip() not in ("&nbsp;", "-", "–", ":"):
+            bare = chunk.strip()
+            if bare and bare not in ("&nbsp;", "-", "–", ":"):
                 if bold_depth:
                     has_bold = True
                 else:
                     has_plain = True
         pos = m.end()
-        name = m.group(2).lower()
-        closing = m.group(1) == "/"
+        slash, name = m.group(1, 2)
+        name = _TAG_NAMES.get(name) or name.lower()
+        closing = slash == "/"
         if name in _BLOCK_TAGS:
             flush()
             if name in _HEADINGS:
@@ -542,8 +548,9 @@ def tokens(text: str) -> list[str]:
     if "\u0130" in text or "\u212a" in text:
         # the only characters outside ASCII whose lower case holds an ASCII letter ('İ', Kelvin 'K')
         return _TOKEN.findall(text.lower())
-    # == _TOKEN.findall(text.lower()) (every other non-ASCII character separates tokens), 3-4x faster
-    return text.encode("ascii", "replace").translate(_TOKEN_BYTES).decode("ascii").split()
+    # == _TOKEN.findall(text.lower()): every other non-ASCII character (bytes >= 0x80 in UTF-8)
+    # separates tokens; 3-4x faster
+    return text.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).decode("ascii").split()
 
 
 class Lexicon:
@@ -575,21 +582,22 @@ class Lexicon:
             self._tries[first] = tries
         self._last: tuple[list[str], tuple] | None = None
 
-    def find(self, toks: list[str]) -> list[tuple[int, str, str]]:
-        """[(token position, vocabulary, canonical name)]."""
+    def find(self, toks: list[str], _at: list[int] | None = None) -> list[tuple[int, str, str]]:
+        """[(token position, vocabulary, canonical name)]. (`_at`: the positions of the tokens
+        that begin an entry, when the caller has them.)"""
         last = self._last
         if last is not None and last[0] == toks:
             # the same tokens again (classify, then extract on a one-case release): same answer
             return list(last[1])
-        out = self._find(toks)
+        out = self._find(toks, _at)
         self._last = (list(toks), tuple(out))
         return out
 
-    def _find(self, toks: list[str]) -> list[tuple[int, str, str]]:
+    def _find(self, toks: list[str], at: list[int] | None = None) -> list[tuple[int, str, str]]:
         tries = self._tries
         out = []
         skip_to = -1
-        for i in [i for i, tok in enumerate(toks) if tok in tries]:
+        for i in [i for i, tok in enumerate(toks) if tok in tries] if at is None else at:
             if i < skip_to:
                 continue
             for k, rest, vocab_name, canon in tries[toks[i]]:
@@ -620,10 +628,32 @@ def lexicon() -> Lexicon:
 _QUICK = ("fentan", "nitaz", "anpp", "piperid", "m30", "m-30", "m 30", "norfent", "4-ap", "npp", "anilino", "boc-4")
 
 
+# _QUICK by a part each term contains: most texts contain none of the parts, and 8 searches
+# answer for the 12 terms. (Tested on the UTF-8 bytes, lower-cased: an ASCII term occurs in
+# text.lower() exactly when it occurs in them, unless the text holds 'İ' or Kelvin 'K', the
+# only non-ASCII characters whose lower case is ASCII.)
+_QUICK_GROUPS = tuple((part.encode(), tuple(q.encode() for q in qs)) for part, qs in (
+    ("fent", ("fentan", "norfent")), ("nitaz", ("nitaz",)), ("npp", ("anpp", "npp")), ("piperid", ("piperid",)),
+    ("30", ("m30", "m-30", "m 30")), ("4-", ("4-ap",)), ("c-4", ("boc-4",)), ("anilino", ("anilino",))))
+assert sorted(q for _, qs in _QUICK_GROUPS for q in qs) == sorted(q.encode() for q in _QUICK) and \
+    all(part in q for part, qs in _QUICK_GROUPS for q in qs)
+
+
+def _lower_bytes(text: str) -> bytes | None:
+    """text.lower() as far as ASCII words go (see _QUICK_GROUPS); None for a text with 'İ' or 'K'."""
+    if "\u0130" in text or "\u212a" in text:
+        return None
+    return text.encode("utf-8", "surrogatepass").lower()
+
+
 def might_mention_fentanyl(*texts: str) -> bool:
     for text in texts:
-        low = text.lower()
-        if any(q in low for q in _QUICK):
+        low = _lower_bytes(text)
+        if low is None:
+            low = text.lower()
+            if any(q in low for q in _QUICK):
+                return True
+        elif any(part in low and any(q in low for q in qs) for part, qs in _QUICK_GROUPS):
             return True
     return False
 
@@ -673,7 +703,12 @@ def classify(title: str, text: str, *, raw: str | None = None) -> Classification
         return Classification(False, False, False, False, False, [], [], [])
     whole = f"{title}\n{text}"
     toks = tokens(whole)
-    found = lexicon().find(toks)
+    lex = lexicon()
+    # where either vocabulary (terms, countries) might begin, in one pass over the tokens
+    country_index, _ = _country_index()
+    firsts = _classify_firsts()
+    hits = [i for i, tok in enumerate(toks) if tok in firsts]
+    found = lex.find(toks, [i for i in hits if toks[i] in lex._tries])
     drugs = _drugs_from(found)
     fam = _fentanyl_family()
     if not any(d in fam for d in drugs):
@@ -683,7 +718,12 @@ def classify(title: str, text: str, *, raw: str | None = None) -> Classification
         any(d in fam and d in tables()["precursor_acronyms"] for d in drugs)
     cartels = sorted({c for _, v, c in found if v == "cartel"})
     return Classification(True, precursor, bool(cartels), "money" in kinds, "online" in kinds, drugs, cartels,
-                          find_countries(whole, toks), toks)
+                          find_countries(whole, toks, _at=[i for i in hits if toks[i] in country_index]), toks)
+
+
+@functools.lru_cache(maxsize=1)
+def _classify_firsts() -> frozenset:
+    return frozenset(lexicon()._tries) | frozenset(_country_index()[0])
 
 
 # -- countries named in a release ------------------------------------------------------------
@@ -732,7 +772,7 @@ def _country_index() -> tuple[dict, dict]:
     return plain, {}
 
 
-def find_countries(text: str, toks: list[str] | None = None) -> list[str]:
+def find_countries(text: str, toks: list[str] | None = None, *, _at: list[int] | None = None) -> list[str]:
     """Foreign countries a release names: country names, and demonyms or ambiguous names
     only in context ('Chinese nationals', 'Jordan-based'); 'New Mexico' and 'Indian
     Country' are not countries."""
@@ -742,7 +782,7 @@ def find_countries(text: str, toks: list[str] | None = None) -> list[str]:
     out = set()
     n = len(toks)
     skip_to = -1
-    for i in [i for i, tok in enumerate(toks) if tok in index]:
+    for i in [i for i, tok in enumerate(toks) if tok in index] if _at is None else _at:
         if i < skip_to:
             continue
         for seq, country, ambiguous in index[toks[i]]:
