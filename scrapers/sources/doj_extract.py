@@ -48,7 +48,6 @@ RANK = {s: i for i, s in enumerate(STAGES)}
 # case-insensitive (no literal prefix for the engine to skip ahead with), scan it slowly. The
 # same text as ASCII bytes -- every other character a '?', so positions are unchanged -- answers
 # "where is this ASCII word" many times faster; the regular expression then runs only there.
-@functools.lru_cache(maxsize=16)
 def _ascii_view(text: str) -> tuple[bytes, bytes | None]:
     """(text as ASCII bytes, the same with ASCII letters lower-cased); the second is None when
     the text holds one of the four non-ASCII letters that re.I matches to ASCII ones ('İ', 'ı',
@@ -82,7 +81,8 @@ NAME_RX = re.compile(
     rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?")
 TOKEN_RX = re.compile(rf"{NICK}|{INITIAL}|{WORD}|Jr\.|Sr\.|II|III|IV|\S+")
 # A run of capitalised words (names, titles, places); cut into a name by _clean_tokens.
-NAME_RUN_RX = re.compile(rf"[{U}][\w’'.-]*(?:[ \t]+(?:[{U}][\w’'.-]*|{NICK}|{PARTICLE}(?=[ \t]+[{U}])))+")
+# (possessive *+: giving back word characters can never let [ \t]+ match, so the engine need not try)
+NAME_RUN_RX = re.compile(rf"[{U}][\w’'.-]*+(?:[ \t]+(?:[{U}][\w’'.-]*+|{NICK}|{PARTICLE}(?=[ \t]+[{U}])))+")
 INITIAL_RX = re.compile(INITIAL)
 PARTICLE_RX = re.compile(PARTICLE)
 
@@ -182,11 +182,9 @@ def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None)
     return False
 
 
-def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None) -> list[tuple[int, int, str, str]]:
-    """(start, end, stage, voice) of every case verb in the text (context never crosses the
-    sentence the verb is in); background events (see _history) are left out."""
-    out = []
-    starts = [s for s, _ in spans]
+def _verbs_in(text: str) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, stem, stage, kind) of every case verb (_STEMS) standing as a word."""
+    hits = []
     for key, stems in _STEM_SEARCHES:
         at = text.find(key)
         while at >= 0:
@@ -195,40 +193,51 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None)
                 if i < 0 or not text.startswith(stem, i):
                     continue
                 j = i + len(stem)
-                if not ((i == 0 or not text[i - 1].isalpha()) and (j >= len(text) or not text[j].isalpha())):
-                    continue
-                k = bisect.bisect_right(starts, i) - 1
-                s_start, s_end = spans[k] if k >= 0 else (0, len(text))
-                base = max(s_start, i - 80)
-                left = text[base:i]
-                seg_end = s_end
-                if kind == "be":
-                    k = _be_start(left)
-                    if k is not None:
-                        if not _history(text, base, k, j, stage, year):
-                            out.append((base + k, j, stage, "left"))
-                    elif stem not in ("found guilty", "convicted"):
-                        # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict)
-                        out.append((i, j, stage, "right"))
-                elif kind == "right":
-                    out.append((i, j, stage, "right"))
-                elif kind == "court":
-                    if _LEFT_COURT.search(left):
-                        out.append((i, j, stage, "right"))
-                elif kind == "guilty":
-                    m = _LEFT_PLEAD.search(left)
-                    if m:
-                        if not _history(text, base, m.start(), j, "pleaded_guilty", year):
-                            out.append((base + m.start(), j, "pleaded_guilty", "left"))
-                    else:
-                        m = _LEFT_ENTERED.search(left)
-                        if m and (left.rstrip().endswith(("of", "Of")) or _RIGHT_PLEA.match(text, j, seg_end)):
-                            out.append((base + m.start(), j, "pleaded_guilty", "left"))
-                elif kind == "custody":
-                    k = _be_start(left)
-                    if k is not None and _RIGHT_CUSTODY.match(text, j, seg_end):
-                        out.append((base + k, j + 8, "arrested", "left"))
+                if (i == 0 or not text[i - 1].isalpha()) and (j >= len(text) or not text[j].isalpha()):
+                    hits.append((i, j, stem, stage, kind))
             at = text.find(key, at + 1)
+    return hits
+
+
+def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
+               verbs: list[tuple[int, int, str, str, str]] | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, stage, voice) of every case verb in the text (context never crosses the
+    sentence the verb is in); background events (see _history) are left out. `spans`: the
+    sentences (at least those holding a verb); `verbs`: _verbs_in(text), when known."""
+    out = []
+    starts = [s for s, _ in spans]
+    for i, j, stem, stage, kind in (_verbs_in(text) if verbs is None else verbs):
+        k = bisect.bisect_right(starts, i) - 1
+        s_start, s_end = spans[k] if k >= 0 else (0, len(text))
+        base = max(s_start, i - 80)
+        left = text[base:i]
+        seg_end = s_end
+        if kind == "be":
+            k = _be_start(left)
+            if k is not None:
+                if not _history(text, base, k, j, stage, year):
+                    out.append((base + k, j, stage, "left"))
+            elif stem not in ("found guilty", "convicted"):
+                # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict)
+                out.append((i, j, stage, "right"))
+        elif kind == "right":
+            out.append((i, j, stage, "right"))
+        elif kind == "court":
+            if _LEFT_COURT.search(left):
+                out.append((i, j, stage, "right"))
+        elif kind == "guilty":
+            m = _LEFT_PLEAD.search(left)
+            if m:
+                if not _history(text, base, m.start(), j, "pleaded_guilty", year):
+                    out.append((base + m.start(), j, "pleaded_guilty", "left"))
+            else:
+                m = _LEFT_ENTERED.search(left)
+                if m and (left.rstrip().endswith(("of", "Of")) or _RIGHT_PLEA.match(text, j, seg_end)):
+                    out.append((base + m.start(), j, "pleaded_guilty", "left"))
+        elif kind == "custody":
+            k = _be_start(left)
+            if k is not None and _RIGHT_CUSTODY.match(text, j, seg_end):
+                out.append((base + k, j + 8, "arrested", "left"))
     out.sort()
     return out
 
@@ -415,9 +424,11 @@ class Extraction:
 
 
 # -- districts ---------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4096)
 def district_from_component(component: str) -> str | None:
     """'USAO - Minnesota' -> 'District of Minnesota'; 'USAO - Louisiana, Eastern' ->
-    'Eastern District of Louisiana'; anything that is not a U.S. Attorney's Office -> None."""
+    'Eastern District of Louisiana'; anything that is not a U.S. Attorney's Office -> None.
+    (Cached: a few hundred components name every release.)"""
     t = tables()
     comp = re.sub(r"\s+", " ", component or "").strip()
     exc = t["district_exceptions"]
@@ -524,7 +535,7 @@ _SENT_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"(]?[A-Z0-9])")
 
 
 # _SENT_END over a whole text: its white space never crosses a line end, as if run line by line
-_SENT_END_TEXT = re.compile(r"[.!?][”\"’)]*[^\S\n]+(?=[“\"(]?[A-Z0-9])")
+_SENT_END_TEXT = re.compile(r"[.!?][”\"’)]*+[^\S\n]++(?=[“\"(]?[A-Z0-9])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -537,8 +548,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     line_end = text.find("\n")
     if line_end < 0:
         line_end = n
+    abbrev = _ABBREV
     for m in _SENT_END_TEXT.finditer(text):
-        j = m.start()
+        j, end = m.span()
         while line_end < j:                # lines before this match: their last sentence
             if start < line_end and (not text[start].isspace() or text[start:line_end].strip()):
                 append((start, line_end))
@@ -549,10 +561,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if text[j] == ".":
             k = text.rfind(" ", line_start, j)
             word = text[k + 1 if k >= 0 else line_start:j + 1].lower().lstrip("(“\"")
-            if word in _ABBREV or (len(word) == 2 and word[0].isalpha()) or \
+            if word in abbrev or (len(word) == 2 and word[0].isalpha()) or \
                     (word.count(".") >= 2 and _DOTTED.fullmatch(word)):
                 continue
-        end = m.end()
         append((start, end))
         start = end
     while True:
@@ -569,12 +580,44 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _DOTTED = re.compile(r"(?:[a-z]\.){2,}")
 
 
+def _sentence_spans_at(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """The sentence_spans of the lines holding `positions` (sentences never cross a line, so
+    each line splits the same on its own)."""
+    spans: list[tuple[int, int]] = []
+    append = spans.append
+    n = len(text)
+    abbrev = _ABBREV
+    done = -1
+    for i in sorted(positions):
+        if i <= done:
+            continue
+        line_start = text.rfind("\n", 0, i) + 1
+        line_end = text.find("\n", i)
+        if line_end < 0:
+            line_end = n
+        done = line_end
+        start = line_start
+        for m in _SENT_END_TEXT.finditer(text, line_start, line_end):
+            j, end = m.span()
+            if text[j] == ".":
+                k = text.rfind(" ", line_start, j)
+                word = text[k + 1 if k >= 0 else line_start:j + 1].lower().lstrip("(“\"")
+                if word in abbrev or (len(word) == 2 and word[0].isalpha()) or \
+                        (word.count(".") >= 2 and _DOTTED.fullmatch(word)):
+                    continue
+            append((start, end))
+            start = end
+        if start < line_end and (not text[start].isspace() or text[start:line_end].strip()):
+            append((start, line_end))
+    return spans
+
+
 def split_cases(blocks: list[Block], title: str) -> list[Case]:
     """Round-ups: bold/heading blocks that announce a case stage, or paragraphs opening
     'In one case,' / 'In a separate case,', start a new case. Otherwise one case."""
     starts = []
     for i, b in enumerate(blocks):
-        if b.heading and len(b.text) < 300 and any(rx.search(b.text) for _, rx in _TITLE_STAGES):
+        if b.heading and len(b.text) < 300 and _any_title_stage(b.text):
             starts.append((i, b.text))
         elif not b.heading and _CASE_OPENER.match(b.text) and not (i > 0 and blocks[i - 1].heading and starts and starts[-1][0] == i - 1):
             starts.append((i, None))
@@ -594,10 +637,32 @@ def split_cases(blocks: list[Block], title: str) -> list[Case]:
 def title_stage(text: str | None) -> str | None:
     if not text:
         return None
-    for stage, rx in _TITLE_STAGES:
-        if rx.search(text):
+    low = _lower_for_stages(text)
+    for stage, rx, words in _TITLE_STAGE_WORDS:
+        if (low is None or any(w in low for w in words)) and rx.search(text):
             return stage
     return None
+
+
+# Each _TITLE_STAGES pattern (case-insensitive) matches only where one of these occurs in the
+# lower-cased text: the patterns then run on few titles (they cost ~1.5 us each otherwise).
+_TITLE_STAGE_WORDS = [(stage, rx, {"sentenced": ("sentenc",), "convicted": ("convict", "found guilty", "guilty verdict"),
+                                   "pleaded_guilty": ("guilty", "admits"), "extradited": ("extradit",),
+                                   "arrested": ("arrest", "apprehended"),
+                                   "charged": ("indict", "charge", "complaint")}[stage]) for stage, rx in _TITLE_STAGES]
+
+
+def _lower_for_stages(text: str) -> str | None:
+    """text.lower(), or None when the text holds one of the four non-ASCII letters re.I matches
+    to ASCII ones (the words above would not stand for the patterns)."""
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
+        return None
+    return text.lower()
+
+
+def _any_title_stage(text: str) -> bool:
+    """any(rx.search(text) for _, rx in _TITLE_STAGES)"""
+    return title_stage(text) is not None
 
 
 # -- mentions ----------------------------------------------------------------------------------
@@ -773,6 +838,7 @@ class _Scanner:
     def __init__(self, text: str):
         self.text = text
         self.p = _patterns()
+        self.victim_hint = _victim_hint()
         self.cands: dict[str, Candidate] = {}
         self.mentions: list[Mention] = []
 
@@ -879,7 +945,7 @@ class _Scanner:
         if cand.official:
             return
         line_left = left.rsplit("\n", 1)[-1]
-        if (_victim_hint().search(line_left) and p["victim_left"].search(line_left)) or p["victim_right"].match(right):
+        if (self.victim_hint.search(line_left) and p["victim_left"].search(line_left)) or p["victim_right"].match(right):
             cand.victim = True
         rest = right
         m = _AKA.match(rest)
@@ -1008,8 +1074,10 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     p = scanner.p
     mentions = [m for m in scanner.mentions if not (m.candidate.official or m.candidate.victim or m.candidate.speaker)]
     starts = [m.start for m in mentions]
-    spans = sentence_spans(text)
-    all_events = _events_in(text, spans, year)
+    # only the sentences holding a verb matter: only their lines are split into sentences
+    verbs = _verbs_in(text)
+    spans = _sentence_spans_at(text, [v[0] for v in verbs])
+    all_events = _events_in(text, spans, year, verbs)
     if not all_events:
         return
     ev_starts = [e[0] for e in all_events]
@@ -1126,11 +1194,11 @@ def _sentence_months(seg: str) -> tuple[float | None, str | None]:
 
 
 # -- statutes, charges ---------------------------------------------------------------------------
-def _statute_starts(text: str, tb: bytes) -> list[int]:
+def _statute_starts(text: str) -> list[int]:
     """Every position where a _STATUTE match can begin: one or two digits, then white space up
     to a 'U' (str.isspace is exactly what \\s matches)."""
     out = []
-    u = tb.find(b"U")
+    u = text.find("U")
     while u >= 0:
         w = u
         while w > 0 and text[w - 1].isspace():
@@ -1139,7 +1207,7 @@ def _statute_starts(text: str, tb: bytes) -> list[int]:
             out.append(w - 2)
         if w >= 1:
             out.append(w - 1)
-        u = tb.find(b"U", u + 1)
+        u = text.find("U", u + 1)
     return sorted(set(out))
 
 
@@ -1156,23 +1224,26 @@ def _finditer_at(rx: re.Pattern, text: str, starts: list[int]):
             pos = m.end()
 
 
+_STATUTE_HINT = re.compile(r"U(?:\.S\.C|SC|\. S\. C|nited States Code)")
+_SECTION_NUM = re.compile(r"(?<![\w(])(\d{1,5}[a-z]?)(?![\w)])")
+_SUBSECTION = re.compile(r"\([\w]+\)")
+
+
 def find_statutes(text: str) -> list[str]:
     """'21 U.S.C. §§ 841(a)(1), 846 and 18 U.S.C. § 924(c)' -> ['21 U.S.C. § 841',
     '21 U.S.C. § 846', '18 U.S.C. § 924'] (only what the release cites)."""
-    tb, low_b = _ascii_view(text)
-    if b"U.S.C" not in tb and b"USC" not in tb and b"U. S. C" not in tb and b"United States Code" not in tb:
+    if not _STATUTE_HINT.search(text):  # == "U.S.C" in text or "USC" in text or ..., one pass
         return []
     out: list[str] = []
     for rx in (_STATUTE, _STATUTE_LONG):
         if rx is _STATUTE:
-            found = _finditer_at(rx, text, _statute_starts(text, tb))
-        elif low_b is not None:
-            found = _finditer_at(rx, text, _occurrences(low_b, b"title"))
+            found = _finditer_at(rx, text, _statute_starts(text))
         else:
-            found = rx.finditer(text)
+            low_b = _ascii_view(text)[1]
+            found = rx.finditer(text) if low_b is None else _finditer_at(rx, text, _occurrences(low_b, b"title"))
         for m in found:
             title = int(m.group(1))
-            for num in re.findall(r"(?<![\w(])(\d{1,5}[a-z]?)(?![\w)])", re.sub(r"\([\w]+\)", "", m.group(2))):
+            for num in _SECTION_NUM.findall(_SUBSECTION.sub("", m.group(2))):
                 cite = f"{title} U.S.C. § {num}"
                 if cite not in out:
                     out.append(cite)

@@ -340,6 +340,7 @@ def merge_records(records: list[Release]) -> Release:
 _WS = re.compile(r"[ \t\r\f\v\n\u2028\u2029]+")
 _TAG = re.compile(r"<[^>]*>")
 _DROP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_DROP_HINT = re.compile(r"<(?:script|style|!--|SCRIPT)")
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
 _BLOCK_TAGS = frozenset("p div li ul ol h1 h2 h3 h4 h5 h6 br tr td th table tbody thead blockquote section article "
                         "header footer hr dl dt dd figure figcaption".split())
@@ -377,7 +378,7 @@ def html_to_blocks(html: str) -> list[Block]:
         return []
     if "<" not in html:  # plain text with blank lines
         return [Block(x) for x in (_inline_text(p) for p in re.split(r"\n\s*\n", html)) if x]
-    if "<script" in html or "<style" in html or "<!--" in html or "<SCRIPT" in html:
+    if _DROP_HINT.search(html):  # == "<script" in html or "<style" in html or ..., one pass
         html = _DROP.sub(" ", html)
     blocks: list[Block] = []
     pieces: list[str] = []      # text of the current block, bold parts marked
