@@ -993,7 +993,10 @@ class _Scanner:
                         cand.nationality, cand.country_code = c.name, c.code
                         cand.evidence.add("nationality")
         if not cand.is_company:
-            m = _NAT_LEFT.search(left[-60:])
+            near = left[-60:]
+            # (every match holds 'man' / 'men' / 'national' / 'citizen': most lefts hold none)
+            m = _NAT_LEFT.search(near) if ("man" in near or "men" in near or "national" in near or
+                                           "citizen" in near) else None
             if m:
                 c = country_of_demonym(m.group(1).split()[-1]) or country_of_demonym(m.group(1))
                 if c:
@@ -1187,7 +1190,7 @@ def _sentence_months(seg: str) -> tuple[float | None, str | None]:
             n2 = _number(m.group("n2")) or 0
             months += n2 if m.group("u2").lower().startswith("month") else n2 / 30.0
         text = m.group(0)[m.start("n1"):m.end("u2") if m.group("u2") else m.end("u1")]
-        return round(months, 2), re.sub(r"\s+", " ", text) + " in prison"
+        return round(months, 2), _WS_RX.sub(" ", text) + " in prison"
     if _TIME_SERVED.match(seg):
         return 0.0, "time served"
     return None, None

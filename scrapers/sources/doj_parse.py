@@ -581,6 +581,18 @@ class Lexicon:
                 if len(seq) == 1:
                     break
             self._tries[first] = tries
+        # the same, by the token after the first: only entries whose second token is there can
+        # match (their order kept), then the one-token entry, if any
+        self._by_second: dict[str, tuple[dict[str, list[tuple[int, list[str], str, str]]], tuple | None]] = {}
+        for first, tries in self._tries.items():
+            by_second: dict[str, list] = {}
+            single = None
+            for k, rest, vocab_name, canon in tries:
+                if k == 1:
+                    single = (vocab_name, canon)
+                else:
+                    by_second.setdefault(rest[0], []).append((k, rest, vocab_name, canon))
+            self._by_second[first] = (by_second, single)
         self._last: tuple[list[str], tuple] | None = None
 
     def find(self, toks: list[str], _at: list[int] | None = None) -> list[tuple[int, str, str]]:
@@ -595,17 +607,28 @@ class Lexicon:
         return out
 
     def _find(self, toks: list[str], at: list[int] | None = None) -> list[tuple[int, str, str]]:
-        tries = self._tries
+        by_first = self._by_second
         out = []
         skip_to = -1
-        for i in [i for i, tok in enumerate(toks) if tok in tries] if at is None else at:
+        last = len(toks) - 1
+        for i in [i for i, tok in enumerate(toks) if tok in by_first] if at is None else at:
             if i < skip_to:
                 continue
-            for k, rest, vocab_name, canon in tries[toks[i]]:
-                if k == 1 or toks[i + 1:i + k] == rest:
-                    out.append((i, vocab_name, canon))
-                    skip_to = i + k
-                    break
+            by_second, single = by_first[toks[i]]
+            if by_second and i < last:
+                for k, rest, vocab_name, canon in by_second.get(toks[i + 1], ()):
+                    if toks[i + 1:i + k] == rest:
+                        out.append((i, vocab_name, canon))
+                        skip_to = i + k
+                        break
+                else:
+                    if single is not None:
+                        out.append((i, single[0], single[1]))
+                        skip_to = i + 1
+                continue
+            if single is not None:
+                out.append((i, single[0], single[1]))
+                skip_to = i + 1
         return out
 
 
