@@ -1304,7 +1304,9 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return out + [cur]
 
 
-def _charge_table() -> list[tuple[str, re.Pattern, tuple[str, ...], tuple[bytes, ...] | None]]:
+def _charge_table() -> list[tuple[str, re.Pattern, tuple[bytes, ...], tuple[tuple[str, bool], ...],
+                                  tuple[bytes, ...] | None]]:
+    """(name, pattern, hints, (each hint's first word, whether it is one word), starts)."""
     table = []
     for name, rx in CHARGES_RX:
         starts = _CHARGE_STARTS[name]
@@ -1351,24 +1353,26 @@ class _TokenWords:
 
     def __init__(self, words):
         self.words = tuple(words)
-        self.seen: set[str] = set()
-        self.holders: dict[str, frozenset] = {}  # token -> the words inside it (tokens with any)
+        # (tokens looked at, token -> the words inside it for those with any), replaced together
+        self.memo: tuple[set[str], dict[str, frozenset]] = (set(), {})
 
     def present(self, toks: list[str]) -> set[str]:
+        seen, holders = self.memo
         distinct = set(toks)
-        new = distinct - self.seen
+        new = distinct - seen
         if new:
-            if len(self.seen) > 500_000:
-                self.seen, self.holders = set(), {}
+            if len(seen) > 500_000:
+                seen, holders = set(), {}
+                self.memo = (seen, holders)
                 new = distinct
             for t in new:
                 inside = frozenset(w for w in self.words if w in t)
                 if inside:
-                    self.holders[t] = inside
-            self.seen |= new
+                    holders[t] = inside
+            seen |= new  # (after holders: a token seen always has its entry)
         out: set[str] = set()
-        for t in distinct.intersection(self.holders):
-            out |= self.holders[t]
+        for t in distinct.intersection(holders):
+            out |= holders[t]
         return out
 
 
