@@ -121,6 +121,7 @@ INDEXES = [
     ("press_releases", ["agency", "year", "district", "is_eo14059", "office"]),
     ("press_releases", ["year", "agency", "district", "is_eo14059", "office"]),
     ("press_releases", ["is_eo14059"]), ("press_releases", ["office"]),
+    ("press_releases", ["district"]),  # unfiltered district facet: a smaller index to scan
     ("press_release_designations", ["uid"]), ("press_release_designations", ["role"]),
     ("prosecutions", ["press_release_id"]), ("prosecutions", ["action"]),
     ("prosecutions", ["district"]), ("prosecutions", ["year"]),
