@@ -39,6 +39,11 @@ from .errors import TrackerError
 class ArchiveError(TrackerError):
     """The raw archive is damaged (a blob missing or not matching its sha256)."""
 
+# Files of a megabyte and more (the SDN list: 3.9 MB) are gzipped at level 1: 2.4x faster than
+# level 6 (35 vs 80 ms for sdn.csv, on the import's critical path) for 4.8x instead of 5.7x
+# smaller. API pages and release pages (tens to hundreds of kB) keep level 6.
+FAST_GZIP_BYTES = 1024 * 1024
+
 SCHEMA = """
 create table if not exists responses (
     seq integer primary key autoincrement,
@@ -147,7 +152,8 @@ class Archive:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
-            with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=6) as gz:
+            level = 1 if len(content) >= FAST_GZIP_BYTES else 6
+            with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=level) as gz:
                 gz.write(content)
             os.replace(tmp, path)
         except BaseException:

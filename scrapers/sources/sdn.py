@@ -329,7 +329,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
         counts["removed"] += 1
 
     if rows:
-        bulk_insert(db, "designations", rows)
+        bulk_insert(db, "designations", rows, sparse=True)
     removed = sorted(prev_listed - current)
     if removed:
         db.conn.executemany("update designations set listed = 0, removed_on = ? where uid = ?", [(date, u) for u in removed])

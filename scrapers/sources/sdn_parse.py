@@ -270,8 +270,11 @@ _ALIAS_END = re.compile(r"'\s*(?:\([a-z ]+\))?\.?$")
 
 def split_clauses(remarks: str) -> list[str]:
     """Split on '; ' without breaking an alias whose name contains '; '."""
+    parts = _SPLIT.split(remarks.strip())
+    if ".k.a." not in remarks:  # no alias to keep whole: nothing to join
+        return list(filter(None, map(str.strip, parts)))
     out: list[str] = []
-    for part in _SPLIT.split(remarks.strip()):
+    for part in parts:
         if out and ".k.a." in out[-1][:12] and _ALIAS_START.match(out[-1]) and not _ALIAS_END.search(out[-1]):
             out[-1] = f"{out[-1]}; {part}"
         else:
