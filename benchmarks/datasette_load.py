@@ -71,8 +71,7 @@ def distinct_workloads(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
         return sorted(found)
 
     def pick(items: list, k: int) -> list:
-        items = sorted(set(items))
-        return rng.sample(items, k) if len(items) >= k else [items[i % len(items)] for i in range(k)]
+        return sample(rng, sorted(set(items)), k)
 
     def urls(table: str, queries: list[dict]) -> list[str]:
         return [f"/{db.stem}/{table}?" + urlencode(q) for q in queries]
@@ -94,22 +93,22 @@ def distinct_workloads(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
               # the synthetic list has few countries and years: names by initial add variety
               + [{"countries__arraycontains": c, "entity_type": t, "name__startswith": a}
                  for c in countries for t in types for a in "ABCDEFGHIJKLMNOPRSTVZ"])
-    out[f"designations: {n} facet selections"] = urls("designations", pick_dicts(rng, combos, n))
+    out[f"designations: {n} facet selections"] = urls("designations", sample(rng, combos, n))
     districts = [d for (d,) in con.execute("select distinct district from press_releases where district is not null")]
     pyears = [y for (y,) in con.execute("select distinct year from press_releases")]
     combos = ([{"district": d, "year": y} for d in districts for y in pyears]
               + [{"agency": "Treasury", "year": y} for y in pyears]
               + [{"district": d} for d in districts] + [{"year": y, "is_eo14059": 1} for y in pyears])
-    out[f"press_releases: {n} facet selections"] = urls("press_releases", pick_dicts(rng, combos, n))
+    out[f"press_releases: {n} facet selections"] = urls("press_releases", sample(rng, combos, n))
     out[f"defendants: {n} name searches"] = urls("defendants", [
         {"_search": w} for w in pick(names("select name from defendants limit 50000 offset 50000"), n)])
     con.close()
     return out
 
 
-def pick_dicts(rng, combos: list[dict], k: int) -> list[dict]:
-    chosen = rng.sample(combos, k) if len(combos) >= k else [combos[i % len(combos)] for i in range(k)]
-    return chosen
+def sample(rng, items: list, k: int) -> list:
+    """k of the items, all different when there are enough (repeated in order otherwise)."""
+    return rng.sample(items, k) if len(items) >= k else [items[i % len(items)] for i in range(k)]
 
 
 def ab_once(url: str) -> float:

@@ -123,6 +123,7 @@ def asgi_wrapper(datasette):
                 return
             start: dict = {}
             chunks: list[bytes] = []
+            size = [0]
             keep = [bool(files)]
 
             async def capture(message):
@@ -134,7 +135,8 @@ def asgi_wrapper(datasette):
                     message = dict(message, headers=headers + [(b"x-tracker-cache", b"miss")])
                 elif message["type"] == "http.response.body" and keep[0]:
                     chunks.append(message.get("body", b""))
-                    if sum(map(len, chunks)) > MAX_PAGE_BYTES:
+                    size[0] += len(chunks[-1])
+                    if size[0] > MAX_PAGE_BYTES:
                         keep[0] = False
                         chunks.clear()
                     elif not message.get("more_body", False):
@@ -146,13 +148,3 @@ def asgi_wrapper(datasette):
         return wrapped
 
     return wrap
-
-
-def register() -> None:
-    """Register this module as a Datasette plugin (once)."""
-    from datasette.plugins import pm
-
-    import scrapers.datasette_cache as me
-
-    if not pm.is_registered(me):
-        pm.register(me, name="tracker-cache")

@@ -128,13 +128,3 @@ def register_facet_classes():
     outcome = yield
     outcome.force_result([[KeyedArrayFacet if cls is ArrayFacet else cls for cls in classes]
                           for classes in outcome.get_result()])
-
-
-def register() -> None:
-    """Register this module as a Datasette plugin (once)."""
-    from datasette.plugins import pm
-
-    import scrapers.datasette_facets as me
-
-    if not pm.is_registered(me) and pm.get_plugin("tracker-facets") is None:
-        pm.register(me, name="tracker-facets")

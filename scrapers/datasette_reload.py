@@ -110,13 +110,3 @@ def asgi_wrapper(datasette):
             await app(scope, receive, send)
         return wrapped
     return wrap
-
-
-def register() -> None:
-    """Register this module as a Datasette plugin (once)."""
-    from datasette.plugins import pm
-
-    import scrapers.datasette_reload as me
-
-    if not pm.is_registered(me):
-        pm.register(me, name="tracker-reload")

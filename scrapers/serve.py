@@ -123,11 +123,15 @@ def serve_database(db_path: Path, *, host: str, port: int, metadata: str | None,
 def register_plugins() -> None:
     """The project's own Datasette plugins: reload a swapped tracker.db, fast array facets,
     a cache of recent pages (the database is immutable between builds)."""
+    from datasette.plugins import pm
+
     from . import datasette_cache, datasette_facets, datasette_reload
 
-    datasette_reload.register()
-    datasette_facets.register()
-    datasette_cache.register()
+    for name, module in (("tracker-reload", datasette_reload), ("tracker-facets", datasette_facets),
+                         ("tracker-cache", datasette_cache)):
+        # datasette_facets may already be there as an entry point (under its own name)
+        if not pm.is_registered(module) and pm.get_plugin(name) is None:
+            pm.register(module, name=name)
 
 
 def run_datasette(args: list[str]) -> None:

@@ -538,6 +538,18 @@ _SENT_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"(]?[A-Z0-9])")
 _SENT_END_TEXT = re.compile(r"[.!?][”\"’)]*+[^\S\n]++(?=[“\"(]?[A-Z0-9])")
 
 
+def _abbreviation_ends_at(text: str, line_start: int, j: int) -> bool:
+    """The period at text[j] closes an abbreviation ('U.S.', 'Minn.', 'B. Lynn'), not a sentence."""
+    k = text.rfind(" ", line_start, j)
+    word = text[k + 1 if k >= 0 else line_start:j + 1].lower().lstrip("(“\"")
+    return word in _ABBREV or (len(word) == 2 and word[0].isalpha()) or \
+        (word.count(".") >= 2 and _DOTTED.fullmatch(word) is not None)
+
+
+def _has_text(text: str, start: int, end: int) -> bool:
+    return start < end and (not text[start].isspace() or bool(text[start:end].strip()))
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; lines are never joined; abbreviations ('U.S.',
     'Minn.', 'B. Lynn') do not end a sentence."""
@@ -548,26 +560,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     line_end = text.find("\n")
     if line_end < 0:
         line_end = n
-    abbrev = _ABBREV
     for m in _SENT_END_TEXT.finditer(text):
         j, end = m.span()
         while line_end < j:                # lines before this match: their last sentence
-            if start < line_end and (not text[start].isspace() or text[start:line_end].strip()):
+            if _has_text(text, start, line_end):
                 append((start, line_end))
             start = line_start = line_end + 1
             line_end = text.find("\n", line_start)
             if line_end < 0:
                 line_end = n
-        if text[j] == ".":
-            k = text.rfind(" ", line_start, j)
-            word = text[k + 1 if k >= 0 else line_start:j + 1].lower().lstrip("(“\"")
-            if word in abbrev or (len(word) == 2 and word[0].isalpha()) or \
-                    (word.count(".") >= 2 and _DOTTED.fullmatch(word)):
-                continue
+        if text[j] == "." and _abbreviation_ends_at(text, line_start, j):
+            continue
         append((start, end))
         start = end
     while True:
-        if start < line_end and (not text[start].isspace() or text[start:line_end].strip()):
+        if _has_text(text, start, line_end):
             append((start, line_end))
         if line_end >= n:
             return spans
@@ -586,7 +593,6 @@ def _sentence_spans_at(text: str, positions: list[int]) -> list[tuple[int, int]]
     spans: list[tuple[int, int]] = []
     append = spans.append
     n = len(text)
-    abbrev = _ABBREV
     done = -1
     for i in sorted(positions):
         if i <= done:
@@ -599,15 +605,11 @@ def _sentence_spans_at(text: str, positions: list[int]) -> list[tuple[int, int]]
         start = line_start
         for m in _SENT_END_TEXT.finditer(text, line_start, line_end):
             j, end = m.span()
-            if text[j] == ".":
-                k = text.rfind(" ", line_start, j)
-                word = text[k + 1 if k >= 0 else line_start:j + 1].lower().lstrip("(“\"")
-                if word in abbrev or (len(word) == 2 and word[0].isalpha()) or \
-                        (word.count(".") >= 2 and _DOTTED.fullmatch(word)):
-                    continue
+            if text[j] == "." and _abbreviation_ends_at(text, line_start, j):
+                continue
             append((start, end))
             start = end
-        if start < line_end and (not text[start].isspace() or text[start:line_end].strip()):
+        if _has_text(text, start, line_end):
             append((start, line_end))
     return spans
 
