@@ -58,9 +58,10 @@ def _part(args) -> tuple[str, int, dict]:
     from benchmarks.sdn_synthetic import SyntheticSdn
     from benchmarks.treasury_synthetic import SyntheticTreasury, release_page
     from scrapers import db as schema
-    from scrapers.sources import doj, treasury
-    from scrapers.sources.doj_parse import parse_item
-    from scrapers.sources.treasury_parse import parse_release
+    from scrapers.sources.doj import source as doj
+    from scrapers.sources.treasury import source as treasury
+    from scrapers.sources.doj.parse import parse_item
+    from scrapers.sources.treasury.parse import parse_release
 
     days = (dt.date.fromisoformat(NEWEST) - dt.date.fromisoformat(OLDEST)).days
     gen = SyntheticReleases(n_doj, seed=11, fentanyl_share=1.0, per_day=max(1, n_doj // days + 1),

@@ -8,7 +8,7 @@ ApacheBench (`ab`, Debian package apache2-utils) against `tracker serve` on 127.
 
 Three workloads, each 200 requests one at a time (ab -c 1):
   repeated, cached   the same URL 200 times, `tracker serve` as shipped (its page cache
-                     answers all but the first request: scrapers/datasette_cache.py);
+                     answers all but the first request: scrapers/publish/cache.py);
   repeated, uncached the same URL 200 times, `tracker serve --cache-mb 0`: what every
                      first visit of a page costs (Datasette's count, facets and rendering);
   distinct           200 different URLs, each requested once (`ab -n 1` per URL), so no
@@ -121,11 +121,11 @@ def ab_once(url: str) -> float:
     return float(re.search(r"Time per request:\s+([\d.]+) \[ms\] \(mean\)", done.stdout).group(1))
 
 
-# `tracker serve`'s own Datasette command line (scrapers.serve) plus extra --setting pairs
+# `tracker serve`'s own Datasette command line (scrapers.publish.serve) plus extra --setting pairs
 EXPERIMENT = """
 import json, sys, tempfile
 from pathlib import Path
-from scrapers.serve import datasette_args, find_metadata, load_metadata, run_datasette
+from scrapers.publish.serve import datasette_args, find_metadata, load_metadata, run_datasette
 db, port, extra = Path(sys.argv[1]), int(sys.argv[2]), json.loads(sys.argv[3])
 with tempfile.TemporaryDirectory() as tmp:
     meta = Path(tmp) / "metadata.json"

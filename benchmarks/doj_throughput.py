@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.doj_synthetic import SyntheticReleases  # noqa: E402
-from scrapers.sources.doj_extract import extract  # noqa: E402
-from scrapers.sources.doj_parse import (blocks_text, classify, html_to_blocks,  # noqa: E402
+from scrapers.sources.doj.extract import extract  # noqa: E402
+from scrapers.sources.doj.parse import (blocks_text, classify, html_to_blocks,  # noqa: E402
                                         item_might_mention_fentanyl, parse_api_response, parse_item, parse_item_light)
 
 

@@ -276,7 +276,7 @@ def _print_staleness(state: State) -> None:
     if not state.db_path.exists():
         click.echo(f"{state.db_path} does not exist yet.", err=True)
         return
-    from .status import staleness
+    from .publish.status import staleness
 
     click.echo(f"The database was left unchanged. {staleness(state.db_path)}", err=True)
 
@@ -299,7 +299,7 @@ def rebuild(state: State):
 @click.pass_obj
 def status(state: State, as_json, since):
     """Last successful run per source, counts, latest observation dates, errors."""
-    from .status import collect_status, format_status
+    from .publish.status import collect_status, format_status
 
     info = collect_status(state.db_path, state.archive_path, since=since)
     click.echo(json.dumps(info, indent=2) if as_json else format_status(info))
@@ -314,7 +314,7 @@ def status(state: State, as_json, since):
 @click.pass_obj
 def serve(state: State, host, port, metadata, cache_mb):
     """Serve the database with Datasette (read-only), with metadata.yml and the plugins."""
-    from .serve import serve_database
+    from .publish.serve import serve_database
 
     try:
         serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log, cache_mb=cache_mb)
@@ -329,7 +329,7 @@ def serve(state: State, host, port, metadata, cache_mb):
 def run(state: State, host, port):
     """Update from the live sources, then serve. If the update fails (offline), serve the
     last good database and say how stale it is."""
-    from .serve import serve_database
+    from .publish.serve import serve_database
 
     updated = _update(state, (), None, (), False, None)
     if not state.db_path.exists():

@@ -348,7 +348,7 @@ def test_a_running_datasette_never_sees_a_partial_build(workdir, v1_db):
     reading the database they opened: a running server shows a new build after a restart.)"""
     import asyncio
 
-    from scrapers.serve import make_datasette
+    from scrapers.publish.serve import make_datasette
 
     ds = make_datasette(v1_db, metadata=None)
     sql = ("select (select count(*) from designations where listed = 1),"

@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from scrapers import db as schema
-from scrapers.serve import METADATA_DATABASE, PROJECT_ROOT, SETTINGS, datasette_args, load_metadata, make_datasette
+from scrapers.publish.serve import METADATA_DATABASE, PROJECT_ROOT, SETTINGS, datasette_args, load_metadata, make_datasette
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasette"
 METADATA = PROJECT_ROOT / "metadata.yml"
@@ -410,7 +410,7 @@ def test_find_name_searches_everything(roomy_site):
 
 def test_sanctioned_and_charged_view_is_described_when_present(roomy_site, db_path):
     if not sql(db_path, "select 1 from sqlite_master where name = 'sanctioned_and_charged'"):
-        pytest.skip("the DOJ linking module (scrapers/link_doj.py) does not register sanctioned_and_charged yet")
+        pytest.skip("the DOJ linking module (scrapers/linking/doj.py) does not register sanctioned_and_charged yet")
     page = roomy_site.get("/tracker/sanctioned_and_charged").text
     assert "allegation" in page
     data = roomy_site.json("/tracker/sanctioned_and_charged.json?_shape=objects")
@@ -474,7 +474,7 @@ def test_serve_runs_datasette_read_only_with_metadata_and_settings(tmp_path):
 
 def test_serve_and_run_pass_metadata_and_say_when_data_is_stale(db_path, tmp_path, monkeypatch, run_cli):
     import scrapers.cli
-    import scrapers.serve
+    import scrapers.publish.serve
 
     served = {}
 
@@ -482,7 +482,7 @@ def test_serve_and_run_pass_metadata_and_say_when_data_is_stale(db_path, tmp_pat
         served["args"] = args
         served["metadata"] = json.loads(Path(args[args.index("--metadata") + 1]).read_text())
 
-    monkeypatch.setattr(scrapers.serve, "run_datasette", fake_run)
+    monkeypatch.setattr(scrapers.publish.serve, "run_datasette", fake_run)
     db = tmp_path / "other.db"
     shutil.copy(db_path, db)
     result = run_cli("serve", "--port", "8124", db=db)

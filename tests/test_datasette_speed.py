@@ -1,6 +1,6 @@
 """The two plugins that keep the published site fast at scale (BENCHMARKS.md, target 4):
-array facets counted by row key (scrapers/datasette_facets.py) and the page cache of
-`tracker serve` (scrapers/datasette_cache.py). Both must give exactly what Datasette alone
+array facets counted by row key (scrapers/publish/facets.py) and the page cache of
+`tracker serve` (scrapers/publish/cache.py). Both must give exactly what Datasette alone
 gives: same facet counts, never a page of an older build.
 """
 from __future__ import annotations
@@ -16,9 +16,9 @@ from datasette.app import Datasette
 from datasette.facets import ArrayFacet
 from datasette.plugins import pm
 
-from scrapers import datasette_cache, datasette_reload
-from scrapers.datasette_facets import KeyedArrayFacet
-from scrapers.serve import register_plugins
+from scrapers.publish import cache as datasette_cache, reload as datasette_reload
+from scrapers.publish.facets import KeyedArrayFacet
+from scrapers.publish.serve import register_plugins
 
 TAGS = [  # (tags, note): duplicates inside an array count once per row; nulls and [] count nowhere
     ('["a", "b"]', "x"),
@@ -89,7 +89,7 @@ def test_the_keyed_array_facet_replaces_datasettes():
     assert KeyedArrayFacet in classes and ArrayFacet not in classes
     from datasette.filters import Filters
 
-    from scrapers.datasette_facets import FAST_ARRAYCONTAINS
+    from scrapers.publish.facets import FAST_ARRAYCONTAINS
     assert Filters._filters_by_key["arraycontains"].sql_template == FAST_ARRAYCONTAINS
 
 

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from scrapers.sources.doj_extract import (district_from_component, district_from_url, districts_in_text, extract,
+from scrapers.sources.doj.extract import (district_from_component, district_from_url, districts_in_text, extract,
                                           find_charges, find_statutes)
-from scrapers.sources.doj_parse import html_to_blocks, parse_api_response, parse_item
+from scrapers.sources.doj.parse import html_to_blocks, parse_api_response, parse_item
 
 
 def run(body: str, title: str = "Man Sentenced for Fentanyl Trafficking", components=("USAO - Minnesota",),

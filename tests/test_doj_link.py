@@ -9,7 +9,7 @@ import sqlite_utils
 from scrapers import db as schema
 from scrapers.db import content_hashes
 from dbquery import q as rows
-from scrapers.link_doj import link_doj
+from scrapers.linking.doj import link_doj
 
 
 def test_links_need_a_full_name_and_a_corroborating_fact(run_cli, workdir, fixtures):

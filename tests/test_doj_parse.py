@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from scrapers.sources.doj_parse import (ParseError, classify, find_countries, html_to_blocks, merge_records,
+from scrapers.sources.doj.parse import (ParseError, classify, find_countries, html_to_blocks, merge_records,
                                         normalize_url, parse_api_response, parse_item, parse_release_page,
                                         terms_from, time_field)
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.doj_fake_api import FakeDojApi  # noqa: E402
 from scrapers.db import content_hashes  # noqa: E402
-from scrapers.sources.doj_parse import blocks_text, classify, html_to_blocks  # noqa: E402
+from scrapers.sources.doj.parse import blocks_text, classify, html_to_blocks  # noqa: E402
 
 FAST = ("--rate", "1000")
 
@@ -161,7 +161,7 @@ def test_a_page_archived_just_before_a_kill_is_not_fetched_again(workdir, api, m
     from scrapers.config import Config
     from scrapers.http import HttpClient
     from scrapers.sources import Context
-    from scrapers.sources.doj import DojSource
+    from scrapers.sources.doj.source import DojSource
 
     cfg = Config(base_urls={"https://www.justice.gov": api.url, "https://justice.gov": api.url})
     archive = Archive(workdir / "archive")
@@ -245,7 +245,7 @@ def test_a_failed_page_leaves_a_walk_that_the_next_run_resumes(run_cli, workdir,
 def test_the_live_api_is_never_asked_more_than_4_times_a_second():
     from scrapers.config import Config
     from scrapers.sources import Context
-    from scrapers.sources.doj import DojSource
+    from scrapers.sources.doj.source import DojSource
 
     said = []
     cfg = Config()

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from scrapers.errors import SourceError
-from scrapers.sources import sdn_xml
-from scrapers.sources.sdn_parse import Problem, role_of
+from scrapers.sources.sdn import xml as sdn_xml
+from scrapers.sources.sdn.parse import Problem, role_of
 
 FAULTS = Path(__file__).resolve().parent / "fixtures" / "faults"
 

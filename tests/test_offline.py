@@ -50,7 +50,7 @@ def test_run_offline_serves_the_last_good_database_marked_stale(run_cli, offline
     def fake_serve(db_path, **kwargs):
         served.update(db=db_path, **kwargs)
 
-    monkeypatch.setattr("scrapers.serve.serve_database", fake_serve)
+    monkeypatch.setattr("scrapers.publish.serve.serve_database", fake_serve)
     result = run_cli("run", "--port", "8999", expect=None)
     assert served["db"] == offline / "tracker.db" and served["stale"] is True and served["port"] == 8999
     assert "unreachable or failed" in result.output + result.stderr

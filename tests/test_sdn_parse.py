@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from scrapers.sources import sdn_parse as p
+from scrapers.sources.sdn import parse as p
 
 
 def parse_base(fixtures):

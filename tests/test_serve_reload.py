@@ -4,8 +4,8 @@ from __future__ import annotations
 import asyncio
 import shutil
 
-from scrapers import datasette_reload
-from scrapers.serve import make_datasette
+from scrapers.publish import reload as datasette_reload
+from scrapers.publish.serve import make_datasette
 
 
 def get_count(ds, path: str) -> int:

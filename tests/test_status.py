@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scrapers.status import collect_status, staleness
+from scrapers.publish.status import collect_status, staleness
 
 FAULTS = Path(__file__).resolve().parent / "fixtures" / "faults"
 ROOT = Path(__file__).resolve().parent.parent

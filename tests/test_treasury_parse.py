@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scrapers.errors import SourceError
-from scrapers.sources.treasury_parse import (classify_eo14059, extract_designees, parse_listing,
+from scrapers.sources.treasury.parse import (classify_eo14059, extract_designees, parse_listing,
                                              parse_recent_actions, parse_release, place_mentions,
                                              sentence_spans, sentences_of, text_blocks)
 

@@ -95,7 +95,7 @@ class Source:
 @functools.lru_cache(maxsize=None)
 def load_source_yaml(name: str) -> dict:
     """`<name>.yml` beside the source modules, parsed once (read-only: don't mutate it)."""
-    path = Path(__file__).with_name(f"{name}.yml")
+    path = Path(__file__).parent / name / f"{name}.yml"
     if not path.exists():
         return {}
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -132,9 +132,9 @@ def register(source: Source) -> Source:
 def all_sources() -> list[Source]:
     for mod in SOURCE_MODULES:
         try:
-            importlib.import_module(f"{__name__}.{mod}")
+            importlib.import_module(f"{__name__}.{mod}.source")
         except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{mod}":
+            if exc.name not in (f"{__name__}.{mod}", f"{__name__}.{mod}.source"):
                 raise
     return [_REGISTRY[m] for m in SOURCE_MODULES if m in _REGISTRY]
 

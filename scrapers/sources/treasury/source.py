@@ -13,8 +13,8 @@ OFAC's designations, and OFAC's Recent Actions pages listing each action's SDN e
 
 `apply` stores every release (`press_releases`, flagged `is_eo14059` / `mentions_fentanyl`),
 its links (`release_links`) and Recent Actions entries (`recent_actions`). Who each E.O. 14059
-release designated is derived after all sources are applied (scrapers/link_treasury.py).
-Parsing is in treasury_parse.py (pure functions); metadata and assertions in treasury.yml.
+release designated is derived after all sources are applied (scrapers/linking/treasury.py).
+Parsing is in parse.py (pure functions); metadata and assertions in treasury.yml.
 """
 from __future__ import annotations
 
@@ -25,10 +25,10 @@ from pathlib import Path
 import sqlite_utils
 from bs4 import BeautifulSoup
 
-from ..archive import Batch
-from ..errors import FetchError, SourceError, TrackerError
-from . import Context, Source, collect_files, register
-from .treasury_parse import (ListingPage, canonical_recent_actions_url, parse_listing, parse_recent_actions,
+from ...archive import Batch
+from ...errors import FetchError, SourceError, TrackerError
+from .. import Context, Source, collect_files, register
+from .parse import (ListingPage, canonical_recent_actions_url, parse_listing, parse_recent_actions,
                              parse_release, recent_actions_key)
 
 SOURCE = "treasury"

@@ -2,7 +2,7 @@
 recomputed from the database on every build, after all sources are applied).
 
 For each release flagged `is_eo14059`:
-1. names are extracted from the text (treasury_parse.extract_designees: bold / `** Name**`
+1. names are extracted from the text (sources.treasury.parse.extract_designees: bold / `** Name**`
    names, short forms folded in, officials dropped, a role from the wording);
 2. each name is matched to `designations.uid` through the list's names and aliases
    (matching.NameIndex; "Given Surname" vs "SURNAME, Given", accents, legal forms), with a
@@ -26,12 +26,12 @@ import json
 import re
 from collections import defaultdict
 
-from .build import register_derivation
-from .db import register_view
-from .matching import Match, NameIndex
-from .names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form
-from .sources.treasury import RELEASE_PREFIX
-from .sources.treasury_parse import (EO14059_TAG, HIST_NAME_RE, Candidate, extract_designees, html_blocks,
+from ..build import register_derivation
+from ..db import register_view
+from ..matching import Match, NameIndex
+from ..names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form
+from ..sources.treasury.source import RELEASE_PREFIX
+from ..sources.treasury.parse import (EO14059_TAG, HIST_NAME_RE, Candidate, extract_designees, html_blocks,
                                      sentence_spans)
 
 CONFLICT_DAYS = 3          # a list date and a release date further apart than this disagree
@@ -201,7 +201,7 @@ def _clear(db) -> list[int]:
 
 def _restore_years(db, uids: list[int]) -> None:
     """designation_year of entries whose release date was cleared and not set again."""
-    from .sources.sdn import designation_year
+    from ..sources.sdn.source import designation_year
 
     for uid in uids:
         row = db.execute("select designated_on, designated_after, designated_before from designations where uid = ?",

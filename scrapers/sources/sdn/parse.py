@@ -31,10 +31,10 @@ import json
 import re
 from pathlib import Path
 
-from . import load_source_yaml
+from .. import load_source_yaml
 
-from ..countries import country_of_place, normalize_country
-from ..dates import parse_date_range, parse_loose_date
+from ...countries import country_of_place, normalize_country
+from ...dates import parse_date_range, parse_loose_date
 
 META = load_source_yaml("sdn")
 KNOWN_PROGRAMS: list[str] = META["programs"]
@@ -42,7 +42,7 @@ ID_TYPES: list[str] = sorted(META["id_types"], key=len, reverse=True)
 ENTRY_URL: str = META["entry_url"]
 
 FILE_ROLES = {"sdn.csv": "sdn", "add.csv": "add", "alt.csv": "alt", "sdn_comments.csv": "comments",
-              "sdn.xml": "xml"}   # sdn.xml: the same list in OFAC's legacy XML (see sdn_xml.py)
+              "sdn.xml": "xml"}   # sdn.xml: the same list in OFAC's legacy XML (see xml.py)
 COLUMNS = {"sdn": 12, "add": 6, "alt": 5, "comments": 2}
 ENTITY_TYPES = {"individual": "individual", "vessel": "vessel", "aircraft": "aircraft"}
 

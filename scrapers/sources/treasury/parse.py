@@ -35,11 +35,11 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from ..errors import SourceError
-from ..sanitize import sanitize_html
-from ..countries import country_of_demonym, country_of_place, demonym_pattern, normalize_country
-from ..dates import eastern_date, parse_human_date
-from ..names import normalize_name, similarity
+from ...errors import SourceError
+from ...sanitize import sanitize_html
+from ...countries import country_of_demonym, country_of_place, demonym_pattern, normalize_country
+from ...dates import eastern_date, parse_human_date
+from ...names import normalize_name, similarity
 
 SOURCE = "treasury"
 HOME = "https://home.treasury.gov"

@@ -12,7 +12,7 @@ under a size cap per page and in all (least recently used pages go first). Never
 streamed CSV/JSON (`_stream=on`), traces, error pages, responses that set a cookie.
 The key includes what is served: each database's open generation and its file's inode,
 mtime and size. A rebuilt tracker.db swapped in under a running server is picked up by
-scrapers/datasette_reload.py as a new generation, and from then on no page of the old
+scrapers/publish/reload.py as a new generation, and from then on no page of the old
 build is answered from the cache. Responses say `x-tracker-cache: hit` or `miss`.
 
 Size: `tracker serve --cache-mb N` (default 64; 0 turns it off), or the environment
@@ -77,7 +77,7 @@ class PageCache:
 
 
 def _files_identity(datasette) -> tuple:
-    """What is being served: per database, the open generation (scrapers/datasette_reload.py
+    """What is being served: per database, the open generation (scrapers/publish/reload.py
     re-opens a swapped file as a new generation) and its file's inode, mtime and size."""
     out = []
     for name, db in sorted(datasette.databases.items()):

@@ -7,5 +7,5 @@ Derivations must be deterministic functions of the tables the sources wrote (so
 """
 from __future__ import annotations
 
-from . import link_treasury  # noqa: F401,I001  (registers its derivation first)
-from . import link_doj  # noqa: F401,E402  (then DOJ's, which reads Treasury's links)
+from . import treasury  # noqa: F401,I001  (registers its derivation first)
+from . import doj  # noqa: F401,E402  (then DOJ's, which reads Treasury's links)

@@ -34,12 +34,12 @@ import datetime as dt
 import json
 from collections import defaultdict
 
-from .build import register_derivation
-from .countries import normalize_country
-from .db import register_view
-from .matching import NameIndex
-from .names import normalize_name
-from .sources.doj_parse import lexicon, normalize_url, tokens
+from ..build import register_derivation
+from ..countries import normalize_country
+from ..db import register_view
+from ..matching import NameIndex
+from ..names import normalize_name
+from ..sources.doj.parse import lexicon, normalize_url, tokens
 
 LINKABLE = {"exact", "normalised", "alias"}
 
@@ -228,7 +228,7 @@ class _PartialIndex:
     ('Joaquin Guzman' in 'GUZMAN LOPEZ, Joaquin'): review candidates only, never links."""
 
     def __init__(self, db):
-        from .matching import Match
+        from ..matching import Match
 
         self.Match = Match
         self.names: dict[int, tuple[str, set[str]]] = {}

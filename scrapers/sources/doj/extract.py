@@ -23,7 +23,7 @@ What a release looks like, and what we take from it:
   to become a defendant: an age or nationality appositive, a case verb attached to it, or
   (companies) a "China-based company" description.
 
-Everything here is regular expressions over the plain text built by doj_parse; the tables
+Everything here is regular expressions over the plain text built by doj/parse.py; the tables
 (district names, titles, vocabularies) come from doj.yml.
 """
 from __future__ import annotations
@@ -34,9 +34,9 @@ import functools
 import json
 import re
 
-from ..countries import country_of_demonym, country_of_place, demonym_pattern
-from ..names import normalize_name
-from .doj_parse import Block, _fentanyl_family, _drugs_from, lexicon, tables, tokens
+from ...countries import country_of_demonym, country_of_place, demonym_pattern
+from ...names import normalize_name
+from .parse import Block, _fentanyl_family, _drugs_from, lexicon, tables, tokens
 
 STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
@@ -1327,7 +1327,7 @@ def _charge_table() -> list[tuple[str, re.Pattern, tuple[bytes, ...], tuple[tupl
 
 def find_charges(text: str, toks: list[str] | None = None) -> list[str]:
     """Offences the text describes (descriptive labels, not legal citations). `toks`: the text's
-    tokens (doj_parse.tokens), when the caller has them."""
+    tokens (parse.tokens), when the caller has them."""
     _, low_b = _ascii_view(text)
     if low_b is None:  # (a letter re.I folds to ASCII: the plain way)
         low = text.lower()

@@ -41,9 +41,9 @@ import xml.etree.ElementTree as StdET
 import defusedxml
 import defusedxml.ElementTree as SafeET
 
-from ..countries import normalize_country
-from ..errors import SourceError
-from .sdn_parse import Problem, RawEntry, split_city_state_postal, split_programs
+from ...countries import normalize_country
+from ...errors import SourceError
+from .parse import Problem, RawEntry, split_city_state_postal, split_programs
 
 XML_URL = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML"
 NULL = "-0- "

@@ -30,8 +30,8 @@ https://www.justice.gov/..., `office` = the release's components joined with "; 
 `published` = the Eastern date of the API's `date`, `changed` = ISO UTC), `prosecutions`
 (one per case and stage, id 'doj:<uuid>#N') and `defendants` (id 'doj:<uuid>/dN').
 
-Parsing and classification: doj_parse.py; prosecutions/defendants: doj_extract.py; metadata,
-assertions and vocabularies: doj.yml; links to the SDN list: scrapers/link_doj.py.
+Parsing and classification: parse.py; prosecutions/defendants: extract.py; metadata,
+assertions and vocabularies: doj.yml; links to the SDN list: scrapers/linking/doj.py.
 """
 from __future__ import annotations
 
@@ -45,13 +45,13 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from ..archive import Batch, Entry
-from ..dates import leading_date, utcnow
-from ..db import bulk_insert
-from ..errors import SourceError, TrackerError
-from . import Context, Source, collect_files, register
-from .doj_extract import extract
-from .doj_parse import (ParseError, Release, blocks_text, classify, html_to_blocks, item_might_mention_fentanyl,
+from ...archive import Batch, Entry
+from ...dates import leading_date, utcnow
+from ...db import bulk_insert
+from ...errors import SourceError, TrackerError
+from .. import Context, Source, collect_files, register
+from .extract import extract
+from .parse import (ParseError, Release, blocks_text, classify, html_to_blocks, item_might_mention_fentanyl,
                         merge_records, parse_api_response, parse_item, parse_item_light,
                         parse_release_page, tables)
 
@@ -753,7 +753,7 @@ def _sanitized(html: str, url: str | None) -> str | None:
     if not html:
         return None
     try:
-        from ..sanitize import sanitize_html
+        from ...sanitize import sanitize_html
     except ImportError:  # pragma: no cover -- the sanitiser is part of the package
         return None
     return sanitize_html(html, base_url=url)

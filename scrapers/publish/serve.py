@@ -2,7 +2,7 @@
 
 The database is served immutable (`-i`): Datasette never writes to it and can count rows
 once. When a build replaces tracker.db, the running server picks up the new file on its
-next request (plugin scrapers/datasette_reload.py); plain `datasette tracker.db` keeps
+next request (plugin scrapers/publish/reload.py); plain `datasette tracker.db` keeps
 showing the file it opened until restarted.
 
 metadata.yml describes the database under the name `tracker` (Datasette names a database
@@ -23,10 +23,10 @@ from typing import Callable
 import click
 import yaml
 
-from .errors import TrackerError
+from ..errors import TrackerError
 from .status import staleness
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 METADATA_DATABASE = "tracker"  # the database name metadata.yml is written for
 
 # Datasette settings for every way we serve (CLI and tests): complete CSV exports with
@@ -125,7 +125,7 @@ def register_plugins() -> None:
     a cache of recent pages (the database is immutable between builds)."""
     from datasette.plugins import pm
 
-    from . import datasette_cache, datasette_facets, datasette_reload
+    from . import cache as datasette_cache, facets as datasette_facets, reload as datasette_reload
 
     for name, module in (("tracker-reload", datasette_reload), ("tracker-facets", datasette_facets),
                          ("tracker-cache", datasette_cache)):

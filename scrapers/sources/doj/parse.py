@@ -31,10 +31,10 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from . import load_source_yaml
+from .. import load_source_yaml
 
-from ..countries import country_of_demonym, normalize_country
-from ..dates import eastern_date, unix_to_eastern_date, unix_to_iso
+from ...countries import country_of_demonym, normalize_country
+from ...dates import eastern_date, unix_to_eastern_date, unix_to_iso
 
 SITE = "https://www.justice.gov"
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
@@ -765,7 +765,7 @@ broker brokers vendor vendors laboratory laboratories lab labs""".split())
 def _country_index() -> tuple[dict, dict]:
     import pycountry
 
-    from ..countries import _DEMONYMS
+    from ...countries import _DEMONYMS
 
     plain: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
 

@@ -10,7 +10,7 @@ Scope: entries carrying one of the tracked program tags (default `ILLICIT-DRUGS-
 `--program TAG` or `[sdn] programs` in tracker.toml add more). Entries that leave the
 scope or the list become `removed` events; their rows are kept with `listed = 0`.
 
-Parsing is in `sdn_parse.py` (pure functions); metadata and assertions in `sdn.yml`.
+Parsing is in `parse.py` (pure functions); metadata and assertions in `sdn.yml`.
 """
 from __future__ import annotations
 
@@ -21,14 +21,14 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..archive import Batch
-from ..db import bulk_insert
-from ..dates import days_between, leading_date, today
-from ..errors import AssertionsFailed, FetchError, SourceError, TrackerError
-from . import Context, Source, register
-from .sdn_xml import XML_URL, sniff_publish_date
-from .sdn_xml import parse as parse_sdn_xml
-from .sdn_parse import (META, NameIndex, Problem, build_entry, decode, parse_addresses, parse_alt,
+from ...archive import Batch
+from ...db import bulk_insert
+from ...dates import days_between, leading_date, today
+from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
+from .. import Context, Source, register
+from .xml import XML_URL, sniff_publish_date
+from .xml import parse as parse_sdn_xml
+from .parse import (META, NameIndex, Problem, build_entry, decode, parse_addresses, parse_alt,
                         parse_comments, parse_sdn_rows, role_of)
 
 LIST_DIFF_MAX_DAYS = 7

@@ -1,0 +1,1 @@
+"""Publishing: Datasette serving, status and plugins."""

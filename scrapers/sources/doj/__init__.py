@@ -1,0 +1,1 @@
+"""doj source package."""

@@ -1,0 +1,1 @@
+"""sdn source package."""

@@ -1,0 +1,1 @@
+"""treasury source package."""
