@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.doj_fake_api import FakeDojApi  # noqa: E402
 from scrapers.db import content_hashes  # noqa: E402
-from scrapers.sources.doj.parse import blocks_text, classify, html_to_blocks  # noqa: E402
+from scrapers.sources.doj.classify import classify  # noqa: E402
+from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks  # noqa: E402
 
 FAST = ("--rate", "1000")
 

@@ -39,7 +39,8 @@ from ..countries import normalize_country
 from ..db import register_view
 from ..matching import NameIndex
 from ..names import normalize_name
-from ..sources.doj.parse import lexicon, normalize_url, tokens
+from ..sources.doj.api import normalize_url
+from ..sources.doj.classify import lexicon, tokens
 
 LINKABLE = {"exact", "normalised", "alias"}
 
