@@ -14,7 +14,7 @@ from .districts import geo
 from .mentions import CAPS_NAME_RX, _LEGAL_HINT_RX, _LEGAL_RX, _NON_NAME, _SUFFIXES, NAME_RUN_RX, caps_name, run_names
 from .textscan import _DOTTED, _US_STATE_ABBR
 
-_AGE = re.compile(r"^\s*,\s*(?:age\s+|aged\s+)?(\d{1,2})(?![\d%-])\s*(?=[,;)]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b)")
+_AGE = re.compile(r"^\s*,\s*(?:(?:age|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])\s*(?=[,;)]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
 _AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as)\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)
 _PAREN = re.compile(r"^\s*\(([^)]{1,60})\)")
 PLACE = r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|los[ \t]+)?[A-Z][\w’'.-]*)*(?:,[ \t]+(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w’'.-]*)*)*"
@@ -83,6 +83,10 @@ class Candidate:
 
     @property
     def is_defendant(self) -> bool:
+        """Positive evidence, and no sign of an official, victim or speaker; a company only
+        when a case verb is about it (a company the defendants used is no defendant)."""
+        if self.is_company and "event" not in self.evidence:
+            return False
         return bool(self.evidence) and not (self.official or self.victim or self.speaker)
 
 
@@ -177,9 +181,10 @@ def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
 
 _CAPS_HINT = re.compile(r"[A-Z]{2}[A-Z’'-]*[ \t]+[A-Z]")
 _SUFFIX_AFTER = re.compile(r"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?![\w])")
+_AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\"]")
 _AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
-_AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:man\s+|woman\s+|resident\s+|national\s+)?,?\s*$")
+_AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
 _AGE_PAREN = re.compile(r"^\s*\((\d{1,2}),\s*[A-Z][^)]{0,40}\)")
 _AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
 _COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
@@ -348,18 +353,21 @@ class _Scanner:
         m = _SUFFIX_AFTER.match(rest)
         if m:
             rest = rest[m.end():]  # 'Jane Roe, Jr., 41,': the age is after the suffix
+        had_aka = False
         while True:
-            m = _AKA.match(rest)
+            m = _AKA.match(rest) or (_AKA_MORE.match(rest) if had_aka else None)
             if m:
                 _add_aka(cand, m.group(1).strip(" ,;"))
+                had_aka = True
                 rest = rest[m.end():]
-                if rest[:1] != ",":
+                if rest[:1] != "," and not _AKA_MORE.match(rest):
                     rest = "," + rest  # 'a/k/a “El Guero,” 45, of Cicero': the comma went inside the quotes
                 continue
             m = _AKA_BARE.match(rest)
             if not m:
                 break
             # 'Jane Roe, aka Janet Q. Roe, 58' / ', a/k/a Flaco, 32,': an alias written without quotes
+            had_aka = True
             at = mention.end + (len(right) - len(rest)) + m.end()
             k = bisect.bisect_left(self._starts_cache, at)
             alias = self.mentions[k] if k < len(self.mentions) and self.mentions[k].start == at else None
@@ -374,6 +382,15 @@ class _Scanner:
                     break
                 _add_aka(cand, w.group(0))
                 rest = rest[w.end():]
+        if had_aka:
+            # names inside the aliases read ('"Acme Trading Co. Ltd."') are the same one
+            until = mention.end + len(right) - len(rest)
+            k = bisect.bisect_right(self._starts_cache, mention.start)
+            while k < len(self.mentions) and self.mentions[k].start < until:
+                if self.mentions[k].alias_of is None:
+                    self.mentions[k].alias_of = cand
+                    self.aliases[self.mentions[k].key] = cand
+                k += 1
         m = _AGE_BEFORE.search(left[-40:]) if "year-old" in left[-40:] else None
         if m and not cand.is_company and cand.age is None:
             cand.age = int(m.group(1))
@@ -391,7 +408,7 @@ class _Scanner:
                 rest = rest[m.end():]  # 'against JOHN ROE ("ROE"), age 29': the short name defined
             m = _AGE.match(rest) or _AGE_PAREN.match(rest) or _AGE_YEAR_OLD.match(rest)
             if m:
-                age = int(m.group(1))
+                age = int(m.group(1) or m.group(2))
                 if 14 <= age <= 99:
                     cand.age = cand.age or age
                     cand.evidence.add("age")

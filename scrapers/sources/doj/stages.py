@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...countries import country_of_demonym
 from .people import Candidate, Mention, _Scanner
 from .textscan import _sentence_spans_at
 
@@ -108,6 +109,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         base = max(s_start, i - 80)
         left = text[base:i]
         seg_end = s_end
+        if _NEGATED.search(left):
+            continue  # 'indicted but not yet arrested', 'has not been charged'
         if kind == "be":
             k = _be_start(left)
             if k is not None:
@@ -148,6 +151,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
     return out
 
 
+_NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
 _LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|the\s+defendants?[’']s?)\s+$", re.I)
 _LEFT_CHARGING = re.compile(r"\b(?:criminal\s+complaint|complaint\s+affidavit|affidavit|indictment|criminal\s+information|criminal\s+charges|federal\s+charges|charges\s+(?:were\s+)?(?:filed|unsealed|brought))\b[^.;:]{0,40}$", re.I)
@@ -248,7 +252,8 @@ def _any_title_stage(text: str) -> bool:
 def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int | None = None) -> None:
     text = scanner.text
     p = scanner.p
-    mentions = [m for m in scanner.mentions if not (m.candidate.official or m.candidate.victim or m.candidate.speaker)]
+    mentions = [m for m in scanner.mentions if not (m.candidate.official or m.candidate.victim or m.candidate.speaker)
+                and m.alias_of is None]
     starts = [m.start for m in mentions]
     # only the sentences holding a verb matter: only their lines are split into sentences
     verbs = _verbs_in(text)
@@ -283,10 +288,18 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 # 'X, 24, of Y, who was sentenced to 20 years': X's stage unless the sentence says another
                 before = [m for m in in_sentence if prev_end <= m.start < e_start]
                 if before:
-                    relative.append((before[-1].candidate, e_start, e_end, stage))
+                    who = [before[-1].candidate]
+                    if _PLURAL.match(text, e_start, e_end):
+                        # 'A, age 38, and B, age 32, both of X, who were sentenced'
+                        for m in before:
+                            grp = _group(scanner, before, m, forward=True)
+                            if before[-1].candidate in grp:
+                                who = grp
+                                break
+                    relative.extend((c, e_start, e_end, stage) for c in who)
                 continue
             if voice == "right":
-                obj = [m for m in in_sentence if e_end <= m.start <= e_end + 3 and not text[e_end:m.start].strip()]
+                obj = [m for m in in_sentence if e_end <= m.start <= e_end + 60 and _describes(text[e_end:m.start])]
                 if obj:
                     subjects = _group(scanner, in_sentence, obj[0], forward=True)
                 else:
@@ -329,17 +342,78 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         for cand, e_start, e_end, stage in relative:
             if id(cand) not in main:
                 _record(cand, stage, text, e_end, events, e_start, s_end)
+    if ":\n" in text:
+        _list_items(text, mentions, all_events)
+
+
+_BULLET = re.compile(r"[\s•·*–-]*")
+
+
+def _list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]]) -> None:
+    """'The following defendants were sentenced:' then one line per defendant with no verb
+    ('Jane Roe, 24, of Toledo, 87 months in prison;'): the introduction's stage for each."""
+    starts = [m.start for m in mentions]
+    pos = text.find(":\n")
+    while pos >= 0:
+        line_start = text.rfind("\n", 0, pos) + 1
+        intro = [e for e in events if line_start <= e[0] < pos and e[3] != "right"]
+        stage = max((e[2] for e in intro), key=RANK.get, default=None)
+        line = pos + 2
+        while stage is not None and line < len(text):
+            end = text.find("\n", line)
+            end = len(text) if end < 0 else end
+            at = _BULLET.match(text, line).end()
+            k = bisect.bisect_left(starts, at)
+            if k >= len(mentions) or mentions[k].start != at or any(line <= e[0] < end for e in events):
+                break
+            m = mentions[k]
+            m.candidate.evidence.add("event")
+            if m.candidate.stage is None or RANK[stage] > RANK[m.candidate.stage]:
+                m.candidate.stage = stage
+            if stage == "sentenced":
+                length = _LENGTH.search(text, m.end, end)
+                if length:
+                    months, label = _sentence_months("to " + text[length.start():end])
+                    if label:
+                        m.candidate.sentence_months, m.candidate.sentence_text = months, label
+            line = end + 1
+        pos = text.find(":\n", pos + 2)
 
 
 _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
-_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\))?\s*,\s*(?:\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}national,)?")
+_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\))?\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}national,)?")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as)?\s*")
+_AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
 # a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
 _PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
 _GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?)\b", re.I)
 _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I)
+
+
+_DESCRIPTOR_WORDS = frozenset("""company companies firm firms entity entities defendant defendants co-defendant
+co-defendants codefendant codefendants national nationals citizen citizens man men woman women brothers sisters former
+alleged reputed accused leader leaders member members chemical pharmaceutical manufacturing trading drug gang cartel
+executive executives employee employees""".split())
+
+
+def _describes(between: str) -> bool:
+    """The words between a verb and its object only describe the object: '' (charges X),
+    'India-based companies' (charging India-based companies X), 'Chinese nationals',
+    'co-defendant'."""
+    if not between.strip():
+        return True
+    if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
+        return False
+    for w in between.split():
+        low = w.lower()
+        if low in _DESCRIPTOR_WORDS or low.endswith("-based"):
+            continue
+        if w[:1].isupper() and country_of_demonym(w) is not None:
+            continue
+        return False
+    return True
 
 
 def _generic_group(before: str, n: int) -> bool:
@@ -373,7 +447,7 @@ def _group(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool
     for m in pool[i + 1:]:
         between = scanner.text[last_end:m.start]
         # allow the appositive of the previous name (", 29, of Nampa,") before "and"
-        stripped = _APPOSITIVE.sub("", between)
+        stripped = _APPOSITIVE.sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
         if _CONJ.fullmatch(stripped) and len(between) < 120:
             if m.candidate not in out:
                 out.append(m.candidate)
