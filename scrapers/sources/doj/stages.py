@@ -382,7 +382,7 @@ def _list_items(text: str, mentions: list[Mention], events: list[tuple[int, int,
 
 _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
-_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\))?\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}national,)?")
+_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\))?\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
@@ -448,7 +448,8 @@ def _group(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool
         between = scanner.text[last_end:m.start]
         # allow the appositive of the previous name (", 29, of Nampa,") before "and"
         stripped = _APPOSITIVE.sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
-        if _CONJ.fullmatch(stripped) and len(between) < 120:
+        conj = _CONJ.match(stripped)
+        if len(between) < 120 and (conj.end() == len(stripped) or _describes(" " + stripped[conj.end():])):
             if m.candidate not in out:
                 out.append(m.candidate)
             last_end = m.end
