@@ -21,7 +21,7 @@ from scrapers.archive import Archive
 from scrapers.config import Config
 from scrapers.db import content_hashes
 from scrapers.errors import AssertionsFailed, SourceError
-from scrapers.sources import Context, Source, get_source
+from scrapers.sources import FetchContext, FetchRequest, Source, get_source
 
 FAULTS = Path(__file__).resolve().parent / "fixtures" / "faults"
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,13 +231,13 @@ def env(workdir):
     archive = Archive(workdir / "archive")
     cfg = Config()
     logs = []
-    ctx = Context(config=cfg, archive=archive, log=logs.append, progress=lambda m: None)
+    ctx = FetchContext(config=cfg, archive=archive, log=logs.append, progress=lambda m: None)
     yield workdir / "tracker.db", archive, ctx, logs
     archive.close()
 
 
 def sdn_batch(archive, ctx, version="sdn_v1", as_of="2025-03-01", **opts):
-    return get_source("sdn").import_paths(ctx, [FAULTS / version], as_of=as_of, **opts)[0]
+    return get_source("sdn").import_paths(ctx, [FAULTS / version], FetchRequest(as_of=as_of, **opts))[0]
 
 
 def test_one_source_crashing_does_not_lose_the_other_sources_data(env, monkeypatch):
@@ -277,7 +277,7 @@ def test_errors_over_the_threshold_stop_the_swap_and_name_file_and_row(env, tmp_
     broken.mkdir()
     text = (FAULTS / "sdn_v2" / "sdn.csv").read_bytes().replace(b'90103,"QUIROGA', b'90103;"QUIROGA', 1)
     (broken / "sdn.csv").write_bytes(text)
-    batch = get_source("sdn").import_paths(ctx, [broken])[0]
+    batch = get_source("sdn").import_paths(ctx, [broken], FetchRequest())[0]
     with pytest.raises(SourceError) as err:
         build_mod.build(db_path, archive, ctx, [batch])
     msg = str(err.value)
@@ -292,7 +292,7 @@ def test_errors_under_the_threshold_are_recorded_not_skipped(env, tmp_path):
     broken.mkdir()
     text = (FAULTS / "sdn_v2" / "sdn.csv").read_bytes().replace(b'90103,"QUIROGA', b'90103;"QUIROGA', 1)
     (broken / "sdn.csv").write_bytes(text)
-    batch = get_source("sdn").import_paths(ctx, [broken], max_errors=5)[0]
+    batch = get_source("sdn").import_paths(ctx, [broken], FetchRequest(max_errors=5))[0]
     result = build_mod.build(db_path, archive, ctx, [batch])
     assert result.errors == 1
     conn = sqlite3.connect(db_path)
@@ -304,12 +304,12 @@ def test_errors_under_the_threshold_are_recorded_not_skipped(env, tmp_path):
 
 def test_config_max_errors_is_the_default_threshold(env, tmp_path):
     db_path, archive, ctx, logs = env
-    ctx.config.max_errors = 3
+    ctx.config = ctx.config.replace(max_errors=3)
     broken = tmp_path / "2025-03-08"
     broken.mkdir()
     text = (FAULTS / "sdn_v2" / "sdn.csv").read_bytes().replace(b'90103,"QUIROGA', b'90103;"QUIROGA', 1)
     (broken / "sdn.csv").write_bytes(text)
-    batch = get_source("sdn").import_paths(ctx, [broken])[0]
+    batch = get_source("sdn").import_paths(ctx, [broken], FetchRequest())[0]
     assert build_mod.build(db_path, archive, ctx, [batch]).errors == 1
 
 
@@ -318,7 +318,8 @@ def test_count_assertions_from_the_source_metadata(env, monkeypatch):
     sdn = get_source("sdn")
     build_mod.build(db_path, archive, ctx, [sdn_batch(archive, ctx)])
     before = sha(db_path)
-    monkeypatch.setattr(type(sdn), "metadata", lambda self: {"assertions": {"counts": [
+    real = sdn.metadata()
+    monkeypatch.setattr(type(sdn), "metadata", lambda self: {**real, "assertions": {**real["assertions"], "counts": [
         {"table": "designations", "where": "listed = 1", "min": 25, "what": "tracked designations"},
         {"table": "aliases", "max": 3}]}})
     batch = sdn_batch(archive, ctx, "sdn_v2", "2025-03-08")

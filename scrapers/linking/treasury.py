@@ -26,8 +26,6 @@ import json
 import re
 from collections import defaultdict
 
-from ..build import register_derivation
-from ..db import register_view
 from ..matching import Match, NameIndex
 from ..names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form
 from ..sources.treasury.source import RELEASE_PREFIX
@@ -155,7 +153,6 @@ class Matcher:
         return out if len(out) == 1 else []
 
 
-@register_derivation
 def link_treasury(db, ctx) -> dict:
     reset = _clear(db)
     releases = db.execute(
@@ -458,11 +455,3 @@ def _fill_dates(db, designated: dict[int, list[tuple[str, str]]], history: ListH
     if conflicts:
         db["conflicts"].insert_all(conflicts, pk=("uid", "press_release_id"), replace=True)
     return filled, len(conflicts)
-
-
-register_view("treasury_designations", """
-select d.press_release_id, p.published, p.title, p.url, d.role, d.name_in_text, d.uid, d.matched_name,
-       d.match_method, d.match_score, d.countries, d.evidence
-from press_release_designations d join press_releases p on p.id = d.press_release_id
-where p.agency = 'Treasury'
-""")
