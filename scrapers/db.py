@@ -151,14 +151,6 @@ FTS_TOKENIZE_NAMES = "unicode61 remove_diacritics 2"
 FTS_TOKENIZERS = {"designations": FTS_TOKENIZE_NAMES, "defendants": FTS_TOKENIZE_NAMES,
                   "press_releases": FTS_TOKENIZE}
 
-# Views: name -> SQL. Other modules add theirs with `register_view`.
-VIEWS: dict[str, str] = {}
-
-
-def register_view(name: str, sql: str) -> None:
-    VIEWS[name] = sql
-
-
 def create_schema(db: sqlite_utils.Database) -> None:
     for name, spec in TABLES.items():
         if name in db.table_names():
@@ -172,7 +164,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
 
 def finalize(db: sqlite_utils.Database) -> None:
     """Indexes, FTS (with triggers, so later writes keep it current) and views."""
-    from . import views  # noqa: F401  (registers the Datasette site's views)
+    from .views import VIEWS
 
     for table, cols in INDEXES:
         db[table].create_index(cols, if_not_exists=True)
@@ -196,7 +188,7 @@ def bulk_insert(db: sqlite_utils.Database, table: str, rows: list[dict], *, repl
     sparse=True, for wide rows that are mostly NULL (designations: vessel fields on a person,
     dates of birth on a company...): binding a value costs about as much as storing it, so
     rows are written grouped by the columns they fill and the others take the column's NULL.
-    Same rows (230 -> 155 ms for the full SDN list), but written out of their order: only for
+    Same rows, faster (BENCHMARKS.md, "SDN import"), but written out of their order: only for
     tables keyed by their own INTEGER PRIMARY KEY, where the order cannot show."""
     if not rows:
         return 0

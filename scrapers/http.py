@@ -135,6 +135,7 @@ class HttpClient:
         self.log = log or (lambda msg: None)
         self.rng = rng or random.Random()
         self._next_slot: dict[str, float] = {}
+        self.rates = dict(config.rate_limits)   # requests/second per host, for this run
         self.requests = Counter()   # per live host, every request sent (retries included)
         self.down: dict[str, str] = {}   # hosts that never answered in this run -> why
         self.retries = 0
@@ -162,8 +163,15 @@ class HttpClient:
                 return live + url[len(local):]
         return url
 
+    def set_rate(self, host: str, rate: float) -> None:
+        """Requests per second to `host` for the rest of this run (settings stay as loaded)."""
+        self.rates[host] = float(rate)
+
+    def rate(self, host: str) -> float:
+        return self.rates.get(host, self.config.default_rate)
+
     def _rate_limit(self, host: str) -> None:
-        rate = self.config.rate_limits.get(host, self.config.default_rate)
+        rate = self.rate(host)
         if not rate or rate <= 0:
             return
         now = self.clock()

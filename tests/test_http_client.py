@@ -53,8 +53,7 @@ def archive(tmp_path):
 def make_client(server, archive, *, fake=None, **overrides):
     cfg = Config(base_urls={LIVE: server.url}, connect_timeout=1.0, read_timeout=0.5, total_timeout=3.0,
                  retries=3, backoff=1.0, max_backoff=8.0, default_rate=0, rate_limits={})
-    for k, v in overrides.items():
-        setattr(cfg, k, v)
+    cfg = cfg.replace(**overrides)
     fake = fake or FakeTime()
     client = HttpClient(cfg, archive, sleep=fake.sleep, clock=fake.clock, rng=random.Random(7))
     return client, fake
@@ -194,7 +193,7 @@ def test_redirect_to_signed_storage_is_followed_and_archived_under_the_live_url(
     server.serve("/exports/SDN.CSV", BODY)
     server.always(PATH, Redirect(storage + "/exports/SDN.CSV?sig=abc"))
     client, _ = make_client(server, archive)
-    client.config.base_urls[storage] = server.url
+    client.config = client.config.replace(base_urls={**client.config.base_urls, storage: server.url})
     got = get(client)
     assert got.content == BODY and got.final_url == storage + "/exports/SDN.CSV?sig=abc"
     assert got.entry.url == LIVE + PATH and got.entry.meta["final_url"].startswith(storage)
@@ -205,7 +204,7 @@ def test_only_the_sanctions_list_service_may_redirect_to_storage_hosts(server, a
     doj = "https://www.justice.gov"
     server.always("/news", Redirect("https://attacker.blob.core.windows.net/x"))
     client, _ = make_client(server, archive)
-    client.config.base_urls[doj] = server.url
+    client.config = client.config.replace(base_urls={**client.config.base_urls, doj: server.url})
     with pytest.raises(FetchError, match="redirect to 'attacker.blob.core.windows.net' refused"):
         client.get(doj + "/news", source="doj", kind="page")
 

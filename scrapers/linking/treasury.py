@@ -2,7 +2,7 @@
 recomputed from the database on every build, after all sources are applied).
 
 For each release flagged `is_eo14059`:
-1. names are extracted from the text (sources.treasury.parse.extract_designees: bold / `** Name**`
+1. names are extracted from the text (sources.treasury.designees.extract_designees: bold / `** Name**`
    names, short forms folded in, officials dropped, a role from the wording);
 2. each name is matched to `designations.uid` through the list's names and aliases
    (matching.NameIndex; "Given Surname" vs "SURNAME, Given", accents, legal forms), with a
@@ -26,13 +26,12 @@ import json
 import re
 from collections import defaultdict
 
-from ..build import register_derivation
-from ..db import register_view
 from ..matching import Match, NameIndex
 from ..names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form
 from ..sources.treasury.source import RELEASE_PREFIX
-from ..sources.treasury.parse import (EO14059_TAG, HIST_NAME_RE, Candidate, extract_designees, html_blocks,
-                                     sentence_spans)
+from ..sources.treasury.classify import HIST_NAME_RE
+from ..sources.treasury.designees import Candidate, extract_designees
+from ..sources.treasury.html import EO14059_TAG, html_blocks, sentence_spans
 
 CONFLICT_DAYS = 3          # a list date and a release date further apart than this disagree
 CORROBORATION = (-3, 7)    # list-diff dates lag the release by up to a week (weekly snapshots)
@@ -155,7 +154,6 @@ class Matcher:
         return out if len(out) == 1 else []
 
 
-@register_derivation
 def link_treasury(db, ctx) -> dict:
     reset = _clear(db)
     releases = db.execute(
@@ -458,11 +456,3 @@ def _fill_dates(db, designated: dict[int, list[tuple[str, str]]], history: ListH
     if conflicts:
         db["conflicts"].insert_all(conflicts, pk=("uid", "press_release_id"), replace=True)
     return filled, len(conflicts)
-
-
-register_view("treasury_designations", """
-select d.press_release_id, p.published, p.title, p.url, d.role, d.name_in_text, d.uid, d.matched_name,
-       d.match_method, d.match_score, d.countries, d.evidence
-from press_release_designations d join press_releases p on p.id = d.press_release_id
-where p.agency = 'Treasury'
-""")

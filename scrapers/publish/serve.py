@@ -129,7 +129,6 @@ def register_plugins() -> None:
 
     for name, module in (("tracker-reload", datasette_reload), ("tracker-facets", datasette_facets),
                          ("tracker-cache", datasette_cache)):
-        # datasette_facets may already be there as an entry point (under its own name)
         if not pm.is_registered(module) and pm.get_plugin(name) is None:
             pm.register(module, name=name)
 

@@ -37,8 +37,6 @@ assertions and vocabularies: doj.yml; links to the SDN list: scrapers/linking/do
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -48,7 +46,7 @@ import sqlite_utils
 from ...archive import Batch, Entry
 from ...dates import leading_date, utcnow
 from ...errors import SourceError, TrackerError
-from .. import Context, Source, collect_files, register
+from ..base import BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files
 from .api import (ParseError, Release, item_might_mention_fentanyl, merge_records, parse_api_response, parse_item,
                   parse_item_light)
 from .classify import tables
@@ -73,11 +71,12 @@ class DojSource(Source):
         return None, None
 
     # -- update ------------------------------------------------------------------------------------
-    def fetch(self, ctx: Context, *, since: str | None = None, rate: float | None = None, **_) -> list[Batch]:
+    def fetch(self, ctx: FetchContext, request: FetchRequest) -> list[Batch]:
         if ctx.http is None:
             raise TrackerError("doj: no HTTP client")
         archive = ctx.archive
-        self._configure_rate(ctx, rate)
+        since = request.since
+        self._configure_rate(ctx, request.rate)
         out: list[Batch] = []
         # a walk that finished fetching but never got built (killed before the build started)
         for b in self._walk_batches(archive):
@@ -138,29 +137,29 @@ class DojSource(Source):
         out.append(batch)
         return out
 
-    def _configure_rate(self, ctx: Context, rate: float | None) -> None:
-        cfg = ctx.config
+    def _configure_rate(self, ctx: FetchContext, rate: float | None) -> None:
+        cfg, http = ctx.config, ctx.http
         if rate is not None:
             if rate <= 0:
                 raise TrackerError("doj: --rate must be a positive number of requests per second")
             for host in JUSTICE_HOSTS:
-                cfg.rate_limits[host] = float(rate)
-        live_rate = cfg.rate_limits.get("www.justice.gov", cfg.default_rate)
+                http.set_rate(host, rate)
+        live_rate = http.rate("www.justice.gov")
         stand_in = any((urlsplit(p).hostname or "") in JUSTICE_HOSTS for p in cfg.base_urls)
         max_rate = float(tables()["api"]["max_rate"])
         if not stand_in and live_rate > max_rate:
             ctx.log(f"doj: {live_rate:g} requests/second is more than DOJ allows ({max_rate:g}); using {max_rate:g}")
             live_rate = max_rate
             for host in JUSTICE_HOSTS:
-                cfg.rate_limits[host] = max_rate
+                http.set_rate(host, max_rate)
         # a stand-in server (tests, benchmarks) is held to the live host's limit
         for prefix, replacement in cfg.base_urls.items():
             if (urlsplit(prefix).hostname or "") in JUSTICE_HOSTS:
                 host = urlsplit(replacement).hostname
                 if host:
-                    cfg.rate_limits[host] = live_rate
+                    http.set_rate(host, live_rate)
 
-    def _replay(self, ctx: Context, batch: Batch, walk: Walk) -> None:
+    def _replay(self, ctx: FetchContext, batch: Batch, walk: Walk) -> None:
         for entry in ctx.archive.items(batch):
             page = _page_of(entry)
             if page is None:
@@ -170,7 +169,7 @@ class DojSource(Source):
             except ParseError as exc:
                 raise SourceError(SOURCE, exc.location, exc.reason) from exc
 
-    def _run(self, ctx: Context, batch: Batch, walk: Walk) -> None:
+    def _run(self, ctx: FetchContext, batch: Batch, walk: Walk) -> None:
         archive = ctx.archive
         started = time.monotonic()
         fetched = 0
@@ -224,30 +223,15 @@ class DojSource(Source):
         return line
 
     # -- import ------------------------------------------------------------------------------------
-    def import_paths(self, ctx: Context, paths: list[Path], **_) -> list[Batch]:
-        files = collect_files(paths, (".json", ".html", ".htm"), "doj")
+    def import_paths(self, ctx: FetchContext, paths: list[Path], request: FetchRequest) -> list[Batch]:
         staged = []
-        for path in files:
+        for path in collect_files(paths, (".json", ".html", ".htm"), "doj"):
             content = path.read_bytes()
-            kind = _identify(content, path)
-            staged.append((kind, path, content))
-        fingerprint = hashlib.sha256(json.dumps(sorted(
-            (k, hashlib.sha256(c).hexdigest()) for k, _, c in staged)).encode()).hexdigest()
-        existing = ctx.archive.find_batch(SOURCE, "import", None, fingerprint)
-        if existing is not None:
-            ctx.log(f"doj: these files were already imported (batch {existing.id}); nothing to do")
-            return []
-        batch = ctx.archive.new_batch(SOURCE, "import", None, {"fingerprint": fingerprint, "origin": "import",
-                                                               "files": len(staged)})
-        for kind, path, content in staged:
-            entry = ctx.archive.put(SOURCE, kind, content, url=None, status=None,
-                                    meta={"path": str(path), "origin": "import"})
-            ctx.archive.add_to_batch(batch, entry, kind)
-        ctx.progress(f"doj: archived {len(staged)} file(s)")
-        return [batch]
+            staged.append(StagedFile(path, content, _identify(content, path)))
+        return archive_import(ctx, SOURCE, staged)
 
     # -- building ----------------------------------------------------------------------------------
-    def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: Context) -> dict:
+    def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: BuildContext) -> dict:
         versions: dict[str, list[tuple[Release, Entry]]] = {}
         pages = items = 0
         for entry in ctx.archive.items(batch):
@@ -306,41 +290,6 @@ class DojSource(Source):
             write_release(db, rel, entry, counts)
         return counts
 
-    # -- assertions ----------------------------------------------------------------------------------
-    def snapshot(self, db) -> dict:
-        try:
-            return {"releases": db.execute("select count(*) from press_releases where agency = 'DOJ'").fetchone()[0]}
-        except Exception:  # noqa: BLE001 -- no table yet
-            return {}
-
-    def check(self, db, before: dict, ctx: Context) -> list[str]:
-        failures = []
-        meta = tables()
-        n = db.execute("select count(*) from press_releases where agency = 'DOJ'").fetchone()[0]
-        old = before.get("releases") or 0
-        max_drop = meta["assertions"]["max_drop"]
-        if old and n < old * (1 - max_drop):
-            failures.append(f"doj: DOJ releases would drop from {old:,} to {n:,} (more than {max_drop:.0%})")
-        for col in meta["assertions"]["required"]:
-            bad = db.execute(f"select count(*) from press_releases where agency = 'DOJ' and ([{col}] is null or [{col}] = '')").fetchone()[0]
-            if bad:
-                failures.append(f"doj: {bad} DOJ release(s) without {col}")
-        bad = db.execute("select count(*) from press_releases where agency = 'DOJ' and id not like 'doj:page:%'"
-                         " and (url is null or url not like 'https://www.justice.gov/%')").fetchone()[0]
-        if bad:
-            failures.append(f"doj: {bad} DOJ API release(s) without a justice.gov URL")
-        stages = ("charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced", "other")
-        q = ",".join("?" * len(stages))
-        for table in ("prosecutions", "defendants"):
-            bad = db.execute(f"select count(*) from {table} where press_release_id like 'doj:%' and action not in ({q})",
-                             list(stages)).fetchone()[0]
-            if bad:
-                failures.append(f"doj: {bad} {table} row(s) with an unknown action")
-        bad = db.execute("select count(*) from press_releases where agency = 'DOJ' and mentions_fentanyl != 1").fetchone()[0]
-        if bad:
-            failures.append(f"doj: {bad} stored DOJ release(s) that do not mention fentanyl")
-        return failures
-
 
 # -- files -----------------------------------------------------------------------------------------
 def _page_of(entry: Entry) -> int | None:
@@ -383,6 +332,3 @@ def _duration(seconds: float) -> str:
     if seconds < 5400:
         return f"{seconds // 60}m{seconds % 60:02d}s"
     return f"{seconds // 3600}h{(seconds % 3600) // 60:02d}m"
-
-
-register(DojSource())

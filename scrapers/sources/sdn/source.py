@@ -14,6 +14,7 @@ Parsing is in `parse.py` (pure functions); metadata and assertions in `sdn.yml`.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -22,14 +23,14 @@ from pathlib import Path
 import sqlite_utils
 
 from ...archive import Batch
-from ...db import bulk_insert
 from ...dates import days_between, leading_date, today
+from ...db import bulk_insert
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
-from .. import Context, Source, register
+from ..base import BuildContext, FetchContext, FetchRequest, Source
+from .entry import NameIndex, build_entry
+from .parse import META, Problem, decode, parse_addresses, parse_alt, parse_comments, parse_sdn_rows, role_of
 from .xml import XML_URL, sniff_publish_date
 from .xml import parse as parse_sdn_xml
-from .parse import (META, NameIndex, Problem, build_entry, decode, parse_addresses, parse_alt,
-                        parse_comments, parse_sdn_rows, role_of)
 
 LIST_DIFF_MAX_DAYS = 7
 CHILD_TABLES = ("aliases", "addresses", "identifiers", "relationships")
@@ -41,11 +42,9 @@ class SdnSource(Source):
     title = "OFAC SDN list"
 
     # -- getting files into the archive --------------------------------------------------
-    def import_paths(self, ctx: Context, paths: list[Path], *, as_of: str | None = None,
-                     programs: tuple[str, ...] = (), allow_drop: bool = False,
-                     max_errors: int | None = None, origin: str = "import") -> list[Batch]:
+    def import_paths(self, ctx: FetchContext, paths: list[Path], request: FetchRequest) -> list[Batch]:
         files = collect_files(paths)
-        observed_on = as_of or _date_from_paths(paths, files)
+        observed_on = request.as_of or _date_from_paths(paths, files)
         entries = []
         for role, path in files.items():
             content = path.read_bytes()
@@ -53,12 +52,12 @@ class SdnSource(Source):
                 observed_on = sniff_publish_date(content)   # the list's own Publish_Date
             entries.append((role, ctx.archive.put("sdn", _kind(role), content,
                                                   url=None, status=None,
-                                                  meta={"path": str(path), "origin": origin})))
+                                                  meta={"path": str(path), "origin": "import"})))
         observed_on = observed_on or today()
-        batch = self._batch(ctx, entries, observed_on, programs, allow_drop, max_errors, origin)
+        batch = self._batch(ctx, entries, observed_on, request, "import")
         return [batch] if batch else []
 
-    def import_history(self, ctx: Context, directory: Path, **options) -> list[Batch]:
+    def import_history(self, ctx: FetchContext, directory: Path, request: FetchRequest) -> list[Batch]:
         if not directory.is_dir():
             raise TrackerError(f"sdn-history: {directory} is not a directory")
         subdirs = sorted(p for p in directory.iterdir() if p.is_dir() and leading_date(p.name))
@@ -67,17 +66,16 @@ class SdnSource(Source):
         batches = []
         for sub in subdirs:
             try:
-                batches += self.import_paths(ctx, [sub], as_of=leading_date(sub.name), **options)
+                batches += self.import_paths(ctx, [sub], dataclasses.replace(request, as_of=leading_date(sub.name)))
             except TrackerError as exc:
                 raise TrackerError(f"sdn-history: {sub}: {exc}") from exc
         return batches
 
-    def fetch(self, ctx: Context, *, programs: tuple[str, ...] = (), allow_drop: bool = False,
-              max_errors: int | None = None, sdn_format: str | None = None, **_) -> list[Batch]:
+    def fetch(self, ctx: FetchContext, request: FetchRequest) -> list[Batch]:
         """Download the four CSV files (or, with sdn_format="xml", SDN.XML) with conditional
         GET; archive them; one observation. Unchanged files on the same day: nothing new."""
         entries, failures = [], []
-        downloads = {"xml": XML_URL} if (sdn_format or "csv").lower() == "xml" else META["downloads"]
+        downloads = {"xml": XML_URL} if (request.sdn_format or "csv").lower() == "xml" else META["downloads"]
         for role, url in downloads.items():
             try:
                 got = ctx.http.get(url, source="sdn", kind=_kind(role), conditional=True)
@@ -92,9 +90,10 @@ class SdnSource(Source):
             more = f" (and {len(failures) - 1} more of the {len(downloads)} files)" if len(failures) > 1 else ""
             raise FetchError(failures[0].url, failures[0].reason + more, failures[0].status)
         observed_on = dt.datetime.now(dt.timezone.utc).date().isoformat()
-        return [self._batch(ctx, entries, observed_on, programs, allow_drop, max_errors, "update")]
+        return [self._batch(ctx, entries, observed_on, request, "update")]
 
-    def _batch(self, ctx: Context, entries, observed_on: str, programs, allow_drop, max_errors, origin) -> Batch:
+    def _batch(self, ctx: FetchContext, entries, observed_on: str, request: FetchRequest, origin: str) -> Batch:
+        programs, allow_drop, max_errors = request.programs, request.allow_drop, request.max_errors
         roles = [r for r, _ in entries]
         if "xml" in roles and len(roles) > 1:
             raise TrackerError("sdn: one observation is either sdn.xml or the CSV files, not both")
@@ -133,7 +132,7 @@ class SdnSource(Source):
                         " replaying the list history in date order")
         return None
 
-    def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: Context) -> dict:
+    def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: BuildContext) -> dict:
         items = ctx.archive.items(batch)
         problems: list[Problem] = []
         texts, files_meta, xml = {}, [], None
@@ -162,7 +161,7 @@ class SdnSource(Source):
             comments = parse_comments(*texts["comments"], problems) if "comments" in texts else {}
             addresses = parse_addresses(*texts["add"], problems) if "add" in texts else None
             alt = parse_alt(*texts["alt"], problems) if "alt" in texts else None
-        if not raws:
+        if len(raws) < (self.assertions.value("min_rows") or 1):
             raise SourceError("sdn", sdn_loc, f"{'sdn.xml' if xml else 'sdn.csv'} yielded no entries"
                               " (empty or broken download)")
         name_index = NameIndex(raws)
@@ -180,25 +179,10 @@ class SdnSource(Source):
         unreadable = {p.uid for p in problems if p.uid is not None and "twice" not in p.reason}
         for p in problems:
             ctx.error("sdn", p.location, p.reason, p.row)
-        return apply_observation(db, batch, entries, unreadable, files_meta, sorted(scope),
+        max_drop = self.assertions.value("observation_max_drop", ctx.config.max_drop)
+        return apply_observation(db, batch, entries, max_drop, unreadable, files_meta, sorted(scope),
                                  {r.uid for r in raws}, ctx,
                                  present={"alt": alt is not None, "add": addresses is not None})
-
-    # -- assertions ----------------------------------------------------------------------
-    def snapshot(self, db) -> dict:
-        try:
-            row = db.execute("select count(*) from designations where listed = 1").fetchone()
-            return {"listed": row[0]}
-        except Exception:
-            return {}
-
-    def check(self, db, before: dict, ctx: Context) -> list[str]:
-        failures = []
-        listed = db.execute("select count(*) from designations where listed = 1").fetchone()[0]
-        observations = db.execute("select count(*) from list_observations").fetchone()[0]
-        if observations and listed == 0:
-            failures.append("sdn: no tracked designations are listed after this build")
-        return failures
 
 
 def collect_files(paths: list[Path]) -> dict[str, Path]:
@@ -253,9 +237,9 @@ def designation_year(row: dict) -> int | None:
     return after if after and after == before else None
 
 
-def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int, dict],
+def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int, dict], max_drop: float,
                       unreadable: set[int], files_meta: list[dict], programs: list[str],
-                      on_list: set[int], ctx: Context, present: dict) -> dict:
+                      on_list: set[int], ctx: BuildContext, present: dict) -> dict:
     date = batch.observed_on
     prev_obs = db.execute("select id, observed_on from list_observations order by id desc limit 1").fetchone()
     obs_id = (prev_obs[0] + 1) if prev_obs else 1
@@ -266,7 +250,6 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     prev_listed = {uid for uid, r in existing.items() if r["listed"] == 1}
     current = set(entries) | (unreadable & prev_listed)
 
-    max_drop = ctx.config.max_drop
     if prev_listed and not batch.meta.get("allow_drop"):
         if len(current) < len(prev_listed) * (1 - max_drop):
             drop = 1 - len(current) / len(prev_listed)
@@ -384,6 +367,3 @@ def _diff(old: dict, new: dict, parts: list[str]) -> dict:
             o, n = set(json.loads(old["programs"] or "[]")), set(json.loads(new["programs"] or "[]"))
             out["programs"] = {"added": sorted(n - o), "removed": sorted(o - n)}
     return out
-
-
-register(SdnSource())
