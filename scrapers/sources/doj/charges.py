@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .textscan import _TokenWords, _ascii_view, _finditer_at, _matches_at, _occurrences
+from .textscan import _ascii_view, _finditer_at, _matches_at, _occurrences, _TokenWords
 
 _STATUTE = re.compile(
     r"\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:\s*A\.?)?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.)?\s*"

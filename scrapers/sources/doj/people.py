@@ -11,7 +11,7 @@ from ...countries import country_of_demonym, country_of_place, demonym_pattern
 from ...names import normalize_name
 from .classify import tables
 from .districts import geo
-from .mentions import CAPS_NAME_RX, _LEGAL_HINT_RX, _LEGAL_RX, _NON_NAME, _SUFFIXES, NAME_RUN_RX, caps_name, run_names
+from .mentions import _LEGAL_HINT_RX, _LEGAL_RX, _NON_NAME, _SUFFIXES, CAPS_NAME_RX, NAME_RUN_RX, caps_name, run_names
 from .textscan import _DOTTED, _US_STATE_ABBR
 
 _AGE = re.compile(r"^\s*,\s*(?:(?:age|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])\s*(?=[,;)]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
