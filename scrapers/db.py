@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TABLES: dict[str, dict] = {
     "designations": dict(columns={
@@ -87,9 +87,20 @@ TABLES: dict[str, dict] = {
         "action": str, "sentence_months": float, "district": str, "published": str,
         "uid": int, "match_method": str, "match_score": float, "evidence": str,
         "aka": str, "residence_country": str, "sentence_text": str, "organizations": str,
-        "text_evidence": str,
+        "text_evidence": str, "case_number": str, "case_id": str,
     }, pk="id", foreign_keys=[("press_release_id", "press_releases", "id"),
                               ("prosecution_id", "prosecutions", "id"), ("uid", "designations", "uid")]),
+    # one row per defendant and case, across releases (scrapers/linking/cases.py)
+    "cases": dict(columns={
+        "id": str, "name": str, "name_key": str, "aka": str, "is_company": int, "district": str,
+        "case_number": str, "first_stage": str, "first_date": str, "latest_stage": str, "latest_date": str,
+        "furthest_stage": str, "release_count": int, "releases": str, "timeline": str,
+    }, pk="id"),
+    # groupings the case pass would not make on its own (same name and district, conflicting facts)
+    "case_review": dict(columns={
+        "defendant_id": str, "other_defendant_id": str, "case_id": str, "other_case_id": str, "reason": str,
+    }, pk=("defendant_id", "other_defendant_id"),
+        foreign_keys=[("defendant_id", "defendants", "id"), ("other_defendant_id", "defendants", "id")]),
     "link_candidates": dict(columns={
         "defendant_id": str, "uid": int, "match_method": str, "match_score": float,
         "evidence": str, "reason": str,
@@ -131,6 +142,7 @@ INDEXES = [
     ("defendants", ["prosecution_id"]), ("defendants", ["district"]), ("defendants", ["published"]),
     ("prosecutions", ["published"]), ("link_candidates", ["uid"]), ("conflicts", ["press_release_id"]),
     ("recent_actions", ["press_release_id"]), ("list_events", ["event"]),
+    ("defendants", ["case_id"]), ("cases", ["district"]), ("cases", ["name_key"]), ("cases", ["latest_date"]),
 ]
 
 # Indexes the sources' apply() look rows up by, created with the tables: a full rebuild starts
