@@ -80,7 +80,9 @@ class Config:
     def url(self, live: str) -> str:
         """The live URL, or its local stand-in when `base_urls` maps its prefix."""
         for prefix, replacement in self.base_urls.items():
-            if live.startswith(prefix):
+            # the prefix must end at a boundary: https://host.gov.evil.example is not https://host.gov
+            if live.startswith(prefix) and (len(live) == len(prefix) or live[len(prefix)] in "/?#"
+                                            or prefix.endswith("/")):
                 return replacement + live[len(prefix):]
         return live
 

@@ -5,7 +5,9 @@ What it guarantees, whatever the server does:
   (treasury.gov, ofac.treasury.gov, sanctionslistservice.ofac.treas.gov, justice.gov and
   their listed www/home variants), so a link found in a page cannot send the scraper
   elsewhere; redirects are followed by hand and checked hop by hop (the Sanctions List
-  Service may redirect to signed storage hosts, allowed as redirect targets only);
+  Service may redirect to signed storage hosts, allowed as redirect targets only). Every
+  URL, asked for or redirected to, first passes scrapers/urls.py's `check_url` (no user
+  info, backslashes, look-alike characters: the host checked is the host connected to);
 - connect/read timeouts plus a total deadline per response, checked after every network
   read (a slow drip that keeps each read under the read timeout cannot hang a run);
 - retries with exponential backoff and jitter on connection errors, timeouts, truncated
@@ -40,6 +42,7 @@ import urllib3.exceptions
 from .archive import Archive, Entry
 from .config import Config
 from .errors import FetchError, SourceError
+from .urls import UnsafeUrl, check_url
 
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUS = {500, 502, 503, 504, 520, 521, 522, 523, 524}
@@ -147,13 +150,20 @@ class HttpClient:
     def host_allowed(self, url: str, *, redirect: bool = False) -> bool:
         """Is `url` (a live URL) on the allow-list? With redirect=True (a redirect from the
         Sanctions List Service) it may also match `config.redirect_hosts` (signed storage)."""
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower().rstrip(".")
-        if parts.scheme not in ("http", "https") or not host:
-            return False
+        return self.refusal(url, redirect=redirect) is None
+
+    def refusal(self, url: str, *, redirect: bool = False) -> str | None:
+        """Why `url` may not be requested (None: it may). The URL must pass `check_url`
+        (the host checked here is the host the connection goes to), then the allow-list."""
+        try:
+            host = check_url(url).host
+        except UnsafeUrl as exc:
+            return f"refused: {exc}"
         if host in self._allowed:
-            return True
-        return redirect and any(fnmatch.fnmatch(host, pat) for pat in self.config.redirect_hosts)
+            return None
+        if redirect and any(fnmatch.fnmatch(host, pat) for pat in self.config.redirect_hosts):
+            return None
+        return f"{host!r} refused: not on the allow-list"
 
     def live_url(self, url: str) -> str:
         """A URL of a local stand-in server (config.base_urls) back in its live form, so a
@@ -199,10 +209,9 @@ class HttpClient:
         if params:
             url = requests.Request("GET", url, params=params).prepare().url
         url = self.live_url(url)
-        if not self.host_allowed(url):
-            host = urlsplit(url).hostname
-            raise FetchError(url, f"host {host!r} is not on the allow-list" if host
-                             else "not an http(s) URL with a host name")
+        why = self.refusal(url)
+        if why is not None:
+            raise FetchError(url, f"host {why}" if why.startswith("'") else why)
         headers = {}
         validators = self.archive.validators(url) if conditional else {}
         if validators.get("etag"):
@@ -309,10 +318,13 @@ class HttpClient:
                     location = resp.headers.get("Location")
                     if not location:
                         raise FetchError(current, f"HTTP {resp.status_code} without a Location header")
-                    nxt = self.live_url(urljoin(target, location))
-                    if not self.host_allowed(nxt, redirect=storage_ok):
-                        raise FetchError(current, f"redirect to {urlsplit(nxt).hostname!r} refused:"
-                                                  " not on the allow-list")
+                    try:
+                        nxt = self.live_url(urljoin(target, location))
+                    except ValueError as exc:
+                        raise FetchError(current, f"redirect refused: unreadable Location ({_short(exc)})") from None
+                    why = self.refusal(nxt, redirect=storage_ok)
+                    if why is not None:
+                        raise FetchError(current, f"redirect {why}" if why.startswith("refused") else f"redirect to {why}")
                     info.setdefault("redirects", []).append(nxt)
                     current = nxt
                     continue

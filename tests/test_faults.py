@@ -173,6 +173,12 @@ def _malformed_row() -> bytes:
     return _bytes("sdn_v2").replace(b'90105,"ZHENG, Liwen","individual"', b'90105,"ZHENG, Liwen"', 1)
 
 
+def _forged() -> bytes:
+    """v2's sdn.csv with one invented entry more (what a hostile redirect target would serve)."""
+    row = b'90999,"FORGED, Entry","individual","ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
+    return row + _bytes("sdn_v2")
+
+
 def _undecodable() -> bytes:
     return _bytes("sdn_v2").replace(b"VARGAS TELLO", b"VARGAS T\x81LLO", 1)
 
@@ -239,6 +245,12 @@ SCENARIOS = [
              lambda s: (s.serve("/signed/SDN.CSV", _bytes("sdn_v2")),
                         s.always(SDN, Redirect("https://ofacprod.blob.core.windows.net/signed/SDN.CSV?sig=x"))),
              "recovered", exercised="redirect to"),
+    Scenario("redirect with a backslash (allow-list bypass)",
+             "302 to http://127.0.0.1:PORT\\@ofacprod.blob.core.windows.net/… (urlsplit reads the storage host,"
+             " the HTTP library connects to 127.0.0.1), which serves a list with a forged entry",
+             lambda s: (s.serve("/%5C@ofacprod.blob.core.windows.net/signed/SDN.CSV", _forged()),
+                        s.always(SDN, Redirect(f"http://127.0.0.1:{s.port}\\@ofacprod.blob.core.windows.net/signed/SDN.CSV"))),
+             "refused", r"redirect refused: the URL holds a backslash", "redirect to"),
     Scenario("oversized response (declared)", "Content-Length 5,000,000 for SDN.CSV (cap 1,000,000)",
              lambda s: s.always(SDN, Oversize(5_000_000, declare=True)), "refused",
              r"response too large: Content-Length 5000000", "oversized response"),
