@@ -99,6 +99,16 @@ create table if not exists state (
 """
 
 
+def public_path(path: str | Path | None) -> str | None:
+    """What the archive and the database say about an imported file's path: its name only.
+    The archive and tracker.db are published (the data branch, the downloadable database);
+    where a file lay on the importer's machine is not theirs to publish. Older archives that
+    stored absolute paths are read the same way."""
+    if not path:
+        return None
+    return Path(str(path).replace("\\", "/")).name or None
+
+
 @dataclasses.dataclass(frozen=True)
 class Entry:
     seq: int
@@ -115,7 +125,9 @@ class Entry:
 
     @property
     def location(self) -> str:
-        return self.url or self.meta.get("path") or f"archive #{self.seq}"
+        """The URL, or the name of the imported file (never a local absolute path: locations
+        end up in published tables such as `errors` and `list_observations.files`)."""
+        return self.url or public_path(self.meta.get("path")) or f"archive #{self.seq}"
 
 
 @dataclasses.dataclass(frozen=True)
