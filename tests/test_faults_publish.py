@@ -5,15 +5,19 @@ it needs, and third-party actions are pinned to a commit."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from faultserver import record_fault
 
 FAULTS = Path(__file__).resolve().parent / "fixtures" / "faults"
 ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / ".github" / "workflows" / "update.yml"
 
 
 def tracker(db: Path, *args) -> subprocess.CompletedProcess:
@@ -89,3 +93,55 @@ def test_an_old_archive_with_absolute_paths_publishes_names_only(tmp_path):
     conn.close()
     assert tracker(work / "tracker.db", "rebuild").returncode == 0
     assert texts_holding(work / "tracker.db", "someone-private") == []
+
+
+# -- the scheduled workflow -------------------------------------------------------------------------
+def _steps(job: dict) -> list[dict]:
+    return job.get("steps") or []
+
+
+def _uses_network_content(step: dict) -> bool:
+    run = step.get("run") or ""
+    return bool(re.search(r"\btracker\b[^\n]*\b(update|run|import|rebuild)\b", run))
+
+
+def test_scheduled_workflow_least_privilege_and_pinned_actions():
+    wf = yaml.safe_load(WORKFLOW.read_text())
+    problems = []
+    top = wf.get("permissions")
+    if top not in ({}, {"contents": "read"}, "read-all") and top is not None:
+        problems.append(f"workflow-wide permissions {top!r}: grant per job instead")
+    if top is None:
+        problems.append("no workflow-wide permissions: the token gets the repository default")
+    if any("secrets." in str(v) for v in (wf.get("env") or {}).values()):
+        problems.append("secrets in the workflow-wide env: every step of every job sees them")
+    for name, job in (wf.get("jobs") or {}).items():
+        steps = _steps(job)
+        processes = any(_uses_network_content(s) for s in steps)
+        perms = job.get("permissions")
+        if processes:
+            if perms is None or (isinstance(perms, dict) and any(v == "write" for v in perms.values())):
+                problems.append(f"job {name} runs `tracker` on network content with a writing token ({perms!r})")
+            if "secrets." in str(job.get("env") or {}) or any("secrets." in str(s) for s in steps):
+                problems.append(f"job {name} runs `tracker` on network content and can read secrets")
+            for s in steps:
+                if str(s.get("uses", "")).startswith("actions/checkout") and \
+                        (s.get("with") or {}).get("persist-credentials") is not False:
+                    problems.append(f"job {name}: checkout leaves the token in .git/config (persist-credentials)")
+        for s in steps:
+            secrets_seen = "secrets." in str(s.get("env") or {}) or "secrets." in str(s.get("with") or {})
+            if secrets_seen and _uses_network_content(s):
+                problems.append(f"job {name}: a step with secrets runs the scraper")
+        for s in steps:
+            uses = s.get("uses")
+            if uses and not uses.startswith("./") and not re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses):
+                problems.append(f"job {name}: action {uses} is not pinned to a commit")
+        if job.get("timeout-minutes") is None:
+            problems.append(f"job {name} has no timeout")
+    record_fault("scheduled workflow privileges", ".github/workflows/update.yml read as an attacker would: which"
+                 " step holds which token and secret, which action runs at a moving ref",
+                 f"{len(problems)} problem(s): the scraper runs with a read-only token and no secrets; committing"
+                 " and each publisher are separate jobs with only their own credential; actions pinned by commit",
+                 0, 0, None, "test_faults_publish.py::test_scheduled_workflow_least_privilege_and_pinned_actions",
+                 source="publish")
+    assert problems == []
