@@ -22,7 +22,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ...archive import Batch
+from ...archive import Batch, public_path
 from ...dates import days_between, leading_date, today
 from ...db import bulk_insert
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
@@ -52,7 +52,7 @@ class SdnSource(Source):
                 observed_on = sniff_publish_date(content)   # the list's own Publish_Date
             entries.append((role, ctx.archive.put("sdn", _kind(role), content,
                                                   url=None, status=None,
-                                                  meta={"path": str(path), "origin": "import"})))
+                                                  meta={"path": public_path(path), "origin": "import"})))
         observed_on = observed_on or today()
         batch = self._batch(ctx, entries, observed_on, request, "import")
         return [batch] if batch else []
