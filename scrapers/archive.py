@@ -258,6 +258,15 @@ class Archive:
             " order by seq desc limit 1", (url,)).fetchone()
         return self._entry(row) if row else None
 
+    def latest_sha256(self, source: str, url: str, meta: tuple[str, str] | None = None) -> str | None:
+        """The sha256 of the newest stored bytes of `source` fetched from `url`, or imported
+        with `meta` (key, value) in their meta (evidence for a fact derived from them)."""
+        row = self.conn.execute(
+            "select sha256 from responses where source = ? and sha256 is not null and (url = ?"
+            + (" or json_extract(meta, '$.' || ?) = ?" if meta else "") + ") order by seq desc limit 1",
+            (source, url, *(meta or ()))).fetchone()
+        return row["sha256"] if row else None
+
     def validators(self, url: str) -> dict:
         """ETag / Last-Modified of the newest 200 response for `url` (for conditional GET).
         Bytes that only ever went into rejected batches are not vouched for: a server that

@@ -68,6 +68,9 @@ def table_rows(db: Path, same_bytes: bool = True) -> dict[str, Counter]:
     volatile = dict(VOLATILE)
     if not same_bytes:
         volatile["list_observations"] = volatile["list_observations"] | {"files"}
+        # the evidence of a list-diff date is the observation's file: its sha256 too
+        volatile["designations"] = {"designated_on_sha256"}
+        volatile["designation_dates"] = {"sha256"}
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         names = [r[0] for r in conn.execute(
