@@ -165,6 +165,29 @@ def extra_template_vars(template, database, table, request, datasette, view_name
     return inner
 
 
+# Datasette 0.65's table page has form fields without labels and a scrollable glossary that
+# keyboards cannot reach; named here once the page has loaded (screen readers read the result).
+A11Y_SCRIPT = """
+(function () {
+  var names = {_filter_column: 'Filter: column', _filter_op: 'Filter: operation', _filter_value: 'Filter: value',
+               _sort: 'Sort by column', _sort_by_desc: 'Sort descending', _search: 'Search this table'};
+  document.querySelectorAll('select, input:not([type=hidden]):not([type=submit]):not([type=button])').forEach(function (el) {
+    if ((el.labels && el.labels.length) || el.getAttribute('aria-label')) { return; }
+    var key = (el.name || '').replace(/_\\d+$/, '');
+    el.setAttribute('aria-label', names[key] || el.name || el.type || 'field');
+  });
+  document.querySelectorAll('dl.column-descriptions').forEach(function (dl) {
+    dl.setAttribute('tabindex', '0');
+  });
+})();
+"""
+
+
+@hookimpl
+def extra_body_script(template, database, table, columns, view_name, request, datasette):
+    return A11Y_SCRIPT if view_name in ("table", "database", "query", "row") else None
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     """Names and titles link to their profile; JSON lists read as lists."""
