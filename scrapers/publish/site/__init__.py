@@ -213,20 +213,35 @@ def render_cell(row, value, column, table, database, datasette):
 
 @hookimpl
 def handle_exception(datasette, request, exception):
-    """Bad parameters are the caller's mistake (400) with a message saying what to do."""
-    if not isinstance(exception, DatasetteError):
+    """Bad parameters are the caller's mistake (400) with a message saying what to do; error
+    pages below 500 are rendered with the site's header (search box, freshness)."""
+    from datasette.utils.asgi import Base400
+
+    if isinstance(exception, DatasetteError):
+        message = str(getattr(exception, "message", "") or "")
+        if message.startswith("Cannot sort table by") or message.startswith("Cannot use _sort and _sort_desc"):
+            exception.status = 400
+            exception.message = (f"{message}: sort by a column shown in the table (click its heading), or remove"
+                                 " _sort / _sort_desc from the address.")
+        elif getattr(exception, "title", None) == "Invalid SQL" and request is not None and request.args.get("_search"):
+            exception.status = 400
+            exception.title = "Search not understood"
+            exception.message = (f"This search could not be read: {request.args.get('_search')!r}. Remove"
+                                 " _searchmode=raw to search the words as typed, or use the site search at /search?q=...")
+        status, title = exception.status, exception.title
+        message = Markup(exception.message) if exception.message_is_html else exception.message
+    elif isinstance(exception, Base400):
+        status, title, message = exception.status, None, exception.args[0] if exception.args else ""
+    else:
         return None
-    message = str(getattr(exception, "message", "") or "")
-    if message.startswith("Cannot sort table by") or message.startswith("Cannot use _sort and _sort_desc"):
-        exception.status = 400
-        exception.message = (f"{message}: sort by a column shown in the table (click its heading), or remove"
-                             " _sort / _sort_desc from the address.")
-    elif getattr(exception, "title", None) == "Invalid SQL" and request is not None and request.args.get("_search"):
-        exception.status = 400
-        exception.title = "Search not understood"
-        exception.message = (f"This search could not be read: {request.args.get('_search')!r}. Remove"
-                             " _searchmode=raw to search the words as typed, or use the site search at /search?q=...")
-    return None
+    if request is None or status >= 500 or request.path.split("?")[0].endswith(".json"):
+        return None  # Datasette's own handler: JSON errors, tracebacks of real failures
+
+    async def inner():
+        html = await datasette.render_template(["error.html"], {"ok": False, "error": message, "status": status,
+                                                                "title": title}, request=request)
+        return Response.html(html, status=status)
+    return inner
 
 
 # -- exports: download names, streamed JSON, quotes in plain searches ---------------------------
@@ -256,7 +271,8 @@ def asgi_wrapper(datasette):
             names = {k for k, _ in query}
             path = scope.get("path") or ""
             if "_search" in names and ("_searchmode", "raw") not in query:
-                cleaned = [(k, v.replace('"', " ") if k == "_search" else v) for k, v in query]
+                cleaned = [(k, " ".join(v.replace('"', " ").split()) if k == "_search" else v) for k, v in query]
+                cleaned = [(k, v) for k, v in cleaned if k != "_search" or v]
                 if cleaned != query:
                     scope = dict(scope, query_string=urlencode(cleaned).encode())
                     query = cleaned
