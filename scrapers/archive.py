@@ -39,9 +39,9 @@ from .errors import TrackerError
 class ArchiveError(TrackerError):
     """The raw archive is damaged (a blob missing or not matching its sha256)."""
 
-# Files of a megabyte and more (the SDN list: 3.9 MB) are gzipped at level 1: 2.4x faster than
-# level 6 (35 vs 80 ms for sdn.csv, on the import's critical path) for 4.8x instead of 5.7x
-# smaller. API pages and release pages (tens to hundreds of kB) keep level 6.
+# Files of a megabyte and more (the SDN list) are gzipped at level 1: much faster than level 6
+# on the import's critical path for a little less compression (figures: BENCHMARKS.md, "SDN
+# import"). API pages and release pages (tens to hundreds of kB) keep level 6.
 FAST_GZIP_BYTES = 1024 * 1024
 
 SCHEMA = """

@@ -38,7 +38,6 @@ import sqlite3
 import time
 import traceback
 from pathlib import Path
-from typing import Callable
 
 import sqlite_utils
 

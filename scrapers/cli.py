@@ -22,7 +22,6 @@ from pathlib import Path
 import click
 
 from .archive import Archive
-from .build import build
 from .config import DEFAULT_PROGRAM, load_config
 from .errors import FetchError, TrackerError
 from .sources import SOURCE_NAMES, FetchContext, FetchRequest, get_source
@@ -96,6 +95,8 @@ def _recorded_build(state: State, ctx: FetchContext, batches, command: str, sour
     """Build, recording the run in the archive's run log (what `tracker status` reports), and
     print what it did. `failures`: what already went wrong in this command (sources that
     could not be fetched). Raises BuildFailed when nothing was built."""
+    from .build import build   # imports every source's parsers: only when a command builds
+
     run_id = state.archive.start_run(command, list(sources))
     failures = list(failures)
     try:

@@ -275,7 +275,7 @@ def bulk_insert(db: sqlite_utils.Database, table: str, rows: list[dict], *, repl
     sparse=True, for wide rows that are mostly NULL (designations: vessel fields on a person,
     dates of birth on a company...): binding a value costs about as much as storing it, so
     rows are written grouped by the columns they fill and the others take the column's NULL.
-    Same rows (230 -> 155 ms for the full SDN list), but written out of their order: only for
+    Same rows, faster (BENCHMARKS.md, "SDN import"), but written out of their order: only for
     tables keyed by their own INTEGER PRIMARY KEY, where the order cannot show."""
     if not rows:
         return 0

@@ -32,6 +32,9 @@ from faultserver import (SDN_LIVE, SDN_PATHS, Body, Drip, FaultServer, Oversize,
                          Stall, Status, Truncate, WrongLength, record_fault, serve_sdn)
 from scrapers.cli import cli
 
+# the fault matrix: every scenario runs a real update against a misbehaving server
+pytestmark = pytest.mark.slow
+
 FAULTS = Path(__file__).resolve().parent / "fixtures" / "faults"
 ROOT = Path(__file__).resolve().parent.parent
 SDN = SDN_PATHS["sdn.csv"]

@@ -6,9 +6,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scrapers.errors import SourceError
-from scrapers.sources.treasury.parse import (classify_eo14059, extract_designees, parse_listing,
-                                             parse_recent_actions, parse_release, place_mentions,
-                                             sentence_spans, sentences_of, text_blocks)
+from scrapers.sources.treasury.classify import classify_eo14059, sentences_of
+from scrapers.sources.treasury.designees import extract_designees
+from scrapers.sources.treasury.html import sentence_spans, text_blocks
+from scrapers.sources.treasury.listing import parse_listing
+from scrapers.sources.treasury.places import place_mentions
+from scrapers.sources.treasury.recent_actions import parse_recent_actions
+from scrapers.sources.treasury.release import parse_release
 
 
 @pytest.fixture

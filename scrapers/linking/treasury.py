@@ -2,7 +2,7 @@
 recomputed from the database on every build, after all sources are applied).
 
 For each release flagged `is_eo14059`:
-1. names are extracted from the text (sources.treasury.parse.extract_designees: bold / `** Name**`
+1. names are extracted from the text (sources.treasury.designees.extract_designees: bold / `** Name**`
    names, short forms folded in, officials dropped, a role from the wording);
 2. each name is matched to `designations.uid` through the list's names and aliases
    (matching.NameIndex; "Given Surname" vs "SURNAME, Given", accents, legal forms), with a
@@ -29,8 +29,9 @@ from collections import defaultdict
 from ..matching import Match, NameIndex
 from ..names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form
 from ..sources.treasury.source import RELEASE_PREFIX
-from ..sources.treasury.parse import (EO14059_TAG, HIST_NAME_RE, Candidate, extract_designees, html_blocks,
-                                     sentence_spans)
+from ..sources.treasury.classify import HIST_NAME_RE
+from ..sources.treasury.designees import Candidate, extract_designees
+from ..sources.treasury.html import EO14059_TAG, html_blocks, sentence_spans
 
 CONFLICT_DAYS = 3          # a list date and a release date further apart than this disagree
 CORROBORATION = (-3, 7)    # list-diff dates lag the release by up to a week (weekly snapshots)

@@ -23,14 +23,14 @@ from pathlib import Path
 import sqlite_utils
 
 from ...archive import Batch
-from ...db import bulk_insert
 from ...dates import days_between, leading_date, today
+from ...db import bulk_insert
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
 from ..base import BuildContext, FetchContext, FetchRequest, Source
+from .entry import NameIndex, build_entry
+from .parse import META, Problem, decode, parse_addresses, parse_alt, parse_comments, parse_sdn_rows, role_of
 from .xml import XML_URL, sniff_publish_date
 from .xml import parse as parse_sdn_xml
-from .parse import (META, NameIndex, Problem, build_entry, decode, parse_addresses, parse_alt,
-                        parse_comments, parse_sdn_rows, role_of)
 
 LIST_DIFF_MAX_DAYS = 7
 CHILD_TABLES = ("aliases", "addresses", "identifiers", "relationships")

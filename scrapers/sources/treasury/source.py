@@ -14,11 +14,11 @@ OFAC's designations, and OFAC's Recent Actions pages listing each action's SDN e
 `apply` stores every release (`press_releases`, flagged `is_eo14059` / `mentions_fentanyl`),
 its links (`release_links`) and Recent Actions entries (`recent_actions`). Who each E.O. 14059
 release designated is derived after all sources are applied (scrapers/linking/treasury.py).
-Parsing is in parse.py (pure functions); metadata and assertions in treasury.yml.
+Parsing is in html.py, classify.py, places.py, designees.py, listing.py, release.py and
+recent_actions.py (pure functions); metadata and assertions in treasury.yml.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -28,8 +28,10 @@ from bs4 import BeautifulSoup
 from ...archive import Batch
 from ...errors import FetchError, SourceError, TrackerError
 from ..base import BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files
-from .parse import (ListingPage, canonical_recent_actions_url, parse_listing, parse_recent_actions,
-                             parse_release, recent_actions_key)
+from .html import canonical_recent_actions_url, recent_actions_key
+from .listing import ListingPage, parse_listing
+from .recent_actions import parse_recent_actions
+from .release import parse_release
 
 SOURCE = "treasury"
 OWED = "recent_actions_owed"     # archive state: Recent Actions pages still to fetch

@@ -1,0 +1,169 @@
+"""Does a Treasury release announce designations made under E.O. 14059? (Sentence-level
+markers of today's action vs history; also used by designees.py for the role of each name.)"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .html import MONTH, Block, release_id_from, sentence_spans
+
+EO_RE = re.compile(r"(?:\bE\.?\s?O\.?|\bExecutive\s+Order)\s*(?:\(E\.?O\.?\)\s*)?(?:No\.?\s*)?14059\b"
+                   r"|ILLICIT-DRUGS-EO14059", re.I)
+# Name-level: only markers that say *this name* was designated before.
+HIST_NAME_RE = re.compile(
+    r"\bpreviously\s+(?:been\s+)?(?:designated|sanctioned|identified)\b"
+    r"|\b(?:had|has|have)\s+(?:also\s+)?(?:previously\s+)?been\s+(?:designated|sanctioned|identified)\b"
+    r"|\b(?:was|were)\s+(?:also\s+)?(?:previously\s+)?(?:designated|sanctioned|identified)\b(?!\s+(?:today|as\s+part\s+of\s+today))"
+    r"|\bwhom\s+(?:[\w.’'-]+\s+){0,4}?(?:designated|sanctioned|identified)\b"
+    rf"|\b(?:designated|sanctioned|identified)\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+)?(?:in|on)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"
+    r"|\b(?:U\.S\.|OFAC|Treasury|UN|U\.N\.)[-‑]designated\b"
+    r"|\bannounced\s+the\s+designation\s+of\b"
+    rf"|\b(?:in|on|since)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:(?:19|20)\d\d|of\s+(?:this|last)\s+year),?\s+"
+    r"(?:OFAC|Treasury|the\s+(?:U\.S\.\s+)?Department\s+of\s+(?:the\s+Treasury|State))\s+(?:also\s+)?"
+    r"(?:designated|sanctioned|identified)\b",
+    re.I)
+CURRENT_RE = re.compile(
+    r"\btoday(?:[’']s)?\b|\bthis\s+action\b|\bthese\s+(?:designations|sanctions|actions)\b"
+    r"|\b(?:is|are)\s+(?:also\s+|additionally\s+|now\s+)?(?:being\s+)?(?:designat|sanction)(?:ing|ed)\b"
+    r"|\bfor\s+having\b|\bfor\s+being\s+(?:owned|a\s+foreign|foreign|(?:a\s+)?leaders?|(?:an?\s+)?officials?|responsible)\b"
+    r"|\b(?:designated|sanctioned)\s+today\b|\bwhich\s+targets\b",
+    re.I)
+WEAK_CURRENT_RE = re.compile(
+    r"\b(?:OFAC|Treasury)\s+(?:also\s+|additionally\s+|today\s+|further\s+)?(?:designated|sanctioned|designates|sanctions|took\s+action)\b"
+    r"|\b(?:are|is)\s+(?:also\s+)?designated\b|\bdesignated\s*,\s*pursuant\b",
+    re.I)
+NEUTRAL_RE = re.compile(
+    r"\b(?:penalt(?:y|ies)|violations?|violat(?:e|ed|ing)|settle(?:d|s|ment)?|general\s+licen[sc]es?|FAQs?"
+    r"|advisory|regulations?|implement(?:s|ed|ing)?|signed|signing|issu(?:ed|ing)|remov(?:e|ed|es|al|als|ing)"
+    r"|delist\w*|unblock\w*|released\s+a\s+report|rescind\w*|revok\w*)\b", re.I)
+DESIGNATION_VERB_RE = re.compile(r"\b(?:designat(?:e|es|ed|ing)|sanction(?:ed|ing)|identified|targets?|targeted|targeting"
+                                 r"|action|actions|designations|taken|took)\b", re.I)
+FENTANYL_RE = re.compile(r"fentan[iy]l", re.I)
+
+
+@dataclasses.dataclass
+class Sentence:
+    block: int
+    start: int
+    end: int
+    text: str
+    prior_links: list[int]     # offsets (in `text`) of links to other press releases (history)
+
+    @property
+    def prior_link(self) -> bool:
+        return bool(self.prior_links)
+
+
+def sentences_of(blocks: list[Block], own_id: str | None = None) -> list[Sentence]:
+    out = []
+    for bi, block in enumerate(blocks):
+        if block.is_heading:
+            continue
+        for s, e in sentence_spans(block.text):
+            raw = block.text[s:e]
+            lead = len(raw) - len(raw.lstrip())
+            prior = [max(0, ls - s - lead) for ls, le, href in block.links
+                     if ls < e and le > s and _is_other_release(href, own_id)]
+            out.append(Sentence(bi, s, e, raw.strip(), prior))
+    return out
+
+
+def _is_other_release(href: str, own_id: str | None) -> bool:
+    rid = release_id_from(href or "")
+    return bool(rid) and rid != own_id
+
+
+# Temporal phrases that put a designation in the past when they frame it ("In 2023, OFAC
+# designated …", "… again in 2021 pursuant to E.O. 14059").
+GENERIC_TIME_RE = re.compile(
+    rf"\b(?:in|since|during|by)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d\b"
+    rf"|\bon\s+{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
+    rf"|\b(?:in|since)\s+{MONTH}(?:\s+of)?\s+(?:this|last)\s+year\b|\blast\s+(?:year|month|week)\b"
+    r"|\bsince\b|\bpreviously\b|\bformerly\b|\bearlier\b|\bprior\s+to\b|\balready\b", re.I)
+SPECIFIC_HIST_RE = re.compile(HIST_NAME_RE.pattern + r"|\bbuilds\s+(?:up)?on\b|\bfollows\b|\bfollowing\s+(?:OFAC|Treasury)[’']s\b"
+                              r"|\b(?:had|has|have)\s+(?:also\s+)?(?:previously\s+)?(?:designated|sanctioned|identified)\b", re.I)
+GOVERNING_VERB = re.compile(r"\b(?:designat(?:e|es|ed|ing)|sanction(?:ed|ing))\b", re.I)
+_ASIDE = re.compile(r",\s+[^,]*?,|—[^—]*—|\([^()]*\)")
+_OTHER_AUTHORITY = re.compile(r"\bE\.?\s?O\.?\s*(?:\(E\.O\.\)\s*)?(?!14059)\d{5}\b|Kingpin\s+Act|Caesar\s+Act"
+                              r"|Executive\s+Order\s+(?:\(E\.O\.\)\s*)?(?!14059)\d{5}|section\s+\d+\s+of", re.I)
+
+
+def _markers(text: str, base: int, *, generic: bool = True) -> list[tuple[int, str]]:
+    out = [(base + m.start(), "hist") for m in SPECIFIC_HIST_RE.finditer(text)]
+    if generic:
+        out += [(base + m.start(), "hist") for m in GENERIC_TIME_RE.finditer(text)]
+    out += [(base + m.start(), "current") for m in CURRENT_RE.finditer(text)]
+    out += [(base + m.start(), "weak") for m in WEAK_CURRENT_RE.finditer(text)]
+    return out
+
+
+def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) -> bool | None:
+    """True: the clause governing this E.O. 14059 mention announces today's designation;
+    False: it tells of an earlier one; None: it says nothing either way."""
+    verbs = [m for m in GOVERNING_VERB.finditer(text) if m.end() <= start]
+    verb = verbs[-1] if verbs else next((m for m in GOVERNING_VERB.finditer(text) if m.start() >= end), None)
+    if verb is not None and verb.end() <= start:
+        lead, tail_start = text[:verb.end()], verb.end()
+        tail = _ASIDE.sub(lambda m: " " * len(m.group(0)), text[tail_start:start])
+    else:
+        lead, tail_start, tail = text[:start], start, ""
+    after = re.match(r"[^,;]*", text[end:]).group(0)
+    marks = _markers(lead, 0) + _markers(tail, tail_start) + _markers(after, end)
+    marks += [(p, "hist") for p in prior_links if p < start + 200]
+    hist = [m for m in marks if m[1] == "hist"]
+    strong = [m for m in marks if m[1] == "current"]
+    weak = [m for m in marks if m[1] == "weak"]
+    if hist and strong:
+        return _nearest(hist + strong, start) == "current"
+    if hist:
+        return False
+    if strong or weak or verb is not None:
+        return True
+    return None
+
+
+def _nearest(markers: list[tuple[int, str]], pos: int) -> str | None:
+    before = [(p, k) for p, k in markers if p <= pos]
+    if before:
+        return max(before)[1]
+    after = [(p, k) for p, k in markers if p > pos]
+    return min(after)[1] if after else None
+
+
+def classify_eo14059(sentences: list[Sentence]) -> tuple[bool, list[str]]:
+    """True when the release announces designations it makes under E.O. 14059. Returns the
+    deciding sentences (evidence), or the rejected ones prefixed with why.
+
+    A sentence counts when it names E.O. 14059 in a clause that announces today's action
+    ("Today, OFAC sanctioned …", "… are being designated pursuant to E.O. 14059 for having
+    …", "Today's action was taken pursuant to E.O. 14059") and not one that tells of an
+    earlier designation ("previously designated …", "In 2023, OFAC designated …", a link to
+    another release), nor penalties, settlements, licences, removals or the signing of the
+    order. Failing that, a release whose penalty clause names E.O. 14059 counts when it
+    announces designations today without naming any other authority."""
+    positive, rejected, penalty = [], [], []
+    for sent in sentences:
+        text = sent.text
+        mentions = list(EO_RE.finditer(text))
+        if not mentions:
+            continue
+        if NEUTRAL_RE.search(text):
+            rejected.append("not a designation: " + text)
+            if re.search(r"\bpenalt(?:y|ies)\b|\bviolations?\s+of\b", text, re.I) and not re.search(
+                    r"settle|apparent\s+violation", text, re.I):
+                penalty.append(text)
+            continue
+        verdicts = [_mention_verdict(text, m.start(), m.end(), sent.prior_links) for m in mentions]
+        if any(v is True for v in verdicts):
+            positive.append(text)
+        elif any(v is False for v in verdicts):
+            rejected.append("history: " + text)
+        else:
+            rejected.append("no designation verb: " + text)
+    if not positive and penalty:
+        for sent in sentences:
+            text = sent.text
+            if (CURRENT_RE.search(text) and GOVERNING_VERB.search(text) and not NEUTRAL_RE.search(text)
+                    and not _OTHER_AUTHORITY.search(text) and not SPECIFIC_HIST_RE.search(text)):
+                return True, [text, "penalty clause: " + penalty[0]]
+    return (True, positive) if positive else (False, rejected or ["E.O. 14059 is not named in the release"])
