@@ -210,8 +210,9 @@ UNKNOWN_ARRAY = "({c} is null or {c} in ('', '[]') or not json_valid({c}))"
 
 
 def fill_components(db: sqlite_utils.Database) -> None:
-    """press_releases.components: the DOJ components of a release as a JSON list (`office`
-    holds them joined with "; "), so they facet one by one."""
+    """press_releases.components: the components of a release as a JSON list (`office` holds
+    them joined with "; "), so they facet one by one. DOJ rows are written with it; this fills
+    the rest (Treasury's office, databases built before the column existed)."""
     rows = db.execute("select rowid, office from press_releases where office is not null"
                       " and components is null").fetchall()
     db.conn.executemany("update press_releases set components = ? where rowid = ?", [
