@@ -9,8 +9,8 @@ Every change to the database goes through `build`:
    scope changed, an SDN observation older than the newest one already applied);
 3. apply the batches source by source, then the cross-source derivations (links between
    releases, designations and defendants), then indexes, full-text search and views;
-4. run every source's assertions: its `check()` plus the generic count assertions of its
-   `<name>.yml` (`assertions: counts:`), and the bad-input threshold (`--max-errors`);
+4. run every source's assertions: those its `<name>.yml` declares (scrapers/assertions.py)
+   plus its `check()`, and the bad-input threshold (`--max-errors`);
 5. only then rename the temporary file over tracker.db (readers never see a half-built
    database; a failure or a kill leaves the old one in place, unchanged) and mark the
    batches `applied` in the archive. A failed build marks them `rejected`, with why.
@@ -36,28 +36,20 @@ import os
 import signal
 import sqlite3
 import time
-import traceback
 from pathlib import Path
-from typing import Callable
 
 import sqlite_utils
 
 from . import db as schema
 from .archive import Archive, Batch
 from .dates import utcnow
-from .errors import AssertionsFailed, SourceError, TrackerError
-from .sources import Context, all_sources
-
-# Cross-source derivations (filled in by linking modules): run after all batches, each build.
-DERIVATIONS: list[Callable[[sqlite_utils.Database, Context], dict]] = []
+from .errors import (AssertionsFailed, EnvironmentFailure, SourceError, TrackerError, crash_line, debug_traceback,
+                     environment_reason)
+from .linking import DERIVATIONS
+from .sources import BuildContext, RunContext, all_sources
 
 FAULT_ENV = "TRACKER_BUILD_FAULT"
 STAGES = ("start", "applied", "finalized", "checked", "swapped")
-
-
-def register_derivation(fn):
-    DERIVATIONS.append(fn)
-    return fn
 
 
 @dataclasses.dataclass
@@ -133,11 +125,6 @@ def _copy_database(src: Path, dst: Path) -> None:
         target.close()
 
 
-def _import_linking() -> None:
-    # Linking modules register their derivations on import.
-    from . import linking  # noqa: F401
-
-
 def applied_batch_ids(db_path: Path) -> set[int] | None:
     """The archive batches the database at `db_path` was built from (None: unknown)."""
     if not db_path.exists():
@@ -153,11 +140,11 @@ def applied_batch_ids(db_path: Path) -> set[int] | None:
     return set(json.loads(row[0])) if row and row[0] else None
 
 
-def build(db_path: Path, archive: Archive, ctx: Context, new_batches: list[Batch], *,
+def build(db_path: Path, archive: Archive, run: RunContext, new_batches: list[Batch], *,
           full: bool = False) -> BuildResult:
     started = time.monotonic()
     db_path = Path(db_path)
-    _import_linking()
+    ctx = BuildContext(config=run.config, archive=archive, log=run.log, progress=run.progress)
     sources = all_sources()
     with write_lock(db_path):
         _clean_stale(db_path)
@@ -197,6 +184,15 @@ def build(db_path: Path, archive: Archive, ctx: Context, new_batches: list[Batch
         except KeyboardInterrupt:
             # interrupted: leave them `building`; the next build picks them up
             raise
+        except Exception as exc:
+            why = environment_reason(exc, db_path.parent)
+            if why is None:
+                archive.set_batch_status([b.id for b in pending], "rejected", str(exc)[:4000])
+                raise
+            # the machine failed (disk full, read-only, I/O), not the data: leave the batches
+            # `building` for the next build, like an interruption
+            raise EnvironmentFailure(f"building {db_path.name} stopped: {why}; the database was left as it"
+                                     " was, and the next command builds what was fetched") from None
         except BaseException as exc:
             archive.set_batch_status([b.id for b in pending], "rejected", str(exc)[:4000])
             raise
@@ -208,7 +204,7 @@ def build(db_path: Path, archive: Archive, ctx: Context, new_batches: list[Batch
     return result
 
 
-def _build_once(db_path: Path, archive: Archive, ctx: Context, new_batches: list[Batch], full: bool,
+def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches: list[Batch], full: bool,
                 sources, in_db: set[int]) -> BuildResult:
     tmp = db_path.parent / f".{db_path.name}.building-{os.getpid()}"
     reason = "requested" if full else None
@@ -256,9 +252,9 @@ def _build_once(db_path: Path, archive: Archive, ctx: Context, new_batches: list
         present = {b.source for b in batches} | _sources_in(archive, base_ids)
         new_sources = {b.source for b in new_batches}
         for source in sources:
-            failures = list(source.check(db, before.get(source.name, {}), ctx))
-            if source.name in present:
-                failures += count_assertions(db, source)
+            old = before.get(source.name, {})
+            failures = source.assertions.check(db, old, present=source.name in present, log=ctx.log)
+            failures += source.check(db, old, ctx)
             if failures:
                 error = AssertionsFailed(failures)
                 if source.name in new_sources:
@@ -295,7 +291,7 @@ def _transaction(db: sqlite_utils.Database):
         yield
 
 
-def _apply_batch(db, source, batch: Batch, ctx: Context, counts: dict) -> int:
+def _apply_batch(db, source, batch: Batch, ctx: BuildContext, counts: dict) -> int:
     """Apply one batch in one transaction. Anything that goes wrong is the source's failure
     (named with its batch and input), never a crash that loses the other sources' data."""
     ctx.batch, ctx.batch_errors = batch, 0
@@ -303,14 +299,13 @@ def _apply_batch(db, source, batch: Batch, ctx: Context, counts: dict) -> int:
         with _transaction(db):
             got = source.apply(db, batch, ctx)
     except Exception as exc:  # noqa: BLE001 -- any failure is reported, named, and contained
+        if environment_reason(exc) is not None:
+            raise     # the machine's failure, not the source's: build() reports it
         if isinstance(exc, TrackerError):
             error = exc
         else:
-            where = _batch_location(ctx, batch)
-            tail = traceback.extract_tb(exc.__traceback__)[-1]
-            error = SourceError(source.name, where, f"could not be processed: {type(exc).__name__}: {exc}"
-                                f" (at {Path(tail.filename).name}:{tail.lineno})")
-            ctx.log("".join(traceback.format_exception(exc, limit=-4)).rstrip())
+            error = SourceError(source.name, _batch_location(ctx, batch), f"could not be processed: {crash_line(exc)}")
+            debug_traceback(exc, ctx.log)
         raise SourceFailed(source.name, error, batch.id) from exc
     allowed = batch.meta.get("max_errors")
     if allowed is None:
@@ -331,7 +326,7 @@ def _apply_batch(db, source, batch: Batch, ctx: Context, counts: dict) -> int:
     return ctx.batch_errors
 
 
-def _batch_location(ctx: Context, batch: Batch) -> str:
+def _batch_location(ctx: BuildContext, batch: Batch) -> str:
     try:
         items = ctx.archive.items(batch)
     except Exception:
@@ -356,38 +351,11 @@ def _snapshots(db_path: Path, sources) -> dict:
     except sqlite3.Error:
         return {}
     try:
-        return {s.name: s.snapshot(old) for s in sources}
+        return {s.name: {**s.assertions.snapshot(old), **s.snapshot(old)} for s in sources}
     except sqlite3.DatabaseError:
         return {}
     finally:
         old.conn.close()
-
-
-def count_assertions(db: sqlite_utils.Database, source) -> list[str]:
-    """OpenSanctions-style count assertions from the source's `<name>.yml`:
-
-        assertions:
-          counts:
-            - {table: designations, where: "listed = 1", min: 1, max: 50000, what: tracked designations}
-
-    Checked whenever the database holds data of that source."""
-    failures = []
-    specs = ((source.metadata() or {}).get("assertions") or {})
-    specs = specs.get("counts") if isinstance(specs, dict) else None
-    for spec in specs or []:
-        table = spec["table"]
-        sql = f"select count(*) from [{table}]" + (f" where {spec['where']}" if spec.get("where") else "")
-        what = spec.get("what") or f"{table}" + (f" where {spec['where']}" if spec.get("where") else "")
-        try:
-            n = db.execute(sql).fetchone()[0]
-        except sqlite3.Error as exc:
-            failures.append(f"{source.name}: count of {what} could not be checked: {exc}")
-            continue
-        if spec.get("min") is not None and n < spec["min"]:
-            failures.append(f"{source.name}: {what}: {n:,}, fewer than the minimum {spec['min']:,}")
-        if spec.get("max") is not None and n > spec["max"]:
-            failures.append(f"{source.name}: {what}: {n:,}, more than the maximum {spec['max']:,}")
-    return failures
 
 
 def _fsync_dir(path: Path) -> None:
@@ -399,7 +367,7 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def _why_full(db_path: Path, new_batches: list[Batch], ctx: Context, sources) -> str | None:
+def _why_full(db_path: Path, new_batches: list[Batch], ctx: BuildContext, sources) -> str | None:
     if not db_path.exists():
         return "no database yet"
     try:

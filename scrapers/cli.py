@@ -22,10 +22,9 @@ from pathlib import Path
 import click
 
 from .archive import Archive
-from .build import build
 from .config import DEFAULT_PROGRAM, load_config
-from .errors import FetchError, TrackerError
-from .sources import Context, all_sources, get_source
+from .errors import TrackerError, crash_line, damaged_reason, debug_traceback, environment_reason
+from .sources import SOURCE_NAMES, FetchContext, FetchRequest, get_source
 
 
 class State:
@@ -49,15 +48,12 @@ class State:
             self._config = load_config(self.config_path, self.db_path)
         return self._config
 
-    def context(self, extra_programs=(), **options) -> Context:
-        cfg = self.config
+    def context(self, extra_programs=()) -> FetchContext:
         # Program tags asked for once (--program) stay tracked: the archive remembers them.
         sticky = [p for b in self.archive.batches("sdn", None) if b.status != "rejected"
                   for p in b.meta.get("programs", [])]
-        for tag in list(extra_programs) + sticky:
-            if tag not in cfg.programs:
-                cfg.programs.append(tag)
-        return Context(config=cfg, archive=self.archive, log=self.log, progress=self.progress, options=options)
+        cfg = self.config.with_programs(list(extra_programs) + sticky)
+        return FetchContext(config=cfg, archive=self.archive, log=self.log, progress=self.progress)
 
     def log(self, message: str) -> None:
         click.echo(message, err=True)
@@ -88,25 +84,71 @@ def _report(result) -> None:
         click.echo(f"Error: {source}: new data rejected, the rest was applied: {why}", err=True)
 
 
-def _run_build(state: State, ctx: Context, batches, command: str, sources: list[str], full=False):
-    run_id = state.archive.start_run(command, sources)
+class BuildFailed(Exception):
+    def __init__(self, why: str, interrupted: bool = False):
+        super().__init__(why)
+        self.why, self.interrupted = why, interrupted
+
+
+def _recorded_build(state: State, ctx: FetchContext, batches, command: str, sources, *, full=False,
+                    failures=(), rejected_label=""):
+    """Build, recording the run in the archive's run log (what `tracker status` reports), and
+    print what it did. `failures`: what already went wrong in this command (sources that
+    could not be fetched). Raises BuildFailed when nothing was built."""
+    from .build import build   # imports every source's parsers: only when a command builds
+
+    run_id = state.archive.start_run(command, list(sources))
+    failures = list(failures)
     try:
         result = build(state.db_path, state.archive, ctx, [b for b in batches if b], full=full)
     except TrackerError as exc:
-        state.archive.finish_run(run_id, "failed", message=str(exc))
-        _fail(str(exc))
+        state.archive.finish_run(run_id, "failed", message="; ".join(failures + [str(exc)]))
+        raise BuildFailed(str(exc)) from exc
     except KeyboardInterrupt:
         state.archive.finish_run(run_id, "interrupted")
-        _fail("interrupted; the previous database is unchanged")
-    state.archive.finish_run(run_id, "partial" if result.rejected else "ok", counts=result.counts,
-                             message="; ".join(f"{k}: {v}" for k, v in result.rejected.items()) or None)
+        raise BuildFailed("interrupted; the previous database is unchanged", interrupted=True) from None
+    failures += [f"{k}: {rejected_label}{v}" for k, v in result.rejected.items()]
+    state.archive.finish_run(run_id, "partial" if failures else "ok", counts=result.counts,
+                             message="; ".join(failures) or None)
     _report(result)
+    return result
+
+
+def _run_build(state: State, ctx: FetchContext, batches, command: str, sources, full=False):
+    try:
+        result = _recorded_build(state, ctx, batches, command, sources, full=full)
+    except BuildFailed as exc:
+        _fail(exc.why)
     if result.rejected:
         sys.exit(1)
     return result
 
 
-@click.group()
+class _Commands(click.Group):
+    """Every command: a failure of the machine (full disk, read-only file system, I/O error,
+    no memory) or a damaged database file ends it with one line, never a traceback."""
+
+    def invoke(self, ctx):
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except (OSError, MemoryError, sqlite3.Error, TrackerError) as exc:
+            state = ctx.obj
+            why = environment_reason(exc, state.db_path.parent if isinstance(state, State) else None) \
+                or damaged_reason(exc)
+            if why is None:
+                if isinstance(exc, TrackerError):
+                    why = str(exc)
+                else:
+                    raise
+            where = ""
+            if isinstance(state, State) and str(state.db_path) not in why and str(state.archive_path) not in why:
+                where = f" (database {state.db_path}, archive {state.archive_path})"
+            raise click.ClickException(f"{why}{where}") from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="fentanyl-tracker")
 @click.option("--db", "db", default="tracker.db", show_default=True, type=click.Path(dir_okay=False),
               help="SQLite database to build and serve")
@@ -146,9 +188,9 @@ def import_sdn(state: State, paths, as_of, programs, allow_drop, max_errors):
     if as_of and leading_date(as_of) != as_of:
         _fail(f"--as-of must be a date like 2024-05-03, not {as_of!r}")
     ctx = state.context(programs)
+    request = FetchRequest(as_of=as_of, programs=tuple(programs), allow_drop=allow_drop, max_errors=max_errors)
     try:
-        batches = get_source("sdn").import_paths(ctx, list(paths), as_of=as_of, programs=programs,
-                                                 allow_drop=allow_drop, max_errors=max_errors)
+        batches = get_source("sdn").import_paths(ctx, list(paths), request)
     except TrackerError as exc:
         _fail(str(exc))
     if not batches and not state.archive.batches(status="building"):
@@ -158,14 +200,20 @@ def import_sdn(state: State, paths, as_of, programs, allow_drop, max_errors):
 
 @import_.command(name="sdn-history")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--name-time-zone", default="UTC", show_default=True, metavar="TZ",
+              help="Time zone of version names with a time (2021-12-16T014252); each version is dated by"
+                   " its U.S. Eastern calendar day")
 @_sdn_options
 @click.pass_obj
-def import_sdn_history(state: State, directory, programs, allow_drop, max_errors):
-    """Import every version in DIR (one subdirectory per version, named YYYY-MM-DD…), in name order."""
+def import_sdn_history(state: State, directory, name_time_zone, programs, allow_drop, max_errors):
+    """Import every version in DIR (one subdirectory per version, named YYYY-MM-DD… or by its
+    time, YYYY-MM-DDTHHMMSS, read as UTC), in name order. A broken version (no list file, an
+    empty or unreadable sdn.csv) is recorded in the errors table and skipped."""
     ctx = state.context(programs)
     try:
-        batches = get_source("sdn").import_history(ctx, directory, programs=programs,
-                                                   allow_drop=allow_drop, max_errors=max_errors)
+        request = FetchRequest(programs=tuple(programs), allow_drop=allow_drop, max_errors=max_errors,
+                               history_zone=name_time_zone)
+        batches = get_source("sdn").import_history(ctx, directory, request)
     except TrackerError as exc:
         _fail(str(exc))
     if not batches and not state.archive.batches(status="building"):
@@ -194,7 +242,7 @@ def import_doj(state: State, files):
 def _import_files(state: State, source_name: str, files):
     ctx = state.context()
     try:
-        batches = get_source(source_name).import_paths(ctx, list(files))
+        batches = get_source(source_name).import_paths(ctx, list(files), FetchRequest())
     except (TrackerError, KeyError) as exc:
         _fail(str(exc))
     if not batches and not state.archive.batches(status="building"):
@@ -204,9 +252,6 @@ def _import_files(state: State, source_name: str, files):
 
 
 # -- update ----------------------------------------------------------------------------
-SOURCE_NAMES = ["sdn", "treasury", "doj"]
-
-
 @cli.command()
 @click.option("--source", "sources", multiple=True, type=click.Choice(SOURCE_NAMES),
               help="Only these sources [default: all]")
@@ -229,38 +274,37 @@ def _update(state: State, sources, since, programs, allow_drop, max_errors, sdn_
 
     ctx = state.context(programs)
     ctx.http = HttpClient(ctx.config, state.archive, log=state.log)
-    chosen = list(sources) or [s.name for s in all_sources()]
+    chosen = list(sources) or list(SOURCE_NAMES)
+    request = FetchRequest(since=since, programs=tuple(programs), allow_drop=allow_drop, max_errors=max_errors,
+                           sdn_format=sdn_format, rate=rate)
     batches, failures = [], []
     for name in chosen:
         source = get_source(name)
         try:
-            extra = {"rate": rate} if rate is not None and name == "doj" else {}
-            batches += [b for b in source.fetch(ctx, since=since, programs=programs, allow_drop=allow_drop,
-                                                max_errors=max_errors, sdn_format=sdn_format, **extra) if b]
-        except (FetchError, TrackerError) as exc:
-            failures.append(f"{name}: unreachable or failed: {exc}")
+            batches += [b for b in source.fetch(ctx, request) if b]
         except NotImplementedError as exc:
             failures.append(f"{name}: {exc}")
+        except Exception as exc:  # noqa: BLE001 -- one source's failure never stops the others
+            if environment_reason(exc) is not None:
+                raise     # the machine's failure: every command stops with one line (_Commands)
+            if isinstance(exc, TrackerError):
+                failures.append(f"{name}: unreachable or failed: {exc}")
+            else:
+                failures.append(f"{name}: failed: {crash_line(exc)}")
+                debug_traceback(exc, state.log)
     for line in failures:
         click.echo(line, err=True)
     # batches an interrupted build left behind are built too (build() picks them up)
     if batches or state.archive.batches(status="building"):
-        run_id = state.archive.start_run("update", chosen)
         try:
-            result = build(state.db_path, state.archive, ctx, batches)
-        except TrackerError as exc:
-            state.archive.finish_run(run_id, "failed", message="; ".join(failures + [str(exc)]))
-            click.echo(f"Error: {exc}", err=True)
-            _print_staleness(state)
-            return False
-        except KeyboardInterrupt:
-            state.archive.finish_run(run_id, "interrupted")
-            click.echo("Error: interrupted; the previous database is unchanged", err=True)
+            result = _recorded_build(state, ctx, batches, "update", chosen, failures=failures,
+                                     rejected_label="new data rejected: ")
+        except BuildFailed as exc:
+            click.echo(f"Error: {exc.why}", err=True)
+            if not exc.interrupted:
+                _print_staleness(state)
             return False
         failures += [f"{k}: new data rejected: {v}" for k, v in result.rejected.items()]
-        state.archive.finish_run(run_id, "ok" if not failures else "partial", counts=result.counts,
-                                 message="; ".join(failures) or None)
-        _report(result)
     elif failures:
         run_id = state.archive.start_run("update", chosen)
         state.archive.finish_run(run_id, "failed", message="; ".join(failures))
@@ -289,7 +333,7 @@ def rebuild(state: State):
     if not (state.archive_path / "index.sqlite").exists():
         _fail(f"no archive at {state.archive_path}: nothing to rebuild from")
     ctx = state.context()
-    _run_build(state, ctx, [], "rebuild", SOURCE_NAMES, full=True)
+    _run_build(state, ctx, [], "rebuild", list(SOURCE_NAMES), full=True)
 
 
 @cli.command()

@@ -1,8 +1,16 @@
 """SQL views for the Datasette site: the questions a journalist asks, answered without SQL.
 
-Registered with `scrapers.db.register_view`; `db.finalize` imports this module, so every
-build (import, update, rebuild) recreates them. They only read tables defined in db.py.
-The DOJ linking module registers `sanctioned_and_charged` itself; it is not redefined here.
+Every view the database has is here, in `VIEWS` (in the order they are created);
+`db.finalize` recreates them on every build (import, update, rebuild). They only read
+tables defined in db.py.
+
+- treasury_designations: names in Treasury releases, designated or mentioned, with the SDN
+  entry each was linked to and the evidence (scrapers/linking/treasury.py).
+- sanctioned_and_charged / doj_link_review: defendants linked to an SDN entry; weaker
+  candidates for review (scrapers/linking/doj.py).
+- cases_to_review: pairs of defendant rows with the same name in the same district that the
+  case pass did not group into one case because something contradicts it (two case numbers,
+  ages that disagree), for a person to decide (scrapers/linking/cases.py).
 
 - designations_by_country_year: one row per (country, designation year): how many entries,
   individuals, entities, still listed. An entry naming two countries counts in both.
@@ -26,14 +34,53 @@ offset, so CSV exports with _stream=on are complete and in a stable order.
 """
 from __future__ import annotations
 
-from .db import register_view
-
 # A JSON list of countries, or a one-item list saying none is known (json_each must not fail
 # on an empty or malformed value, or the whole view would error).
 _COUNTRIES = ("case when json_valid(d.countries) and json_array_length(d.countries) > 0"
               " then d.countries else '[\"(unknown)\"]' end")
 
 VIEWS = {
+    # -- derived links (tables written by scrapers/linking/) ---------------------------------
+    "treasury_designations": """
+select d.press_release_id, p.published, p.title, p.url, d.role, d.name_in_text, d.uid, d.matched_name,
+       d.match_method, d.match_score, d.countries, d.evidence
+from press_release_designations d join press_releases p on p.id = d.press_release_id
+where p.agency = 'Treasury'
+""",
+    "sanctioned_and_charged": """
+select d.uid, s.name as designation_name, s.entity_type, s.programs, s.countries as designation_countries,
+       s.date_of_birth, d.name as defendant_name, d.action, d.district, d.published, d.age, d.nationality,
+       d.residence, d.match_method, d.match_score, d.evidence, r.title as release_title, r.url as release_url,
+       d.press_release_id, d.prosecution_id, d.id as defendant_id
+from defendants d
+join designations s on s.uid = d.uid
+left join press_releases r on r.id = d.press_release_id
+order by d.published desc, d.id
+""",
+    "doj_link_review": """
+select c.reason, c.match_method, c.match_score, d.name as defendant_name, d.age, d.nationality,
+       d.residence, d.action, d.published, s.uid, s.name as designation_name, s.entity_type,
+       s.countries as designation_countries, s.date_of_birth, c.evidence, r.title as release_title,
+       r.url as release_url, c.defendant_id
+from link_candidates c
+join defendants d on d.id = c.defendant_id
+join designations s on s.uid = c.uid
+left join press_releases r on r.id = d.press_release_id
+order by c.match_score desc, d.published desc, c.defendant_id
+""",
+    "cases_to_review": """
+select v.reason, a.name as defendant_name, a.district, a.published, a.action, a.age, a.case_number,
+       ra.url as release_url, b.name as other_name, b.published as other_published, b.action as other_action,
+       b.age as other_age, b.case_number as other_case_number, rb.url as other_release_url,
+       v.case_id, v.other_case_id, v.defendant_id, v.other_defendant_id
+from case_review v
+join defendants a on a.id = v.defendant_id
+join defendants b on b.id = v.other_defendant_id
+left join press_releases ra on ra.id = a.press_release_id
+left join press_releases rb on rb.id = b.press_release_id
+order by a.published desc, v.defendant_id, v.other_defendant_id
+""",
+    # -- the site's questions -----------------------------------------------------------------
     "designations_by_country_year": f"""
 select c.value as country,
        d.designation_year as designation_year,
@@ -143,5 +190,4 @@ order by f.published desc, f.id
 """,
 }
 
-for _name, _sql in VIEWS.items():
-    register_view(_name, _sql.strip())
+VIEWS = {name: sql.strip() for name, sql in VIEWS.items()}

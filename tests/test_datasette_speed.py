@@ -83,8 +83,8 @@ def client(tmp_path):
 
 
 # -- array facets ----------------------------------------------------------------------------
-def test_the_keyed_array_facet_replaces_datasettes():
-    register_plugins()
+def test_the_keyed_array_facet_replaces_datasettes(client):
+    # `client` has started a Datasette with the plugins: the filter SQL is swapped on startup
     classes = [cls for found in pm.hook.register_facet_classes() for cls in found]
     assert KeyedArrayFacet in classes and ArrayFacet not in classes
     from datasette.filters import Filters

@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.doj_fake_api import FakeDojApi  # noqa: E402
 from scrapers.db import content_hashes  # noqa: E402
-from scrapers.sources.doj.parse import blocks_text, classify, html_to_blocks  # noqa: E402
+from scrapers.sources.doj.classify import classify  # noqa: E402
+from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks  # noqa: E402
 
 FAST = ("--rate", "1000")
 
@@ -160,12 +161,12 @@ def test_a_page_archived_just_before_a_kill_is_not_fetched_again(workdir, api, m
     from scrapers.archive import Archive
     from scrapers.config import Config
     from scrapers.http import HttpClient
-    from scrapers.sources import Context
+    from scrapers.sources import FetchContext, FetchRequest
     from scrapers.sources.doj.source import DojSource
 
     cfg = Config(base_urls={"https://www.justice.gov": api.url, "https://justice.gov": api.url})
     archive = Archive(workdir / "archive")
-    ctx = Context(config=cfg, archive=archive, log=lambda m: None, progress=lambda m: None)
+    ctx = FetchContext(config=cfg, archive=archive, log=lambda m: None, progress=lambda m: None)
     ctx.http = HttpClient(cfg, archive)
     source = DojSource()
     real = Archive.add_to_batch
@@ -179,10 +180,10 @@ def test_a_page_archived_just_before_a_kill_is_not_fetched_again(workdir, api, m
 
     monkeypatch.setattr(Archive, "add_to_batch", dying)
     with pytest.raises(KeyboardInterrupt):
-        source.fetch(ctx, since="2025-06-28", rate=1000)
+        source.fetch(ctx, FetchRequest(since="2025-06-28", rate=1000))
     monkeypatch.setattr(Archive, "add_to_batch", real)
     assert api.pages_requested() == [0, 1, 2]
-    batches = source.fetch(ctx, since="2025-06-28", rate=1000)
+    batches = source.fetch(ctx, FetchRequest(since="2025-06-28", rate=1000))
     assert api.pages_requested() == [0, 1, 2, 3]
     (batch,) = batches
     assert [e.role for e in archive.items(batch)] == ["page:0", "page:1", "page:2", "page:3"]
@@ -244,17 +245,22 @@ def test_a_failed_page_leaves_a_walk_that_the_next_run_resumes(run_cli, workdir,
 
 def test_the_live_api_is_never_asked_more_than_4_times_a_second():
     from scrapers.config import Config
-    from scrapers.sources import Context
+    from scrapers.http import HttpClient
+    from scrapers.sources import FetchContext
     from scrapers.sources.doj.source import DojSource
 
     said = []
     cfg = Config()
-    DojSource()._configure_rate(Context(config=cfg, archive=None, log=said.append, progress=said.append), 10)
-    assert cfg.rate_limits["www.justice.gov"] == cfg.rate_limits["justice.gov"] == 4.0
+    http = HttpClient(cfg, None)
+    DojSource()._configure_rate(FetchContext(config=cfg, archive=None, log=said.append, progress=said.append,
+                                             http=http), 10)
+    assert http.rate("www.justice.gov") == http.rate("justice.gov") == 4.0
     assert "more than DOJ allows" in said[0]
-    cfg = Config()
-    DojSource()._configure_rate(Context(config=cfg, archive=None, log=said.append, progress=said.append), None)
-    assert cfg.rate_limits["www.justice.gov"] == 2.0          # the default
+    assert cfg.rate_limits["www.justice.gov"] == 2.0          # the settings stay as loaded
+    http = HttpClient(cfg, None)
+    DojSource()._configure_rate(FetchContext(config=cfg, archive=None, log=said.append, progress=said.append,
+                                             http=http), None)
+    assert http.rate("www.justice.gov") == 2.0          # the default
 
 
 @pytest.mark.slow

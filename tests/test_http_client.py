@@ -53,8 +53,7 @@ def archive(tmp_path):
 def make_client(server, archive, *, fake=None, **overrides):
     cfg = Config(base_urls={LIVE: server.url}, connect_timeout=1.0, read_timeout=0.5, total_timeout=3.0,
                  retries=3, backoff=1.0, max_backoff=8.0, default_rate=0, rate_limits={})
-    for k, v in overrides.items():
-        setattr(cfg, k, v)
+    cfg = cfg.replace(**overrides)
     fake = fake or FakeTime()
     client = HttpClient(cfg, archive, sleep=fake.sleep, clock=fake.clock, rng=random.Random(7))
     return client, fake
@@ -194,7 +193,7 @@ def test_redirect_to_signed_storage_is_followed_and_archived_under_the_live_url(
     server.serve("/exports/SDN.CSV", BODY)
     server.always(PATH, Redirect(storage + "/exports/SDN.CSV?sig=abc"))
     client, _ = make_client(server, archive)
-    client.config.base_urls[storage] = server.url
+    client.config = client.config.replace(base_urls={**client.config.base_urls, storage: server.url})
     got = get(client)
     assert got.content == BODY and got.final_url == storage + "/exports/SDN.CSV?sig=abc"
     assert got.entry.url == LIVE + PATH and got.entry.meta["final_url"].startswith(storage)
@@ -205,7 +204,7 @@ def test_only_the_sanctions_list_service_may_redirect_to_storage_hosts(server, a
     doj = "https://www.justice.gov"
     server.always("/news", Redirect("https://attacker.blob.core.windows.net/x"))
     client, _ = make_client(server, archive)
-    client.config.base_urls[doj] = server.url
+    client.config = client.config.replace(base_urls={**client.config.base_urls, doj: server.url})
     with pytest.raises(FetchError, match="redirect to 'attacker.blob.core.windows.net' refused"):
         client.get(doj + "/news", source="doj", kind="page")
 
@@ -234,10 +233,15 @@ def test_redirect_loop_stops(server, archive):
     "javascript:alert(1)",
     "//www.justice.gov/x",
     "https://ofacprod.blob.core.windows.net/x",   # storage hosts: redirect targets only
+    "http://127.0.0.1:9\\@www.justice.gov/x",     # urlsplit: justice.gov; urllib3: 127.0.0.1:9
+    "https://www.justice.gov\uff0fx",              # fullwidth solidus (U+FF0F) after the host
+    "https://www\uff0ejustice.gov/x",              # fullwidth full stop in the host
+    "https://www.justice.gov\t/x",                 # urlsplit drops tabs; urllib3 does not
+    "https://www.justice.gov:80:81/x",
 ])
 def test_only_allow_listed_hosts_are_fetched(server, archive, url):
     client, _ = make_client(server, archive)
-    with pytest.raises(FetchError, match="allow-list|not an http"):
+    with pytest.raises(FetchError, match="allow-list|refused"):
         client.get(url, source="doj", kind="page")
     assert server.hits() == []
 
@@ -335,3 +339,37 @@ def test_garbage_bytes_are_returned_and_archived_for_the_parser_to_judge(server,
     server.script(PATH, Body(b"\xff\xfe\x00garbage", label="garbage"))
     client, _ = make_client(server, archive)
     assert get(client).content == b"\xff\xfe\x00garbage"
+
+
+def test_backoff_and_retry_after_share_one_waiting_budget_per_run(server, archive):
+    server.always(PATH, RetryAfter(5))
+    server.always("/other.csv", RetryAfter(5))
+    client, fake = make_client(server, archive, wait_budget=7.0, retries=5)
+    with pytest.raises(FetchError, match=r"waiting budget \(7s"):
+        get(client)
+    assert fake.sleeps == [5.0] and len(server.hits(PATH)) == 2
+    with pytest.raises(FetchError, match="waiting budget"):   # the budget is the run's, not the request's
+        get(client, "/other.csv")
+
+
+def test_no_request_starts_once_the_run_budget_is_spent(server, archive):
+    client, fake = make_client(server, archive, run_budget=10.0)
+    assert get(client).status == 200
+    fake.now += 11
+    with pytest.raises(FetchError, match=r"time budget \(10s"):
+        get(client)
+    assert len(server.hits(PATH)) == 1
+
+
+def test_slow_response_headers_hit_the_total_deadline(server, archive):
+    """One header byte every 0.1 s: each read is under the read timeout, the whole is not."""
+    from faultserver import DripHeaders
+
+    server.script(PATH, DripHeaders(30.0, 0.1))
+    client = HttpClient(Config(base_urls={LIVE: server.url}, read_timeout=0.5, total_timeout=1.0, retries=1,
+                               backoff=0.01, default_rate=0, rate_limits={}), archive)
+    started = time.monotonic()
+    got = get(client)
+    assert time.monotonic() - started < 5
+    assert got.content == BODY
+    assert [h.outcome for h in server.hits(PATH)] == ["slow headers", "200"]

@@ -34,12 +34,11 @@ import datetime as dt
 import json
 from collections import defaultdict
 
-from ..build import register_derivation
 from ..countries import normalize_country
-from ..db import register_view
 from ..matching import NameIndex
 from ..names import normalize_name
-from ..sources.doj.parse import lexicon, normalize_url, tokens
+from ..sources.doj.api import normalize_url
+from ..sources.doj.classify import lexicon, tokens
 
 LINKABLE = {"exact", "normalised", "alias"}
 
@@ -95,7 +94,6 @@ def _country_names(values) -> set[str]:
     return out
 
 
-@register_derivation
 def link_doj(db, ctx) -> dict:
     tables = set(db.table_names())
     if "defendants" not in tables:
@@ -252,27 +250,3 @@ class _PartialIndex:
             if len(all_toks) > len(set(toks)):
                 out.append(self.Match(uid, name, "partial", round(0.5 * len(set(toks)) / len(all_toks), 3)))
         return out
-
-
-register_view("sanctioned_and_charged", """
-select d.uid, s.name as designation_name, s.entity_type, s.programs, s.countries as designation_countries,
-       s.date_of_birth, d.name as defendant_name, d.action, d.district, d.published, d.age, d.nationality,
-       d.residence, d.match_method, d.match_score, d.evidence, r.title as release_title, r.url as release_url,
-       d.press_release_id, d.prosecution_id, d.id as defendant_id
-from defendants d
-join designations s on s.uid = d.uid
-left join press_releases r on r.id = d.press_release_id
-order by d.published desc, d.id
-""".strip())
-
-register_view("doj_link_review", """
-select c.reason, c.match_method, c.match_score, d.name as defendant_name, d.age, d.nationality,
-       d.residence, d.action, d.published, s.uid, s.name as designation_name, s.entity_type,
-       s.countries as designation_countries, s.date_of_birth, c.evidence, r.title as release_title,
-       r.url as release_url, c.defendant_id
-from link_candidates c
-join defendants d on d.id = c.defendant_id
-join designations s on s.uid = c.uid
-left join press_releases r on r.id = d.press_release_id
-order by c.match_score desc, d.published desc, c.defendant_id
-""".strip())

@@ -19,7 +19,6 @@ recent_actions.py (pure functions); metadata and assertions in treasury.yml.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from bs4 import BeautifulSoup
 
 from ...archive import Batch
 from ...errors import FetchError, SourceError, TrackerError
-from .. import Context, Source, collect_files, register
+from ..base import BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files
 from .candidates import Candidate
 from .html import canonical_recent_actions_url, recent_actions_key
 from .listing import ListingPage, parse_listing
@@ -48,37 +47,22 @@ class TreasurySource(Source):
         return self.metadata()
 
     # -- getting pages into the archive -----------------------------------------------------
-    def import_paths(self, ctx: Context, paths: list[Path], **_) -> list[Batch]:
-        files = collect_files(paths, (".html", ".htm"), "treasury")
+    def import_paths(self, ctx: FetchContext, paths: list[Path], request: FetchRequest) -> list[Batch]:
         staged = []
-        for path in files:
+        for path in collect_files(paths, (".html", ".htm"), "treasury"):
             content = path.read_bytes()
             kind, key = _identify(content, path)
-            staged.append((kind, key, path, content))
-        fingerprint = hashlib.sha256(json.dumps(sorted(
-            (k, hashlib.sha256(c).hexdigest()) for k, _, _, c in staged)).encode()).hexdigest()
-        existing = ctx.archive.find_batch(SOURCE, "import", None, fingerprint)
-        if existing is not None:
-            ctx.log(f"treasury: these files were already imported (batch {existing.id}); nothing to do")
-            return []
-        batch = ctx.archive.new_batch(SOURCE, "import", None, {"fingerprint": fingerprint, "origin": "import",
-                                                               "files": len(staged)})
-        for kind, key, path, content in staged:
-            meta = {"path": str(path), "origin": "import"}
-            meta["release_id" if kind == "release" else "recent_actions"] = key
-            entry = ctx.archive.put(SOURCE, kind, content, url=None, status=None, meta=meta)
-            ctx.archive.add_to_batch(batch, entry, kind)
-        ctx.progress(f"treasury: archived {len(staged)} file(s)")
-        return [batch]
+            staged.append(StagedFile(path, content, kind, {"release_id" if kind == "release" else "recent_actions": key}))
+        return archive_import(ctx, SOURCE, staged)
 
-    def fetch(self, ctx: Context, *, since: str | None = None, max_errors: int | None = None, **_) -> list[Batch]:
+    def fetch(self, ctx: FetchContext, request: FetchRequest) -> list[Batch]:
         if ctx.http is None:
             raise TrackerError("treasury: no HTTP client")
-        crawler = Crawler(ctx, self.meta, since, max_errors)
+        crawler = Crawler(ctx, self.meta, request.since, request.max_errors)
         return crawler.run()
 
     # -- building ----------------------------------------------------------------------------
-    def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: Context) -> dict:
+    def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: BuildContext) -> dict:
         items = ctx.archive.items(batch)
         counts = {"releases": 0, "eo14059": 0, "recent_action_pages": 0, "recent_action_entries": 0}
         eo_ra_urls = set()
@@ -129,36 +113,6 @@ class TreasurySource(Source):
             counts["recent_action_pages"] += 1
             counts["recent_action_entries"] += len(added)
         return counts
-
-    # -- assertions ----------------------------------------------------------------------------
-    def snapshot(self, db) -> dict:
-        try:
-            return {"releases": db.execute("select count(*) from press_releases where agency = 'Treasury'").fetchone()[0]}
-        except Exception:
-            return {}
-
-    def check(self, db, before: dict, ctx: Context) -> list[str]:
-        rules = self.meta.get("assertions", {})
-        failures = []
-        n = db.execute("select count(*) from press_releases where agency = 'Treasury'").fetchone()[0]
-        if before.get("releases") and n < before["releases"]:
-            failures.append(f"treasury: stored releases would drop from {before['releases']} to {n}")
-        broken = db.execute("select count(*) from press_releases where agency = 'Treasury' and"
-                            " (published is null or body_text is null or body_text = '')").fetchone()[0]
-        if broken:
-            failures.append(f"treasury: {broken} release(s) without a date or text")
-        eo = db.execute("select count(*) from press_releases where agency = 'Treasury' and is_eo14059 = 1").fetchone()[0]
-        empty = [r[0] for r in db.execute(
-            "select id from press_releases p where agency = 'Treasury' and is_eo14059 = 1 and not exists"
-            " (select 1 from press_release_designations d where d.press_release_id = p.id and d.role = 'designated')"
-            " order by id")]
-        allowed = float(rules.get("max_share_eo14059_without_designees", 0.1))
-        if eo and len(empty) > max(1, allowed * eo):
-            failures.append(f"treasury: {len(empty)} of {eo} E.O. 14059 releases have no designee"
-                            f" (at most {allowed:.0%} allowed): {', '.join(empty[:10])}")
-        elif empty:
-            ctx.log(f"treasury: E.O. 14059 release(s) with no designee found: {', '.join(empty)}")
-        return failures
 
 
 def write_release(db: sqlite_utils.Database, rel, entry) -> None:
@@ -238,7 +192,7 @@ def _identify(content: bytes, path: Path) -> tuple[str, str]:
 class Crawler:
     """Walks the listings and fetches new releases (and their Recent Actions pages)."""
 
-    def __init__(self, ctx: Context, meta: dict, since: str | None, max_errors: int | None = None):
+    def __init__(self, ctx: FetchContext, meta: dict, since: str | None, max_errors: int | None = None):
         self.ctx = ctx
         self.meta = meta
         self.archive = ctx.archive
@@ -434,6 +388,3 @@ def stored_release_ids(archive) -> set[str]:
         if rid:
             out.add(rid)
     return out
-
-
-register(TreasurySource())
