@@ -140,3 +140,20 @@ def test_a_link_to_an_earlier_release_marks_history():
             'As noted above, OFAC sanctioned <a href="https://home.treasury.gov/news/press-releases/jy0002">La '
             "Familia Inventada</a> in November 2022 pursuant to E.O. 14059.</p>")
     assert roles(html) == {"Eva Nueva Sol": "designated"}
+
+
+def test_a_legal_form_split_over_tags_stays_with_its_company():
+    html = ("<p>OFAC also targeted businesses owned by Ruiz: <strong>Mariscos Inventados</strong>, <strong>S</strong>. "
+            "<strong>De R</strong>. <strong>L</strong>.  <strong>De C</strong>. <strong>V</strong>.; "
+            "<strong>Hoteles Ficticios S</strong>. <strong>A</strong>. <strong>De C</strong>. <strong>V</strong>.; and "
+            "<strong>Bar Imaginario</strong>. These businesses are being designated pursuant to E.O. 14059.</p>")
+    assert set(roles(html)) == {"Mariscos Inventados, S. De R. L. De C. V", "Hoteles Ficticios S. A. De C. V",
+                                "Bar Imaginario"}
+
+
+def test_a_sentence_set_in_bold_is_no_list_of_names():
+    html = ("<p><strong>Gonzalo Inventado Paz</strong> (Inventado) leads recruitment. <strong>In March 2025</strong>, "
+            "<strong>a camp in Teuchitlan</strong>, <strong>Jalisco</strong>, <strong>Mexico</strong>, <strong>was found"
+            " to hold the belongings of hundreds of recruits</strong>. OFAC designated Inventado today pursuant to "
+            "E.O. 14059.</p><p><strong>Sinaloa</strong> is where the network started.</p>")
+    assert set(roles(html)) == {"Gonzalo Inventado Paz"}
