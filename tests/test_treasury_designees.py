@@ -31,6 +31,9 @@ def test_the_founding_order_named_only_by_its_title_counts():
                         "Global Illicit Drug Trade.”</p>")
     assert not classify("<p>In 2022, OFAC designated Rigo Inventado under “Imposing Sanctions on Foreign Persons "
                         "Involved in the Global Illicit Drug Trade.”</p>")
+    # a release about another program telling of an earlier E.O. 14059 designation, undated
+    assert not classify("<p>Today, OFAC sanctioned three arms brokers pursuant to E.O. 13224. Their financier, Ivo "
+                        "Ficticio, who was designated pursuant to E.O. 14059, moved the money.</p>")
 
 
 def test_several_designees_in_one_bold_run_are_split():
