@@ -160,3 +160,17 @@ def test_a_sentence_set_in_bold_is_no_list_of_names():
             " to hold the belongings of hundreds of recruits</strong>. OFAC designated Inventado today pursuant to "
             "E.O. 14059.</p><p><strong>Sinaloa</strong> is where the network started.</p>")
     assert set(roles(html)) == {"Gonzalo Inventado Paz"}
+
+
+def test_a_name_first_met_in_an_image_caption_is_designated_by_the_later_sentence():
+    html = ("<p>WASHINGTON — Today, OFAC sanctioned a network pursuant to E.O. 14059.</p>"
+            "<p><em><strong>Luz Ficticia Mar</strong></em></p>"            # the caption under a photo
+            "<p><em>Figure 1: The network of Luz Ficticia Mar</em></p>"
+            "<p>Luz Ficticia Mar (Ficticia) runs the laboratories. Ficticia was designated today for having engaged"
+            " in the production of fentanyl.</p>"
+            "<p>Also, Bruno Supuesto Rey is being designated for being owned by Ficticia.</p>")
+    got = {c.name: c for c in extract_designees(html)}
+    assert set(got) == {"Luz Ficticia Mar", "Bruno Supuesto Rey"}
+    luz = got["Luz Ficticia Mar"]
+    assert luz.role == "designated" and not luz.heading_only       # not taken for a sub-heading
+    assert got["Bruno Supuesto Rey"].markup == "text"

@@ -62,6 +62,7 @@ def test_variants_link_with_their_rule_or_stay_unlinked(run_cli, workdir, tmp_pa
     # "Luis Moreno" ends the written name too, but the release's short form is not the list
     # surname: not linked (a different man may bear the shorter name)
     assert got["Jose Carlos Luis Moreno"][0] is None
+    assert "MORENO, Luis" in got["Jose Carlos Luis Moreno"][3]["unlinked_reason"]
     # a whole company name is never folded into a longer one, nor linked to it
     assert got["Servicios Quimera Inc, S.A. de C.V."][0] == 80005
     assert 80006 not in {v[0] for v in got.values()}

@@ -180,7 +180,23 @@ def match_candidate(cand: Candidate, matcher: Matcher, history: ListHistory, pub
     part = _part_match(cand, matcher)
     if part:
         return part
-    return None, {}, []
+    return None, {"unlinked_reason": _why_unlinked(cand, matcher)}, []
+
+
+def _why_unlinked(cand: Candidate, matcher: Matcher) -> str:
+    """Why a name stays unlinked: nothing on the list comes near it, or what came near and why
+    that was not enough (a wrong link is worse than a missing one)."""
+    words = cand.lookup.split()
+    partial = sorted({m.matched_name for k in range(2, len(words))
+                      for m in matcher.lookup(" ".join(words[-k:]), fuzzy=False)
+                      if m.method in ("exact", "normalised")})
+    if partial:
+        return (f"the list name {partial[0]!r} ends the name as written, but nothing in the release confirms"
+                " it is the same person (no short form matching its surname)")
+    near = matcher.index.lookup(cand.lookup, fuzzy=True, min_fuzzy=0.8)
+    if near:
+        return f"nearest list name {near[0].matched_name!r} is not close enough to be the same"
+    return "no entry of the SDN list as imported has this name or one of its forms"
 
 
 def _part_match(cand: Candidate, matcher: Matcher):
