@@ -194,11 +194,8 @@ class DojSource(Source):
             if f"release:{uuid}" in have:
                 continue
             try:
-                got = ctx.http.get(url, source=SOURCE, kind="release-page", meta={"uuid": uuid, "walk": batch.id},
-                                   reject=_challenge)
+                got = _get(ctx, url, "release-page", {"uuid": uuid, "walk": batch.id})
             except FetchError as exc:
-                if _CHALLENGED in exc.reason:
-                    raise SourceError(SOURCE, url, exc.reason + _RESUMES) from exc
                 ctx.log(f"doj: {url}: {exc.reason}; the release is kept as the API sent it")
                 continue
             ctx.archive.add_to_batch(batch, got.entry, f"release:{uuid}")
@@ -227,13 +224,7 @@ class DojSource(Source):
                 except ParseError:
                     reused = False
             if not reused:
-                try:
-                    got = ctx.http.get(url, source=SOURCE, kind="api-page", meta={"page": n, "walk": batch.id},
-                                       reject=_challenge)
-                except FetchError as exc:
-                    if _CHALLENGED in exc.reason:
-                        raise SourceError(SOURCE, url, exc.reason + _RESUMES) from exc
-                    raise
+                got = _get(ctx, url, "api-page", {"page": n, "walk": batch.id})
                 entry, content = got.entry, got.content
                 fetched += 1
                 try:
@@ -346,6 +337,17 @@ def _challenge(content: bytes, headers: dict) -> str | None:
     """HttpClient.get's `reject`: a bot challenge served with HTTP 200 is not the page."""
     what = bot_challenge(content, headers)
     return challenge_reason(what) if what else None
+
+
+def _get(ctx: FetchContext, url: str, kind: str, meta: dict):
+    """GET a justice.gov page (bot challenges retried with backoff); a challenge that persists
+    stops the run with one line (SourceError), any other failure is the caller's FetchError."""
+    try:
+        return ctx.http.get(url, source=SOURCE, kind=kind, meta=meta, reject=_challenge)
+    except FetchError as exc:
+        if _CHALLENGED in exc.reason:
+            raise SourceError(SOURCE, url, exc.reason + _RESUMES) from exc
+        raise
 
 
 # -- files -----------------------------------------------------------------------------------------
