@@ -63,8 +63,10 @@ nation nations operations lords outlaws motorcycle manufacturer manufacturers di
 suppliers dealer dealers trafficker traffickers leader leaders member members target targets engineer engineers
 pilot pilots broker brokers accountant lawyer lawyers consultant contractor dentist chemist trader banker courier
 driver mechanic guard teacher coach reverend professor student operator supervisor technician analyst clerk
-associate associates americans hispanics residents citizens nationals
-""".split())
+associate associates americans hispanics residents citizens nationals former including another additional
+co-conspirator co-conspirators coconspirator unindicted alleged reputed act acts section sections divisions offices
+departments justices civil rights criminal narcotic trustee fraud sham sale unlawful investigative jurisdiction place
+springs heights falls harbor island islands township village borough parish tribe reservation news gazette""".split())
 _TITLE_WORDS = set("""
 attorney attorneys general judge judges justice magistrate chief agent agents special assistant acting deputy director
 administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper officer officers
@@ -76,6 +78,8 @@ _NON_NAME |= _TITLE_WORDS
 
 
 # -- mentions ----------------------------------------------------------------------------------
+# 'Tokyo-based', 'Tribune Company-owned', 'Chicago-area': descriptions, never part of a name
+_DESCRIPTIVE_SUFFIXES = ("-based", "-owned", "-run", "-led", "-area", "-born")
 _PARTICLES = frozenset("de del la las los y da das dos do van von der den bin ibn al el le du di".split())
 _ROMAN = frozenset(("II", "III", "IV"))
 
@@ -117,7 +121,7 @@ def _clean_tokens(run: str, start: int) -> tuple[list[tuple[str, int]], bool]:
         bare = low.rstrip(".,")
         if bare in _PARTICLES and tok[0].islower():
             continue
-        if low in _NON_NAME or bare in _NON_NAME:
+        if low in _NON_NAME or bare in _NON_NAME or bare.endswith(_DESCRIPTIVE_SUFFIXES):
             cut, title = i, bare in _TITLE_WORDS
         elif tok.isupper() and tok not in _ROMAN and not (len(tok) == 2 and tok[1] == "."):
             cut, title = i, False            # DEA, ST., PAUL, M30

@@ -125,7 +125,7 @@ def _place_country(place: str | None) -> str | None:
 
 _COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){1,8})$")
 _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "from", "with", "to", "that", "its",
-                           "de", "&", "according", "defendant", "defendants"))
+                           "de", "&", "according", "defendant", "defendants", "former", "including", "against"))
 _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
 
 
@@ -202,7 +202,8 @@ def _company_list_cut(toks: list[str], before: str) -> int | None:
     if k == 0 or k == len(toks) - 1 or not toks[k + 1][:1].isupper():
         return None
     word_before = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
-    if toks[k - 1].lower().strip(",") in _COMPANY_ENDINGS or word_before in _COMPANY_NOUNS:
+    if toks[k - 1].lower().strip(",") in _COMPANY_ENDINGS or word_before in _COMPANY_NOUNS or \
+            _LEGAL_RX.search(toks[k - 1]):
         return k
     return None
 
@@ -239,7 +240,10 @@ class _Scanner:
                     continue
                 toks = wm.group(1).split()
                 i = 0
-                while i < len(toks) - 1 and toks[i].lower() in _COMPANY_LEAD:
+                # leading words that are no part of the name: 'the', 'former', a dateline
+                # ('WASHINGTON Acme Corp.'), a description ('Tokyo-based Acme Corp.')
+                while i < len(toks) - 1 and (toks[i].lower() in _COMPANY_LEAD or toks[i].lower().endswith("-based") or
+                                             (len(toks[i]) >= 6 and toks[i].isupper() and not toks[i + 1].isupper())):
                     i += 1
                 toks = toks[i:]
                 if not toks or toks[0].lower() in _COMPANY_LEAD:
@@ -247,7 +251,11 @@ class _Scanner:
                 start = m.start() - len(window) + wm.start(1) + wm.group(1).find(toks[0])
                 # 'companies Acme Chemicals and Zenith Labs Pvt. Ltd.': two companies
                 cut = _company_list_cut(toks, window[:wm.start(1) + wm.group(1).find(toks[0])])
-                if cut:
+                if cut and _LEGAL_RX.search(" ".join(toks[:cut])):
+                    # 'Acme Ltd. and Zenith Inc.': the first one has its own legal form, read already
+                    start = text.find(toks[cut + 1], start)
+                    toks = toks[cut + 1:]
+                elif cut:
                     first = " ".join(toks[:cut])
                     self.mentions.append(Mention(start, start + len(first), first, normalize_name(first), is_company=True))
                     company_spans.append((start, start + len(first)))
@@ -270,6 +278,8 @@ class _Scanner:
             for start, end, name, key, title, aka in run_names(m.group(0)):
                 if name in state_names:
                     continue  # 'Puerto Rico', 'New York': places
+                if text[s + end:s + end + 1] == "/" or (s + start and text[s + start - 1] == "/"):
+                    continue  # 'Brighton Place/Northview Heights Crips': an organisation's name
                 self.mentions.append(Mention(s + start, s + end, name, key, title_before=title, aka=aka))
         self.mentions.sort(key=lambda x: x.start)
         self._starts_cache = [mm.start for mm in self.mentions]
