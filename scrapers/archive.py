@@ -100,13 +100,15 @@ create table if not exists state (
 
 
 def public_path(path: str | Path | None) -> str | None:
-    """What the archive and the database say about an imported file's path: its name only.
-    The archive and tracker.db are published (the data branch, the downloadable database);
-    where a file lay on the importer's machine is not theirs to publish. Older archives that
-    stored absolute paths are read the same way."""
+    """What the archive and the database say about an imported file's path: its name and the
+    name of the directory holding it (`2024-01-02/sdn.csv`: which version of a history), no
+    more. The archive and tracker.db are published (the data branch, the downloadable
+    database); where a file lay on the importer's machine is not theirs to publish. Older
+    archives that stored absolute paths are read the same way."""
     if not path:
         return None
-    return Path(str(path).replace("\\", "/")).name or None
+    parts = [p for p in str(path).replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    return "/".join(parts[-2:]) or None
 
 
 @dataclasses.dataclass(frozen=True)
