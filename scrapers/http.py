@@ -320,9 +320,12 @@ class HttpClient:
     # -- fetching ------------------------------------------------------------------------
     def get(self, url: str, *, source: str, kind: str, conditional: bool = False,
             params: dict | None = None, max_bytes: int | None = None, meta: dict | None = None,
-            archive_errors: bool = True) -> FetchResult:
+            archive_errors: bool = True, reject: Callable[[bytes, dict], str | None] | None = None) -> FetchResult:
         """GET `url` (a live URL; `config.base_urls` may point it at a stand-in server),
-        archive the final response and return it. Raises FetchError when it cannot."""
+        archive the final response and return it. Raises FetchError when it cannot.
+        `reject(body, headers)`: a reason when a 200 is not the page at all (a bot challenge):
+        such a response is retried with backoff like a 503, archived only as a refused
+        response (status, headers, reason; no body)."""
         if params:
             url = requests.Request("GET", url, params=params).prepare().url
         url = self.live_url(url)
@@ -346,6 +349,9 @@ class HttpClient:
             record_meta = dict(meta or {})
             try:
                 status, body, resp_headers, final = self._attempt(url, headers, cap, record_meta)
+                why = reject(body, resp_headers) if reject is not None and status == 200 else None
+                if why:
+                    raise RetryableError(why)
             except HostDown as exc:
                 self.down[host] = str(exc)
                 raise FetchError(url, f"{host}: {exc}") from exc

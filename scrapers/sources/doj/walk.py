@@ -36,12 +36,15 @@ class PageSummary:
     page: int
     count: int | None
     items: list[Item]
+    # (uuid, url) of the fentanyl-looking releases the API sent without a body: their release
+    # pages are fetched too (the body, the topics), into the same batch
+    pages: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
 
 def summarize(content: bytes, location: str, page: int) -> PageSummary:
     """What the walk needs from one list page (raises ParseError when unreadable)."""
     api = parse_api_response(content, location)
-    items = []
+    items, pages = [], []
     for i, raw in enumerate(api.results):
         maybe = item_might_mention_fentanyl(raw)
         r = None if maybe else parse_item_light(raw, location, i)
@@ -54,6 +57,8 @@ def summarize(content: bytes, location: str, page: int) -> PageSummary:
             continue
         fent = maybe and classify(r.title, blocks_text(html_to_blocks(r.body_html)), raw=r.body_html).mentions_fentanyl
         items.append(Item(r.uuid, r.date_unix, r.published, r.changed_unix, fent))
+        if maybe and r.url and not r.body_html.strip():
+            pages.append((r.uuid, r.url))
     if not api.results and api.count is not None and page * PAGESIZE < api.count:
         raise ParseError(location, f"page {page} holds no releases although the API counts {api.count}")
     if not api.results and page == 0:
@@ -63,7 +68,7 @@ def summarize(content: bytes, location: str, page: int) -> PageSummary:
         # not the end of the list either: releases the walk cannot date or identify
         raise ParseError(location, f"none of the page's {len(api.results)} releases could be read (no valid uuid"
                          " or date: has the API changed?)")
-    return PageSummary(page, api.count, items)
+    return PageSummary(page, api.count, items, pages)
 
 
 class Walk:
