@@ -4,7 +4,10 @@ and record the list's history (who appeared, changed, disappeared, and when).
 One *observation* = the files of one published version (sdn.csv, plus add.csv, alt.csv and
 sdn_comments.csv when given), dated by `--as-of`, a `YYYY-MM-DD…` directory name, or the
 fetch date. Observations are applied in date order; each is compared with the previous one
-(see `apply`) to produce `list_events` and the first-seen / designated-on dates.
+(see `apply`) to produce `list_events` and the first-seen / designated-on dates. A fetched
+observation is never dated before one already made: a clock that jumps back cannot put the
+newest list before older ones (which would republish old listed states), see
+`observation_date`.
 
 Scope: entries carrying one of the tracked program tags (default `ILLICIT-DRUGS-EO14059`;
 `--program TAG` or `[sdn] programs` in tracker.toml add more). Entries that leave the
@@ -89,7 +92,7 @@ class SdnSource(Source):
             # one observation needs every file: report the first failure (and how many more)
             more = f" (and {len(failures) - 1} more of the {len(downloads)} files)" if len(failures) > 1 else ""
             raise FetchError(failures[0].url, failures[0].reason + more, failures[0].status)
-        observed_on = dt.datetime.now(dt.timezone.utc).date().isoformat()
+        observed_on = observation_date(ctx, entries)
         return [self._batch(ctx, entries, observed_on, request, "update")]
 
     def _batch(self, ctx: FetchContext, entries, observed_on: str, request: FetchRequest, origin: str) -> Batch:
@@ -183,6 +186,27 @@ class SdnSource(Source):
         return apply_observation(db, batch, entries, max_drop, unreadable, files_meta, sorted(scope),
                                  {r.uid for r in raws}, ctx,
                                  present={"alt": alt is not None, "add": addresses is not None})
+
+
+def _clock_today() -> str:
+    return dt.datetime.now(dt.timezone.utc).date().isoformat()
+
+
+def observation_date(ctx: FetchContext, entries) -> str:
+    """The date of a fetched observation: today by the clock, but never before an observation
+    already archived (applied or on its way). Observations are replayed by (date, batch), and
+    each fetch sees the version published then: fetch order is publication order, and a
+    clock that jumped back must not put the newest list before the older ones (its listed
+    states would be replaced by an old list's). Nothing the server says (Last-Modified) is
+    trusted for this: a hostile date would pin every later observation."""
+    today = _clock_today()
+    floor = max((b.observed_on or "" for b in ctx.archive.batches("sdn", None)
+                 if b.status in ("applied", "building", "pending") and b.kind == KIND), default="")[:10]
+    if floor > today:
+        ctx.log(f"sdn: the clock says {today}, before the newest observation already made ({floor}):"
+                f" this observation is dated {floor}, after it")
+        return floor
+    return today
 
 
 def collect_files(paths: list[Path]) -> dict[str, Path]:
