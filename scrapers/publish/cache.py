@@ -44,13 +44,18 @@ PAGE_OVERHEAD = 400
 PER_ITEM_OVERHEAD = 100
 
 
-def configured_bytes() -> int:
-    raw = os.environ.get("TRACKER_SERVE_CACHE_MB", "").strip()
+def env_megabytes(name: str, default_mb: float) -> int:
+    """Bytes from an environment variable given in MB (`tracker serve` sets them)."""
+    raw = os.environ.get(name, "").strip()
     try:
-        mb = float(raw) if raw else DEFAULT_MB
+        mb = float(raw) if raw else default_mb
     except ValueError:
-        mb = DEFAULT_MB
+        mb = default_mb
     return max(0, int(mb * 1024 * 1024))
+
+
+def configured_bytes() -> int:
+    return env_megabytes("TRACKER_SERVE_CACHE_MB", DEFAULT_MB)
 
 
 class PageCache:

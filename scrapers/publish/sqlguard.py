@@ -35,6 +35,8 @@ import weakref
 
 from datasette import hookimpl
 
+from .cache import env_megabytes
+
 MAX_VALUE_BYTES = 2 * 1024 * 1024
 MAX_PATTERN = 128
 PROGRESS_OPCODES = 100
@@ -96,12 +98,7 @@ def guard_connection(conn: sqlite3.Connection, result_bytes: int = MAX_RESULT_BY
 
 
 def heap_limit_bytes() -> int:
-    raw = os.environ.get("TRACKER_SERVE_SQLITE_HEAP_MB", "").strip()
-    try:
-        mb = float(raw) if raw else DEFAULT_HEAP_MB
-    except ValueError:
-        mb = DEFAULT_HEAP_MB
-    return max(0, int(mb * 1024 * 1024))
+    return env_megabytes("TRACKER_SERVE_SQLITE_HEAP_MB", DEFAULT_HEAP_MB)
 
 
 @hookimpl
