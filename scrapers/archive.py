@@ -39,9 +39,9 @@ from .errors import EnvironmentFailure, TrackerError, damaged_reason, environmen
 class ArchiveError(TrackerError):
     """The raw archive is damaged (a blob missing or not matching its sha256)."""
 
-# Files of a megabyte and more (the SDN list: 3.9 MB) are gzipped at level 1: 2.4x faster than
-# level 6 (35 vs 80 ms for sdn.csv, on the import's critical path) for 4.8x instead of 5.7x
-# smaller. API pages and release pages (tens to hundreds of kB) keep level 6.
+# Files of a megabyte and more (the SDN list) are gzipped at level 1: much faster than level 6
+# on the import's critical path for a little less compression (figures: BENCHMARKS.md, "SDN
+# import"). API pages and release pages (tens to hundreds of kB) keep level 6.
 FAST_GZIP_BYTES = 1024 * 1024
 # A blob is never decompressed past the size it was stored with (the `size` of its response
 # row); when no row says, past this. A damaged or planted blob (a gzip bomb) is refused, not
@@ -100,13 +100,15 @@ create table if not exists state (
 
 
 def public_path(path: str | Path | None) -> str | None:
-    """What the archive and the database say about an imported file's path: its name only.
-    The archive and tracker.db are published (the data branch, the downloadable database);
-    where a file lay on the importer's machine is not theirs to publish. Older archives that
-    stored absolute paths are read the same way."""
+    """What the archive and the database say about an imported file's path: its name and the
+    name of the directory holding it (`2024-01-02/sdn.csv`: which version of a history), no
+    more. The archive and tracker.db are published (the data branch, the downloadable
+    database); where a file lay on the importer's machine is not theirs to publish. Older
+    archives that stored absolute paths are read the same way."""
     if not path:
         return None
-    return Path(str(path).replace("\\", "/")).name or None
+    parts = [p for p in str(path).replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    return "/".join(parts[-2:]) or None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -257,6 +259,15 @@ class Archive:
             "select * from responses where url = ? and sha256 is not null and status in (200, 304)"
             " order by seq desc limit 1", (url,)).fetchone()
         return self._entry(row) if row else None
+
+    def latest_sha256(self, source: str, url: str, meta: tuple[str, str] | None = None) -> str | None:
+        """The sha256 of the newest stored bytes of `source` fetched from `url`, or imported
+        with `meta` (key, value) in their meta (evidence for a fact derived from them)."""
+        row = self.conn.execute(
+            "select sha256 from responses where source = ? and sha256 is not null and (url = ?"
+            + (" or json_extract(meta, '$.' || ?) = ?" if meta else "") + ") order by seq desc limit 1",
+            (source, url, *(meta or ()))).fetchone()
+        return row["sha256"] if row else None
 
     def validators(self, url: str) -> dict:
         """ETag / Last-Modified of the newest 200 response for `url` (for conditional GET).

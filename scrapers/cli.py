@@ -22,7 +22,6 @@ from pathlib import Path
 import click
 
 from .archive import Archive
-from .build import build
 from .config import DEFAULT_PROGRAM, load_config
 from .errors import TrackerError, crash_line, damaged_reason, debug_traceback, environment_reason
 from .sources import SOURCE_NAMES, FetchContext, FetchRequest, get_source
@@ -96,6 +95,8 @@ def _recorded_build(state: State, ctx: FetchContext, batches, command: str, sour
     """Build, recording the run in the archive's run log (what `tracker status` reports), and
     print what it did. `failures`: what already went wrong in this command (sources that
     could not be fetched). Raises BuildFailed when nothing was built."""
+    from .build import build   # imports every source's parsers: only when a command builds
+
     run_id = state.archive.start_run(command, list(sources))
     failures = list(failures)
     try:
@@ -199,13 +200,19 @@ def import_sdn(state: State, paths, as_of, programs, allow_drop, max_errors):
 
 @import_.command(name="sdn-history")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--name-time-zone", default="UTC", show_default=True, metavar="TZ",
+              help="Time zone of version names with a time (2021-12-16T014252); each version is dated by"
+                   " its U.S. Eastern calendar day")
 @_sdn_options
 @click.pass_obj
-def import_sdn_history(state: State, directory, programs, allow_drop, max_errors):
-    """Import every version in DIR (one subdirectory per version, named YYYY-MM-DD…), in name order."""
+def import_sdn_history(state: State, directory, name_time_zone, programs, allow_drop, max_errors):
+    """Import every version in DIR (one subdirectory per version, named YYYY-MM-DD… or by its
+    time, YYYY-MM-DDTHHMMSS, read as UTC), in name order. A broken version (no list file, an
+    empty or unreadable sdn.csv) is recorded in the errors table and skipped."""
     ctx = state.context(programs)
     try:
-        request = FetchRequest(programs=tuple(programs), allow_drop=allow_drop, max_errors=max_errors)
+        request = FetchRequest(programs=tuple(programs), allow_drop=allow_drop, max_errors=max_errors,
+                               history_zone=name_time_zone)
         batches = get_source("sdn").import_history(ctx, directory, request)
     except TrackerError as exc:
         _fail(str(exc))
