@@ -355,13 +355,17 @@ def status(state: State, as_json, since):
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Datasette metadata [default: metadata.yml]")
 @click.option("--cache-mb", type=click.FloatRange(min=0), default=None,
               help="Memory for recently served pages, in MB [default: 64; 0 turns the cache off]")
+@click.option("--sql/--no-sql", default=None,
+              help="Let visitors run their own SQL (time- and memory-bounded) [default: only when --host is"
+                   " this machine's loopback address]")
 @click.pass_obj
-def serve(state: State, host, port, metadata, cache_mb):
+def serve(state: State, host, port, metadata, cache_mb, sql):
     """Serve the database with Datasette (read-only), with metadata.yml and the plugins."""
     from .publish.serve import serve_database
 
     try:
-        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log, cache_mb=cache_mb)
+        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log, cache_mb=cache_mb,
+                       sql=sql)
     except TrackerError as exc:
         _fail(str(exc))
 
