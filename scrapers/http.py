@@ -193,9 +193,14 @@ class HttpClient:
     # -- fetching ------------------------------------------------------------------------
     def get(self, url: str, *, source: str, kind: str, conditional: bool = False,
             params: dict | None = None, max_bytes: int | None = None, meta: dict | None = None,
-            archive_errors: bool = True) -> FetchResult:
+            archive_errors: bool = True, data: bytes | None = None) -> FetchResult:
         """GET `url` (a live URL; `config.base_urls` may point it at a stand-in server),
-        archive the final response and return it. Raises FetchError when it cannot."""
+        archive the final response and return it. Raises FetchError when it cannot.
+        With `data`, the request is a POST of those bytes as JSON (never conditional): the
+        Sanctions List Service answers some listings only to a POST of `{}`."""
+        if data is not None:
+            conditional = False
+            meta = {**(meta or {}), "method": "POST"}
         if params:
             url = requests.Request("GET", url, params=params).prepare().url
         url = self.live_url(url)
@@ -218,7 +223,7 @@ class HttpClient:
         for attempt in range(self.config.retries + 1):
             record_meta = dict(meta or {})
             try:
-                status, body, resp_headers, final = self._attempt(url, headers, cap, record_meta)
+                status, body, resp_headers, final = self._attempt(url, headers, cap, record_meta, data)
             except HostDown as exc:
                 self.down[host] = str(exc)
                 raise FetchError(url, f"{host}: {exc}") from exc
@@ -274,7 +279,8 @@ class HttpClient:
         self.archive.put(source, kind, None, url=url, status=info["status"], headers=info.get("headers"),
                          meta=meta)
 
-    def _attempt(self, url: str, headers: dict, cap: int, info: dict) -> tuple[int, bytes, dict, str]:
+    def _attempt(self, url: str, headers: dict, cap: int, info: dict,
+                 data: bytes | None = None) -> tuple[int, bytes, dict, str]:
         """One request (plus its redirects). `url` is live; it is mapped to its stand-in
         (config.base_urls) only to open the connection. `info` collects the status and
         headers of the last response seen, for the archive."""
@@ -289,8 +295,13 @@ class HttpClient:
             info.pop("headers", None)
             started = self.clock()
             try:
-                resp = self.session.get(target, headers=headers, stream=True, allow_redirects=False,
-                                        timeout=(self.config.connect_timeout, self.config.read_timeout))
+                if data is None:
+                    resp = self.session.get(target, headers=headers, stream=True, allow_redirects=False,
+                                            timeout=(self.config.connect_timeout, self.config.read_timeout))
+                else:   # a POST; its redirect (to signed storage) is followed with a GET
+                    resp = self.session.post(target, data=data, stream=True, allow_redirects=False,
+                                             headers={**headers, "Content-Type": "application/json"},
+                                             timeout=(self.config.connect_timeout, self.config.read_timeout))
             except requests.exceptions.ConnectTimeout as exc:
                 raise RetryableError("connect timeout") from exc
             except requests.exceptions.Timeout as exc:
@@ -315,6 +326,7 @@ class HttpClient:
                                                   " not on the allow-list")
                     info.setdefault("redirects", []).append(nxt)
                     current = nxt
+                    data = None
                     continue
                 if resp.status_code == 429 or (resp.status_code == 503 and "retry-after" in resp_headers):
                     wait = _retry_after(resp_headers.get("retry-after"))

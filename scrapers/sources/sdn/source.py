@@ -30,12 +30,12 @@ from pathlib import Path
 import sqlite_utils
 
 from ...archive import Batch
+from ...changes import CHILD_COLUMNS, SCALARS, field_changes, summary
 from ...db import bulk_insert
 from ...dates import days_between, eastern_today, version_date
 from ...db import get_info, set_info
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
 from ..base import BuildContext, FetchContext, FetchRequest, Source
-from .changes import CHILD_COLUMNS, SCALARS, field_changes, summary
 from .parse import (META, NameIndex, Problem, build_entry, decode, parse_addresses, parse_alt, parse_comments,
                     parse_sdn_rows, role_of)
 from .xml import XML_URL, sniff_publish_date
