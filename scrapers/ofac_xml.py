@@ -100,10 +100,11 @@ class Document:
 
 
 def iter_entities(content: bytes, location: str, source: str, expect: str):
-    """Yield (Document, entity element) for every <entity> of `content`, streaming. `expect`
-    is the kind the caller reads ("enhanced" or "delta"): a file of the other kind or of an
-    unknown namespace is refused, naming `location`. The element is cleared after the caller
-    is done with it (when the generator resumes)."""
+    """Yield (Document, entity element) for every <entity> of `content`, streaming, then
+    (Document, None) once the whole file is read. `expect` is the kind the caller reads
+    ("enhanced" or "delta"): a file of the other kind or of an unknown namespace is refused,
+    naming `location`. The element is cleared after the caller is done with it (when the
+    generator resumes)."""
     if not content.strip():
         raise SourceError(source, location, "empty file where OFAC XML was expected")
     head = content.lstrip()[:200]
@@ -150,6 +151,7 @@ def iter_entities(content: bytes, location: str, source: str, expect: str):
         raise SourceError(source, location, f"not well-formed XML: {exc} (truncated download?)", line) from exc
     if doc is None:
         raise SourceError(source, location, "no root element")
+    yield doc, None
 
 
 def _document(root, location: str, source: str, expect: str) -> Document:

@@ -72,6 +72,8 @@ def parse_delta(content: bytes, location: str) -> DeltaFile:
     states: dict[int, dict[str, dict]] = {}      # uid -> {"add"|"remove": facts} (replacements)
     doc, total = None, 0
     for doc, el in ofac_xml.iter_entities(content, location, SOURCE, "delta"):
+        if el is None:
+            break
         total += 1
         uid = ofac_xml.entity_id(el, location, SOURCE, total)
         action = (el.get("action") or "").strip().lower()

@@ -46,6 +46,8 @@ def parse(content: bytes, location: str, programs: set[str], uids: set[int] = fr
     doc = None
     seen: set[int] = set()
     for doc, el in ofac_xml.iter_entities(content, location, SOURCE, "enhanced"):
+        if el is None:
+            break
         total += 1
         uid = ofac_xml.entity_id(el, location, SOURCE, total)
         lists = tuple(ofac_xml.lists(el))
