@@ -147,6 +147,7 @@ class Fetcher:
         self.ctx, self.meta = ctx, meta
         self.since = request.since or ctx.config.treasury_since
         self.entries: list[tuple[str, object]] = []
+        self.listing_failed: str | None = None
         # files already in the database's batches (applied, or left building by a killed
         # build): a file whose batch was rejected is fetched again on the next run
         self.fetched, self.fetched_sha = set(), set()
@@ -171,7 +172,10 @@ class Fetcher:
                 continue
             self.entries.append((DELTA, got.entry))
             self._seen(row.name, got.entry.sha256)
-        self._latest()
+        latest_failed = self._latest()
+        if latest_failed and self.listing_failed:
+            raise FetchError(latest_failed.url, f"{latest_failed.reason}; the archive listing did not answer either"
+                             f" ({self.listing_failed})", latest_failed.status)
         if not self.entries:
             self.ctx.progress(f"{SOURCE}: nothing new")
             return []
@@ -195,6 +199,7 @@ class Fetcher:
             except (FetchError, SourceError) as exc:
                 stop = f"the listing of {y} did not answer ({exc})"
                 if y == year:
+                    self.listing_failed = str(exc)
                     self.ctx.log(f"{SOURCE}: archive listing unavailable: {exc}; using the latest file only")
                 break
             if not found and y < year:
@@ -218,18 +223,20 @@ class Fetcher:
         self.ctx.archive.set_state(SOURCE, f"listing:{entry.url}", entry.sha256)
         return previous != entry.sha256
 
-    def _latest(self) -> None:
+    def _latest(self) -> FetchError | None:
+        """The newest file, through the "latest" redirect; the error when it cannot be had."""
         try:
             got = self.ctx.http.get(self.meta["latest_url"], source=SOURCE, kind=DELTA, conditional=True,
                                     max_bytes=self.meta.get("max_bytes"))
         except FetchError as exc:
             self.ctx.log(f"{SOURCE}: latest delta file: {exc}")
-            return
+            return exc
         name = _name_from(got.entry)
         if got.not_modified or got.entry.sha256 in self.fetched_sha or (name and name in self.fetched):
-            return
+            return None
         self.entries.append((DELTA, got.entry))
         self._seen(name, got.entry.sha256)
+        return None
 
     def _seen(self, name: str | None, sha256: str | None) -> None:
         if name:

@@ -141,7 +141,8 @@ class Fetcher:
                 continue
             self.entries.append((TEXT, got.entry))
             texts += 1
-        if not any(role == TEXT for role, _ in self.entries) and not self._new_pages():
+        news = self._new_pages()
+        if not any(role == TEXT for role, _ in self.entries) and not news:
             self.ctx.progress(f"{SOURCE}: nothing new")
             return []
         dates = [d.get("publication_date") for d in self.docs.values() if d.get("publication_date")]
@@ -155,11 +156,12 @@ class Fetcher:
         return [batch]
 
     def _new_pages(self) -> bool:
-        pages = [e for role, e in self.entries if role == API]
-        seen = set(self.ctx.archive.get_state(SOURCE, "pages") or [])
-        fresh = [e.sha256 for e in pages if e.sha256 not in seen]
-        self.ctx.archive.set_state(SOURCE, "pages", sorted(seen | {e.sha256 for e in pages}))
-        return bool(fresh)
+        """Did the API say anything not known yet (a new notice, or new metadata of one)?
+        The answers differ from run to run (the date window moves) without news."""
+        known = self.ctx.archive.get_state(SOURCE, "documents") or {}
+        now = {n: hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest()[:16] for n, d in self.docs.items()}
+        self.ctx.archive.set_state(SOURCE, "documents", {**known, **now})
+        return any(known.get(n) != h for n, h in now.items())
 
     def _window(self, start: str, end: str) -> None:
         """Every result published in [start, end], page by page; split when too many."""
