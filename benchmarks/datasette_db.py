@@ -14,7 +14,7 @@ are what a real build makes):
 2. Press releases, in 2 worker processes each filling its own part file: 90% DOJ
    (benchmarks/doj_synthetic.py items, fentanyl-related -- the tracker keeps only those --
    bodies padded to DOJ-like lengths, dated 2009-2025, parsed, classified and extracted by
-   scrapers.sources.doj.write_release: press_releases, prosecutions, defendants) and 10%
+   scrapers.sources.doj.rows.write_release: press_releases, prosecutions, defendants) and 10%
    Treasury (benchmarks/treasury_synthetic.py pages through sources.treasury.release.parse_release and
    scrapers.sources.treasury.write_release; every third an E.O. 14059 designation release).
 3. The parts are copied into the SDN database (its FTS triggers index them), then
@@ -58,9 +58,9 @@ def _part(args) -> tuple[str, int, dict]:
     from benchmarks.sdn_synthetic import SyntheticSdn
     from benchmarks.treasury_synthetic import SyntheticTreasury, release_page
     from scrapers import db as schema
-    from scrapers.sources.doj import source as doj
+    from scrapers.sources.doj import rows as doj
     from scrapers.sources.treasury import source as treasury
-    from scrapers.sources.doj.parse import parse_item
+    from scrapers.sources.doj.api import parse_item
     from scrapers.sources.treasury.release import parse_release
 
     days = (dt.date.fromisoformat(NEWEST) - dt.date.fromisoformat(OLDEST)).days

@@ -23,9 +23,8 @@ from pathlib import Path
 import click
 
 from .archive import Archive
-from .build import build
 from .config import DEFAULT_PROGRAM, load_config
-from .errors import FetchError, TrackerError
+from .errors import TrackerError, crash_line, damaged_reason, debug_traceback, environment_reason
 from .sources import SOURCE_NAMES, FetchContext, FetchRequest, get_source
 
 
@@ -97,6 +96,8 @@ def _recorded_build(state: State, ctx: FetchContext, batches, command: str, sour
     """Build, recording the run in the archive's run log (what `tracker status` reports), and
     print what it did. `failures`: what already went wrong in this command (sources that
     could not be fetched). Raises BuildFailed when nothing was built."""
+    from .build import build   # imports every source's parsers: only when a command builds
+
     run_id = state.archive.start_run(command, list(sources))
     failures = list(failures)
     try:
@@ -124,7 +125,31 @@ def _run_build(state: State, ctx: FetchContext, batches, command: str, sources, 
     return result
 
 
-@click.group()
+class _Commands(click.Group):
+    """Every command: a failure of the machine (full disk, read-only file system, I/O error,
+    no memory) or a damaged database file ends it with one line, never a traceback."""
+
+    def invoke(self, ctx):
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except (OSError, MemoryError, sqlite3.Error, TrackerError) as exc:
+            state = ctx.obj
+            why = environment_reason(exc, state.db_path.parent if isinstance(state, State) else None) \
+                or damaged_reason(exc)
+            if why is None:
+                if isinstance(exc, TrackerError):
+                    why = str(exc)
+                else:
+                    raise
+            where = ""
+            if isinstance(state, State) and str(state.db_path) not in why and str(state.archive_path) not in why:
+                where = f" (database {state.db_path}, archive {state.archive_path})"
+            raise click.ClickException(f"{why}{where}") from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="fentanyl-tracker")
 @click.option("--db", "db", default="tracker.db", show_default=True, type=click.Path(dir_okay=False),
               help="SQLite database to build and serve")
@@ -282,10 +307,16 @@ def _update(state: State, sources, since, programs, allow_drop, max_errors, sdn_
         source = get_source(name)
         try:
             batches += [b for b in source.fetch(ctx, request) if b]
-        except (FetchError, TrackerError) as exc:
-            failures.append(f"{name}: unreachable or failed: {exc}")
         except NotImplementedError as exc:
             failures.append(f"{name}: {exc}")
+        except Exception as exc:  # noqa: BLE001 -- one source's failure never stops the others
+            if environment_reason(exc) is not None:
+                raise     # the machine's failure: every command stops with one line (_Commands)
+            if isinstance(exc, TrackerError):
+                failures.append(f"{name}: unreachable or failed: {exc}")
+            else:
+                failures.append(f"{name}: failed: {crash_line(exc)}")
+                debug_traceback(exc, state.log)
     for line in failures:
         click.echo(line, err=True)
     # batches an interrupted build left behind are built too (build() picks them up)

@@ -5,9 +5,11 @@ import json
 
 import pytest
 
-from scrapers.sources.doj.extract import (district_from_component, district_from_url, districts_in_text, extract,
-                                          find_charges, find_statutes)
-from scrapers.sources.doj.parse import html_to_blocks, parse_api_response, parse_item
+from scrapers.sources.doj.api import parse_api_response, parse_item
+from scrapers.sources.doj.charges import find_charges, find_statutes
+from scrapers.sources.doj.districts import district_from_component, district_from_url, districts_in_text
+from scrapers.sources.doj.extract import extract
+from scrapers.sources.doj.htmltext import html_to_blocks
 
 
 def run(body: str, title: str = "Man Sentenced for Fentanyl Trafficking", components=("USAO - Minnesota",),

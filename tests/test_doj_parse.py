@@ -8,9 +8,18 @@ import json
 
 import pytest
 
-from scrapers.sources.doj.parse import (ParseError, classify, find_countries, html_to_blocks, merge_records,
-                                        normalize_url, parse_api_response, parse_item, parse_release_page,
-                                        terms_from, time_field)
+from scrapers.sources.doj.api import (
+    ParseError,
+    merge_records,
+    normalize_url,
+    parse_api_response,
+    parse_item,
+    terms_from,
+    time_field,
+)
+from scrapers.sources.doj.classify import classify, find_countries
+from scrapers.sources.doj.htmltext import html_to_blocks
+from scrapers.sources.doj.page import parse_release_page
 
 
 def _load(fixtures, name):

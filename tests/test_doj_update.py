@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.doj_fake_api import FakeDojApi  # noqa: E402
 from scrapers.db import content_hashes  # noqa: E402
-from scrapers.sources.doj.parse import blocks_text, classify, html_to_blocks  # noqa: E402
+from scrapers.sources.doj.classify import classify  # noqa: E402
+from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks  # noqa: E402
 
 FAST = ("--rate", "1000")
 
@@ -244,10 +245,9 @@ def test_a_failed_page_leaves_a_walk_that_the_next_run_resumes(run_cli, workdir,
 
 def test_the_live_api_is_never_asked_more_than_4_times_a_second():
     from scrapers.config import Config
-    from scrapers.sources import FetchContext, FetchRequest
-    from scrapers.sources.doj.source import DojSource
-
     from scrapers.http import HttpClient
+    from scrapers.sources import FetchContext
+    from scrapers.sources.doj.source import DojSource
 
     said = []
     cfg = Config()

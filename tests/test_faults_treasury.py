@@ -42,6 +42,9 @@ from faultserver import (Body, Drip, FaultServer, Hold, Oversize, Redirect, Rese
 from scrapers.cli import cli
 from scrapers.db import content_hashes
 
+# the fault matrix: every scenario runs a real update against a misbehaving server
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 FROZEN = "2025-07-01T12:00:00Z"      # fetch time of every in-process run: runs compare byte for byte
 

@@ -31,6 +31,7 @@ def offline(workdir):
     return workdir
 
 
+@pytest.mark.slow
 def test_update_offline_names_each_source_and_changes_nothing(run_cli, offline, fixtures):
     run_cli("import", "sdn", fixtures / "sdn" / "2024-01-02")
     db = offline / "tracker.db"
@@ -44,6 +45,7 @@ def test_update_offline_names_each_source_and_changes_nothing(run_cli, offline, 
     assert content_hashes(db) == before
 
 
+@pytest.mark.slow
 def test_run_offline_serves_the_last_good_database_marked_stale(run_cli, offline, fixtures, monkeypatch):
     run_cli("import", "sdn", fixtures / "sdn" / "2024-01-02")
     served = {}
@@ -57,6 +59,7 @@ def test_run_offline_serves_the_last_good_database_marked_stale(run_cli, offline
     assert "unreachable or failed" in result.output + result.stderr
 
 
+@pytest.mark.slow
 def test_run_offline_without_any_database_fails_clearly(run_cli, offline):
     result = run_cli("run", expect=1)
     assert "nothing to serve" in result.output + result.stderr

@@ -5,7 +5,9 @@ import json
 
 import pytest
 
+from scrapers.sources.sdn import entry as sdn_entry
 from scrapers.sources.sdn import parse as p
+from scrapers.sources.sdn import remarks
 
 
 def parse_base(fixtures):
@@ -46,7 +48,7 @@ def test_nulls_and_entity_type(fixtures):
     by_uid = {r.uid: r for r in raws}
     assert by_uid[9002].sdn_type is None                      # "-0- " means entity
     assert p.clean("-0- ") is None and p.clean(" x ") == "x"
-    entry = p.build_entry(by_uid[9002], None, [], [], {})
+    entry = sdn_entry.build_entry(by_uid[9002], None, [], [], {})
     assert entry["row"]["entity_type"] == "entity"
     assert entry["row"]["title"] is None and entry["row"]["call_sign"] is None
 
@@ -64,7 +66,7 @@ def test_remarks_continue_in_comments_mid_word(fixtures):
     raws, comments, adds, alts, _ = parse_base(fixtures)
     raw = next(r for r in raws if r.uid == 9006)
     assert len(p.clean(raw.fields[11])) == 1000
-    entry = p.build_entry(raw, comments.get(9006), adds.get(9006, []), alts.get(9006, []), {"RED FICTICIA DEL PACIFICO, S.A. DE C.V.": 9002})
+    entry = sdn_entry.build_entry(raw, comments.get(9006), adds.get(9006, []), alts.get(9006, []), {"RED FICTICIA DEL PACIFICO, S.A. DE C.V.": 9002})
     remarks = entry["row"]["remarks"]
     assert len(remarks) > 1000 and remarks.endswith("Linked To: RED FICTICIA DEL PACIFICO, S.A. DE C.V.")
     currencies = [i for i in entry["identifiers"] if i["id_type"] == "Digital Currency Address - XBT"]
@@ -74,7 +76,7 @@ def test_remarks_continue_in_comments_mid_word(fixtures):
 
 
 def test_remarks_facts_of_an_individual():
-    facts = p.parse_remarks(
+    facts = remarks.parse_remarks(
         "DOB 12 Feb 1970; alt. DOB 1971; POB Culiacán, Sinaloa, Mexico; nationality Mexico; citizen Mexico; "
         "Gender Male; C.U.R.P. ZAOE700212HSLRLR09 (Mexico); Passport G12345678 (Mexico) issued 01 Jan 2010 "
         "expires 01 Jan 2020; a.k.a. 'El Fantasma'; a.k.a. 'Fanta; El Viejo'.")
@@ -104,18 +106,18 @@ def test_remarks_facts_of_an_individual():
     ("Fishing License Number AB-123 (Peru)", "Fishing License Number", "AB-123", "Peru"),
 ])
 def test_identifiers(clause, id_type, value, country):
-    ident = p.parse_identifier(clause)
+    ident = remarks.parse_identifier(clause)
     assert ident["id_type"] == id_type and ident["id_value"] == value and ident["country"] == country
 
 
 def test_digital_currency_address_keeps_currency():
-    facts = p.parse_remarks("Digital Currency Address - ETH 0xFAKE0000000000000000000000000000000000AA.")
+    facts = remarks.parse_remarks("Digital Currency Address - ETH 0xFAKE0000000000000000000000000000000000AA.")
     assert facts.identifiers[0]["id_type"] == "Digital Currency Address - ETH"
     assert json.loads(facts.identifiers[0]["details"]) == {"currency": "ETH"}
 
 
 def test_organisation_facts_and_unknown_text_is_kept():
-    facts = p.parse_remarks("Organization Established Date 03 Jun 2011; Organization Type: Wholesale of chemical "
+    facts = remarks.parse_remarks("Organization Established Date 03 Jun 2011; Organization Type: Wholesale of chemical "
                             "products; Target Type Criminal Organization; Something nobody parses; "
                             "Additional Sanctions Information - Subject to Secondary Sanctions.")
     assert facts.organization_established == "2011-06-03"
@@ -125,29 +127,29 @@ def test_organisation_facts_and_unknown_text_is_kept():
 
 
 def test_alias_kinds_and_quality():
-    facts = p.parse_remarks("a.k.a. 'ONE'; f.k.a. 'TWO'; n.k.a. 'THREE'; a.k.a. 'FOUR' (strong).")
+    facts = remarks.parse_remarks("a.k.a. 'ONE'; f.k.a. 'TWO'; n.k.a. 'THREE'; a.k.a. 'FOUR' (strong).")
     assert facts.aliases == [("aka", "ONE", "weak"), ("fka", "TWO", "weak"), ("nka", "THREE", "weak"),
                              ("aka", "FOUR", "strong")]
 
 
 def test_linked_to_keeps_the_abbreviation_period():
-    facts = p.parse_remarks("Linked To: ALGO, S.A. DE C.V.")
-    linked, uid = p._resolve_link(facts.links[0], {})
+    facts = remarks.parse_remarks("Linked To: ALGO, S.A. DE C.V.")
+    linked, uid = sdn_entry._resolve_link(facts.links[0], {})
     assert linked == "ALGO, S.A. DE C.V." and uid is None
-    facts = p.parse_remarks("Linked To: SINALOA CARTEL.")
-    assert p._resolve_link(facts.links[0], {"SINALOA CARTEL": 5})[0:2] == ("SINALOA CARTEL", 5)
+    facts = remarks.parse_remarks("Linked To: SINALOA CARTEL.")
+    assert sdn_entry._resolve_link(facts.links[0], {"SINALOA CARTEL": 5})[0:2] == ("SINALOA CARTEL", 5)
 
 
 def test_countries_from_nationality_addresses_and_birthplace(fixtures):
     raws, comments, adds, alts, _ = parse_base(fixtures)
     by_uid = {r.uid: r for r in raws}
-    e = p.build_entry(by_uid[9001], None, adds.get(9001, []), alts.get(9001, []), {})
+    e = sdn_entry.build_entry(by_uid[9001], None, adds.get(9001, []), alts.get(9001, []), {})
     assert json.loads(e["row"]["countries"]) == ["Mexico"]
     assert json.loads(e["row"]["country_codes"]) == ["MX"]
-    e = p.build_entry(by_uid[9003], None, adds.get(9003, []), alts.get(9003, []), {})
+    e = sdn_entry.build_entry(by_uid[9003], None, adds.get(9003, []), alts.get(9003, []), {})
     assert json.loads(e["row"]["countries"]) == ["China"]
     # No nationality and no address: the identifier's issuing country is the fallback.
-    e = p.build_entry(by_uid[9003], None, [], [], {})
+    e = sdn_entry.build_entry(by_uid[9003], None, [], [], {})
     assert json.loads(e["row"]["countries"]) == ["China"]
 
 
@@ -168,7 +170,7 @@ def test_add_and_alt_rows_for_unknown_entries_are_read_not_attached(fixtures):
 def test_alias_from_alt_is_strong_and_from_remarks_weak(fixtures):
     raws, comments, adds, alts, _ = parse_base(fixtures)
     raw = next(r for r in raws if r.uid == 9001)
-    e = p.build_entry(raw, None, adds.get(9001, []), alts.get(9001, []), {})
+    e = sdn_entry.build_entry(raw, None, adds.get(9001, []), alts.get(9001, []), {})
     got = {(a["alias"], a["quality"], a["source"]) for a in e["aliases"]}
     assert ("ZARATE, Ernesto", "strong", "alt.csv") in got
     assert ("El Fantasma", "weak", "remarks") in got

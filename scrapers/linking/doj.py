@@ -37,7 +37,8 @@ from collections import defaultdict
 from ..countries import normalize_country
 from ..matching import NameIndex
 from ..names import normalize_name
-from ..sources.doj.parse import lexicon, normalize_url, tokens
+from ..sources.doj.api import normalize_url
+from ..sources.doj.classify import lexicon, tokens
 
 LINKABLE = {"exact", "normalised", "alias"}
 

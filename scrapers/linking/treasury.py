@@ -30,7 +30,8 @@ from ..matching import Match, NameIndex
 from ..names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form
 from ..sources.treasury.source import RELEASE_PREFIX
 from ..sources.treasury.classify import HIST_NAME_RE
-from ..sources.treasury.designees import Candidate, extract_designees
+from ..sources.treasury.candidates import Candidate
+from ..sources.treasury.designees import extract_designees
 from ..sources.treasury.html import EO14059_TAG, html_blocks, sentence_spans
 
 CONFLICT_DAYS = 3          # a list date and a release date further apart than this disagree
@@ -251,6 +252,21 @@ def _best(matches: list[Match], history: ListHistory, published: str) -> tuple[M
     return top[0], []
 
 
+# What prose puts around a name that the list leaves out: "The Sinaloa Cartel", "Los Rojos DTO".
+_DROPPABLE = [(re.compile(r"^the\s+(?=\S+\s+\S)", re.I), "leading article dropped"),
+              (re.compile(r"\s+(?:DTO|TCO|drug\s+trafficking\s+organi[sz]ation)$", re.I), "descriptor dropped")]
+
+
+def derived_forms(form: str) -> list[tuple[str, str]]:
+    """(form, rule) for the name without the words prose adds around it."""
+    out = []
+    for rx, rule in _DROPPABLE:
+        bare = rx.sub("", form).strip()
+        if bare != form and len(bare.split()) >= 2:
+            out.append((bare, rule))
+    return out
+
+
 def match_candidate(cand: Candidate, matcher: Matcher, history: ListHistory, published: str):
     """(match, how, ambiguous uids) for one extracted name."""
     for form in cand.forms():
@@ -258,6 +274,12 @@ def match_candidate(cand: Candidate, matcher: Matcher, history: ListHistory, pub
         if got:
             m, amb = _best(got, history, published)
             return m, {"matched_form": form}, amb
+    for form in cand.forms():
+        for bare, rule in derived_forms(form):
+            got = matcher.lookup(bare)
+            if got:
+                m, amb = _best(got, history, published)
+                return m, {"matched_form": bare, "rule": rule}, amb
     if cand.pieces and len(cand.pieces) > 1:
         joined = " ".join(cand.pieces)
         got = matcher.lookup(joined)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Callable
 
 import yaml
 
+from ..archive import public_path
 from ..assertions import Assertions
 from ..errors import TrackerError
 
@@ -187,7 +188,7 @@ def archive_import(ctx: FetchContext, source: str, staged: list[StagedFile]) -> 
                                                            "files": len(staged)})
     for s in staged:
         entry = ctx.archive.put(source, s.kind, s.content, url=None, status=None,
-                                meta={"path": str(s.path), "origin": "import", **s.meta})
+                                meta={"path": public_path(s.path), "origin": "import", **s.meta})
         ctx.archive.add_to_batch(batch, entry, s.kind)
     ctx.progress(f"{source}: archived {len(staged)} file(s)")
     return [batch]

@@ -22,22 +22,20 @@ Parsing is in `parse.py` (pure functions); metadata and assertions in `sdn.yml`.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import json
 from pathlib import Path
 
 import sqlite_utils
 
-from ...archive import Batch
+from ...archive import Batch, public_path
 from ...changes import CHILD_COLUMNS, SCALARS, field_changes, summary
-from ...db import bulk_insert
 from ...dates import days_between, eastern_today, version_date
-from ...db import get_info, set_info
+from ...db import bulk_insert, get_info, set_info
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
 from ..base import BuildContext, FetchContext, FetchRequest, Source
-from .parse import (META, NameIndex, Problem, build_entry, decode, parse_addresses, parse_alt, parse_comments,
-                    parse_sdn_rows, role_of)
+from .entry import NameIndex, build_entry
+from .parse import META, Problem, decode, parse_addresses, parse_alt, parse_comments, parse_sdn_rows, role_of
 from .xml import XML_URL, sniff_publish_date
 from .xml import parse as parse_sdn_xml
 
@@ -63,7 +61,7 @@ class SdnSource(Source):
                 observed_on = sniff_publish_date(content)   # the list's own Publish_Date
             entries.append((role, ctx.archive.put("sdn", _kind(role), content,
                                                   url=None, status=None,
-                                                  meta={"path": str(path), "origin": "import"})))
+                                                  meta={"path": public_path(path), "origin": "import"})))
         observed_on = observed_on or eastern_today()
         batch = self._batch(ctx, entries, observed_on, request, "history" if history else "import")
         return [batch] if batch else []

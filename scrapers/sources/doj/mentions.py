@@ -1,0 +1,215 @@
+"""Names in DOJ prose: the capitalised runs of a text, cut down to a person's name (titles,
+institutions, places and abbreviations dropped), company names by their legal form, and the
+Mention record (pure functions)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from ...names import normalize_name
+from .textscan import _ABBREV, _US_STATE_ABBR
+
+# -- names -----------------------------------------------------------------------------------
+U = "A-ZÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇŠŽ"
+L = "a-záàâäãåéèêëíìîïóòôöõúùûüñçšžß"
+WORD = rf"(?:[{U}][’'][{U}][{L}]+|[{U}][{L}]*(?:[{U}][{L}]+)?[{L}])(?:[-’'][{U}{L}][{L}]*[{L}])*"
+INITIAL = rf"[{U}]\."
+PARTICLE = r"(?:de[ \t]+la|de[ \t]+las|de[ \t]+los|del|de|da|das|dos|do|la|las|los|y|van[ \t]+der|van[ \t]+den|van|von|der|den|bin|ibn|al|el|le|du|di)"
+NICK = r"[“\"][^”\"\n]{1,30}[”\"]"
+NAME_RX = re.compile(
+    rf"(?:{INITIAL}[ \t]+)?{WORD}(?:[ \t]+(?:{INITIAL}|{WORD}|{NICK}|{PARTICLE}(?=[ \t]+[{U}])))+"
+    rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w]))?")
+TOKEN_RX = re.compile(rf"{NICK}|{INITIAL}|{WORD}|Jr\.|Sr\.|II|III|IV|\S+")
+# A run of capitalised words (names, titles, places); cut into a name by _clean_tokens.
+# (possessive *+: giving back word characters can never let [ \t]+ match, so the engine need not try)
+NAME_RUN_RX = re.compile(rf"[{U}][\w’'.-]*+(?:[ \t]+(?:[{U}][\w’'.-]*+|{NICK}|{PARTICLE}(?=[ \t]+[{U}])))+")
+INITIAL_RX = re.compile(INITIAL)
+PARTICLE_RX = re.compile(PARTICLE)
+
+LEGAL = (r"(?:Co\.,?\s*Ltd\.?|Co\.\s*\([^()]{1,40}\),?\s*Ltd\.?|Co\.,?\s*Limited|Company,?\s+Limited|Company,?\s+Ltd\.?|Pvt\.?\s*Ltd\.?|"
+         r"Private\s+Limited|Limited|Ltd\.?|Inc\.|Inc\b|LLC|L\.L\.C\.|Corp\.|Corp\b|Corporation|"
+         r"S\.A\.\s+de\s+C\.V\.|SA\s+de\s+CV|S\.\s*de\s+R\.L\.(?:\s+de\s+C\.V\.)?|GmbH|Pharmacy|Pharmaceuticals|Co\.(?=[\s,;)]))")
+COMPANY_RX = re.compile(rf"(?<![\w])((?:(?:[{U}0-9][\w&’'.()-]*|&|and|of)\s+){{1,8}}{LEGAL})")
+
+# Capitalised words that are never part of a person's name in this prose (lower-cased).
+_NON_NAME = set("""
+the a an in on at as by for from of to with and but or if when while after before during since because although
+though according also additionally further furthermore moreover however then today yesterday earlier later both
+each all some this that these those his her their its he she they we it our my mr mrs ms dr defendant defendants
+co-defendant codefendant co-defendants following under upon between among without within through throughout over
+until once here there where what who which why how agents investigators officers police law federal state states
+county city court courts district circuit division department office offices bureau administration agency service
+services task force unit team group network association center centre program project operation initiative strike
+enforcement investigations investigation homeland security immigration customs border patrol national international
+united u.s. american street avenue road highway interstate river lake park mountain valley beach county's cartel
+cartels organization organizations company companies inc ltd llc corporation university college school hospital
+church bank market marketplace republic kingdom federation government ministry gang crips bloods mafia sheriff's
+attorney's attorneys attorney general judge judges justice magistrate senior chief special agent agents assistant
+acting deputy director administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper
+officer secretary senator representative congressman congresswoman governor mayor president ambassador counsel
+prosecutor prosecutors inspector inspectors marshal marshals warden coroner examiner commander colonel major
+january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday fentanyl methamphetamine heroin cocaine drug drugs narcotics trafficking dea fbi atf
+hsi irs usao ocdetf hidta doj usps cbp ice dhs opa according pursuant count counts indictment indictments complaint
+information superseding plea trial jury grand sentencing sentence prison north south east west northern southern
+eastern western central middle new san santa los las el la st st. saint fort port lake mount
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+nineteen twenty thirty forty fifty hundred first second third fourth fifth sixth seventh eighth ninth tenth
+case cases regional sales director directors manager managers executive executives vice owner owners founder
+co-founder ceo cfo coo chairman chairwoman employee employees pharmacist pharmacists physician physicians nurse
+doctor doctors coalition foundation alliance council committee institute academy clinic prison penitentiary
+correctional facility institution jail club crew crips gangsters kings disciples brotherhood family families
+nation nations operations lords outlaws motorcycle manufacturer manufacturers distributor distributors supplier
+suppliers dealer dealers trafficker traffickers leader leaders member members target targets engineer engineers
+pilot pilots broker brokers accountant lawyer lawyers consultant contractor dentist chemist trader banker courier
+driver mechanic guard teacher coach reverend professor student operator supervisor technician analyst clerk
+associate associates americans hispanics residents citizens nationals
+""".split())
+_TITLE_WORDS = set("""
+attorney attorneys general judge judges justice magistrate chief agent agents special assistant acting deputy director
+administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper officer officers
+secretary senator representative congressman congresswoman governor mayor president ambassador counsel prosecutor
+prosecutors inspector inspectors marshal warden coroner examiner commander colonel major ausa ausas sac
+sgt lt capt det cpl ofc insp supt gov sen rep cmdr maj col dep
+""".split())
+_NON_NAME |= _TITLE_WORDS
+
+
+# -- mentions ----------------------------------------------------------------------------------
+_PARTICLES = frozenset("de del la las los y da das dos do van von der den bin ibn al el le du di".split())
+_ROMAN = frozenset(("II", "III", "IV"))
+
+
+def _run_tokens(run: str, start: int) -> list[tuple[str, int]]:
+    """Whitespace tokens of a capitalised run with their positions; a quoted nickname
+    ('“El Mayo”') is one token."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    nick = None
+    for tok in run.split():
+        i = run.find(tok, pos)
+        pos = i + len(tok)
+        if nick is not None:
+            nick = (nick[0] + " " + tok, nick[1])
+            if tok[-1] in "”\"":
+                out.append(nick)
+                nick = None
+            continue
+        if tok[0] in "“\"" and tok[-1] not in "”\"":
+            nick = (tok, start + i)
+            continue
+        out.append((tok, start + i))
+    return out
+
+
+def _clean_tokens(run: str, start: int) -> tuple[list[tuple[str, int]], bool]:
+    """Tokens of a capitalised run, minus everything up to its last word that cannot be
+    part of a name (titles, institutions, abbreviations, all-caps words); `title` says the
+    word right before the name was a title ('Judge', 'Attorney', 'Chief')."""
+    toks = _run_tokens(run, start)
+    cut, title = -1, False
+    for i, (tok, _) in enumerate(toks):
+        if tok[0] in "“\"":
+            continue
+        if len(tok) == 2 and tok[1] == "." and tok[0].isupper():
+            continue                          # a middle initial ('A.' is not the article 'a')
+        low = tok.lower()
+        bare = low.rstrip(".,")
+        if bare in _PARTICLES and tok[0].islower():
+            continue
+        if low in _NON_NAME or bare in _NON_NAME:
+            cut, title = i, bare in _TITLE_WORDS
+        elif tok.isupper() and tok not in _ROMAN and not (len(tok) == 2 and tok[1] == "."):
+            cut, title = i, False            # DEA, ST., PAUL, M30
+        elif tok[-1] == "." and len(tok) > 2 and tok not in ("Jr.", "Sr."):
+            cut, title = i, False            # Minn., Ga., Co.
+    kept = toks[cut + 1:]
+    # possessive on the last word: "Quennell’s apartment"
+    if kept and kept[-1][0].endswith(("’s", "'s")):
+        kept[-1] = (kept[-1][0][:-2], kept[-1][1])
+    while kept and (kept[-1][0] in _PARTICLES or kept[-1][0][0] in "“\"" or
+                    (len(kept[-1][0]) == 2 and kept[-1][0][1] == ".")):
+        kept.pop()
+    while kept and kept[0][0] in _PARTICLES:
+        kept.pop(0)
+    return kept, bool(kept) and title
+
+
+def _sentence_end(tok: str) -> bool:
+    """A capitalised token ending with a full stop that ends a sentence ('Marte.' in 'Alberto
+    Marte. Marte had'), not an abbreviation ('Minn.', 'Jr.', 'U.S.', 'A.')."""
+    return tok[-1] == "." and len(tok) > 2 and tok.count(".") == 1 and tok[:-1].isalpha() and \
+        tok.lower() not in _ABBREV and tok not in _US_STATE_ABBR
+
+
+@functools.lru_cache(maxsize=65536)
+def run_names(run: str) -> tuple[tuple[int, int, str, str, bool, str | None], ...]:
+    """The names in a capitalised run: the run cut at every sentence end inside it, each piece
+    read by _run_name (positions relative to the run)."""
+    if ". " not in run and ".\t" not in run:
+        one = _run_name(run)
+        return (one,) if one is not None else ()
+    out = []
+    pieces, begin, pos = [], 0, 0
+    for tok in run.split():
+        i = run.find(tok, pos)
+        pos = i + len(tok)
+        if _sentence_end(tok):
+            pieces.append((begin, run[begin:pos - 1]))
+            begin = pos
+    pieces.append((begin, run[begin:]))
+    for off, piece in pieces:
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if not piece:
+            continue
+        one = _run_name(piece)
+        if one is not None:
+            a, b, name, key, title, aka = one
+            out.append((off + lead + a, off + lead + b, name, key, title, aka))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _run_name(run: str) -> tuple[int, int, str, str, bool, str | None] | None:
+    """The name in a capitalised run (see _clean_tokens), positions relative to the run: (start,
+    end, name, key, title before it, nickname); None when fewer than two real words remain. The
+    same runs ('Assistant U.S. Attorney Jane Roe', 'Special Agent in Charge') recur from release
+    to release, hence the cache."""
+    kept, title = _clean_tokens(run, 0)
+    words = [w for w, _ in kept if w[0] not in "“\""]
+    real = [w for w in words if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]
+    if len(real) < 2:
+        return None
+    start = kept[0][1]
+    end = kept[-1][1] + len(kept[-1][0])
+    aka = next((w.strip("“”\"") for w, _ in kept if w[0] in "“\""), None)
+    name = " ".join(words)
+    return start, end, name, normalize_name(name), title, aka
+
+
+_SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
+_LEGAL_HINTS = ("Co.", "Co ", "Ltd", "Limited", "Inc", "LLC", "L.L.C", "Corp", "S.A.", "SA de", "S. de R.L",
+                "GmbH", "Pharmacy", "Pharmaceuticals")
+_LEGAL_HINT_RX = re.compile("|".join(map(re.escape, _LEGAL_HINTS)))
+_LEGAL_RX = re.compile(LEGAL)
+
+
+# A name written in capitals ('JANE Q. ROE, JR., 49, was sentenced'; 'against JOHN ROE ("ROE"),
+# age 29'): read only where what follows says a person is introduced (age, suffix, a short
+# name in quotes, an alias), since headings and agencies are written in capitals too.
+CAPS_NAME_RX = re.compile(
+    r"(?<![\w’'.-])([A-Z][A-Z’'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z’'-]+)){1,3})"
+    r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
+    r"(?:,[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,)]|[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]))")
+
+
+def caps_name(words: str) -> tuple[str, str] | None:
+    """(name as written, key) of a CAPS_NAME_RX match, or None when a word cannot be part of a
+    name (DEFENDANTS, MEDIA, DEA)."""
+    toks = words.split()
+    if any(t.lower().rstrip(".") in _NON_NAME for t in toks):
+        return None
+    if sum(1 for t in toks if len(t) >= 3) < 1 or not any(len(t) > 2 for t in toks[-1:]):
+        return None
+    return words, normalize_name(words)

@@ -1,0 +1,522 @@
+"""Who a DOJ release names and what it says of each: age, residence, nationality, company
+descriptions; officials, speakers and victims told apart from defendants (the scanner)."""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import re
+
+from ...countries import country_of_demonym, country_of_place, demonym_pattern
+from ...names import normalize_name
+from .classify import tables
+from .districts import geo
+from .mentions import _LEGAL_HINT_RX, _LEGAL_RX, _NON_NAME, _SUFFIXES, CAPS_NAME_RX, NAME_RUN_RX, caps_name, run_names
+from .textscan import _DOTTED, _US_STATE_ABBR
+
+_AGE = re.compile(r"^\s*,\s*(?:(?:age|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])\s*(?=[,;)]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
+_AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as)\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)
+_PAREN = re.compile(r"^\s*\(([^)]{1,60})\)")
+PLACE = r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|los[ \t]+)?[A-Z][\w’'.-]*)*(?:,[ \t]+(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w’'.-]*)*)*"
+_PLACE_OF = re.compile(rf"^\s*,?\s*(?:both\s+|all\s+|each\s+)?(?:of|from)\s+(?:the\s+)?({PLACE})")
+_RESIDENT = re.compile(rf"^\s*,?\s*(?:and\s+)?(?:a|an)\s+(?:\d{{1,2}}-year-old\s+)?(?:legal\s+permanent\s+)?resident\s+of\s+({PLACE})")
+_LIVING = re.compile(rf"^[^.;]{{0,80}}?\bwho\s+(?:was\s+living|lived|lives|resides|resided|was\s+residing)\s+in\s+({PLACE})")
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict:
+    t = tables()
+    demonyms = demonym_pattern()
+    suffix_alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(t["official_suffixes"], key=len, reverse=True))
+    victims = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(t["victim_words"], key=len, reverse=True))
+    return {
+        "official_right": re.compile(rf"^\s*,\s*(?:the\s+|an?\s+)?(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{suffix_alt})\b"),
+        "speaker_right": re.compile(r"^\s*,?\s*(?:said|says|stated|added|explained|noted|commented)\b"),
+        "victim_left": re.compile(rf"\b(?:{victims})\b[^.;]{{0,35}}$", re.I),
+        "victim_right": re.compile(r"^(?:\s*,\s*\d{1,2}\s*,)?\s*(?:who\s+)?(?:later\s+)?(?:died|overdosed|passed\s+away|was\s+found\s+dead|was\s+killed|suffered\s+a\s+(?:fatal|non-fatal))"),
+        "nat_right": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:both\s+|all\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?({demonyms})\s+(?:nationals?|citizens?|man|woman|national)\b", re.I),
+        "citizen_of": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?(?:citizen|national|native|immigrant)s?\s+(?:of|from)\s+(?:the\s+)?({PLACE})"),
+        "based_right": re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?([A-Z][\w .’'-]*?)-based\b"),
+        "based_left": re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)(?:-based)?\s+(?:chemical\s+|pharmaceutical\s+|biotech(?:nology)?\s+|trading\s+|shell\s+|front\s+|pharmacy\s+|logistics\s+)*(?:company|companies|firm|firms|business|businesses|supplier|suppliers|manufacturer|manufacturers|vendor)\s*,?\s*$"),
+        "pronoun": re.compile(r"(?:^|[^\w])(?:he|she|they|the\s+defendants?|both\s+(?:men|women|defendants)|each\s+defendant|all\s+(?:\w+\s+)?defendants)\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+){0,3}$", re.I),
+        "group_sep": re.compile(r"^\s*(?:,|;|,?\s+and|,?\s+&)\s*(?:and\s+)?$"),
+    }
+
+
+# -- data -------------------------------------------------------------------------------------
+@dataclasses.dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    key: str
+    is_company: bool = False
+    full: bool = True
+    candidate: "Candidate | None" = None
+    title_before: bool = False
+    aka: str | None = None
+    alias_of: "Candidate | None" = None
+
+
+@dataclasses.dataclass
+class Candidate:
+    name: str
+    key: str
+    is_company: bool
+    first: int
+    age: int | None = None
+    residence: str | None = None
+    residence_country: str | None = None
+    nationality: str | None = None
+    country_code: str | None = None
+    aka: str | None = None
+    official: bool = False
+    victim: bool = False
+    speaker: bool = False
+    evidence: set = dataclasses.field(default_factory=set)
+    stage: str | None = None
+    sentence_months: float | None = None
+    sentence_text: str | None = None
+    surnames: list = dataclasses.field(default_factory=list)
+    nat_from_left: bool = False
+    shared_residence: bool = False
+
+    @property
+    def is_defendant(self) -> bool:
+        """Positive evidence, and no sign of an official, victim or speaker; a company only
+        when a case verb is about it (a company the defendants used is no defendant)."""
+        if self.is_company and "event" not in self.evidence:
+            return False
+        return bool(self.evidence) and not (self.official or self.victim or self.speaker)
+
+
+def _place(raw: str, stop_at: list[int], base: int) -> str | None:
+    """Cut a greedy PLACE where a name mention starts (', John Doe, 33,')."""
+    text = raw
+    for pos in stop_at:
+        if base < pos < base + len(raw):
+            text = raw[:pos - base]
+            break
+    text = text.rstrip(" ,\n\t")
+    if text.endswith(".") and text.rsplit(None, 1)[-1] not in _US_STATE_ABBR and not _DOTTED.search(text[-5:]):
+        text = text[:-1]  # the sentence's full stop, not an abbreviation ('Minn.', 'D.C.')
+    segs = [s.strip() for s in text.split(",")]
+    out = []
+    for s in segs:
+        if not s:
+            break
+        first = s.split()[0].lower()
+        if first in ("the", "and", "who", "a", "an"):
+            break
+        out.append(s)
+        if len(out) >= 4:
+            break
+    return ", ".join(out) or None
+
+
+def _place_country(place: str | None) -> str | None:
+    if not place:
+        return None
+    last = place.split(",")[-1].strip()
+    if last in _US_STATE_ABBR or last in geo()["state_names"] or last.rstrip(".") + "." in _US_STATE_ABBR:
+        return "United States"
+    c = country_of_place(place)
+    return c.name if c else None
+
+_COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){1,8})$")
+_COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "from", "with", "to", "that", "its",
+                           "de", "&", "according", "defendant", "defendants"))
+_SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
+
+
+@functools.lru_cache(maxsize=1)
+def _official_titles() -> tuple[str, ...]:
+    titles = set()
+    for x in tables()["official_titles"]:
+        titles.add(x)
+        titles.add(x[0].upper() + x[1:])
+        titles.add(x.lower())
+    titles |= {"prosecuted by", "prosecuting", "handled by", "presided over by"}
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _victim_words() -> tuple[str, ...]:
+    return tuple(tables()["victim_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _victim_hint() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in _victim_words()), re.I)
+
+
+def _official_left(left: str) -> bool:
+    w = left[-70:].replace("\n", " ").rstrip(" ,")
+    if w.endswith(" the"):
+        w = w[:-4].rstrip(" ,")
+    if w.endswith("."):
+        w = w[:-1]
+    titles = _official_titles()
+    if not w.endswith(titles):
+        return False
+    for t in titles:
+        if w.endswith(t) and (len(w) == len(t) or not w[-len(t) - 1].isalnum()):
+            return True
+    return False
+
+
+_SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
+_JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
+_NAT_LEFT = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:nationals?|citizens?|man|woman|men|women)\s*(?:named\s+)?,?\s*$")
+
+
+_COMMA_ONLY = re.compile(r"^\s*,\s*$")
+
+
+def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
+    """ms[k] is followed by another name of the same list ('A, B and C'); a comma alone
+    before it could end an appositive ('Judge A, B was detained')."""
+    return k + 1 < len(ms) and bool(sep.match(text[ms[k].end:ms[k + 1].start]))
+
+
+_CAPS_HINT = re.compile(r"[A-Z]{2}[A-Z’'-]*[ \t]+[A-Z]")
+_SUFFIX_AFTER = re.compile(r"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?![\w])")
+_AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\"]")
+_AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
+_BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
+_AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
+_AGE_PAREN = re.compile(r"^\s*\((\d{1,2}),\s*[A-Z][^)]{0,40}\)")
+_AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
+_COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
+_COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
+industries industry group biotech laboratories labs international enterprises holdings logistics supply imports
+exports""".split())
+
+
+def _company_list_cut(toks: list[str], before: str) -> int | None:
+    """Where 'and' joins two companies in the words before a legal form ('Acme Chemicals and
+    Zenith Labs Pvt.'): when the words before 'and' end like a company's name, or the text
+    calls them companies."""
+    if "and" not in toks:
+        return None
+    k = len(toks) - 1 - toks[::-1].index("and")
+    if k == 0 or k == len(toks) - 1 or not toks[k + 1][:1].isupper():
+        return None
+    word_before = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if toks[k - 1].lower().strip(",") in _COMPANY_ENDINGS or word_before in _COMPANY_NOUNS:
+        return k
+    return None
+
+
+def _add_aka(cand: "Candidate", alias: str) -> None:
+    if not alias or alias == cand.name:
+        return
+    known = cand.aka.split("; ") if cand.aka else []
+    if alias not in known:
+        cand.aka = "; ".join(known + [alias])
+
+
+class _Scanner:
+    """Finds the people and companies named in one case's text, and what the text says
+    about each (age, residence, nationality; official, victim, speaker)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.p = _patterns()
+        self.victim_hint = _victim_hint()
+        self.cands: dict[str, Candidate] = {}
+        self.mentions: list[Mention] = []
+
+    def scan(self) -> None:
+        text = self.text
+        company_spans = []
+        if _LEGAL_HINT_RX.search(text):  # == any(h in text for h in _LEGAL_HINTS), twice as fast
+            for m in _LEGAL_RX.finditer(text):
+                if m.start() and text[m.start() - 1] not in " \t":
+                    continue
+                window = text[max(0, m.start() - 160):m.start()]
+                wm = _COMPANY_WORDS.search(window)
+                if not wm:
+                    continue
+                toks = wm.group(1).split()
+                i = 0
+                while i < len(toks) - 1 and toks[i].lower() in _COMPANY_LEAD:
+                    i += 1
+                toks = toks[i:]
+                if not toks or toks[0].lower() in _COMPANY_LEAD:
+                    continue
+                start = m.start() - len(window) + wm.start(1) + wm.group(1).find(toks[0])
+                # 'companies Acme Chemicals and Zenith Labs Pvt. Ltd.': two companies
+                cut = _company_list_cut(toks, window[:wm.start(1) + wm.group(1).find(toks[0])])
+                if cut:
+                    first = " ".join(toks[:cut])
+                    self.mentions.append(Mention(start, start + len(first), first, normalize_name(first), is_company=True))
+                    company_spans.append((start, start + len(first)))
+                    start = text.find(toks[cut + 1], start + len(first))
+                    toks = toks[cut + 1:]
+                name = " ".join(toks + [m.group(0)]).rstrip(",")
+                company_spans.append((start, m.end()))
+                self.mentions.append(Mention(start, m.end(), name, normalize_name(name), is_company=True))
+        if _CAPS_HINT.search(text):
+            for m in CAPS_NAME_RX.finditer(text):
+                got = caps_name(m.group(1))
+                if got and not any(a <= m.start() < b for a, b in company_spans):
+                    self.mentions.append(Mention(m.start(), m.end(1), got[0], got[1]))
+        for m in NAME_RUN_RX.finditer(text):
+            s = m.start()
+            if s and (text[s - 1].isalnum() or text[s - 1] in "’'-"):
+                continue
+            if company_spans and any(a <= s < b for a, b in company_spans):
+                continue
+            for start, end, name, key, title, aka in run_names(m.group(0)):
+                if name in geo()["state_names"]:
+                    continue  # 'Puerto Rico', 'New York': places
+                self.mentions.append(Mention(s + start, s + end, name, key, title_before=title, aka=aka))
+        self.mentions.sort(key=lambda x: x.start)
+        self._starts_cache = [mm.start for mm in self.mentions]
+        self.aliases: dict[str, Candidate] = {}
+        for mention in self.mentions:
+            if mention.alias_of is not None:
+                # 'Jane Roe, aka Janet Roe, 58': the same person
+                mention.candidate = mention.alias_of
+                continue
+            cand = self.cands.get(mention.key) or self.aliases.get(mention.key)
+            if cand is None:
+                cand = Candidate(mention.name, mention.key, mention.is_company, mention.start)
+                self.cands[mention.key] = cand
+            mention.candidate = cand
+            if mention.aka:
+                _add_aka(cand, mention.aka)
+            self._context(mention, cand)
+        self._propagate_officials()
+        self._merge_short_forms()
+        self._propagate_groups()
+
+    def _merge_short_forms(self) -> None:
+        """'Ruelas Montalvo' after 'Abelardo Ruelas Montalvo' is the same person."""
+        people = [c for c in self.cands.values() if not c.is_company]
+        toks = {c.key: c.key.split() for c in people}
+        for a in people:
+            ta = toks[a.key]
+            owners = [b for b in people if b is not a and b.key in self.cands and len(toks[b.key]) > len(ta)
+                      and toks[b.key][-len(ta):] == ta]
+            if len(owners) != 1 or len(ta) < 2:
+                continue
+            b = owners[0]
+            b.evidence |= a.evidence
+            for attr in ("age", "residence", "residence_country", "nationality", "country_code", "aka"):
+                if getattr(b, attr) is None and getattr(a, attr) is not None:
+                    setattr(b, attr, getattr(a, attr))
+            b.official = b.official or a.official
+            for m in self.mentions:
+                if m.candidate is a:
+                    m.candidate, m.full = b, False
+            del self.cands[a.key]
+
+    def _propagate_groups(self) -> None:
+        """'Chinese nationals A and B', 'A, 29, and B, 41, both of Dunmore': what is said
+        of the group holds for each member."""
+        ms = [m for m in self.mentions if m.full and not m.candidate.is_company]
+        i = 0
+        while i < len(ms):
+            group = [ms[i]]
+            while i + 1 < len(ms) and _JOINED.match(self.text, group[-1].end, ms[i + 1].start):
+                group.append(ms[i + 1])
+                i += 1
+            i += 1
+            if len(group) < 2:
+                continue
+            first, last = group[0].candidate, group[-1].candidate
+            for m in group:
+                c = m.candidate
+                if first.nat_from_left and c.nationality is None:
+                    c.nationality, c.country_code = first.nationality, first.country_code
+                    c.evidence.add("nationality")
+                if last.shared_residence and c.residence is None:
+                    c.residence, c.residence_country = last.residence, last.residence_country
+
+    def _context(self, mention: Mention, cand: Candidate) -> None:
+        text, p = self.text, self.p
+        left = text[max(0, mention.start - 90):mention.start]
+        right = text[mention.end:mention.end + 220]
+        if mention.title_before or _official_left(left) or (right[:1] == "," and p["official_right"].match(right)):
+            cand.official = True
+        lstrip = left.rstrip(" ,")
+        if lstrip.endswith(_SPEAKER_LEFT) or p["speaker_right"].match(right):
+            cand.speaker = True
+        if cand.official:
+            return
+        line_left = left.rsplit("\n", 1)[-1]
+        if (self.victim_hint.search(line_left) and p["victim_left"].search(line_left)) or p["victim_right"].match(right):
+            cand.victim = True
+        rest = right
+        m = _SUFFIX_AFTER.match(rest)
+        if m:
+            rest = rest[m.end():]  # 'Jane Roe, Jr., 41,': the age is after the suffix
+        had_aka = False
+        while True:
+            m = _AKA.match(rest) or (_AKA_MORE.match(rest) if had_aka else None)
+            if m:
+                _add_aka(cand, m.group(1).strip(" ,;"))
+                had_aka = True
+                rest = rest[m.end():]
+                if rest[:1] != "," and not _AKA_MORE.match(rest):
+                    rest = "," + rest  # 'a/k/a “El Guero,” 45, of Cicero': the comma went inside the quotes
+                continue
+            m = _AKA_BARE.match(rest)
+            if not m:
+                break
+            # 'Jane Roe, aka Janet Q. Roe, 58' / ', a/k/a Flaco, 32,': an alias written without quotes
+            had_aka = True
+            at = mention.end + (len(right) - len(rest)) + m.end()
+            k = bisect.bisect_left(self._starts_cache, at)
+            alias = self.mentions[k] if k < len(self.mentions) and self.mentions[k].start == at else None
+            if alias is not None and not alias.is_company and alias.end - mention.end < len(right):
+                alias.alias_of = cand
+                self.aliases[alias.key] = cand
+                _add_aka(cand, alias.name)
+                rest = right[alias.end - mention.end:]
+            else:
+                w = _BARE_WORDS.match(rest, m.end())
+                if not w:
+                    break
+                _add_aka(cand, w.group(0))
+                rest = rest[w.end():]
+        if had_aka:
+            # names inside the aliases read ('"Acme Trading Co. Ltd."') are the same one
+            until = mention.end + len(right) - len(rest)
+            k = bisect.bisect_right(self._starts_cache, mention.start)
+            while k < len(self.mentions) and self.mentions[k].start < until:
+                if self.mentions[k].alias_of is None:
+                    self.mentions[k].alias_of = cand
+                    self.aliases[self.mentions[k].key] = cand
+                k += 1
+        m = _AGE_BEFORE.search(left[-40:]) if "year-old" in left[-40:] else None
+        if m and not cand.is_company and cand.age is None:
+            cand.age = int(m.group(1))
+            cand.evidence.add("age")
+        if cand.is_company:
+            paren = _PAREN.match(rest)
+            if paren:
+                short = paren.group(1).strip(" “”\"")
+                if short[:1].isupper() and short.lower() != cand.name.lower():
+                    _add_aka(cand, short)  # 'Acme Chemicals Pvt. Ltd. (Acme Chemicals)'
+                rest = rest[paren.end():]
+        else:
+            m = _PAREN.match(rest)
+            if m and m.group(1)[:1] in "“\"":
+                rest = rest[m.end():]  # 'against JOHN ROE ("ROE"), age 29': the short name defined
+            m = _AGE.match(rest) or _AGE_PAREN.match(rest) or _AGE_YEAR_OLD.match(rest)
+            if m:
+                age = int(m.group(1) or m.group(2))
+                if 14 <= age <= 99:
+                    cand.age = cand.age or age
+                    cand.evidence.add("age")
+                rest = rest[m.end():]
+        pos = mention.end + (len(right) - len(rest))
+        m = _PLACE_OF.match(rest) or _RESIDENT.match(rest)
+        if m and (cand.age is not None or "," in rest[:m.start(1)] or cand.is_company):
+            place = _place(m.group(1), self._starts_cache, pos + m.start(1))
+            if place and not cand.residence:
+                cand.residence = place
+                cand.residence_country = _place_country(place)
+                cand.shared_residence = bool(_SHARED.match(rest))
+            # ", of Culiacan, Sinaloa, Mexico, a Mexican national,": read on after the place
+            if place:
+                rest = rest[m.start(1) + len(place):] if len(place) < len(m.group(1)) else rest[m.end():]
+                pos = mention.end + (len(right) - len(rest))
+        if "citizen" in rest[:60] or "national" in rest[:60] or "native" in rest[:60] or "immigrant" in rest[:60]:
+            m = p["citizen_of"].match(rest)
+            if m:
+                c = country_of_place(_place(m.group(1), self._starts_cache, pos + m.start(1)) or "")
+                if c:
+                    cand.nationality, cand.country_code = c.name, c.code
+                    cand.evidence.add("nationality")
+            if not cand.is_company:
+                m = p["nat_right"].match(rest)
+                if m:
+                    c = country_of_demonym(m.group(1))
+                    if c:
+                        cand.nationality, cand.country_code = c.name, c.code
+                        cand.evidence.add("nationality")
+        if not cand.is_company:
+            near = left[-60:]
+            # (every match holds 'man' / 'men' / 'national' / 'citizen': most lefts hold none)
+            m = _NAT_LEFT.search(near) if ("man" in near or "men" in near or "national" in near or
+                                           "citizen" in near) else None
+            if m:
+                c = country_of_demonym(m.group(1).split()[-1]) or country_of_demonym(m.group(1))
+                if c:
+                    cand.nationality, cand.country_code = cand.nationality or c.name, cand.country_code or c.code
+                    cand.evidence.add("nationality")
+                    cand.nat_from_left = True
+        if "who" in rest[:90]:
+            m = _LIVING.match(rest)
+            if m and not cand.residence:
+                place = _place(m.group(1), self._starts_cache, pos + m.start(1))
+                if place:
+                    cand.residence = place
+                    cand.residence_country = _place_country(place)
+        if cand.is_company:
+            m = p["based_right"].match(right) or p["based_left"].search(left[-80:])
+            if m:
+                c = country_of_place(m.group(1)) or country_of_demonym(m.group(1))
+                if c:
+                    cand.residence_country = c.name
+                    cand.country_code = cand.country_code or c.code
+                cand.evidence.add("company")
+
+    def _propagate_officials(self) -> None:
+        """'Assistant U.S. Attorneys Jane Roe and John Doe': officials listed together."""
+        ms = self.mentions
+        sep = self.p["group_sep"]
+        for k in range(len(ms) - 1):
+            a, b = ms[k], ms[k + 1]
+            if a.candidate.official and not b.candidate.official:
+                between = self.text[a.end:b.start]
+                if sep.match(between) and (not _COMMA_ONLY.match(between) or _listed_on(self.text, sep, ms, k + 1)):
+                    b.candidate.official = True
+
+    def mark_officials(self, keys: set[str]) -> None:
+        for c in self.cands.values():
+            if c.key in keys:
+                c.official = True
+
+    def add_surnames(self) -> None:
+        """Later references by surname ('Abdullahi made his initial appearance')."""
+        people = [c for c in self.cands.values() if not c.is_company and not (c.official or c.victim or c.speaker)]
+        variants: dict[str, list[Candidate]] = {}
+        for c in people:
+            toks = [w for w in c.name.split() if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]
+            forms = {toks[-1]}
+            if len(toks) >= 3:
+                forms.add(" ".join(toks[-2:]))
+            for f in forms:
+                if f.lower() in _NON_NAME or len(f) < 3:
+                    continue
+                variants.setdefault(f, []).append(c)
+            c.surnames = sorted(forms)
+        official_words = {w for c in self.cands.values() if c.official for w in c.name.split()}
+        usable = {f: cs[0] for f, cs in variants.items() if len(cs) == 1 and f not in official_words}
+        if not usable:
+            return
+        covered = sorted((m.start, m.end) for m in self.mentions)
+        starts = [s for s, _ in covered]
+        text = self.text
+        found: dict[int, Mention] = {}
+        for form in sorted(usable, key=len, reverse=True):
+            cand = usable[form]
+            i = text.find(form)
+            while i >= 0:
+                j = i + len(form)
+                ok = (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'-")) and \
+                     (j >= len(text) or not (text[j].isalnum() or text[j] in "’'-"))
+                if ok:
+                    k = bisect.bisect_right(starts, i) - 1
+                    inside = k >= 0 and covered[k][0] <= i < covered[k][1]
+                    if not inside and not any(a <= i < b for a, b in ((m.start, m.end) for m in found.values())):
+                        found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
+                i = text.find(form, j)
+        self.mentions.extend(found.values())
+        self.mentions.sort(key=lambda x: x.start)
+
