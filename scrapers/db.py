@@ -77,13 +77,18 @@ TABLES: dict[str, dict] = {
         "role": str, "match_method": str, "match_score": float, "evidence": str, "countries": str,
     }, pk=("press_release_id", "name_in_text"),
         foreign_keys=[("press_release_id", "press_releases", "id"), ("uid", "designations", "uid")]),
+    "release_names": dict(columns={
+        "press_release_id": str, "position": int, "name": str, "lookup": str, "markup": str, "role": str,
+        "reason": str, "sentence": str, "short_forms": str, "aliases": str, "variants": str, "pieces": str,
+        "countries": str, "heading_only": int, "authorities": str,
+    }, pk=("press_release_id", "position"), foreign_keys=[("press_release_id", "press_releases", "id")]),
     "release_links": dict(columns={
         "press_release_id": str, "url": str, "anchor_text": str, "kind": str,
     }, pk=("press_release_id", "url"), foreign_keys=[("press_release_id", "press_releases", "id")]),
     "recent_actions": dict(columns={
         "url": str, "position": int, "action_date": str, "entry_text": str, "name": str,
         "programs": str, "uid": int, "match_method": str, "press_release_id": str, "section": str,
-        "entity_type": str,
+        "entity_type": str, "aliases": str, "identifiers": str, "linked_releases": str,
     }, pk=("url", "position"),
         foreign_keys=[("uid", "designations", "uid"), ("press_release_id", "press_releases", "id")]),
     "prosecutions": dict(columns={

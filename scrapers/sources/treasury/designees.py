@@ -88,13 +88,14 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     in_bold = bool(cands)
     if not in_bold:
         cands = plain_text_designees(blocks, sentences)
-    shorts = short_forms_in_text(blocks)
-    for cand in cands:
-        for sf in cand.short_forms:
-            shorts.setdefault(normalize_name(sf), cand.lookup)
+    shorts = {normalize_name(sf): cand.lookup for cand in reversed(cands) for sf in cand.short_forms}
+    for short, full in short_forms_in_text(blocks).items():
+        shorts.setdefault(short, full)
     for cand in governed_names(blocks, sentences, shorts) + labelled_names(blocks, sentences):
         cand.position = len(cands)
         merge_candidate(cands, cand)
+    for i, cand in enumerate(cands):
+        cand.position = i
     _assign_countries(cands, blocks, sentences)
     _assign_authorities(cands, blocks, sentences)
     return cands

@@ -89,7 +89,10 @@ def plain_text_designees(blocks: list[Block], sentences: dict) -> list[Candidate
 
 # -- names governed by a designation sentence -------------------------------------------------
 
-_NAME_WORD = r"[A-ZÀ-Þ][\w’'.&]*(?:-[A-ZÀ-Þ0-9][\w’'.]*)*"          # not "Sinaloa-based"
+# a capitalised word: inner dots ("A.A.M"), an initial's dot ("J."), no sentence's full stop,
+# no "-based" / "-linked"
+_NAME_WORD = (r"[A-ZÀ-Þ][\w’'&]*(?:\.[\w’'&]+)*(?:-[A-ZÀ-Þ0-9][\w’'&]*)*"
+              r"(?:(?<=\b[A-Z])\.|(?<=\bJr)\.|(?<=\bSr)\.)?")
 _PARTICLE = r"(?:de|del|la|las|los|y|e|da|do|dos|van|von|bin|al|el|of)"
 _LEGAL_TAIL = (r"(?i:,?\s+(?:S\.?\s?A\.?(?:\s?P\.?\s?I\.?|\s?B\.?|\s?S\.?)?(?:\s+de\s+C\.?\s?V\.?)?"
                r"|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?|Co\.?,?\s+Ltd\.?|Ltd\.?|Inc\.?|LLC|Limited"
