@@ -110,7 +110,10 @@ def restore_list_dates(db, ctx) -> dict:
 
 def resolve_dates(db, ctx) -> dict:
     db.execute("delete from designation_dates")
-    db.execute("delete from conflicts")
+    # the date conflicts are this pass's (linking/treasury.py's own list-vs-release dates are
+    # superseded by the ranking below); its Recent Actions vs release-wording rows stay
+    db.execute("delete from conflicts where field is not null"
+               " or coalesce(list_date_source, '') in ('list-diff', 'list-first-seen', 'list-interval', 'list')")
     db.execute("update fr_entries set uid = null, match_method = null")
     entries = {r[0]: {"first_seen": r[1], "name": r[2]}
                for r in db.execute("select uid, first_seen, name from designations")}
