@@ -4,6 +4,7 @@
     tracker import sdn-history DIR
     tracker import treasury FILE...
     tracker import doj FILE...
+    tracker import enhanced|deltas|fedreg FILE...
     tracker update [--source sdn|treasury|doj]... [--since DATE]
     tracker rebuild
     tracker status
@@ -237,6 +238,30 @@ def import_treasury(state: State, files):
 def import_doj(state: State, files):
     """Import saved DOJ API responses (list pages, single items) or release pages."""
     _import_files(state, "doj", files)
+
+
+@import_.command(name="enhanced")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def import_enhanced(state: State, files):
+    """Import a saved SDN_ENHANCED.XML (the day each entity went on the SDN list)."""
+    _import_files(state, "enhanced", files)
+
+
+@import_.command(name="deltas")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def import_deltas(state: State, files):
+    """Import saved OFAC delta files (YYYY-MM-DD_delta.xml) and archive listings (.json)."""
+    _import_files(state, "deltas", files)
+
+
+@import_.command(name="fedreg")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def import_fedreg(state: State, files):
+    """Import saved Federal Register API pages (.json) and notice texts (.txt, .html)."""
+    _import_files(state, "fedreg", files)
 
 
 def _import_files(state: State, source_name: str, files):
