@@ -12,11 +12,11 @@ from urllib.parse import quote
 
 import defusedxml.ElementTree as ET
 import pytest
+from test_datasette_site import Site, fixture_data, sql
 
 from scrapers.names import name_score, phonetic_key
 from scrapers.publish.site.home import month_series
 from scrapers.publish.site.profiles import change_pairs
-from test_datasette_site import Site, fixture_data, sql
 
 PR_A = fixture_data.PR_A
 

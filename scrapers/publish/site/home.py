@@ -40,7 +40,7 @@ async def home(db) -> dict:
     out["top"] = max([m["count"] for m in out["months"]] + [1])
     out["bar"] = min(8, 900 // max(1, len(out["months"])))
     out["empty_months"] = sum(1 for m in out["months"] if not m["count"])
-    out["undated"] = (await db.execute("select count(*) from designations where designated_on is null"
+    out["undated"] = (await db.execute("select count(*) as n from designations where designated_on is null"
                                        " or designated_on = ''")).first()[0]
     return out
 

@@ -251,7 +251,7 @@ async def defendant_history(db, f: dict) -> list[dict]:
         found = await rows(db, """
             select f.id, f.name, f.action, f.published, f.district, f.prosecution_id, f.press_release_id, p.title, p.url
             from defendants f left join press_releases p on p.id = f.press_release_id
-            where f.name = ? collate nocase and coalesce(f.district, '') = coalesce(?, '')
+            where f.name = ? and coalesce(f.district, '') = coalesce(?, '')
             order by f.published, f.id limit 50""", [f["name"], f.get("district")])
     for row in found:
         row["stage"] = stage_label(row["action"])
