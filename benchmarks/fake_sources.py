@@ -73,7 +73,14 @@ class FakeSources:
             def log_message(self, *args):
                 pass
 
+            def send_response(self, code, message=None):
+                # the status of the answer, for the request log (one handler object serves
+                # every request of a keep-alive connection: recorded, never re-wrapped)
+                self.sent_status = code
+                super().send_response(code, message)
+
             def do_GET(self):
+                self.sent_status = 0
                 site._handle(self)
 
         self.server = ThreadingHTTPServer((host, port), Handler)
@@ -137,19 +144,11 @@ class FakeSources:
         host = HOST_OF_PREFIX.get(prefix, "?")
         rest = path[len(prefix):] or "/"
         if prefix == "/doj":
-            status_box = {}
-            orig_send = h.send_response
-
-            def send_response(code, message=None):
-                status_box["status"] = code
-                orig_send(code, message)
-
-            h.send_response = send_response
             try:
                 self.doj.handle(h, rest)
             finally:
                 with self.lock:
-                    self.log.append((host, rest, status_box.get("status", 0)))
+                    self.log.append((host, rest, getattr(h, "sent_status", 0)))
             return
         if prefix == "/sls":
             name = urlsplit(rest).path.rsplit("/", 1)[-1].upper()

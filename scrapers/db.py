@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 10
 
 TABLES: dict[str, dict] = {
     "designations": dict(columns={
@@ -28,6 +28,11 @@ TABLES: dict[str, dict] = {
         "listed": int, "first_seen": str, "last_seen": str, "removed_on": str,
         "designated_on": str, "designated_on_source": str, "designated_after": str,
         "designated_before": str, "designation_year": int, "ofac_url": str, "content_hash": str,
+        # the evidence of designated_on (URL or archived file, and its sha256), and the date the
+        # entry entered the SDN list at all (differs for re-tags: on the list under another
+        # program first); all from scrapers/linking/dates.py
+        "designated_on_evidence": str, "designated_on_sha256": str,
+        "sdn_listed_on": str, "sdn_listed_on_source": str,
     }, pk="uid"),
     "aliases": dict(columns={
         "uid": int, "alias": str, "alias_type": str, "quality": str, "source": str, "alt_num": int,
@@ -44,14 +49,18 @@ TABLES: dict[str, dict] = {
     "relationships": dict(columns={
         "uid": int, "relation": str, "linked_name": str, "linked_uid": int,
     }, pk=("uid", "relation", "linked_name"), foreign_keys=[("uid", "designations", "uid")]),
+    # kind 'list': a whole published version (sources/sdn); 'delta': one of OFAC's delta files
+    # (sources/deltas; id YYYYMMDDNN from its file name, `publication` the file name)
     "list_observations": dict(columns={
         "id": int, "observed_on": str, "batch_id": int, "files": str, "programs": str,
         "entries_total": int, "entries_in_scope": int, "individuals": int, "entities": int,
         "vessels": int, "aircraft": int, "added": int, "removed": int, "changed": int,
+        "kind": str, "publication": str,
     }, pk="id"),
+    # details.changes: [{field, change: added|removed|changed, old, new}]; source: list-diff | delta-file
     "list_events": dict(columns={
         "observation_id": int, "uid": int, "event": str, "observed_on": str, "name": str,
-        "details": str,
+        "details": str, "source": str,
     }, pk=("observation_id", "uid", "event"),
         foreign_keys=[("uid", "designations", "uid"), ("observation_id", "list_observations", "id")]),
     "press_releases": dict(columns={
@@ -69,13 +78,18 @@ TABLES: dict[str, dict] = {
         "role": str, "match_method": str, "match_score": float, "evidence": str, "countries": str,
     }, pk=("press_release_id", "name_in_text"),
         foreign_keys=[("press_release_id", "press_releases", "id"), ("uid", "designations", "uid")]),
+    "release_names": dict(columns={
+        "press_release_id": str, "position": int, "name": str, "lookup": str, "markup": str, "role": str,
+        "reason": str, "sentence": str, "short_forms": str, "aliases": str, "variants": str, "pieces": str,
+        "countries": str, "heading_only": int, "authorities": str,
+    }, pk=("press_release_id", "position"), foreign_keys=[("press_release_id", "press_releases", "id")]),
     "release_links": dict(columns={
         "press_release_id": str, "url": str, "anchor_text": str, "kind": str,
     }, pk=("press_release_id", "url"), foreign_keys=[("press_release_id", "press_releases", "id")]),
     "recent_actions": dict(columns={
         "url": str, "position": int, "action_date": str, "entry_text": str, "name": str,
         "programs": str, "uid": int, "match_method": str, "press_release_id": str, "section": str,
-        "entity_type": str,
+        "entity_type": str, "aliases": str, "identifiers": str, "linked_releases": str,
     }, pk=("url", "position"),
         foreign_keys=[("uid", "designations", "uid"), ("press_release_id", "press_releases", "id")]),
     "prosecutions": dict(columns={
@@ -89,19 +103,63 @@ TABLES: dict[str, dict] = {
         "action": str, "sentence_months": float, "district": str, "published": str,
         "uid": int, "match_method": str, "match_score": float, "evidence": str,
         "aka": str, "residence_country": str, "sentence_text": str, "organizations": str,
-        "text_evidence": str,
+        "text_evidence": str, "case_number": str, "case_id": str,
     }, pk="id", foreign_keys=[("press_release_id", "press_releases", "id"),
                               ("prosecution_id", "prosecutions", "id"), ("uid", "designations", "uid")]),
+    # one row per defendant and case, across releases (scrapers/linking/cases.py)
+    "cases": dict(columns={
+        "id": str, "name": str, "name_key": str, "aka": str, "is_company": int, "district": str,
+        "case_number": str, "first_stage": str, "first_date": str, "latest_stage": str, "latest_date": str,
+        "furthest_stage": str, "release_count": int, "releases": str, "timeline": str,
+    }, pk="id"),
+    # groupings the case pass would not make on its own (same name and district, conflicting facts)
+    "case_review": dict(columns={
+        "defendant_id": str, "other_defendant_id": str, "case_id": str, "other_case_id": str, "reason": str,
+    }, pk=("defendant_id", "other_defendant_id"),
+        foreign_keys=[("defendant_id", "defendants", "id"), ("other_defendant_id", "defendants", "id")]),
     "link_candidates": dict(columns={
         "defendant_id": str, "uid": int, "match_method": str, "match_score": float,
         "evidence": str, "reason": str,
     }, pk=("defendant_id", "uid"),
         foreign_keys=[("defendant_id", "defendants", "id"), ("uid", "designations", "uid")]),
+    # two sources dating one designation more than a day apart (scrapers/linking/dates.py): the
+    # date kept (chosen_*) and the one that disagrees (other_*); press_release_id, list_date*,
+    # release_date: the same pair in the columns of the first version of this table
     "conflicts": dict(columns={
         "uid": int, "press_release_id": str, "list_date": str, "list_date_source": str,
-        "release_date": str, "days_apart": int, "note": str,
-    }, pk=("uid", "press_release_id"),
+        "release_date": str, "days_apart": int, "note": str, "field": str,
+        "chosen_source": str, "chosen_date": str, "chosen_evidence": str,
+        "other_source": str, "other_date": str, "other_evidence": str,
+    }, pk=("uid", "field", "other_source", "other_evidence"),
         foreign_keys=[("uid", "designations", "uid"), ("press_release_id", "press_releases", "id")]),
+    # every date a source gives for an entry (derived: scrapers/linking/dates.py): kind 'program'
+    # (came under the tracked program) or 'list' (entered the SDN list); `on` a day or
+    # "after..before"; rank 1 strongest; chosen = 1 for the one the entry carries
+    "designation_dates": dict(columns={
+        "uid": int, "kind": str, "source": str, "on": str, "date": str, "after": str, "before": str,
+        "rank": int, "evidence": str, "sha256": str, "detail": str, "chosen": int,
+    }, pk=("uid", "kind", "source", "evidence", "on"), foreign_keys=[("uid", "designations", "uid")]),
+    # SDN_ENHANCED.XML (sources/enhanced): each tracked entity's lists and their datePublished
+    "enhanced_entries": dict(columns={
+        "uid": int, "list_name": str, "date_published": str, "name": str, "entity_type": str,
+        "programs": str, "data_as_of": str, "evidence": str, "sha256": str,
+    }, pk=("uid", "list_name")),
+    # OFAC's delta files (sources/deltas): every file an archive listing named or we fetched
+    "delta_files": dict(columns={
+        "name": str, "published_on": str, "year": int, "listed": int, "fetched": int, "url": str,
+        "sha256": str, "publication_type": str, "observation_id": int, "entities": int,
+    }, pk="name"),
+    # Federal Register notices of OFAC actions (sources/fedreg) and the entries each lists
+    "fr_documents": dict(columns={
+        "document_number": str, "title": str, "type": str, "publication_date": str, "effective_on": str,
+        "action_dates": str, "html_url": str, "body_url": str, "body_sha256": str, "abstract": str,
+        "dates_text": str, "is_eo14059": int, "entries": int,
+    }, pk="document_number"),
+    "fr_entries": dict(columns={
+        "document_number": str, "position": int, "action_date": str, "entry_text": str, "name": str,
+        "programs": str, "entity_type": str, "uid": int, "match_method": str,
+    }, pk=("document_number", "position"),
+        foreign_keys=[("document_number", "fr_documents", "document_number"), ("uid", "designations", "uid")]),
     "errors": dict(columns={
         "id": int, "source": str, "location": str, "row": str, "reason": str, "batch_id": int,
         "recorded_at": str,
@@ -136,6 +194,9 @@ INDEXES = [
     ("defendants", ["prosecution_id"]), ("defendants", ["district"]), ("defendants", ["published"]),
     ("prosecutions", ["published"]), ("link_candidates", ["uid"]), ("conflicts", ["press_release_id"]),
     ("recent_actions", ["press_release_id"]), ("list_events", ["event"]),
+    ("defendants", ["case_id"]), ("cases", ["district"]), ("cases", ["name_key"]), ("cases", ["latest_date"]),
+    ("designation_dates", ["source"]), ("designation_dates", ["chosen"]), ("fr_entries", ["uid"]),
+    ("fr_entries", ["action_date"]), ("list_observations", ["kind", "observed_on"]),
     # the site: search_keys is looked up by key (its primary key); names by kind and ref
     ("search_names", ["kind", "ref"]), ("list_events", ["observed_on", "event"]),
     ("prosecutions", ["published", "id"]),

@@ -17,6 +17,7 @@ from .extract import extract
 from .htmltext import blocks_text, html_to_blocks
 from .walk import PREFIX
 
+
 # -- writing rows --------------------------------------------------------------------------------------
 def release_id(rel: Release) -> str:
     """'doj:<uuid>'; a saved page (no uuid) is 'doj:page:<path of its URL>' (or of its title
