@@ -184,10 +184,17 @@ def test_missing_profiles_are_404(site, path):
 
 # -- change digest -------------------------------------------------------------------------
 def test_change_pairs_reads_every_details_shape():
-    assert change_pairs('{"fields": ["remarks"], "parts": ["sdn"]}') == [{"field": "remarks", "old": None, "new": None}]
-    assert change_pairs({"fields": ["name"], "name": ["A", "B"]}) == [{"field": "name", "old": "A", "new": "B"}]
-    assert change_pairs({"changes": [{"field": "address", "old": "x", "new": None}]}) == [
-        {"field": "address", "old": "x", "new": None}]
+    assert change_pairs('{"fields": ["remarks"], "parts": ["sdn"]}') == [
+        {"field": "remarks", "change": "changed", "old": None, "new": None}]
+    assert change_pairs({"fields": ["name"], "name": ["A", "B"]}) == [
+        {"field": "name", "change": "changed", "old": "A", "new": "B"}]
+    # the SDN source's list of changes: every item kept (two aliases are two changes)
+    assert change_pairs({"fields": ["name"], "name": ["A", "B"], "summary": "...", "changes": [
+        {"field": "alias", "change": "removed", "old": "X"}, {"field": "alias", "change": "added", "new": "Y"},
+        {"field": "name", "change": "changed", "old": "A", "new": "B"}]}) == [
+        {"field": "alias", "change": "removed", "old": "X", "new": None},
+        {"field": "alias", "change": "added", "old": None, "new": "Y"},
+        {"field": "name", "change": "changed", "old": "A", "new": "B"}]
     assert change_pairs({"programs": {"added": ["SDNTK"], "removed": []}})[0]["new"] == "SDNTK"
 
 
@@ -360,5 +367,38 @@ def test_a_stem_that_begins_a_word_never_lends_its_counts(dense_db):
         assert data["filtered_table_rows_count"] == 0
         assert all(r["count"] == 0 for f in data["facet_results"].values() for r in f["results"]) or not any(
             f["results"] for f in data["facet_results"].values())
+    finally:
+        s.close()
+
+
+def test_case_profile_reads_the_cases_table_when_a_defendant_has_a_case(db_path, tmp_path):
+    """The DOJ cases pass groups one defendant's releases into a case (defendants.case_id):
+    the case page shows its stages over time, the defendant and entry pages link to it."""
+    import shutil
+
+    copy = tmp_path / "tracker.db"
+    shutil.copy(db_path, copy)
+    con = sqlite3.connect(copy)
+    did = PR_A + "#1:1"
+    timeline = [{"date": "2024-03-12", "stage": "charged", "release_id": PR_A, "url": "https://www.justice.gov/a"},
+                {"date": "2025-01-09", "stage": "sentenced", "release_id": fixture_data.PR_B,
+                 "url": "https://www.justice.gov/b"}]
+    con.execute("insert into cases (id, name, district, case_number, first_stage, first_date, latest_stage, latest_date,"
+                " furthest_stage, release_count, releases, timeline) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ["case:guzman-rivera", "Ernesto Guzman Rivera", "Southern District of California", "24-cr-101",
+                 "charged", "2024-03-12", "sentenced", "2025-01-09", "sentenced", 2,
+                 json.dumps([PR_A, fixture_data.PR_B]), json.dumps(timeline)])
+    con.execute("update defendants set case_id = 'case:guzman-rivera' where id = ?", [did])
+    con.commit()
+    con.close()
+    s = Site(copy)
+    try:
+        page = s.get("/case/case~3Aguzman-rivera").text
+        assert "Latest stage: sentenced" in page and "a finding of guilt" in page
+        assert page.index("2024-03-12") < page.index("2025-01-09")
+        assert 'href="/entry/90001"' in page
+        assert "/case/case~3Aguzman-rivera" in s.get("/entry/90001").text
+        defendant = s.get("/defendant/" + quote(did.replace(":", "~3A").replace("#", "~23"))).text
+        assert "/case/case~3Aguzman-rivera" in defendant and "24-cr-101" in defendant
     finally:
         s.close()

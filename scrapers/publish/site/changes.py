@@ -83,7 +83,7 @@ async def digest(db, params: dict) -> list[dict]:
     out = []
     for r in result.rows:
         item = dict(r)
-        item["changes"] = change_pairs(r["details"]) if r["event"] == "changed" else []
+        item["changes"] = change_pairs(r["details"]) if r["event"] != "removed" else []
         item["countries_list"] = json_list(r["countries"])
         item["programs_list"] = json_list(r["programs"])
         out.append(item)
@@ -102,7 +102,7 @@ async def facets(db) -> dict:
     return {k: sorted(map(str, v)) for k, v in values.items()}
 
 
-CSV_COLUMNS = ["observed_on", "event", "uid", "name", "field", "old_value", "new_value", "entity_type",
+CSV_COLUMNS = ["observed_on", "event", "uid", "name", "field", "change", "old_value", "new_value", "entity_type",
                "programs", "countries", "ofac_url"]
 
 
@@ -113,9 +113,9 @@ def csv_rows(items: list[dict]) -> list[list]:
         base = [it["observed_on"], it["event"], it["uid"], it["name"]]
         tail = [it["entity_type"], "; ".join(map(str, it["programs_list"])), "; ".join(map(str, it["countries_list"])),
                 it["ofac_url"]]
-        pairs = it["changes"] or [{"field": "", "old": None, "new": None}]
+        pairs = it["changes"] or [{"field": "", "change": "", "old": None, "new": None}]
         for c in pairs:
-            out.append(base + [c["field"], c["old"], c["new"]] + tail)
+            out.append(base + [c["field"], c.get("change") or "", c["old"], c["new"]] + tail)
     return out
 
 
