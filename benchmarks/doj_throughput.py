@@ -23,10 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.doj_synthetic import SyntheticReleases  # noqa: E402
-from scrapers.sources.doj.extract import extract  # noqa: E402
-from scrapers.sources.doj.api import (item_might_mention_fentanyl, parse_api_response, parse_item,  # noqa: E402
-                                      parse_item_light)
+from scrapers.sources.doj.api import item_might_mention_fentanyl, parse_api_response, parse_item, parse_item_light  # noqa: E402
 from scrapers.sources.doj.classify import classify  # noqa: E402
+from scrapers.sources.doj.extract import extract  # noqa: E402
 from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks  # noqa: E402
 
 

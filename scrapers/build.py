@@ -36,7 +36,6 @@ import os
 import signal
 import sqlite3
 import time
-import traceback
 from pathlib import Path
 
 import sqlite_utils
@@ -44,7 +43,8 @@ import sqlite_utils
 from . import db as schema
 from .archive import Archive, Batch
 from .dates import utcnow
-from .errors import AssertionsFailed, SourceError, TrackerError
+from .errors import (AssertionsFailed, EnvironmentFailure, SourceError, TrackerError, crash_line, debug_traceback,
+                     environment_reason)
 from .linking import DERIVATIONS
 from .sources import BuildContext, RunContext, all_sources
 
@@ -185,6 +185,15 @@ def build(db_path: Path, archive: Archive, run: RunContext, new_batches: list[Ba
         except KeyboardInterrupt:
             # interrupted: leave them `building`; the next build picks them up
             raise
+        except Exception as exc:
+            why = environment_reason(exc, db_path.parent)
+            if why is None:
+                archive.set_batch_status([b.id for b in pending], "rejected", str(exc)[:4000])
+                raise
+            # the machine failed (disk full, read-only, I/O), not the data: leave the batches
+            # `building` for the next build, like an interruption
+            raise EnvironmentFailure(f"building {db_path.name} stopped: {why}; the database was left as it"
+                                     " was, and the next command builds what was fetched") from None
         except BaseException as exc:
             archive.set_batch_status([b.id for b in pending], "rejected", str(exc)[:4000])
             raise
@@ -297,14 +306,13 @@ def _apply_batch(db, source, batch: Batch, ctx: BuildContext, counts: dict) -> i
                 db.execute(f"delete from errors where batch_id in ({', '.join('?' * len(parts))})", parts)
             got = source.apply(db, batch, ctx)
     except Exception as exc:  # noqa: BLE001 -- any failure is reported, named, and contained
+        if environment_reason(exc) is not None:
+            raise     # the machine's failure, not the source's: build() reports it
         if isinstance(exc, TrackerError):
             error = exc
         else:
-            where = _batch_location(ctx, batch)
-            tail = traceback.extract_tb(exc.__traceback__)[-1]
-            error = SourceError(source.name, where, f"could not be processed: {type(exc).__name__}: {exc}"
-                                f" (at {Path(tail.filename).name}:{tail.lineno})")
-            ctx.log("".join(traceback.format_exception(exc, limit=-4)).rstrip())
+            error = SourceError(source.name, _batch_location(ctx, batch), f"could not be processed: {crash_line(exc)}")
+            debug_traceback(exc, ctx.log)
         raise SourceFailed(source.name, error, batch.id) from exc
     allowed = batch.meta.get("max_errors")
     if allowed is None:

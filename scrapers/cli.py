@@ -23,7 +23,7 @@ import click
 
 from .archive import Archive
 from .config import DEFAULT_PROGRAM, load_config
-from .errors import FetchError, TrackerError
+from .errors import TrackerError, crash_line, damaged_reason, debug_traceback, environment_reason
 from .sources import SOURCE_NAMES, FetchContext, FetchRequest, get_source
 
 
@@ -124,7 +124,31 @@ def _run_build(state: State, ctx: FetchContext, batches, command: str, sources, 
     return result
 
 
-@click.group()
+class _Commands(click.Group):
+    """Every command: a failure of the machine (full disk, read-only file system, I/O error,
+    no memory) or a damaged database file ends it with one line, never a traceback."""
+
+    def invoke(self, ctx):
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except (OSError, MemoryError, sqlite3.Error, TrackerError) as exc:
+            state = ctx.obj
+            why = environment_reason(exc, state.db_path.parent if isinstance(state, State) else None) \
+                or damaged_reason(exc)
+            if why is None:
+                if isinstance(exc, TrackerError):
+                    why = str(exc)
+                else:
+                    raise
+            where = ""
+            if isinstance(state, State) and str(state.db_path) not in why and str(state.archive_path) not in why:
+                where = f" (database {state.db_path}, archive {state.archive_path})"
+            raise click.ClickException(f"{why}{where}") from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="fentanyl-tracker")
 @click.option("--db", "db", default="tracker.db", show_default=True, type=click.Path(dir_okay=False),
               help="SQLite database to build and serve")
@@ -176,13 +200,19 @@ def import_sdn(state: State, paths, as_of, programs, allow_drop, max_errors):
 
 @import_.command(name="sdn-history")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--name-time-zone", default="UTC", show_default=True, metavar="TZ",
+              help="Time zone of version names with a time (2021-12-16T014252); each version is dated by"
+                   " its U.S. Eastern calendar day")
 @_sdn_options
 @click.pass_obj
-def import_sdn_history(state: State, directory, programs, allow_drop, max_errors):
-    """Import every version in DIR (one subdirectory per version, named YYYY-MM-DD…), in name order."""
+def import_sdn_history(state: State, directory, name_time_zone, programs, allow_drop, max_errors):
+    """Import every version in DIR (one subdirectory per version, named YYYY-MM-DD… or by its
+    time, YYYY-MM-DDTHHMMSS, read as UTC), in name order. A broken version (no list file, an
+    empty or unreadable sdn.csv) is recorded in the errors table and skipped."""
     ctx = state.context(programs)
     try:
-        request = FetchRequest(programs=tuple(programs), allow_drop=allow_drop, max_errors=max_errors)
+        request = FetchRequest(programs=tuple(programs), allow_drop=allow_drop, max_errors=max_errors,
+                               history_zone=name_time_zone)
         batches = get_source("sdn").import_history(ctx, directory, request)
     except TrackerError as exc:
         _fail(str(exc))
@@ -252,10 +282,16 @@ def _update(state: State, sources, since, programs, allow_drop, max_errors, sdn_
         source = get_source(name)
         try:
             batches += [b for b in source.fetch(ctx, request) if b]
-        except (FetchError, TrackerError) as exc:
-            failures.append(f"{name}: unreachable or failed: {exc}")
         except NotImplementedError as exc:
             failures.append(f"{name}: {exc}")
+        except Exception as exc:  # noqa: BLE001 -- one source's failure never stops the others
+            if environment_reason(exc) is not None:
+                raise     # the machine's failure: every command stops with one line (_Commands)
+            if isinstance(exc, TrackerError):
+                failures.append(f"{name}: unreachable or failed: {exc}")
+            else:
+                failures.append(f"{name}: failed: {crash_line(exc)}")
+                debug_traceback(exc, state.log)
     for line in failures:
         click.echo(line, err=True)
     # batches an interrupted build left behind are built too (build() picks them up)

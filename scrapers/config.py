@@ -69,6 +69,10 @@ class Config:
     retries: int = 5
     backoff: float = 1.0
     max_backoff: float = 60.0
+    # per run: seconds asleep in backoff / Retry-After at most; seconds of network time at most
+    # (the scheduled workflow's job has 120 minutes: network 90, then build and commit)
+    wait_budget: float = 1200.0
+    run_budget: float = 5400.0
     max_bytes: int = 64 * 1024 * 1024
     max_errors: int = 0
     doj_since: str = "2021-01-01"
@@ -90,7 +94,9 @@ class Config:
     def url(self, live: str) -> str:
         """The live URL, or its local stand-in when `base_urls` maps its prefix."""
         for prefix, replacement in self.base_urls.items():
-            if live.startswith(prefix):
+            # the prefix must end at a boundary: https://host.gov.evil.example is not https://host.gov
+            if live.startswith(prefix) and (len(live) == len(prefix) or live[len(prefix)] in "/?#"
+                                            or prefix.endswith("/")):
                 return replacement + live[len(prefix):]
         return live
 
@@ -162,7 +168,7 @@ def _settings(data: dict, where: Path) -> dict:
         out["max_drop"] = float(sdn["max_drop"])
     http = data.get("http", {})
     for key in ("user_agent", "connect_timeout", "read_timeout", "total_timeout", "retries",
-                "backoff", "max_backoff", "max_bytes", "default_rate"):
+                "backoff", "max_backoff", "max_bytes", "default_rate", "wait_budget", "run_budget"):
         if key in http:
             out[key] = type(getattr(base, key))(http[key])
     if "rate_limits" in http:

@@ -4,6 +4,10 @@ OFAC: "31 Jan 1939", "Jan 1970", "1948", "circa 1965", "1960 to 1962" (partial d
 their precision: "1970-01", "1948"). Treasury: `<time datetime="2023-05-09T14:30:00Z">` or
 local offsets ("2025-09-24T10:30:00-04:00"); the release date is the *Eastern* calendar date.
 DOJ: unix seconds in a string ("1723032000"), HTML `<time datetime=...>unix</time>`.
+
+Every date the tracker stores for an action is a U.S. Eastern calendar date (OFAC and DOJ act
+in Washington): a list version fetched, or named by a git-scrape, at 01:30 UTC belongs to the
+previous Eastern day (`version_date`, `eastern_today`).
 """
 from __future__ import annotations
 
@@ -126,6 +130,42 @@ def days_between(a: str, b: str) -> int | None:
         return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
     except (TypeError, ValueError):
         return None
+
+
+def eastern_today() -> str:
+    """Today's calendar date in Washington (what a fetch made now is dated)."""
+    return dt.datetime.now(dt.timezone.utc).astimezone(EASTERN).date().isoformat()
+
+
+# "2024-03-29T184333", "2024-03-29T1843", "2024-03-29 18:43:33", "2024-03-29_18-43", "...Z"
+_VERSION_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T _](\d{2})[:-]?(\d{2})(?:[:-]?(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
+
+
+def version_date(name: str, zone: str = "UTC") -> str | None:
+    """The Eastern calendar date of a list version named by its time: '2021-12-16T014252'
+    read as UTC (`zone`, an IANA name; an explicit 'Z' or offset in the name wins) is
+    2021-12-15 20:42 in Washington -> '2021-12-15'. A name with a date only keeps its date.
+    None when the name does not start with a valid date."""
+    day = leading_date(name)
+    if day is None:
+        return None
+    m = _VERSION_TIME.match(name)
+    if not m:
+        return day
+    hh, mm, ss = int(m.group(2)), int(m.group(3)), int(m.group(4) or 0)
+    if hh > 23 or mm > 59 or ss > 59:
+        return day
+    tail = m.group(5)
+    if tail == "Z":
+        tz: dt.tzinfo = dt.timezone.utc
+    elif tail:
+        sign = -1 if tail[0] == "-" else 1
+        digits = tail[1:].replace(":", "")
+        tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    else:
+        tz = dt.timezone.utc if zone.upper() in ("UTC", "Z", "GMT") else ZoneInfo(zone)
+    moment = dt.datetime.fromisoformat(day).replace(hour=hh, minute=mm, second=ss, tzinfo=tz)
+    return moment.astimezone(EASTERN).date().isoformat()
 
 
 def leading_date(name: str) -> str | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 10
 
 TABLES: dict[str, dict] = {
     "designations": dict(columns={
@@ -28,6 +28,11 @@ TABLES: dict[str, dict] = {
         "listed": int, "first_seen": str, "last_seen": str, "removed_on": str,
         "designated_on": str, "designated_on_source": str, "designated_after": str,
         "designated_before": str, "designation_year": int, "ofac_url": str, "content_hash": str,
+        # the evidence of designated_on (URL or archived file, and its sha256), and the date the
+        # entry entered the SDN list at all (differs for re-tags: on the list under another
+        # program first); all from scrapers/linking/dates.py
+        "designated_on_evidence": str, "designated_on_sha256": str,
+        "sdn_listed_on": str, "sdn_listed_on_source": str,
     }, pk="uid"),
     "aliases": dict(columns={
         "uid": int, "alias": str, "alias_type": str, "quality": str, "source": str, "alt_num": int,
@@ -44,14 +49,18 @@ TABLES: dict[str, dict] = {
     "relationships": dict(columns={
         "uid": int, "relation": str, "linked_name": str, "linked_uid": int,
     }, pk=("uid", "relation", "linked_name"), foreign_keys=[("uid", "designations", "uid")]),
+    # kind 'list': a whole published version (sources/sdn); 'delta': one of OFAC's delta files
+    # (sources/deltas; id YYYYMMDDNN from its file name, `publication` the file name)
     "list_observations": dict(columns={
         "id": int, "observed_on": str, "batch_id": int, "files": str, "programs": str,
         "entries_total": int, "entries_in_scope": int, "individuals": int, "entities": int,
         "vessels": int, "aircraft": int, "added": int, "removed": int, "changed": int,
+        "kind": str, "publication": str,
     }, pk="id"),
+    # details.changes: [{field, change: added|removed|changed, old, new}]; source: list-diff | delta-file
     "list_events": dict(columns={
         "observation_id": int, "uid": int, "event": str, "observed_on": str, "name": str,
-        "details": str,
+        "details": str, "source": str,
     }, pk=("observation_id", "uid", "event"),
         foreign_keys=[("uid", "designations", "uid"), ("observation_id", "list_observations", "id")]),
     "press_releases": dict(columns={
@@ -61,19 +70,25 @@ TABLES: dict[str, dict] = {
         "money_laundering": int, "online_sales": int, "drugs": str, "countries": str,
         "recent_actions_url": str, "office": str, "district": str, "topics": str, "number": str,
         "changed": str, "fetched_at": str, "archive_sha256": str, "eo14059_evidence": str,
+        "components": str,
     }, pk="id"),
     "press_release_designations": dict(columns={
         "press_release_id": str, "name_in_text": str, "uid": int, "matched_name": str,
         "role": str, "match_method": str, "match_score": float, "evidence": str, "countries": str,
     }, pk=("press_release_id", "name_in_text"),
         foreign_keys=[("press_release_id", "press_releases", "id"), ("uid", "designations", "uid")]),
+    "release_names": dict(columns={
+        "press_release_id": str, "position": int, "name": str, "lookup": str, "markup": str, "role": str,
+        "reason": str, "sentence": str, "short_forms": str, "aliases": str, "variants": str, "pieces": str,
+        "countries": str, "heading_only": int, "authorities": str,
+    }, pk=("press_release_id", "position"), foreign_keys=[("press_release_id", "press_releases", "id")]),
     "release_links": dict(columns={
         "press_release_id": str, "url": str, "anchor_text": str, "kind": str,
     }, pk=("press_release_id", "url"), foreign_keys=[("press_release_id", "press_releases", "id")]),
     "recent_actions": dict(columns={
         "url": str, "position": int, "action_date": str, "entry_text": str, "name": str,
         "programs": str, "uid": int, "match_method": str, "press_release_id": str, "section": str,
-        "entity_type": str,
+        "entity_type": str, "aliases": str, "identifiers": str, "linked_releases": str,
     }, pk=("url", "position"),
         foreign_keys=[("uid", "designations", "uid"), ("press_release_id", "press_releases", "id")]),
     "prosecutions": dict(columns={
@@ -87,24 +102,76 @@ TABLES: dict[str, dict] = {
         "action": str, "sentence_months": float, "district": str, "published": str,
         "uid": int, "match_method": str, "match_score": float, "evidence": str,
         "aka": str, "residence_country": str, "sentence_text": str, "organizations": str,
-        "text_evidence": str,
+        "text_evidence": str, "case_number": str, "case_id": str,
     }, pk="id", foreign_keys=[("press_release_id", "press_releases", "id"),
                               ("prosecution_id", "prosecutions", "id"), ("uid", "designations", "uid")]),
+    # one row per defendant and case, across releases (scrapers/linking/cases.py)
+    "cases": dict(columns={
+        "id": str, "name": str, "name_key": str, "aka": str, "is_company": int, "district": str,
+        "case_number": str, "first_stage": str, "first_date": str, "latest_stage": str, "latest_date": str,
+        "furthest_stage": str, "release_count": int, "releases": str, "timeline": str,
+    }, pk="id"),
+    # groupings the case pass would not make on its own (same name and district, conflicting facts)
+    "case_review": dict(columns={
+        "defendant_id": str, "other_defendant_id": str, "case_id": str, "other_case_id": str, "reason": str,
+    }, pk=("defendant_id", "other_defendant_id"),
+        foreign_keys=[("defendant_id", "defendants", "id"), ("other_defendant_id", "defendants", "id")]),
     "link_candidates": dict(columns={
         "defendant_id": str, "uid": int, "match_method": str, "match_score": float,
         "evidence": str, "reason": str,
     }, pk=("defendant_id", "uid"),
         foreign_keys=[("defendant_id", "defendants", "id"), ("uid", "designations", "uid")]),
+    # two sources dating one designation more than a day apart (scrapers/linking/dates.py): the
+    # date kept (chosen_*) and the one that disagrees (other_*); press_release_id, list_date*,
+    # release_date: the same pair in the columns of the first version of this table
     "conflicts": dict(columns={
         "uid": int, "press_release_id": str, "list_date": str, "list_date_source": str,
-        "release_date": str, "days_apart": int, "note": str,
-    }, pk=("uid", "press_release_id"),
+        "release_date": str, "days_apart": int, "note": str, "field": str,
+        "chosen_source": str, "chosen_date": str, "chosen_evidence": str,
+        "other_source": str, "other_date": str, "other_evidence": str,
+    }, pk=("uid", "field", "other_source", "other_evidence"),
         foreign_keys=[("uid", "designations", "uid"), ("press_release_id", "press_releases", "id")]),
+    # every date a source gives for an entry (derived: scrapers/linking/dates.py): kind 'program'
+    # (came under the tracked program) or 'list' (entered the SDN list); `on` a day or
+    # "after..before"; rank 1 strongest; chosen = 1 for the one the entry carries
+    "designation_dates": dict(columns={
+        "uid": int, "kind": str, "source": str, "on": str, "date": str, "after": str, "before": str,
+        "rank": int, "evidence": str, "sha256": str, "detail": str, "chosen": int,
+    }, pk=("uid", "kind", "source", "evidence", "on"), foreign_keys=[("uid", "designations", "uid")]),
+    # SDN_ENHANCED.XML (sources/enhanced): each tracked entity's lists and their datePublished
+    "enhanced_entries": dict(columns={
+        "uid": int, "list_name": str, "date_published": str, "name": str, "entity_type": str,
+        "programs": str, "data_as_of": str, "evidence": str, "sha256": str,
+    }, pk=("uid", "list_name")),
+    # OFAC's delta files (sources/deltas): every file an archive listing named or we fetched
+    "delta_files": dict(columns={
+        "name": str, "published_on": str, "year": int, "listed": int, "fetched": int, "url": str,
+        "sha256": str, "publication_type": str, "observation_id": int, "entities": int,
+    }, pk="name"),
+    # Federal Register notices of OFAC actions (sources/fedreg) and the entries each lists
+    "fr_documents": dict(columns={
+        "document_number": str, "title": str, "type": str, "publication_date": str, "effective_on": str,
+        "action_dates": str, "html_url": str, "body_url": str, "body_sha256": str, "abstract": str,
+        "dates_text": str, "is_eo14059": int, "entries": int,
+    }, pk="document_number"),
+    "fr_entries": dict(columns={
+        "document_number": str, "position": int, "action_date": str, "entry_text": str, "name": str,
+        "programs": str, "entity_type": str, "uid": int, "match_method": str,
+    }, pk=("document_number", "position"),
+        foreign_keys=[("document_number", "fr_documents", "document_number"), ("uid", "designations", "uid")]),
     "errors": dict(columns={
         "id": int, "source": str, "location": str, "row": str, "reason": str, "batch_id": int,
         "recorded_at": str,
     }, pk="id"),
     "build_info": dict(columns={"key": str, "value": str}, pk="key"),
+    # -- per-build tables for the site (finalize): facet counts of whole tables, name search --
+    "facet_counts": dict(columns={
+        "table_name": str, "facet": str, "value_json": str, "count": int,
+    }, pk=("table_name", "facet", "value_json")),
+    "search_names": dict(columns={
+        "id": int, "kind": str, "ref": str, "name": str, "label": str,
+    }, pk="id"),
+    "search_keys": dict(columns={"key": str, "name_id": int}, pk=("key", "name_id")),
 }
 
 INDEXES = [
@@ -131,6 +198,11 @@ INDEXES = [
     ("defendants", ["prosecution_id"]), ("defendants", ["district"]), ("defendants", ["published"]),
     ("prosecutions", ["published"]), ("link_candidates", ["uid"]), ("conflicts", ["press_release_id"]),
     ("recent_actions", ["press_release_id"]), ("list_events", ["event"]),
+    ("defendants", ["case_id"]), ("cases", ["district"]), ("cases", ["name_key"]), ("cases", ["latest_date"]),
+    ("designation_dates", ["source"]), ("designation_dates", ["chosen"]), ("fr_entries", ["uid"]),
+    ("fr_entries", ["action_date"]), ("list_observations", ["kind", "observed_on"]),
+    # the site: search_keys is looked up by key (its primary key); names by kind and ref
+    ("search_names", ["kind", "ref"]), ("list_events", ["observed_on", "event"]),
 ]
 
 # Indexes the sources' apply() look rows up by, created with the tables: a full rebuild starts
@@ -177,6 +249,83 @@ def finalize(db: sqlite_utils.Database) -> None:
             db.execute(f"drop view {name}")
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
+    fill_components(db)
+    precompute_facet_counts(db)
+    build_name_search(db)
+
+
+# -- per-build tables for the site ---------------------------------------------------------
+# Facets whose whole-table counts are computed once per build (the site's unfiltered table
+# pages read them instead of counting 250,000 rows per request: scrapers/publish/facets.py).
+# Must name the same columns as the `facets` of these tables in metadata.yml (tested).
+FACETS: dict[str, dict[str, list[str]]] = {
+    "designations": {"array": ["countries", "programs"],
+                     "column": ["entity_type", "designation_year", "listed"]},
+    "press_releases": {"array": ["countries", "components"],
+                       "column": ["agency", "year", "is_eo14059", "precursor_case", "cartel_case",
+                                  "money_laundering", "online_sales", "district"]},
+    "prosecutions": {"array": [], "column": ["action", "district", "year"]},
+    "defendants": {"array": [], "column": ["action", "district", "match_method"]},
+}
+UNKNOWN_ARRAY = "({c} is null or {c} in ('', '[]') or not json_valid({c}))"
+
+
+def fill_components(db: sqlite_utils.Database) -> None:
+    """press_releases.components: the components of a release as a JSON list (`office` holds
+    them joined with "; "), so they facet one by one. DOJ rows are written with it; this fills
+    the rest (Treasury's office, databases built before the column existed)."""
+    rows = db.execute("select rowid, office from press_releases where office is not null"
+                      " and components is null").fetchall()
+    db.conn.executemany("update press_releases set components = ? where rowid = ?", [
+        (json.dumps([p.strip() for p in office.split(";") if p.strip()], ensure_ascii=False), rowid)
+        for rowid, office in rows])
+
+
+def precompute_facet_counts(db: sqlite_utils.Database) -> None:
+    """facet_counts: per table and facet, the count of every value over the whole table
+    (value_json: the value as JSON; null = unknown: NULL, empty or no JSON list)."""
+    db.execute("delete from facet_counts")
+    out = []
+    for table, kinds in FACETS.items():
+        for col in kinds["column"]:
+            for value, count in db.execute(f"select [{col}], count(*) from [{table}] group by [{col}]"):
+                out.append((table, col, json.dumps(value, ensure_ascii=False), count))
+        for col in kinds["array"]:
+            c = f"[{table}].[{col}]"
+            for value, count in db.execute(
+                    f"select j.value, count(distinct [{table}].rowid) from [{table}], json_each("
+                    f"case when json_valid({c}) then {c} else '[]' end) j group by j.value"):
+                out.append((table, col, json.dumps(value, ensure_ascii=False), count))
+            unknown = db.execute(f"select count(*) from [{table}] where {UNKNOWN_ARRAY.format(c=c)}").fetchone()[0]
+            if unknown:
+                out.append((table, col, "null", unknown))
+        out.append((table, "", "null", db.execute(f"select count(*) from [{table}]").fetchone()[0]))
+    db.conn.executemany("insert into facet_counts (table_name, facet, value_json, count) values (?, ?, ?, ?)", out)
+
+
+def build_name_search(db: sqlite_utils.Database) -> None:
+    """search_names / search_keys: every name a person may type -- SDN names and aliases,
+    defendants -- with the phonetic key of each word (names.phonetic_keys), for the site's
+    search that forgives typos, accents, word order and transliterations."""
+    from .names import phonetic_keys
+
+    db.execute("delete from search_names")
+    db.execute("delete from search_keys")
+    names: list[tuple] = []
+    for uid, name in db.execute("select uid, name from designations order by uid"):
+        names.append(("entry", str(uid), name, name))
+    for uid, alias, label in db.execute("select a.uid, a.alias, d.name from aliases a join designations d"
+                                        " on d.uid = a.uid order by a.uid, a.alias_type, a.alias"):
+        names.append(("entry", str(uid), alias, label))
+    for did, name in db.execute("select id, name from defendants where name is not null order by id"):
+        names.append(("defendant", did, name, name))
+    keys = []
+    rows = []
+    for i, (kind, ref, name, label) in enumerate(names, 1):
+        rows.append((i, kind, ref, name, label))
+        keys += [(k, i) for k in phonetic_keys(name or "")]
+    db.conn.executemany("insert into search_names (id, kind, ref, name, label) values (?, ?, ?, ?, ?)", rows)
+    db.conn.executemany("insert or ignore into search_keys (key, name_id) values (?, ?)", keys)
 
 
 def bulk_insert(db: sqlite_utils.Database, table: str, rows: list[dict], *, replace: bool = True,

@@ -8,6 +8,9 @@ tables defined in db.py.
   entry each was linked to and the evidence (scrapers/linking/treasury.py).
 - sanctioned_and_charged / doj_link_review: defendants linked to an SDN entry; weaker
   candidates for review (scrapers/linking/doj.py).
+- cases_to_review: pairs of defendant rows with the same name in the same district that the
+  case pass did not group into one case because something contradicts it (two case numbers,
+  ages that disagree), for a person to decide (scrapers/linking/cases.py).
 
 - designations_by_country_year: one row per (country, designation year): how many entries,
   individuals, entities, still listed. An entry naming two countries counts in both.
@@ -64,6 +67,18 @@ join defendants d on d.id = c.defendant_id
 join designations s on s.uid = c.uid
 left join press_releases r on r.id = d.press_release_id
 order by c.match_score desc, d.published desc, c.defendant_id
+""",
+    "cases_to_review": """
+select v.reason, a.name as defendant_name, a.district, a.published, a.action, a.age, a.case_number,
+       ra.url as release_url, b.name as other_name, b.published as other_published, b.action as other_action,
+       b.age as other_age, b.case_number as other_case_number, rb.url as other_release_url,
+       v.case_id, v.other_case_id, v.defendant_id, v.other_defendant_id
+from case_review v
+join defendants a on a.id = v.defendant_id
+join defendants b on b.id = v.other_defendant_id
+left join press_releases ra on ra.id = a.press_release_id
+left join press_releases rb on rb.id = b.press_release_id
+order by a.published desc, v.defendant_id, v.other_defendant_id
 """,
     # -- the site's questions -----------------------------------------------------------------
     "designations_by_country_year": f"""

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 
-from scrapers.db import content_hashes
 from dbquery import q
+
+from scrapers.db import content_hashes
 
 DOJ_TABLES = ("press_releases", "prosecutions", "defendants", "link_candidates", "errors")
 

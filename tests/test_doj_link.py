@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import sqlite_utils
+from dbquery import q as rows
 
 from scrapers import db as schema
 from scrapers.db import content_hashes
-from dbquery import q as rows
 from scrapers.linking.doj import link_doj
 
 

@@ -8,8 +8,15 @@ import json
 
 import pytest
 
-from scrapers.sources.doj.api import (ParseError, merge_records, normalize_url, parse_api_response, parse_item,
-                                      terms_from, time_field)
+from scrapers.sources.doj.api import (
+    ParseError,
+    merge_records,
+    normalize_url,
+    parse_api_response,
+    parse_item,
+    terms_from,
+    time_field,
+)
 from scrapers.sources.doj.classify import classify, find_countries
 from scrapers.sources.doj.htmltext import html_to_blocks
 from scrapers.sources.doj.page import parse_release_page

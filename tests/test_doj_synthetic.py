@@ -8,9 +8,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.doj_synthetic import OFFICIALS, SyntheticReleases  # noqa: E402
-from scrapers.sources.doj.extract import extract  # noqa: E402
 from scrapers.sources.doj.api import parse_item  # noqa: E402
 from scrapers.sources.doj.classify import classify  # noqa: E402
+from scrapers.sources.doj.extract import extract  # noqa: E402
 from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks  # noqa: E402
 
 EXPECTED = {"Jury Convicts": {"convicted"}, "Extradited": {"extradited"}, "Plead Guilty": {"pleaded_guilty"},

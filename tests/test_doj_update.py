@@ -245,10 +245,9 @@ def test_a_failed_page_leaves_a_walk_that_the_next_run_resumes(run_cli, workdir,
 
 def test_the_live_api_is_never_asked_more_than_4_times_a_second():
     from scrapers.config import Config
+    from scrapers.http import HttpClient
     from scrapers.sources import FetchContext
     from scrapers.sources.doj.source import DojSource
-
-    from scrapers.http import HttpClient
 
     said = []
     cfg = Config()

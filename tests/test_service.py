@@ -151,8 +151,11 @@ def test_the_notice_says_what_is_loading_and_goes_on_every_page():
     failed = notice_html({"failed": [{"source": "doj", "why": "unreachable <x>"}], "failed_at": "2026-12-06T15:00:00Z",
                           "stale": "Serving data last built 2026-12-06T14:00:00Z."})
     assert "Stale data" in failed and "unreachable &lt;x&gt;" in failed and "last built" in failed
-    page = b'<html><body class="x"><header>nav</header>\n<section class="content">rows</section></body></html>'
+    page = b'<html><body class="x"><header>nav</header>\n<main class="content">rows</main></body></html>'
     assert inject(page, b"<p>N</p>") == (b'<html><body class="x"><header>nav</header>\n<p>N</p>\n'
+                                         b'<main class="content">rows</main></body></html>')
+    page = b'<html><body class="x"><div>nav</div>\n<section class="content">rows</section></body></html>'
+    assert inject(page, b"<p>N</p>") == (b'<html><body class="x"><div>nav</div>\n<p>N</p>\n'
                                          b'<section class="content">rows</section></body></html>')
     assert inject(b"<html><body><main>x</main></body></html>", b"<p>N</p>") == \
         b"<html><body>\n<p>N</p><main>x</main></body></html>"

@@ -2,8 +2,8 @@
 
 `tracker run` (scrapers/service.py) serves the database while the first backfills go on and
 then keeps it fresh on a schedule. It tells `BOARD` where things stand; this plugin puts that
-in one notice at the top of every HTML page (just before Datasette's content section; after
-`<body>` on a page without one), e.g.
+in one notice at the top of every HTML page (under the page header and the site's freshness
+line; else before Datasette's content section, else after `<body>`), e.g.
 
     Still loading (as of 14:03 UTC): DOJ releases: back to 2023-03-02 of 2021-01-01..today,
     38% (about 5m left). Everything up to those dates is shown; the rest appears as it arrives.
@@ -26,7 +26,10 @@ from datasette import hookimpl
 from ..dates import duration_text
 
 STATUS_PATH = "/-/tracker-loading.json"
-MARKERS = (b'<section class="content">',)
+# where the notice goes: after the page header (the site's freshness line ends it), else just
+# before the content (Datasette's own templates), else right after <body>
+AFTER = (b"</header>",)
+BEFORE = (b'<section class="content">', b'<main class="content">')
 
 
 class Board:
@@ -101,8 +104,13 @@ def notice_html(state: dict) -> str:
 
 
 def inject(body: bytes, notice: bytes) -> bytes:
-    """`notice` just before the content section of a Datasette page (or after <body>)."""
-    for marker in MARKERS:
+    """`notice` after the page header, or just before the content, or after <body>."""
+    for marker in AFTER:
+        at = body.find(marker)
+        if at >= 0:
+            at += len(marker)
+            return body[:at] + b"\n" + notice + body[at:]
+    for marker in BEFORE:
         at = body.find(marker)
         if at >= 0:
             return body[:at] + notice + b"\n" + body[at:]

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Callable
 
 import yaml
 
+from ..archive import public_path
 from ..assertions import Assertions
 from ..errors import TrackerError
 
@@ -50,6 +51,7 @@ class FetchRequest:
     sdn_format: str | None = None        # "csv" or "xml" (SDN)
     rate: float | None = None            # API requests per second (DOJ)
     as_of: str | None = None             # date of the version being imported (SDN)
+    history_zone: str | None = None      # time zone of version names with a time (SDN history) [UTC]
 
 
 @dataclasses.dataclass
@@ -104,11 +106,14 @@ class BuildContext(RunContext):
     batch: "Batch | None" = None
     batch_errors: int = 0
 
-    def error(self, source: str, location: str, reason: str, row: int | str | None = None) -> None:
-        """Record bad input in the `errors` table of the database being built."""
+    def error(self, source: str, location: str, reason: str, row: int | str | None = None, *,
+              counted: bool = True) -> None:
+        """Record bad input in the `errors` table of the database being built. `counted=False`:
+        input the source skipped on purpose (a broken version in a history import), which does
+        not count towards the batch's --max-errors."""
         from ..dates import utcnow
 
-        self.batch_errors += 1
+        self.batch_errors += int(counted)
         if self.db is not None:
             self.db["errors"].insert({
                 "source": source, "location": location, "row": None if row is None else str(row),
@@ -211,7 +216,7 @@ def archive_import(ctx: FetchContext, source: str, staged: list[StagedFile]) -> 
                                                            "files": len(staged)})
     for s in staged:
         entry = ctx.archive.put(source, s.kind, s.content, url=None, status=None,
-                                meta={"path": str(s.path), "origin": "import", **s.meta})
+                                meta={"path": public_path(s.path), "origin": "import", **s.meta})
         ctx.archive.add_to_batch(batch, entry, s.kind)
     ctx.progress(f"{source}: archived {len(staged)} file(s)")
     return [batch]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .textscan import _TokenWords, _ascii_view, _finditer_at, _matches_at, _occurrences
+from .textscan import _ascii_view, _finditer_at, _matches_at, _occurrences, _TokenWords
 
 _STATUTE = re.compile(
     r"\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:\s*A\.?)?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.)?\s*"
@@ -177,3 +177,22 @@ _CHARGE_TABLE = _charge_table()
 assert all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", h) for hs in _CHARGE_HINTS.values() for h in hs)
 _HINT_WORDS = _TokenWords(sorted({h.split(" ", 1)[0] for hs in _CHARGE_HINTS.values() for h in hs}))
 
+
+
+# Federal court case numbers: '1:23-cr-00045', '2:22-CR-123-ABC', 'No. 23-cr-456', '22 Cr. 123',
+# '3:21CR00012', '24-mj-1234'. The office letter suffixes and the division digit vary from one
+# release to the next; the year, the kind (cr / mj) and the number do not.
+_CASE_NUMBER = re.compile(r"(?<![\w:-])(?:(\d{1,2}):)?(\d{2})[- ]?(cr|mj|mag)\.?[- ]?(\d{2,6})(?![\d])(?:-[A-Za-z0-9]{1,5})*",
+                          re.I)
+
+
+def find_case_numbers(text: str) -> list[tuple[str, str]]:
+    """[(case number as written, comparison key '23-cr-45')] in order of first mention."""
+    if "cr" not in text.lower() and "mj" not in text.lower() and "mag" not in text.lower():
+        return []
+    out: dict[str, str] = {}
+    for m in _CASE_NUMBER.finditer(text):
+        kind = m.group(3).lower()
+        key = f"{m.group(2)}-{'mj' if kind == 'mag' else kind}-{int(m.group(4))}"
+        out.setdefault(key, m.group(0))
+    return [(written, key) for key, written in out.items()]

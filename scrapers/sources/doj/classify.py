@@ -10,9 +10,8 @@ import dataclasses
 import functools
 import re
 
-from .. import load_source_yaml
-
 from ...countries import country_of_demonym, normalize_country
+from .. import load_source_yaml
 
 
 def tables() -> dict:
@@ -272,7 +271,7 @@ def _country_index() -> tuple[dict, dict]:
         c = normalize_country(extra)
         if c:
             add(plain, extra, c.name, extra in _AMBIGUOUS_COUNTRIES)
-    for demonym, code in _DEMONYMS.items():
+    for demonym in _DEMONYMS:
         c = country_of_demonym(demonym)
         if c and c.code != "US":
             add(plain, demonym, c.name, True)

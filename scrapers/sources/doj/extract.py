@@ -35,7 +35,7 @@ import dataclasses
 import json
 import re
 
-from .charges import find_charges, find_statutes
+from .charges import find_case_numbers, find_charges, find_statutes
 from .classify import _drugs_from, _fentanyl_family, lexicon, tokens
 from .districts import districts_in_text, release_districts
 from .htmltext import Block
@@ -144,6 +144,8 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
         case_districts = [d for d in in_text if d in districts] or districts or in_text
         district = case_districts[0] if case_districts else None
         statutes = json.dumps(find_statutes(case.text))
+        numbers = find_case_numbers(case.text)
+        case_number = numbers[0][0] if len(numbers) == 1 else None  # several: whose is whose?
         charges = json.dumps(find_charges(scan_text, case_toks))
         drugs_json = json.dumps(case_drugs)
         orgs_json = json.dumps(organizations)
@@ -169,6 +171,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
                     "sentence_months": c.sentence_months if stage == "sentenced" else None,
                     "sentence_text": c.sentence_text if stage == "sentenced" else None,
                     "district": district, "published": published, "organizations": orgs_json,
+                    "case_number": case_number,
                     "text_evidence": json.dumps(sorted(c.evidence)),
                 })
     return Extraction(districts[0] if districts else None, districts, prosecutions, defendants)

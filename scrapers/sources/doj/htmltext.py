@@ -10,7 +10,6 @@ import dataclasses
 import html as htmllib
 import re
 
-
 # -- HTML -> text ---------------------------------------------------------------------------
 _WS = re.compile(r"[ \t\r\f\v\n\u2028\u2029]+")
 _TAG = re.compile(r"<[^>]*>")

@@ -7,6 +7,7 @@ import functools
 import re
 
 from ...names import normalize_name
+from .textscan import _ABBREV, _US_STATE_ABBR
 
 # -- names -----------------------------------------------------------------------------------
 U = "A-ZÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇŠŽ"
@@ -25,9 +26,9 @@ NAME_RUN_RX = re.compile(rf"[{U}][\w’'.-]*+(?:[ \t]+(?:[{U}][\w’'.-]*+|{NICK
 INITIAL_RX = re.compile(INITIAL)
 PARTICLE_RX = re.compile(PARTICLE)
 
-LEGAL = (r"(?:Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Company,?\s+Limited|Company,?\s+Ltd\.?|Pvt\.?\s*Ltd\.?|"
+LEGAL = (r"(?:Co\.,?\s*Ltd\.?|Co\.\s*\([^()]{1,40}\),?\s*Ltd\.?|Co\.,?\s*Limited|Company,?\s+Limited|Company,?\s+Ltd\.?|Pvt\.?\s*Ltd\.?|"
          r"Private\s+Limited|Limited|Ltd\.?|Inc\.|Inc\b|LLC|L\.L\.C\.|Corp\.|Corp\b|Corporation|"
-         r"S\.A\.\s+de\s+C\.V\.|SA\s+de\s+CV|S\.\s*de\s+R\.L\.(?:\s+de\s+C\.V\.)?|GmbH|Pharmacy|Pharmaceuticals)")
+         r"S\.A\.\s+de\s+C\.V\.|SA\s+de\s+CV|S\.\s*de\s+R\.L\.(?:\s+de\s+C\.V\.)?|GmbH|Pharmacy|Pharmaceuticals|Co\.(?=[\s,;)]))")
 COMPANY_RX = re.compile(rf"(?<![\w])((?:(?:[{U}0-9][\w&’'.()-]*|&|and|of)\s+){{1,8}}{LEGAL})")
 
 # Capitalised words that are never part of a person's name in this prose (lower-cased).
@@ -52,6 +53,17 @@ thursday friday saturday sunday fentanyl methamphetamine heroin cocaine drug dru
 hsi irs usao ocdetf hidta doj usps cbp ice dhs opa according pursuant count counts indictment indictments complaint
 information superseding plea trial jury grand sentencing sentence prison north south east west northern southern
 eastern western central middle new san santa los las el la st st. saint fort port lake mount
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+nineteen twenty thirty forty fifty hundred first second third fourth fifth sixth seventh eighth ninth tenth
+case cases regional sales director directors manager managers executive executives vice owner owners founder
+co-founder ceo cfo coo chairman chairwoman employee employees pharmacist pharmacists physician physicians nurse
+doctor doctors coalition foundation alliance council committee institute academy clinic prison penitentiary
+correctional facility institution jail club crew crips gangsters kings disciples brotherhood family families
+nation nations operations lords outlaws motorcycle manufacturer manufacturers distributor distributors supplier
+suppliers dealer dealers trafficker traffickers leader leaders member members target targets engineer engineers
+pilot pilots broker brokers accountant lawyer lawyers consultant contractor dentist chemist trader banker courier
+driver mechanic guard teacher coach reverend professor student operator supervisor technician analyst clerk
+associate associates americans hispanics residents citizens nationals
 """.split())
 _TITLE_WORDS = set("""
 attorney attorneys general judge judges justice magistrate chief agent agents special assistant acting deputy director
@@ -123,6 +135,41 @@ def _clean_tokens(run: str, start: int) -> tuple[list[tuple[str, int]], bool]:
     return kept, bool(kept) and title
 
 
+def _sentence_end(tok: str) -> bool:
+    """A capitalised token ending with a full stop that ends a sentence ('Marte.' in 'Alberto
+    Marte. Marte had'), not an abbreviation ('Minn.', 'Jr.', 'U.S.', 'A.')."""
+    return tok[-1] == "." and len(tok) > 2 and tok.count(".") == 1 and tok[:-1].isalpha() and \
+        tok.lower() not in _ABBREV and tok not in _US_STATE_ABBR
+
+
+@functools.lru_cache(maxsize=65536)
+def run_names(run: str) -> tuple[tuple[int, int, str, str, bool, str | None], ...]:
+    """The names in a capitalised run: the run cut at every sentence end inside it, each piece
+    read by _run_name (positions relative to the run)."""
+    if ". " not in run and ".\t" not in run:
+        one = _run_name(run)
+        return (one,) if one is not None else ()
+    out = []
+    pieces, begin, pos = [], 0, 0
+    for tok in run.split():
+        i = run.find(tok, pos)
+        pos = i + len(tok)
+        if _sentence_end(tok):
+            pieces.append((begin, run[begin:pos - 1]))
+            begin = pos
+    pieces.append((begin, run[begin:]))
+    for off, piece in pieces:
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if not piece:
+            continue
+        one = _run_name(piece)
+        if one is not None:
+            a, b, name, key, title, aka = one
+            out.append((off + lead + a, off + lead + b, name, key, title, aka))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=65536)
 def _run_name(run: str) -> tuple[int, int, str, str, bool, str | None] | None:
     """The name in a capitalised run (see _clean_tokens), positions relative to the run: (start,
@@ -146,3 +193,23 @@ _LEGAL_HINTS = ("Co.", "Co ", "Ltd", "Limited", "Inc", "LLC", "L.L.C", "Corp", "
                 "GmbH", "Pharmacy", "Pharmaceuticals")
 _LEGAL_HINT_RX = re.compile("|".join(map(re.escape, _LEGAL_HINTS)))
 _LEGAL_RX = re.compile(LEGAL)
+
+
+# A name written in capitals ('JANE Q. ROE, JR., 49, was sentenced'; 'against JOHN ROE ("ROE"),
+# age 29'): read only where what follows says a person is introduced (age, suffix, a short
+# name in quotes, an alias), since headings and agencies are written in capitals too.
+CAPS_NAME_RX = re.compile(
+    r"(?<![\w’'.-])([A-Z][A-Z’'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z’'-]+)){1,3})"
+    r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
+    r"(?:,[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,)]|[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]))")
+
+
+def caps_name(words: str) -> tuple[str, str] | None:
+    """(name as written, key) of a CAPS_NAME_RX match, or None when a word cannot be part of a
+    name (DEFENDANTS, MEDIA, DEA)."""
+    toks = words.split()
+    if any(t.lower().rstrip(".") in _NON_NAME for t in toks):
+        return None
+    if sum(1 for t in toks if len(t) >= 3) < 1 or not any(len(t) > 2 for t in toks[-1:]):
+        return None
+    return words, normalize_name(words)

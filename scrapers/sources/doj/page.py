@@ -13,7 +13,6 @@ from ...dates import eastern_date
 from .api import UUID_RE, ParseError, Release, normalize_url, time_field
 from .htmltext import _WS, _inline_text, clean_inline
 
-
 _TITLE_SUFFIX = re.compile(r"\s*[|\-–]\s*(?:United States Department of Justice|Department of Justice|Justice\.gov|DOJ)\s*$", re.I)
 
 

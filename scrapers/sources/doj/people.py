@@ -11,10 +11,10 @@ from ...countries import country_of_demonym, country_of_place, demonym_pattern
 from ...names import normalize_name
 from .classify import tables
 from .districts import geo
-from .mentions import _LEGAL_HINT_RX, _LEGAL_RX, _NON_NAME, _SUFFIXES, NAME_RUN_RX, _run_name
+from .mentions import _LEGAL_HINT_RX, _LEGAL_RX, _NON_NAME, _SUFFIXES, CAPS_NAME_RX, NAME_RUN_RX, caps_name, run_names
 from .textscan import _DOTTED, _US_STATE_ABBR
 
-_AGE = re.compile(r"^\s*,\s*(?:age\s+|aged\s+)?(\d{1,2})(?![\d%-])\s*(?=[,;)]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b)")
+_AGE = re.compile(r"^\s*,\s*(?:(?:age|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])\s*(?=[,;)]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
 _AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as)\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)
 _PAREN = re.compile(r"^\s*\(([^)]{1,60})\)")
 PLACE = r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|los[ \t]+)?[A-Z][\w’'.-]*)*(?:,[ \t]+(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w’'.-]*)*)*"
@@ -55,6 +55,7 @@ class Mention:
     candidate: "Candidate | None" = None
     title_before: bool = False
     aka: str | None = None
+    alias_of: "Candidate | None" = None
 
 
 @dataclasses.dataclass
@@ -82,6 +83,10 @@ class Candidate:
 
     @property
     def is_defendant(self) -> bool:
+        """Positive evidence, and no sign of an official, victim or speaker; a company only
+        when a case verb is about it (a company the defendants used is no defendant)."""
+        if self.is_company and "event" not in self.evidence:
+            return False
         return bool(self.evidence) and not (self.official or self.victim or self.speaker)
 
 
@@ -165,6 +170,52 @@ _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
 _NAT_LEFT = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:nationals?|citizens?|man|woman|men|women)\s*(?:named\s+)?,?\s*$")
 
 
+_COMMA_ONLY = re.compile(r"^\s*,\s*$")
+
+
+def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
+    """ms[k] is followed by another name of the same list ('A, B and C'); a comma alone
+    before it could end an appositive ('Judge A, B was detained')."""
+    return k + 1 < len(ms) and bool(sep.match(text[ms[k].end:ms[k + 1].start]))
+
+
+_CAPS_HINT = re.compile(r"[A-Z]{2}[A-Z’'-]*[ \t]+[A-Z]")
+_SUFFIX_AFTER = re.compile(r"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?![\w])")
+_AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\"]")
+_AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
+_BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
+_AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
+_AGE_PAREN = re.compile(r"^\s*\((\d{1,2}),\s*[A-Z][^)]{0,40}\)")
+_AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
+_COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
+_COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
+industries industry group biotech laboratories labs international enterprises holdings logistics supply imports
+exports""".split())
+
+
+def _company_list_cut(toks: list[str], before: str) -> int | None:
+    """Where 'and' joins two companies in the words before a legal form ('Acme Chemicals and
+    Zenith Labs Pvt.'): when the words before 'and' end like a company's name, or the text
+    calls them companies."""
+    if "and" not in toks:
+        return None
+    k = len(toks) - 1 - toks[::-1].index("and")
+    if k == 0 or k == len(toks) - 1 or not toks[k + 1][:1].isupper():
+        return None
+    word_before = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if toks[k - 1].lower().strip(",") in _COMPANY_ENDINGS or word_before in _COMPANY_NOUNS:
+        return k
+    return None
+
+
+def _add_aka(cand: "Candidate", alias: str) -> None:
+    if not alias or alias == cand.name:
+        return
+    known = cand.aka.split("; ") if cand.aka else []
+    if alias not in known:
+        cand.aka = "; ".join(known + [alias])
+
+
 class _Scanner:
     """Finds the people and companies named in one case's text, and what the text says
     about each (age, residence, nationality; official, victim, speaker)."""
@@ -194,31 +245,48 @@ class _Scanner:
                 toks = toks[i:]
                 if not toks or toks[0].lower() in _COMPANY_LEAD:
                     continue
-                name = " ".join(toks + [m.group(0)]).rstrip(",")
                 start = m.start() - len(window) + wm.start(1) + wm.group(1).find(toks[0])
+                # 'companies Acme Chemicals and Zenith Labs Pvt. Ltd.': two companies
+                cut = _company_list_cut(toks, window[:wm.start(1) + wm.group(1).find(toks[0])])
+                if cut:
+                    first = " ".join(toks[:cut])
+                    self.mentions.append(Mention(start, start + len(first), first, normalize_name(first), is_company=True))
+                    company_spans.append((start, start + len(first)))
+                    start = text.find(toks[cut + 1], start + len(first))
+                    toks = toks[cut + 1:]
+                name = " ".join(toks + [m.group(0)]).rstrip(",")
                 company_spans.append((start, m.end()))
                 self.mentions.append(Mention(start, m.end(), name, normalize_name(name), is_company=True))
+        if _CAPS_HINT.search(text):
+            for m in CAPS_NAME_RX.finditer(text):
+                got = caps_name(m.group(1))
+                if got and not any(a <= m.start() < b for a, b in company_spans):
+                    self.mentions.append(Mention(m.start(), m.end(1), got[0], got[1]))
         for m in NAME_RUN_RX.finditer(text):
             s = m.start()
             if s and (text[s - 1].isalnum() or text[s - 1] in "’'-"):
                 continue
             if company_spans and any(a <= s < b for a, b in company_spans):
                 continue
-            run = _run_name(m.group(0))
-            if run is None:
-                continue
-            start, end, name, key, title, aka = run
-            self.mentions.append(Mention(s + start, s + end, name, key, title_before=title, aka=aka))
+            for start, end, name, key, title, aka in run_names(m.group(0)):
+                if name in geo()["state_names"]:
+                    continue  # 'Puerto Rico', 'New York': places
+                self.mentions.append(Mention(s + start, s + end, name, key, title_before=title, aka=aka))
         self.mentions.sort(key=lambda x: x.start)
         self._starts_cache = [mm.start for mm in self.mentions]
+        self.aliases: dict[str, Candidate] = {}
         for mention in self.mentions:
-            cand = self.cands.get(mention.key)
+            if mention.alias_of is not None:
+                # 'Jane Roe, aka Janet Roe, 58': the same person
+                mention.candidate = mention.alias_of
+                continue
+            cand = self.cands.get(mention.key) or self.aliases.get(mention.key)
             if cand is None:
                 cand = Candidate(mention.name, mention.key, mention.is_company, mention.start)
                 self.cands[mention.key] = cand
             mention.candidate = cand
-            if mention.aka and not cand.aka:
-                cand.aka = mention.aka
+            if mention.aka:
+                _add_aka(cand, mention.aka)
             self._context(mention, cand)
         self._propagate_officials()
         self._merge_short_forms()
@@ -282,20 +350,65 @@ class _Scanner:
         if (self.victim_hint.search(line_left) and p["victim_left"].search(line_left)) or p["victim_right"].match(right):
             cand.victim = True
         rest = right
-        m = _AKA.match(rest)
+        m = _SUFFIX_AFTER.match(rest)
         if m:
-            cand.aka = cand.aka or m.group(1).strip(" ,;")
-            rest = rest[m.end():]
-            if rest[:1] != ",":
-                rest = "," + rest  # 'a/k/a “El Guero,” 45, of Cicero': the comma went inside the quotes
+            rest = rest[m.end():]  # 'Jane Roe, Jr., 41,': the age is after the suffix
+        had_aka = False
+        while True:
+            m = _AKA.match(rest) or (_AKA_MORE.match(rest) if had_aka else None)
+            if m:
+                _add_aka(cand, m.group(1).strip(" ,;"))
+                had_aka = True
+                rest = rest[m.end():]
+                if rest[:1] != "," and not _AKA_MORE.match(rest):
+                    rest = "," + rest  # 'a/k/a “El Guero,” 45, of Cicero': the comma went inside the quotes
+                continue
+            m = _AKA_BARE.match(rest)
+            if not m:
+                break
+            # 'Jane Roe, aka Janet Q. Roe, 58' / ', a/k/a Flaco, 32,': an alias written without quotes
+            had_aka = True
+            at = mention.end + (len(right) - len(rest)) + m.end()
+            k = bisect.bisect_left(self._starts_cache, at)
+            alias = self.mentions[k] if k < len(self.mentions) and self.mentions[k].start == at else None
+            if alias is not None and not alias.is_company and alias.end - mention.end < len(right):
+                alias.alias_of = cand
+                self.aliases[alias.key] = cand
+                _add_aka(cand, alias.name)
+                rest = right[alias.end - mention.end:]
+            else:
+                w = _BARE_WORDS.match(rest, m.end())
+                if not w:
+                    break
+                _add_aka(cand, w.group(0))
+                rest = rest[w.end():]
+        if had_aka:
+            # names inside the aliases read ('"Acme Trading Co. Ltd."') are the same one
+            until = mention.end + len(right) - len(rest)
+            k = bisect.bisect_right(self._starts_cache, mention.start)
+            while k < len(self.mentions) and self.mentions[k].start < until:
+                if self.mentions[k].alias_of is None:
+                    self.mentions[k].alias_of = cand
+                    self.aliases[self.mentions[k].key] = cand
+                k += 1
+        m = _AGE_BEFORE.search(left[-40:]) if "year-old" in left[-40:] else None
+        if m and not cand.is_company and cand.age is None:
+            cand.age = int(m.group(1))
+            cand.evidence.add("age")
         if cand.is_company:
             paren = _PAREN.match(rest)
             if paren:
+                short = paren.group(1).strip(" “”\"")
+                if short[:1].isupper() and short.lower() != cand.name.lower():
+                    _add_aka(cand, short)  # 'Acme Chemicals Pvt. Ltd. (Acme Chemicals)'
                 rest = rest[paren.end():]
         else:
-            m = _AGE.match(rest)
+            m = _PAREN.match(rest)
+            if m and m.group(1)[:1] in "“\"":
+                rest = rest[m.end():]  # 'against JOHN ROE ("ROE"), age 29': the short name defined
+            m = _AGE.match(rest) or _AGE_PAREN.match(rest) or _AGE_YEAR_OLD.match(rest)
             if m:
-                age = int(m.group(1))
+                age = int(m.group(1) or m.group(2))
                 if 14 <= age <= 99:
                     cand.age = cand.age or age
                     cand.evidence.add("age")
@@ -356,9 +469,12 @@ class _Scanner:
     def _propagate_officials(self) -> None:
         """'Assistant U.S. Attorneys Jane Roe and John Doe': officials listed together."""
         ms = self.mentions
-        for a, b in zip(ms, ms[1:]):
+        sep = self.p["group_sep"]
+        for k in range(len(ms) - 1):
+            a, b = ms[k], ms[k + 1]
             if a.candidate.official and not b.candidate.official:
-                if self.p["group_sep"].match(self.text[a.end:b.start]):
+                between = self.text[a.end:b.start]
+                if sep.match(between) and (not _COMMA_ONLY.match(between) or _listed_on(self.text, sep, ms, k + 1)):
                     b.candidate.official = True
 
     def mark_officials(self, keys: set[str]) -> None:

@@ -46,14 +46,30 @@ import sqlite_utils
 from ...archive import Batch, Entry
 from ...dates import duration_text, leading_date, utcnow
 from ...errors import SourceError, TrackerError
-from ..base import (BuildContext, FetchContext, FetchRequest, PartCutter, Source, StagedFile, archive_import,
-                    collect_files)
-from .api import (ParseError, Release, item_might_mention_fentanyl, merge_records, parse_api_response, parse_item,
-                  parse_item_light)
+from ..base import (
+    BuildContext,
+    FetchContext,
+    FetchRequest,
+    PartCutter,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+)
+from .api import (
+    ParseError,
+    Release,
+    item_might_mention_fentanyl,
+    merge_records,
+    parse_api_response,
+    parse_item,
+    parse_item_light,
+)
 from .classify import tables
 from .page import parse_release_page
 from .rows import _fill_from_page, write_release
 from .walk import JUSTICE_HOSTS, PAGESIZE, SOURCE, Walk, page_url, summarize
+
 
 # -- the source --------------------------------------------------------------------------------------
 class DojSource(Source):
@@ -293,7 +309,7 @@ class DojSource(Source):
                 versions[target].extend(versions.pop(key))
         counts = {"pages": pages, "releases_read": len(versions), "fentanyl_releases": 0, "stored": 0,
                   "unchanged": 0, "removed": 0, "prosecutions": 0, "defendants": 0}
-        for key, vs in versions.items():
+        for vs in versions.values():
             api_versions = [v for v in vs if v[0].kind in ("api", "light")] or vs
             rel = merge_records([r for r, _ in api_versions])
             pages_html = [r for r, _ in vs if r.kind == "page"]

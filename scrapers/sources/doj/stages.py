@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...countries import country_of_demonym
 from .people import Candidate, Mention, _Scanner
 from .textscan import _sentence_spans_at
 
@@ -41,7 +42,7 @@ def _number(text: str) -> float | None:
 # A stage is read from a verb. The verbs are found with plain substring search (fast), then
 # their context decides: 'left' voice = the subject precedes ("X was sentenced"), 'right' =
 # the object follows ("the indictment charges X with", "sentenced X to").
-_ADV = r"(?:(?:each|also|both|all|jointly|later|subsequently|recently|today|yesterday|formally|federally|separately|criminally|unanimously|ultimately|successfully|this\s+week|last\s+week)\s+)*"
+_ADV = r"(?:(?:each|also|both|all|jointly|later|subsequently|recently|today|yesterday|formally|federally|separately|criminally|unanimously|ultimately|successfully|previously|initially|originally|eventually|already|then|since|again|this\s+week|last\s+week)\s+)*"
 _LEFT_BE = re.compile(rf"\b(?:was|were|is|are|been)\s+{_ADV}(?:re-?)?$")
 _LEFT_PLEAD = re.compile(r"\b(?:pleaded|pled|pleads|plead)\s+$")
 _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:pleas?\s+of\s+)?$")
@@ -56,19 +57,25 @@ def _be_start(left: str) -> int | None:
 
 
 _WHO_BEFORE = re.compile(r"\b(?:who|which)\s*$")
+# a relative clause about the person's record, not about this case
+_WHO_PRIOR = re.compile(r"^\s*(?:had|has\s+been\s+previously|was\s+previously|were\s+previously|had\s+been|has\s+(?:a\s+)?prior)\b")
+# "when he is sentenced", "if they are convicted": what may happen, not what did
+_CONDITIONAL = re.compile(r"\b(?:when|if|once|until|unless|before|after)\s+(?:\w+\s+){0,2}?(?:is|are)\s+\S*\s*$", re.I)
 _YEAR_AFTER = re.compile(r"\s*(?:[\w,]+\s+){0,4}?in\s+((?:19|20)\d\d)\b")
 _HISTORY_STAGES = ("convicted", "sentenced", "pleaded_guilty")
 
 
-def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None) -> bool:
-    """Background, not what the release announces: a relative clause ('X, who was convicted
-    in 2015 of burglary, was charged today') or an event dated years before the release."""
-    if _WHO_BEFORE.search(text, max(0, base + k - 12), base + k):
-        return True
+def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None) -> bool | str:
+    """Background, not what the release announces: an event dated years before the release,
+    or a relative clause about the person's record ('X, who was previously convicted of
+    burglary'). 'who' for another relative clause ('X, who was sentenced to 20 years'): the
+    person's stage when the sentence gives the person no other."""
     if stage in _HISTORY_STAGES and year:
         m = _YEAR_AFTER.match(text, j, min(len(text), j + 50))
         if m and int(m.group(1)) <= year - 2:
             return True
+    if _WHO_BEFORE.search(text, max(0, base + k - 12), base + k):
+        return True if _WHO_PRIOR.match(text, base + k, j) else "who"
     return False
 
 
@@ -102,12 +109,17 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         base = max(s_start, i - 80)
         left = text[base:i]
         seg_end = s_end
+        if _NEGATED.search(left):
+            continue  # 'indicted but not yet arrested', 'has not been charged'
         if kind == "be":
             k = _be_start(left)
             if k is not None:
-                if not _history(text, base, k, j, stage, year):
-                    out.append((base + k, j, stage, "left"))
-            elif stem not in ("found guilty", "convicted"):
+                if _CONDITIONAL.search(left) or (stage == "convicted" and "previously" in left[k:]):
+                    continue  # 'when he is sentenced'; 'was previously convicted of burglary': a record
+                hist = _history(text, base, k, j, stage, year)
+                if hist is not True:
+                    out.append((base + k, j, stage, "who" if hist else "left"))
+            elif stem not in ("found guilty", "convicted") and not _TO_BE.search(left):
                 # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict)
                 out.append((i, j, stage, "right"))
         elif kind == "right":
@@ -118,12 +130,19 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         elif kind == "guilty":
             m = _LEFT_PLEAD.search(left)
             if m:
-                if not _history(text, base, m.start(), j, "pleaded_guilty", year):
-                    out.append((base + m.start(), j, "pleaded_guilty", "left"))
+                hist = _history(text, base, m.start(), j, "pleaded_guilty", year)
+                if hist is not True:
+                    out.append((base + m.start(), j, "pleaded_guilty", "who" if hist else "left"))
             else:
                 m = _LEFT_ENTERED.search(left)
                 if m and (left.rstrip().endswith(("of", "Of")) or _RIGHT_PLEA.match(text, j, seg_end)):
                     out.append((base + m.start(), j, "pleaded_guilty", "left"))
+        elif kind == "possessive":
+            if _LEFT_POSSESSIVE.search(left):
+                out.append((i, j, stage, "left"))
+        elif kind == "against":
+            if _LEFT_CHARGING.search(left):
+                out.append((i, j, stage, "right"))
         elif kind == "custody":
             k = _be_start(left)
             if k is not None and _RIGHT_CUSTODY.match(text, j, seg_end):
@@ -131,6 +150,11 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
     out.sort()
     return out
 
+
+_NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
+_TO_BE = re.compile(r"\bbe\s+$")
+_LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|the\s+defendants?[’']s?)\s+$", re.I)
+_LEFT_CHARGING = re.compile(r"\b(?:criminal\s+complaint|complaint\s+affidavit|affidavit|indictment|criminal\s+information|criminal\s+charges|federal\s+charges|charges\s+(?:were\s+)?(?:filed|unsealed|brought))\b[^.;:]{0,40}$", re.I)
 
 _STEMS = [
     ("sentenced", "sentenced", "be"),
@@ -145,6 +169,11 @@ _STEMS = [
     ("arrested", "arrested", "be"),
     ("apprehended", "arrested", "be"),
     ("arrest of", "arrested", "right"),
+    ("arrest", "arrested", "possessive"),
+    ("arrests", "arrested", "possessive"),
+    ("sentence on", "sentenced", "right"),
+    ("sentences on", "sentenced", "right"),
+    ("against", "charged", "against"),
     ("taken into", "arrested", "custody"),
     ("charged", "charged", "be"),
     ("indicted", "charged", "be"),
@@ -154,8 +183,8 @@ _STEMS = [
 
 # _STEMS by the word searched for ('sentenced' also finds 'resentenced', 'charg' all of
 # 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it, stage, kind)])
-_SEARCH_WORDS = ("sentenced", "convicted", "found", "guilty", "extradit", "arrest", "apprehended", "taken into",
-                 "charg", "indicted")
+_SEARCH_WORDS = ("sentenced", "sentence", "convicted", "found", "guilty", "extradit", "arrest", "apprehended",
+                 "taken into", "charg", "indicted", "against")
 
 
 def _stem_searches() -> list[tuple[str, list[tuple[str, int, str, str]]]]:
@@ -180,8 +209,9 @@ _TITLE_STAGES = [
 _SENTENCE_LEN = re.compile(
     rf"^.{{0,220}}?\bto\s+(?:serve\s+)?(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+|a\s+total\s+of\s+)?"
     rf"(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|approximately\s+|about\s+|just\s+over\s+)?"
-    rf"(?P<n1>{NUM})\s+(?P<u1>years?|months?)(?:[’']?\s*|\s+)(?:and\s+(?P<n2>{NUM})\s+(?P<u2>months?|days?)\s*)?"
+    rf"(?P<n1>{NUM})(?P<half>\s*½|[\s-]+and[\s-]+(?:a|one)[\s-]+half)?[\s-]+(?P<u1>years?|months?)(?:[’']?\s*|\s+)(?:and\s+(?P<n2>{NUM})\s+(?P<u2>months?|days?)\s*)?"
     rf"(?:and\s+(?:one|a|\d+)\s+days?\s*)?(?P<tail>.{{0,45}})", re.I | re.S)
+_LENGTH = re.compile(rf"(?<![\w.])(?:{NUM})(?:\s*½|[\s-]+and[\s-]+(?:a|one)[\s-]+half)?[\s-]+(?:years?|months?)\b(?:\s+and\s+(?:{NUM})\s+months?)?", re.I)
 _SENTENCE_LIFE = re.compile(r"^.{0,220}?\bto\s+(?:serve\s+)?(?:a\s+(?:mandatory\s+)?(?:term\s+of\s+|sentence\s+of\s+)?)?(?:(?:\w+\s+)?consecutive\s+)?life\b", re.I | re.S)
 _TIME_SERVED = re.compile(r"^.{0,120}?\bto\s+time\s+served\b", re.I | re.S)
 _NOT_PRISON = re.compile(r"^(?:[’']|of\s+)?\s*(?:of\s+)?(?:probation|supervised\s+release|home\s+(?:confinement|detention)|community\s+service)", re.I)
@@ -222,7 +252,8 @@ def _any_title_stage(text: str) -> bool:
 def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int | None = None) -> None:
     text = scanner.text
     p = scanner.p
-    mentions = [m for m in scanner.mentions if not (m.candidate.official or m.candidate.victim or m.candidate.speaker)]
+    mentions = [m for m in scanner.mentions if not (m.candidate.official or m.candidate.victim or m.candidate.speaker)
+                and m.alias_of is None]
     starts = [m.start for m in mentions]
     # only the sentences holding a verb matter: only their lines are split into sentences
     verbs = _verbs_in(text)
@@ -249,12 +280,34 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         in_sentence = mentions[lo:hi]
         prev_subjects: list[Candidate] = []
         prev_end = s_start
+        main: set[int] = set()   # candidates given an event by this sentence's main clauses
+        relative: list[tuple[Candidate, int, int, str]] = []
         for (e_start, e_end, stage, voice) in events:
             subjects: list[Candidate] = []
+            if voice == "who":
+                # 'X, 24, of Y, who was sentenced to 20 years': X's stage unless the sentence says another
+                before = [m for m in in_sentence if prev_end <= m.start < e_start]
+                if before:
+                    who = [before[-1].candidate]
+                    if _PLURAL.match(text, e_start, e_end):
+                        # 'A, age 38, and B, age 32, both of X, who were sentenced'
+                        for m in before:
+                            grp = _group(scanner, before, m, forward=True)
+                            if before[-1].candidate in grp:
+                                who = grp
+                                break
+                    relative.extend((c, e_start, e_end, stage) for c in who)
+                continue
             if voice == "right":
-                obj = [m for m in in_sentence if e_end <= m.start <= e_end + 3 and not text[e_end:m.start].strip()]
+                obj = [m for m in in_sentence if e_end <= m.start <= e_end + 60 and _describes(text[e_end:m.start])]
                 if obj:
                     subjects = _group(scanner, in_sentence, obj[0], forward=True)
+                else:
+                    # 'charges those same defendants, as well as A and B, with'
+                    m = _AS_WELL_AS.match(text, e_end, s_end)
+                    obj = [mm for mm in in_sentence if m and m.end() <= mm.start <= m.end() + 3]
+                    if obj:
+                        subjects = _group(scanner, in_sentence, obj[0], forward=True)
             else:
                 clause = [m for m in in_sentence if prev_end <= m.start < e_start]
                 if clause:
@@ -267,24 +320,122 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = [first.candidate]
                 else:
                     before = text[prev_end:e_start]
-                    if p["pronoun"].search(before):
-                        subjects = default_subjects
+                    if _PART_OF.search(before):
+                        subjects = []  # 'eight of the 21 defendants have been sentenced': which ones?
                     elif prev_subjects:
                         subjects = prev_subjects
+                    elif p["pronoun"].search(before):
+                        subjects = default_subjects
                     elif len(default_subjects) == 1 and not _OTHERS.search(before):
                         subjects = default_subjects
-            for cand in subjects:
-                _record(cand, stage, text, e_end, events, e_start, s_end)
+                    elif len(default_subjects) > 1 and _PLURAL.match(text, e_start, e_end) and \
+                            _generic_group(before, len(default_subjects)):
+                        subjects = default_subjects  # 'A Dominican national and a Lawrence man were arrested'
+            lengths = _respective_lengths(text, e_end, s_end, len(subjects)) if stage == "sentenced" else None
+            for n, cand in enumerate(subjects):
+                _record(cand, stage, text, e_end, events, e_start, s_end, lengths[n] if lengths else None)
+                main.add(id(cand))
             if subjects:
                 prev_subjects = subjects
             if voice == "left" or subjects:
                 prev_end = e_end
+        for cand, e_start, e_end, stage in relative:
+            if id(cand) not in main:
+                _record(cand, stage, text, e_end, events, e_start, s_end)
+    if ":\n" in text:
+        _list_items(text, mentions, all_events)
+
+
+_BULLET = re.compile(r"[\s•·*–-]*")
+
+
+def _list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]]) -> None:
+    """'The following defendants were sentenced:' then one line per defendant with no verb
+    ('Jane Roe, 24, of Toledo, 87 months in prison;'): the introduction's stage for each."""
+    starts = [m.start for m in mentions]
+    pos = text.find(":\n")
+    while pos >= 0:
+        line_start = text.rfind("\n", 0, pos) + 1
+        intro = [e for e in events if line_start <= e[0] < pos and e[3] != "right"]
+        stage = max((e[2] for e in intro), key=RANK.get, default=None)
+        line = pos + 2
+        while stage is not None and line < len(text):
+            end = text.find("\n", line)
+            end = len(text) if end < 0 else end
+            at = _BULLET.match(text, line).end()
+            k = bisect.bisect_left(starts, at)
+            if k >= len(mentions) or mentions[k].start != at or any(line <= e[0] < end for e in events):
+                break
+            m = mentions[k]
+            m.candidate.evidence.add("event")
+            if m.candidate.stage is None or RANK[stage] > RANK[m.candidate.stage]:
+                m.candidate.stage = stage
+            if stage == "sentenced":
+                length = _LENGTH.search(text, m.end, end)
+                if length:
+                    months, label = _sentence_months("to " + text[length.start():end])
+                    if label:
+                        m.candidate.sentence_months, m.candidate.sentence_text = months, label
+            line = end + 1
+        pos = text.find(":\n", pos + 2)
 
 
 _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
-_APPOSITIVE = re.compile(r"^\s*,\s*(?:\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}national,)?")
-_CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&)?\s*")
+_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\))?\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
+_CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as)?\s*")
+_AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
+_AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
+# a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
+_PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
+_GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?)\b", re.I)
+_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I)
+
+
+_DESCRIPTOR_WORDS = frozenset("""company companies firm firms entity entities defendant defendants co-defendant
+co-defendants codefendant codefendants national nationals citizen citizens man men woman women brothers sisters former
+alleged reputed accused leader leaders member members chemical pharmaceutical manufacturing trading drug gang cartel
+executive executives employee employees""".split())
+
+
+def _describes(between: str) -> bool:
+    """The words between a verb and its object only describe the object: '' (charges X),
+    'India-based companies' (charging India-based companies X), 'Chinese nationals',
+    'co-defendant'."""
+    if not between.strip():
+        return True
+    if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
+        return False
+    for w in between.split():
+        low = w.lower()
+        if low in _DESCRIPTOR_WORDS or low.endswith("-based"):
+            continue
+        if w[:1].isupper() and country_of_demonym(w) is not None:
+            continue
+        return False
+    return True
+
+
+def _generic_group(before: str, n: int) -> bool:
+    """The subject is a plural description of the release's defendants: 'Four Syracuse men',
+    'A Dominican national and a Lawrence man' -- as many as the release names."""
+    if not _GENERIC.search(before):
+        return False
+    m = _COUNT.search(before)
+    if m:
+        return int(_number(m.group(1)) or 0) == n
+    return before.count(" and ") == 1 and n == 2
+
+
+def _respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None:
+    """'A and B were sentenced to 12 years and 15 years, respectively': one length each."""
+    if n < 2:
+        return None
+    seg = text[e_end:s_end]
+    if "respectively" not in seg:
+        return None
+    found = [_sentence_months("to " + m.group(0)) for m in _LENGTH.finditer(seg)]
+    return found if len(found) == n else None
 _OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects)\b", re.I)
 
 
@@ -296,8 +447,9 @@ def _group(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool
     for m in pool[i + 1:]:
         between = scanner.text[last_end:m.start]
         # allow the appositive of the previous name (", 29, of Nampa,") before "and"
-        stripped = _APPOSITIVE.sub("", between)
-        if _CONJ.fullmatch(stripped) and len(between) < 120:
+        stripped = _APPOSITIVE.sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
+        conj = _CONJ.match(stripped)
+        if len(between) < 120 and (conj.end() == len(stripped) or _describes(" " + stripped[conj.end():])):
             if m.candidate not in out:
                 out.append(m.candidate)
             last_end = m.end
@@ -306,16 +458,20 @@ def _group(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool
     return out
 
 
-def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start: int, s_end: int) -> None:
+def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start: int, s_end: int,
+            length: tuple | None = None) -> None:
     cand.evidence.add("event")
     if cand.stage is None or RANK[stage] > RANK[cand.stage]:
         cand.stage = stage
     if stage != "sentenced":
         return
-    nxt = [s for s, _, _, _ in events if s > e_start]
-    limit = min(nxt) if nxt else s_end  # the length is in this clause of this sentence
-    seg = text[e_end:min(limit, e_end + 320)]
-    months, label = _sentence_months(seg)
+    if length is not None:
+        months, label = length
+    else:
+        nxt = [s for s, _, _, _ in events if s > e_start]
+        limit = min(nxt) if nxt else s_end  # the length is in this clause of this sentence
+        seg = text[e_end:min(limit, e_end + 320)]
+        months, label = _sentence_months(seg)
     if label and (cand.sentence_months is None or (months or 0) > cand.sentence_months):
         cand.sentence_months, cand.sentence_text = months, label
 
@@ -332,6 +488,8 @@ def _sentence_months(seg: str) -> tuple[float | None, str | None]:
         n1 = _number(m.group("n1"))
         if n1 is None:
             return None, None
+        if m.group("half"):
+            n1 += 0.5
         months = n1 * 12 if m.group("u1").lower().startswith("year") else n1
         if m.group("n2"):
             n2 = _number(m.group("n2")) or 0

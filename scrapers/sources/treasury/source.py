@@ -29,8 +29,17 @@ from bs4 import BeautifulSoup
 from ...archive import Batch
 from ...dates import duration_text, share_walked
 from ...errors import FetchError, SourceError, TrackerError
-from ..base import (BuildContext, FetchContext, FetchRequest, PartCutter, Source, StagedFile, archive_import,
-                    collect_files)
+from ..base import (
+    BuildContext,
+    FetchContext,
+    FetchRequest,
+    PartCutter,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+)
+from .candidates import Candidate
 from .html import canonical_recent_actions_url, recent_actions_key
 from .listing import ListingPage, parse_listing
 from .recent_actions import parse_recent_actions
@@ -97,7 +106,7 @@ class TreasurySource(Source):
             except SourceError as exc:
                 ctx.error(SOURCE, entry.location, exc.reason)
                 continue
-            added = [e for e in page.entries if e.section == "added"]
+            added = [e for e in page.entries if e.section == "added" or e.gains_eo14059]
             if not page.entries and (url in eo_ra_urls or url in known_eo):
                 ctx.error(SOURCE, entry.location, "Recent Actions page of an E.O. 14059 release yielded no SDN entries"
                           " (has the page layout changed?)")
@@ -105,7 +114,10 @@ class TreasurySource(Source):
             db.execute("delete from recent_actions where url = ?", [url])
             rows = [{"url": url, "position": e.position, "action_date": page.date, "entry_text": e.text,
                      "name": e.name, "programs": json.dumps(e.programs), "uid": None, "match_method": None,
-                     "press_release_id": None, "section": e.section, "entity_type": e.entity_type}
+                     "press_release_id": None, "section": e.section, "entity_type": e.entity_type,
+                     "aliases": json.dumps(e.aliases, ensure_ascii=False),
+                     "identifiers": json.dumps(e.identifiers, ensure_ascii=False),
+                     "linked_releases": json.dumps(page.release_ids)}
                     for e in page.entries]
             if rows:
                 db["recent_actions"].insert_all(rows, pk=("url", "position"), replace=True)
@@ -117,6 +129,7 @@ class TreasurySource(Source):
 def write_release(db: sqlite_utils.Database, rel, entry) -> None:
     rid = RELEASE_PREFIX + rel.id
     db.execute("delete from release_links where press_release_id = ?", [rid])
+    db.execute("delete from release_names where press_release_id = ?", [rid])
     db.execute("delete from press_release_designations where press_release_id = ?", [rid])
     db["press_releases"].insert({
         "id": rid, "agency": "Treasury", "url": rel.url, "title": rel.title, "published": rel.published,
@@ -130,10 +143,33 @@ def write_release(db: sqlite_utils.Database, rel, entry) -> None:
         "fetched_at": entry.fetched_at, "archive_sha256": entry.sha256,
         "eo14059_evidence": json.dumps(rel.eo14059_evidence, ensure_ascii=False),
     }, pk="id", replace=True)
+    if rel.designees:
+        db["release_names"].insert_all([candidate_row(rid, c) for c in rel.designees],
+                                       pk=("press_release_id", "position"), replace=True)
     if rel.links:
         db["release_links"].insert_all([{"press_release_id": rid, "url": l.url, "anchor_text": l.anchor_text,
                                          "kind": l.kind} for l in rel.links], pk=("press_release_id", "url"),
                                        replace=True)
+
+
+_LISTS = ("short_forms", "aliases", "variants", "pieces", "countries", "authorities")
+
+
+def candidate_row(rid: str, cand: Candidate) -> dict:
+    """A name the release puts forward, as stored (release_names): the linking reads these
+    rows, never the release's HTML again."""
+    row = {"press_release_id": rid, "position": cand.position, "name": cand.name, "lookup": cand.lookup,
+           "markup": cand.markup, "role": cand.role, "reason": cand.reason, "sentence": cand.sentence,
+           "heading_only": int(cand.heading_only)}
+    row.update({k: json.dumps(getattr(cand, k), ensure_ascii=False) for k in _LISTS})
+    return row
+
+
+def candidate_from_row(row: dict) -> Candidate:
+    lists = {k: json.loads(row[k] or "[]") for k in _LISTS}
+    return Candidate(name=row["name"], lookup=row["lookup"], markup=row["markup"], role=row["role"],
+                     reason=row["reason"], sentence=row["sentence"], position=row["position"],
+                     heading_only=bool(row["heading_only"]), **lists)
 
 
 def _identify(content: bytes, path: Path) -> tuple[str, str]:
@@ -157,7 +193,7 @@ def _identify(content: bytes, path: Path) -> tuple[str, str]:
             page = parse_recent_actions(content, f"https://ofac.treasury.gov/recent-actions/{key}")
         except SourceError as exc:
             raise SourceError(SOURCE, location, exc.reason) from exc
-        if page.entries:
+        if page.entries or page.official:
             return "recent-actions", key
     raise release_error
 
