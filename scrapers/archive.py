@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .dates import utcnow
-from .errors import TrackerError
+from .errors import EnvironmentFailure, TrackerError, damaged_reason, environment_reason
 
 
 class ArchiveError(TrackerError):
@@ -43,6 +43,10 @@ class ArchiveError(TrackerError):
 # on the import's critical path for a little less compression (figures: BENCHMARKS.md, "SDN
 # import"). API pages and release pages (tens to hundreds of kB) keep level 6.
 FAST_GZIP_BYTES = 1024 * 1024
+# A blob is never decompressed past the size it was stored with (the `size` of its response
+# row); when no row says, past this. A damaged or planted blob (a gzip bomb) is refused, not
+# read whole into memory.
+MAX_BLOB_BYTES = 512 * 1024 * 1024
 
 SCHEMA = """
 create table if not exists responses (
@@ -95,6 +99,18 @@ create table if not exists state (
 """
 
 
+def public_path(path: str | Path | None) -> str | None:
+    """What the archive and the database say about an imported file's path: its name and the
+    name of the directory holding it (`2024-01-02/sdn.csv`: which version of a history), no
+    more. The archive and tracker.db are published (the data branch, the downloadable
+    database); where a file lay on the importer's machine is not theirs to publish. Older
+    archives that stored absolute paths are read the same way."""
+    if not path:
+        return None
+    parts = [p for p in str(path).replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    return "/".join(parts[-2:]) or None
+
+
 @dataclasses.dataclass(frozen=True)
 class Entry:
     seq: int
@@ -111,7 +127,9 @@ class Entry:
 
     @property
     def location(self) -> str:
-        return self.url or self.meta.get("path") or f"archive #{self.seq}"
+        """The URL, or the name of the imported file (never a local absolute path: locations
+        end up in published tables such as `errors` and `list_observations.files`)."""
+        return self.url or public_path(self.meta.get("path")) or f"archive #{self.seq}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,13 +147,23 @@ class Batch:
 class Archive:
     def __init__(self, root: Path | str):
         self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / "blobs").mkdir(exist_ok=True)
-        self.conn = sqlite3.connect(self.root / "index.sqlite", timeout=30)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("pragma journal_mode=wal")
-        self.conn.execute("pragma synchronous=normal")
-        self.conn.executescript(SCHEMA)
+        index = self.root / "index.sqlite"
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            (self.root / "blobs").mkdir(exist_ok=True)
+            self.conn = sqlite3.connect(index, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("pragma journal_mode=wal")
+            self.conn.execute("pragma synchronous=normal")
+            self.conn.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            damaged = damaged_reason(exc)
+            if damaged:
+                raise ArchiveError(f"archive index {index}: {damaged}. Nothing was changed; move it aside and"
+                                   " restore it from a copy (the data branch, a backup)") from None
+            existing = next((p for p in (self.root, *self.root.parents) if p.exists()), None)
+            why = environment_reason(exc, existing) or f"{type(exc).__name__}: {exc}"
+            raise EnvironmentFailure(f"the archive {self.root} cannot be written: {why}") from None
 
     def close(self) -> None:
         self.conn.close()
@@ -169,10 +197,19 @@ class Archive:
         what = sha if isinstance(entry, str) else f"#{entry.seq} ({entry.location})"
         if sha is None:
             raise ValueError(f"archive entry {what} holds no content")
+        size = entry.size if not isinstance(entry, str) else None
+        if size is None:
+            row = self.conn.execute("select size from responses where sha256 = ? and size is not null limit 1",
+                                    (sha,)).fetchone()
+            size = row[0] if row else None
+        limit = MAX_BLOB_BYTES if size is None else size
         path = self.blob_path(sha)
         try:
             with gzip.open(path, "rb") as fh:
-                content = fh.read()
+                content = fh.read(limit + 1)
+            if len(content) > limit:
+                raise ArchiveError(f"archive entry {what}: {path} decompresses to more than the {limit:,} bytes"
+                                   " it was stored as (damaged or planted: refused, not read)")
         except FileNotFoundError as exc:
             raise ArchiveError(f"archive entry {what}: its bytes are missing ({path})") from exc
         except (OSError, EOFError, zlib.error) as exc:
@@ -223,6 +260,15 @@ class Archive:
             " order by seq desc limit 1", (url,)).fetchone()
         return self._entry(row) if row else None
 
+    def latest_sha256(self, source: str, url: str, meta: tuple[str, str] | None = None) -> str | None:
+        """The sha256 of the newest stored bytes of `source` fetched from `url`, or imported
+        with `meta` (key, value) in their meta (evidence for a fact derived from them)."""
+        row = self.conn.execute(
+            "select sha256 from responses where source = ? and sha256 is not null and (url = ?"
+            + (" or json_extract(meta, '$.' || ?) = ?" if meta else "") + ") order by seq desc limit 1",
+            (source, url, *(meta or ()))).fetchone()
+        return row["sha256"] if row else None
+
     def validators(self, url: str) -> dict:
         """ETag / Last-Modified of the newest 200 response for `url` (for conditional GET).
         Bytes that only ever went into rejected batches are not vouched for: a server that
@@ -262,15 +308,45 @@ class Archive:
         self.conn.commit()
 
     def update_batch_meta(self, batch: Batch, **meta) -> Batch:
-        merged = {**batch.meta, **meta}
-        self.conn.execute("update batches set meta = ? where id = ?", (json.dumps(merged, sort_keys=True), batch.id))
-        self.conn.commit()
+        """Add to a batch's meta (merged with what is stored, so that a caller holding an
+        older copy of the batch loses nothing another writer added, e.g. its parts)."""
+        with self.conn:
+            row = self.conn.execute("select meta from batches where id = ?", (batch.id,)).fetchone()
+            merged = {**(json.loads(row["meta"] or "{}") if row else batch.meta), **meta}
+            self.conn.execute("update batches set meta = ? where id = ?", (json.dumps(merged, sort_keys=True), batch.id))
         return dataclasses.replace(batch, meta=merged)
 
     def set_batch_status(self, batch_ids: list[int], status: str, reason: str | None = None) -> None:
         self.conn.executemany("update batches set status = ?, reason = ? where id = ?",
                               [(status, reason, b) for b in batch_ids])
         self.conn.commit()
+
+    def set_applied(self, batch_ids: list[int]) -> list[int]:
+        """Mark batches `applied` and, in the same transaction, the parts they supersede
+        `superseded`: the parts a batch now applied lists (meta `parts`), and a part whose
+        whole batch (meta `part_of`) is applied already. A part is a provisional batch
+        `tracker run` builds while the fetch of its whole batch goes on (sources/base.py,
+        PartCutter); once the whole is in, a rebuild replays the whole alone. Returns the
+        ids of the parts superseded."""
+        if not batch_ids:
+            return []
+        superseded: set[int] = set()
+        marks = ",".join("?" * len(batch_ids))
+        with self.conn:
+            self.conn.executemany("update batches set status = 'applied', reason = null where id = ?",
+                                  [(b,) for b in batch_ids])
+            for row in self.conn.execute(f"select id, meta from batches where id in ({marks})", list(batch_ids)):
+                meta = json.loads(row["meta"] or "{}")
+                superseded.update(int(p) for p in meta.get("parts") or [])
+                whole = meta.get("part_of")
+                if whole is not None:
+                    got = self.conn.execute("select status from batches where id = ?", (whole,)).fetchone()
+                    if got is not None and got["status"] == "applied":
+                        superseded.add(row["id"])
+            self.conn.executemany("update batches set status = 'superseded' where id = ?"
+                                  " and status in ('pending', 'building', 'applied')",
+                                  [(b,) for b in sorted(superseded)])
+        return sorted(superseded)
 
     def _batch(self, row: sqlite3.Row) -> Batch:
         return Batch(row["id"], row["source"], row["kind"], row["observed_on"], row["created_at"],

@@ -36,7 +36,6 @@ import os
 import signal
 import sqlite3
 import time
-import traceback
 from pathlib import Path
 
 import sqlite_utils
@@ -44,7 +43,8 @@ import sqlite_utils
 from . import db as schema
 from .archive import Archive, Batch
 from .dates import utcnow
-from .errors import AssertionsFailed, SourceError, TrackerError
+from .errors import (AssertionsFailed, EnvironmentFailure, SourceError, TrackerError, crash_line, debug_traceback,
+                     environment_reason)
 from .linking import DERIVATIONS
 from .sources import BuildContext, RunContext, all_sources
 
@@ -149,12 +149,13 @@ def build(db_path: Path, archive: Archive, run: RunContext, new_batches: list[Ba
     with write_lock(db_path):
         _clean_stale(db_path)
         # Batches a concurrent command already got applied are not applied twice.
-        new_batches = [b for b in new_batches if archive.batch(b.id).status != "applied"]
+        new_batches = [b for b in new_batches if archive.batch(b.id).status not in ("applied", "superseded")]
         in_db = applied_batch_ids(db_path) or set()
         recovered = []
         for orphan in archive.batches(status="building"):
-            if orphan.id in in_db:      # killed after the swap: it is in; tell the archive
-                archive.set_batch_status([orphan.id], "applied")
+            if orphan.id in in_db or _whole_applied(archive, orphan):
+                # killed after the swap: it is in (or its whole batch is); tell the archive
+                archive.set_applied([orphan.id])
             elif orphan.id not in {b.id for b in new_batches}:
                 recovered.append(orphan)
         if recovered:
@@ -184,11 +185,20 @@ def build(db_path: Path, archive: Archive, run: RunContext, new_batches: list[Ba
         except KeyboardInterrupt:
             # interrupted: leave them `building`; the next build picks them up
             raise
+        except Exception as exc:
+            why = environment_reason(exc, db_path.parent)
+            if why is None:
+                archive.set_batch_status([b.id for b in pending], "rejected", str(exc)[:4000])
+                raise
+            # the machine failed (disk full, read-only, I/O), not the data: leave the batches
+            # `building` for the next build, like an interruption
+            raise EnvironmentFailure(f"building {db_path.name} stopped: {why}; the database was left as it"
+                                     " was, and the next command builds what was fetched") from None
         except BaseException as exc:
             archive.set_batch_status([b.id for b in pending], "rejected", str(exc)[:4000])
             raise
         fault_point("swapped", db_path)
-        archive.set_batch_status([b.id for b in pending], "applied")
+        archive.set_applied([b.id for b in pending])
     result.rejected = rejected
     result.recovered = [b.id for b in recovered]
     result.seconds = time.monotonic() - started
@@ -209,6 +219,9 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
     else:
         batches = list(new_batches)
         base_ids = set(in_db)
+    # a part (sources/base.py, PartCutter) built together with its whole batch adds nothing
+    wholes = {b.id for b in batches}
+    batches = [b for b in batches if b.meta.get("part_of") not in wholes]
     try:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -288,16 +301,18 @@ def _apply_batch(db, source, batch: Batch, ctx: BuildContext, counts: dict) -> i
     ctx.batch, ctx.batch_errors = batch, 0
     try:
         with _transaction(db):
+            parts = [int(p) for p in batch.meta.get("parts") or []]
+            if parts:   # the whole batch says again what its parts said (a rebuild has the whole alone)
+                db.execute(f"delete from errors where batch_id in ({', '.join('?' * len(parts))})", parts)
             got = source.apply(db, batch, ctx)
     except Exception as exc:  # noqa: BLE001 -- any failure is reported, named, and contained
+        if environment_reason(exc) is not None:
+            raise     # the machine's failure, not the source's: build() reports it
         if isinstance(exc, TrackerError):
             error = exc
         else:
-            where = _batch_location(ctx, batch)
-            tail = traceback.extract_tb(exc.__traceback__)[-1]
-            error = SourceError(source.name, where, f"could not be processed: {type(exc).__name__}: {exc}"
-                                f" (at {Path(tail.filename).name}:{tail.lineno})")
-            ctx.log("".join(traceback.format_exception(exc, limit=-4)).rstrip())
+            error = SourceError(source.name, _batch_location(ctx, batch), f"could not be processed: {crash_line(exc)}")
+            debug_traceback(exc, ctx.log)
         raise SourceFailed(source.name, error, batch.id) from exc
     allowed = batch.meta.get("max_errors")
     if allowed is None:
@@ -316,6 +331,17 @@ def _apply_batch(db, source, batch: Batch, ctx: BuildContext, counts: dict) -> i
         bucket = counts.setdefault(source.name, {})
         bucket[key] = bucket.get(key, 0) + value if isinstance(value, (int, float)) else value
     return ctx.batch_errors
+
+
+def _whole_applied(archive: Archive, batch: Batch) -> bool:
+    """Is `batch` a part whose whole batch is applied already (it adds nothing then)?"""
+    whole = batch.meta.get("part_of")
+    if whole is None:
+        return False
+    try:
+        return archive.batch(int(whole)).status == "applied"
+    except (TypeError, ValueError):
+        return False
 
 
 def _batch_location(ctx: BuildContext, batch: Batch) -> str:

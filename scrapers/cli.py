@@ -4,11 +4,12 @@
     tracker import sdn-history DIR
     tracker import treasury FILE...
     tracker import doj FILE...
+    tracker import enhanced|deltas|fedreg FILE...
     tracker update [--source sdn|treasury|doj]... [--since DATE]
     tracker rebuild
     tracker status
     tracker serve [--host H] [--port N]
-    tracker run                       # update, then serve (the README's main command)
+    tracker run [--update-every 6h]   # serve, backfill behind, keep fresh (the README's main command)
 
 Every command archives its inputs first, then builds a new database and swaps it in only
 if the build and its assertions succeed (see build.py).
@@ -23,7 +24,7 @@ import click
 
 from .archive import Archive
 from .config import DEFAULT_PROGRAM, load_config
-from .errors import FetchError, TrackerError
+from .errors import TrackerError, crash_line, damaged_reason, debug_traceback, environment_reason
 from .sources import SOURCE_NAMES, FetchContext, FetchRequest, get_source
 
 
@@ -124,7 +125,31 @@ def _run_build(state: State, ctx: FetchContext, batches, command: str, sources, 
     return result
 
 
-@click.group()
+class _Commands(click.Group):
+    """Every command: a failure of the machine (full disk, read-only file system, I/O error,
+    no memory) or a damaged database file ends it with one line, never a traceback."""
+
+    def invoke(self, ctx):
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except (OSError, MemoryError, sqlite3.Error, TrackerError) as exc:
+            state = ctx.obj
+            why = environment_reason(exc, state.db_path.parent if isinstance(state, State) else None) \
+                or damaged_reason(exc)
+            if why is None:
+                if isinstance(exc, TrackerError):
+                    why = str(exc)
+                else:
+                    raise
+            where = ""
+            if isinstance(state, State) and str(state.db_path) not in why and str(state.archive_path) not in why:
+                where = f" (database {state.db_path}, archive {state.archive_path})"
+            raise click.ClickException(f"{why}{where}") from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="fentanyl-tracker")
 @click.option("--db", "db", default="tracker.db", show_default=True, type=click.Path(dir_okay=False),
               help="SQLite database to build and serve")
@@ -176,13 +201,19 @@ def import_sdn(state: State, paths, as_of, programs, allow_drop, max_errors):
 
 @import_.command(name="sdn-history")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--name-time-zone", default="UTC", show_default=True, metavar="TZ",
+              help="Time zone of version names with a time (2021-12-16T014252); each version is dated by"
+                   " its U.S. Eastern calendar day")
 @_sdn_options
 @click.pass_obj
-def import_sdn_history(state: State, directory, programs, allow_drop, max_errors):
-    """Import every version in DIR (one subdirectory per version, named YYYY-MM-DD…), in name order."""
+def import_sdn_history(state: State, directory, name_time_zone, programs, allow_drop, max_errors):
+    """Import every version in DIR (one subdirectory per version, named YYYY-MM-DD… or by its
+    time, YYYY-MM-DDTHHMMSS, read as UTC), in name order. A broken version (no list file, an
+    empty or unreadable sdn.csv) is recorded in the errors table and skipped."""
     ctx = state.context(programs)
     try:
-        request = FetchRequest(programs=tuple(programs), allow_drop=allow_drop, max_errors=max_errors)
+        request = FetchRequest(programs=tuple(programs), allow_drop=allow_drop, max_errors=max_errors,
+                               history_zone=name_time_zone)
         batches = get_source("sdn").import_history(ctx, directory, request)
     except TrackerError as exc:
         _fail(str(exc))
@@ -207,6 +238,30 @@ def import_treasury(state: State, files):
 def import_doj(state: State, files):
     """Import saved DOJ API responses (list pages, single items) or release pages."""
     _import_files(state, "doj", files)
+
+
+@import_.command(name="enhanced")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def import_enhanced(state: State, files):
+    """Import a saved SDN_ENHANCED.XML (the day each entity went on the SDN list)."""
+    _import_files(state, "enhanced", files)
+
+
+@import_.command(name="deltas")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def import_deltas(state: State, files):
+    """Import saved OFAC delta files (YYYY-MM-DD_delta.xml) and archive listings (.json)."""
+    _import_files(state, "deltas", files)
+
+
+@import_.command(name="fedreg")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def import_fedreg(state: State, files):
+    """Import saved Federal Register API pages (.json) and notice texts (.txt, .html)."""
+    _import_files(state, "fedreg", files)
 
 
 def _import_files(state: State, source_name: str, files):
@@ -252,10 +307,16 @@ def _update(state: State, sources, since, programs, allow_drop, max_errors, sdn_
         source = get_source(name)
         try:
             batches += [b for b in source.fetch(ctx, request) if b]
-        except (FetchError, TrackerError) as exc:
-            failures.append(f"{name}: unreachable or failed: {exc}")
         except NotImplementedError as exc:
             failures.append(f"{name}: {exc}")
+        except Exception as exc:  # noqa: BLE001 -- one source's failure never stops the others
+            if environment_reason(exc) is not None:
+                raise     # the machine's failure: every command stops with one line (_Commands)
+            if isinstance(exc, TrackerError):
+                failures.append(f"{name}: unreachable or failed: {exc}")
+            else:
+                failures.append(f"{name}: failed: {crash_line(exc)}")
+                debug_traceback(exc, state.log)
     for line in failures:
         click.echo(line, err=True)
     # batches an interrupted build left behind are built too (build() picks them up)
@@ -319,13 +380,17 @@ def status(state: State, as_json, since):
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Datasette metadata [default: metadata.yml]")
 @click.option("--cache-mb", type=click.FloatRange(min=0), default=None,
               help="Memory for recently served pages, in MB [default: 64; 0 turns the cache off]")
+@click.option("--sql/--no-sql", default=None,
+              help="Let visitors run their own SQL (time- and memory-bounded) [default: only when --host is"
+                   " this machine's loopback address]")
 @click.pass_obj
-def serve(state: State, host, port, metadata, cache_mb):
+def serve(state: State, host, port, metadata, cache_mb, sql):
     """Serve the database with Datasette (read-only), with metadata.yml and the plugins."""
     from .publish.serve import serve_database
 
     try:
-        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log, cache_mb=cache_mb)
+        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log, cache_mb=cache_mb,
+                       sql=sql)
     except TrackerError as exc:
         _fail(str(exc))
 
@@ -333,19 +398,35 @@ def serve(state: State, host, port, metadata, cache_mb):
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--update-every", default="6h", show_default=True, metavar="DURATION",
+              help="Fetch what is new this often while serving (30m, 6h, 1d...; 0: only once, at the start)")
 @click.pass_obj
-def run(state: State, host, port):
-    """Update from the live sources, then serve. If the update fails (offline), serve the
-    last good database and say how stale it is."""
+def run(state: State, host, port, update_every):
+    """Serve the database and keep it fresh. Every source is fetched at once; the site starts
+    as soon as there is a database (on a first run: once the SDN list is in, the backfills
+    going on behind, every page saying what is still loading), then the sources are fetched
+    again every --update-every. A failed update never stops the site: its pages say the
+    data is stale and why."""
     from .publish.serve import serve_database
+    from .service import Schedule, Service, parse_duration
 
-    updated = _update(state, (), None, (), False, None)
-    if not state.db_path.exists():
-        _fail(f"no database at {state.db_path} and the update failed: nothing to serve")
     try:
-        serve_database(state.db_path, host=host, port=port, metadata=None, log=state.log, stale=not updated)
+        every = parse_duration(update_every)
+    except ValueError as exc:
+        _fail(f"--update-every: {exc}")
+    cfg = state.context().config
+    schedule = Schedule(update_every=every, retry_seconds=cfg.run_retry_seconds, part_seconds=cfg.run_part_seconds,
+                        build_gap=cfg.run_build_gap, status_seconds=cfg.run_status_seconds)
+    service = Service(state.db_path, state.archive_path, cfg, log=state.log, progress=state.progress,
+                      schedule=schedule).start()
+    try:
+        if not state.db_path.exists() and not service.wait_for_database():
+            _fail(f"no database at {state.db_path} and the update failed: nothing to serve")
+        serve_database(state.db_path, host=host, port=port, metadata=None, log=state.log)
     except TrackerError as exc:
         _fail(str(exc))
+    finally:
+        service.stop()
 
 
 def main():

@@ -12,6 +12,9 @@ a request rate) travels in its FetchRequest or the HTTP client, never back into 
 
     [doj]
     since = "2021-01-01"
+
+    [run]
+    part_seconds = 20             # tracker run: build what a backfill fetched this often
 """
 from __future__ import annotations
 
@@ -34,12 +37,15 @@ DEFAULT_RATE_LIMITS = {
     "home.treasury.gov": 1.0,
     "ofac.treasury.gov": 1.0,
     "sanctionslistservice.ofac.treas.gov": 1.0,
+    # the Federal Register API allows about 5/s, its full texts about 1/s (its maintainers, 2019)
+    "www.federalregister.gov": 1.0,
 }
 
 # Hosts the scraper may contact. Links found in pages cannot send it anywhere else.
 DEFAULT_ALLOWED_HOSTS = [
     "home.treasury.gov", "treasury.gov", "www.treasury.gov", "ofac.treasury.gov",
     "sanctionslistservice.ofac.treas.gov", "justice.gov", "www.justice.gov",
+    "www.federalregister.gov", "federalregister.gov",
 ]
 # Where the Sanctions List Service may redirect its downloads (signed storage URLs).
 DEFAULT_REDIRECT_HOSTS = [
@@ -66,6 +72,10 @@ class Config:
     retries: int = 5
     backoff: float = 1.0
     max_backoff: float = 60.0
+    # per run: seconds asleep in backoff / Retry-After at most; seconds of network time at most
+    # (the scheduled workflow's job has 120 minutes: network 90, then build and commit)
+    wait_budget: float = 1200.0
+    run_budget: float = 5400.0
     max_bytes: int = 64 * 1024 * 1024
     max_errors: int = 0
     doj_since: str = "2021-01-01"
@@ -74,13 +84,22 @@ class Config:
     # E.O. 14059 designations may not drop by more than this share between observations
     # [default: `assertions: max_drop` in sdn.yml].
     max_drop: float | None = None
+    # `tracker run` (scrapers/service.py): how often a long fetch hands what it has to the
+    # builder, the least time between two builds, how often the terminal gets a status line,
+    # how soon a failed update is tried again (seconds); the schedule is --update-every.
+    run_part_seconds: float = 20.0
+    run_build_gap: float = 10.0
+    run_status_seconds: float = 15.0
+    run_retry_seconds: float = 900.0
     # Test and benchmark hook: rewrite live base URLs to a local server.
     base_urls: Mapping[str, str] = dataclasses.field(default_factory=lambda: _frozen({}))
 
     def url(self, live: str) -> str:
         """The live URL, or its local stand-in when `base_urls` maps its prefix."""
         for prefix, replacement in self.base_urls.items():
-            if live.startswith(prefix):
+            # the prefix must end at a boundary: https://host.gov.evil.example is not https://host.gov
+            if live.startswith(prefix) and (len(live) == len(prefix) or live[len(prefix)] in "/?#"
+                                            or prefix.endswith("/")):
                 return replacement + live[len(prefix):]
         return live
 
@@ -152,7 +171,7 @@ def _settings(data: dict, where: Path) -> dict:
         out["max_drop"] = float(sdn["max_drop"])
     http = data.get("http", {})
     for key in ("user_agent", "connect_timeout", "read_timeout", "total_timeout", "retries",
-                "backoff", "max_backoff", "max_bytes", "default_rate"):
+                "backoff", "max_backoff", "max_bytes", "default_rate", "wait_budget", "run_budget"):
         if key in http:
             out[key] = type(getattr(base, key))(http[key])
     if "rate_limits" in http:
@@ -167,6 +186,14 @@ def _settings(data: dict, where: Path) -> dict:
         out["treasury_since"] = str(data["treasury"]["since"])
     if "listings" in data.get("treasury", {}):
         out["treasury_listings"] = [str(x) for x in data["treasury"]["listings"]]
+    for key, value in data.get("run", {}).items():
+        if f"run_{key}" not in {f.name for f in dataclasses.fields(Config)}:
+            raise TrackerError(f"{where}: [run] {key}: unknown setting (part_seconds, build_gap, status_seconds,"
+                               " retry_seconds)")
+        try:
+            out[f"run_{key}"] = float(value)
+        except (TypeError, ValueError) as exc:
+            raise TrackerError(f"{where}: [run] {key} must be a number of seconds") from exc
     if "max_errors" in data.get("build", {}):
         out["max_errors"] = int(data["build"]["max_errors"])
     return out

@@ -4,6 +4,10 @@ OFAC: "31 Jan 1939", "Jan 1970", "1948", "circa 1965", "1960 to 1962" (partial d
 their precision: "1970-01", "1948"). Treasury: `<time datetime="2023-05-09T14:30:00Z">` or
 local offsets ("2025-09-24T10:30:00-04:00"); the release date is the *Eastern* calendar date.
 DOJ: unix seconds in a string ("1723032000"), HTML `<time datetime=...>unix</time>`.
+
+Every date the tracker stores for an action is a U.S. Eastern calendar date (OFAC and DOJ act
+in Washington): a list version fetched, or named by a git-scrape, at 01:30 UTC belongs to the
+previous Eastern day (`version_date`, `eastern_today`).
 """
 from __future__ import annotations
 
@@ -128,9 +132,74 @@ def days_between(a: str, b: str) -> int | None:
         return None
 
 
+def eastern_today() -> str:
+    """Today's calendar date in Washington (what a fetch made now is dated)."""
+    return dt.datetime.now(dt.timezone.utc).astimezone(EASTERN).date().isoformat()
+
+
+# "2024-03-29T184333", "2024-03-29T1843", "2024-03-29 18:43:33", "2024-03-29_18-43", "...Z"
+_VERSION_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T _](\d{2})[:-]?(\d{2})(?:[:-]?(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
+
+
+def version_date(name: str, zone: str = "UTC") -> str | None:
+    """The Eastern calendar date of a list version named by its time: '2021-12-16T014252'
+    read as UTC (`zone`, an IANA name; an explicit 'Z' or offset in the name wins) is
+    2021-12-15 20:42 in Washington -> '2021-12-15'. A name with a date only keeps its date.
+    None when the name does not start with a valid date."""
+    day = leading_date(name)
+    if day is None:
+        return None
+    m = _VERSION_TIME.match(name)
+    if not m:
+        return day
+    hh, mm, ss = int(m.group(2)), int(m.group(3)), int(m.group(4) or 0)
+    if hh > 23 or mm > 59 or ss > 59:
+        return day
+    tail = m.group(5)
+    if tail == "Z":
+        tz: dt.tzinfo = dt.timezone.utc
+    elif tail:
+        sign = -1 if tail[0] == "-" else 1
+        digits = tail[1:].replace(":", "")
+        tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    else:
+        tz = dt.timezone.utc if zone.upper() in ("UTC", "Z", "GMT") else ZoneInfo(zone)
+    moment = dt.datetime.fromisoformat(day).replace(hour=hh, minute=mm, second=ss, tzinfo=tz)
+    return moment.astimezone(EASTERN).date().isoformat()
+
+
 def leading_date(name: str) -> str | None:
     """A directory name that starts with a date: '2024-03-22T184333' -> '2024-03-22'."""
     m = re.match(r"^(\d{4}-\d{2}-\d{2})", name)
     if not m:
         return None
     return _safe(*map(int, m.group(1).split("-")))
+
+
+def share_walked(since: str | None, reached: str | None, newest: str | None = None) -> float | None:
+    """How far a walk back in time, newest first, from `newest` (default: today) to `since`
+    has come once it reached the date `reached`: 0.0 .. 1.0 (None when it cannot be told)."""
+    try:
+        start = dt.date.fromisoformat((newest or today())[:10])
+        goal = dt.date.fromisoformat(since[:10]) if since else None
+        at = dt.date.fromisoformat(reached[:10]) if reached else None
+    except (TypeError, ValueError):
+        return None
+    if goal is None:
+        return None
+    if at is None:
+        return 0.0
+    span = (start - goal).days
+    if span <= 0:
+        return 1.0
+    return min(1.0, max(0.0, (start - at).days / span))
+
+
+def duration_text(seconds: float) -> str:
+    """45s, 12m05s, 3h20m."""
+    seconds = int(round(max(0.0, seconds)))
+    if seconds < 90:
+        return f"{seconds}s"
+    if seconds < 5400:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds // 3600}h{(seconds % 3600) // 60:02d}m"

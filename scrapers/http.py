@@ -5,9 +5,17 @@ What it guarantees, whatever the server does:
   (treasury.gov, ofac.treasury.gov, sanctionslistservice.ofac.treas.gov, justice.gov and
   their listed www/home variants), so a link found in a page cannot send the scraper
   elsewhere; redirects are followed by hand and checked hop by hop (the Sanctions List
-  Service may redirect to signed storage hosts, allowed as redirect targets only);
-- connect/read timeouts plus a total deadline per response, checked after every network
-  read (a slow drip that keeps each read under the read timeout cannot hang a run);
+  Service may redirect to signed storage hosts, allowed as redirect targets only). Every
+  URL, asked for or redirected to, first passes scrapers/urls.py's `check_url` (no user
+  info, backslashes, look-alike characters: the host checked is the host connected to);
+- connect/read timeouts plus a total deadline per response that covers the response
+  headers as well as the body: a watchdog shuts the connection when it passes, so neither a
+  slow drip of the body nor one header byte a minute (each read under the read timeout)
+  can hold a run;
+- per-run budgets: at most `wait_budget` seconds asleep in backoff and Retry-After waits
+  over the whole run (a server asking every request to wait 15 minutes is refused once the
+  budget is spent), and no request starts after `run_budget` seconds of network time (a
+  resumable walk stops and the next run continues), so a scheduled run ends in its slot;
 - retries with exponential backoff and jitter on connection errors, timeouts, truncated
   bodies (a body shorter than its Content-Length) and 5xx; `429`/`503` honour
   `Retry-After` (seconds or an HTTP date; a wait longer than `MAX_RETRY_AFTER` fails now);
@@ -29,17 +37,23 @@ import email.utils
 import fnmatch
 import json
 import random
+import socket
+import threading
 import time
 from collections import Counter
 from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import requests.adapters
+import urllib3.connection
+import urllib3.connectionpool
 import urllib3.exceptions
 
 from .archive import Archive, Entry
 from .config import Config
 from .errors import FetchError, SourceError
+from .urls import UnsafeUrl, check_url
 
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUS = {500, 502, 503, 504, 520, 521, 522, 523, 524}
@@ -73,6 +87,86 @@ def describe_connection_error(exc: Exception) -> tuple[str, bool]:
     if "remote end closed" in low or "remotedisconnected" in low:
         return "the server closed the connection without answering", False
     return f"connection error ({_short(text)})", False
+
+
+class _Deadline:
+    """A watchdog for one request: when `seconds` pass before it is done, the connection's
+    socket is shut down, so a read blocked on a server that sends a byte now and then (in
+    the headers or the body) returns at once. `fired` tells the caller why it failed."""
+
+    local = threading.local()
+
+    def __init__(self, seconds: float):
+        self.seconds = max(0.0, seconds)
+        self.fired = False
+        self._conn = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(self.seconds, self._fire)
+        self._timer.daemon = True
+
+    def attach(self, conn) -> None:
+        """Called by the connection about to wait for its response (see _WatchedConnection)."""
+        with self._lock:
+            self._conn = conn
+            fired = self.fired
+        if fired:
+            _shut(conn)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            conn = self._conn
+        if conn is not None:
+            _shut(conn)
+
+    def error(self) -> "RetryableError":
+        return RetryableError(f"no complete response within {self.seconds:g}s (the response headers or"
+                              " body came too slowly)")
+
+    def __enter__(self) -> "_Deadline":
+        _Deadline.local.current = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+        _Deadline.local.current = None
+
+
+def _shut(conn) -> None:
+    sock = getattr(conn, "sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _watched(base):
+    class Watched(base):
+        def getresponse(self, *args, **kwargs):
+            deadline = getattr(_Deadline.local, "current", None)
+            if deadline is not None:
+                deadline.attach(self)
+            return super().getresponse(*args, **kwargs)
+    Watched.__name__ = f"Watched{base.__name__}"
+    return Watched
+
+
+class _WatchedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _watched(urllib3.connection.HTTPConnection)
+
+
+class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
+    ConnectionCls = _watched(urllib3.connection.HTTPSConnection)
+
+
+class DeadlineAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter whose connections report to the current _Deadline."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
 
 
 class RetryableError(Exception):
@@ -128,6 +222,9 @@ class HttpClient:
         self.config = config
         self.archive = archive
         self.session = session or requests.Session()
+        if isinstance(self.session, requests.Session):
+            for prefix in ("http://", "https://"):
+                self.session.mount(prefix, DeadlineAdapter())
         self.session.headers["User-Agent"] = config.user_agent
         self.session.headers.setdefault("Accept-Encoding", "gzip, deflate")
         self.sleep = sleep
@@ -141,19 +238,28 @@ class HttpClient:
         self.retries = 0
         self.bytes = 0
         self.waited = 0.0           # seconds spent in backoff / Retry-After / rate limiting
+        self.waited_on_servers = 0.0   # of which in backoff and Retry-After (config.wait_budget)
+        self.started = clock()      # config.run_budget counts from here
         self._allowed = {h.lower() for h in config.allowed_hosts}
 
     # -- policy --------------------------------------------------------------------------
     def host_allowed(self, url: str, *, redirect: bool = False) -> bool:
         """Is `url` (a live URL) on the allow-list? With redirect=True (a redirect from the
         Sanctions List Service) it may also match `config.redirect_hosts` (signed storage)."""
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower().rstrip(".")
-        if parts.scheme not in ("http", "https") or not host:
-            return False
+        return self.refusal(url, redirect=redirect) is None
+
+    def refusal(self, url: str, *, redirect: bool = False) -> str | None:
+        """Why `url` may not be requested (None: it may). The URL must pass `check_url`
+        (the host checked here is the host the connection goes to), then the allow-list."""
+        try:
+            host = check_url(url).host
+        except UnsafeUrl as exc:
+            return f"refused: {exc}"
         if host in self._allowed:
-            return True
-        return redirect and any(fnmatch.fnmatch(host, pat) for pat in self.config.redirect_hosts)
+            return None
+        if redirect and any(fnmatch.fnmatch(host, pat) for pat in self.config.redirect_hosts):
+            return None
+        return f"{host!r} refused: not on the allow-list"
 
     def live_url(self, url: str) -> str:
         """A URL of a local stand-in server (config.base_urls) back in its live form, so a
@@ -190,22 +296,48 @@ class HttpClient:
             self.waited += seconds
             self.sleep(seconds)
 
+    def _run_left(self) -> float:
+        """Seconds left of this run's network time (config.run_budget)."""
+        budget = self.config.run_budget
+        return float("inf") if not budget or budget <= 0 else budget - (self.clock() - self.started)
+
+    def _check_run_budget(self, url: str) -> None:
+        if self._run_left() <= 0:
+            raise FetchError(url, f"this run's time budget ({self.config.run_budget:.0f}s of network time,"
+                                  " [http] run_budget) is spent: not requested; the next run continues")
+
+    def _check_wait(self, url: str, seconds: float, why: str) -> None:
+        """May this run sleep `seconds` more in backoff or Retry-After? (FetchError if not)"""
+        budget = self.config.wait_budget
+        if budget is not None and budget >= 0 and self.waited_on_servers + seconds > budget:
+            raise FetchError(url, f"{why}; waiting {seconds:.0f}s more would pass this run's waiting budget"
+                                  f" ({budget:.0f}s in backoff and Retry-After, [http] wait_budget, already"
+                                  f" {self.waited_on_servers:.0f}s): given up for this run")
+        if seconds > self._run_left():
+            raise FetchError(url, f"{why}; waiting {seconds:.0f}s would pass this run's time budget"
+                                  f" ([http] run_budget {self.config.run_budget:.0f}s): given up for this run")
+
     # -- fetching ------------------------------------------------------------------------
     def get(self, url: str, *, source: str, kind: str, conditional: bool = False,
             params: dict | None = None, max_bytes: int | None = None, meta: dict | None = None,
-            archive_errors: bool = True, reject: Callable[[bytes, dict], str | None] | None = None) -> FetchResult:
+            archive_errors: bool = True, reject: Callable[[bytes, dict], str | None] | None = None,
+            data: bytes | None = None) -> FetchResult:
         """GET `url` (a live URL; `config.base_urls` may point it at a stand-in server),
         archive the final response and return it. Raises FetchError when it cannot.
         `reject(body, headers)`: a reason when a 200 is not the page at all (a bot challenge):
         such a response is retried with backoff like a 503, archived only as a refused
-        response (status, headers, reason; no body)."""
+        response (status, headers, reason; no body).
+        With `data`, the request is a POST of those bytes as JSON (never conditional): the
+        Sanctions List Service answers some listings only to a POST of `{}`."""
+        if data is not None:
+            conditional = False
+            meta = {**(meta or {}), "method": "POST"}
         if params:
             url = requests.Request("GET", url, params=params).prepare().url
         url = self.live_url(url)
-        if not self.host_allowed(url):
-            host = urlsplit(url).hostname
-            raise FetchError(url, f"host {host!r} is not on the allow-list" if host
-                             else "not an http(s) URL with a host name")
+        why = self.refusal(url)
+        if why is not None:
+            raise FetchError(url, f"host {why}" if why.startswith("'") else why)
         headers = {}
         validators = self.archive.validators(url) if conditional else {}
         if validators.get("etag"):
@@ -219,9 +351,10 @@ class HttpClient:
         last_error = "no attempt made"
         connection_failures = 0
         for attempt in range(self.config.retries + 1):
+            self._check_run_budget(url)
             record_meta = dict(meta or {})
             try:
-                status, body, resp_headers, final = self._attempt(url, headers, cap, record_meta)
+                status, body, resp_headers, final = self._attempt(url, headers, cap, record_meta, data)
                 why = reject(body, resp_headers) if reject is not None and status == 200 else None
                 if why:
                     raise RetryableError(why)
@@ -238,8 +371,10 @@ class HttpClient:
                 if attempt >= self.config.retries:
                     break
                 wait = exc.wait if exc.wait is not None else self._backoff(attempt)
+                self._check_wait(url, wait, last_error)
                 self.retries += 1
                 self.log(f"{url}: {exc}; retry {attempt + 1}/{self.config.retries} in {wait:.1f}s")
+                self.waited_on_servers += wait
                 self._wait(wait)
                 continue
             except FetchError as exc:
@@ -280,7 +415,8 @@ class HttpClient:
         self.archive.put(source, kind, None, url=url, status=info["status"], headers=info.get("headers"),
                          meta=meta)
 
-    def _attempt(self, url: str, headers: dict, cap: int, info: dict) -> tuple[int, bytes, dict, str]:
+    def _attempt(self, url: str, headers: dict, cap: int, info: dict,
+                 data: bytes | None = None) -> tuple[int, bytes, dict, str]:
         """One request (plus its redirects). `url` is live; it is mapped to its stand-in
         (config.base_urls) only to open the connection. `info` collects the status and
         headers of the last response seen, for the archive."""
@@ -290,58 +426,86 @@ class HttpClient:
             host = (urlsplit(current).hostname or "").lower()
             target = self.config.url(current)
             self._rate_limit(host)
+            self._check_run_budget(current)
             self.requests[host] += 1
             info.pop("status", None)
             info.pop("headers", None)
-            started = self.clock()
-            try:
+            limit = min(self.config.total_timeout, self._run_left())
+            with _Deadline(limit) as deadline:
+                try:
+                    got = self._exchange(current, target, headers, cap, info, storage_ok, data)
+                except (RetryableError, HostDown, FetchError) as exc:
+                    if not deadline.fired:
+                        raise
+                    raise deadline.error() from exc
+                if deadline.fired:   # cut mid-headers, http.client may have read what came as a response
+                    raise deadline.error()
+            if isinstance(got, str):     # a redirect, checked: follow it (a POST's with a GET)
+                current = got
+                data = None
+                continue
+            return got
+        raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
+
+    def _exchange(self, current: str, target: str, headers: dict, cap: int, info: dict,
+                  storage_ok: bool, data: bytes | None = None) -> tuple[int, bytes, dict, str] | str:
+        """One request and its response (status, body, headers, URL), or the next URL of a
+        redirect that passed the checks."""
+        started = self.clock()
+        try:
+            if data is None:
                 resp = self.session.get(target, headers=headers, stream=True, allow_redirects=False,
                                         timeout=(self.config.connect_timeout, self.config.read_timeout))
-            except requests.exceptions.ConnectTimeout as exc:
-                raise RetryableError("connect timeout") from exc
-            except requests.exceptions.Timeout as exc:
-                raise RetryableError("read timeout (no answer)") from exc
-            except requests.exceptions.ConnectionError as exc:
-                reason, fatal = describe_connection_error(exc)
-                if fatal:
-                    raise HostDown(reason) from exc
-                raise RetryableError(reason) from exc
-            except requests.exceptions.RequestException as exc:
-                raise FetchError(current, f"request failed: {_short(exc)}") from exc
-            try:
-                resp_headers = {k.lower(): v for k, v in resp.headers.items()}
-                info["status"], info["headers"] = resp.status_code, resp_headers
-                if resp.status_code in REDIRECTS:
-                    location = resp.headers.get("Location")
-                    if not location:
-                        raise FetchError(current, f"HTTP {resp.status_code} without a Location header")
+            else:
+                resp = self.session.post(target, data=data, stream=True, allow_redirects=False,
+                                         headers={**headers, "Content-Type": "application/json"},
+                                         timeout=(self.config.connect_timeout, self.config.read_timeout))
+        except requests.exceptions.ConnectTimeout as exc:
+            raise RetryableError("connect timeout") from exc
+        except requests.exceptions.Timeout as exc:
+            raise RetryableError("read timeout (no answer)") from exc
+        except requests.exceptions.ConnectionError as exc:
+            reason, fatal = describe_connection_error(exc)
+            if fatal:
+                raise HostDown(reason) from exc
+            raise RetryableError(reason) from exc
+        except requests.exceptions.RequestException as exc:
+            raise FetchError(current, f"request failed: {_short(exc)}") from exc
+        try:
+            resp_headers = {k.lower(): v for k, v in resp.headers.items()}
+            info["status"], info["headers"] = resp.status_code, resp_headers
+            if resp.status_code in REDIRECTS:
+                location = resp.headers.get("Location")
+                if not location:
+                    raise FetchError(current, f"HTTP {resp.status_code} without a Location header")
+                try:
                     nxt = self.live_url(urljoin(target, location))
-                    if not self.host_allowed(nxt, redirect=storage_ok):
-                        raise FetchError(current, f"redirect to {urlsplit(nxt).hostname!r} refused:"
-                                                  " not on the allow-list")
-                    info.setdefault("redirects", []).append(nxt)
-                    current = nxt
-                    continue
-                if resp.status_code == 429 or (resp.status_code == 503 and "retry-after" in resp_headers):
-                    wait = _retry_after(resp_headers.get("retry-after"))
-                    if wait is not None and wait > MAX_RETRY_AFTER:
-                        raise FetchError(current, f"HTTP {resp.status_code}: server asks to wait {wait:.0f}s",
-                                         resp.status_code)
-                    raise RetryableError(f"HTTP {resp.status_code}" + (f", Retry-After {wait:.0f}s" if wait is not None else ""),
-                                         wait)
-                if resp.status_code in RETRY_STATUS:
-                    raise RetryableError(f"HTTP {resp.status_code}")
-                if resp.status_code == 304:
-                    return 304, b"", resp_headers, current
-                declared = resp_headers.get("content-length", "").strip()
-                if declared.isdigit() and int(declared) > cap:
-                    raise FetchError(current, f"response too large: Content-Length {declared} > cap {cap} bytes")
-                body = self._read(resp, cap, started, current)
-                self.bytes += len(body)
-                return resp.status_code, body, resp_headers, current
-            finally:
-                resp.close()
-        raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
+                except ValueError as exc:
+                    raise FetchError(current, f"redirect refused: unreadable Location ({_short(exc)})") from None
+                why = self.refusal(nxt, redirect=storage_ok)
+                if why is not None:
+                    raise FetchError(current, f"redirect {why}" if why.startswith("refused") else f"redirect to {why}")
+                info.setdefault("redirects", []).append(nxt)
+                return nxt
+            if resp.status_code == 429 or (resp.status_code == 503 and "retry-after" in resp_headers):
+                wait = _retry_after(resp_headers.get("retry-after"))
+                if wait is not None and wait > MAX_RETRY_AFTER:
+                    raise FetchError(current, f"HTTP {resp.status_code}: server asks to wait {wait:.0f}s",
+                                     resp.status_code)
+                raise RetryableError(f"HTTP {resp.status_code}" + (f", Retry-After {wait:.0f}s" if wait is not None else ""),
+                                     wait)
+            if resp.status_code in RETRY_STATUS:
+                raise RetryableError(f"HTTP {resp.status_code}")
+            if resp.status_code == 304:
+                return 304, b"", resp_headers, current
+            declared = resp_headers.get("content-length", "").strip()
+            if declared.isdigit() and int(declared) > cap:
+                raise FetchError(current, f"response too large: Content-Length {declared} > cap {cap} bytes")
+            body = self._read(resp, cap, started, current)
+            self.bytes += len(body)
+            return resp.status_code, body, resp_headers, current
+        finally:
+            resp.close()
 
     def _read(self, resp: requests.Response, cap: int, started: float, url: str) -> bytes:
         """Read the body one network read at a time, checking the size cap and the total

@@ -109,3 +109,62 @@ def title_case_person(name: str) -> str:
     """'GUZMAN LOPEZ, Joaquin' -> 'Joaquin Guzman Lopez' for display."""
     natural = list_name_to_natural(name)
     return " ".join(w.capitalize() if w.isupper() else w for w in natural.split())
+
+
+# -- forgiving search: one phonetic key per word --------------------------------------------
+# Spellings that sound alike map to one key: accents and case fold (normalize_name), then
+# letters English, Spanish and common transliterations (Arabic, Chinese, Cyrillic) write
+# differently for one sound are merged, vowels after the first letter dropped and doubled
+# letters collapsed: Guzmán, Gusman, Guzmann -> gsmn; Pérez, Peres -> prs; Aleksandr,
+# Alexander -> alksndr; Mohammed, Muhammad -> mmd.
+_PHONETIC_STEPS = [
+    (re.compile(r"ph"), "f"), (re.compile(r"sch|sh"), "s"), (re.compile(r"zh"), "j"),
+    (re.compile(r"kh|gh"), "h"), (re.compile(r"ck|qu|q"), "k"), (re.compile(r"x"), "ks"),
+    (re.compile(r"ll"), "y"), (re.compile(r"gu(?=[ei])"), "g"), (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"ch"), "c"), (re.compile(r"c"), "k"), (re.compile(r"z"), "s"), (re.compile(r"v"), "b"),
+    (re.compile(r"w"), "u"), (re.compile(r"y"), "i"), (re.compile(r"(?<=.)h"), ""),
+]
+_VOWELS = re.compile(r"(?<=.)[aeiou]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=65536)
+def phonetic_key(word: str) -> str:
+    """Key of one word of a normalised name (see above); digits are kept as they are."""
+    w = normalize_name(word).replace(" ", "")
+    if not w or w.isdigit():
+        return w
+    for pattern, repl in _PHONETIC_STEPS:
+        w = pattern.sub(repl, w)
+    if w.startswith("h") and len(w) > 1:
+        w = w[1:]
+    w = _DOUBLES.sub(r"\1", w)
+    first, rest = w[:1], _VOWELS.sub("", w)[1:]
+    return _DOUBLES.sub(r"\1", first + rest)
+
+
+def phonetic_keys(name: str) -> list[str]:
+    """One key per word of two or more letters, in order, without repeats."""
+    return list(dict.fromkeys(k for k in (phonetic_key(w) for w in normalize_name(name).split()
+                                          if len(w) >= 2) if k))
+
+
+def name_score(query: str, name: str) -> float:
+    """0..100: how well a typed query matches a name, forgiving typos, accents and word order.
+    Each query word is compared (Jaro-Winkler) with the name's closest word, sounding alike
+    counts as a near match, and the mean is taken; 100 = every word found as typed."""
+    from rapidfuzz.distance import JaroWinkler
+
+    q_words, n_words = normalize_name(query).split(), normalize_name(name).split()
+    if not q_words or not n_words:
+        return 0.0
+    total = 0.0
+    for q in q_words:
+        best = 0.0
+        for n in n_words:
+            s = 1.0 if q == n else JaroWinkler.similarity(q, n)
+            if s < 0.95 and len(q) >= 3 and phonetic_key(q) == phonetic_key(n):
+                s = max(s, 0.95)
+            best = max(best, s)
+        total += best
+    return round(100 * total / len(q_words), 1)

@@ -7,8 +7,8 @@
         srv.url                                         # http://127.0.0.1:PORT
         srv.hits("/api/x.csv")                          # what the server saw (time, headers, outcome)
 
-Faults: Status, RetryAfter, Reset, Stall, Drip, Truncate, WrongLength, Redirect, Oversize, Body,
-Hold (the request waits until the test lets it go: kill the client meanwhile).
+Faults: Status, RetryAfter, Reset, Stall, Drip, DripHeaders, Truncate, WrongLength, Redirect, Oversize,
+Body, Hold (the request waits until the test lets it go: kill the client meanwhile).
 
 A path registered with a query string ("/press-releases?page=1") is served for that exact
 request; otherwise the query is ignored ("/signed/SDN.CSV?sig=x" gets "/signed/SDN.CSV").
@@ -141,6 +141,35 @@ class Drip(Fault):
                     break
                 h.wfile.write(res.body[i:i + self.step])
                 h.wfile.flush()
+        except OSError:
+            pass
+        h.close_connection = True
+
+
+@dataclasses.dataclass
+class DripHeaders(Fault):
+    """Send the status line, then the headers one byte every `delay` seconds for `seconds`
+    (every read is quick, the headers take ages), then the resource as usual."""
+    seconds: float = 20.0
+    delay: float = 0.2
+    name = "slow headers"
+
+    def respond(self, h, res):
+        try:
+            h.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            h.wfile.flush()
+            ends = time.monotonic() + self.seconds
+            while time.monotonic() < ends:
+                if h.server.stopped.wait(self.delay):
+                    return
+                h.wfile.write(b"z")
+                h.wfile.flush()
+            h.wfile.write(b"\r\n")
+            h.send_header("Content-Type", res.content_type)
+            h.send_header("Content-Length", str(len(res.body)))
+            h.send_header("Connection", "close")
+            h.end_headers()
+            h.wfile.write(res.body)
         except OSError:
             pass
         h.close_connection = True

@@ -1,10 +1,18 @@
 """A real browser against `tracker serve`: headless Chromium (Debian's /usr/bin/chromium,
-driven by Playwright with executable_path) on a server started here on 127.0.0.1.
+driven by Playwright with executable_path) on one server started here on 127.0.0.1 for the
+module, on the invented fixtures of tests/fixtures/datasette.
 
-Opens the designations table, clicks the Mexico country facet and checks the count, searches
-a name (without its accent), downloads the filtered and the complete CSV, and opens the chart.
-Screenshots go to test-artifacts/. Without Chromium (or Playwright) the test skips, unless
-TRACKER_REQUIRE_BROWSER=1 (CI), where it fails.
+The three journeys, as a person would take them:
+- journalist: search "Gusman" (misspelt, no accent) -> the Guzmán entries; open a profile; see
+  the designating release and its date; follow to the release; from another entry's timeline
+  follow to its DOJ case;
+- compliance: filter designations by Mexico + listed and download every row as CSV;
+- researcher / follower: the home page (latest designations, browse, chart with empty months)
+  and the change digest between two list versions, with old and new values.
+Every page visited: a screenshot in test-artifacts/, no console error, and axe-core (npm,
+`.ci/run` installs it into node_modules/) finds no serious or critical accessibility
+violation. Without Chromium, Playwright or axe-core the tests skip, unless
+TRACKER_REQUIRE_BROWSER=1 (CI), where they fail.
 """
 from __future__ import annotations
 
@@ -14,6 +22,7 @@ import io
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -27,6 +36,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasette"
+AXE = Path(os.environ.get("TRACKER_AXE", ROOT / "node_modules" / "axe-core" / "axe.min.js"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -46,6 +56,8 @@ def chromium() -> str:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         _unavailable("Playwright is not installed (pip install -e '.[test]'); browser test skipped")
+    if not AXE.exists():
+        _unavailable(f"axe-core is not installed ({AXE}; npm install axe-core, see .ci/run); browser test skipped")
     return path
 
 
@@ -56,7 +68,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(chromium, tmp_path_factory):
+def served(chromium, tmp_path_factory):
     spec = importlib.util.spec_from_file_location("datasette_fixtures", FIXTURES / "generate.py")
     fixtures = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fixtures)
@@ -79,7 +91,7 @@ def server(chromium, tmp_path_factory):
             log.seek(0)
             pytest.fail(f"tracker serve did not come up on {base}:\n{log.read()[-3000:]}")
         time.sleep(0.2)
-    yield base
+    yield base, db
     proc.terminate()
     try:
         proc.wait(timeout=10)
@@ -89,72 +101,132 @@ def server(chromium, tmp_path_factory):
     log.close()
 
 
-@pytest.fixture
-def page(chromium, tmp_path):
+@pytest.fixture(scope="module")
+def browser(chromium, tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=chromium, headless=True, args=CHROMIUM_ARGS,
-            accept_downloads=True, viewport={"width": 1400, "height": 1000})
+            str(tmp_path_factory.mktemp("profile")), executable_path=chromium, headless=True, args=CHROMIUM_ARGS,
+            accept_downloads=True, viewport={"width": 1280, "height": 900})
         try:
-            pg = context.new_page()
-            pg.set_default_timeout(15000)
-            yield pg
+            yield context
         finally:
             context.close()
 
 
-def _download_csv(page, tmp_path, name: str, stream: bool) -> list[dict]:
-    page.locator("#export").scroll_into_view_if_needed()
-    form = page.locator("#export form")
-    form.locator('input[name="_dl"]').check()
-    if stream:
-        form.locator('input[name="_stream"]').check()
-    with page.expect_download() as info:
-        form.locator('input[type="submit"], button[type="submit"]').first.click()
-    target = tmp_path / name
-    info.value.save_as(target)
-    return list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+class Visit:
+    """A page that records console errors; `check(name)` screenshots it and runs axe-core."""
+
+    def __init__(self, context):
+        self.page = context.new_page()
+        self.page.set_default_timeout(15000)
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def check(self, name: str) -> None:
+        page = self.page
+        page.wait_for_load_state("load")
+        page.screenshot(path=str(ARTIFACTS / f"browser-{name}.png"), full_page=True)
+        assert not self.errors, f"{name}: console errors {self.errors}"
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert not bad, f"{name} ({page.url}): accessibility violations:\n" + "\n".join(bad)
+
+    def close(self):
+        self.page.close()
 
 
-def test_browse_facet_search_and_download(server, page, tmp_path):
-    page.goto(f"{server}/tracker/designations")
-    assert "SDN entries" in page.title() or "designations" in page.title()
-    # default facets, without any query parameter
-    assert page.locator("#facet-countries").is_visible()
-    assert page.locator("#facet-entity_type").is_visible()
-    assert "18 rows" in page.locator("h3").first.inner_text()
+@pytest.fixture
+def visit(browser):
+    v = Visit(browser)
+    yield v
+    v.close()
 
+
+def test_journalist_search_misspelt_name_profile_release_and_case(served, visit):
+    base, _ = served
+    page = visit.page
+    page.goto(base + "/")
+    visit.check("home")
+    # latest designations and the chart of every month (empty ones too) are on the home page
+    assert page.locator("#h-latest").is_visible()
+    assert "without any designation" in page.locator(".chart").inner_text()
+
+    page.fill("#tracker-q", "Gusman")
+    page.locator("#tracker-q").press("Enter")
+    page.wait_for_url("**/search?q=Gusman**")
+    results = page.locator("#entry-results li").all_inner_texts()
+    assert any("GUZMAN RIVERA, Ernesto" in r for r in results), results
+    assert any("ALDANA GUZMAN, Rosa Elena" in r for r in results), results
+    assert "Did you mean" in page.locator("#did-you-mean").inner_text()
+    visit.check("search-gusman")
+
+    # the profile: the designating release and its date
+    page.locator("#entry-results a", has_text="ALDANA GUZMAN, Rosa Elena").click()
+    page.wait_for_url("**/entry/90013")
+    timeline = page.locator("ol.timeline").inner_text()
+    assert "2024-01-05" in timeline and "Designated" in timeline
+    assert "Treasury Targets Sinaloa-Based Fentanyl Suppliers" in timeline
+    visit.check("profile-entry")
+    page.locator("ol.timeline a", has_text="Treasury Targets Sinaloa-Based").first.click()
+    page.wait_for_url("**/release/**")
+    assert "ALDANA GUZMAN, Rosa Elena" in page.locator("#designated").inner_text()
+    mentioned = page.locator("#mentioned")
+    assert mentioned.count() == 0 or "ALDANA GUZMAN" not in mentioned.inner_text()
+    visit.check("profile-release")
+
+    # another Guzmán: his DOJ case, stage labelled as an allegation
+    page.go_back()
+    page.go_back()
+    page.locator("#entry-results a", has_text="GUZMAN RIVERA, Ernesto").click()
+    page.wait_for_url("**/entry/90001")
+    page.locator("ol.timeline a", has_text="Case").first.click()
+    page.wait_for_url("**/case/**")
+    text = page.locator("main").inner_text()
+    assert "Indicted" in text and "presumed innocent" in text and "Ernesto Guzman Rivera" in text
+    visit.check("profile-case")
+
+
+def test_compliance_filter_mexico_listed_and_download_every_row(served, visit, tmp_path):
+    base, db = served
+    page = visit.page
+    page.goto(base + "/tracker/designations?_size=5")  # small pages: "every row" must mean every row
     page.locator("#facet-countries a", has_text="Mexico").first.click()
     page.wait_for_url("**countries__arraycontains=Mexico**")
-    heading = page.locator("h3").first.inner_text()
-    assert heading.startswith("12 rows"), heading
-    page.screenshot(path=str(ARTIFACTS / "browser-designations-mexico.png"), full_page=True)
-
-    rows = _download_csv(page, tmp_path, "mexico.csv", stream=False)
-    assert len(rows) == 12 and all("Mexico" in r["countries"] for r in rows)
-
-    # search a name, typed without its accent, inside the Mexico filter
-    page.fill("#_search", "guzman")
-    page.locator("#_search").press("Enter")
-    page.wait_for_url("**_search=guzman**")
-    heading = page.locator("h3").first.inner_text()
-    assert heading.startswith("3 rows"), heading
-    names = page.locator("table.rows-and-columns td.col-name").all_inner_texts()
-    assert "GUZMAN RIVERA, Ernesto" in names
-    page.screenshot(path=str(ARTIFACTS / "browser-designations-search.png"), full_page=True)
-
-    # the complete table, streamed page after page (pages of 5 rows here)
-    page.goto(f"{server}/tracker/designations?_size=5")
-    rows = _download_csv(page, tmp_path, "all.csv", stream=True)
-    assert len(rows) == 18 and len({r["uid"] for r in rows}) == 18
+    page.locator("#facet-listed a", has_text="1").first.click()
+    page.wait_for_url("**listed=1**")
+    visit.check("designations-mexico-listed")
+    con = sqlite3.connect(db)
+    expected = {r[0] for r in con.execute("select uid from designations, json_each(countries)"
+                                          " where value = 'Mexico' and listed = 1")}
+    con.close()
+    assert page.locator("h3").first.inner_text().startswith(f"{len(expected)} rows")
+    with page.expect_download() as info:
+        page.locator(".tracker-recipes a", has_text="CSV, every row").click()
+    download = info.value
+    assert "mexico" in download.suggested_filename and "listed-1" in download.suggested_filename
+    assert download.suggested_filename.endswith("2025-03-14.csv"), download.suggested_filename
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert {int(r["uid"]) for r in rows} == expected and len(rows) == len(expected)
 
 
-def test_chart_of_designations_per_month(server, page):
-    page.goto(f"{server}/tracker/designations_per_month")
-    page.get_by_role("link", name="Show the chart").click()
-    chart = page.locator(".vega-embed canvas, .vega-embed svg").first
-    chart.wait_for(state="visible")
-    page.screenshot(path=str(ARTIFACTS / "browser-chart-designations-per-month.png"), full_page=True)
+def test_change_digest_between_two_list_versions_shows_old_and_new_values(served, visit):
+    base, _ = served
+    page = visit.page
+    page.goto(base + "/changes")
+    page.fill("#from", "2025-03-11")
+    page.fill("#to", "2025-03-14")
+    page.locator("form.digest-filter button").click()
+    page.wait_for_url("**from=2025-03-11**")
+    table = page.locator("#changes").inner_text()
+    assert "TRANSPORTES CELESTE S.A. DE C.V." in page.locator("#changes .change-old").all_inner_texts()
+    assert "TRANSPORTES CELESTE DEL GOLFO S.A. DE C.V." in page.locator("#changes .change-new").all_inner_texts()
+    assert "added" in table and "removed" in table
+    visit.check("changes")

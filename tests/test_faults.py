@@ -28,7 +28,7 @@ from typing import Callable
 import pytest
 from click.testing import CliRunner
 
-from faultserver import (SDN_LIVE, SDN_PATHS, Body, Drip, FaultServer, Oversize, Redirect, Reset, RetryAfter,
+from faultserver import (SDN_LIVE, SDN_PATHS, Body, Drip, DripHeaders, FaultServer, Oversize, Redirect, Reset, RetryAfter,
                          Stall, Status, Truncate, WrongLength, record_fault, serve_sdn)
 from scrapers.cli import cli
 
@@ -52,6 +52,7 @@ backoff = 0.02
 max_backoff = 0.1
 default_rate = 0
 max_bytes = 1000000
+wait_budget = 3
 rate_limits = { "sanctionslistservice.ofac.treas.gov" = 0 }
 """
 
@@ -67,6 +68,9 @@ def table_rows(db: Path, same_bytes: bool = True) -> dict[str, Counter]:
     volatile = dict(VOLATILE)
     if not same_bytes:
         volatile["list_observations"] = volatile["list_observations"] | {"files"}
+        # the evidence of a list-diff date is the observation's file: its sha256 too
+        volatile["designations"] = {"designated_on_sha256"}
+        volatile["designation_dates"] = {"sha256"}
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         names = [r[0] for r in conn.execute(
@@ -176,6 +180,12 @@ def _malformed_row() -> bytes:
     return _bytes("sdn_v2").replace(b'90105,"ZHENG, Liwen","individual"', b'90105,"ZHENG, Liwen"', 1)
 
 
+def _forged() -> bytes:
+    """v2's sdn.csv with one invented entry more (what a hostile redirect target would serve)."""
+    row = b'90999,"FORGED, Entry","individual","ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
+    return row + _bytes("sdn_v2")
+
+
 def _undecodable() -> bytes:
     return _bytes("sdn_v2").replace(b"VARGAS TELLO", b"VARGAS T\x81LLO", 1)
 
@@ -192,6 +202,7 @@ class Scenario:
     args: tuple = ()
     ref: str = "v2"
     heal: bool = True                   # False: the server keeps doing it (the data are right)
+    max_seconds: float | None = None    # the faulty run must end within this
 
 
 SCENARIOS = [
@@ -207,6 +218,13 @@ SCENARIOS = [
              lambda s: s.script(SDN, Stall(3.0)), "recovered", exercised="stall before answering"),
     Scenario("slow drip", "sent SDN.CSV 64 bytes every 50 ms (each read fast, the whole > 1.5 s deadline)",
              lambda s: s.script(SDN, Drip(step=64, delay=0.05)), "recovered", exercised="slow drip"),
+    Scenario("slow response headers", "sent the status line, then one header byte every 0.2 s for 20 s (each read"
+             " fast, the headers alone > the 1.5 s deadline), then the file",
+             lambda s: s.script(SDN, DripHeaders(20.0, 0.2)), "recovered", exercised="slow headers", max_seconds=8),
+    Scenario("Retry-After past the run's waiting budget", "every file answered 429 Retry-After: 2, for ever"
+             " (2 retries per file: 16 s of waiting without a budget; waiting budget 3 s per run)",
+             lambda s: [s.always(p, RetryAfter(2)) for p in SDN_PATHS.values()], "refused",
+             r"waiting \d+s more would pass this run's waiting budget", "HTTP 429", max_seconds=5),
     Scenario("truncated body", "declared the full Content-Length, sent half, closed",
              lambda s: s.script(SDN, Truncate(0.5)), "recovered", exercised="truncated body"),
     Scenario("wrong Content-Length (too long)", "declared 500 bytes more than it sent",
@@ -242,6 +260,12 @@ SCENARIOS = [
              lambda s: (s.serve("/signed/SDN.CSV", _bytes("sdn_v2")),
                         s.always(SDN, Redirect("https://ofacprod.blob.core.windows.net/signed/SDN.CSV?sig=x"))),
              "recovered", exercised="redirect to"),
+    Scenario("redirect with a backslash (allow-list bypass)",
+             "302 to http://127.0.0.1:PORT\\@ofacprod.blob.core.windows.net/… (urlsplit reads the storage host,"
+             " the HTTP library connects to 127.0.0.1), which serves a list with a forged entry",
+             lambda s: (s.serve("/%5C@ofacprod.blob.core.windows.net/signed/SDN.CSV", _forged()),
+                        s.always(SDN, Redirect(f"http://127.0.0.1:{s.port}\\@ofacprod.blob.core.windows.net/signed/SDN.CSV"))),
+             "refused", r"redirect refused: the URL holds a backslash", "redirect to"),
     Scenario("oversized response (declared)", "Content-Length 5,000,000 for SDN.CSV (cap 1,000,000)",
              lambda s: s.always(SDN, Oversize(5_000_000, declare=True)), "refused",
              r"response too large: Content-Length 5000000", "oversized response"),
@@ -271,6 +295,8 @@ def test_fault(sc: Scenario, server, served_v1, references):
     r = t.update(*sc.args)
     took = time.monotonic() - started
     output = r.output
+    if sc.max_seconds is not None:
+        assert took < sc.max_seconds, f"the run took {took:.1f}s, more than {sc.max_seconds}s"
     if sc.exercised:
         assert any(h.outcome.startswith(sc.exercised) for h in server.hits()), [h.outcome for h in server.hits()]
     if sc.expect == "recovered":
@@ -399,3 +425,35 @@ def test_invalid_json_is_a_named_error_after_the_bytes_are_archived(server, tmp_
         record_fault("invalid JSON", "200 with a JSON body cut mid-object (HttpClient + parse_json)",
                      "SourceError naming the URL and line; bytes archived first", 0, 0, None,
                      "test_faults.py::test_invalid_json_is_a_named_error_after_the_bytes_are_archived")
+
+
+def test_clock_jumping_back_does_not_reorder_observations(server, tmp_path, monkeypatch):
+    """v1 fetched on 2025-03-14; the machine's clock then jumps back to 2025-01-01 and v2 is
+    fetched. Dated by the clock, v2 would be replayed before v1 and v1's listed states
+    published (entries of v2 unlisted, removed ones listed, spurious events). The database
+    must equal a clean run's, and a rebuild must too."""
+    from scrapers.sources.sdn import source as sdn_source
+
+    def run(workdir, days):
+        workdir.mkdir()
+        t = Tracker(workdir, server)
+        for version, day in zip(("sdn_v1", "sdn_v2"), days):
+            monkeypatch.setattr(sdn_source, "eastern_today", lambda day=day: day)   # the machine's clock
+            publish(server, version)
+            r = t.update()
+            assert r.exit_code == 0, r.output
+        return t
+
+    ref = run(tmp_path / "ref", ("2025-03-14", "2025-03-14"))
+    t = run(tmp_path / "jumped", ("2025-03-14", "2025-01-01"))
+    expected = table_rows(ref.db)
+    lost, dup = lost_and_duplicated(table_rows(t.db), expected)
+    assert t("rebuild").exit_code == 0
+    lost_r, dup_r = lost_and_duplicated(table_rows(t.db), expected)
+    record_fault("clock jumps back between two observations", "v1 fetched on 2025-03-14, then the machine's clock set"
+                 " back to 2025-01-01 and v2 fetched",
+                 "v2 dated after v1 (an observation is never dated before one already made), logged; database and"
+                 f" rebuild equal a clean run's ({lost + lost_r} lost, {dup + dup_r} duplicated)",
+                 lost + lost_r, dup + dup_r, lost == dup == lost_r == dup_r == 0,
+                 "test_faults.py::test_clock_jumping_back_does_not_reorder_observations")
+    assert (lost, dup, lost_r, dup_r) == (0, 0, 0, 0)

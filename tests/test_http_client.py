@@ -233,10 +233,15 @@ def test_redirect_loop_stops(server, archive):
     "javascript:alert(1)",
     "//www.justice.gov/x",
     "https://ofacprod.blob.core.windows.net/x",   # storage hosts: redirect targets only
+    "http://127.0.0.1:9\\@www.justice.gov/x",     # urlsplit: justice.gov; urllib3: 127.0.0.1:9
+    "https://www.justice.gov\uff0fx",              # fullwidth solidus (U+FF0F) after the host
+    "https://www\uff0ejustice.gov/x",              # fullwidth full stop in the host
+    "https://www.justice.gov\t/x",                 # urlsplit drops tabs; urllib3 does not
+    "https://www.justice.gov:80:81/x",
 ])
 def test_only_allow_listed_hosts_are_fetched(server, archive, url):
     client, _ = make_client(server, archive)
-    with pytest.raises(FetchError, match="allow-list|not an http"):
+    with pytest.raises(FetchError, match="allow-list|refused"):
         client.get(url, source="doj", kind="page")
     assert server.hits() == []
 
@@ -334,3 +339,37 @@ def test_garbage_bytes_are_returned_and_archived_for_the_parser_to_judge(server,
     server.script(PATH, Body(b"\xff\xfe\x00garbage", label="garbage"))
     client, _ = make_client(server, archive)
     assert get(client).content == b"\xff\xfe\x00garbage"
+
+
+def test_backoff_and_retry_after_share_one_waiting_budget_per_run(server, archive):
+    server.always(PATH, RetryAfter(5))
+    server.always("/other.csv", RetryAfter(5))
+    client, fake = make_client(server, archive, wait_budget=7.0, retries=5)
+    with pytest.raises(FetchError, match=r"waiting budget \(7s"):
+        get(client)
+    assert fake.sleeps == [5.0] and len(server.hits(PATH)) == 2
+    with pytest.raises(FetchError, match="waiting budget"):   # the budget is the run's, not the request's
+        get(client, "/other.csv")
+
+
+def test_no_request_starts_once_the_run_budget_is_spent(server, archive):
+    client, fake = make_client(server, archive, run_budget=10.0)
+    assert get(client).status == 200
+    fake.now += 11
+    with pytest.raises(FetchError, match=r"time budget \(10s"):
+        get(client)
+    assert len(server.hits(PATH)) == 1
+
+
+def test_slow_response_headers_hit_the_total_deadline(server, archive):
+    """One header byte every 0.1 s: each read is under the read timeout, the whole is not."""
+    from faultserver import DripHeaders
+
+    server.script(PATH, DripHeaders(30.0, 0.1))
+    client = HttpClient(Config(base_urls={LIVE: server.url}, read_timeout=0.5, total_timeout=1.0, retries=1,
+                               backoff=0.01, default_rate=0, rate_limits={}), archive)
+    started = time.monotonic()
+    got = get(client)
+    assert time.monotonic() - started < 5
+    assert got.content == BODY
+    assert [h.outcome for h in server.hits(PATH)] == ["slow headers", "200"]

@@ -165,7 +165,8 @@ def test_update_walks_both_listings_and_archives_everything(run_cli, configured,
     assert site.requests("/ofac/recent-actions/") == ["/ofac/recent-actions/20240605", "/ofac/recent-actions/20240410",
                                                       "/ofac/recent-actions/20240229"]
     conn = sqlite3.connect(db)
-    assert conn.execute("select count(*) from recent_actions where section = 'added'").fetchone()[0] == 9
+    assert conn.execute("select count(*) from recent_actions where section = 'added'").fetchone()[0] == 8
+    assert conn.execute("select count(*) from recent_actions where section = 'updated'").fetchone()[0] == 2
     assert conn.execute("select count(*) from press_releases where is_eo14059 = 1").fetchone()[0] == 2
     conn.close()
     # the archive keeps the live URLs

@@ -108,10 +108,12 @@ def test_list_history_settles_roles_dates_and_conflicts(run_cli, workdir, tdir):
     # the list only says "between 2024-01-10 and 2024-03-05": the release date fills it
     assert q(db, "select designated_on, designated_on_source, designated_after, designated_before"
                  " from designations where uid = 71003") == [("2024-02-29", "treasury-release", "2024-01-10", "2024-03-05")]
-    # list-diff date 2024-06-13 vs release of 2024-06-05: kept, and the disagreement recorded
-    assert q(db, "select designated_on, designated_on_source from designations where uid = 71011") == [("2024-06-13", "list-diff")]
+    # list-diff date 2024-06-13 (absent on 2024-06-08) vs release of 2024-06-05: the release ranks
+    # above the list history (linking/dates.py), and the disagreement is recorded
+    assert q(db, "select designated_on, designated_on_source from designations where uid = 71011") == [
+        ("2024-06-05", "treasury-release")]
     assert q(db, "select uid, press_release_id, list_date, list_date_source, release_date, days_apart from conflicts"
-                 " order by uid") == [
+                 " where field = 'designated_on' order by uid") == [
         (71011, "treasury:tf1002", "2024-06-13", "list-diff", "2024-06-05", 8),
         (71012, "treasury:tf1002", "2024-06-13", "list-diff", "2024-06-05", 8)]
 
@@ -124,7 +126,8 @@ def test_recent_actions_page_is_authoritative(run_cli, workdir, tdir):
     # Ruelas Tapia is on the action's page: designated (the list history disagrees: a conflict)
     assert rows == {71011: "designated", 71012: "designated", 71013: "designated", 71014: "designated"}
     assert one(db, "select name_in_text from press_release_designations where uid = 71014") == "PRENSAS DEL NOROESTE"
-    assert q(db, "select list_date_source, days_apart from conflicts where uid = 71013") == [("list-first-seen", 147)]
+    assert q(db, "select list_date_source, days_apart from conflicts where uid = 71013 and field = 'designated_on'"
+                 " and other_source = 'recent-actions'") == [("list-first-seen", 147)]
     ra = q(db, "select position, name, uid, section, entity_type, press_release_id from recent_actions order by position")
     assert ra[0] == (0, "VILLASENOR KURI, Teodora", 71011, "added", "individual", "treasury:tf1002")
     assert len(ra) == 4

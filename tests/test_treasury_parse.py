@@ -266,12 +266,14 @@ def test_recent_actions_page(tdir):
     assert added == [("BASTIDA NIEVES, Aurelio", "individual", ["ILLICIT-DRUGS-EO14059"]),
                      ("ICAZA PRADO, Lorena", "individual", ["ILLICIT-DRUGS-EO14059"]),
                      ("QUIMICA, REACTIVOS Y SOLVENTES DEL VALLE, S.A. DE C.V.", "entity", ["ILLICIT-DRUGS-EO14059"]),
-                     ("NODO LOGISTICO NORTE", "entity", ["ILLICIT-DRUGS-EO14059"]),   # two entries in one <p>
-                     # an existing entry put under E.O. 14059 that day counts as designated that day
-                     ("CARTEL INVENTADO DEL NORTE", "entity", ["SDGT", "ILLICIT-DRUGS-EO14059"])]
+                     ("NODO LOGISTICO NORTE", "entity", ["ILLICIT-DRUGS-EO14059"])]   # two entries in one <p>
     updated = [e for e in page.entries if e.section == "updated"]
-    assert [(e.name, e.programs) for e in updated] == [("INVENTED CHARITY FOUNDATION", ["SDGT"])]
-    assert updated[0].text.startswith("INVENTED CHARITY FOUNDATION (a.k.a. INVENTED RELIEF)")   # the new version
+    assert [(e.name, e.programs, e.gains_eo14059) for e in updated] == [
+        ("INVENTED CHARITY FOUNDATION", ["SDGT"], False),
+        # an existing entry put under E.O. 14059 that day: designated that day (see linking)
+        ("CARTEL INVENTADO DEL NORTE", ["SDGT", "ILLICIT-DRUGS-EO14059"], True)]
+    assert updated[0].aliases == ["INVENTED RELIEF"]                  # the new version's
+    assert updated[0].old_programs == ["SDGT"] and " -to- " in updated[0].text
 
 
 def test_bold_paragraph_headings_and_descriptors():

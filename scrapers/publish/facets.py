@@ -34,8 +34,10 @@ from __future__ import annotations
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
-from datasette.facets import ArrayFacet
+from datasette.facets import ArrayFacet, ColumnFacet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+
+from . import shared_counts
 
 
 class KeyedArrayFacet(ArrayFacet):
@@ -61,9 +63,14 @@ class KeyedArrayFacet(ArrayFacet):
         results, timed_out = [], []
         size = self.get_facet_size()
         pairs = self.get_querystring_pairs()
+        shared = await shared_counts.for_facet(self)
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
+            if shared is not None and column in shared["array"]:
+                results.append(shared_counts.facet_result(self, column, shared["array"][column], size,
+                                                          source_and_config["source"], array=True))
+                continue
             sql = (
                 f"with inner as ({self.sql}) "
                 f"select j.value as value, count(distinct inner.{key}) as count "
@@ -96,6 +103,38 @@ class KeyedArrayFacet(ArrayFacet):
         return results, timed_out
 
 
+class SharedColumnFacet(ColumnFacet):
+    """ColumnFacet whose counts come from the request's shared counts (scrapers/publish/
+    shared_counts.py: one query for the count and every facet, or the build's precomputed
+    counts for a whole table), with an `unknown` bucket for empty values. Columns outside
+    db.FACETS keep Datasette's own query."""
+
+    async def facet_results(self):
+        shared = await shared_counts.for_facet(self)
+        if shared is None:
+            return await super().facet_results()
+        size = self.get_facet_size()
+        results, rest = [], []
+        for source_and_config in self.get_configs():
+            config = source_and_config["config"]
+            column = config.get("column") or config["simple"]
+            if column in shared["column"]:
+                results.append(shared_counts.facet_result(self, column, shared["column"][column], size,
+                                                          source_and_config["source"]))
+            else:
+                rest.append(source_and_config)
+        timed_out = []
+        if rest:
+            original = self.get_configs
+            self.get_configs = lambda: rest
+            try:
+                more, timed_out = await super().facet_results()
+            finally:
+                self.get_configs = original
+            results += more
+        return results, timed_out
+
+
 DATASETTE_ARRAYCONTAINS = """:{p} in (select value from json_each({t}.{c}))"""
 FAST_ARRAYCONTAINS = ("(case when instr({t}.{c}, :{p}) > 0 or instr({t}.{c}, '\\') > 0"
                       " then :{p} in (select value from json_each({t}.{c})) else 0 end)")
@@ -113,8 +152,9 @@ def _fast_arraycontains() -> None:
 @hookimpl
 def startup(datasette):
     """Datasette's filters are class-level: the swap is made once Datasette starts, not when
-    this module is imported."""
+    this module is imported. So is the shared count (shared_counts.install)."""
     _fast_arraycontains()
+    shared_counts.install()
 
 MMAP_BYTES = 2**31  # SQLite's default ceiling; the file is read-only, the mapping costs no memory
 
@@ -129,7 +169,17 @@ def prepare_connection(conn, database, datasette):
 
 @hookimpl(hookwrapper=True)
 def register_facet_classes():
-    """Swap Datasette's ArrayFacet for KeyedArrayFacet in the list of facet classes."""
+    """Swap Datasette's ArrayFacet for KeyedArrayFacet, ColumnFacet for SharedColumnFacet."""
+    swap = {ArrayFacet: KeyedArrayFacet, ColumnFacet: SharedColumnFacet}
     outcome = yield
-    outcome.force_result([[KeyedArrayFacet if cls is ArrayFacet else cls for cls in classes]
-                          for classes in outcome.get_result()])
+    outcome.force_result([[swap.get(cls, cls) for cls in classes] for classes in outcome.get_result()])
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    return shared_counts.per_request
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    return shared_counts.unknown_filter(request, table)

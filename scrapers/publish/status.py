@@ -14,6 +14,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+from ..errors import damaged_reason
+
 SOURCES = ("sdn", "treasury", "doj")
 
 COUNTS = {
@@ -44,7 +46,16 @@ SOURCE_COUNTS = {
 
 
 def _ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """Read-only. On a read-only file system SQLite cannot open a write-ahead-log database
+    (the archive index) even to read it: then it is read as an immutable file."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        conn.execute("select 1 from sqlite_master limit 1").fetchall()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        conn.execute("select 1 from sqlite_master limit 1").fetchall()
+    return conn
 
 
 def _one(conn: sqlite3.Connection, sql: str, args=()):
@@ -86,83 +97,96 @@ def collect_status(db_path: Path, archive_path: Path, since: str | None = None) 
     info: dict = {"database": str(db_path), "archive": str(archive_path), "sources": {}}
     index = archive_path / "index.sqlite"
     if index.exists():
-        conn = _ro(index)
         try:
-            last_ok_run = _one(conn, "select max(started_at) from runs where status = 'ok'")
-            info["last_successful_run"] = last_ok_run
-            for source in SOURCES:
-                ok = conn.execute(
-                    "select id, created_at, observed_on from batches where source = ? and status = 'applied'"
-                    " order by id desc limit 1", (source,)).fetchone()
-                last = conn.execute(
-                    "select id, created_at, status, reason from batches where source = ? order by id desc limit 1",
-                    (source,)).fetchone()
-                rejected_since = conn.execute(
-                    "select id, created_at, reason from batches where source = ? and status = 'rejected'"
-                    " and id > ? order by id", (source, ok[0] if ok else 0)).fetchall()
-                info["sources"][source] = {
-                    "last_success": ok[1] if ok else None,
-                    "last_success_batch": ok[0] if ok else None,
-                    "last_attempt": last[1] if last else None,
-                    "last_status": last[2] if last else None,
-                    "last_failure_reason": last[3] if last and last[2] == "rejected" else None,
-                    "rejected_since_success": [{"batch": r[0], "at": r[1], "reason": r[2]} for r in rejected_since],
-                    "rejected_batches": _one(conn, "select count(*) from batches where source = ? and status = 'rejected'",
-                                             (source,)) or 0,
-                }
-            info["interrupted_batches"] = [
-                {"batch": r[0], "source": r[1], "created_at": r[2]} for r in
-                conn.execute("select id, source, created_at from batches where status = 'building' order by id")]
-            runs = conn.execute("select command, started_at, finished_at, status, message from runs"
-                                " order by id desc limit 5").fetchall()
-            info["recent_runs"] = [dict(zip(("command", "started", "finished", "status", "message"), r)) for r in runs]
-            info["failed_runs_since"] = _one(
-                conn, "select count(*) from runs where status not in ('ok', 'running') and started_at >= ?",
-                (since or last_ok_run or "",)) or 0
-            row = conn.execute("select count(*), coalesce(sum(size), 0) from responses").fetchone()
-            info["archive_responses"], info["archive_bytes"] = row
-        finally:
-            conn.close()
+            _archive_status(index, info, since)
+        except sqlite3.Error as exc:
+            info["archive_error"] = f"{index}: {damaged_reason(exc) or exc}"
     info["errors_since"] = since
     if db_path.exists():
         try:
             conn = _ro(db_path)
         except sqlite3.Error as exc:
-            info["database_error"] = str(exc)
+            info["database_error"] = str(damaged_reason(exc) or exc)
             return info
         try:
-            info["built_at"] = _one(conn, "select value from build_info where key = 'built_at'")
-            if info["built_at"] is None:
-                info["database_error"] = "not a tracker database (no build_info)"
-            info["programs"] = json.loads(_one(conn, "select value from build_info where key = 'programs'") or "[]")
-            info["counts"] = {k: _one(conn, sql) for k, sql in COUNTS.items()}
-            info["latest"] = {name: _one(conn, sql) for name, sql in LATEST.values()}
-            try:
-                errors = conn.execute("select source, batch_id, recorded_at from errors").fetchall()
-            except sqlite3.Error:
-                errors = []
-            # "since": --since, else per source the start of its last successful update
-            starts = {src: since or (info["sources"].get(src) or {}).get("last_success") for src in SOURCES}
-            by_source: dict[str, dict] = {}
-            for source, batch_id, recorded_at in errors:
-                bucket = by_source.setdefault(source, {"total": 0, "since": 0})
-                bucket["total"] += 1
-                start = starts.get(source, since)
-                if start is None or (recorded_at or "") >= start:
-                    bucket["since"] += 1
-            info["errors_by_source"] = {k: v["total"] for k, v in by_source.items()}
-            info["errors_since_by_source"] = {k: v["since"] for k, v in by_source.items()}
-            for source in SOURCES:
-                s = info["sources"].setdefault(source, {"last_success": None, "last_status": None,
-                                                         "rejected_since_success": []})
-                s["latest"] = info["latest"].get(LATEST[source][0])
-                s["counts"] = {k: info["counts"].get(k) for k in SOURCE_COUNTS[source]}
-                s["errors"] = by_source.get(source, {}).get("total", 0)
-                s["errors_since"] = by_source.get(source, {}).get("since", 0)
-                s["errors_since_date"] = starts.get(source)
+            _database_status(conn, info, since)
+        except sqlite3.Error as exc:
+            info["database_error"] = str(damaged_reason(exc) or exc)
         finally:
             conn.close()
     return info
+
+
+def _archive_status(index: Path, info: dict, since: str | None) -> None:
+    conn = _ro(index)
+    try:
+        last_ok_run = _one(conn, "select max(started_at) from runs where status = 'ok'")
+        info["last_successful_run"] = last_ok_run
+        for source in SOURCES:
+            ok = conn.execute(
+                "select id, created_at, observed_on from batches where source = ? and status = 'applied'"
+                " order by id desc limit 1", (source,)).fetchone()
+            last = conn.execute(
+                "select id, created_at, status, reason from batches where source = ? order by id desc limit 1",
+                (source,)).fetchone()
+            rejected_since = conn.execute(
+                "select id, created_at, reason from batches where source = ? and status = 'rejected'"
+                " and id > ? order by id", (source, ok[0] if ok else 0)).fetchall()
+            info["sources"][source] = {
+                "last_success": ok[1] if ok else None,
+                "last_success_batch": ok[0] if ok else None,
+                "last_attempt": last[1] if last else None,
+                "last_status": last[2] if last else None,
+                "last_failure_reason": last[3] if last and last[2] == "rejected" else None,
+                "rejected_since_success": [{"batch": r[0], "at": r[1], "reason": r[2]} for r in rejected_since],
+                "rejected_batches": _one(conn, "select count(*) from batches where source = ? and status = 'rejected'",
+                                         (source,)) or 0,
+            }
+        info["interrupted_batches"] = [
+            {"batch": r[0], "source": r[1], "created_at": r[2]} for r in
+            conn.execute("select id, source, created_at from batches where status = 'building' order by id")]
+        runs = conn.execute("select command, started_at, finished_at, status, message from runs"
+                            " order by id desc limit 5").fetchall()
+        info["recent_runs"] = [dict(zip(("command", "started", "finished", "status", "message"), r)) for r in runs]
+        info["failed_runs_since"] = _one(
+            conn, "select count(*) from runs where status not in ('ok', 'running') and started_at >= ?",
+            (since or last_ok_run or "",)) or 0
+        row = conn.execute("select count(*), coalesce(sum(size), 0) from responses").fetchone()
+        info["archive_responses"], info["archive_bytes"] = row
+    finally:
+        conn.close()
+
+
+def _database_status(conn: sqlite3.Connection, info: dict, since: str | None) -> None:
+    info["built_at"] = _one(conn, "select value from build_info where key = 'built_at'")
+    if info["built_at"] is None:
+        info["database_error"] = "not a tracker database (no build_info)"
+    info["programs"] = json.loads(_one(conn, "select value from build_info where key = 'programs'") or "[]")
+    info["counts"] = {k: _one(conn, sql) for k, sql in COUNTS.items()}
+    info["latest"] = {name: _one(conn, sql) for name, sql in LATEST.values()}
+    try:
+        errors = conn.execute("select source, batch_id, recorded_at from errors").fetchall()
+    except sqlite3.Error:
+        errors = []
+    # "since": --since, else per source the start of its last successful update
+    starts = {src: since or (info["sources"].get(src) or {}).get("last_success") for src in SOURCES}
+    by_source: dict[str, dict] = {}
+    for source, batch_id, recorded_at in errors:
+        bucket = by_source.setdefault(source, {"total": 0, "since": 0})
+        bucket["total"] += 1
+        start = starts.get(source, since)
+        if start is None or (recorded_at or "") >= start:
+            bucket["since"] += 1
+    info["errors_by_source"] = {k: v["total"] for k, v in by_source.items()}
+    info["errors_since_by_source"] = {k: v["since"] for k, v in by_source.items()}
+    for source in SOURCES:
+        s = info["sources"].setdefault(source, {"last_success": None, "last_status": None,
+                                                 "rejected_since_success": []})
+        s["latest"] = info["latest"].get(LATEST[source][0])
+        s["counts"] = {k: info["counts"].get(k) for k in SOURCE_COUNTS[source]}
+        s["errors"] = by_source.get(source, {}).get("total", 0)
+        s["errors_since"] = by_source.get(source, {}).get("since", 0)
+        s["errors_since_date"] = starts.get(source)
 
 
 def format_status(info: dict) -> str:
@@ -170,6 +194,8 @@ def format_status(info: dict) -> str:
                                                  else " (not built yet)")]
     if info.get("database_error"):
         lines.append(f"  PROBLEM: {info['database_error']}")
+    if info.get("archive_error"):
+        lines.append(f"Archive: PROBLEM: {info['archive_error']}")
     if info.get("programs"):
         lines.append(f"Tracked programs: {', '.join(info['programs'])}")
     since = info.get("errors_since")

@@ -107,6 +107,7 @@ def write_release(db: sqlite_utils.Database, rel: Release, entry: Entry, counts:
         "money_laundering": int(cls.money_laundering), "online_sales": int(cls.online_sales),
         "drugs": json.dumps(cls.drugs), "countries": json.dumps(cls.countries),
         "office": "; ".join(rel.components) or None, "district": ex.district,
+        "components": json.dumps(list(rel.components), ensure_ascii=False) if rel.components else None,
         "topics": json.dumps(rel.topics, ensure_ascii=False), "number": rel.number, "changed": rel.changed,
         "fetched_at": entry.fetched_at, "archive_sha256": entry.sha256,
     }])

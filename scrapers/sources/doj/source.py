@@ -45,9 +45,18 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from ...archive import Batch, Entry
-from ...dates import leading_date, utcnow
+from ...dates import duration_text, leading_date, utcnow
 from ...errors import FetchError, SourceError, TrackerError
-from ..base import BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files
+from ..base import (
+    BuildContext,
+    FetchContext,
+    FetchRequest,
+    PartCutter,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+)
 from .api import (
     ParseError,
     Release,
@@ -209,6 +218,7 @@ class DojSource(Source):
         in_batch = {e.seq for e in archive.items(batch)}
         self._fetch_release_pages(ctx, batch, getattr(self, "_wanted", []))
         self._wanted = []
+        parts = PartCutter(ctx)     # `tracker run`: what is fetched is built while the walk goes on
         while not walk.done:
             n = walk.next_page
             url = page_url(n)
@@ -244,6 +254,18 @@ class DojSource(Source):
             if walk.done or now - last_progress >= 1.0 or len(walk.order) <= 1:
                 last_progress = now
                 ctx.progress(self._progress_line(walk, n, fetched, now - started, reused))
+            self._report(ctx, walk, summary)
+            if not walk.done:
+                batch = parts.cut(batch)
+
+    @staticmethod
+    def _report(ctx: FetchContext, walk: Walk, summary) -> None:
+        backfill = bool(walk.since) and (not walk.frontier or walk.extending)
+        remaining = walk.remaining_estimate()
+        reached = summary.items[-1].published if summary.items and walk.phase != "seek" else None
+        ctx.progress_report(source=SOURCE, unit="API pages", done=len(walk.order),
+                            since=walk.since if backfill else None, reached=reached,
+                            total=len(walk.order) + remaining if remaining is not None else None)
 
     def _progress_line(self, walk: Walk, page: int, fetched: int, elapsed: float, reused: bool) -> str:
         line = (f"doj: page {page} {'(from the archive) ' if reused else ''}- {len(walk.order):,} page(s) done,"
@@ -252,7 +274,7 @@ class DojSource(Source):
         if remaining and fetched:
             per_page = elapsed / fetched
             eta = remaining * per_page
-            line += f", ~{remaining:,} page(s) to go, ETA {_duration(eta)}"
+            line += f", ~{remaining:,} page(s) to go, ETA {duration_text(eta)}"
         elif walk.phase == "seek":
             line += " (seeking where the earlier backfill stopped)"
         return line
@@ -383,11 +405,3 @@ def _identify(content: bytes, path: Path) -> str:
         return "release-page"
     raise TrackerError(f"doj: {path}: neither a DOJ API response (JSON) nor a release page (HTML)")
 
-
-def _duration(seconds: float) -> str:
-    seconds = int(round(seconds))
-    if seconds < 90:
-        return f"{seconds}s"
-    if seconds < 5400:
-        return f"{seconds // 60}m{seconds % 60:02d}s"
-    return f"{seconds // 3600}h{(seconds % 3600) // 60:02d}m"

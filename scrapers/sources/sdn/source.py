@@ -3,8 +3,18 @@ and record the list's history (who appeared, changed, disappeared, and when).
 
 One *observation* = the files of one published version (sdn.csv, plus add.csv, alt.csv and
 sdn_comments.csv when given), dated by `--as-of`, a `YYYY-MM-DD…` directory name, or the
-fetch date. Observations are applied in date order; each is compared with the previous one
-(see `apply`) to produce `list_events` and the first-seen / designated-on dates.
+fetch date -- always as a U.S. Eastern calendar date: a directory named with a time
+(`2021-12-16T014252`, as git-scrapes name versions) is read as UTC unless told otherwise
+(`--name-time-zone`), and 01:42 UTC is the previous evening in Washington. Observations are
+applied in date order; each is compared with the previous one (see `apply`) to produce
+`list_events` (with what changed, field by field) and the first-seen / designated-on dates.
+A fetched observation is never dated before one already made: a clock that jumps back cannot
+put the newest list before older ones (which would republish old listed states), see
+`observation_date`.
+
+A history import (`import sdn-history`) survives a broken version: a directory without list
+files, an empty or unreadable sdn.csv, or a version that would drop more than the allowed share
+of the tracked entries (a truncated file) is recorded in `errors` and skipped; the rest go in.
 
 Scope: entries carrying one of the tracked program tags (default `ILLICIT-DRUGS-EO14059`;
 `--program TAG` or `[sdn] programs` in tracker.toml add more). Entries that leave the
@@ -15,16 +25,16 @@ Parsing is in `parse.py` (pure functions); metadata and assertions in `sdn.yml`.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import json
 from pathlib import Path
 
 import sqlite_utils
 
-from ...archive import Batch
-from ...dates import days_between, leading_date, today
-from ...db import bulk_insert
+from ...archive import Batch, public_path
+from ...changes import CHILD_COLUMNS, SCALARS, field_changes, summary
+from ...dates import days_between, eastern_today, version_date
+from ...db import bulk_insert, get_info, set_info
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
 from ..base import BuildContext, FetchContext, FetchRequest, Source
 from .entry import NameIndex, build_entry
@@ -33,6 +43,7 @@ from .xml import XML_URL, sniff_publish_date
 from .xml import parse as parse_sdn_xml
 
 LIST_DIFF_MAX_DAYS = 7
+LIST_UIDS_KEY = "sdn_list_uids"     # build_info: every uid on the latest version (re-tag detection)
 CHILD_TABLES = ("aliases", "addresses", "identifiers", "relationships")
 KIND = "observation"
 
@@ -42,9 +53,10 @@ class SdnSource(Source):
     title = "OFAC SDN list"
 
     # -- getting files into the archive --------------------------------------------------
-    def import_paths(self, ctx: FetchContext, paths: list[Path], request: FetchRequest) -> list[Batch]:
+    def import_paths(self, ctx: FetchContext, paths: list[Path], request: FetchRequest, *,
+                     history: bool = False) -> list[Batch]:
         files = collect_files(paths)
-        observed_on = request.as_of or _date_from_paths(paths, files)
+        observed_on = request.as_of or _date_from_paths(paths, files, request.history_zone or "UTC")
         entries = []
         for role, path in files.items():
             content = path.read_bytes()
@@ -52,24 +64,46 @@ class SdnSource(Source):
                 observed_on = sniff_publish_date(content)   # the list's own Publish_Date
             entries.append((role, ctx.archive.put("sdn", _kind(role), content,
                                                   url=None, status=None,
-                                                  meta={"path": str(path), "origin": "import"})))
-        observed_on = observed_on or today()
-        batch = self._batch(ctx, entries, observed_on, request, "import")
+                                                  meta={"path": public_path(path), "origin": "import"})))
+        observed_on = observed_on or eastern_today()
+        batch = self._batch(ctx, entries, observed_on, request, "history" if history else "import")
         return [batch] if batch else []
 
     def import_history(self, ctx: FetchContext, directory: Path, request: FetchRequest) -> list[Batch]:
+        """Every version in `directory` (one subdirectory per version, named by its date or its
+        time, read in `request.history_zone`, default UTC), in name order. A subdirectory
+        without list files becomes a batch that only records why it was skipped."""
         if not directory.is_dir():
             raise TrackerError(f"sdn-history: {directory} is not a directory")
-        subdirs = sorted(p for p in directory.iterdir() if p.is_dir() and leading_date(p.name))
+        zone = request.history_zone or "UTC"
+        try:
+            subdirs = sorted((p for p in directory.iterdir() if p.is_dir() and version_date(p.name, zone)),
+                             key=lambda p: p.name)
+        except (ValueError, KeyError) as exc:   # an unknown time zone name
+            raise TrackerError(f"sdn-history: cannot read version names in time zone {zone!r}: {exc}") from exc
         if not subdirs:
             raise TrackerError(f"sdn-history: {directory} holds no subdirectories named YYYY-MM-DD…")
         batches = []
         for sub in subdirs:
+            as_of = version_date(sub.name, zone)
             try:
-                batches += self.import_paths(ctx, [sub], dataclasses.replace(request, as_of=leading_date(sub.name)))
+                batches += self.import_paths(ctx, [sub], dataclasses.replace(request, as_of=as_of), history=True)
             except TrackerError as exc:
-                raise TrackerError(f"sdn-history: {sub}: {exc}") from exc
+                batch = self._broken(ctx, sub, as_of, str(exc).replace(str(sub), public_path(sub) or sub.name))
+                if batch:
+                    batches.append(batch)
         return batches
+
+    def _broken(self, ctx: FetchContext, path: Path, observed_on: str, reason: str) -> Batch | None:
+        """A version of a history that cannot even be archived: a batch holding only the reason,
+        recorded in `errors` when it is applied (once: the same reason on the same day is one batch)."""
+        where = public_path(path) or path.name
+        fingerprint = hashlib.sha256(json.dumps(["broken", where, reason]).encode()).hexdigest()
+        if ctx.archive.find_batch("sdn", KIND, observed_on, fingerprint) is not None:
+            return None
+        ctx.log(f"sdn-history: {where}: {reason}; this version is skipped")
+        return ctx.archive.new_batch("sdn", KIND, observed_on, {"fingerprint": fingerprint, "origin": "history",
+                                                                "history": True, "broken": reason, "path": where})
 
     def fetch(self, ctx: FetchContext, request: FetchRequest) -> list[Batch]:
         """Download the four CSV files (or, with sdn_format="xml", SDN.XML) with conditional
@@ -89,7 +123,8 @@ class SdnSource(Source):
             # one observation needs every file: report the first failure (and how many more)
             more = f" (and {len(failures) - 1} more of the {len(downloads)} files)" if len(failures) > 1 else ""
             raise FetchError(failures[0].url, failures[0].reason + more, failures[0].status)
-        observed_on = dt.datetime.now(dt.timezone.utc).date().isoformat()
+        # the Eastern calendar date: a run at 01:30 UTC sees the list of the previous evening
+        observed_on = observation_date(ctx)
         return [self._batch(ctx, entries, observed_on, request, "update")]
 
     def _batch(self, ctx: FetchContext, entries, observed_on: str, request: FetchRequest, origin: str) -> Batch:
@@ -102,6 +137,8 @@ class SdnSource(Source):
         fingerprint = hashlib.sha256(json.dumps(
             sorted((r, e.sha256) for r, e in entries)).encode()).hexdigest()
         meta = {"fingerprint": fingerprint, "origin": origin}
+        if origin == "history":
+            meta["history"] = True
         if programs:
             meta["programs"] = sorted(programs)
         if allow_drop:
@@ -124,7 +161,7 @@ class SdnSource(Source):
         return (batch.observed_on or "", batch.id)
 
     def needs_full_rebuild(self, db, batches, ctx) -> str | None:
-        row = db.execute("select max(observed_on) from list_observations").fetchone()
+        row = db.execute("select max(observed_on) from list_observations where kind = 'list'").fetchone()
         latest = row[0] if row else None
         for b in batches:
             if latest and b.observed_on and b.observed_on < latest:
@@ -133,6 +170,22 @@ class SdnSource(Source):
         return None
 
     def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: BuildContext) -> dict:
+        if batch.meta.get("broken"):
+            ctx.error("sdn", batch.meta.get("path") or f"batch {batch.id}",
+                      f"version of {batch.observed_on} skipped: {batch.meta['broken']}", counted=False)
+            return {"skipped": 1}
+        if not batch.meta.get("history"):
+            return self._apply(db, batch, ctx)
+        # one version of a history: if it cannot be used, say why and go on with the next
+        try:
+            return self._apply(db, batch, ctx, history=True)
+        except (SourceError, AssertionsFailed) as exc:
+            where = exc.location if isinstance(exc, SourceError) else _location(ctx, batch)
+            why = exc.reason if isinstance(exc, SourceError) else "; ".join(exc.failures)
+            ctx.error("sdn", where, f"version of {batch.observed_on} skipped: {why}", counted=False)
+            return {"skipped": 1}
+
+    def _apply(self, db: sqlite_utils.Database, batch: Batch, ctx: BuildContext, history: bool = False) -> dict:
         items = ctx.archive.items(batch)
         problems: list[Problem] = []
         texts, files_meta, xml = {}, [], None
@@ -177,12 +230,36 @@ class SdnSource(Source):
         # Rows that could not be read: their entries keep their previous state (no false
         # "removed" event), and every problem is recorded.
         unreadable = {p.uid for p in problems if p.uid is not None and "twice" not in p.reason}
+        allowed = batch.meta.get("max_errors", ctx.config.max_errors)
+        if history and len(problems) > allowed:
+            # a damaged version of a history: its problems on record, the version left out
+            for p in problems:
+                ctx.error("sdn", p.location, p.reason, p.row, counted=False)
+            raise SourceError("sdn", sdn_loc, f"{len(problems)} unreadable row(s) (at most {allowed} allowed,"
+                              " see --max-errors)")
         for p in problems:
             ctx.error("sdn", p.location, p.reason, p.row)
         max_drop = self.assertions.value("observation_max_drop", ctx.config.max_drop)
         return apply_observation(db, batch, entries, max_drop, unreadable, files_meta, sorted(scope),
                                  {r.uid for r in raws}, ctx,
                                  present={"alt": alt is not None, "add": addresses is not None})
+
+
+def observation_date(ctx: FetchContext) -> str:
+    """The date of a fetched observation: today by the clock (in Washington), but never
+    before an observation already archived (applied or on its way). Observations are replayed by (date, batch), and
+    each fetch sees the version published then: fetch order is publication order, and a
+    clock that jumped back must not put the newest list before the older ones (its listed
+    states would be replaced by an old list's). Nothing the server says (Last-Modified) is
+    trusted for this: a hostile date would pin every later observation."""
+    today = eastern_today()
+    floor = max((b.observed_on or "" for b in ctx.archive.batches("sdn", None)
+                 if b.status in ("applied", "building", "pending") and b.kind == KIND), default="")[:10]
+    if floor > today:
+        ctx.log(f"sdn: the clock says {today}, before the newest observation already made ({floor}):"
+                f" this observation is dated {floor}, after it")
+        return floor
+    return today
 
 
 def collect_files(paths: list[Path]) -> dict[str, Path]:
@@ -208,16 +285,22 @@ def collect_files(paths: list[Path]) -> dict[str, Path]:
     return files
 
 
+def _location(ctx: BuildContext, batch: Batch) -> str:
+    items = ctx.archive.items(batch)
+    return items[0].location if items else f"batch {batch.id}"
+
+
 def _kind(role: str) -> str:
     """Archive kind of a file role: sdn.csv, add.csv, alt.csv, comments.csv, sdn.xml."""
     return "sdn.xml" if role == "xml" else f"{role}.csv"
 
 
-def _date_from_paths(paths: list[Path], files: dict[str, Path]) -> str | None:
+def _date_from_paths(paths: list[Path], files: dict[str, Path], zone: str = "UTC") -> str | None:
+    """The Eastern date of the version the files' directory is named after (see version_date)."""
     dates = set()
     for path in paths:
         path = Path(path)
-        d = leading_date(path.name) if path.is_dir() else leading_date(path.parent.name)
+        d = version_date(path.name if path.is_dir() else path.parent.name, zone)
         if d:
             dates.add(d)
     if len(dates) > 1:
@@ -241,9 +324,13 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
                       unreadable: set[int], files_meta: list[dict], programs: list[str],
                       on_list: set[int], ctx: BuildContext, present: dict) -> dict:
     date = batch.observed_on
-    prev_obs = db.execute("select id, observed_on from list_observations order by id desc limit 1").fetchone()
+    prev_obs = db.execute("select id, observed_on from list_observations where kind = 'list'"
+                          " order by id desc limit 1").fetchone()
     obs_id = (prev_obs[0] + 1) if prev_obs else 1
     first = prev_obs is None
+    # every uid on the previous version (any program): an entry entering the tracked scope that
+    # was already on the list is a re-tag (e.g. a Kingpin Act entry put under E.O. 14059)
+    prev_on_list = set(json.loads(get_info(db, LIST_UIDS_KEY) or "[]"))
     cols = ["uid", "name", "programs", "entity_type", "remarks", "listed", "first_seen", "removed_on",
             "designated_on", "designated_on_source", "designated_after", "designated_before", "content_hash"]
     existing = {r[0]: dict(zip(cols, r)) for r in db.execute(f"select {', '.join(cols)} from designations")}
@@ -258,7 +345,8 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
                 f" {len(current)} (-{drop:.0%}), more than {max_drop:.0%}; nothing was changed."
                 " If the list really shrank, rerun with --allow-drop"])
 
-    events, rows, child_rows = [], [], {t: [] for t in CHILD_TABLES}
+    scope = set(programs)
+    events, rows, child_rows, changed = [], [], {t: [] for t in CHILD_TABLES}, []
     rewrite_children: dict[str, set[int]] = {t: set() for t in CHILD_TABLES}
     counts = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
     for uid, e in entries.items():
@@ -283,6 +371,11 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
                 else:
                     row.update(designated_after=prev_obs[1], designated_before=date)
                     details["designated_between"] = [prev_obs[1], date]
+            if not first and uid in prev_on_list:
+                # on the list before, outside the tracked programs: the programs changed
+                details["on_list_before"] = True
+                details["changes"] = [{"field": "program", "change": "added", "new": p}
+                                      for p in json.loads(row["programs"]) if p in scope]
             if not first or old is not None:
                 events.append(_event(obs_id, uid, "added", date, row["name"], details))
             counts["added"] += 1
@@ -292,7 +385,8 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
                               if e["hash"][k] is not None and old_hash.get(k) is not None and e["hash"][k] != old_hash.get(k)]
             write = new_hash != old_hash
             if changed_fields:
-                events.append(_event(obs_id, uid, "changed", date, row["name"], _diff(old, row, changed_fields)))
+                changed.append((uid, e, changed_fields, {k: v for k, v in e["hash"].items()
+                                                         if v is not None and old_hash.get(k) is not None}))
                 counts["changed"] += 1
             else:
                 counts["unchanged"] += 1
@@ -304,6 +398,14 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
                     continue
                 rewrite_children[table].add(uid)
                 child_rows[table] += e[table]
+
+    # what changed, field by field: the old state is read before the rows are rewritten
+    for uid, e, parts, both in changed:
+        details = _diff(existing[uid], e["row"], parts)
+        details["changes"] = _field_changes(db, uid, e, both)
+        details["summary"] = summary(details["changes"]) or ("the published row changed, not the fields the"
+                                                             " tracker reads (e.g. a program tag no longer cut short)")
+        events.append(_event(obs_id, uid, "changed", date, e["row"]["name"], details))
 
     for uid in sorted(prev_listed - current):
         old = existing[uid]
@@ -334,8 +436,9 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     if events:
         bulk_insert(db, "list_events", events)
     listed_types = dict(db.execute("select entity_type, count(*) from designations where listed = 1 group by entity_type").fetchall())
+    set_info(db, **{LIST_UIDS_KEY: json.dumps(sorted(on_list), separators=(",", ":"))})
     db["list_observations"].insert({
-        "id": obs_id, "observed_on": date, "batch_id": batch.id,
+        "id": obs_id, "kind": "list", "observed_on": date, "batch_id": batch.id,
         "files": json.dumps(files_meta), "programs": json.dumps(programs),
         "entries_total": len(on_list), "entries_in_scope": len(current),
         "individuals": listed_types.get("individual", 0), "entities": listed_types.get("entity", 0),
@@ -353,7 +456,27 @@ def _q(value: str | None) -> str:
 
 def _event(obs_id: int, uid: int, event: str, date: str, name: str, details: dict) -> dict:
     return {"observation_id": obs_id, "uid": uid, "event": event, "observed_on": date, "name": name,
-            "details": json.dumps(details, sort_keys=True) if details else None}
+            "details": json.dumps(details, sort_keys=True, ensure_ascii=False) if details else None,
+            "source": "list-diff"}
+
+
+def _field_changes(db, uid: int, e: dict, both: dict) -> list[dict]:
+    """The changes of one entry, old state from the database, new state from `e`. Child
+    tables are compared only where both versions had their file (`both`: parts present in
+    both): addresses need add.csv on both sides; without alt.csv, only remarks aliases."""
+    cols = ["programs"] + [c for c, _ in SCALARS]
+    old_row = dict(zip(cols, db.execute(f"select {', '.join(cols)} from designations where uid = ?", [uid]).fetchone()))
+    compare = ["aliases", "identifiers", "relationships"] + (["addresses"] if "add" in both else [])
+    old_children, new_children = {}, {}
+    for table in compare:
+        keys = CHILD_COLUMNS[table] + (("source",) if table == "aliases" else ())
+        old_children[table] = [dict(zip(keys, r)) for r in db.execute(
+            f"select {', '.join(keys)} from {table} where uid = ?", [uid])]
+        new_children[table] = e[table]
+        if table == "aliases" and "alt" not in both:
+            old_children[table] = [r for r in old_children[table] if r["source"] == "remarks"]
+            new_children[table] = [r for r in e[table] if r["source"] == "remarks"]
+    return field_changes(old_row, old_children, e["row"], new_children, tuple(compare))
 
 
 def _diff(old: dict, new: dict, parts: list[str]) -> dict:

@@ -7,15 +7,29 @@ import re
 
 from .html import MONTH, Block, release_id_from, sentence_spans
 
+# E.O. 14059 by number, by its SDN program tag, or by its title alone (the founding release of
+# 2021-12-15 names "the new E.O., 'Imposing Sanctions on Foreign Persons Involved in the Global
+# Illicit Drug Trade'" and never its number).
 EO_RE = re.compile(r"(?:\bE\.?\s?O\.?|\bExecutive\s+Order)\s*(?:\(E\.?O\.?\)\s*)?(?:No\.?\s*)?14059\b"
-                   r"|ILLICIT-DRUGS-EO14059", re.I)
-# Name-level: only markers that say *this name* was designated before.
+                   r"|ILLICIT-DRUGS-EO14059"
+                   r"|\bImposing\s+Sanctions\s+on\s+Foreign\s+Persons\s+Involved\s+in\s+the\s+Global\s+Illicit\s+Drug\s+Trade\b",
+                   re.I)
+# "identified" is the Kingpin Act's word ("the President identified X as a significant foreign
+# narcotics trafficker"); "has been identified as one of the major DTOs" only describes.
+_IDENTIFIED = r"identified(?=\s+(?:by\s+(?:OFAC|Treasury|the\s+President)|as\s+(?:a\s+)?(?:significant|specially)|pursuant|under))"
+_OTHER_AUTH = (r"(?:Kingpin\s+Act|Foreign\s+Narcotics\s+Kingpin|E\.?\s?O\.?\s*(?:\(E\.O\.\)\s*)?(?!14059)\d{5}"
+               r"|Executive\s+Order\s+(?:\(E\.O\.\)\s*)?(?!14059)\d{5})")
+# what makes "X was designated" history: a year in the same clause, or another authority
+_PAST_TAIL = (rf"(?=[^;]{{0,80}}?\b(?:in|on)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"
+              rf"|\s+(?:by\s+\w+\s+)?(?:pursuant\s+to|under)\s+(?:the\s+)?{_OTHER_AUTH})")
+# Name-level: only markers that say *this name* was designated before. A bare "X was designated"
+# / "were designated for being owned …" is how releases tell today's action in the past tense.
 HIST_NAME_RE = re.compile(
-    r"\bpreviously\s+(?:been\s+)?(?:designated|sanctioned|identified)\b"
-    r"|\b(?:had|has|have)\s+(?:also\s+)?(?:previously\s+)?been\s+(?:designated|sanctioned|identified)\b"
-    r"|\b(?:was|were)\s+(?:also\s+)?(?:previously\s+)?(?:designated|sanctioned|identified)\b(?!\s+(?:today|as\s+part\s+of\s+today))"
+    rf"\bpreviously\s+(?:been\s+)?(?:designated|sanctioned|{_IDENTIFIED})\b"
+    rf"|\b(?:had|has|have)\s+(?:also\s+)?(?:previously\s+)?been\s+(?:designated|sanctioned|{_IDENTIFIED})\b"
+    rf"|\b(?:was|were)\s+(?:also\s+)?(?:designated|sanctioned|{_IDENTIFIED})\b(?!\s+today){_PAST_TAIL}"
     r"|\bwhom\s+(?:[\w.’'-]+\s+){0,4}?(?:designated|sanctioned|identified)\b"
-    rf"|\b(?:designated|sanctioned|identified)\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+)?(?:in|on)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"
+    rf"|\b(?:designated|sanctioned|{_IDENTIFIED})\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+|[^,.;()]{{1,60}}?\s+)?(?:in|on)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"
     r"|\b(?:U\.S\.|OFAC|Treasury|UN|U\.N\.)[-‑]designated\b"
     r"|\bannounced\s+the\s+designation\s+of\b"
     rf"|\b(?:in|on|since)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:(?:19|20)\d\d|of\s+(?:this|last)\s+year),?\s+"

@@ -157,6 +157,11 @@ class Block:
     def is_heading(self) -> bool:
         return self.tag in HEADINGS
 
+    @property
+    def release_links(self) -> list[tuple[int, int]]:
+        """Spans of the links to press releases (earlier actions, as a rule)."""
+        return [(s, e) for s, e, href in self.links if release_id_from(href)]
+
 
 def text_blocks(root: Tag) -> list[Block]:
     """The text of `root` as blocks (paragraphs, list items, headings…), each with the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...countries import country_of_demonym, country_of_place, demonym_pattern, normalize_country
-from .html import html_blocks, sentence_spans
+from .html import Block, sentence_spans
 
 _US_STATES = {s.lower() for s in (
     "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
@@ -103,11 +103,11 @@ def describes(text: str, name_start: int, name_end: int, place_start: int, place
     return True
 
 
-def text_countries(body_html: str) -> list[str]:
+def text_countries(blocks: list[Block]) -> list[str]:
     """Every "X-based" / "based in X" / "<demonym> nationals" in a release's text (boilerplate
     about blocked property left out)."""
     found: set[str] = set()
-    for block in html_blocks(body_html):
+    for block in blocks:
         for s, e in sentence_spans(block.text):
             sentence = block.text[s:e]
             if _BOILERPLATE.search(sentence):

@@ -10,6 +10,7 @@ from ...dates import eastern_date
 from ...errors import SourceError
 from ...sanitize import sanitize_html
 from .classify import FENTANYL_RE, classify_eo14059, sentences_of
+from .candidates import Candidate
 from .designees import extract_designees
 from .html import (SOURCE, Block, canonical_recent_actions_url, clean_url, decode, link_kind, page_title,
                    release_id_from, release_url, require_whole_page, squash, text_blocks)
@@ -40,6 +41,7 @@ class Release:
     mentions_fentanyl: bool
     countries: list[str]
     flags: dict
+    designees: list[Candidate] = dataclasses.field(default_factory=list)   # E.O. 14059 releases only
 
 
 _BODY_SELECTORS = ["div.field--name-field-news-body", "div.field--name-body", "div.field_body",
@@ -100,12 +102,13 @@ def parse_release(content: bytes | str, location: str, *, fallback_id: str | Non
     sentences = sentences_of(blocks, rid)
     is_eo, evidence = classify_eo14059(sentences)
     full_text = f"{title or ''}\n{body_text}"
+    designees = extract_designees(body_html, blocks) if is_eo else []
     return Release(
         id=rid, url=release_url(rid), title=title, subtitle=subtitle, published=published,
         published_at=published_at, body_html=body_html, body_text=body_text,
         summary=_summary(blocks, subtitle), links=links, recent_actions_url=ra, is_eo14059=is_eo,
         eo14059_evidence=evidence[:5], mentions_fentanyl=bool(FENTANYL_RE.search(full_text)),
-        countries=release_countries(body_html, is_eo), flags=topic_flags(full_text))
+        countries=release_countries(designees, blocks), flags=topic_flags(full_text), designees=designees)
 
 
 def _release_id(soup, article, page_url, fallback_id) -> str | None:
@@ -189,12 +192,8 @@ def topic_flags(text: str) -> dict:
     return flags
 
 
-def release_countries(body_html: str, is_eo14059: bool) -> list[str]:
+def release_countries(designees: list[Candidate], blocks: list[Block]) -> list[str]:
     """The country facet of a release: countries stated for its designees (E.O. 14059
     releases), else every "X-based" / "based in X" / "<demonym> nationals" in the text."""
-    if is_eo14059:
-        cands = extract_designees(body_html)
-        found = sorted({c for cand in cands if cand.role == "designated" for c in cand.countries})
-        if found:
-            return found
-    return text_countries(body_html)
+    found = sorted({c for cand in designees if cand.role == "designated" for c in cand.countries})
+    return found or text_countries(blocks)

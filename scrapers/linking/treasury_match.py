@@ -1,0 +1,263 @@
+"""Matching the names of Treasury releases to the SDN list, and what the list history says
+of an entry's dates (used by linking/treasury.py).
+
+- `Matcher`: matching.NameIndex plus a token-subset rule ("Alan Nunez Herrera" -> "NUNEZ
+  HERRERA, Alan Gabriel") and the list names of 2+ words for plain-text scans.
+- `match_candidate`: a name as the release writes it -> (match, how, ambiguous uids), trying
+  its forms, then the words prose adds dropped ("The Sinaloa Cartel", "Los Rojos DTO"), the
+  bold pieces joined, its short forms, and a list name that is the end of a longer written
+  name when the release's own short form is that entry's surname. Each rule used is named in
+  the evidence.
+- `scan_mentions`: list names (2+ words) written in plain text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from ..matching import Match, NameIndex
+from ..names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form
+from ..sources.treasury.candidates import Candidate
+from ..sources.treasury.html import sentence_spans
+
+CONFLICT_DAYS = 3          # a list date and a release date further apart than this disagree
+CORROBORATION = (-3, 7)    # list-diff dates lag the release by up to a week (weekly snapshots)
+SOURCE_TAG = "treasury-release"
+
+
+def _days(a: str, b: str) -> int:
+    return (dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days
+
+
+class ListHistory:
+    """What the SDN list history says about when an entry appeared."""
+
+    def __init__(self, db):
+        self.rows = {r[0]: dict(zip(("uid", "first_seen", "designated_on", "source", "after", "before", "listed"), r))
+                     for r in db.execute("select uid, first_seen, designated_on, designated_on_source,"
+                                         " designated_after, designated_before, listed from designations")}
+
+    def listed_before(self, uid: int, date: str) -> str | None:
+        """The list date showing `uid` was already listed before `date` (None if not known)."""
+        r = self.rows.get(uid)
+        if not r:
+            return None
+        for key in ("designated_on", "first_seen"):
+            value = r[key]
+            if key == "designated_on" and r["source"] == SOURCE_TAG:
+                continue
+            if value and _days(date, value) > CONFLICT_DAYS:
+                return value
+        return None
+
+    def added_near(self, uid: int, date: str) -> str | None:
+        """The list date corroborating that `uid` was added by a release of `date`."""
+        r = self.rows.get(uid)
+        if not r:
+            return None
+        if r["designated_on"] and r["source"] != SOURCE_TAG and CORROBORATION[0] <= _days(r["designated_on"], date) <= CORROBORATION[1]:
+            return r["designated_on"]
+        if r["after"] and r["before"] and r["after"] < date <= r["before"]:
+            return f"{r['after']}..{r['before']}"
+        return None
+
+
+class Matcher:
+    """NameIndex plus a token-subset rule ("Alan Nunez Herrera" -> "NUNEZ HERRERA, Alan Gabriel")."""
+
+    def __init__(self, db):
+        self.index = NameIndex(db)
+        self.alias_rows = [(u, a) for u, a, q in db.execute("select uid, alias, quality from aliases")
+                           if u in self.index.entries and (q or "strong") == "strong"]
+        self._mention_forms: dict[str, set[int]] | None = None
+        self.mention_prefixes: set[str] = set()
+        self.tokens: dict[str, set[int]] = defaultdict(set)
+        self.forms: dict[int, list[set[str]]] = defaultdict(list)
+        for uid, e in self.index.entries.items():
+            person = e.entity_type == "individual"
+            for form in name_forms(e.name, person):
+                toks = set(form.split())
+                self.forms[uid].append(toks)
+                for t in toks:
+                    self.tokens[t].add(uid)
+
+    @property
+    def mention_forms(self) -> dict[str, set[int]]:
+        """Normalised list names and strong aliases of 2+ words -> uids (for plain-text scans)."""
+        if self._mention_forms is None:
+            forms: dict[str, set[int]] = defaultdict(set)
+            for uid, e in self.index.entries.items():
+                for f in name_forms(e.name, e.entity_type == "individual"):
+                    if len(f.split()) >= 2:
+                        forms[f].add(uid)
+            for uid, alias in self.alias_rows:
+                for f in name_forms(alias, self.index.entries[uid].entity_type == "individual"):
+                    if len(f.split()) >= 2:
+                        forms[f].add(uid)
+            self._mention_forms = forms
+            self.mention_prefixes = {" ".join(f.split()[:k]) for f in forms for k in range(1, len(f.split()) + 1)}
+        return self._mention_forms
+
+    def lookup(self, name: str, *, fuzzy: bool = True) -> list[Match]:
+        found = [m for m in self.index.lookup(name, fuzzy=fuzzy) if self._compatible(name, m)]
+        if found or not fuzzy:
+            return found
+        return self._subset(name)
+
+    def _compatible(self, written: str, m: Match) -> bool:
+        if m.method not in ("fuzzy",):
+            return True
+        entry = self.index.entries[m.uid]
+        return (entry.entity_type == "individual") != looks_like_company(written)
+
+    def _subset(self, written: str) -> list[Match]:
+        norm = normalize_name(written)
+        if looks_like_company(written):
+            norm = strip_legal_form(norm)
+        toks = set(norm.split())
+        if len(toks) < 2:
+            return []
+        candidates = set.intersection(*(self.tokens.get(t, set()) for t in toks)) if all(t in self.tokens for t in toks) else set()
+        out = []
+        for uid in sorted(candidates):
+            entry = self.index.entries[uid]
+            person = entry.entity_type == "individual"
+            if person == looks_like_company(written):
+                continue
+            if any(toks < form and len(toks) >= max(2, len(form) - 2) for form in self.forms[uid]):
+                out.append(Match(uid, entry.name, "fuzzy", 0.85))
+        return out if len(out) == 1 else []
+
+
+def _best(matches: list[Match], history: ListHistory, published: str) -> tuple[Match | None, list[int]]:
+    if not matches:
+        return None, []
+    top = [m for m in matches if m.score == matches[0].score]
+    if len(top) > 1:
+        near = [m for m in top if history.added_near(m.uid, published)]
+        not_before = [m for m in top if not history.listed_before(m.uid, published)]
+        pick = (near or not_before or top)[0]
+        return pick, [m.uid for m in top]
+    return top[0], []
+
+
+# What prose puts around a name that the list leaves out: "The Sinaloa Cartel", "Los Rojos DTO".
+_DROPPABLE = [(re.compile(r"^the\s+(?=\S+\s+\S)", re.I), "leading article dropped"),
+              (re.compile(r"\s+(?:DTO|TCO|drug\s+trafficking\s+organi[sz]ation)$", re.I), "descriptor dropped")]
+
+
+def derived_forms(form: str) -> list[tuple[str, str]]:
+    """(form, rule) for the name without the words prose adds around it."""
+    out = []
+    for rx, rule in _DROPPABLE:
+        bare = rx.sub("", form).strip()
+        if bare != form and len(bare.split()) >= 2:
+            out.append((bare, rule))
+    return out
+
+
+def match_candidate(cand: Candidate, matcher: Matcher, history: ListHistory, published: str):
+    """(match, how, ambiguous uids) for one extracted name."""
+    for form in cand.forms():
+        got = matcher.lookup(form)
+        if got:
+            m, amb = _best(got, history, published)
+            return m, {"matched_form": form}, amb
+    for form in cand.forms():
+        for bare, rule in derived_forms(form):
+            got = matcher.lookup(bare)
+            if got:
+                m, amb = _best(got, history, published)
+                return m, {"matched_form": bare, "rule": rule}, amb
+    if cand.pieces and len(cand.pieces) > 1:
+        joined = " ".join(cand.pieces)
+        got = matcher.lookup(joined)
+        if got:
+            m, amb = _best(got, history, published)
+            return m, {"matched_form": joined}, amb
+    for sf in cand.short_forms:
+        got = [m for m in matcher.lookup(sf, fuzzy=False) if m.method in ("exact", "normalised", "alias")]
+        if len({m.uid for m in got}) == 1:
+            return got[0], {"matched_form": sf, "via": "short form"}, []
+    part = _part_match(cand, matcher)
+    if part:
+        return part
+    return None, {}, []
+
+
+def _part_match(cand: Candidate, matcher: Matcher):
+    """A person the release names in full where the list keeps fewer given names ("Richard
+    Ficticio Hervé Inventé" vs "INVENTE, Herve"): the list name, exactly, as a run of the
+    written name that ends with it, taken only when the release's own short form for the person
+    ("(Inventé)") is the list's whole surname, and no other list entry fits."""
+    words = cand.lookup.split()
+    shorts = {normalize_name(s) for s in cand.short_forms}
+    if len(words) < 3 or not shorts or looks_like_company(cand.lookup):
+        return None
+    found = {}
+    for k in range(2, len(words)):
+        run = " ".join(words[-k:])
+        for m in matcher.lookup(run, fuzzy=False):
+            entry = matcher.index.entries[m.uid]
+            if m.method not in ("exact", "normalised") or entry.entity_type != "individual" or "," not in entry.name:
+                continue
+            surname = normalize_name(entry.name.split(",", 1)[0])
+            if surname in shorts:
+                found[m.uid] = (Match(m.uid, entry.name, "partial", 0.8), run, surname)
+    if len(found) != 1:
+        return None
+    m, run, surname = next(iter(found.values()))
+    return m, {"matched_form": run, "rule": "the list name is the end of the name as written",
+               "corroborated_by": f"the release's short form {surname!r} is the list surname"}, []
+
+
+def _similar(written: str, list_name: str) -> bool:
+    forms = name_forms(list_name, "," in list_name and not looks_like_company(list_name))
+    norm = normalize_name(written)
+    return any(sorted(norm.split()) == sorted(f.split()) or similarity(norm, f) >= 0.9 for f in forms)
+
+
+# -- list entries named in plain text ----------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’'.&-]*")
+_LOWER_OK = {"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "van", "von", "bin", "al", "el", "and", "&"}
+
+
+def scan_mentions(paragraphs: list[str], matcher: Matcher):
+    """(text, uid, match, sentence) for list names (2+ words) written in the paragraphs,
+    longest first, capitalised as names are."""
+    forms, prefixes = matcher.mention_forms, matcher.mention_prefixes
+    index = matcher.index
+    found = []
+    for text in paragraphs:
+        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        norms = [normalize_name(t[2]) for t in toks]
+        i = 0
+        while i < len(toks):
+            hit = None
+            if toks[i][2][0].isupper():
+                key = norms[i]
+                for j in range(i + 1, min(i + 8, len(toks))):
+                    word = toks[j][2]
+                    if text[toks[j - 1][1]:toks[j][0]].strip() not in ("", ",") or not (
+                            word[0].isupper() or word.lower() in _LOWER_OK):
+                        break
+                    key = f"{key} {norms[j]}" if norms[j] else key
+                    if key not in prefixes:
+                        break
+                    uids = forms.get(key)
+                    if uids and len(uids) == 1:
+                        hit = (j - i + 1, next(iter(uids)))
+            if hit:
+                n, uid = hit
+                start, end = toks[i][0], toks[i + n - 1][1]
+                name = text[start:end].rstrip(".,")
+                ms = [m for m in index.lookup(name, fuzzy=False) if m.uid == uid]
+                m = ms[0] if ms else Match(uid, index.entries[uid].name, "normalised", 0.95)
+                sent = next((text[a:b] for a, b in sentence_spans(text) if a <= start < b), text)
+                found.append((name, uid, m, sent.strip()))
+                i += n
+            else:
+                i += 1
+    return found

@@ -1,0 +1,201 @@
+"""A name a Treasury release puts forward (Candidate), what looks like a name, and how
+several mentions of one name (short forms, variants, aliases) fold into one candidate."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ...names import looks_like_company, normalize_name, similarity, strip_legal_form
+from .html import squash
+
+CONNECTORS = {"de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "du", "van", "von", "der",
+              "den", "bin", "bint", "al", "el", "le", "di", "of", "the", "and", "&", "ibn", "abu", "zu", "ter",
+              "di", "della", "degli", "des", "lo", "et", "i"}
+LEGAL_PIECES = re.compile(
+    r"^(?:S\.?\s?A\.?(?:\s?S\.?)?(?:\s+de\s+C\.?\s?V\.?)?|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?"
+    r"|S\.?\s?A\.?\s?P\.?\s?I\.?\s+de\s+C\.?\s?V\.?|S\.?\s?A\.?\s?B\.?\s+de\s+C\.?\s?V\.?|S\.?\s?P\.?\s?R\.?\s+de\s+R\.?\s?L\.?"
+    r"|S\.?\s?R\.?\s?L\.?|S\.?\s?A\.?\s?C\.?|S\.?\s?C\.?|A\.?\s?C\.?|L\.?\s?L\.?\s?C\.?|Inc\.?|Ltd\.?|Limited|Co\.?,?\s*Ltd\.?"
+    r"|Co\.?|Corp\.?|Corporation|GmbH|Ltda\.?|PLC|Pvt\.?\s+Ltd\.?|FZE|FZCO|JSC|LLP|S\.?\s?L\.?|S\.?\s?p\.?\s?A\.?"
+    r"|B\.?\s?V\.?|N\.?\s?V\.?|C\.?\s?A\.?|E\.?\s?I\.?\s?R\.?\s?L\.?)$", re.I)
+LEGAL_ANYWHERE = re.compile(r"\b(?:S\.?\s?A\.?|S\.?\s?de\s+R\.?\s?L\.?|C\.?\s?V\.?|LLC|Inc|Ltd|Limited|Co\.|Corp|GmbH|Ltda|S\.?R\.?L\.?|S\.?A\.?S\.?)\b", re.I)
+OFFICIAL_WORDS = {"secretary", "director", "administrator", "attorney", "commissioner", "ambassador",
+                  "president", "minister", "spokesperson", "spokesman", "treasurer", "chairman",
+                  "chairwoman", "senator", "congressman", "congresswoman", "mayor", "prosecutor", "judge",
+                  "governor", "undersecretary", "deputy", "assistant", "acting", "counselor", "adviser",
+                  "advisor", "sheriff", "chief"}
+NOT_NAME_WORDS = {"figure", "source", "note", "photo", "image", "chart", "related", "click", "view", "washington",
+                  "department", "treasury", "ofac", "today", "press", "release", "caption", "graphic", "map",
+                  "table", "background", "implications", "fact", "sheet"}
+HEADING_WORDS = {"sanctions", "implications", "background", "overview", "designations", "designation",
+                 "network", "networks", "scheme", "schemes", "role", "action", "actions", "targeting",
+                 "sanctioning", "the", "of", "in", "for", "to", "and", "on", "with", "against", "a",
+                 "suppliers", "traffickers", "brokers", "operators", "leaders", "leadership", "members",
+                 "associates", "facilitators", "launderers", "laundering", "companies", "businesses",
+                 "entities", "individuals", "persons", "operations", "activities", "trafficking", "supply",
+                 "chain", "rise", "enduring", "legacy", "expanding", "targets", "sanctioned", "designated"}
+
+
+@dataclasses.dataclass
+class Candidate:
+    name: str                       # as written (first full mention)
+    lookup: str                     # the name to match (nicknames in quotes removed)
+    markup: str                     # strong | asterisks | text
+    role: str                       # designated | mentioned (from the text alone)
+    reason: str
+    sentence: str
+    short_forms: list[str] = dataclasses.field(default_factory=list)
+    aliases: list[str] = dataclasses.field(default_factory=list)
+    variants: list[str] = dataclasses.field(default_factory=list)
+    pieces: list[str] = dataclasses.field(default_factory=list)
+    countries: list[str] = dataclasses.field(default_factory=list)
+    position: int = 0
+    mentions: list[tuple[int, int, int]] = dataclasses.field(default_factory=list)
+    heading_only: bool = False      # only ever a whole bold paragraph (may be a sub-heading)
+    authorities: list[str] = dataclasses.field(default_factory=list)   # "E.O. 14059", "E.O. 13224"…
+
+    def forms(self) -> list[str]:
+        return [self.lookup] + [v for v in self.variants if v != self.lookup]
+
+
+def strip_quotes(name: str) -> str:
+    """'Hector “El Guero” Beltrán Peña' -> 'Hector Beltrán Peña'."""
+    out = re.sub(r"\s*[“\"‘'][^”\"’']{1,40}[”\"’']\s*", " ", name)
+    return squash(out) or squash(name)
+
+
+def looks_like_name(name: str, *, whole_block: bool = False) -> bool:
+    name = squash(name)
+    if len(name) < 2 or len(name) > 160 or not re.search(r"[A-Za-zÀ-ÿ]", name):
+        return False
+    if re.search(r"[:;!?]|\s[—–]\s", name):
+        return False
+    tokens = [t for t in re.split(r"\s+", strip_quotes(name)) if t.strip(",.()“”\"'’-")]
+    if not tokens or len(tokens) > 14:
+        return False
+    lows = [t.strip(",.()“”\"'’").lower() for t in tokens]
+    if any(w in OFFICIAL_WORDS for w in lows) or any(w in NOT_NAME_WORDS for w in lows):
+        return False
+    if re.fullmatch(r"figure\s*\d+.*", name, re.I):
+        return False
+    legal = bool(LEGAL_ANYWHERE.search(name))
+    bad = 0
+    for tok, low in zip(tokens, lows):
+        core = tok.strip(",.()“”\"'’")
+        if not core:
+            continue
+        if low in CONNECTORS or core[0].isupper() or core[0].isdigit() or not core[0].isalpha():
+            continue
+        if LEGAL_PIECES.match(core) or re.match(r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|bint|ul|ud|d|l)[-’'][A-Za-zÀ-ÿ]", core):
+            continue
+        bad += 1
+    if bad > (1 if legal else 0):
+        return False
+    if lows[0] in CONNECTORS - {"de", "del", "la", "las", "los", "el", "al", "the", "da", "do", "dos", "van", "von", "le", "di"}:
+        return False
+    if whole_block:
+        if any(w in HEADING_WORDS for w in lows if len(tokens) > 1) and not legal:
+            return False
+        if name.isupper() and len(tokens) > 1 and not legal:
+            return False
+    return True
+
+
+def _ends_legal(name: str) -> bool:
+    norm = normalize_name(name)
+    return strip_legal_form(norm) != norm
+
+
+def split_several(written: str) -> list[str]:
+    """Several designees in one bold run: "Hebei Alpha Co., Ltd. and Hebei Beta Trading Co., Ltd."
+    (a part before "and" ends in a legal form) or "Juan Perez Soto and Maria Lopez Rey" (people,
+    no company words). A company name with "and" in it ("Hermes Trading and Investment Co.,
+    Ltd.") stays whole: nothing before its "and" is a complete company name."""
+    parts = [squash(p) for p in re.split(r"\s+and\s+", written)]
+    if len(parts) < 2 or not all(looks_like_name(p) for p in parts):
+        return [written]
+    if all(_ends_legal(p) for p in parts):
+        return parts
+    if not any(LEGAL_ANYWHERE.search(p) or looks_like_company(p) for p in parts) and all(
+            2 <= len(p.split()) <= 6 and all(w[:1].isupper() or w.lower() in CONNECTORS for w in p.split()) for p in parts):
+        return parts
+    return [written]
+
+
+def paren_groups(text: str, pos: int) -> list[tuple[int, int]]:
+    """Consecutive parenthetical groups starting at `pos` (after optional spaces)."""
+    groups = []
+    while True:
+        m = re.match(r"[\s*]*\(", text[pos:])
+        if not m:
+            break
+        open_at = pos + m.end() - 1
+        close = text.find(")", open_at)
+        if close < 0 or close - open_at > 160:
+            break
+        groups.append((open_at, close + 1))
+        pos = close + 1
+    return groups
+
+
+def classify_paren(content: str, short_forms: list[str], aliases: list[str]) -> None:
+    content = squash(content.replace("**", ""))
+    quoted = re.findall(r"[“\"]([^”\"]{1,60})[”\"]", content)
+    if re.match(r"^(?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.|also known as)", content, re.I) or (quoted and len(" ".join(quoted)) >= len(content) - 12):
+        aliases.extend(squash(q).strip(",") for q in quoted)
+        return
+    if looks_like_name(content) and len(content.split()) <= 8:
+        short_forms.append(content)
+
+
+def sentence_at(spans: list[tuple[int, int]], text: str, pos: int) -> str:
+    for s, e in spans:
+        if s <= pos < e:
+            return text[s:e]
+    return text
+
+
+def clean_sentence(text: str) -> str:
+    return squash(text.replace("**", ""))
+
+
+def _same_person(a: str, b: str) -> bool:
+    na, nb = normalize_name(strip_quotes(a)), normalize_name(strip_quotes(b))
+    if not na or not nb:
+        return False
+    if na == nb or sorted(na.split()) == sorted(nb.split()):
+        return True
+    ta, tb = na.split(), nb.split()
+    if len(ta) == len(tb) and len(ta) >= 2 and similarity(na, nb) >= 0.9:
+        return True
+    return False
+
+
+def _part_of(short: str, full: str) -> bool:
+    """'Ortega' / 'Hubei Lantern' / 'Salas Ugalde' is a part of the full name. A name with its
+    own legal form ("T Service Inc, S.A. de C.V.") is a whole company name, never a short form
+    of a longer one ("Corporativo T Service Inc, S.A. de C.V.")."""
+    norm = normalize_name(strip_quotes(short))
+    ns, nf = norm.split(), normalize_name(strip_quotes(full)).split()
+    if not ns or len(ns) >= len(nf) or strip_legal_form(norm) != norm:
+        return False
+    return all(t in nf for t in ns) and any(len(t) > 3 for t in ns)
+
+
+def merge_candidate(cands: list[Candidate], new: Candidate) -> None:
+    for c in cands:
+        known = [c.lookup, *c.variants, *c.short_forms, *c.aliases]
+        inside = new.markup == "text" and f" {normalize_name(new.lookup)} " in f" {normalize_name(c.lookup)} "
+        if any(_same_person(new.lookup, k) for k in known) or _part_of(new.lookup, c.lookup) or inside:
+            if (normalize_name(new.lookup) not in {normalize_name(k) for k in known} and not _part_of(new.lookup, c.lookup)
+                    and not inside):
+                c.variants.append(new.lookup)
+            for sf in new.short_forms:
+                if sf not in c.short_forms:
+                    c.short_forms.append(sf)
+            c.aliases += [a for a in new.aliases if a not in c.aliases]
+            c.mentions += new.mentions
+            c.heading_only = c.heading_only and new.heading_only
+            if c.role == "mentioned" and new.role == "designated":
+                c.role, c.reason, c.sentence = new.role, new.reason, new.sentence
+            return
+    cands.append(new)

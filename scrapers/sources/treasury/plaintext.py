@@ -1,0 +1,262 @@
+"""Names a release puts forward in plain text (no bold).
+
+- Names a designation sentence governs, whether or not they were bold elsewhere: the objects
+  of "OFAC designated / is sanctioning A, B, and C …", the subjects of "A and B were designated
+  for being owned …" / "Wang Ficticio was designated today …". A single word ("Gacanin") counts
+  when the release introduced it as the short form of a full name ("Edin Gacanin (Gacanin)").
+- Names a paragraph introduces under a bold label that is not itself a name
+  ("<b>Leaders of a Faction of the X Cartel</b>: Brothers A (a.k.a. "…") and B (a.k.a. "…") …").
+- The fallback for a designation release that puts no name in bold at all.
+"""
+from __future__ import annotations
+
+import re
+
+from ...countries import country_of_demonym, country_of_place, normalize_country
+from ...names import normalize_name
+from .candidates import (Candidate, clean_sentence, looks_like_name, merge_candidate, paren_groups,
+                         strip_quotes)
+from .classify import CURRENT_RE, EO_RE, HIST_NAME_RE, WEAK_CURRENT_RE
+from .html import Block, squash
+from .wording import CAP_SPAN, judge, mention_role
+
+# Plain-text fallback, for a designation release that puts no name in bold.
+_ORG_WORDS = {"department", "office", "treasury", "ofac", "government", "executive", "order", "e.o.", "dea",
+              "fbi", "hsi", "united", "states", "u.s.", "administration", "bureau", "agency", "force",
+              "attorney", "court", "district", "today", "today’s", "the", "this", "these", "financial",
+              "crimes", "enforcement", "network", "fincen", "control", "foreign", "assets", "act",
+              "president", "secretary", "congress", "state", "homeland", "security", "investigations",
+              "justice", "cartel", "cartels", "organization",
+              # words of the documents' own vocabulary ("Specially Designated Nationals and Blocked
+              # Persons List", the order's title), never of a designee's name
+              "sanctions", "sanction", "list", "blocked", "specially", "designated", "nationals", "persons",
+              "imposing", "illicit"}
+
+
+def _introduces_list(text: str) -> bool:
+    text = text.strip()
+    return text.endswith(":") and bool(re.search(r"\b(?:designat|sanction)\w*", text, re.I)) and bool(
+        CURRENT_RE.search(text) or WEAK_CURRENT_RE.search(text)) and not HIST_NAME_RE.search(text)
+
+
+def plain_text_designees(blocks: list[Block], sentences: dict) -> list[Candidate]:
+    cands: list[Candidate] = []
+    intro = False
+    for bi, block in enumerate(blocks):
+        if block.is_heading:
+            intro = False
+            continue
+        if block.tag == "li" and intro:
+            m = CAP_SPAN.match(block.text.strip())
+            lead = len(block.text) - len(block.text.lstrip())
+            if m:
+                name = re.sub(r"[\s,;:]+$", "", m.group(0))
+                if len(name.split()) >= 1 and looks_like_name(name) and not normalize_country(name):
+                    cand = Candidate(name=name, lookup=name, markup="list-item", role="designated",
+                                     reason="listed under a sentence announcing today's designations",
+                                     sentence=clean_sentence(block.text), position=len(cands),
+                                     mentions=[(bi, lead + m.start(), lead + m.start() + len(name))])
+                    merge_candidate(cands, cand)
+            continue
+        intro = _introduces_list(block.text)
+        for s, e in sentences[bi]:
+            sent = block.text[s:e]
+            if not (CURRENT_RE.search(sent) or WEAK_CURRENT_RE.search(sent)) or HIST_NAME_RE.search(sent):
+                continue
+            verb = re.search(r"\b(?:designat|sanction)\w*", sent, re.I)
+            if not verb:
+                continue
+            for m in CAP_SPAN.finditer(sent):
+                name = m.group(0).strip(" ,")
+                name = re.sub(r"^(?:Today|Additionally|Also|In addition|Furthermore),?\s+", "", name)
+                tokens = name.split()
+                lows = {t.lower().strip(",.") for t in tokens}
+                if len(tokens) < 2 or lows & _ORG_WORDS or "-based" in name:
+                    continue
+                if any(country_of_demonym(t.strip(",.")) for t in tokens[:1]) and len(tokens) < 3:
+                    continue
+                if normalize_country(name) or country_of_place(name) or not looks_like_name(name):
+                    continue
+                start = s + m.start()
+                role = mention_role(block.text, sentences[bi], start, start + len(name), history=block.release_links)
+                cand = Candidate(name=name, lookup=name, markup="text", role=role[0],
+                                 reason="plain text in a designation sentence (no bold names in this release); " + role[1],
+                                 sentence=clean_sentence(sent), position=len(cands),
+                                 mentions=[(bi, start, start + len(name))])
+                merge_candidate(cands, cand)
+    return cands
+
+
+# -- names governed by a designation sentence -------------------------------------------------
+
+# a capitalised word: inner dots ("A.A.M"), an initial's dot ("J."), no sentence's full stop,
+# no "-based" / "-linked"
+_NAME_WORD = (r"[A-ZÀ-Þ][\w’'&]*(?:\.[\w’'&]+)*(?:-[A-ZÀ-Þ0-9][\w’'&]*)*"
+              r"(?:(?<=\b[A-Z])\.|(?<=\bJr)\.|(?<=\bSr)\.)?")
+_PARTICLE = r"(?:de|del|la|las|los|y|e|da|do|dos|van|von|bin|al|el|of)"
+_LEGAL_TAIL = (r"(?i:,?\s+(?:S\.?\s?A\.?(?:\s?P\.?\s?I\.?|\s?B\.?|\s?S\.?)?(?:\s+de\s+C\.?\s?V\.?)?"
+               r"|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?|Co\.?,?\s+Ltd\.?|Ltd\.?|Inc\.?|LLC|Limited"
+               r"|Corp\.?|GmbH|Ltda\.?|B\.\s?V\.|S\.A\.S\.?)(?!\w))")
+NAME_RX = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*(?:{_LEGAL_TAIL})?")
+_ACTOR = r"(?:OFAC|Treasury|(?:U\.S\.\s+)?Department\s+of\s+the\s+Treasury)(?:\s*\(OFAC\))?"
+_ADVERB = r"(?:(?:also|today|further|additionally|concurrently|separately|simultaneously)\s+)*"
+_ACTIVE = re.compile(rf"\b{_ACTOR}\s+{_ADVERB}(?:is\s+|are\s+)?{_ADVERB}"
+                     r"(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing))\s+(?:today\s+)?"
+                     r"(?:the\s+following(?:\s+[\w-]+){0,3}?\s*:\s*|the\s+)?")
+_PASSIVE = re.compile(r"\s*,?\s+(?:is|are|was|were)\s+(?:(?:also|each|both|all|additionally|today)\s+)*(?:being\s+)?"
+                      r"(?:designated|sanctioned)\b(?!\s+(?:as|a|an)\b)")
+_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)")
+_APPOS = re.compile(r",\s+(?:a|an|the|his|her|its|their)\b[^,;()]{1,80}(?=,)")
+_END_OF_LIST = re.compile(r"\s*(?:[.;:)—–,]|$|(?:pursuant|for|under|as|today|on|in|who|which|because|to|and|with"
+                          r"|each|both|all|is|are|was|were)\b)")
+_LEADING_NOUNS = {"brothers", "brother", "sisters", "sister", "siblings", "cousins", "cousin", "spouses", "father",
+                  "mother", "son", "sons", "daughter", "daughters", "wife", "husband", "partners", "associates",
+                  "leaders", "leader", "members", "member", "businessman", "businesswoman", "nationals", "national",
+                  "fugitive", "trafficker", "traffickers", "kingpin", "brokers", "broker"}
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
+
+
+def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], int]:
+    """Names listed from `pos`: "A, B (Short), C, a car dealership, and D", and where the list
+    ends; the last name is dropped when a noun follows it (it qualifies a word: "the X Cartel
+    leader")."""
+    items, end = [], pos
+    p = pos
+    while p < limit:
+        m = NAME_RX.match(text, p)
+        if not m or m.end() > limit:
+            break
+        q = m.end()
+        for _, pe in paren_groups(text, q):
+            q = pe
+        ap = _APPOS.match(text, q)
+        if ap:
+            q = ap.end()
+        items.append((m.start(), m.end()))
+        end = q
+        sep = _SEP.match(text, q)
+        if not sep:
+            break
+        p = sep.end()
+    if items and not _END_OF_LIST.match(text, end):
+        items.pop()
+    return items, end
+
+
+def _clean_item(text: str) -> str:
+    """'Brothers Ivan Ficticio Soto' -> 'Ivan Ficticio Soto'; 'Mexico.Rodolfo Inventado' (a
+    sentence glued to the next) -> 'Rodolfo Inventado'."""
+    text = re.split(r"(?<=[a-z])\.(?=[A-Z][a-z])", text)[-1]
+    words = text.split()
+    while len(words) > 1 and (words[0].lower() in _LEADING_NOUNS
+                              or len(words[0]) > 4 and country_of_demonym(words[0])):
+        words.pop(0)
+    return " ".join(words)
+
+
+def short_forms_in_text(blocks: list[Block]) -> dict[str, str]:
+    """'Edin Gacanin (Gacanin)' -> {'gacanin': 'Edin Gacanin'}: short forms the release
+    introduces in plain text (the words of the short form are words of the full name). A short
+    form given for two different names maps to nothing."""
+    out: dict[str, str] = {}
+    for block in blocks:
+        if block.is_heading:
+            continue
+        text = block.text
+        for m in NAME_RX.finditer(text):
+            sm = _PAREN_AFTER.match(text, m.end())
+            if not sm:
+                continue
+            full, short = _clean_item(m.group(0)), sm.group(1).strip(" “”\"")
+            ns, nf = normalize_name(short).split(), normalize_name(full).split()
+            if ns and len(ns) < len(nf) and all(w in nf for w in ns):
+                key = " ".join(ns)
+                out[key] = full if out.get(key, full) == full else ""
+    return {k: v for k, v in out.items() if v}
+
+
+def _resolve(item: str, shorts: dict[str, str]) -> str | None:
+    """The full name a listed item stands for, or None when it is not a person's or company's
+    name (one word that is no known short form, an office, a country)."""
+    item = _clean_item(strip_quotes(item))
+    full = shorts.get(normalize_name(item))
+    if full:
+        return full
+    tokens = item.split()
+    lows = {w.lower().strip(",.") for w in tokens}
+    if len(tokens) < 2 or lows & _ORG_WORDS or not looks_like_name(item):
+        return None
+    if normalize_country(item) or country_of_place(item):
+        return None
+    return item
+
+
+def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str]) -> list[Candidate]:
+    """Plain-text names that a sentence announcing today's designations governs (see the
+    module's docstring), each with the role its own wording gives."""
+    out: list[Candidate] = []
+    for bi, block in enumerate(blocks):
+        if block.is_heading:
+            continue
+        text = block.text
+        for s, e in sentences[bi]:
+            if not _DESIGNATION_WORD.search(text, s, e):
+                continue
+            found: list[tuple[int, int]] = []
+            for m in _ACTIVE.finditer(text, s, e):
+                found += _name_list(text, m.end(), e)[0]
+            for m in _PASSIVE.finditer(text, s, e):
+                for start in NAME_RX.finditer(text, max(s, m.start() - 600), m.start()):
+                    items, end = _name_list(text, start.start(), m.start())
+                    if items and end == m.start():
+                        found += items
+                        break
+            sent = text[s:e]
+            for a, b in found:
+                name = _resolve(text[a:b], shorts)
+                if not name:
+                    continue
+                role, why, decided = judge(text, sentences[bi], a, b, history=block.release_links)
+                if role != "designated" or (decided is None and not EO_RE.search(sent)):
+                    continue
+                out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated",
+                                     reason="plain text governed by a sentence announcing today's designations; " + why,
+                                     sentence=clean_sentence(sent), mentions=[(bi, a, b)]))
+    return out
+
+
+_DESIGNATION_WORD = re.compile(r"designat|sanction", re.I)
+
+
+def labelled_names(blocks: list[Block], sentences: dict) -> list[Candidate]:
+    """Names introduced (with a parenthesis: a.k.a., short form) in the first sentence of a
+    paragraph that opens with a bold label which is not a name: "<b>Leaders of a Faction of
+    the X Cartel</b>: Brothers A (a.k.a. …) and B (a.k.a. …), and their stepbrother, C (…),
+    lead …"."""
+    out: list[Candidate] = []
+    for bi, block in enumerate(blocks):
+        if block.is_heading or not block.bold:
+            continue
+        text = block.text
+        lead = len(text) - len(text.lstrip())
+        bs, be = block.bold[0]
+        colon = re.match(r"\s*:", text[be:be + 3])
+        if bs != lead or not colon or looks_like_name(text[bs:be]):
+            continue
+        first = next(((a, b) for a, b in sentences[bi] if a <= be < b), None)
+        if first is None:
+            continue
+        start, end = be + colon.end(), first[1]
+        for m in NAME_RX.finditer(text, start, end):
+            if not _PAREN_AFTER.match(text, m.end()):
+                continue
+            name = _clean_item(m.group(0))
+            if len(name.split()) < 2 or not looks_like_name(name) or {w.lower() for w in name.split()} & _ORG_WORDS:
+                continue
+            role, why, _ = judge(text, sentences[bi], m.start(), m.end(), history=block.release_links)
+            if role != "designated":
+                continue
+            out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated",
+                                 reason=f"introduced under the bold label {squash(text[bs:be])[:80]!r}; {why}",
+                                 sentence=clean_sentence(text[first[0]:first[1]]), mentions=[(bi, m.start(), m.end())]))
+    return out
