@@ -149,12 +149,13 @@ def build(db_path: Path, archive: Archive, run: RunContext, new_batches: list[Ba
     with write_lock(db_path):
         _clean_stale(db_path)
         # Batches a concurrent command already got applied are not applied twice.
-        new_batches = [b for b in new_batches if archive.batch(b.id).status != "applied"]
+        new_batches = [b for b in new_batches if archive.batch(b.id).status not in ("applied", "superseded")]
         in_db = applied_batch_ids(db_path) or set()
         recovered = []
         for orphan in archive.batches(status="building"):
-            if orphan.id in in_db:      # killed after the swap: it is in; tell the archive
-                archive.set_batch_status([orphan.id], "applied")
+            if orphan.id in in_db or _whole_applied(archive, orphan):
+                # killed after the swap: it is in (or its whole batch is); tell the archive
+                archive.set_applied([orphan.id])
             elif orphan.id not in {b.id for b in new_batches}:
                 recovered.append(orphan)
         if recovered:
@@ -197,7 +198,7 @@ def build(db_path: Path, archive: Archive, run: RunContext, new_batches: list[Ba
             archive.set_batch_status([b.id for b in pending], "rejected", str(exc)[:4000])
             raise
         fault_point("swapped", db_path)
-        archive.set_batch_status([b.id for b in pending], "applied")
+        archive.set_applied([b.id for b in pending])
     result.rejected = rejected
     result.recovered = [b.id for b in recovered]
     result.seconds = time.monotonic() - started
@@ -218,6 +219,9 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
     else:
         batches = list(new_batches)
         base_ids = set(in_db)
+    # a part (sources/base.py, PartCutter) built together with its whole batch adds nothing
+    wholes = {b.id for b in batches}
+    batches = [b for b in batches if b.meta.get("part_of") not in wholes]
     try:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -297,6 +301,9 @@ def _apply_batch(db, source, batch: Batch, ctx: BuildContext, counts: dict) -> i
     ctx.batch, ctx.batch_errors = batch, 0
     try:
         with _transaction(db):
+            parts = [int(p) for p in batch.meta.get("parts") or []]
+            if parts:   # the whole batch says again what its parts said (a rebuild has the whole alone)
+                db.execute(f"delete from errors where batch_id in ({', '.join('?' * len(parts))})", parts)
             got = source.apply(db, batch, ctx)
     except Exception as exc:  # noqa: BLE001 -- any failure is reported, named, and contained
         if environment_reason(exc) is not None:
@@ -324,6 +331,17 @@ def _apply_batch(db, source, batch: Batch, ctx: BuildContext, counts: dict) -> i
         bucket = counts.setdefault(source.name, {})
         bucket[key] = bucket.get(key, 0) + value if isinstance(value, (int, float)) else value
     return ctx.batch_errors
+
+
+def _whole_applied(archive: Archive, batch: Batch) -> bool:
+    """Is `batch` a part whose whole batch is applied already (it adds nothing then)?"""
+    whole = batch.meta.get("part_of")
+    if whole is None:
+        return False
+    try:
+        return archive.batch(int(whole)).status == "applied"
+    except (TypeError, ValueError):
+        return False
 
 
 def _batch_location(ctx: BuildContext, batch: Batch) -> str:

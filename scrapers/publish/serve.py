@@ -137,16 +137,21 @@ def serve_database(db_path: Path, *, host: str, port: int, metadata: str | None,
 
 
 def register_plugins() -> None:
-    """The project's own Datasette plugins: reload a swapped tracker.db, fast array facets,
-    a cache of recent pages (the database is immutable between builds), bounds on SQL, and
-    the site's pages, templates and search (scrapers/publish/site/)."""
+    """The project's own Datasette plugins: what is still loading on every page (registered
+    first: its wrapper is the outermost, around the cache), reload a swapped tracker.db, fast
+    array facets, a cache of recent pages (the database is immutable between builds), bounds on
+    SQL, and the site's pages, templates and search (scrapers/publish/site/)."""
     from datasette.plugins import pm
 
-    from . import cache as datasette_cache, facets as datasette_facets, reload as datasette_reload
+    from . import cache as datasette_cache
+    from . import facets as datasette_facets
+    from . import progress as datasette_progress
+    from . import reload as datasette_reload
     from . import site as datasette_site
 
-    for name, module in (("tracker-reload", datasette_reload), ("tracker-facets", datasette_facets),
-                         ("tracker-cache", datasette_cache), ("tracker-sqlguard", sqlguard),
+    for name, module in (("tracker-progress", datasette_progress), ("tracker-reload", datasette_reload),
+                         ("tracker-facets", datasette_facets), ("tracker-cache", datasette_cache),
+                         ("tracker-sqlguard", sqlguard),
                          ("tracker-site", datasette_site)):
         if not pm.is_registered(module) and pm.get_plugin(name) is None:
             pm.register(module, name=name)

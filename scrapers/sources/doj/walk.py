@@ -36,6 +36,9 @@ class PageSummary:
     page: int
     count: int | None         # the API's count, when the page does not contradict it
     items: list[Item]
+    # (uuid, url) of the fentanyl-looking releases the API sent without a body: their release
+    # pages are fetched too (the body, the topics), into the same batch
+    pages: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     short: bool = False       # fewer releases than a page holds: the end of the list
 
 
@@ -54,7 +57,7 @@ def summarize(content: bytes, location: str, page: int) -> PageSummary:
 
 def _summarize(content: bytes, location: str, page: int) -> PageSummary:
     api = parse_api_response(content, location)
-    items = []
+    items, pages = [], []
     for i, raw in enumerate(api.results):
         maybe = item_might_mention_fentanyl(raw)
         r = None if maybe else parse_item_light(raw, location, i)
@@ -67,6 +70,8 @@ def _summarize(content: bytes, location: str, page: int) -> PageSummary:
             continue
         fent = maybe and classify(r.title, blocks_text(html_to_blocks(r.body_html)), raw=r.body_html).mentions_fentanyl
         items.append(Item(r.uuid, r.date_unix, r.published, r.changed_unix, fent))
+        if maybe and r.url and not r.body_html.strip():
+            pages.append((r.uuid, r.url))
     if not api.results and api.count is not None and page * PAGESIZE < api.count:
         raise ParseError(location, f"page {page} holds no releases although the API counts {api.count}")
     if not api.results and page == 0:
@@ -83,7 +88,7 @@ def _summarize(content: bytes, location: str, page: int) -> PageSummary:
     seen = page * PAGESIZE + len(api.results)
     count = api.count if api.count is not None and api.count >= seen else None
     size = api.pagesize if api.pagesize and 0 < api.pagesize <= PAGESIZE else PAGESIZE
-    return PageSummary(page, count, items, short=len(api.results) < size)
+    return PageSummary(page, count, items, pages, short=len(api.results) < size)
 
 
 class Walk:

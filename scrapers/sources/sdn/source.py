@@ -32,11 +32,11 @@ from pathlib import Path
 import sqlite_utils
 
 from ...archive import Batch, public_path
+from ...changes import CHILD_COLUMNS, SCALARS, field_changes, summary
 from ...dates import days_between, eastern_today, version_date
 from ...db import bulk_insert, get_info, set_info
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
 from ..base import BuildContext, FetchContext, FetchRequest, Source
-from .changes import CHILD_COLUMNS, SCALARS, field_changes, summary
 from .entry import NameIndex, build_entry
 from .parse import META, Problem, decode, parse_addresses, parse_alt, parse_comments, parse_sdn_rows, role_of
 from .xml import XML_URL, sniff_publish_date
@@ -89,7 +89,7 @@ class SdnSource(Source):
             try:
                 batches += self.import_paths(ctx, [sub], dataclasses.replace(request, as_of=as_of), history=True)
             except TrackerError as exc:
-                batch = self._broken(ctx, sub, as_of, str(exc))
+                batch = self._broken(ctx, sub, as_of, str(exc).replace(str(sub), public_path(sub) or sub.name))
                 if batch:
                     batches.append(batch)
         return batches
@@ -97,12 +97,13 @@ class SdnSource(Source):
     def _broken(self, ctx: FetchContext, path: Path, observed_on: str, reason: str) -> Batch | None:
         """A version of a history that cannot even be archived: a batch holding only the reason,
         recorded in `errors` when it is applied (once: the same reason on the same day is one batch)."""
-        fingerprint = hashlib.sha256(json.dumps(["broken", str(path), reason]).encode()).hexdigest()
+        where = public_path(path) or path.name
+        fingerprint = hashlib.sha256(json.dumps(["broken", where, reason]).encode()).hexdigest()
         if ctx.archive.find_batch("sdn", KIND, observed_on, fingerprint) is not None:
             return None
-        ctx.log(f"sdn-history: {path}: {reason}; this version is skipped")
+        ctx.log(f"sdn-history: {where}: {reason}; this version is skipped")
         return ctx.archive.new_batch("sdn", KIND, observed_on, {"fingerprint": fingerprint, "origin": "history",
-                                                                "history": True, "broken": reason, "path": str(path)})
+                                                                "history": True, "broken": reason, "path": where})
 
     def fetch(self, ctx: FetchContext, request: FetchRequest) -> list[Batch]:
         """Download the four CSV files (or, with sdn_format="xml", SDN.XML) with conditional
