@@ -4,7 +4,7 @@ the regular expressions it replaced on ordinary input, and nothing but ParseErro
 A 180 kB field of unclosed `<a`, `<time` or `<` made one update take 99 s and every rebuild
 50 s: `re.finditer(r"<a\\b[^>]*>(.*?)</a>")` and friends rescan the rest of the text from
 each unclosed tag. Speed is measured as a ratio within one run (this machine is shared):
-ten times the input must cost about ten times the time, not a hundred."""
+four times the input must cost about four times the time, not sixteen."""
 from __future__ import annotations
 
 import json
@@ -66,14 +66,15 @@ def _seconds(field: str, value: str) -> float:
 @pytest.mark.parametrize("kind", ATTACKS)
 def test_hostile_field_is_read_in_linear_time(kind):
     field, make = ATTACKS[kind]
-    small, large = _seconds(field, make(18_000)), _seconds(field, make(180_000))
+    small, large = _seconds(field, make(45_000)), _seconds(field, make(180_000))
     ratio = large / max(small, 1e-4)
     record_fault(f"180 kB hostile field ({kind})", f"one release whose {field} is ~180,000 characters of unclosed tags",
-                 f"read in {large:.2f} s; 10x the input cost {ratio:.1f}x the time (linear); the 99 s update and 50 s"
-                 " rebuilds are gone", 0, 0, None,
+                 f"read in {large:.3f} s (4x the input: {ratio:.1f}x the time); was minutes: the 99 s update and"
+                 " 50 s rebuilds are gone", 0, 0, None,
                  f"test_doj_hostile_parsing.py::test_hostile_field_is_read_in_linear_time[{kind}]", source="doj")
     assert large < 3.0, f"{kind}: {large:.2f} s for 180 kB"
-    assert ratio < 30, f"{kind}: 10x the input cost {ratio:.0f}x the time"
+    # quadratic would be 16x; below 50 ms the timer and the machine's load are all one measures
+    assert large < 0.05 or ratio < 10, f"{kind}: 4x the input cost {ratio:.0f}x the time"
 
 
 def test_anchor_and_time_scanners_agree_with_the_regular_expressions():
