@@ -74,18 +74,30 @@ class SourceFailed(TrackerError):
 
 
 @contextlib.contextmanager
-def write_lock(db_path: Path):
-    lock_path = db_path.parent / f".{db_path.name}.lock"
+def _exclusive(lock_path: Path, busy: str):
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "w") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
-            raise TrackerError(f"another tracker command is writing {db_path}; try again when it is done") from exc
+            raise TrackerError(busy) from exc
         try:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def write_lock(db_path: Path):
+    """One build at a time (held while a build runs)."""
+    return _exclusive(db_path.parent / f".{db_path.name}.lock",
+                      f"another tracker command is writing {db_path}; try again when it is done")
+
+
+def update_lock(db_path: Path):
+    """One update at a time (held while `tracker update`, or a cycle of `tracker run`, fetches and
+    builds): two walks resuming the same checkpoint would both add pages to it."""
+    return _exclusive(db_path.parent / f".{db_path.name}.update.lock",
+                      f"another tracker command is updating {db_path}; try again when it is done")
 
 
 def fault_point(stage: str, db_path: Path) -> None:
@@ -219,9 +231,13 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
     else:
         batches = list(new_batches)
         base_ids = set(in_db)
-    # a part (sources/base.py, PartCutter) built together with its whole batch adds nothing
-    wholes = {b.id for b in batches}
-    batches = [b for b in batches if b.meta.get("part_of") not in wholes]
+    # Parts (sources/base.py, PartCutter): a whole batch whose parts cover it and are all in
+    # this database (or go in with it) adopts them instead of being applied again; otherwise
+    # the whole is applied and its parts in this build are left out (they add nothing).
+    present = base_ids | {b.id for b in batches}
+    adopting = {b.id for b in batches if _covered_by_parts(archive, b, present)}
+    applied_whole = {b.id for b in batches} - adopting
+    batches = [b for b in batches if b.meta.get("part_of") not in applied_whole]
     try:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -237,8 +253,11 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
         total_errors = 0
         for source in sources:
             mine = sorted((b for b in batches if b.source == source.name), key=source.replay_key)
-            for batch in mine:
-                total_errors += _apply_batch(db, source, batch, ctx, counts)
+            for batch in [b for b in mine if b.id not in adopting] + [b for b in mine if b.id in adopting]:
+                if batch.id in adopting:
+                    total_errors += _adopt_parts(db, source, batch, ctx)
+                else:
+                    total_errors += _apply_batch(db, source, batch, ctx, counts)
         ctx.batch = None
         fault_point("applied", db_path)
         for derive in DERIVATIONS:
@@ -331,6 +350,32 @@ def _apply_batch(db, source, batch: Batch, ctx: BuildContext, counts: dict) -> i
         bucket = counts.setdefault(source.name, {})
         bucket[key] = bucket.get(key, 0) + value if isinstance(value, (int, float)) else value
     return ctx.batch_errors
+
+
+def _covered_by_parts(archive: Archive, whole: Batch, present: set[int]) -> bool:
+    """Do `whole`'s parts hold all its items, and are they all in `present`?"""
+    parts = [int(p) for p in whole.meta.get("parts") or []]
+    return bool(parts) and set(parts) <= present and \
+        int(whole.meta.get("parted") or 0) == len(archive.items(whole))
+
+
+def _adopt_parts(db, source, whole: Batch, ctx: BuildContext) -> int:
+    """A whole batch whose parts are in the database: the rows it would write are there (its
+    parts hold its items, applied in their order, and every source's apply replaces what it
+    stored before: the rows the whole alone gives, as tests/test_service.py checks against a
+    plain update and a rebuild). What names the batch becomes its own: its parts' errors, then
+    held to its --max-errors as a whole."""
+    parts = [int(p) for p in whole.meta.get("parts") or []]
+    with _transaction(db):
+        db.execute(f"update errors set batch_id = ?, recorded_at = ? where batch_id in ({', '.join('?' * len(parts))})",
+                   [whole.id, whole.created_at, *parts])
+    found = db.execute("select count(*) from errors where batch_id = ?", [whole.id]).fetchone()[0]
+    allowed = whole.meta.get("max_errors")
+    allowed = ctx.config.max_errors if allowed is None else allowed
+    if found > allowed:
+        raise SourceFailed(source.name, SourceError(source.name, _batch_location(ctx, whole),
+                                                    f"{found} input problem(s); at most {allowed} allowed"), whole.id)
+    return found
 
 
 def _whole_applied(archive: Archive, batch: Batch) -> bool:

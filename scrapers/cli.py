@@ -295,6 +295,17 @@ def update(state: State, sources, since, sdn_format, rate, programs, allow_drop,
 
 
 def _update(state: State, sources, since, programs, allow_drop, max_errors, sdn_format=None, rate=None) -> bool:
+    from .build import update_lock
+
+    try:
+        with update_lock(state.db_path):
+            return _fetch_and_build(state, sources, since, programs, allow_drop, max_errors, sdn_format, rate)
+    except TrackerError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return False
+
+
+def _fetch_and_build(state: State, sources, since, programs, allow_drop, max_errors, sdn_format, rate) -> bool:
     from .http import HttpClient
 
     ctx = state.context(programs)

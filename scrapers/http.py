@@ -208,11 +208,19 @@ def parse_json(content: bytes | str, location: str, source: str):
         raise SourceError(source, location, f"HTML/XML where JSON was expected (an error page?):"
                           f" {' '.join(text.split())[:80]!r}")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError as exc:
         cut = " (the body ends early: truncated?)" if exc.pos >= len(text.rstrip()) else ""
         raise SourceError(source, location, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}{cut}",
                           exc.lineno) from exc
+    except ValueError as exc:      # Infinity/NaN, a number of more digits than Python reads
+        raise SourceError(source, location, f"invalid JSON: {' '.join(str(exc).split())[:120]}") from exc
+    except RecursionError as exc:
+        raise SourceError(source, location, "invalid JSON: nested too deeply") from exc
+
+
+def _not_json(constant: str):
+    raise ValueError(f"{constant} is not a JSON value")
 
 
 class HttpClient:

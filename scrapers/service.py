@@ -171,7 +171,20 @@ class Service:
 
     # -- one cycle ----------------------------------------------------------------------------------
     def run_cycle(self) -> bool:
-        """Fetch every source at once, building what arrives; True when nothing failed."""
+        """Fetch every source at once, building what arrives; True when nothing failed. Not
+        while another command updates the same database (build.update_lock): then False."""
+        from .build import update_lock
+
+        try:
+            with update_lock(self.db_path):
+                return self._cycle()
+        except TrackerError as exc:
+            self.failed, self.failed_at = [{"source": "update", "why": str(exc)}], utcnow()
+            self.log(f"Error: {exc}")
+            self._publish()
+            return False
+
+    def _cycle(self) -> bool:
         self.cycles += 1
         self.updating = True
         started = self.clock()
@@ -193,7 +206,7 @@ class Service:
         waiting: list[Batch] = []
         failures: dict[str, str] = {}
         counts: dict[str, dict] = {}
-        last_build = None
+        last_build, build_took = None, 0.0
         last_status = self.clock()
         busy_until = 0.0
         try:
@@ -209,15 +222,18 @@ class Service:
                 elif kind == "failed":
                     failures[name] = payload
                 now = self.clock()
-                gap_over = last_build is None or now - last_build >= self.schedule.build_gap
+                # builds take at most half the time (each copies and re-derives the whole database)
+                gap_over = last_build is None or now - last_build >= max(self.schedule.build_gap, build_took)
                 if waiting and now >= busy_until and (gap_over or not self.db_path.exists()) \
                         and not self.stop_event.is_set():
+                    before = self.clock()
                     built = self._build(archive, waiting, counts, failures)
                     if built is None:
                         busy_until = self.clock() + 2.0    # another process is building: later
                     else:
                         waiting = []
                         last_build = self.clock()
+                        build_took = last_build - before
                 if now - last_status >= self.schedule.status_seconds:
                     last_status = now
                     self.progress(self.status_line())

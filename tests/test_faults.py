@@ -404,6 +404,9 @@ def test_rebuild_reproduces_the_database_after_faults(server, served_v1, referen
     (b"<html><body>Access denied</body></html>", r"HTML/XML where JSON was expected"),
     (b'{"results": [\xff]}', r"not UTF-8 JSON: byte 0xff"),
     (b"", r"empty body where JSON was expected"),
+    (b'{"count": Infinity}', r"invalid JSON: Infinity is not a JSON value"),
+    (b'{"count": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", r"invalid JSON: nested too deeply"),
+    (b'{"count": ' + b"9" * 5000 + b"}", r"invalid JSON: Exceeds the limit"),
 ])
 def test_invalid_json_is_a_named_error_after_the_bytes_are_archived(server, tmp_path, body, match):
     from scrapers.archive import Archive

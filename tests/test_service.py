@@ -138,6 +138,21 @@ def test_a_part_is_superseded_when_its_whole_batch_is_applied(tmp_path):
     assert archive.set_applied([late.id]) == [late.id]              # recovered after its whole: superseded
 
 
+def test_one_update_at_a_time(tmp_path):
+    """A `tracker update` while a cycle of `tracker run` fetches (or the other way round) is
+    refused at once: two walks resuming the same checkpoint would both add pages to it."""
+    from scrapers.build import update_lock
+
+    board = RecordingBoard()
+    with update_lock(tmp_path / "tracker.db"):
+        result = tracker(tmp_path, "update", expect=1)
+        assert "another tracker command is updating" in result.output
+        service = Service(tmp_path / "tracker.db", tmp_path / "archive", load_config(None, tmp_path / "tracker.db"),
+                          log=lambda m: None, progress=lambda m: None, board=board)
+        assert service.run_cycle() is False
+    assert "another tracker command is updating" in notice_html(board.snapshot())
+
+
 def test_the_notice_says_what_is_loading_and_goes_on_every_page():
     state = {"as_of": "2026-12-06T14:03:10Z", "loading": [
         {"source": "doj", "label": "DOJ press releases", "since": "2021-01-01", "reached": "2023-03-02",
@@ -196,8 +211,19 @@ def test_a_cached_page_gets_the_current_notice(tmp_path, fixtures):
 
 # -- a whole cycle, in process --------------------------------------------------------------------------
 @pytest.mark.slow
-def test_a_cycle_builds_parts_as_they_arrive_and_ends_with_the_database_of_a_plain_update(tmp_path, reference):
+def test_a_cycle_builds_parts_as_they_arrive_and_ends_with_the_database_of_a_plain_update(tmp_path, reference,
+                                                                                          monkeypatch):
+    import scrapers.build
+
     board = RecordingBoard()
+    adopted = []
+    adopt = scrapers.build._adopt_parts
+
+    def spy(db, source, whole, ctx):
+        adopted.append(source.name)
+        return adopt(db, source, whole, ctx)
+
+    monkeypatch.setattr(scrapers.build, "_adopt_parts", spy)
     with stand_ins() as site:
         write_config(tmp_path, site, rate=15, part_seconds=0.5)
         cfg = load_config(None, tmp_path / "tracker.db")
@@ -206,6 +232,7 @@ def test_a_cycle_builds_parts_as_they_arrive_and_ends_with_the_database_of_a_pla
         assert service.run_cycle() is True
         doj_pages = [p for _h, p, s in site.requests() if p.startswith("/api/v1/press_releases.json") and s == 200]
     assert service.builds >= 3
+    assert sorted(adopted) == ["doj", "treasury"]     # each whole adopted its parts, not applied again
     # parts of both backfills were built and shown, then superseded by their whole batch
     kinds = {(source, kind, status) for _id, source, kind, status, _meta in batches(tmp_path)}
     assert ("doj", "walk-part", "superseded") in kinds and ("treasury", "crawl-part", "superseded") in kinds
@@ -223,6 +250,63 @@ def test_a_cycle_builds_parts_as_they_arrive_and_ends_with_the_database_of_a_pla
     served = content_hashes(tmp_path / "tracker.db")
     tracker(tmp_path, "rebuild")
     assert content_hashes(tmp_path / "tracker.db") == served
+
+
+@pytest.mark.slow
+def test_pages_shifting_under_a_walk_built_in_parts(tmp_path, monkeypatch):
+    """Releases published while the walk goes on shift the pages under it: a release read
+    twice, in two parts, is stored once; the whole adopts its parts; after the next
+    (incremental) cycle the database holds what a plain update of the same API holds, and a
+    rebuild gives it exactly."""
+    import scrapers.build
+
+    adopted = []
+    adopt = scrapers.build._adopt_parts
+    monkeypatch.setattr(scrapers.build, "_adopt_parts",
+                        lambda db, source, whole, ctx: adopted.append(source.name) or adopt(db, source, whole, ctx))
+    with stand_ins() as site:
+        (tmp_path / "a").mkdir()
+        write_config(tmp_path / "a", site, rate=15, part_seconds=0.3)
+        for page in (5, 12, 20):
+            site.doj.before[page] = lambda: site.doj.publish(7)      # new releases on top: pages shift
+        service = Service(tmp_path / "a" / "tracker.db", tmp_path / "a" / "archive",
+                          load_config(None, tmp_path / "a" / "tracker.db"), log=print, progress=print,
+                          board=RecordingBoard(), schedule=Schedule(update_every=0, part_seconds=0.3, build_gap=0.2))
+        assert service.run_cycle() is True and service.run_cycle() is True
+        (tmp_path / "b").mkdir()
+        write_config(tmp_path / "b", site, rate=0)
+        tracker(tmp_path / "b", "update")
+    assert "doj" in adopted
+    # the same rows, each release read from a page as it stood when this run read it
+    volatile = {**VOLATILE, "press_releases": {"fetched_at", "archive_sha256"}}
+    assert compare_rows(rows_by_key(tmp_path / "a" / "tracker.db", volatile),
+                        rows_by_key(tmp_path / "b" / "tracker.db", volatile)) == (0, 0, 0)
+    served = content_hashes(tmp_path / "a" / "tracker.db")
+    tracker(tmp_path / "a", "rebuild")
+    assert content_hashes(tmp_path / "a" / "tracker.db") == served
+
+
+@pytest.mark.slow
+def test_a_fetch_failing_mid_backfill_keeps_what_was_built_and_the_next_cycle_converges(tmp_path, reference):
+    board = RecordingBoard()
+    with stand_ins() as site:
+        write_config(tmp_path, site, rate=15, part_seconds=0.5)
+        cfg = load_config(None, tmp_path / "tracker.db")
+        service = Service(tmp_path / "tracker.db", tmp_path / "archive", cfg, log=print, progress=print, board=board,
+                          schedule=Schedule(update_every=0, part_seconds=0.5, build_gap=0.3, status_seconds=1))
+        site.doj.empty.add(30)      # page 30 comes back without its releases: the walk stops there
+        assert service.run_cycle() is False
+        failed = board.snapshot()
+        built = sqlite3.connect(tmp_path / "tracker.db").execute(
+            "select count(*) from press_releases where agency = 'DOJ'").fetchone()[0]
+        site.doj.empty.clear()
+        assert service.run_cycle() is True
+    assert built > 0                                   # the parts before the failure stayed in
+    notice = notice_html(failed)
+    assert "doj: unreachable or failed" in notice and "page 30" in notice and "Stale data" in notice
+    assert "DOJ press releases: back to" in notice     # and how far the loaded data goes
+    assert notice_html(board.snapshot()) == ""
+    assert converged(tmp_path / "tracker.db", reference) == (0, 0, 0)
 
 
 # -- tracker run, end to end ------------------------------------------------------------------------------

@@ -236,6 +236,24 @@ def link_release(rid: str, published: str, cands: list[Candidate], body_text: st
         names_used.add(cand.name)
         if uid is not None:
             used_uids.add(uid)
+    # other list entries named in plain text
+    for name, uid, m, sentence in scan_mentions(body_text.split("\n\n"), matcher):
+        if uid in used_uids or name in names_used:
+            continue
+        role, why = "mentioned", "a list entry named in the text, not put forward as a designee"
+        ev = {"markup": "text", "sentence": sentence[:500]}
+        if uid in ra_uids:
+            role, why = "designated", "listed on the Recent Actions page of this action"
+            said = HIST_NAME_RE.search(sentence)
+            if said:
+                ev["conflict"] = (f"the release's wording says {name!r} was designated before ({said.group(0)!r});"
+                                  f" the Recent Actions page {page.url} lists it as designated that day")
+        elif ra_entries is None and history.added_near(uid, published) and not HIST_NAME_RE.search(sentence):
+            role, why = "designated", f"added to the SDN list on {history.added_near(uid, published)}, the release date"
+        ev["role_reason"] = why
+        rows.append(Linked(name, uid, m.matched_name, role, m.method, m.score, ev, []))
+        used_uids.add(uid)
+        names_used.add(name)
     # Recent Actions entries the text did not name (or named in a form we could not match);
     # a page shared by several E.O. 14059 releases cannot say which release named which
     if page is not None and len(page.owners) <= 1:
@@ -249,19 +267,6 @@ def link_release(rid: str, published: str, cands: list[Candidate], body_text: st
                                 " action; not found in the release text"}, []))
             used_uids.add(e["uid"])
             names_used.add(e["name"])
-    # other list entries named in plain text
-    for name, uid, m, sentence in scan_mentions(body_text.split("\n\n"), matcher):
-        if uid in used_uids or name in names_used:
-            continue
-        role, why = "mentioned", "a list entry named in the text, not put forward as a designee"
-        if uid in ra_uids:
-            role, why = "designated", "listed on the Recent Actions page of this action"
-        elif ra_entries is None and history.added_near(uid, published) and not HIST_NAME_RE.search(sentence):
-            role, why = "designated", f"added to the SDN list on {history.added_near(uid, published)}, the release date"
-        rows.append(Linked(name, uid, m.matched_name, role, m.method, m.score,
-                           {"markup": "text", "sentence": sentence[:500], "role_reason": why}, []))
-        used_uids.add(uid)
-        names_used.add(name)
     return rows
 
 

@@ -231,8 +231,9 @@ class PartCutter:
     id in its meta; the whole lists its parts in `parts` and how many of its items they cover
     in `parted`. The whole stays what it was (resuming a fetch reads it; it is built when its
     fetch is complete); once it is applied its parts are `superseded` (Archive.set_applied),
-    so a rebuild replays the whole alone. Parts hold nothing the whole does not: applying one
-    and then the whole gives the database applying the whole alone gives."""
+    so a rebuild replays the whole alone. Parts hold nothing the whole does not, and the source
+    cuts a last part when its fetch ends (`cut(last=True)`): a whole whose parts are all in the
+    database adopts them instead of being applied again (build.py)."""
 
     def __init__(self, ctx: FetchContext, clock: Callable[[], float] = time.monotonic):
         self.ctx = ctx
@@ -246,14 +247,27 @@ class PartCutter:
     def due(self) -> bool:
         return self.active and self._clock() - self.last >= self.ctx.part_seconds
 
-    def cut(self, whole: "Batch", *, force: bool = False, roles: tuple[str, ...] | None = None) -> "Batch":
-        """If a part is due (or `force`), put the whole's new items in a part and hand it to
-        `ctx.ready`; returns the whole as stored now. `roles`: a part is cut only when the new
-        items hold one of these roles (e.g. no part of listing pages alone)."""
-        if not self.active or not (force or self.due()):
+    def resume(self, whole: "Batch") -> None:
+        """A fetch taking up a whole batch an earlier run left: hand its parts that were never
+        built to the builder again (once they are all in, the whole adopts them)."""
+        if not self.active:
+            return
+        for part_id in self.ctx.archive.batch(whole.id).meta.get("parts") or []:
+            part = self.ctx.archive.batch(int(part_id))
+            if part.status == "pending":
+                self.ctx.ready(part)
+
+    def cut(self, whole: "Batch", *, last: bool = False, roles: tuple[str, ...] | None = None) -> "Batch":
+        """If a part is due, put the whole's new items in a part and hand it to `ctx.ready`;
+        returns the whole as stored now. `last`: the fetch is over; the rest goes in a last part
+        if the whole has parts (a whole without any is built as it is). `roles`: a part is cut
+        only when the new items hold one of these roles (e.g. no part of listing pages alone)."""
+        if not self.active or not (last or self.due()):
             return whole
         archive = self.ctx.archive
         whole = archive.batch(whole.id)
+        if last and not whole.meta.get("parts"):
+            return whole
         items = archive.items(whole)
         covered = int(whole.meta.get("parted") or 0)
         new = items[covered:]

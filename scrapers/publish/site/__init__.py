@@ -312,6 +312,7 @@ async def _stream_json(datasette, path: str, query: list, send) -> None:
     own JSON (so filters, search and sort mean the same as on the page)."""
     keep = [(k, v) for k, v in query if k not in ("_stream", "_shape", "_size", "_next", "_dl", "_nl", "_nocount",
                                                   "_nofacet")] + [("_nocount", "1"), ("_nofacet", "1")]
+    keep.append(("_stream", "on"))  # never kept by the page cache (publish/cache.py); ignored by Datasette's JSON
     first = await datasette.client.get(path + "?" + urlencode(keep + [("_shape", "objects"), ("_size", "max")]))
     if first.status_code != 200:
         body = first.content

@@ -123,6 +123,7 @@ class DojSource(Source):
                 batch = archive.update_batch_meta(batch, since=since)
             walk = Walk(walk_since, batch.meta.get("frontier_before"), batch.meta.get("bottom_before"))
             self._replay(ctx, batch, walk)
+            PartCutter(ctx).resume(batch)
             ctx.progress(f"doj: resuming the walk of batch {batch.id} (since {walk_since or 'the frontier'}):"
                          f" {len(walk.order)} page(s) already archived, {walk.releases:,} releases seen")
         else:
@@ -148,6 +149,7 @@ class DojSource(Source):
             archive.delete_state(SOURCE, "walk")
             ctx.progress(f"doj: nothing new ({len(walk.order)} page(s) read)")
             return out
+        PartCutter(ctx).cut(batch, last=True)     # `tracker run`: the last part
         batch = archive.update_batch_meta(
             batch, complete=True, frontier=walk.new_frontier(), bottom=walk.new_bottom(),
             pages=len(walk.order), releases=walk.releases, kept=walk.kept, finished_at=utcnow())

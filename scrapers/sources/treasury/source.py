@@ -240,6 +240,9 @@ class Crawler:
         pending = [b for b in self.archive.batches(SOURCE, "pending") if b.meta.get("origin") == "update"]
         # batches a killed build left `building` are built by the next build (build.py): not fetched again
         building = self.archive.batches(SOURCE, "building")
+        for b in pending:                # `tracker run`: hand over the rest of an interrupted crawl in parts
+            self.parts.resume(b)
+            self.parts.cut(b, last=True)
         for b in pending + building:     # an interrupted run: its pages are archived, build them now
             for e in self.archive.items(b):
                 if e.kind == "release" and e.meta.get("release_id"):
@@ -265,6 +268,8 @@ class Crawler:
         for url in sorted(self.owed - self.ra_fetched):
             self.ctx.progress(f"treasury: fetching {url} (an earlier run could not)")
             self.recent_actions(url)
+        if self.batch is not None:
+            self.batch = self.parts.cut(self.batch, last=True)     # `tracker run`: the last part
         self.ctx.progress(f"treasury: {self.counts['releases']} new release(s) ({self.counts['eo14059']} E.O. 14059),"
                           f" {self.counts['recent_actions']} Recent Actions page(s),"
                           f" {self.counts['listing_pages']} listing page(s)")
