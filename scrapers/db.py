@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 TABLES: dict[str, dict] = {
     "designations": dict(columns={
@@ -156,8 +156,8 @@ TABLES: dict[str, dict] = {
         "dates_text": str, "is_eo14059": int, "entries": int,
     }, pk="document_number"),
     "fr_entries": dict(columns={
-        "document_number": str, "position": int, "action_date": str, "entry_text": str, "name": str,
-        "programs": str, "entity_type": str, "uid": int, "match_method": str,
+        "document_number": str, "position": int, "action_date": str, "section": str, "entry_text": str,
+        "name": str, "programs": str, "entity_type": str, "uid": int, "match_method": str,
     }, pk=("document_number", "position"),
         foreign_keys=[("document_number", "fr_documents", "document_number"), ("uid", "designations", "uid")]),
     "errors": dict(columns={

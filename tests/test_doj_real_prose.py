@@ -227,3 +227,18 @@ def test_officials_listed_never_become_defendants():
              " Kane Ortega, 44, was charged with conspiracy. Assistant U.S. Attorneys Lyle Fenn, Rosa Kim and"
              " Tobias Ward are prosecuting the case.</p>", title="Man Charged")
     assert list(rows(ex)) == ["Kane Ortega"]
+
+
+def test_terms_statutes_and_organisation_names_are_not_people():
+    ex = run("<p>Kiran Holt, 33, of Elyria, pleaded guilty to possessing a controlled substance and to money"
+             " laundering. Money Laundering was charged under the Clean Air Act, and a Bankruptcy Trustee was arrested"
+             " by nobody. Holt was a member of the Elm Court/Lakeview Terrace Crips. Former Elyria resident Dane"
+             " Morrow was also charged.</p>", title="Elyria Man Pleads Guilty")
+    assert sorted(rows(ex)) == ["Dane Morrow", "Kiran Holt"]
+
+
+def test_company_names_without_datelines_descriptions_or_their_neighbours():
+    ex = run("<p>WASHINGTON Kestrel Freight Co. Ltd. pleaded guilty today. Tokyo-based Himura Corporation also"
+             " pleaded guilty. Earlier, Fujiwa Ltd. and Norland Inc. were sentenced to pay fines for distributing"
+             " fentanyl analogues.</p>", title="Companies Plead Guilty")
+    assert sorted(rows(ex)) == ["Fujiwa Ltd.", "Himura Corporation", "Kestrel Freight Co. Ltd.", "Norland Inc."]
