@@ -106,7 +106,7 @@ def _index_for(table: str, where: str) -> tuple[str | None, list[str] | None, bo
     tests for equality); the first one when none is; (None, None, False) without any."""
     leads = FACET_INDEXES.get(table) or {}
     for lead, cols in leads.items():
-        if f"{escape_sqlite(lead)} = " in where or f"[{lead}] = " in where:
+        if any(f"{quoted} = " in where for quoted in (f'"{lead}"', f"[{lead}]", escape_sqlite(lead))):
             return facet_index_name(table, lead), cols, True
     if leads:
         lead, cols = next(iter(leads.items()))
