@@ -224,44 +224,27 @@ def import_sdn_history(state: State, directory, name_time_zone, programs, allow_
     _run_build(state, ctx, batches, "import sdn-history", ["sdn"])
 
 
-@import_.command(name="treasury")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_treasury(state: State, files):
-    """Import saved Treasury press-release pages (full pages or <article> fragments)."""
-    _import_files(state, "treasury", files)
+# Sources whose saved files are imported as they are: `tracker import <name> FILE...`.
+FILE_IMPORTS = {
+    "treasury": "Import saved Treasury press-release pages (full pages or <article> fragments).",
+    "doj": "Import saved DOJ API responses (list pages, single items) or release pages.",
+    "enhanced": "Import a saved SDN_ENHANCED.XML (the day each entity went on the SDN list).",
+    "deltas": "Import saved OFAC delta files (YYYY-MM-DD_delta.xml) and archive listings (.json).",
+    "fedreg": "Import saved Federal Register API pages (.json) and notice texts (.txt, .html).",
+}
 
 
-@import_.command(name="doj")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_doj(state: State, files):
-    """Import saved DOJ API responses (list pages, single items) or release pages."""
-    _import_files(state, "doj", files)
+def _file_import_command(name: str, help_text: str) -> click.Command:
+    @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+    @click.pass_obj
+    def command(state: State, files):
+        _import_files(state, name, files)
+
+    return import_.command(name=name, help=help_text)(command)
 
 
-@import_.command(name="enhanced")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_enhanced(state: State, files):
-    """Import a saved SDN_ENHANCED.XML (the day each entity went on the SDN list)."""
-    _import_files(state, "enhanced", files)
-
-
-@import_.command(name="deltas")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_deltas(state: State, files):
-    """Import saved OFAC delta files (YYYY-MM-DD_delta.xml) and archive listings (.json)."""
-    _import_files(state, "deltas", files)
-
-
-@import_.command(name="fedreg")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_fedreg(state: State, files):
-    """Import saved Federal Register API pages (.json) and notice texts (.txt, .html)."""
-    _import_files(state, "fedreg", files)
+for _name, _help in FILE_IMPORTS.items():
+    _file_import_command(_name, _help)
 
 
 def _import_files(state: State, source_name: str, files):
