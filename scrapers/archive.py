@@ -302,8 +302,8 @@ class Archive:
             with gzip.open(path, "rb") as fh:
                 content = fh.read(limit + 1)
             if len(content) > limit:
-                raise ArchiveError(f"archive entry {what}: {path} decompresses to more than the {limit:,} bytes"
-                                   " it was stored as (damaged or planted: refused, not read)")
+                raise ArchiveError(f"archive entry {what} decompresses to more than the {limit:,} bytes it was"
+                                   f" stored as (damaged or planted: refused, not read): {path}")
         except FileNotFoundError as exc:
             raise ArchiveError(f"archive entry {what}: its bytes are missing ({path})") from exc
         except (OSError, EOFError, zlib.error) as exc:
