@@ -351,6 +351,7 @@ def test_the_site_answers_before_the_backfill_ends_and_its_pages_show_progress(t
             proc.send_signal(signal.SIGINT)
             out, _ = proc.communicate(timeout=60)
     assert first_page is not None and finished is not None, out
+    print(f"first page after {first_page:.1f}s, backfill over after {finished:.1f}s")
     assert first_page < finished - 3, (first_page, finished, out)       # serving well before the end
     assert progress_page is not None, out
     assert "Still loading" in progress_page and "of 2026-09-15..today" in progress_page
