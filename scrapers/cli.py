@@ -4,6 +4,7 @@
     tracker import sdn-history DIR
     tracker import treasury FILE...
     tracker import doj FILE...
+    tracker import enhanced|deltas|fedreg FILE...
     tracker update [--source sdn|treasury|doj]... [--since DATE]
     tracker rebuild
     tracker status
@@ -223,20 +224,27 @@ def import_sdn_history(state: State, directory, name_time_zone, programs, allow_
     _run_build(state, ctx, batches, "import sdn-history", ["sdn"])
 
 
-@import_.command(name="treasury")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_treasury(state: State, files):
-    """Import saved Treasury press-release pages (full pages or <article> fragments)."""
-    _import_files(state, "treasury", files)
+# Sources whose saved files are imported as they are: `tracker import <name> FILE...`.
+FILE_IMPORTS = {
+    "treasury": "Import saved Treasury press-release pages (full pages or <article> fragments).",
+    "doj": "Import saved DOJ API responses (list pages, single items) or release pages.",
+    "enhanced": "Import a saved SDN_ENHANCED.XML (the day each entity went on the SDN list).",
+    "deltas": "Import saved OFAC delta files (YYYY-MM-DD_delta.xml) and archive listings (.json).",
+    "fedreg": "Import saved Federal Register API pages (.json) and notice texts (.txt, .html).",
+}
 
 
-@import_.command(name="doj")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_doj(state: State, files):
-    """Import saved DOJ API responses (list pages, single items) or release pages."""
-    _import_files(state, "doj", files)
+def _file_import_command(name: str, help_text: str) -> click.Command:
+    @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+    @click.pass_obj
+    def command(state: State, files):
+        _import_files(state, name, files)
+
+    return import_.command(name=name, help=help_text)(command)
+
+
+for _name, _help in FILE_IMPORTS.items():
+    _file_import_command(_name, _help)
 
 
 def _import_files(state: State, source_name: str, files):
@@ -366,13 +374,17 @@ def status(state: State, as_json, since):
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Datasette metadata [default: metadata.yml]")
 @click.option("--cache-mb", type=click.FloatRange(min=0), default=None,
               help="Memory for recently served pages, in MB [default: 64; 0 turns the cache off]")
+@click.option("--sql/--no-sql", default=None,
+              help="Let visitors run their own SQL (time- and memory-bounded) [default: only when --host is"
+                   " this machine's loopback address]")
 @click.pass_obj
-def serve(state: State, host, port, metadata, cache_mb):
+def serve(state: State, host, port, metadata, cache_mb, sql):
     """Serve the database with Datasette (read-only), with metadata.yml and the plugins."""
     from .publish.serve import serve_database
 
     try:
-        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log, cache_mb=cache_mb)
+        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log, cache_mb=cache_mb,
+                       sql=sql)
     except TrackerError as exc:
         _fail(str(exc))
 

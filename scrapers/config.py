@@ -37,12 +37,15 @@ DEFAULT_RATE_LIMITS = {
     "home.treasury.gov": 1.0,
     "ofac.treasury.gov": 1.0,
     "sanctionslistservice.ofac.treas.gov": 1.0,
+    # the Federal Register API allows about 5/s, its full texts about 1/s (its maintainers, 2019)
+    "www.federalregister.gov": 1.0,
 }
 
 # Hosts the scraper may contact. Links found in pages cannot send it anywhere else.
 DEFAULT_ALLOWED_HOSTS = [
     "home.treasury.gov", "treasury.gov", "www.treasury.gov", "ofac.treasury.gov",
     "sanctionslistservice.ofac.treas.gov", "justice.gov", "www.justice.gov",
+    "www.federalregister.gov", "federalregister.gov",
 ]
 # Where the Sanctions List Service may redirect its downloads (signed storage URLs).
 DEFAULT_REDIRECT_HOSTS = [

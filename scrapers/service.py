@@ -2,8 +2,9 @@
 
 A first run on a fresh machine:
 - every source is fetched at once, each in a thread of its own with an HTTP client of its
-  own: the sources talk to different hosts, so each keeps to its own per-host rate limits
-  (the SDN list, a few requests, comes in first);
+  own, within the per-host rate limits: sources on different hosts go at once, each at its
+  host's pace; sources on the same host share its slots (_SharedSlots) (the SDN list, a few
+  requests, comes in first);
 - the updater thread builds what arrives: the SDN list at once, then the parts of the
   Treasury crawl and the DOJ walk that the sources hand over every `part_seconds` while they
   go on fetching (sources/base.py, PartCutter), at most one build every `build_gap` seconds;
@@ -37,6 +38,7 @@ import time
 import traceback
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 import requests
 
@@ -77,17 +79,51 @@ class Stopped(KeyboardInterrupt):
     interruption everywhere (build.py leaves batches `building`, walks stay resumable)."""
 
 
-class _StoppableSession(requests.Session):
-    """The HTTP client's session: refuses to start a request once the run is stopping."""
+class _SharedSlots:
+    """Request slots per live host, shared by the HTTP clients of one run. Each source has a
+    client of its own, which keeps to the host's rate limit for that source; sources fetched
+    at the same time may talk to the same host (the SDN list, its enhanced XML and its delta
+    files all come from the Sanctions List Service): together they keep to it too."""
 
-    def __init__(self, stop: threading.Event):
+    def __init__(self, config: Config, stop: threading.Event, clock: Callable[[], float] = time.monotonic):
+        self.config, self.stop, self.clock = config, stop, clock
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def live_host(self, url: str) -> str:
+        for live, local in self.config.base_urls.items():     # a stand-in stands for its live host
+            if url.startswith(local) and (len(url) == len(local) or url[len(local)] in "/?#"):
+                url = live + url[len(local):]
+                break
+        return (urlsplit(url).hostname or "").lower()
+
+    def take(self, url: str) -> None:
+        """Wait for the host's next free slot (raises Stopped if the run stops meanwhile)."""
+        host = self.live_host(url)
+        rate = self.config.rate_limits.get(host, self.config.default_rate)
+        if not rate or rate <= 0:
+            return
+        with self._lock:
+            now = self.clock()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + 1.0 / rate
+        if slot > now and self.stop.wait(slot - now):
+            raise Stopped()
+
+
+class _ServiceSession(requests.Session):
+    """The session of each HTTP client of a run: no request starts once the run is stopping,
+    and every request (each redirect hop too) takes a slot of its host shared by the run."""
+
+    def __init__(self, stop: threading.Event, slots: _SharedSlots):
         super().__init__()
-        self._stop = stop
+        self._stop, self._slots = stop, slots
 
-    def get(self, *args, **kwargs):
+    def request(self, method, url, *args, **kwargs):
         if self._stop.is_set():
             raise Stopped()
-        return super().get(*args, **kwargs)
+        self._slots.take(url)
+        return super().request(method, url, *args, **kwargs)
 
 
 @dataclasses.dataclass
@@ -126,6 +162,7 @@ class Service:
         self.failed_at: str | None = None
         self.next_update: str | None = None
         self._runs: dict[str, _SourceRun] = {}
+        self._slots = _SharedSlots(config, self.stop_event)
         self._thread = threading.Thread(target=self._loop, name="tracker-updater", daemon=True)
 
     # -- lifecycle ---------------------------------------------------------------------------------
@@ -299,8 +336,8 @@ class Service:
         try:
             ctx = FetchContext(config=self.config, archive=archive, log=self.log, progress=progress,
                                ready=ready, part_seconds=self.schedule.part_seconds, report=report)
-            ctx.http = HttpClient(self.config, archive, session=_StoppableSession(self.stop_event), sleep=sleep,
-                                  log=self.log)
+            ctx.http = HttpClient(self.config, archive, session=_ServiceSession(self.stop_event, self._slots),
+                                  sleep=sleep, log=self.log)
             batches = get_source(name).fetch(ctx, self.request)
             run.state = "done"
             inbox.put(("done", name, [b for b in batches if b]))

@@ -2,7 +2,7 @@
 package importing another, no module over the size a reader can hold in mind.
 
 Layers, lowest first (a module may import its own layer and the ones below):
-  0 shared helpers   errors, dates, names, countries, sanitize, config, assertions, urls
+  0 shared helpers   errors, dates, names, countries, sanitize, config, assertions, urls, changes, ofac_xml
   1 storage and I/O  archive, http, db, views, matching
   2 sources          sources, sources.<name>.* (one package per publisher)
   3 links            linking.*
@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "scrapers"
 MAX_LINES = 600
 
 LAYERS = [
-    {"errors", "dates", "names", "countries", "sanitize", "config", "assertions", "urls"},
+    {"errors", "dates", "names", "countries", "sanitize", "config", "assertions", "urls", "changes", "ofac_xml"},
     {"archive", "http", "db", "views", "matching"},
     {"sources"},
     {"linking"},

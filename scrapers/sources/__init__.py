@@ -18,6 +18,9 @@ SOURCES = (
     "sdn.source:SdnSource",
     "treasury.source:TreasurySource",
     "doj.source:DojSource",
+    "enhanced.source:EnhancedSource",     # the dates sources: read by linking/dates.py only
+    "deltas.source:DeltasSource",
+    "fedreg.source:FedregSource",
 )
 SOURCE_NAMES = tuple(path.split(".", 1)[0] for path in SOURCES)
 

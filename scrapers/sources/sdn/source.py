@@ -8,6 +8,9 @@ fetch date -- always as a U.S. Eastern calendar date: a directory named with a t
 (`--name-time-zone`), and 01:42 UTC is the previous evening in Washington. Observations are
 applied in date order; each is compared with the previous one (see `apply`) to produce
 `list_events` (with what changed, field by field) and the first-seen / designated-on dates.
+A fetched observation is never dated before one already made: a clock that jumps back cannot
+put the newest list before older ones (which would republish old listed states), see
+`observation_date`.
 
 A history import (`import sdn-history`) survives a broken version: a directory without list
 files, an empty or unreadable sdn.csv, or a version that would drop more than the allowed share
@@ -29,11 +32,11 @@ from pathlib import Path
 import sqlite_utils
 
 from ...archive import Batch, public_path
+from ...changes import CHILD_COLUMNS, SCALARS, field_changes, summary
 from ...dates import days_between, eastern_today, version_date
 from ...db import bulk_insert, get_info, set_info
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
 from ..base import BuildContext, FetchContext, FetchRequest, Source
-from .changes import CHILD_COLUMNS, SCALARS, field_changes, summary
 from .entry import NameIndex, build_entry
 from .parse import META, Problem, decode, parse_addresses, parse_alt, parse_comments, parse_sdn_rows, role_of
 from .xml import XML_URL, sniff_publish_date
@@ -86,7 +89,7 @@ class SdnSource(Source):
             try:
                 batches += self.import_paths(ctx, [sub], dataclasses.replace(request, as_of=as_of), history=True)
             except TrackerError as exc:
-                batch = self._broken(ctx, sub, as_of, str(exc))
+                batch = self._broken(ctx, sub, as_of, str(exc).replace(str(sub), public_path(sub) or sub.name))
                 if batch:
                     batches.append(batch)
         return batches
@@ -94,12 +97,13 @@ class SdnSource(Source):
     def _broken(self, ctx: FetchContext, path: Path, observed_on: str, reason: str) -> Batch | None:
         """A version of a history that cannot even be archived: a batch holding only the reason,
         recorded in `errors` when it is applied (once: the same reason on the same day is one batch)."""
-        fingerprint = hashlib.sha256(json.dumps(["broken", str(path), reason]).encode()).hexdigest()
+        where = public_path(path) or path.name
+        fingerprint = hashlib.sha256(json.dumps(["broken", where, reason]).encode()).hexdigest()
         if ctx.archive.find_batch("sdn", KIND, observed_on, fingerprint) is not None:
             return None
-        ctx.log(f"sdn-history: {path}: {reason}; this version is skipped")
+        ctx.log(f"sdn-history: {where}: {reason}; this version is skipped")
         return ctx.archive.new_batch("sdn", KIND, observed_on, {"fingerprint": fingerprint, "origin": "history",
-                                                                "history": True, "broken": reason, "path": str(path)})
+                                                                "history": True, "broken": reason, "path": where})
 
     def fetch(self, ctx: FetchContext, request: FetchRequest) -> list[Batch]:
         """Download the four CSV files (or, with sdn_format="xml", SDN.XML) with conditional
@@ -120,7 +124,7 @@ class SdnSource(Source):
             more = f" (and {len(failures) - 1} more of the {len(downloads)} files)" if len(failures) > 1 else ""
             raise FetchError(failures[0].url, failures[0].reason + more, failures[0].status)
         # the Eastern calendar date: a run at 01:30 UTC sees the list of the previous evening
-        observed_on = eastern_today()
+        observed_on = observation_date(ctx)
         return [self._batch(ctx, entries, observed_on, request, "update")]
 
     def _batch(self, ctx: FetchContext, entries, observed_on: str, request: FetchRequest, origin: str) -> Batch:
@@ -239,6 +243,23 @@ class SdnSource(Source):
         return apply_observation(db, batch, entries, max_drop, unreadable, files_meta, sorted(scope),
                                  {r.uid for r in raws}, ctx,
                                  present={"alt": alt is not None, "add": addresses is not None})
+
+
+def observation_date(ctx: FetchContext) -> str:
+    """The date of a fetched observation: today by the clock (in Washington), but never
+    before an observation already archived (applied or on its way). Observations are replayed by (date, batch), and
+    each fetch sees the version published then: fetch order is publication order, and a
+    clock that jumped back must not put the newest list before the older ones (its listed
+    states would be replaced by an old list's). Nothing the server says (Last-Modified) is
+    trusted for this: a hostile date would pin every later observation."""
+    today = eastern_today()
+    floor = max((b.observed_on or "" for b in ctx.archive.batches("sdn", None)
+                 if b.status in ("applied", "building", "pending") and b.kind == KIND), default="")[:10]
+    if floor > today:
+        ctx.log(f"sdn: the clock says {today}, before the newest observation already made ({floor}):"
+                f" this observation is dated {floor}, after it")
+        return floor
+    return today
 
 
 def collect_files(paths: list[Path]) -> dict[str, Path]:

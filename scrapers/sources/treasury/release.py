@@ -9,12 +9,13 @@ from bs4 import BeautifulSoup, Tag
 from ...dates import eastern_date
 from ...errors import SourceError
 from ...sanitize import sanitize_html
-from .classify import FENTANYL_RE, classify_eo14059, sentences_of
 from .candidates import Candidate
+from .classify import FENTANYL_RE, classify_eo14059, sentences_of
 from .designees import extract_designees
-from .html import (SOURCE, Block, canonical_recent_actions_url, clean_url, decode, link_kind, page_title,
-                   release_id_from, release_url, require_whole_page, squash, text_blocks)
+from .html import (SOURCE, Block, canonical_recent_actions_url, clean_url, contained, decode, link_kind,
+                   page_title, release_id_from, release_url, require_whole_page, squash, text_blocks)
 from .places import text_countries
+
 
 @dataclasses.dataclass
 class Link:
@@ -65,6 +66,7 @@ def _nested_article(art: Tag) -> bool:
     return any(p.name == "article" for p in art.parents)
 
 
+@contained
 def parse_release(content: bytes | str, location: str, *, fallback_id: str | None = None,
                   page_url: str | None = None) -> Release:
     """One release page (full page or the bare `<article>`). Raises SourceError naming
@@ -145,8 +147,10 @@ def _subtitle(root) -> str | None:
             continue
         if p.name != "p" or re.search(r"\s[—–]\s", text):
             return None
-        plain = "".join(s for s in p.find_all(string=True) if not s.find_parent(["em", "i", "strong", "b"]))
-        return text if not squash(plain) else None
+        for s in p.find_all(string=True):      # any plain word: not a deck (stop at the first)
+            if s.strip() and not s.find_parent(["em", "i", "strong", "b"]):
+                return None
+        return text
     return None
 
 
