@@ -240,28 +240,21 @@ def import_doj(state: State, files):
     _import_files(state, "doj", files)
 
 
-@import_.command(name="enhanced")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_enhanced(state: State, files):
-    """Import a saved SDN_ENHANCED.XML (the day each entity went on the SDN list)."""
-    _import_files(state, "enhanced", files)
+def _file_import(name: str, help_text: str):
+    """`tracker import NAME FILE...` for a source whose saved files are imported as they are."""
+    @import_.command(name=name, help=help_text)
+    @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+    @click.pass_obj
+    def command(state: State, files):
+        _import_files(state, name, files)
+    return command
 
 
-@import_.command(name="deltas")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_deltas(state: State, files):
-    """Import saved OFAC delta files (YYYY-MM-DD_delta.xml) and archive listings (.json)."""
-    _import_files(state, "deltas", files)
-
-
-@import_.command(name="fedreg")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_fedreg(state: State, files):
-    """Import saved Federal Register API pages (.json) and notice texts (.txt, .html)."""
-    _import_files(state, "fedreg", files)
+for _name, _help in (
+        ("enhanced", "Import a saved SDN_ENHANCED.XML (the day each entity went on the SDN list)."),
+        ("deltas", "Import saved OFAC delta files (YYYY-MM-DD_delta.xml) and archive listings (.json)."),
+        ("fedreg", "Import saved Federal Register API pages (.json) and notice texts (.txt, .html).")):
+    _file_import(_name, _help)
 
 
 def _import_files(state: State, source_name: str, files):
