@@ -302,8 +302,8 @@ class Archive:
             with gzip.open(path, "rb") as fh:
                 content = fh.read(limit + 1)
             if len(content) > limit:
-                raise ArchiveError(f"archive entry {what}: {path} decompresses to more than the {limit:,} bytes"
-                                   " it was stored as (damaged or planted: refused, not read)")
+                raise ArchiveError(f"archive entry {what} decompresses to more than the {limit:,} bytes it was"
+                                   f" stored as (damaged or planted: refused, not read): {path}")
         except FileNotFoundError as exc:
             raise ArchiveError(f"archive entry {what}: its bytes are missing ({path})") from exc
         except (OSError, EOFError, zlib.error) as exc:
@@ -420,15 +420,45 @@ class Archive:
         self.conn.commit()
 
     def update_batch_meta(self, batch: Batch, **meta) -> Batch:
-        merged = {**batch.meta, **meta}
-        self.conn.execute("update batches set meta = ? where id = ?", (json.dumps(merged, sort_keys=True), batch.id))
-        self.conn.commit()
+        """Add to a batch's meta (merged with what is stored, so that a caller holding an
+        older copy of the batch loses nothing another writer added, e.g. its parts)."""
+        with self.conn:
+            row = self.conn.execute("select meta from batches where id = ?", (batch.id,)).fetchone()
+            merged = {**(json.loads(row["meta"] or "{}") if row else batch.meta), **meta}
+            self.conn.execute("update batches set meta = ? where id = ?", (json.dumps(merged, sort_keys=True), batch.id))
         return dataclasses.replace(batch, meta=merged)
 
     def set_batch_status(self, batch_ids: list[int], status: str, reason: str | None = None) -> None:
         self.conn.executemany("update batches set status = ?, reason = ? where id = ?",
                               [(status, reason, b) for b in batch_ids])
         self.conn.commit()
+
+    def set_applied(self, batch_ids: list[int]) -> list[int]:
+        """Mark batches `applied` and, in the same transaction, the parts they supersede
+        `superseded`: the parts a batch now applied lists (meta `parts`), and a part whose
+        whole batch (meta `part_of`) is applied already. A part is a provisional batch
+        `tracker run` builds while the fetch of its whole batch goes on (sources/base.py,
+        PartCutter); once the whole is in, a rebuild replays the whole alone. Returns the
+        ids of the parts superseded."""
+        if not batch_ids:
+            return []
+        superseded: set[int] = set()
+        marks = ",".join("?" * len(batch_ids))
+        with self.conn:
+            self.conn.executemany("update batches set status = 'applied', reason = null where id = ?",
+                                  [(b,) for b in batch_ids])
+            for row in self.conn.execute(f"select id, meta from batches where id in ({marks})", list(batch_ids)):
+                meta = json.loads(row["meta"] or "{}")
+                superseded.update(int(p) for p in meta.get("parts") or [])
+                whole = meta.get("part_of")
+                if whole is not None:
+                    got = self.conn.execute("select status from batches where id = ?", (whole,)).fetchone()
+                    if got is not None and got["status"] == "applied":
+                        superseded.add(row["id"])
+            self.conn.executemany("update batches set status = 'superseded' where id = ?"
+                                  " and status in ('pending', 'building', 'applied')",
+                                  [(b,) for b in sorted(superseded)])
+        return sorted(superseded)
 
     def _batch(self, row: sqlite3.Row) -> Batch:
         return Batch(row["id"], row["source"], row["kind"], row["observed_on"], row["created_at"],

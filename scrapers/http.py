@@ -208,11 +208,19 @@ def parse_json(content: bytes | str, location: str, source: str):
         raise SourceError(source, location, f"HTML/XML where JSON was expected (an error page?):"
                           f" {' '.join(text.split())[:80]!r}")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError as exc:
         cut = " (the body ends early: truncated?)" if exc.pos >= len(text.rstrip()) else ""
         raise SourceError(source, location, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}{cut}",
                           exc.lineno) from exc
+    except ValueError as exc:      # Infinity/NaN, a number of more digits than Python reads
+        raise SourceError(source, location, f"invalid JSON: {' '.join(str(exc).split())[:120]}") from exc
+    except RecursionError as exc:
+        raise SourceError(source, location, "invalid JSON: nested too deeply") from exc
+
+
+def _not_json(constant: str):
+    raise ValueError(f"{constant} is not a JSON value")
 
 
 class HttpClient:
@@ -320,9 +328,13 @@ class HttpClient:
     # -- fetching ------------------------------------------------------------------------
     def get(self, url: str, *, source: str, kind: str, conditional: bool = False,
             params: dict | None = None, max_bytes: int | None = None, meta: dict | None = None,
-            archive_errors: bool = True, data: bytes | None = None) -> FetchResult:
+            archive_errors: bool = True, reject: Callable[[bytes, dict], str | None] | None = None,
+            data: bytes | None = None) -> FetchResult:
         """GET `url` (a live URL; `config.base_urls` may point it at a stand-in server),
         archive the final response and return it. Raises FetchError when it cannot.
+        `reject(body, headers)`: a reason when a 200 is not the page at all (a bot challenge):
+        such a response is retried with backoff like a 503, archived only as a refused
+        response (status, headers, reason; no body).
         With `data`, the request is a POST of those bytes as JSON (never conditional): the
         Sanctions List Service answers some listings only to a POST of `{}`."""
         if data is not None:
@@ -351,6 +363,9 @@ class HttpClient:
             record_meta = dict(meta or {})
             try:
                 status, body, resp_headers, final = self._attempt(url, headers, cap, record_meta, data)
+                why = reject(body, resp_headers) if reject is not None and status == 200 else None
+                if why:
+                    raise RetryableError(why)
             except HostDown as exc:
                 self.down[host] = str(exc)
                 raise FetchError(url, f"{host}: {exc}") from exc

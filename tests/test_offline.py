@@ -47,16 +47,31 @@ def test_update_offline_names_each_source_and_changes_nothing(run_cli, offline, 
 
 @pytest.mark.slow
 def test_run_offline_serves_the_last_good_database_marked_stale(run_cli, offline, fixtures, monkeypatch):
+    """The site starts at once on the database there is; when the update fails, every page
+    says the data is stale, how old it is and why (publish/progress.py)."""
+    import time
+
+    from scrapers.publish.progress import BOARD, notice_html
+
     run_cli("import", "sdn", fixtures / "sdn" / "2024-01-02")
+    before = content_hashes(offline / "tracker.db")
     served = {}
 
     def fake_serve(db_path, **kwargs):
         served.update(db=db_path, **kwargs)
+        deadline = time.monotonic() + 30
+        while not BOARD.snapshot().get("failed") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        served["notice"] = notice_html(BOARD.snapshot())
 
     monkeypatch.setattr("scrapers.publish.serve.serve_database", fake_serve)
     result = run_cli("run", "--port", "8999", expect=None)
-    assert served["db"] == offline / "tracker.db" and served["stale"] is True and served["port"] == 8999
+    assert served["db"] == offline / "tracker.db" and served["port"] == 8999
+    notice = served["notice"]
+    assert "Stale data" in notice and "SDN list as of 2024-01-02" in notice and "connection refused" in notice
+    assert all(f"{name}: unreachable or failed" in notice for name in ("sdn", "treasury", "doj"))
     assert "unreachable or failed" in result.output + result.stderr
+    assert content_hashes(offline / "tracker.db") == before
 
 
 @pytest.mark.slow

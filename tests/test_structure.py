@@ -8,7 +8,8 @@ Layers, lowest first (a module may import its own layer and the ones below):
   3 links            linking.*
   4 building         build
   5 publishing       publish.*
-  6 command line     cli, __main__
+  6 the service      service (tracker run: fetch, build and serve at once, on a schedule)
+  7 command line     cli, __main__
 Every import counts, also those inside functions (they are cycles all the same).
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ LAYERS = [
     {"linking"},
     {"build"},
     {"publish"},
+    {"service"},
     {"cli", "__main__"},
 ]
 

@@ -14,7 +14,8 @@ under a tracked program: for E.O. 14059 entries, the E.O. 14059 designation) or 
 day it entered the SDN list at all; earlier for re-tags, e.g. Kingpin Act entries put under
 E.O. 14059 later). Sources, strongest first (RANK):
 
-  1 recent-actions    OFAC's Recent Actions page of the day (table recent_actions, section added)
+  1 recent-actions    OFAC's Recent Actions page of the day (table recent_actions: section added,
+                      or updated by a change that puts the entry under the program)
   1 delta-file        OFAC's delta file of the publication (list_events of source delta-file)
   2 federal-register  the Notice of OFAC Sanctions Action (fr_entries, "On <date>, OFAC ...")
   2 sdn-enhanced      SDN_ENHANCED.XML's sanctionsList datePublished: the list date; the program
@@ -110,10 +111,9 @@ def restore_list_dates(db, ctx) -> dict:
 
 def resolve_dates(db, ctx) -> dict:
     db.execute("delete from designation_dates")
-    # the date conflicts are this pass's (linking/treasury.py's own list-vs-release dates are
-    # superseded by the ranking below); its Recent Actions vs release-wording rows stay
-    db.execute("delete from conflicts where field is not null"
-               " or coalesce(list_date_source, '') in ('list-diff', 'list-first-seen', 'list-interval', 'list')")
+    # its own conflicts (dates); linking/treasury.py's (field 'designation': a release and its
+    # Recent Actions page disagreeing on who was designated) were written before, and stay
+    db.execute("delete from conflicts where field is not 'designation'")
     db.execute("update fr_entries set uid = null, match_method = null")
     entries = {r[0]: {"first_seen": r[1], "name": r[2]}
                for r in db.execute("select uid, first_seen, name from designations")}
@@ -329,16 +329,30 @@ def _delta_files(db, ctx, programs, entries, retag):
 
 
 def _recent_actions(db, ctx, programs, entries, retag):
+    from ..sources.treasury.recent_actions import parse_change
+
     shas: dict[str, str | None] = {}
-    for url, date, uid, progs, rid in db.execute(
-            "select url, action_date, uid, programs, press_release_id from recent_actions"
-            " where section = 'added' and uid is not null and action_date is not null order by url, position"):
+    for url, date, uid, progs, rid, section, text in db.execute(
+            "select url, action_date, uid, programs, press_release_id, section, entry_text from recent_actions"
+            " where section in ('added', 'updated') and uid is not null and action_date is not null"
+            " order by url, position"):
         tags = set(json.loads(progs or "[]"))
         if tags and not programs.intersection(tags):
             continue
         if url not in shas:
             shas[url] = _archived_sha256(ctx, "treasury", url)
         detail = {"press_release_id": rid} if rid else {}
+        if section == "updated":
+            # a change (OLD -to- NEW) that puts a listed entry under a tracked program: a re-tag,
+            # which dates the program and says nothing of when it went on the list
+            old = parse_change(text or "").get("old_programs")
+            gained = sorted(programs.intersection(tags) - set(old or tags))
+            if old is not None and gained:
+                retag.setdefault(uid, {"why": f"put under {', '.join(gained)} by a change on the Recent Actions"
+                                              f" page of {date}"})
+                yield Claim(uid, "program", "recent-actions", date, None, None, url, shas[url],
+                            {**detail, "program_added": gained})
+            continue
         yield Claim(uid, "program", "recent-actions", date, None, None, url, shas[url], detail)
         yield Claim(uid, "list", "recent-actions", date, None, None, url, shas[url], detail)
 

@@ -29,7 +29,7 @@ from collections import defaultdict
 
 from ..sources.treasury.candidates import Candidate
 from ..sources.treasury.classify import HIST_NAME_RE
-from ..sources.treasury.html import EO14059_TAG
+from ..sources.treasury.html import EO14059_TAG, release_url
 from ..sources.treasury.recent_actions import parse_change
 from ..sources.treasury.source import RELEASE_PREFIX, candidate_from_row
 from .treasury_match import (CONFLICT_DAYS, SOURCE_TAG, ListHistory, Matcher, _days, _similar, match_candidate,
@@ -85,40 +85,38 @@ def link_treasury(db, ctx) -> dict:
             if row.role == "designated" and row.uid is not None:
                 designated[row.uid].append((published, rid))
             if row.uid is not None and "conflict" in row.evidence:
-                _add_conflict(conflicts, {"uid": row.uid, "press_release_id": rid, "list_date": page.date,
-                                          "list_date_source": "recent-actions", "release_date": published,
-                                          "days_apart": abs(_days(page.date, published)) if page.date else None,
-                                          "note": row.evidence["conflict"]})
+                conflicts[(row.uid, rid)] = _conflict_row(row, rid, published, page)
     if all_rows:
         db["press_release_designations"].insert_all(all_rows, pk=("press_release_id", "name_in_text"), replace=True)
-    filled, date_conflicts = _fill_dates(db, designated, history)
-    for c in date_conflicts:
-        _add_conflict(conflicts, c)
+    filled = _fill_dates(db, designated, history)
     if conflicts:
-        db["conflicts"].insert_all(list(conflicts.values()), pk=("uid", "press_release_id"), replace=True)
+        db["conflicts"].insert_all(list(conflicts.values()), replace=True)
     _restore_years(db, reset)
     return {"treasury_designees": sum(r["role"] == "designated" for r in all_rows),
             "treasury_designees_linked": sum(r["role"] == "designated" and r["uid"] is not None for r in all_rows),
             "treasury_mentions": sum(r["role"] == "mentioned" for r in all_rows),
-            "dates_from_releases": filled, "date_conflicts": len(date_conflicts),
-            "recent_actions_conflicts": len(conflicts) - len(date_conflicts)}
+            "dates_from_releases": filled, "recent_actions_conflicts": len(conflicts)}
 
 
 _NAME_COLUMNS = ("press_release_id", "position", "name", "lookup", "markup", "role", "reason", "sentence",
                  "short_forms", "aliases", "variants", "pieces", "countries", "heading_only", "authorities")
+CONFLICT_FIELD = "designation"      # conflicts.field of a release and its Recent Actions page disagreeing
 
 
-def _add_conflict(conflicts: dict, row: dict) -> None:
-    key = (row["uid"], row["press_release_id"])
-    if key in conflicts:
-        conflicts[key]["note"] += "; " + row["note"]
-    else:
-        conflicts[key] = row
+def _conflict_row(row: Linked, rid: str, published: str, page: ActionPage) -> dict:
+    """A Recent Actions page and the release of that action disagreeing on whether the entry
+    was designated that day (the page decided)."""
+    url = release_url(rid.removeprefix(RELEASE_PREFIX))
+    return {"uid": row.uid, "press_release_id": rid, "field": CONFLICT_FIELD, "note": row.evidence["conflict"],
+            "chosen_source": "recent-actions", "chosen_date": page.date, "chosen_evidence": page.url,
+            "other_source": SOURCE_TAG, "other_date": published, "other_evidence": url,
+            "list_date": page.date, "list_date_source": "recent-actions", "release_date": published,
+            "days_apart": abs(_days(page.date, published)) if page.date else None}
 
 
 def _clear(db) -> list[int]:
     db.execute(f"delete from press_release_designations where press_release_id like '{RELEASE_PREFIX}%'")
-    db.execute(f"delete from conflicts where press_release_id like '{RELEASE_PREFIX}%'")
+    db.execute("delete from conflicts where field = ?", [CONFLICT_FIELD])
     db.execute("update recent_actions set uid = null, match_method = null, press_release_id = null")
     reset = [r[0] for r in db.execute("select uid from designations where designated_on_source = ?", [SOURCE_TAG])]
     db.execute("update designations set designated_on = null, designated_on_source = null"
@@ -238,6 +236,24 @@ def link_release(rid: str, published: str, cands: list[Candidate], body_text: st
         names_used.add(cand.name)
         if uid is not None:
             used_uids.add(uid)
+    # other list entries named in plain text
+    for name, uid, m, sentence in scan_mentions(body_text.split("\n\n"), matcher):
+        if uid in used_uids or name in names_used:
+            continue
+        role, why = "mentioned", "a list entry named in the text, not put forward as a designee"
+        ev = {"markup": "text", "sentence": sentence[:500]}
+        if uid in ra_uids:
+            role, why = "designated", "listed on the Recent Actions page of this action"
+            said = HIST_NAME_RE.search(sentence)
+            if said:
+                ev["conflict"] = (f"the release's wording says {name!r} was designated before ({said.group(0)!r});"
+                                  f" the Recent Actions page {page.url} lists it as designated that day")
+        elif ra_entries is None and history.added_near(uid, published) and not HIST_NAME_RE.search(sentence):
+            role, why = "designated", f"added to the SDN list on {history.added_near(uid, published)}, the release date"
+        ev["role_reason"] = why
+        rows.append(Linked(name, uid, m.matched_name, role, m.method, m.score, ev, []))
+        used_uids.add(uid)
+        names_used.add(name)
     # Recent Actions entries the text did not name (or named in a form we could not match);
     # a page shared by several E.O. 14059 releases cannot say which release named which
     if page is not None and len(page.owners) <= 1:
@@ -251,19 +267,6 @@ def link_release(rid: str, published: str, cands: list[Candidate], body_text: st
                                 " action; not found in the release text"}, []))
             used_uids.add(e["uid"])
             names_used.add(e["name"])
-    # other list entries named in plain text
-    for name, uid, m, sentence in scan_mentions(body_text.split("\n\n"), matcher):
-        if uid in used_uids or name in names_used:
-            continue
-        role, why = "mentioned", "a list entry named in the text, not put forward as a designee"
-        if uid in ra_uids:
-            role, why = "designated", "listed on the Recent Actions page of this action"
-        elif ra_entries is None and history.added_near(uid, published) and not HIST_NAME_RE.search(sentence):
-            role, why = "designated", f"added to the SDN list on {history.added_near(uid, published)}, the release date"
-        rows.append(Linked(name, uid, m.matched_name, role, m.method, m.score,
-                           {"markup": "text", "sentence": sentence[:500], "role_reason": why}, []))
-        used_uids.add(uid)
-        names_used.add(name)
     return rows
 
 
@@ -307,40 +310,24 @@ def _disagreement(cand: Candidate, uid: int | None, role: str, page: ActionPage 
 
 # -- dates -------------------------------------------------------------------------------------
 
-def _fill_dates(db, designated: dict[int, list[tuple[str, str]]], history: ListHistory) -> tuple[int, list[dict]]:
-    filled, conflicts = 0, []
+def _fill_dates(db, designated: dict[int, list[tuple[str, str]]], history: ListHistory) -> int:
+    """The release date as designated_on where the list history left it unknown or only an
+    interval that holds it. Where the list disagrees, nothing is written here: linking/dates.py
+    ranks every source's date afterwards and records the disagreements in `conflicts`."""
+    filled = 0
     for uid in sorted(designated):
         date, rid = min(designated[uid])
-        row = db.execute("select designated_on, designated_on_source, designated_after, designated_before"
+        row = db.execute("select designated_on, designated_after, designated_before"
                          " from designations where uid = ?", [uid]).fetchone()
-        if row is None:
+        if row is None or row[0]:
             continue
-        on, source, after, before = row
-        if on:
-            gap = abs(_days(on, date))
-            if gap > CONFLICT_DAYS:
-                conflicts.append({"uid": uid, "press_release_id": rid, "list_date": on,
-                                  "list_date_source": source or "list", "release_date": date, "days_apart": gap,
-                                  "note": f"the list history dates this designation {on} ({source}); the release"
-                                          f" announcing it is dated {date}"})
-            continue
+        on, after, before = row
         first_seen = history.rows.get(uid, {}).get("first_seen")
         if first_seen and _days(date, first_seen) > CONFLICT_DAYS:
-            conflicts.append({"uid": uid, "press_release_id": rid, "list_date": first_seen,
-                              "list_date_source": "list-first-seen", "release_date": date,
-                              "days_apart": _days(date, first_seen),
-                              "note": f"the entry was already on the list on {first_seen}; the release"
-                                      f" announcing its designation is dated {date}"})
             continue
         if after and before and not (_days(date, after) >= -CONFLICT_DAYS and _days(before, date) >= -CONFLICT_DAYS):
-            gap = min(abs(_days(date, after)), abs(_days(date, before)))
-            conflicts.append({"uid": uid, "press_release_id": rid, "list_date": f"{after}..{before}",
-                              "list_date_source": "list-interval", "release_date": date, "days_apart": gap,
-                              "note": f"the entry appeared between the list observations of {after} and {before};"
-                                      f" the release announcing it is dated {date}"})
             continue
         db.execute("update designations set designated_on = ?, designated_on_source = ?, designation_year = ?"
                    " where uid = ?", [date, SOURCE_TAG, int(date[:4]), uid])
         filled += 1
-    return filled, conflicts
-
+    return filled

@@ -159,17 +159,14 @@ def derived_forms(form: str) -> list[tuple[str, str]]:
 
 def match_candidate(cand: Candidate, matcher: Matcher, history: ListHistory, published: str):
     """(match, how, ambiguous uids) for one extracted name."""
-    for form in cand.forms():
-        got = matcher.lookup(form)
-        if got:
-            m, amb = _best(got, history, published)
-            return m, {"matched_form": form}, amb
-    for form in cand.forms():
-        for bare, rule in derived_forms(form):
-            got = matcher.lookup(bare)
+    tries = [(form, {"matched_form": form}) for form in cand.forms()]
+    tries += [(bare, {"matched_form": bare, "rule": rule}) for form in cand.forms() for bare, rule in derived_forms(form)]
+    for fuzzy in (False, True):         # every exact form before any near one
+        for form, how in tries:
+            got = matcher.lookup(form, fuzzy=fuzzy)
             if got:
                 m, amb = _best(got, history, published)
-                return m, {"matched_form": bare, "rule": rule}, amb
+                return m, how, amb
     if cand.pieces and len(cand.pieces) > 1:
         joined = " ".join(cand.pieces)
         got = matcher.lookup(joined)

@@ -8,7 +8,7 @@ import re
 
 from ...countries import country_of_demonym
 from .people import Candidate, Mention, _Scanner
-from .textscan import _sentence_spans_at
+from .textscan import _sentence_spans_at, ascii_bytes
 
 STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
@@ -82,17 +82,18 @@ def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None)
 def _verbs_in(text: str) -> list[tuple[int, int, str, str, str]]:
     """(start, end, stem, stage, kind) of every case verb (_STEMS) standing as a word."""
     hits = []
+    b = ascii_bytes(text)   # (the words are ASCII: found in the bytes, at the text's positions)
     for key, stems in _STEM_SEARCHES:
-        at = text.find(key)
+        at = b.find(key)
         while at >= 0:
             for stem, offset, stage, kind in stems:
                 i = at - offset
-                if i < 0 or not text.startswith(stem, i):
+                if i < 0 or not b.startswith(stem, i):
                     continue
                 j = i + len(stem)
                 if (i == 0 or not text[i - 1].isalpha()) and (j >= len(text) or not text[j].isalpha()):
-                    hits.append((i, j, stem, stage, kind))
-            at = text.find(key, at + 1)
+                    hits.append((i, j, stem.decode(), stage, kind))
+            at = b.find(key, at + 1)
     return hits
 
 
@@ -109,12 +110,14 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         base = max(s_start, i - 80)
         left = text[base:i]
         seg_end = s_end
-        if _NEGATED.search(left):
+        if ("not" in left or "never" in left) and _NEGATED.search(left):
             continue  # 'indicted but not yet arrested', 'has not been charged'
         if kind == "be":
             k = _be_start(left)
             if k is not None:
-                if _CONDITIONAL.search(left) or (stage == "convicted" and "previously" in left[k:]):
+                tail = left[-32:].lower()
+                if ((" is " in tail or " are " in tail) and _CONDITIONAL.search(left)) or \
+                        (stage == "convicted" and "previously" in left[k:]):
                     continue  # 'when he is sentenced'; 'was previously convicted of burglary': a record
                 hist = _history(text, base, k, j, stage, year)
                 if hist is not True:
@@ -191,8 +194,8 @@ def _stem_searches() -> list[tuple[str, list[tuple[str, int, str, str]]]]:
     groups: dict[str, list] = {w: [] for w in _SEARCH_WORDS}
     for stem, stage, kind in _STEMS:
         word = next(w for w in _SEARCH_WORDS if w in stem)
-        groups[word].append((stem, stem.index(word), stage, kind))
-    return [(w, g) for w, g in groups.items() if g]
+        groups[word].append((stem.encode(), stem.index(word), stage, kind))
+    return [(w.encode(), g) for w, g in groups.items() if g]
 
 
 _STEM_SEARCHES = _stem_searches()
@@ -342,7 +345,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         for cand, e_start, e_end, stage in relative:
             if id(cand) not in main:
                 _record(cand, stage, text, e_end, events, e_start, s_end)
-    if ":\n" in text:
+    if b":\n" in ascii_bytes(text):
         _list_items(text, mentions, all_events)
 
 

@@ -8,6 +8,9 @@ fetch date -- always as a U.S. Eastern calendar date: a directory named with a t
 (`--name-time-zone`), and 01:42 UTC is the previous evening in Washington. Observations are
 applied in date order; each is compared with the previous one (see `apply`) to produce
 `list_events` (with what changed, field by field) and the first-seen / designated-on dates.
+A fetched observation is never dated before one already made: a clock that jumps back cannot
+put the newest list before older ones (which would republish old listed states), see
+`observation_date`.
 
 A history import (`import sdn-history`) survives a broken version: a directory without list
 files, an empty or unreadable sdn.csv, or a version that would drop more than the allowed share
@@ -125,7 +128,7 @@ class SdnSource(Source):
             more = f" (and {len(failures) - 1} more of the {len(downloads)} files)" if len(failures) > 1 else ""
             raise FetchError(failures[0].url, failures[0].reason + more, failures[0].status)
         # the Eastern calendar date: a run at 01:30 UTC sees the list of the previous evening
-        observed_on = eastern_today()
+        observed_on = observation_date(ctx)
         return [self._batch(ctx, entries, observed_on, request, "update")]
 
     def _batch(self, ctx: FetchContext, entries, observed_on: str, request: FetchRequest, origin: str) -> Batch:
@@ -305,6 +308,23 @@ class SdnSource(Source):
         snap.batch_id, snap.sha256 = batch.id, roles["sdn"].sha256
         snap.built = dict(entries)
         self._snapshot = snap
+
+
+def observation_date(ctx: FetchContext) -> str:
+    """The date of a fetched observation: today by the clock (in Washington), but never
+    before an observation already archived (applied or on its way). Observations are replayed by (date, batch), and
+    each fetch sees the version published then: fetch order is publication order, and a
+    clock that jumped back must not put the newest list before the older ones (its listed
+    states would be replaced by an old list's). Nothing the server says (Last-Modified) is
+    trusted for this: a hostile date would pin every later observation."""
+    today = eastern_today()
+    floor = max((b.observed_on or "" for b in ctx.archive.batches("sdn", None)
+                 if b.status in ("applied", "building", "pending") and b.kind == KIND), default="")[:10]
+    if floor > today:
+        ctx.log(f"sdn: the clock says {today}, before the newest observation already made ({floor}):"
+                f" this observation is dated {floor}, after it")
+        return floor
+    return today
 
 
 def collect_files(paths: list[Path]) -> dict[str, Path]:

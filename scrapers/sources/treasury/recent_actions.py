@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 
 from ...dates import eastern_date, parse_human_date
 from ...errors import SourceError
-from .html import (DATE_TEXT, EO14059_TAG, SOURCE, clean_url, decode, page_title, recent_actions_key,
+from .html import (DATE_TEXT, EO14059_TAG, SOURCE, clean_url, contained, decode, page_title, recent_actions_key,
                    release_id_from, require_whole_page, squash, text_blocks)
 
 
@@ -109,10 +109,14 @@ def _outside(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
 
 
 def split_top_level(text: str, sep: str) -> list[str]:
-    """`text` split at `sep` outside parentheses."""
-    parts, depth, last = [], 0, 0
+    """`text` split at `sep` outside parentheses and double quotes."""
+    parts, depth, last, quoted = [], 0, 0, False
     for i, ch in enumerate(text):
-        if ch == "(":
+        if ch == '"':
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif ch == "(":
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
@@ -140,10 +144,13 @@ def parse_entry(text: str) -> dict:
     """One list entry as written -> name, entity type, programs, aliases, identifiers, linked
     names. The name is what comes before the first ';' outside parentheses, with the
     parenthesised aliases and script forms taken out: for an individual "SURNAME, Given", for
-    an entity its upper-case parts (the address follows)."""
+    an entity its upper-case parts (the address follows). Identifiers are the other ';' parts
+    as written ("DOB 03 Mar 1975", "Passport 123 (Mexico)")."""
     text = squash(text)
     parens, brackets = _top_level(text)
-    etype, aliases, linked = "entity", [], []
+    first_semicolon = _first_top_level(text, re.compile(";"))
+    head_end = first_semicolon[0] if first_semicolon else len(text)
+    etype, aliases, linked, drop = "entity", [], [], list(brackets)
     for s, e in parens:
         inner = squash(text[s + 1:e - 1] if text[e - 1:e] == ")" else text[s + 1:e])
         low = inner.lower()
@@ -151,21 +158,31 @@ def parse_entry(text: str) -> dict:
             etype = low
         elif low.startswith("linked to:"):
             linked += [squash(x) for x in split_top_level(inner.split(":", 1)[1], ";") if squash(x)]
-        elif _ALIAS_PREFIX.match(inner) or (_SCRIPT.match(inner) and s < (text.find(";") if ";" in text else len(text))):
-            for part in split_top_level(inner, ";"):
-                part = squash(part)
-                script = _SCRIPT.match(part)
-                alias = script.group(1) if script and not _ALIAS_PREFIX.match(part) else _ALIAS_PREFIX.sub("", part)
-                for sub in [alias] + re.findall(r"\(\s*[A-Z][a-z]+\s*:\s*([^()]+)\)", alias):
-                    sub = squash(re.sub(r"\([^()]*\)", "", sub)).strip(" \"“”'")
-                    if sub and sub not in aliases:
-                        aliases.append(sub)
-    flat = _outside(text, parens + brackets)
-    segments = [squash(x) for x in flat.split(";")]
-    head = segments[0] if segments else ""
+        elif _ALIAS_PREFIX.match(inner) or (_SCRIPT.match(inner) and s < head_end):
+            aliases += [a for a in _aliases(inner) if a not in aliases]
+        else:
+            continue
+        drop.append((s, e))
+    flat = _outside(text, sorted(drop))
+    segments = [squash(x) for x in split_top_level(flat, ";")]
     identifiers = [x.rstrip(". ") for x in segments[1:] if x.rstrip(". ")]
-    return {"name": entry_name(head, etype), "entity_type": etype, "programs": _programs(text, brackets),
-            "aliases": aliases, "identifiers": identifiers, "linked_to": linked}
+    return {"name": entry_name(segments[0] if segments else "", etype), "entity_type": etype,
+            "programs": _programs(text, brackets), "aliases": aliases, "identifiers": identifiers,
+            "linked_to": linked}
+
+
+def _aliases(inner: str) -> list[str]:
+    """'a.k.a. X (Cyrillic: Y); a.k.a. "Z"' -> ['X', 'Y', 'Z']; 'Cyrillic: Y' -> ['Y']."""
+    out = []
+    for part in split_top_level(inner, ";"):
+        part = squash(part)
+        script = _SCRIPT.match(part)
+        alias = script.group(1) if script and not _ALIAS_PREFIX.match(part) else _ALIAS_PREFIX.sub("", part)
+        for sub in [alias] + re.findall(r"\(\s*[A-Z][a-z]+\s*:\s*([^()]+)\)", alias):
+            sub = squash(re.sub(r"\([^()]*\)", "", sub)).strip(" \"“”'")
+            if sub and sub not in out:
+                out.append(sub)
+    return out
 
 
 def entry_name(head: str, entity_type: str | None) -> str | None:
@@ -261,6 +278,7 @@ def _body(soup: BeautifulSoup):
     return article, soup.select_one("main")
 
 
+@contained
 def parse_recent_actions(content: bytes | str, url: str) -> RecentAction:
     """The SDN entries listed on an OFAC Recent Actions page. Raises SourceError naming `url`
     when the page was cut short, has no Recent Actions text, or announces SDN List changes and
