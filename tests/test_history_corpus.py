@@ -11,7 +11,6 @@ import io
 import json
 
 import pytest
-
 from dbquery import one, q
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]

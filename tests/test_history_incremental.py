@@ -7,9 +7,9 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from datesfix import EO, Person, sdn_csv
 from dbquery import one
+
 from scrapers import blobdelta
 from scrapers.archive import Archive, ArchiveError
 from scrapers.db import content_hashes
