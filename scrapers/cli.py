@@ -224,44 +224,27 @@ def import_sdn_history(state: State, directory, name_time_zone, programs, allow_
     _run_build(state, ctx, batches, "import sdn-history", ["sdn"])
 
 
-@import_.command(name="treasury")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_treasury(state: State, files):
-    """Import saved Treasury press-release pages (full pages or <article> fragments)."""
-    _import_files(state, "treasury", files)
+# Sources whose saved files are imported as they are: `tracker import <name> FILE...`.
+FILE_IMPORTS = {
+    "treasury": "Import saved Treasury press-release pages (full pages or <article> fragments).",
+    "doj": "Import saved DOJ API responses (list pages, single items) or release pages.",
+    "enhanced": "Import a saved SDN_ENHANCED.XML (the day each entity went on the SDN list).",
+    "deltas": "Import saved OFAC delta files (YYYY-MM-DD_delta.xml) and archive listings (.json).",
+    "fedreg": "Import saved Federal Register API pages (.json) and notice texts (.txt, .html).",
+}
 
 
-@import_.command(name="doj")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_doj(state: State, files):
-    """Import saved DOJ API responses (list pages, single items) or release pages."""
-    _import_files(state, "doj", files)
+def _file_import_command(name: str, help_text: str) -> click.Command:
+    @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+    @click.pass_obj
+    def command(state: State, files):
+        _import_files(state, name, files)
+
+    return import_.command(name=name, help=help_text)(command)
 
 
-@import_.command(name="enhanced")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_enhanced(state: State, files):
-    """Import a saved SDN_ENHANCED.XML (the day each entity went on the SDN list)."""
-    _import_files(state, "enhanced", files)
-
-
-@import_.command(name="deltas")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_deltas(state: State, files):
-    """Import saved OFAC delta files (YYYY-MM-DD_delta.xml) and archive listings (.json)."""
-    _import_files(state, "deltas", files)
-
-
-@import_.command(name="fedreg")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_fedreg(state: State, files):
-    """Import saved Federal Register API pages (.json) and notice texts (.txt, .html)."""
-    _import_files(state, "fedreg", files)
+for _name, _help in FILE_IMPORTS.items():
+    _file_import_command(_name, _help)
 
 
 def _import_files(state: State, source_name: str, files):
@@ -411,8 +394,10 @@ def serve(state: State, host, port, metadata, cache_mb, sql):
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--update-every", default="6h", show_default=True, metavar="DURATION",
               help="Fetch what is new this often while serving (30m, 6h, 1d...; 0: only once, at the start)")
+@click.option("--source", "sources", multiple=True, type=click.Choice(SOURCE_NAMES),
+              help="Only keep these sources fresh [default: all]")
 @click.pass_obj
-def run(state: State, host, port, update_every):
+def run(state: State, host, port, update_every, sources):
     """Serve the database and keep it fresh. Every source is fetched at once; the site starts
     as soon as there is a database (on a first run: once the SDN list is in, the backfills
     going on behind, every page saying what is still loading), then the sources are fetched
@@ -429,7 +414,7 @@ def run(state: State, host, port, update_every):
     schedule = Schedule(update_every=every, retry_seconds=cfg.run_retry_seconds, part_seconds=cfg.run_part_seconds,
                         build_gap=cfg.run_build_gap, status_seconds=cfg.run_status_seconds)
     service = Service(state.db_path, state.archive_path, cfg, log=state.log, progress=state.progress,
-                      schedule=schedule).start()
+                      schedule=schedule, sources=tuple(sources) or SOURCE_NAMES).start()
     try:
         if not state.db_path.exists() and not service.wait_for_database():
             _fail(f"no database at {state.db_path} and the update failed: nothing to serve")

@@ -63,15 +63,21 @@ def safe_url(value: str | None, base_url: str | None = None) -> str | None:
         scheme = head.split(":", 1)[0].lower()
         if scheme not in SAFE_SCHEMES:
             return None
-        if scheme != "mailto" and not urlsplit(value).netloc:
+        try:
+            if scheme != "mailto" and not urlsplit(value).netloc:
+                return None
+        except ValueError:      # a host Python cannot read ("home.treasury.gov\uff0fx"): no link
             return None
         return value
     if not compact:
         return None
     if base_url is None:
         return value
-    absolute = urljoin(base_url, value)
-    return absolute if urlsplit(absolute).scheme.lower() in ("http", "https") else None
+    try:
+        absolute = urljoin(base_url, value)
+        return absolute if urlsplit(absolute).scheme.lower() in ("http", "https") else None
+    except ValueError:
+        return None
 
 
 def _attr(name: str, value: str) -> str:

@@ -242,3 +242,17 @@ def test_company_names_without_datelines_descriptions_or_their_neighbours():
              " pleaded guilty. Earlier, Fujiwa Ltd. and Norland Inc. were sentenced to pay fines for distributing"
              " fentanyl analogues.</p>", title="Companies Plead Guilty")
     assert sorted(rows(ex)) == ["Fujiwa Ltd.", "Himura Corporation", "Kestrel Freight Co. Ltd.", "Norland Inc."]
+
+
+def test_capitals_with_particles_and_later_references_in_title_case():
+    ex = run("<p>RAMON DE LA VEGA, 52, of Toledo, was indicted today. De La Vega was arrested on Friday.</p>"
+             "<p>A criminal complaint charges ODELL FINCH (\"FINCH\"), age 31. Finch pleaded guilty on Monday.</p>",
+             title="Two Charged")
+    got = {n: (d["age"], d["action"]) for n, d in rows(ex).items()}
+    assert got == {"RAMON DE LA VEGA": (52, "arrested"), "ODELL FINCH": (31, "pleaded_guilty")}
+
+
+def test_age_alone_in_parentheses():
+    ex = run("<p>Tomas Brevik (34) of Lorain was sentenced to 41 months for distributing fentanyl.</p>")
+    (d,) = ex.defendants
+    assert (d["name"], d["age"], d["sentence_months"]) == ("Tomas Brevik", 34, 41)

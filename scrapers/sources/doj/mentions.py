@@ -243,8 +243,8 @@ def caps_name(words: str) -> tuple[str, str] | None:
     """(name as written, key) of a CAPS_NAME_RX match, or None when a word cannot be part of a
     name (DEFENDANTS, MEDIA, DEA)."""
     toks = words.split()
-    if any(t.lower().rstrip(".") in _NON_NAME for t in toks):
-        return None
+    if any(t.lower().rstrip(".") in _NON_NAME and t.lower() not in _PARTICLES for t in toks):
+        return None   # (particles pass: 'JUAN DE LA CRUZ')
     if sum(1 for t in toks if len(t) >= 3) < 1 or not any(len(t) > 2 for t in toks[-1:]):
         return None
     return words, normalize_name(words)

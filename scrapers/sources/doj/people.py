@@ -184,7 +184,7 @@ _AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\
 _AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
 _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
-_AGE_PAREN = re.compile(r"^\s*\((\d{1,2}),\s*[A-Z][^)]{0,40}\)")
+_AGE_PAREN = re.compile(r"^\s*\((?:age\s+)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
 _AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
 _COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
 _COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
@@ -510,6 +510,9 @@ class _Scanner:
             forms = {toks[-1]}
             if len(toks) >= 3:
                 forms.add(" ".join(toks[-2:]))
+            if c.name.isupper():
+                # introduced in capitals ('DORIAN WESTFALL'), named later either way ('Westfall')
+                forms |= {f.title() for f in forms}
             for f in forms:
                 if f.lower() in _NON_NAME or len(f) < 3:
                     continue

@@ -121,16 +121,19 @@ def split_several(written: str) -> list[str]:
     return [written]
 
 
+_PAREN_OPEN = re.compile(r"[\s*]*\(")
+
+
 def paren_groups(text: str, pos: int) -> list[tuple[int, int]]:
     """Consecutive parenthetical groups starting at `pos` (after optional spaces)."""
     groups = []
     while True:
-        m = re.match(r"[\s*]*\(", text[pos:])
+        m = _PAREN_OPEN.match(text, pos)
         if not m:
             break
-        open_at = pos + m.end() - 1
-        close = text.find(")", open_at)
-        if close < 0 or close - open_at > 160:
+        open_at = m.end() - 1
+        close = text.find(")", open_at, open_at + 161)
+        if close < 0:
             break
         groups.append((open_at, close + 1))
         pos = close + 1
@@ -147,55 +150,97 @@ def classify_paren(content: str, short_forms: list[str], aliases: list[str]) -> 
         short_forms.append(content)
 
 
-def sentence_at(spans: list[tuple[int, int]], text: str, pos: int) -> str:
-    for s, e in spans:
-        if s <= pos < e:
-            return text[s:e]
-    return text
-
-
 def clean_sentence(text: str) -> str:
     return squash(text.replace("**", ""))
 
 
-def _same_person(a: str, b: str) -> bool:
-    na, nb = normalize_name(strip_quotes(a)), normalize_name(strip_quotes(b))
-    if not na or not nb:
-        return False
-    if na == nb or sorted(na.split()) == sorted(nb.split()):
-        return True
-    ta, tb = na.split(), nb.split()
-    if len(ta) == len(tb) and len(ta) >= 2 and similarity(na, nb) >= 0.9:
-        return True
-    return False
+def _norm(name: str) -> str:
+    return normalize_name(strip_quotes(name))
 
 
-def _part_of(short: str, full: str) -> bool:
-    """'Ortega' / 'Hubei Lantern' / 'Salas Ugalde' is a part of the full name. A name with its
-    own legal form ("T Service Inc, S.A. de C.V.") is a whole company name, never a short form
-    of a longer one ("Corporativo T Service Inc, S.A. de C.V.")."""
-    norm = normalize_name(strip_quotes(short))
-    ns, nf = norm.split(), normalize_name(strip_quotes(full)).split()
-    if not ns or len(ns) >= len(nf) or strip_legal_form(norm) != norm:
-        return False
-    return all(t in nf for t in ns) and any(len(t) > 3 for t in ns)
+class CandidateSet:
+    """The names a release puts forward, each further mention of a name folded into its first:
+    the same name (accents, order, "[sic]" aside), a near spelling of as many words ("Mohammad"
+    / "Mohammed"), a part of it ("Ortega" / "Hubei Lantern" for the full name; never a whole
+    company name with its own legal form, "T Service Inc, S.A. de C.V.", into a longer one), a
+    plain-text name inside it. Lookups go through indexes (a release naming thousands of people
+    is read in linear time): near spellings are compared only among names of as many words with
+    the same initials, the latest FUZZY_WINDOW of them."""
 
+    FUZZY_WINDOW = 64
 
-def merge_candidate(cands: list[Candidate], new: Candidate) -> None:
-    for c in cands:
-        known = [c.lookup, *c.variants, *c.short_forms, *c.aliases]
-        inside = new.markup == "text" and f" {normalize_name(new.lookup)} " in f" {normalize_name(c.lookup)} "
-        if any(_same_person(new.lookup, k) for k in known) or _part_of(new.lookup, c.lookup) or inside:
-            if (normalize_name(new.lookup) not in {normalize_name(k) for k in known} and not _part_of(new.lookup, c.lookup)
-                    and not inside):
-                c.variants.append(new.lookup)
-            for sf in new.short_forms:
-                if sf not in c.short_forms:
-                    c.short_forms.append(sf)
-            c.aliases += [a for a in new.aliases if a not in c.aliases]
-            c.mentions += new.mentions
-            c.heading_only = c.heading_only and new.heading_only
-            if c.role == "mentioned" and new.role == "designated":
-                c.role, c.reason, c.sentence = new.role, new.reason, new.sentence
+    def __init__(self):
+        self.items: list[Candidate] = []
+        self._exact: dict[str, list[int]] = {}
+        self._near: dict[tuple, list[tuple[str, int]]] = {}
+        self._words: dict[str, set[int]] = {}
+        self._known: list[set[str]] = []
+        self._lookup: list[str] = []
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def _index(self, i: int, form: str) -> None:
+        norm = _norm(form)
+        if not norm or norm in self._known[i]:
             return
-    cands.append(new)
+        self._known[i].add(norm)
+        words = norm.split()
+        for key in {norm, " ".join(sorted(words))}:
+            self._exact.setdefault(key, []).append(i)
+        if len(words) >= 2:
+            self._near.setdefault((len(words), tuple(sorted(w[0] for w in words))), []).append((norm, i))
+
+    def add(self, new: Candidate) -> Candidate:
+        """Fold `new` into the first name it is a mention of, or keep it as a new name."""
+        norm = _norm(new.lookup)
+        words = norm.split()
+        same: set[int] = set()
+        part: set[int] = set()
+        if norm:
+            for key in (norm, " ".join(sorted(words))):
+                same.update(self._exact.get(key, ()))
+            if len(words) >= 2:
+                near = self._near.get((len(words), tuple(sorted(w[0] for w in words))), [])
+                same.update(i for other, i in near[-self.FUZZY_WINDOW:] if similarity(norm, other) >= 0.9)
+            posting = [self._words.get(w) for w in set(words)]
+            if all(posting):
+                within = set.intersection(*posting)
+                whole = strip_legal_form(norm) != norm
+                for i in within:
+                    longer = self._lookup[i].split()
+                    if not whole and len(words) < len(longer) and any(len(w) > 3 for w in words):
+                        part.add(i)
+                    elif new.markup == "text" and f" {norm} " in f" {self._lookup[i]} ":
+                        part.add(i)
+        if not same and not part:
+            i = len(self.items)
+            self.items.append(new)
+            self._known.append(set())
+            self._lookup.append(norm)
+            for w in words:
+                self._words.setdefault(w, set()).add(i)
+            for form in [new.lookup, *new.variants, *new.short_forms, *new.aliases]:
+                self._index(i, form)
+            return new
+        i = min(same | part)
+        c = self.items[i]
+        if i not in part and norm not in self._known[i]:
+            c.variants.append(new.lookup)
+            self._index(i, new.lookup)
+        for sf in new.short_forms:
+            if sf not in c.short_forms:
+                c.short_forms.append(sf)
+                self._index(i, sf)
+        for alias in new.aliases:
+            if alias not in c.aliases:
+                c.aliases.append(alias)
+                self._index(i, alias)
+        c.mentions += new.mentions
+        c.heading_only = c.heading_only and new.heading_only
+        if c.role == "mentioned" and new.role == "designated":
+            c.role, c.reason, c.sentence = new.role, new.reason, new.sentence
+        return c

@@ -3,17 +3,18 @@ aliases folded in, officials, datelines and figure labels dropped, and each name
 the wording around it (designated today, or mentioned as designated before)."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
 from ...names import normalize_name
-from .candidates import (LEGAL_PIECES, Candidate, classify_paren, clean_sentence, looks_like_name, merge_candidate,
-                         paren_groups, sentence_at, split_several, strip_quotes)
+from .candidates import (LEGAL_PIECES, Candidate, classify_paren, clean_sentence, looks_like_name, CandidateSet,
+                         paren_groups, split_several, strip_quotes)
 from .classify import CURRENT_RE, GOVERNING_VERB, HIST_NAME_RE
 from .html import Block, html_blocks, sentence_spans, squash
 from .places import describes, place_mentions
 from .plaintext import governed_names, labelled_names, plain_text_designees, short_forms_in_text
-from .wording import mention_role
+from .wording import Wording
 
 @dataclasses.dataclass
 class _Span:
@@ -46,7 +47,12 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
         spans += [_Span(bi, s, e, "asterisks") for s, e in _asterisk_spans(block.text)]
     spans.sort(key=lambda x: (x.block, x.start))
     groups = _group_spans(spans, blocks)
-    cands: list[Candidate] = []
+    parens: dict[int, list[tuple[int, int]]] = {}
+    for g in groups:
+        parens.setdefault(g["block"], []).extend(g["parens"])
+    wordings = [Wording(b.text, sentences[bi], b.release_links, parens.get(bi, ())) for bi, b in enumerate(blocks)]
+    cands = CandidateSet()
+    cleaned: dict[tuple[int, int], str] = {}
     first_para = next((bi for bi, b in enumerate(blocks) if not b.is_heading and len(squash(b.text)) > 40), None)
     for g in groups:
         block = blocks[g["block"]]
@@ -70,35 +76,37 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
             written = squash(cut.group(1))
         if _is_dateline(text, s, e, g["block"], first_para) or _is_attribution(text, s, e):
             continue
-        sent = sentence_at(sentences[g["block"]], text, s)
-        others = [(ps, pe) for o in groups if o is not g and o["block"] == g["block"] for ps, pe in o["parens"]]
+        a, b = wordings[g["block"]].sentence_of(s)
+        if (g["block"], a) not in cleaned:
+            cleaned[(g["block"], a)] = clean_sentence(text[a:b])
         several = split_several(written)
         for part in several:
             ps = text.find(part, s, e) if len(several) > 1 else -1
             ms, me = (ps, ps + len(part)) if ps >= 0 else (s, e)
-            role_here = mention_role(text, sentences[g["block"]], ms, me, others, history=block.release_links)
+            role_here = wordings[g["block"]].role(ms, me, own=g["parens"])
             cand = Candidate(name=part, lookup=strip_quotes(part), markup=g["markup"],
-                             role=role_here[0], reason=role_here[1], sentence=clean_sentence(sent),
+                             role=role_here[0], reason=role_here[1], sentence=cleaned[(g["block"], a)],
                              short_forms=short_forms if len(several) == 1 else [],
                              aliases=aliases if len(several) == 1 else [], pieces=g["pieces"],
                              position=len(cands), mentions=[(g["block"], ms, me)], heading_only=whole)
             if len(several) > 1:
                 cand.reason += f"; one of {len(several)} names in one bold run"
-            merge_candidate(cands, cand)
-    in_bold = bool(cands)
-    if not in_bold:
-        cands = plain_text_designees(blocks, sentences)
-    shorts = {normalize_name(sf): cand.lookup for cand in reversed(cands) for sf in cand.short_forms}
+            cands.add(cand)
+    if not len(cands):
+        cands = plain_text_designees(blocks, sentences, wordings)
+    shorts = {normalize_name(sf): cand.lookup for cand in reversed(cands.items) for sf in cand.short_forms}
     for short, full in short_forms_in_text(blocks).items():
         shorts.setdefault(short, full)
-    for cand in governed_names(blocks, sentences, shorts) + labelled_names(blocks, sentences):
+    designated = {c.name for c in cands if c.role == "designated"}
+    for cand in governed_names(blocks, sentences, shorts, wordings, designated) + labelled_names(blocks, sentences, wordings):
         cand.position = len(cands)
-        merge_candidate(cands, cand)
-    for i, cand in enumerate(cands):
+        cands.add(cand)
+    out = cands.items
+    for i, cand in enumerate(out):
         cand.position = i
-    _assign_countries(cands, blocks, sentences)
-    _assign_authorities(cands, blocks, sentences)
-    return cands
+    _assign_countries(out, blocks, wordings)
+    _assign_authorities(out, blocks, sentences)
+    return out
 
 
 _AUTHORITY = re.compile(r"(?:\bE\.?\s?O\.?|\bExecutive\s+Order)\s*(?:\(E\.?O\.?\)\s*)?(?:No\.?\s*)?(\d{5})\b"
@@ -107,25 +115,31 @@ _AUTHORITY = re.compile(r"(?:\bE\.?\s?O\.?|\bExecutive\s+Order)\s*(?:\(E\.?O\.?\
 
 def _assign_authorities(cands: list[Candidate], blocks: list[Block], sentences: dict) -> None:
     """The authorities named in the designation sentences that name each designee (by its
-    name, a variant or a short form): "X is being designated pursuant to E.O. 13224"."""
+    name, a variant or a short form): "X is being designated pursuant to E.O. 13224". Each
+    sentence is read once; the names in it are found through their first word."""
+    by_word: dict[str, list[tuple[str, Candidate]]] = {}
     for cand in cands:
-        forms = {squash(f) for f in [cand.lookup, *cand.variants, *cand.short_forms] if len(squash(f)) > 3}
-        patterns = [re.compile(r"(?<!\w)" + re.escape(f) + r"(?!\w)") for f in forms]
-        found: list[str] = []
-        for bi, block in enumerate(blocks):
-            if block.is_heading:
+        cand.authorities = []
+        for form in {squash(f) for f in [cand.lookup, *cand.variants, *cand.short_forms] if len(squash(f)) > 3}:
+            first = re.match(r"\w+", form)
+            if first:
+                by_word.setdefault(first.group(0), []).append((form, cand))
+    for bi, block in enumerate(blocks):
+        if block.is_heading:
+            continue
+        for a, b in sentences[bi]:
+            sent = block.text[a:b].replace("**", "")
+            labels = [f"E.O. {m.group(1)}" if m.group(1) else ("Kingpin Act" if "ingpin" in m.group(2) else squash(m.group(2)))
+                      for m in _AUTHORITY.finditer(sent)]
+            if not labels or not GOVERNING_VERB.search(sent) or (HIST_NAME_RE.search(sent) and not CURRENT_RE.search(sent)):
                 continue
-            for a, b in sentences[bi]:
-                sent = block.text[a:b].replace("**", "")
-                if not GOVERNING_VERB.search(sent) or not any(p.search(sent) for p in patterns):
-                    continue
-                if HIST_NAME_RE.search(sent) and not CURRENT_RE.search(sent):
-                    continue
-                for m in _AUTHORITY.finditer(sent):
-                    label = f"E.O. {m.group(1)}" if m.group(1) else ("Kingpin Act" if "ingpin" in m.group(2) else squash(m.group(2)))
-                    if label not in found:
-                        found.append(label)
-        cand.authorities = found
+            named = []
+            for w in re.finditer(r"(?<!\w)\w+", sent):
+                for form, cand in by_word.get(w.group(0), ()):
+                    if sent.startswith(form, w.start()) and not sent[w.start() + len(form):w.start() + len(form) + 1].isalnum():
+                        named.append(cand)
+            for cand in named:
+                cand.authorities += [label for label in labels if label not in cand.authorities]
 
 
 def _group_spans(spans: list[_Span], blocks: list[Block]) -> list[dict]:
@@ -177,29 +191,35 @@ def _group_spans(spans: list[_Span], blocks: list[Block]) -> list[dict]:
 
 
 def _is_dateline(text: str, s: int, e: int, block: int, first_para: int | None) -> bool:
-    if s > 3 or not re.match(r"\s*[—–-]", text[e:]):
+    if s > 3 or not _DASH_AFTER.match(text, e):
         return False
     written = text[s:e].strip(" *")
     return block == first_para or written.isupper() or len(written.split()) <= 3
 
 
+_SAID_BEFORE = re.compile(r"\bsaid\s*[*]*\s*$")
+_SAID_AFTER = re.compile(r"\s*[*]*,?\s*said\b")
+_DASH_AFTER = re.compile(r"\s*[—–-]")
+
+
 def _is_attribution(text: str, s: int, e: int) -> bool:
-    return bool(re.search(r"\bsaid\s*[*]*\s*$", text[:s]) or re.match(r"\s*[*]*,?\s*said\b", text[e:]))
+    return bool(_SAID_BEFORE.search(text[max(0, s - 30):s]) or _SAID_AFTER.match(text, e))
 
 
-def _assign_countries(cands: list[Candidate], blocks: list[Block], sentences: dict) -> None:
-    by_sentence: dict[tuple[int, int], list[tuple[Candidate, int, int]]] = {}
+def _assign_countries(cands: list[Candidate], blocks: list[Block], wordings: list[Wording]) -> None:
+    """Countries a sentence states for the names in it ("X, a Culiacan, Sinaloa-based company",
+    "Mexican national X"): only places near a name can describe it."""
+    by_sentence: dict[tuple[int, int, int], list[tuple[int, int, Candidate]]] = {}
     for cand in cands:
         for bi, s, e in cand.mentions:
-            for a, b in sentences[bi]:
-                if a <= s < b:
-                    by_sentence.setdefault((bi, a), []).append((cand, s, e))
-                    break
-    for (bi, a), members in by_sentence.items():
-        b = next(e for s, e in sentences[bi] if s == a)
+            a, b = wordings[bi].sentence_of(s)
+            by_sentence.setdefault((bi, a, b), []).append((s, e, cand))
+    for (bi, a, b), members in by_sentence.items():
+        members.sort(key=lambda m: (m[0], m[1], m[2].position))
+        starts = [m[0] for m in members]
         text = blocks[bi].text
         for ps, pe, country in place_mentions(text[a:b]):
             ps, pe = ps + a, pe + a
-            for cand, s, e in members:
+            for s, e, cand in members[bisect.bisect_left(starts, ps - 300):bisect.bisect_right(starts, pe + 300)]:
                 if describes(text, s, e, ps, pe) and country not in cand.countries:
                     cand.countries.append(country)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import functools
 import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -80,6 +81,26 @@ def require_whole_page(text: str, location: str) -> None:
                           " (truncated in transit?)")
 
 
+# What a hostile page can make Python raise while it is read: turned into a SourceError naming
+# the page, so that the caller records it (errors table) and goes on with the other pages.
+UNREADABLE = (ValueError, TypeError, LookupError, ArithmeticError, RecursionError, AttributeError, AssertionError)
+
+
+def contained(parser):
+    """A page parser `parser(content, location, ...)` whose every failure is a SourceError
+    naming `location`: no input makes it raise anything else."""
+    @functools.wraps(parser)
+    def wrapper(content, location, *args, **kwargs):
+        try:
+            return parser(content, location, *args, **kwargs)
+        except SourceError:
+            raise
+        except UNREADABLE as exc:
+            raise SourceError(SOURCE, location, f"the page could not be read ({type(exc).__name__}:"
+                              f" {str(exc)[:200]})") from exc
+    return wrapper
+
+
 def squash(text: str | None) -> str:
     return _WS.sub(" ", text or "").strip()
 
@@ -89,8 +110,11 @@ def clean_url(href: str, base: str = HOME) -> str | None:
     href = (href or "").strip()
     if not href or href.startswith(("#", "javascript:", "data:")):
         return None
-    url = urljoin(base, href)
-    parts = urlsplit(url)
+    try:
+        url = urljoin(base, href)
+        parts = urlsplit(url)
+    except ValueError:          # a host Python cannot read (U+FF0F and the like): not a link
+        return None
     if parts.scheme not in ("http", "https", "mailto"):
         return None
     path = re.sub(r"/index\.php(?=/|$)", "", parts.path) or "/"
@@ -105,7 +129,10 @@ def release_id_from(url_or_path: str | None) -> str | None:
 
 
 def is_treasury_host(url: str) -> bool:
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return False
     return host == "treasury.gov" or host.endswith(".treasury.gov")
 
 
@@ -127,7 +154,10 @@ def canonical_recent_actions_url(url: str | None) -> str | None:
 
 
 def link_kind(url: str) -> str:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "other"
     host = parts.netloc.lower()
     if host.endswith("justice.gov") and re.search(r"/pr/[^/]+/?$", parts.path):
         return "doj-release"
@@ -247,24 +277,36 @@ _STARTERS = {"the", "this", "these", "those", "ofac", "treasury", "today", "toda
              "during", "for", "through", "under", "with", "a", "an", "one", "two", "three"}
 
 
+_NEXT_WORD = re.compile(r"[“\"(]*([^\s]+)")
+_NEXT_STARTS = re.compile(r"[“\"(\[]?[A-Z0-9¿¡*]")
+_NOT_IN_TOKEN = set(" \t\n\r\f\v(“\"") | {"\u00a0"}
+
+
+def _token_before(text: str, start: int, period: int) -> str:
+    """The word the full stop at `period` ends ("S.A", "U.S", "Inc"), not reaching before
+    `start`: read backwards, so that a long sentence is not read again at every full stop."""
+    j = period
+    while j > start and text[j - 1] not in _NOT_IN_TOKEN and not text[j - 1].isspace():
+        j -= 1
+    return text[j:period]
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries in `text`, robust to "E.O.", "U.S.", "S.A. de C.V.", initials."""
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
-        end = m.start() + 1
         if m.end() >= len(text):
             break
         if text[m.start()] == ".":
-            last = re.search(r"([^\s(“\"]+)\.$", text[start:end])
-            token = last.group(1).lower() if last else ""
-            nxt = re.match(r"[“\"(]*([^\s]+)", text[m.end():])
+            token = _token_before(text, start, m.start()).lower()
+            nxt = _NEXT_WORD.match(text, m.end())
             following = nxt.group(1).lower().strip(",;:") if nxt else ""
             if token in _COMPANY_ABBREV:
                 if following not in _STARTERS:
                     continue
             elif token in _ABBREV or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
                 continue
-        if not re.match(r"[“\"(\[]?[A-Z0-9¿¡*]", text[m.end():]):
+        if not _NEXT_STARTS.match(text, m.end()):
             continue
         spans.append((start, m.end()))
         start = m.end()

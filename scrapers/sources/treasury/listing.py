@@ -24,8 +24,9 @@ from bs4 import BeautifulSoup, Tag
 
 from ...dates import eastern_date, parse_human_date
 from ...errors import SourceError
-from .html import (DATE_TEXT, SOURCE, canonical_recent_actions_url, clean_url, decode, is_treasury_host,
+from .html import (DATE_TEXT, SOURCE, canonical_recent_actions_url, clean_url, contained, decode, is_treasury_host,
                    recent_actions_key, release_id_from, release_url, require_whole_page, squash)
+
 
 @dataclasses.dataclass
 class ListingItem:
@@ -81,6 +82,7 @@ def _scope(soup: BeautifulSoup, page_url: str, key) -> Tag:
     return best[2] if best and best[0] else soup
 
 
+@contained
 def parse_listing(content: bytes | str, url: str) -> ListingPage:
     """Release links (newest first, as listed), their dates when shown, and the next page.
     Raises SourceError naming `url` when the page holds no release links or was cut short.
@@ -168,6 +170,7 @@ def _action_key_of(a: Tag, page_url: str) -> str | None:
 _DATE_LINE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b\s*(?:[-–—]\s*(.+))?")
 
 
+@contained
 def parse_recent_actions_listing(content: bytes | str, url: str) -> ActionListingPage:
     """OFAC's Recent Actions listing: each action's day page, its date and action type, in
     page order, and the next page. Raises SourceError naming `url` when the page lists none."""

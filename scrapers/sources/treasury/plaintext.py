@@ -10,15 +10,16 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ...countries import country_of_demonym, country_of_place, normalize_country
 from ...names import normalize_name
-from .candidates import (Candidate, clean_sentence, looks_like_name, merge_candidate, paren_groups,
+from .candidates import (Candidate, CandidateSet, clean_sentence, looks_like_name, paren_groups,
                          strip_quotes)
 from .classify import CURRENT_RE, EO_RE, HIST_NAME_RE, WEAK_CURRENT_RE
 from .html import Block, squash
-from .wording import CAP_SPAN, judge, mention_role
+from .wording import CAP_SPAN, Wording
 
 # Plain-text fallback, for a designation release that puts no name in bold.
 _ORG_WORDS = {"department", "office", "treasury", "ofac", "government", "executive", "order", "e.o.", "dea",
@@ -39,8 +40,8 @@ def _introduces_list(text: str) -> bool:
         CURRENT_RE.search(text) or WEAK_CURRENT_RE.search(text)) and not HIST_NAME_RE.search(text)
 
 
-def plain_text_designees(blocks: list[Block], sentences: dict) -> list[Candidate]:
-    cands: list[Candidate] = []
+def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wording]) -> CandidateSet:
+    cands = CandidateSet()
     intro = False
     for bi, block in enumerate(blocks):
         if block.is_heading:
@@ -56,7 +57,7 @@ def plain_text_designees(blocks: list[Block], sentences: dict) -> list[Candidate
                                      reason="listed under a sentence announcing today's designations",
                                      sentence=clean_sentence(block.text), position=len(cands),
                                      mentions=[(bi, lead + m.start(), lead + m.start() + len(name))])
-                    merge_candidate(cands, cand)
+                    cands.add(cand)
             continue
         intro = _introduces_list(block.text)
         for s, e in sentences[bi]:
@@ -78,12 +79,12 @@ def plain_text_designees(blocks: list[Block], sentences: dict) -> list[Candidate
                 if normalize_country(name) or country_of_place(name) or not looks_like_name(name):
                     continue
                 start = s + m.start()
-                role = mention_role(block.text, sentences[bi], start, start + len(name), history=block.release_links)
+                role = wordings[bi].role(start, start + len(name))
                 cand = Candidate(name=name, lookup=name, markup="text", role=role[0],
                                  reason="plain text in a designation sentence (no bold names in this release); " + role[1],
                                  sentence=clean_sentence(sent), position=len(cands),
                                  mentions=[(bi, start, start + len(name))])
-                merge_candidate(cands, cand)
+                cands.add(cand)
     return cands
 
 
@@ -148,10 +149,14 @@ def _clean_item(text: str) -> str:
     sentence glued to the next) -> 'Rodolfo Inventado'."""
     text = re.split(r"(?<=[a-z])\.(?=[A-Z][a-z])", text)[-1]
     words = text.split()
-    while len(words) > 1 and (words[0].lower() in _LEADING_NOUNS
-                              or len(words[0]) > 4 and country_of_demonym(words[0])):
+    while len(words) > 1 and (words[0].lower() in _LEADING_NOUNS or len(words) > 2 and _demonym(words[0])):
         words.pop(0)
     return " ".join(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _demonym(word: str) -> bool:
+    return len(word) > 4 and bool(country_of_demonym(word))
 
 
 def short_forms_in_text(blocks: list[Block]) -> dict[str, str]:
@@ -186,14 +191,16 @@ def _resolve(item: str, shorts: dict[str, str]) -> str | None:
     lows = {w.lower().strip(",.") for w in tokens}
     if len(tokens) < 2 or lows & _ORG_WORDS or not looks_like_name(item):
         return None
-    if normalize_country(item) or country_of_place(item):
+    if len(tokens) <= 3 and (normalize_country(item) or country_of_place(item)):   # "Costa Rica", "Baja California"
         return None
     return item
 
 
-def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str]) -> list[Candidate]:
+def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str], wordings: list[Wording],
+                   designated: set[str] = frozenset()) -> list[Candidate]:
     """Plain-text names that a sentence announcing today's designations governs (see the
-    module's docstring), each with the role its own wording gives."""
+    module's docstring), each with the role its own wording gives. `designated`: names already
+    known as designated (bold), not read again."""
     out: list[Candidate] = []
     for bi, block in enumerate(blocks):
         if block.is_heading:
@@ -211,24 +218,29 @@ def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str])
                     if items and end == m.start():
                         found += items
                         break
+            if not found:
+                continue
             sent = text[s:e]
+            names_eo, cleaned = bool(EO_RE.search(sent)), clean_sentence(sent)
             for a, b in found:
+                if text[a:b] in designated:
+                    continue
                 name = _resolve(text[a:b], shorts)
                 if not name:
                     continue
-                role, why, decided = judge(text, sentences[bi], a, b, history=block.release_links)
-                if role != "designated" or (decided is None and not EO_RE.search(sent)):
+                role, why, decided = wordings[bi].judge(a, b)
+                if role != "designated" or (decided is None and not names_eo):
                     continue
                 out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated",
                                      reason="plain text governed by a sentence announcing today's designations; " + why,
-                                     sentence=clean_sentence(sent), mentions=[(bi, a, b)]))
+                                     sentence=cleaned, mentions=[(bi, a, b)]))
     return out
 
 
 _DESIGNATION_WORD = re.compile(r"designat|sanction", re.I)
 
 
-def labelled_names(blocks: list[Block], sentences: dict) -> list[Candidate]:
+def labelled_names(blocks: list[Block], sentences: dict, wordings: list[Wording]) -> list[Candidate]:
     """Names introduced (with a parenthesis: a.k.a., short form) in the first sentence of a
     paragraph that opens with a bold label which is not a name: "<b>Leaders of a Faction of
     the X Cartel</b>: Brothers A (a.k.a. …) and B (a.k.a. …), and their stepbrother, C (…),
@@ -253,7 +265,7 @@ def labelled_names(blocks: list[Block], sentences: dict) -> list[Candidate]:
             name = _clean_item(m.group(0))
             if len(name.split()) < 2 or not looks_like_name(name) or {w.lower() for w in name.split()} & _ORG_WORDS:
                 continue
-            role, why, _ = judge(text, sentences[bi], m.start(), m.end(), history=block.release_links)
+            role, why, _ = wordings[bi].judge(m.start(), m.end())
             if role != "designated":
                 continue
             out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated",

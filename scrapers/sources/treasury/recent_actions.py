@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 
 from ...dates import eastern_date, parse_human_date
 from ...errors import SourceError
-from .html import (DATE_TEXT, EO14059_TAG, SOURCE, clean_url, decode, page_title, recent_actions_key,
+from .html import (DATE_TEXT, EO14059_TAG, SOURCE, clean_url, contained, decode, page_title, recent_actions_key,
                    release_id_from, require_whole_page, squash, text_blocks)
 
 
@@ -278,6 +278,7 @@ def _body(soup: BeautifulSoup):
     return article, soup.select_one("main")
 
 
+@contained
 def parse_recent_actions(content: bytes | str, url: str) -> RecentAction:
     """The SDN entries listed on an OFAC Recent Actions page. Raises SourceError naming `url`
     when the page was cut short, has no Recent Actions text, or announces SDN List changes and

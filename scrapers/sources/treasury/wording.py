@@ -2,15 +2,20 @@
 release, or mentioned as designated before.
 
 A marker of history ("previously designated", "In 2019, OFAC designated", "whom OFAC
-sanctioned in 2022") describes the name it is attached to, not every name of its sentence:
-"… another plaza boss who was previously designated by OFAC, Rafael Ficticio, Morgan
-Inventado works with … including Ana Ejemplo and Luis Muestra" says nothing of the last two.
-A marker is attached to the name nearest to it (names inside parentheses or appositives
-like ", a member of the X Cartel," do not count), and to the names listed together with that
-one ("X, Y, and Z were previously designated").
+sanctioned in 2022", a link to an earlier release) describes the name it is attached to, not
+every name of its sentence: "… another plaza boss who was previously designated by OFAC,
+Rafael Ficticio, Morgan Inventado works with … including Ana Ejemplo and Luis Muestra" says
+nothing of the last two. A marker is attached to the name nearest to it (names inside
+parentheses or appositives like ", a member of the X Cartel," do not count), and to the names
+listed together with that one ("X, Y, and Z were previously designated").
+
+`Wording` reads one block's sentences once (markers, names, asides, sorted) so that judging
+every mention of a paragraph naming thousands of people stays linear: only what lies within
+WINDOW characters of a mention is looked at.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .classify import CURRENT_RE, HIST_NAME_RE, WEAK_CURRENT_RE
@@ -22,15 +27,7 @@ _NAME_RUN = re.compile(rf"[A-ZÀ-Þ][\w’'.-]*(?:\s+{CAP_TOKEN})+")      # two 
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|its|their|one\s+of|both|each|who|whom|which|whose)\b[^,;()]{0,100}?,")
 _PARENS = re.compile(r"\([^()]*\)")
 _LIST_GLUE = re.compile(r"[\s,;:*]*(?:(?:and|or|as\s+well\s+as|along\s+with|together\s+with|both|including)\b[\s,;:*]*)*")
-
-
-def name_runs(sent: str) -> list[tuple[int, int]]:
-    """Spans of capitalised runs of two words or more: the other names a marker may belong to."""
-    return [m.span() for m in _NAME_RUN.finditer(sent)]
-
-
-def _asides(sent: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _PARENS.finditer(sent)] + [m.span() for m in _APPOSITIVE.finditer(sent)]
+WINDOW = 3000       # characters around a mention that can say something about it
 
 
 def _blank(text: str, spans: list[tuple[int, int]], base: int) -> str:
@@ -41,75 +38,119 @@ def _blank(text: str, spans: list[tuple[int, int]], base: int) -> str:
     return "".join(chars)
 
 
-def _inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in ranges)
-
-
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def attached(sent: str, name: tuple[int, int], marker: tuple[int, int], others: list[tuple[int, int]]) -> bool:
-    """Whether the marker at `marker` describes the name at `name` (offsets in `sent`)."""
-    asides = _asides(sent)
-    pool = [n for n in others if not _overlap(n, name) and not _overlap(n, marker) and not _inside(n, asides)]
-    pool.append(name)
-    ms, me = marker
-
-    def dist(n):
-        return (ms - n[1] if n[1] <= ms else (n[0] - me if n[0] >= me else 0), n[0] > ms)
-
-    nearest = min(pool, key=dist)
-    if nearest is name:
-        return True
-    a, b = sorted([name, nearest])
-    gap = _blank(sent[a[1]:b[0]], [n for n in others if a[1] <= n[0] and n[1] <= b[0]] + asides, a[1])
-    return bool(_LIST_GLUE.fullmatch(gap))
+def _near(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans (sorted by start) starting in [lo - WINDOW, hi)."""
+    return spans[bisect.bisect_left(starts, lo - WINDOW):bisect.bisect_left(starts, hi)]
 
 
-def mention_role(text: str, spans: list[tuple[int, int]], s: int, e: int,
-                 elsewhere: list[tuple[int, int]] = (), names: list[tuple[int, int]] = (),
-                 history: list[tuple[int, int]] = ()) -> tuple[str, str]:
-    role, reason, _ = judge(text, spans, s, e, elsewhere, names, history)
-    return role, reason
+class _Sentence:
+    def __init__(self, text: str, a: int, b: int, history: list[tuple[int, int]]):
+        sent = text[a:b]
+        self.start, self.end = a, b
+        self.hist = sorted([(a + m.start(), a + m.end(), m.group(0)) for m in HIST_NAME_RE.finditer(sent)]
+                           + [(s, e, "a link to an earlier release") for s, e in history if a <= s < b])
+        self.current = sorted([(a + m.start(), a + m.end(), m.group(0)) for rx in (CURRENT_RE, WEAK_CURRENT_RE)
+                               for m in rx.finditer(sent)])
+        self.runs = [(a + m.start(), a + m.end()) for m in _NAME_RUN.finditer(sent)]
+        self.asides = sorted([(a + m.start(), a + m.end()) for rx in (_PARENS, _APPOSITIVE) for m in rx.finditer(sent)])
+        self.hist_starts = [m[0] for m in self.hist]
+        self.current_starts = [m[0] for m in self.current]
+        self.run_starts = [r[0] for r in self.runs]
+        self.aside_starts = [r[0] for r in self.asides]
 
 
-def judge(text: str, spans: list[tuple[int, int]], s: int, e: int,
-          elsewhere: list[tuple[int, int]] = (), names: list[tuple[int, int]] = (),
-          history: list[tuple[int, int]] = ()) -> tuple[str, str, str | None]:
-    """The role one mention of a name gets from the wording around it: the nearest marker in
-    its sentence decides ("whom OFAC previously designated" -> mentioned), a marker of history
-    counting only when attached to this name. Markers inside the parentheses that follow
-    *another* name ("X (designated by OFAC in 2022), whose brother Y") are that name's, not
-    this one's. `names`: spans (in `text`) of the other names around (bold runs, links);
-    `history`: spans of links to earlier releases ("OFAC <a>designated</a> X in 2021"), markers
-    of history too. `judge` also says which kind of marker decided (None: no marker)."""
-    sent_start, sent_end = next(((a, b) for a, b in spans if a <= s < b), (0, len(text)))
-    sent = text[sent_start:sent_end]
-    rel_s, rel_e = s - sent_start, e - sent_start
-    skip = [(a - sent_start, b - sent_start) for a, b in elsewhere]
+class Wording:
+    """One block's text and sentences, read once.
 
-    def keep(m):
-        return not any(a <= m.start() < b for a, b in skip)
+    `parens`: the parenthesis groups that follow names of the block ("X (designated by OFAC
+    in 2022), whose brother Y"): a marker inside one belongs to that name only. `history`:
+    spans of links to earlier releases ("OFAC <a>designated</a> X in 2021"), markers of history
+    too."""
 
-    hist = [(m.start(), m.end(), m.group(0)) for m in HIST_NAME_RE.finditer(sent) if keep(m)]
-    hist += [(a - sent_start, b - sent_start, "a link to an earlier release") for a, b in history
-             if sent_start <= a < sent_end]
-    if hist:
-        others = name_runs(sent) + [(a - sent_start, b - sent_start) for a, b in names
-                                    if sent_start <= a and b <= sent_end]
-        hist = [h for h in hist if attached(sent, (rel_s, rel_e), (h[0], min(h[1], len(sent))), others)]
-    markers = [(a, b, "hist", said) for a, b, said in hist]
-    markers += [(m.start(), m.end(), "current", m.group(0)) for m in CURRENT_RE.finditer(sent) if keep(m)]
-    markers += [(m.start(), m.end(), "current", m.group(0)) for m in WEAK_CURRENT_RE.finditer(sent) if keep(m)]
-    if not markers:
-        return "designated", "put forward in an E.O. 14059 release, no wording of history around it", None
+    def __init__(self, text: str, spans: list[tuple[int, int]], history: list[tuple[int, int]] = (),
+                 parens: list[tuple[int, int]] = ()):
+        self.text = text
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+        self._history = sorted(history)
+        self._parens = sorted(parens)
+        self._paren_starts = [p[0] for p in self._parens]
+        self._cache: dict[int, _Sentence] = {}
 
-    def dist(mk):
-        ms, me = mk[0], mk[1]
-        return rel_s - me if me <= rel_s else (ms - rel_e if ms >= rel_e else 0)
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]:
+            return self.spans[i]
+        return 0, len(self.text)
 
-    best = min(markers, key=lambda mk: (dist(mk), mk[2] != "hist"))
-    if best[2] == "hist":
-        return "mentioned", f"said to be designated before ({best[3]!r})", "hist"
-    return "designated", f"designated by this release ({best[3]!r})", "current"
+    def _sentence(self, pos: int) -> _Sentence:
+        a, b = self.sentence_of(pos)
+        if a not in self._cache:
+            self._cache[a] = _Sentence(self.text, a, b, self._history)
+        return self._cache[a]
+
+    def _in_other_parens(self, pos: int, own: list[tuple[int, int]]) -> bool:
+        i = bisect.bisect_right(self._paren_starts, pos) - 1
+        return i >= 0 and self._parens[i][0] <= pos < self._parens[i][1] and self._parens[i] not in own
+
+    def judge(self, s: int, e: int, own: list[tuple[int, int]] = (),
+              names: list[tuple[int, int]] = ()) -> tuple[str, str, str | None]:
+        """The role of the mention at [s, e): the nearest marker in its sentence decides ("whom
+        OFAC previously designated" -> mentioned), a marker of history counting only when
+        attached to this name. `own`: the parentheses following this mention (its own
+        markers); `names`: other names around (bold runs). Also says which kind of marker
+        decided (None: no marker)."""
+        sent = self._sentence(s)
+        hist = [m for m in _near(sent.hist, sent.hist_starts, s, e + WINDOW)
+                if not self._in_other_parens(m[0], own)]
+        if hist:
+            others = sorted(set(_near(sent.runs, sent.run_starts, s - WINDOW, e + 2 * WINDOW))
+                            | {n for n in names if sent.start <= n[0] and n[1] <= sent.end})
+            asides = _near(sent.asides, sent.aside_starts, s - WINDOW, e + 2 * WINDOW)
+            hist = [m for m in hist if self._attached((s, e), (m[0], m[1]), others, asides)]
+        markers = [(a, b, "hist", said) for a, b, said in hist]
+        markers += [(a, b, "current", said) for a, b, said in _near(sent.current, sent.current_starts, s, e + WINDOW)
+                    if not self._in_other_parens(a, own)]
+        if not markers:
+            return "designated", "put forward in an E.O. 14059 release, no wording of history around it", None
+
+        def dist(mk):
+            ms, me = mk[0], mk[1]
+            return s - me if me <= s else (ms - e if ms >= e else 0)
+
+        best = min(markers, key=lambda mk: (dist(mk), mk[2] != "hist"))
+        if best[2] == "hist":
+            return "mentioned", f"said to be designated before ({best[3]!r})", "hist"
+        return "designated", f"designated by this release ({best[3]!r})", "current"
+
+    def role(self, s: int, e: int, own: list[tuple[int, int]] = (), names=()) -> tuple[str, str]:
+        role, reason, _ = self.judge(s, e, own, names)
+        return role, reason
+
+    def _attached(self, name: tuple[int, int], marker: tuple[int, int], others: list[tuple[int, int]],
+                  asides: list[tuple[int, int]]) -> bool:
+        """Whether the marker describes the name: it is the nearest name to it (outside
+        asides), or listed together with that one."""
+        if abs(marker[0] - name[0]) > WINDOW:
+            return False
+
+        def inside(n):
+            return any(a <= n[0] and n[1] <= b for a, b in asides)
+
+        pool = [n for n in others if not _overlap(n, name) and not _overlap(n, marker) and not inside(n)]
+        pool.append(name)
+        ms, me = marker
+
+        def dist(n):
+            return (ms - n[1] if n[1] <= ms else (n[0] - me if n[0] >= me else 0), n[0] > ms)
+
+        nearest = min(pool, key=dist)
+        if nearest is name:
+            return True
+        a, b = sorted([name, nearest])
+        gap = _blank(self.text[a[1]:b[0]], [n for n in others if a[1] <= n[0] and n[1] <= b[0]] + asides, a[1])
+        return bool(_LIST_GLUE.fullmatch(gap))
