@@ -218,41 +218,61 @@ _LEGAL_RX = re.compile(LEGAL)
 # A name written in capitals ('JANE Q. ROE, JR., 49, was sentenced'; 'against JOHN ROE ("ROE"),
 # age 29'): read only where what follows says a person is introduced (age, suffix, a short
 # name in quotes, an alias), since headings and agencies are written in capitals too.
+# (capitals with accents and Ñ: 'RAFAEL NUÑEZ-PEÑA', 'ANA PAULA DE LEÓN'; up to six words: 'RAMÓN
+# ANTONIO DE LOS SANTOS ENCARNACIÓN'; an age at a line's end, the town on the next line: a roster)
+_UC = "A-ZÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇŠŽ"
 CAPS_NAME_RX = re.compile(
-    r"(?<![\w’'.-])([A-Z][A-Z’'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z’'-]+)){1,3})"
+    rf"(?<![\w’'.-])([{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|[{_UC}][{_UC}’'-]+)){{1,5}})"
     r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
-    r"(?:,[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,)]|[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]))")
+    r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,)]|[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
+    r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]))")
 
 
 # ASCII letters by case ('A' / 'a'), digits '9', everything else itself: in this shape of a
 # text, b"AA A" (capitals, a space, a capital) marks every place a name in capitals can be, and
 # bytes.find gets there far faster than a pattern tried at every position.
-_SHAPE = bytes(65 if 65 <= c <= 90 else 97 if 97 <= c <= 122 else 57 if 48 <= c <= 57 else c for c in range(256))
+_SHAPE = bytes(65 if 65 <= c <= 90 or c == 63 else 97 if 97 <= c <= 122 else 57 if 48 <= c <= 57 else c for c in range(256))
+# ('?' stands for every non-ASCII letter in the ASCII view: it may be a capital, 'NÚÑEZ')
 
 
 def caps_names(text: str):
     """CAPS_NAME_RX.finditer(text), looked for only where two capitals are followed by a space
-    and a capital."""
+    and a capital (tried from the first of the words in capitals before it, at most a name's
+    length back: 'RAMÓN ANTONIO DE LOS ...')."""
     shape = ascii_bytes(text).translate(_SHAPE)   # one byte a character: same positions
+    n = len(shape)
     i = shape.find(b"AA A")
-    if i < 0:
-        i = shape.find(b"AA\tA")
+    tab = shape.find(b"AA\tA")
+    if tab >= 0 and (i < 0 or tab < i):
+        i = tab
     done = 0
     while i >= 0:
-        start = i
-        while start > done and shape[start - 1] in _CAPS_WORD:
-            start -= 1
-        m = CAPS_NAME_RX.match(text, start) if start >= done else None
+        floor = max(done, i - 64)
+        back = _CAPS_BACK.search(shape, floor, i)
+        start = back.start() if back else i
+        while start < i and shape[start] == 32:
+            start += 1
+        m = CAPS_NAME_RX.match(text, start)
+        if m is None and start < i:
+            # the words before were no part of it ('COLUMBUS – JANE ROE, 49,'): from this word on
+            word = i
+            while word > floor and shape[word - 1] in _CAPS_WORD:
+                word -= 1
+            if word > start:
+                m = CAPS_NAME_RX.match(text, word)
         if m:
             yield m
             done = m.end()
         nxt = max(i + 1, done)
-        i = shape.find(b"AA A", nxt)
-        j = shape.find(b"AA\tA", nxt)
-        if j >= 0 and (i < 0 or j < i):
-            i = j
+        if 0 <= tab < nxt:
+            tab = shape.find(b"AA\tA", nxt)   # (each search goes forward only: linear)
+        i = shape.find(b"AA A", nxt) if nxt < n else -1
+        if tab >= 0 and (i < 0 or tab < i):
+            i = tab
 
 
+# the words in capitals (and the spaces between them) that end where a name in capitals may start
+_CAPS_BACK = re.compile(rb"(?<![A'?\-])[A'?\- ]*\Z")
 _CAPS_WORD = frozenset(b"A'-?")
 
 

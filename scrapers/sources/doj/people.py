@@ -25,7 +25,7 @@ from .mentions import (
 )
 from .textscan import _DOTTED, _US_STATE_ABBR, ascii_bytes
 
-_AGE = re.compile(r"^\s*,\s*(?:(?:age|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])\s*(?=[,;)]|\.(?:\s|$)|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
+_AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
 _AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as)\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)
 _PAREN = re.compile(r"^\s*\(([^)]{1,60})\)")
 PLACE = r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|los[ \t]+)?[A-Z][\w’'.-]*)*(?:,[ \t]+(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w’'.-]*)*)*"
@@ -200,7 +200,7 @@ _AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\
 _AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
 _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
-_AGE_PAREN = re.compile(r"^\s*\((?:age\s+)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
+_AGE_PAREN = re.compile(r"^\s*\((?:age:?\s*)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
 _AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
 _COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
 _COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
@@ -554,6 +554,7 @@ class _Scanner:
         starts = [s for s, _ in covered]
         text = self.text
         found: dict[int, Mention] = {}
+        taken = bytearray(len(text))   # positions inside a surname mention found already
         b = ascii_bytes(text)
         for form in sorted(usable, key=len, reverse=True):
             cand = usable[form]
@@ -567,8 +568,9 @@ class _Scanner:
                 if ok:
                     k = bisect.bisect_right(starts, i) - 1
                     inside = k >= 0 and covered[k][0] <= i < covered[k][1]
-                    if not inside and not any(a <= i < b for a, b in ((m.start, m.end) for m in found.values())):
+                    if not inside and not taken[i]:
                         found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
+                        taken[i:j] = b"\x01" * (j - i)
                 i = hay.find(needle, j)
         self.mentions.extend(found.values())
         self.mentions.sort(key=lambda x: x.start)

@@ -414,7 +414,7 @@ def _list_items(text: str, mentions: list[Mention], events: list[tuple[int, int,
 
 _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
-_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\))?\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
+_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
