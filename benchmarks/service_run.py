@@ -15,8 +15,9 @@ Stand-ins (benchmarks/fake_sources.py, one 127.0.0.1 server for every live host)
 Rate limits are the defaults (home.treasury.gov and ofac.treasury.gov 1 request/second each,
 www.justice.gov 2/s, the Sanctions List Service 1/s).
 
-Runs the real command `python -m scrapers --db <tmp>/tracker.db run --port P --update-every 0`
-in a temporary folder (deleted afterwards) and meanwhile asks every `--poll` seconds for the
+Runs the real command `python -m scrapers --db <tmp>/tracker.db run --port P --update-every 0
+--source sdn --source treasury --source doj` (the stand-ins do not serve the dates sources:
+SDN_ENHANCED.XML, the delta files, the Federal Register) in a temporary folder (deleted afterwards) and meanwhile asks every `--poll` seconds for the
 home page, a table page (a different query each time, so not from the page cache) and
 /-/tracker-loading.json. Prints: seconds to the first answer; seconds to the first page saying
 what is still loading; minutes until nothing is loading and the update is over; table-page
@@ -45,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.fake_sources import FakeSources, free_port  # noqa: E402
 
 CORPUS = Path(os.environ.get("TRACKER_CORPUS", ROOT.parent / "shared" / "corpus"))
+SOURCES = ("sdn", "treasury", "doj")     # what the stand-ins serve (not the dates sources)
 
 
 def real_sdn_files() -> dict[str, bytes] | None:
@@ -104,7 +106,8 @@ def main(argv=None) -> int:
     started = time.monotonic()
     with open(log_path, "w") as log:
         proc = subprocess.Popen([sys.executable, "-m", "scrapers", "--db", str(work / "tracker.db"), "run",
-                                 "--port", str(port), "--update-every", "0"], cwd=ROOT, env=env,
+                                 "--port", str(port), "--update-every", "0",
+                                 *[a for name in SOURCES for a in ("--source", name)]], cwd=ROOT, env=env,
                                 stdout=log, stderr=subprocess.STDOUT)
     first = progress = finished = None
     latencies: list[float] = []

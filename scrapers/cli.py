@@ -394,8 +394,10 @@ def serve(state: State, host, port, metadata, cache_mb, sql):
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--update-every", default="6h", show_default=True, metavar="DURATION",
               help="Fetch what is new this often while serving (30m, 6h, 1d...; 0: only once, at the start)")
+@click.option("--source", "sources", multiple=True, type=click.Choice(SOURCE_NAMES),
+              help="Only keep these sources fresh [default: all]")
 @click.pass_obj
-def run(state: State, host, port, update_every):
+def run(state: State, host, port, update_every, sources):
     """Serve the database and keep it fresh. Every source is fetched at once; the site starts
     as soon as there is a database (on a first run: once the SDN list is in, the backfills
     going on behind, every page saying what is still loading), then the sources are fetched
@@ -412,7 +414,7 @@ def run(state: State, host, port, update_every):
     schedule = Schedule(update_every=every, retry_seconds=cfg.run_retry_seconds, part_seconds=cfg.run_part_seconds,
                         build_gap=cfg.run_build_gap, status_seconds=cfg.run_status_seconds)
     service = Service(state.db_path, state.archive_path, cfg, log=state.log, progress=state.progress,
-                      schedule=schedule).start()
+                      schedule=schedule, sources=tuple(sources) or SOURCE_NAMES).start()
     try:
         if not state.db_path.exists() and not service.wait_for_database():
             _fail(f"no database at {state.db_path} and the update failed: nothing to serve")

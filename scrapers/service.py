@@ -2,8 +2,9 @@
 
 A first run on a fresh machine:
 - every source is fetched at once, each in a thread of its own with an HTTP client of its
-  own: the sources talk to different hosts, so each keeps to its own per-host rate limits
-  (the SDN list, a few requests, comes in first);
+  own, within the per-host rate limits: sources on different hosts go at once, each at its
+  host's pace; sources on the same host share its slots (_SharedSlots) (the SDN list, a few
+  requests, comes in first);
 - the updater thread builds what arrives: the SDN list at once, then the parts of the
   Treasury crawl and the DOJ walk that the sources hand over every `part_seconds` while they
   go on fetching (sources/base.py, PartCutter), at most one build every `build_gap` seconds;
@@ -37,6 +38,7 @@ import time
 import traceback
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 import requests
 
@@ -77,17 +79,51 @@ class Stopped(KeyboardInterrupt):
     interruption everywhere (build.py leaves batches `building`, walks stay resumable)."""
 
 
-class _StoppableSession(requests.Session):
-    """The HTTP client's session: refuses to start a request once the run is stopping."""
+class _SharedSlots:
+    """Request slots per live host, shared by the HTTP clients of one run. Each source has a
+    client of its own, which keeps to the host's rate limit for that source; sources fetched
+    at the same time may talk to the same host (the SDN list, its enhanced XML and its delta
+    files all come from the Sanctions List Service): together they keep to it too."""
 
-    def __init__(self, stop: threading.Event):
+    def __init__(self, config: Config, stop: threading.Event, clock: Callable[[], float] = time.monotonic):
+        self.config, self.stop, self.clock = config, stop, clock
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def live_host(self, url: str) -> str:
+        for live, local in self.config.base_urls.items():     # a stand-in stands for its live host
+            if url.startswith(local) and (len(url) == len(local) or url[len(local)] in "/?#"):
+                url = live + url[len(local):]
+                break
+        return (urlsplit(url).hostname or "").lower()
+
+    def take(self, url: str) -> None:
+        """Wait for the host's next free slot (raises Stopped if the run stops meanwhile)."""
+        host = self.live_host(url)
+        rate = self.config.rate_limits.get(host, self.config.default_rate)
+        if not rate or rate <= 0:
+            return
+        with self._lock:
+            now = self.clock()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + 1.0 / rate
+        if slot > now and self.stop.wait(slot - now):
+            raise Stopped()
+
+
+class _ServiceSession(requests.Session):
+    """The session of each HTTP client of a run: no request starts once the run is stopping,
+    and every request (each redirect hop too) takes a slot of its host shared by the run."""
+
+    def __init__(self, stop: threading.Event, slots: _SharedSlots):
         super().__init__()
-        self._stop = stop
+        self._stop, self._slots = stop, slots
 
-    def get(self, *args, **kwargs):
+    def request(self, method, url, *args, **kwargs):
         if self._stop.is_set():
             raise Stopped()
-        return super().get(*args, **kwargs)
+        self._slots.take(url)
+        return super().request(method, url, *args, **kwargs)
 
 
 @dataclasses.dataclass
@@ -126,6 +162,7 @@ class Service:
         self.failed_at: str | None = None
         self.next_update: str | None = None
         self._runs: dict[str, _SourceRun] = {}
+        self._slots = _SharedSlots(config, self.stop_event)
         self._thread = threading.Thread(target=self._loop, name="tracker-updater", daemon=True)
 
     # -- lifecycle ---------------------------------------------------------------------------------
@@ -152,7 +189,13 @@ class Service:
     def _loop(self) -> None:
         try:
             while not self.stop_event.is_set():
-                ok = self.run_cycle()
+                try:
+                    ok = self.run_cycle()
+                except Exception as exc:  # noqa: BLE001 -- the site stays up whatever an update does
+                    self.log(f"Error: the update stopped on an unexpected error: {type(exc).__name__}: {exc}")
+                    self.log("".join(traceback.format_exception(exc, limit=-4)).rstrip())
+                    self.failed, self.failed_at = [{"source": "update", "why": f"{type(exc).__name__}: {exc}"}], utcnow()
+                    ok = False
                 self.first_cycle_done.set()
                 every = self.schedule.update_every
                 if every <= 0 or self.stop_event.is_set():
@@ -163,9 +206,6 @@ class Service:
                 self.progress(f"Next update at {self.next_update} (every {duration_text(every)}).")
                 if self.stop_event.wait(wait):
                     break
-        except Exception as exc:  # noqa: BLE001 -- the site stays up whatever the updater does
-            self.log(f"updater stopped by an unexpected error: {type(exc).__name__}: {exc}")
-            self.log("".join(traceback.format_exception(exc, limit=-4)).rstrip())
         finally:
             self.first_cycle_done.set()
 
@@ -188,15 +228,45 @@ class Service:
         self.cycles += 1
         self.updating = True
         started = self.clock()
-        archive = Archive(self.archive_path)
-        run_id = archive.start_run("run", list(self.sources))
-        inbox: queue.Queue = queue.Queue()
         before = self._runs
         self._runs = {name: _SourceRun(name, _label(name), started=started) for name in self.sources}
         for name, run in self._runs.items():
             old = before.get(name)
             if old is not None and not old.whole_built:
                 run.loaded = old.loaded     # a backfill an earlier cycle left unfinished
+        archive = Archive(self.archive_path)
+        run_id = archive.start_run("run", list(self.sources))
+        failures: dict[str, str] = {}
+        counts: dict[str, dict] = {}
+        try:
+            self._fetch_and_build(archive, failures, counts)
+        finally:
+            stopped = self.stop_event.is_set()
+            ok = not failures and not stopped
+            status = "interrupted" if stopped else ("ok" if ok else ("partial" if counts else "failed"))
+            archive.finish_run(run_id, status, counts=counts,
+                               message="; ".join(f"{k}: {v}" for k, v in failures.items()) or None)
+            archive.close()
+            self.last_cycle_ok, self.updating = ok, False
+        if not stopped:
+            self.failed = [{"source": k, "why": v} for k, v in failures.items()]
+            self.failed_at = utcnow() if failures else None
+            took = duration_text(self.clock() - started)
+            for k, v in failures.items():
+                self.log(f"{k}: {v}")
+            if failures:
+                self.log(f"Update finished in {took} with failures; the site keeps serving."
+                         + (f" {staleness(self.db_path)}" if self.db_path.exists() else ""))
+            else:
+                self.progress(f"Update finished in {took}: {self.status_line(final=True)}")
+        self._publish()
+        return ok
+
+    def _fetch_and_build(self, archive: Archive, failures: dict, counts: dict) -> None:
+        """Start a fetch thread per source; build what they hand over as it comes (at once
+        while there is no database; then at most every `build_gap` seconds, and never more
+        than half the time: each build copies and re-derives the whole database)."""
+        inbox: queue.Queue = queue.Queue()
         threads = [threading.Thread(target=self._fetch, args=(name, inbox), name=f"tracker-fetch-{name}",
                                     daemon=True) for name in self.sources]
         self.progress(f"Updating {', '.join(self.sources)} (concurrently)"
@@ -204,11 +274,8 @@ class Service:
         for t in threads:
             t.start()
         waiting: list[Batch] = []
-        failures: dict[str, str] = {}
-        counts: dict[str, dict] = {}
-        last_build, build_took = None, 0.0
+        last_build, build_took, busy_until = None, 0.0, 0.0
         last_status = self.clock()
-        busy_until = 0.0
         try:
             while any(t.is_alive() for t in threads) or not inbox.empty():
                 try:
@@ -222,57 +289,27 @@ class Service:
                 elif kind == "failed":
                     failures[name] = payload
                 now = self.clock()
-                # builds take at most half the time (each copies and re-derives the whole database)
                 gap_over = last_build is None or now - last_build >= max(self.schedule.build_gap, build_took)
                 if waiting and now >= busy_until and (gap_over or not self.db_path.exists()) \
                         and not self.stop_event.is_set():
-                    before = self.clock()
                     built = self._build(archive, waiting, counts, failures)
                     if built is None:
                         busy_until = self.clock() + 2.0    # another process is building: later
                     else:
                         waiting = []
-                        last_build = self.clock()
-                        build_took = last_build - before
+                        last_build, build_took = self.clock(), self.clock() - now
                 if now - last_status >= self.schedule.status_seconds:
                     last_status = now
                     self.progress(self.status_line())
                 self._publish()
-            for t in threads:
-                t.join()
-            if not self.stop_event.is_set():
-                # what is left, and batches an interrupted build left behind (build() takes them)
-                while (waiting or archive.batches(status="building")) and self._build(
-                        archive, waiting, counts, failures) is None:
-                    if self.stop_event.wait(2.0):
-                        break
-                waiting = []
-        except KeyboardInterrupt:
-            archive.finish_run(run_id, "interrupted")
-            raise
         finally:
             for t in threads:
-                t.join(5.0)
-        stopped = self.stop_event.is_set()
-        ok = not failures and not stopped
-        status = "interrupted" if stopped else ("ok" if ok else ("partial" if counts else "failed"))
-        message = "; ".join(f"{k}: {v}" for k, v in failures.items()) or None
-        archive.finish_run(run_id, status, counts=counts, message=message)
-        archive.close()
-        self.last_cycle_ok, self.updating = ok, False
-        if not stopped:
-            self.failed = [{"source": k, "why": v} for k, v in failures.items()]
-            self.failed_at = utcnow() if failures else None
-            took = duration_text(self.clock() - started)
-            if failures:
-                for k, v in failures.items():
-                    self.log(f"{k}: {v}")
-                self.log(f"Update finished in {took} with failures; the site keeps serving."
-                         + (f" {staleness(self.db_path)}" if self.db_path.exists() else ""))
-            else:
-                self.progress(f"Update finished in {took}: {self.status_line(final=True)}")
-        self._publish()
-        return ok
+                t.join()
+        # what is left, and batches an interrupted build left behind (build() takes them)
+        while not self.stop_event.is_set() and (waiting or archive.batches(status="building")):
+            if self._build(archive, waiting, counts, failures) is not None:
+                break
+            self.stop_event.wait(2.0)
 
     def _fetch(self, name: str, inbox: queue.Queue) -> None:
         """One source's fetch (its own thread, archive connection and HTTP client)."""
@@ -299,8 +336,8 @@ class Service:
         try:
             ctx = FetchContext(config=self.config, archive=archive, log=self.log, progress=progress,
                                ready=ready, part_seconds=self.schedule.part_seconds, report=report)
-            ctx.http = HttpClient(self.config, archive, session=_StoppableSession(self.stop_event), sleep=sleep,
-                                  log=self.log)
+            ctx.http = HttpClient(self.config, archive, session=_ServiceSession(self.stop_event, self._slots),
+                                  sleep=sleep, log=self.log)
             batches = get_source(name).fetch(ctx, self.request)
             run.state = "done"
             inbox.put(("done", name, [b for b in batches if b]))

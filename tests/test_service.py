@@ -37,6 +37,7 @@ VOLATILE = {"press_releases": {"fetched_at"}, "list_observations": {"id", "batch
             "list_events": {"observation_id"}}
 
 
+MAIN = ("sdn", "treasury", "doj")   # the sources the stand-ins serve (not the dates sources)
 BROKEN = 120     # the DOJ release at this position has no valid uuid: an input problem, recorded
 
 
@@ -108,7 +109,7 @@ def reference(tmp_path_factory):
     work = tmp_path_factory.mktemp("reference")
     with stand_ins() as site:
         write_config(work, site, rate=0)
-        tracker(work, "update")
+        tracker(work, "update", *[a for name in MAIN for a in ("--source", name)])
     return work / "tracker.db"
 
 
@@ -151,6 +152,34 @@ def test_one_update_at_a_time(tmp_path):
                           log=lambda m: None, progress=lambda m: None, board=board)
         assert service.run_cycle() is False
     assert "another tracker command is updating" in notice_html(board.snapshot())
+
+
+def test_sources_on_one_host_share_its_rate_limit():
+    """Each source has its own HTTP client; those fetched at once on the same host (the SDN
+    list, its enhanced XML, its delta files) keep to the host's limit together."""
+    import threading
+
+    from scrapers.config import Config
+    from scrapers.service import _SharedSlots
+
+    cfg = Config(rate_limits={"sanctionslistservice.ofac.treas.gov": 20.0, "www.justice.gov": 20.0},
+                 base_urls={"https://sanctionslistservice.ofac.treas.gov": "http://127.0.0.1:9/sls"})
+    slots = _SharedSlots(cfg, threading.Event())
+    assert slots.live_host("http://127.0.0.1:9/sls/api/x") == "sanctionslistservice.ofac.treas.gov"
+
+    def timed(urls_per_thread) -> float:
+        started = time.monotonic()
+        threads = [threading.Thread(target=lambda u=u: [slots.take(u) for _ in range(10)]) for u in urls_per_thread]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return time.monotonic() - started
+
+    same = timed(["http://127.0.0.1:9/sls/a", "https://sanctionslistservice.ofac.treas.gov/b"])
+    apart = timed(["http://127.0.0.1:9/sls/c", "https://www.justice.gov/d"])
+    assert same >= 19 / 20 - 0.05          # 20 requests to one host at 20/s
+    assert apart < 0.8 * same              # two hosts: side by side
 
 
 def test_the_notice_says_what_is_loading_and_goes_on_every_page():
@@ -228,6 +257,7 @@ def test_a_cycle_builds_parts_as_they_arrive_and_ends_with_the_database_of_a_pla
         write_config(tmp_path, site, rate=15, part_seconds=0.5)
         cfg = load_config(None, tmp_path / "tracker.db")
         service = Service(tmp_path / "tracker.db", tmp_path / "archive", cfg, log=print, progress=print, board=board,
+                          sources=MAIN,
                           schedule=Schedule(update_every=0, part_seconds=0.5, build_gap=0.3, status_seconds=1))
         assert service.run_cycle() is True
         doj_pages = [p for _h, p, s in site.requests() if p.startswith("/api/v1/press_releases.json") and s == 200]
@@ -270,12 +300,12 @@ def test_pages_shifting_under_a_walk_built_in_parts(tmp_path, monkeypatch):
         for page in (5, 12, 20):
             site.doj.before[page] = lambda: site.doj.publish(7)      # new releases on top: pages shift
         service = Service(tmp_path / "a" / "tracker.db", tmp_path / "a" / "archive",
-                          load_config(None, tmp_path / "a" / "tracker.db"), log=print, progress=print,
+                          load_config(None, tmp_path / "a" / "tracker.db"), log=print, progress=print, sources=MAIN,
                           board=RecordingBoard(), schedule=Schedule(update_every=0, part_seconds=0.3, build_gap=0.2))
         assert service.run_cycle() is True and service.run_cycle() is True
         (tmp_path / "b").mkdir()
         write_config(tmp_path / "b", site, rate=0)
-        tracker(tmp_path / "b", "update")
+        tracker(tmp_path / "b", "update", *[a for name in MAIN for a in ("--source", name)])
     assert "doj" in adopted
     # the same rows, each release read from a page as it stood when this run read it
     volatile = {**VOLATILE, "press_releases": {"fetched_at", "archive_sha256"}}
@@ -293,6 +323,7 @@ def test_a_fetch_failing_mid_backfill_keeps_what_was_built_and_the_next_cycle_co
         write_config(tmp_path, site, rate=15, part_seconds=0.5)
         cfg = load_config(None, tmp_path / "tracker.db")
         service = Service(tmp_path / "tracker.db", tmp_path / "archive", cfg, log=print, progress=print, board=board,
+                          sources=MAIN,
                           schedule=Schedule(update_every=0, part_seconds=0.5, build_gap=0.3, status_seconds=1))
         site.doj.empty.add(30)      # page 30 comes back without its releases: the walk stops there
         assert service.run_cycle() is False
@@ -314,7 +345,8 @@ def start_run(workdir: Path, port: int, **popen) -> subprocess.Popen:
     """`tracker run --update-every 0` in a process of its own (tracker.toml in `workdir`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     return subprocess.Popen([sys.executable, "-m", "scrapers", "--db", str(workdir / "tracker.db"), "run",
-                             "--port", str(port), "--update-every", "0"], cwd=ROOT, env=env, **popen)
+                             "--port", str(port), "--update-every", "0",
+                             *[a for name in MAIN for a in ("--source", name)]], cwd=ROOT, env=env, **popen)
 
 
 def _get(url: str, timeout: float = 2.0) -> tuple[int, str]:
@@ -351,6 +383,7 @@ def test_the_site_answers_before_the_backfill_ends_and_its_pages_show_progress(t
             proc.send_signal(signal.SIGINT)
             out, _ = proc.communicate(timeout=60)
     assert first_page is not None and finished is not None, out
+    print(f"first page after {first_page:.1f}s, backfill over after {finished:.1f}s")
     assert first_page < finished - 3, (first_page, finished, out)       # serving well before the end
     assert progress_page is not None, out
     assert "Still loading" in progress_page and "of 2026-09-15..today" in progress_page
@@ -380,7 +413,7 @@ def test_a_run_killed_mid_backfill_converges_on_the_next_one(tmp_path, reference
             proc.send_signal(signal.SIGKILL)
             proc.wait(30)
         mark = site.mark()
-        result = tracker(tmp_path, "update")
+        result = tracker(tmp_path, "update", *[a for name in MAIN for a in ("--source", name)])
         assert "resuming the walk" in result.output, result.output
         again = site.requests(mark)
     pages = [int(p.rsplit("page=", 1)[1]) for _h, p, _s in again if p.startswith("/api/v1/press_releases.json")]
