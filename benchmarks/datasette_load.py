@@ -16,7 +16,10 @@ Three workloads, each 200 requests one at a time (ab -c 1):
                      and 200 facet selections (country x type, year, district x year...).
 For the repeated pages, 5 warm-up requests come first and ab's percentile table gives p50/p95/
 max; for the distinct URLs the 200 single-request times are sorted and p95 is the 190th.
-Exit status 0 when every p95 < 100 ms.
+Exit status 0 when every p95 < --target ms (default 200, issue 17: every page of this
+database within 200 ms at the 95th percentile, uncached). The site's own pages are measured
+too (scrapers/publish/site/): the home page, the forgiving search, the profiles of an entry,
+a release, a defendant and a case (ids picked from the database), the change digest.
 """
 from __future__ import annotations
 
@@ -37,8 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.datasette_db import DEFAULT_OUT  # noqa: E402
 
-TARGET_MS = 100
-PATHS = [  # {db} is the database name (its file stem)
+TARGET_MS = 200
+PATHS = [  # {db} is the database name (its file stem); {uid}, {release}... ids picked by site_ids()
     ("designations, default facets", "/{db}/designations"),
     ("press_releases, default facets", "/{db}/press_releases"),
     ("designations ?_search=guzman", "/{db}/designations?_search=guzman"),
@@ -48,7 +51,44 @@ PATHS = [  # {db} is the database name (its file stem)
     ("defendants ?_search=garcia", "/{db}/defendants?_search=garcia"),
     # worst case: a word in 93% of the releases (every stored DOJ release is fentanyl-related)
     ("press_releases ?_search=fentanyl (worst case)", "/{db}/press_releases?_search=fentanyl"),
+    ("press_releases ?_search=fentanyl&year=2024", "/{db}/press_releases?_search=fentanyl&year=2024"),
+    ("designations ?designation_year__isnull=1 (unknown bucket)", "/{db}/designations?designation_year__isnull=1"),
+    ("prosecutions, default facets", "/{db}/prosecutions"),
+    ("defendants, default facets", "/{db}/defendants"),
+    ("row page of a designation", "/{db}/designations/{uid}"),
+    # the site's pages
+    ("home page", "/"),
+    ("site search ?q=gusman (forgiving)", "/search?q=gusman"),
+    ("site search ?q=garcia (common surname)", "/search?q=garcia"),
+    ("entry profile", "/entry/{uid}"),
+    ("release profile (Treasury)", "/release/{release}"),
+    ("defendant profile", "/defendant/{defendant}"),
+    ("case profile", "/case/{case}"),
+    ("change digest (latest list version)", "/changes"),
 ]
+
+
+def site_ids(db: Path) -> dict:
+    """Ids for the profile pages: the entry named in the most releases, a Treasury release
+    designating it, a defendant and his case (deterministic)."""
+    import sqlite3
+
+    from datasette.utils import tilde_encode
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        uid = con.execute("select uid from press_release_designations where uid is not null group by uid"
+                          " order by count(*) desc, uid limit 1").fetchone()
+        uid = uid[0] if uid else con.execute("select min(uid) from designations").fetchone()[0]
+        release = con.execute("select press_release_id from press_release_designations where uid = ?"
+                              " order by press_release_id limit 1", [uid]).fetchone()
+        release = release[0] if release else con.execute("select min(id) from press_releases").fetchone()[0]
+        defendant, case = con.execute("select id, prosecution_id from defendants where prosecution_id is not null"
+                                      " order by id limit 1").fetchone() or ("none", "none")
+    finally:
+        con.close()
+    return {"uid": uid, "release": tilde_encode(str(release)), "defendant": tilde_encode(str(defendant)),
+            "case": tilde_encode(str(case))}
 
 
 def distinct_workloads(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
@@ -102,8 +142,23 @@ def distinct_workloads(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     out[f"press_releases: {n} facet selections"] = urls("press_releases", sample(rng, combos, n))
     out[f"defendants: {n} name searches"] = urls("defendants", [
         {"_search": w} for w in pick(names("select name from defendants limit 50000 offset 50000"), n)])
+    # the site: forgiving searches (one letter of each name changed, as people mistype) and profiles
+    typed = [_misspell(w, rng) for w in pick(names("select name from designations"), n)]
+    out[f"site search: {n} misspelt names"] = ["/search?" + urlencode({"q": w}) for w in typed]
+    uids = [u for (u,) in con.execute("select uid from designations order by uid")]
+    out[f"entry profiles: {n} entries"] = [f"/entry/{u}" for u in sample(rng, uids, n)]
     con.close()
     return out
+
+
+def _misspell(name: str, rng) -> str:
+    """The name with one letter of its last word replaced by a neighbouring one."""
+    words = name.split()
+    w = words[-1]
+    if len(w) > 3:
+        i = rng.randrange(1, len(w))
+        w = w[:i] + chr((ord(w[i]) - 97 + 1) % 26 + 97) + w[i + 1:]
+    return " ".join(words[:-1] + [w])
 
 
 def sample(rng, items: list, k: int) -> list:
@@ -199,6 +254,7 @@ def main(argv=None) -> int:
     ap.add_argument("--only", choices=["cached", "uncached", "distinct"], action="append",
                     help="only these workloads (default: all three)")
     ap.add_argument("--pages", help="only repeated URLs whose label contains this")
+    ap.add_argument("--target", type=float, default=TARGET_MS, help="p95 target in ms (default 200)")
     ap.add_argument("--setting", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
                     help="experiment: serve with this Datasette setting on top of tracker serve's")
     args = ap.parse_args(argv)
@@ -223,8 +279,10 @@ def main(argv=None) -> int:
     print(f"{'workload / page':58s} {'p50':>7s} {'p95':>7s} {'max':>7s}")
     missed = []
 
+    ids = site_ids(args.db)
+
     def report(name: str, p50: float, p95: float, mx: float, extra: str = "") -> None:
-        ok = p95 < TARGET_MS
+        ok = p95 <= args.target
         if not ok:
             missed.append(name)
         print(f"{name:58s} {p50:5.0f}ms {p95:5.0f}ms {mx:5.0f}ms{extra}{'' if ok else '  <-- MISSED'}", flush=True)
@@ -239,7 +297,7 @@ def main(argv=None) -> int:
             for label_, path in PATHS:
                 if args.pages and args.pages not in label_:
                     continue
-                url = f"http://127.0.0.1:{port}" + path.format(db=args.db.stem)
+                url = f"http://127.0.0.1:{port}" + path.format(db=args.db.stem, **ids)
                 for _ in range(5):
                     with urllib.request.urlopen(url, timeout=120) as r:
                         r.read()
@@ -263,7 +321,7 @@ def main(argv=None) -> int:
                 report(f"  {name}", statistics.median(times), p95, times[-1])
         finally:
             stop(proc)
-    print(f"load average {os.getloadavg()[0]:.2f} at the end; target p95 < {TARGET_MS} ms:"
+    print(f"load average {os.getloadavg()[0]:.2f} at the end; target p95 <= {args.target:.0f} ms:"
           f" {'met' if not missed else f'{len(missed)} missed'}")
     return 0 if not missed else 1
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import email.utils
 import hashlib
+import socket
 import sys
 import threading
 import time
@@ -55,15 +56,23 @@ LAST_MODIFIED = "Fri, 27 Jun 2025 14:05:00 GMT"
 
 class FakeSources:
     def __init__(self, *, sdn_entries: int = 2000, treasury_releases: int = 30, doj_releases: int = 2000,
-                 doj_fentanyl_share: float = 0.12, seed: int = 1, port: int = 0, host: str = "127.0.0.1"):
+                 doj_fentanyl_share: float = 0.12, seed: int = 1, port: int = 0, host: str = "127.0.0.1",
+                 newest: str | None = None, treasury_oldest: str | None = None, doj_per_day: int = 60,
+                 sdn_files: dict[str, bytes] | None = None, doj_body_chars: int = 0):
+        """`newest`: date of the newest Treasury and DOJ release (default: the generators'
+        own); `treasury_oldest`: spread the Treasury releases from `newest` back to this date
+        (default: one every 2 days); `sdn_files`: serve these files (e.g. a real sdn.csv, see
+        `read_sdn_dir`) instead of the synthetic list (Treasury designees still come from it)."""
+        dates = {"newest": newest} if newest else {}
         self.sdn = SyntheticSdn(sdn_entries, seed=seed + 2)
-        self.treasury = SyntheticTreasury(treasury_releases, self.sdn, seed=seed + 4)
-        self.doj = FakeDojApi(doj_releases, seed=seed, fentanyl_share=doj_fentanyl_share, listen=False)
+        self.treasury = SyntheticTreasury(treasury_releases, self.sdn, seed=seed + 4, oldest=treasury_oldest, **dates)
+        self.doj = FakeDojApi(doj_releases, seed=seed, fentanyl_share=doj_fentanyl_share, listen=False,
+                              per_day=doj_per_day, body_chars=doj_body_chars, **dates)
         self.lock = threading.Lock()
         self.log: list[tuple[str, str, int]] = []     # (live host, path, status)
         self.pages: dict[str, bytes] = self.treasury.pages()
         self.csv: dict[str, tuple[bytes, str, str]] = {}  # name -> (body, etag, last-modified)
-        self.set_sdn_files(self.sdn.files(), LAST_MODIFIED)
+        self.set_sdn_files(sdn_files or self.sdn.files(), LAST_MODIFIED)
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -181,6 +190,25 @@ class FakeSources:
             pass
 
 
+def free_port() -> int:
+    """A port nothing listens on now (for the tracker's own server next to the stand-ins)."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def read_sdn_dir(directory: Path) -> dict[str, bytes]:
+    """The list files in `directory` (sdn.csv required; add.csv, alt.csv, sdn_comments.csv
+    when present, else served empty), e.g. a real version from ../shared/corpus/ofac/sdn/."""
+    directory = Path(directory)
+    if not (directory / "sdn.csv").is_file():
+        raise SystemExit(f"{directory}: no sdn.csv")
+    return {name: (directory / name).read_bytes() if (directory / name).is_file() else b""
+            for name in SDN_FILES.values()}
+
+
 def _not_modified(headers, etag: str, modified: str) -> bool:
     inm = headers.get("If-None-Match")
     if inm is not None:
@@ -200,9 +228,11 @@ def main(argv=None) -> None:
     ap.add_argument("--sdn-entries", type=int, default=2000)
     ap.add_argument("--treasury-releases", type=int, default=30)
     ap.add_argument("--doj-releases", type=int, default=2000)
+    ap.add_argument("--sdn-dir", type=Path, help="serve the list files of this directory (e.g. a real sdn.csv)")
     args = ap.parse_args(argv)
     site = FakeSources(sdn_entries=args.sdn_entries, treasury_releases=args.treasury_releases,
-                       doj_releases=args.doj_releases, port=args.port).start()
+                       doj_releases=args.doj_releases, port=args.port,
+                       sdn_files=read_sdn_dir(args.sdn_dir) if args.sdn_dir else None).start()
     print(f"SYNTHETIC sources on {site.url}: {args.sdn_entries:,} SDN entries, {args.treasury_releases}"
           f" Treasury releases, {args.doj_releases:,} DOJ releases", flush=True)
     print(f"TRACKER_BASE_URLS='{site.env_value()}'", flush=True)

@@ -26,16 +26,19 @@ OTHER_TITLES = ["Treasury Publishes Exchange Rate Report", "Readout: Deputy Secr
 
 class SyntheticTreasury:
     def __init__(self, n: int, sdn: SyntheticSdn, *, seed: int = 5, newest: str = "2025-06-27",
-                 per_page: int = 10, designees: int = 3):
+                 per_page: int = 10, designees: int = 3, oldest: str | None = None):
+        """One release every 2 days back from `newest`; or, with `oldest`, the n releases
+        spread evenly from `newest` back to `oldest`."""
         rng = random.Random(seed)
         self.per_page = per_page
         newest_day = dt.date.fromisoformat(newest)
+        span = (newest_day - dt.date.fromisoformat(oldest)).days if oldest else 2 * max(0, n - 1)
         self.releases: list[dict] = []   # newest first
         pool = list(sdn.entries)
         rng.shuffle(pool)
         cursor = 0
         for k in range(n):
-            day = newest_day - dt.timedelta(days=2 * k)
+            day = newest_day - dt.timedelta(days=round(k * span / max(1, n - 1)))
             rid = f"sx{n - k:04d}"
             rel = {"id": rid, "date": day.isoformat(), "designees": []}
             if k % 3 == 0 and cursor + designees <= len(pool):

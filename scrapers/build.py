@@ -74,18 +74,30 @@ class SourceFailed(TrackerError):
 
 
 @contextlib.contextmanager
-def write_lock(db_path: Path):
-    lock_path = db_path.parent / f".{db_path.name}.lock"
+def _exclusive(lock_path: Path, busy: str):
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "w") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
-            raise TrackerError(f"another tracker command is writing {db_path}; try again when it is done") from exc
+            raise TrackerError(busy) from exc
         try:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def write_lock(db_path: Path):
+    """One build at a time (held while a build runs)."""
+    return _exclusive(db_path.parent / f".{db_path.name}.lock",
+                      f"another tracker command is writing {db_path}; try again when it is done")
+
+
+def update_lock(db_path: Path):
+    """One update at a time (held while `tracker update`, or a cycle of `tracker run`, fetches and
+    builds): two walks resuming the same checkpoint would both add pages to it."""
+    return _exclusive(db_path.parent / f".{db_path.name}.update.lock",
+                      f"another tracker command is updating {db_path}; try again when it is done")
 
 
 def fault_point(stage: str, db_path: Path) -> None:
@@ -149,12 +161,13 @@ def build(db_path: Path, archive: Archive, run: RunContext, new_batches: list[Ba
     with write_lock(db_path):
         _clean_stale(db_path)
         # Batches a concurrent command already got applied are not applied twice.
-        new_batches = [b for b in new_batches if archive.batch(b.id).status != "applied"]
+        new_batches = [b for b in new_batches if archive.batch(b.id).status not in ("applied", "superseded")]
         in_db = applied_batch_ids(db_path) or set()
         recovered = []
         for orphan in archive.batches(status="building"):
-            if orphan.id in in_db:      # killed after the swap: it is in; tell the archive
-                archive.set_batch_status([orphan.id], "applied")
+            if orphan.id in in_db or _whole_applied(archive, orphan):
+                # killed after the swap: it is in (or its whole batch is); tell the archive
+                archive.set_applied([orphan.id])
             elif orphan.id not in {b.id for b in new_batches}:
                 recovered.append(orphan)
         if recovered:
@@ -197,7 +210,7 @@ def build(db_path: Path, archive: Archive, run: RunContext, new_batches: list[Ba
             archive.set_batch_status([b.id for b in pending], "rejected", str(exc)[:4000])
             raise
         fault_point("swapped", db_path)
-        archive.set_batch_status([b.id for b in pending], "applied")
+        archive.set_applied([b.id for b in pending])
     result.rejected = rejected
     result.recovered = [b.id for b in recovered]
     result.seconds = time.monotonic() - started
@@ -218,6 +231,13 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
     else:
         batches = list(new_batches)
         base_ids = set(in_db)
+    # Parts (sources/base.py, PartCutter): a whole batch whose parts cover it and are all in
+    # this database (or go in with it) adopts them instead of being applied again; otherwise
+    # the whole is applied and its parts in this build are left out (they add nothing).
+    present = base_ids | {b.id for b in batches}
+    adopting = {b.id for b in batches if _covered_by_parts(archive, b, present)}
+    applied_whole = {b.id for b in batches} - adopting
+    batches = [b for b in batches if b.meta.get("part_of") not in applied_whole]
     try:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -233,8 +253,11 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
         total_errors = 0
         for source in sources:
             mine = sorted((b for b in batches if b.source == source.name), key=source.replay_key)
-            for batch in mine:
-                total_errors += _apply_batch(db, source, batch, ctx, counts)
+            for batch in [b for b in mine if b.id not in adopting] + [b for b in mine if b.id in adopting]:
+                if batch.id in adopting:
+                    total_errors += _adopt_parts(db, source, batch, ctx)
+                else:
+                    total_errors += _apply_batch(db, source, batch, ctx, counts)
         ctx.batch = None
         fault_point("applied", db_path)
         for derive in DERIVATIONS:
@@ -297,6 +320,9 @@ def _apply_batch(db, source, batch: Batch, ctx: BuildContext, counts: dict) -> i
     ctx.batch, ctx.batch_errors = batch, 0
     try:
         with _transaction(db):
+            parts = [int(p) for p in batch.meta.get("parts") or []]
+            if parts:   # the whole batch says again what its parts said (a rebuild has the whole alone)
+                db.execute(f"delete from errors where batch_id in ({', '.join('?' * len(parts))})", parts)
             got = source.apply(db, batch, ctx)
     except Exception as exc:  # noqa: BLE001 -- any failure is reported, named, and contained
         if environment_reason(exc) is not None:
@@ -324,6 +350,43 @@ def _apply_batch(db, source, batch: Batch, ctx: BuildContext, counts: dict) -> i
         bucket = counts.setdefault(source.name, {})
         bucket[key] = bucket.get(key, 0) + value if isinstance(value, (int, float)) else value
     return ctx.batch_errors
+
+
+def _covered_by_parts(archive: Archive, whole: Batch, present: set[int]) -> bool:
+    """Do `whole`'s parts hold all its items, and are they all in `present`?"""
+    parts = [int(p) for p in whole.meta.get("parts") or []]
+    return bool(parts) and set(parts) <= present and \
+        int(whole.meta.get("parted") or 0) == len(archive.items(whole))
+
+
+def _adopt_parts(db, source, whole: Batch, ctx: BuildContext) -> int:
+    """A whole batch whose parts are in the database: the rows it would write are there (its
+    parts hold its items, applied in their order, and every source's apply replaces what it
+    stored before: the rows the whole alone gives, as tests/test_service.py checks against a
+    plain update and a rebuild). What names the batch becomes its own: its parts' errors, then
+    held to its --max-errors as a whole."""
+    parts = [int(p) for p in whole.meta.get("parts") or []]
+    with _transaction(db):
+        db.execute(f"update errors set batch_id = ?, recorded_at = ? where batch_id in ({', '.join('?' * len(parts))})",
+                   [whole.id, whole.created_at, *parts])
+    found = db.execute("select count(*) from errors where batch_id = ?", [whole.id]).fetchone()[0]
+    allowed = whole.meta.get("max_errors")
+    allowed = ctx.config.max_errors if allowed is None else allowed
+    if found > allowed:
+        raise SourceFailed(source.name, SourceError(source.name, _batch_location(ctx, whole),
+                                                    f"{found} input problem(s); at most {allowed} allowed"), whole.id)
+    return found
+
+
+def _whole_applied(archive: Archive, batch: Batch) -> bool:
+    """Is `batch` a part whose whole batch is applied already (it adds nothing then)?"""
+    whole = batch.meta.get("part_of")
+    if whole is None:
+        return False
+    try:
+        return archive.batch(int(whole)).status == "applied"
+    except (TypeError, ValueError):
+        return False
 
 
 def _batch_location(ctx: BuildContext, batch: Batch) -> str:

@@ -4,11 +4,12 @@
     tracker import sdn-history DIR
     tracker import treasury FILE...
     tracker import doj FILE...
+    tracker import enhanced|deltas|fedreg FILE...
     tracker update [--source sdn|treasury|doj]... [--since DATE]
     tracker rebuild
     tracker status
     tracker serve [--host H] [--port N]
-    tracker run                       # update, then serve (the README's main command)
+    tracker run [--update-every 6h]   # serve, backfill behind, keep fresh (the README's main command)
 
 Every command archives its inputs first, then builds a new database and swaps it in only
 if the build and its assertions succeed (see build.py).
@@ -223,20 +224,27 @@ def import_sdn_history(state: State, directory, name_time_zone, programs, allow_
     _run_build(state, ctx, batches, "import sdn-history", ["sdn"])
 
 
-@import_.command(name="treasury")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_treasury(state: State, files):
-    """Import saved Treasury press-release pages (full pages or <article> fragments)."""
-    _import_files(state, "treasury", files)
+# Sources whose saved files are imported as they are: `tracker import <name> FILE...`.
+FILE_IMPORTS = {
+    "treasury": "Import saved Treasury press-release pages (full pages or <article> fragments).",
+    "doj": "Import saved DOJ API responses (list pages, single items) or release pages.",
+    "enhanced": "Import a saved SDN_ENHANCED.XML (the day each entity went on the SDN list).",
+    "deltas": "Import saved OFAC delta files (YYYY-MM-DD_delta.xml) and archive listings (.json).",
+    "fedreg": "Import saved Federal Register API pages (.json) and notice texts (.txt, .html).",
+}
 
 
-@import_.command(name="doj")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def import_doj(state: State, files):
-    """Import saved DOJ API responses (list pages, single items) or release pages."""
-    _import_files(state, "doj", files)
+def _file_import_command(name: str, help_text: str) -> click.Command:
+    @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+    @click.pass_obj
+    def command(state: State, files):
+        _import_files(state, name, files)
+
+    return import_.command(name=name, help=help_text)(command)
+
+
+for _name, _help in FILE_IMPORTS.items():
+    _file_import_command(_name, _help)
 
 
 def _import_files(state: State, source_name: str, files):
@@ -270,6 +278,17 @@ def update(state: State, sources, since, sdn_format, rate, programs, allow_drop,
 
 
 def _update(state: State, sources, since, programs, allow_drop, max_errors, sdn_format=None, rate=None) -> bool:
+    from .build import update_lock
+
+    try:
+        with update_lock(state.db_path):
+            return _fetch_and_build(state, sources, since, programs, allow_drop, max_errors, sdn_format, rate)
+    except TrackerError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return False
+
+
+def _fetch_and_build(state: State, sources, since, programs, allow_drop, max_errors, sdn_format, rate) -> bool:
     from .http import HttpClient
 
     ctx = state.context(programs)
@@ -355,13 +374,17 @@ def status(state: State, as_json, since):
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Datasette metadata [default: metadata.yml]")
 @click.option("--cache-mb", type=click.FloatRange(min=0), default=None,
               help="Memory for recently served pages, in MB [default: 64; 0 turns the cache off]")
+@click.option("--sql/--no-sql", default=None,
+              help="Let visitors run their own SQL (time- and memory-bounded) [default: only when --host is"
+                   " this machine's loopback address]")
 @click.pass_obj
-def serve(state: State, host, port, metadata, cache_mb):
+def serve(state: State, host, port, metadata, cache_mb, sql):
     """Serve the database with Datasette (read-only), with metadata.yml and the plugins."""
     from .publish.serve import serve_database
 
     try:
-        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log, cache_mb=cache_mb)
+        serve_database(state.db_path, host=host, port=port, metadata=metadata, log=state.log, cache_mb=cache_mb,
+                       sql=sql)
     except TrackerError as exc:
         _fail(str(exc))
 
@@ -369,19 +392,37 @@ def serve(state: State, host, port, metadata, cache_mb):
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--update-every", default="6h", show_default=True, metavar="DURATION",
+              help="Fetch what is new this often while serving (30m, 6h, 1d...; 0: only once, at the start)")
+@click.option("--source", "sources", multiple=True, type=click.Choice(SOURCE_NAMES),
+              help="Only keep these sources fresh [default: all]")
 @click.pass_obj
-def run(state: State, host, port):
-    """Update from the live sources, then serve. If the update fails (offline), serve the
-    last good database and say how stale it is."""
+def run(state: State, host, port, update_every, sources):
+    """Serve the database and keep it fresh. Every source is fetched at once; the site starts
+    as soon as there is a database (on a first run: once the SDN list is in, the backfills
+    going on behind, every page saying what is still loading), then the sources are fetched
+    again every --update-every. A failed update never stops the site: its pages say the
+    data is stale and why."""
     from .publish.serve import serve_database
+    from .service import Schedule, Service, parse_duration
 
-    updated = _update(state, (), None, (), False, None)
-    if not state.db_path.exists():
-        _fail(f"no database at {state.db_path} and the update failed: nothing to serve")
     try:
-        serve_database(state.db_path, host=host, port=port, metadata=None, log=state.log, stale=not updated)
+        every = parse_duration(update_every)
+    except ValueError as exc:
+        _fail(f"--update-every: {exc}")
+    cfg = state.context().config
+    schedule = Schedule(update_every=every, retry_seconds=cfg.run_retry_seconds, part_seconds=cfg.run_part_seconds,
+                        build_gap=cfg.run_build_gap, status_seconds=cfg.run_status_seconds)
+    service = Service(state.db_path, state.archive_path, cfg, log=state.log, progress=state.progress,
+                      schedule=schedule, sources=tuple(sources) or SOURCE_NAMES).start()
+    try:
+        if not state.db_path.exists() and not service.wait_for_database():
+            _fail(f"no database at {state.db_path} and the update failed: nothing to serve")
+        serve_database(state.db_path, host=host, port=port, metadata=None, log=state.log)
     except TrackerError as exc:
         _fail(str(exc))
+    finally:
+        service.stop()
 
 
 def main():

@@ -12,6 +12,9 @@ a request rate) travels in its FetchRequest or the HTTP client, never back into 
 
     [doj]
     since = "2021-01-01"
+
+    [run]
+    part_seconds = 20             # tracker run: build what a backfill fetched this often
 """
 from __future__ import annotations
 
@@ -34,12 +37,15 @@ DEFAULT_RATE_LIMITS = {
     "home.treasury.gov": 1.0,
     "ofac.treasury.gov": 1.0,
     "sanctionslistservice.ofac.treas.gov": 1.0,
+    # the Federal Register API allows about 5/s, its full texts about 1/s (its maintainers, 2019)
+    "www.federalregister.gov": 1.0,
 }
 
 # Hosts the scraper may contact. Links found in pages cannot send it anywhere else.
 DEFAULT_ALLOWED_HOSTS = [
     "home.treasury.gov", "treasury.gov", "www.treasury.gov", "ofac.treasury.gov",
     "sanctionslistservice.ofac.treas.gov", "justice.gov", "www.justice.gov",
+    "www.federalregister.gov", "federalregister.gov",
 ]
 # Where the Sanctions List Service may redirect its downloads (signed storage URLs).
 DEFAULT_REDIRECT_HOSTS = [
@@ -78,6 +84,13 @@ class Config:
     # E.O. 14059 designations may not drop by more than this share between observations
     # [default: `assertions: max_drop` in sdn.yml].
     max_drop: float | None = None
+    # `tracker run` (scrapers/service.py): how often a long fetch hands what it has to the
+    # builder, the least time between two builds, how often the terminal gets a status line,
+    # how soon a failed update is tried again (seconds); the schedule is --update-every.
+    run_part_seconds: float = 20.0
+    run_build_gap: float = 10.0
+    run_status_seconds: float = 15.0
+    run_retry_seconds: float = 900.0
     # Test and benchmark hook: rewrite live base URLs to a local server.
     base_urls: Mapping[str, str] = dataclasses.field(default_factory=lambda: _frozen({}))
 
@@ -173,6 +186,14 @@ def _settings(data: dict, where: Path) -> dict:
         out["treasury_since"] = str(data["treasury"]["since"])
     if "listings" in data.get("treasury", {}):
         out["treasury_listings"] = [str(x) for x in data["treasury"]["listings"]]
+    for key, value in data.get("run", {}).items():
+        if f"run_{key}" not in {f.name for f in dataclasses.fields(Config)}:
+            raise TrackerError(f"{where}: [run] {key}: unknown setting (part_seconds, build_gap, status_seconds,"
+                               " retry_seconds)")
+        try:
+            out[f"run_{key}"] = float(value)
+        except (TypeError, ValueError) as exc:
+            raise TrackerError(f"{where}: [run] {key} must be a number of seconds") from exc
     if "max_errors" in data.get("build", {}):
         out["max_errors"] = int(data["build"]["max_errors"])
     return out

@@ -174,3 +174,32 @@ def leading_date(name: str) -> str | None:
     if not m:
         return None
     return _safe(*map(int, m.group(1).split("-")))
+
+
+def share_walked(since: str | None, reached: str | None, newest: str | None = None) -> float | None:
+    """How far a walk back in time, newest first, from `newest` (default: today) to `since`
+    has come once it reached the date `reached`: 0.0 .. 1.0 (None when it cannot be told)."""
+    try:
+        start = dt.date.fromisoformat((newest or today())[:10])
+        goal = dt.date.fromisoformat(since[:10]) if since else None
+        at = dt.date.fromisoformat(reached[:10]) if reached else None
+    except (TypeError, ValueError):
+        return None
+    if goal is None:
+        return None
+    if at is None:
+        return 0.0
+    span = (start - goal).days
+    if span <= 0:
+        return 1.0
+    return min(1.0, max(0.0, (start - at).days / span))
+
+
+def duration_text(seconds: float) -> str:
+    """45s, 12m05s, 3h20m."""
+    seconds = int(round(max(0.0, seconds)))
+    if seconds < 90:
+        return f"{seconds}s"
+    if seconds < 5400:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds // 3600}h{(seconds % 3600) // 60:02d}m"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 12
 
 TABLES: dict[str, dict] = {
     "designations": dict(columns={
@@ -64,13 +64,14 @@ TABLES: dict[str, dict] = {
     }, pk=("observation_id", "uid", "event"),
         foreign_keys=[("uid", "designations", "uid"), ("observation_id", "list_observations", "id")]),
     "press_releases": dict(columns={
+        # short columns (the facets) before the long texts: reading a release's facet values
+        # then stops at its first page instead of following its text's overflow pages
         "id": str, "agency": str, "url": str, "title": str, "published": str, "year": int,
-        "summary": str, "body_text": str, "body_html": str, "is_eo14059": int,
-        "mentions_fentanyl": int, "precursor_case": int, "cartel_case": int,
-        "money_laundering": int, "online_sales": int, "drugs": str, "countries": str,
-        "recent_actions_url": str, "office": str, "district": str, "topics": str, "number": str,
-        "changed": str, "fetched_at": str, "archive_sha256": str, "eo14059_evidence": str,
-        "components": str,
+        "is_eo14059": int, "mentions_fentanyl": int, "precursor_case": int, "cartel_case": int,
+        "money_laundering": int, "online_sales": int, "district": str, "countries": str,
+        "components": str, "office": str, "drugs": str, "topics": str, "number": str,
+        "recent_actions_url": str, "changed": str, "fetched_at": str, "archive_sha256": str,
+        "summary": str, "eo14059_evidence": str, "body_text": str, "body_html": str,
     }, pk="id"),
     "press_release_designations": dict(columns={
         "press_release_id": str, "name_in_text": str, "uid": int, "matched_name": str,
@@ -155,8 +156,8 @@ TABLES: dict[str, dict] = {
         "dates_text": str, "is_eo14059": int, "entries": int,
     }, pk="document_number"),
     "fr_entries": dict(columns={
-        "document_number": str, "position": int, "action_date": str, "entry_text": str, "name": str,
-        "programs": str, "entity_type": str, "uid": int, "match_method": str,
+        "document_number": str, "position": int, "action_date": str, "section": str, "entry_text": str,
+        "name": str, "programs": str, "entity_type": str, "uid": int, "match_method": str,
     }, pk=("document_number", "position"),
         foreign_keys=[("document_number", "fr_documents", "document_number"), ("uid", "designations", "uid")]),
     "errors": dict(columns={
@@ -166,8 +167,8 @@ TABLES: dict[str, dict] = {
     "build_info": dict(columns={"key": str, "value": str}, pk="key"),
     # -- per-build tables for the site (finalize): facet counts of whole tables, name search --
     "facet_counts": dict(columns={
-        "table_name": str, "facet": str, "value_json": str, "count": int,
-    }, pk=("table_name", "facet", "value_json")),
+        "table_name": str, "term": str, "facet": str, "value_json": str, "count": int,
+    }, pk=("table_name", "term", "facet", "value_json")),
     "search_names": dict(columns={
         "id": int, "kind": str, "ref": str, "name": str, "label": str,
     }, pk="id"),
@@ -181,12 +182,7 @@ INDEXES = [
     ("relationships", ["linked_uid"]), ("list_events", ["uid"]), ("list_events", ["observed_on"]),
     ("press_releases", ["agency", "published"]), ("press_releases", ["published"]),
     ("press_releases", ["url"]),
-    # the release facets (agency, year, district, is_eo14059, office) in three covering
-    # indexes: a page filtered by district, agency or year counts every facet from the index
-    # alone instead of reading each release's row with its text (BENCHMARKS.md)
-    ("press_releases", ["district", "year", "agency", "is_eo14059", "office"]),
-    ("press_releases", ["agency", "year", "district", "is_eo14059", "office"]),
-    ("press_releases", ["year", "agency", "district", "is_eo14059", "office"]),
+    # the release facets: covering indexes in FACET_INDEXES
     ("press_releases", ["is_eo14059"]), ("press_releases", ["office"]),
     ("press_releases", ["district"]),  # unfiltered district facet: a smaller index to scan
     ("press_release_designations", ["uid"]), ("press_release_designations", ["role"]),
@@ -203,6 +199,7 @@ INDEXES = [
     ("fr_entries", ["action_date"]), ("list_observations", ["kind", "observed_on"]),
     # the site: search_keys is looked up by key (its primary key); names by kind and ref
     ("search_names", ["kind", "ref"]), ("list_events", ["observed_on", "event"]),
+    ("prosecutions", ["published", "id"]),
 ]
 
 # Indexes the sources' apply() look rows up by, created with the tables: a full rebuild starts
@@ -249,6 +246,10 @@ def finalize(db: sqlite_utils.Database) -> None:
             db.execute(f"drop view {name}")
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
+    for table, leads in FACET_INDEXES.items():
+        for lead, cols in leads.items():
+            db.execute(f"create index if not exists [{facet_index_name(table, lead)}] on [{table}]"
+                       f" ({', '.join(f'[{c}]' for c in cols)})")
     fill_components(db)
     precompute_facet_counts(db)
     build_name_search(db)
@@ -267,6 +268,24 @@ FACETS: dict[str, dict[str, list[str]]] = {
     "prosecutions": {"array": [], "column": ["action", "district", "year"]},
     "defendants": {"array": [], "column": ["action", "district", "match_method"]},
 }
+# Covering indexes of every FACETS column of a table, one led by each column its pages are
+# most often filtered on: a table page's one grouped count (publish/shared_counts.py) reads
+# the index (INDEXED BY, grouped in the index's order) instead of rows holding release texts.
+FACET_INDEXES: dict[str, dict[str, list[str]]] = {
+    "press_releases": {lead: [lead] + [c for c in ("agency", "year", "district") if c != lead]
+                       + ["is_eo14059", "precursor_case", "cartel_case", "money_laundering", "online_sales",
+                          "countries", "components"] for lead in ("agency", "year", "district")},
+    "designations": {"entity_type": ["entity_type", "designation_year", "listed", "countries", "programs"]},
+    "prosecutions": {"action": ["action", "district", "year"], "district": ["district", "action", "year"],
+                     "year": ["year", "action", "district"]},
+    "defendants": {"action": ["action", "district", "match_method"], "district": ["district", "action", "match_method"]},
+}
+
+
+def facet_index_name(table: str, lead: str) -> str:
+    return f"facets_{table}_{lead}"
+
+
 UNKNOWN_ARRAY = "({c} is null or {c} in ('', '[]') or not json_valid({c}))"
 
 
@@ -281,26 +300,99 @@ def fill_components(db: sqlite_utils.Database) -> None:
         for rowid, office in rows])
 
 
+# Words found in at least this share of a table's rows (and at least DENSE_MIN_ROWS rows) get
+# their search's facet counts precomputed too (publish/dense_terms.py), at most DENSE_MAX_TERMS.
+DENSE_SHARE = 0.05
+DENSE_MIN_ROWS = 1000
+DENSE_MAX_TERMS = 300
+
+
+def grouped_sql(table: str, where: str, cols: list[str], index: str | None = None) -> str:
+    """One query counting the rows of `table` matching `where` per combination of `cols`."""
+    sel = ", ".join(f"[{c}]" for c in cols)
+    hint = f" indexed by [{index}]" if index else ""
+    return f"select {sel}, count(*) from [{table}]{hint} {where} group by {sel}"
+
+
+def aggregate_facets(rows, cols: list[str], spec: dict) -> dict:
+    """{"count", "column": {col: {value: n}}, "array": {col: {item: n}}} from grouped_sql rows
+    (arrays: each row counted once per distinct item; None = unknown: no list, empty, not JSON)."""
+    from collections import Counter
+
+    out = {"count": 0, "column": {c: Counter() for c in spec["column"]}, "array": {c: Counter() for c in spec["array"]}}
+    position = {c: i for i, c in enumerate(cols)}
+    parsed: dict = {}
+    for row in rows:
+        count = row[-1]
+        out["count"] += count
+        for col in spec["column"]:
+            out["column"][col][row[position[col]]] += count
+        for col in spec["array"]:
+            text = row[position[col]]
+            items = parsed.get(text)
+            if items is None:
+                items = parsed[text] = _list_items(text)
+            for item in items or (None,):
+                out["array"][col][item] += count
+    return out
+
+
+def _list_items(text) -> tuple:
+    if not isinstance(text, str) or not text:
+        return ()
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return ()
+    if not isinstance(value, list):
+        return ()
+    return tuple(dict.fromkeys(v for v in value if not isinstance(v, (list, dict))))
+
+
+def _facet_index(db, table: str) -> tuple[str | None, list[str]]:
+    spec = FACETS[table]
+    for lead, cols in (FACET_INDEXES.get(table) or {}).items():
+        return facet_index_name(table, lead), cols
+    return None, spec["column"] + spec["array"]
+
+
+def _counts_rows(table: str, term: str, counts: dict) -> list[tuple]:
+    out = [(table, term, "", "null", counts["count"])]
+    for kind in ("column", "array"):
+        for col, values in counts[kind].items():
+            out += [(table, term, col, json.dumps(v, ensure_ascii=False), n) for v, n in values.items() if n]
+    return out
+
+
 def precompute_facet_counts(db: sqlite_utils.Database) -> None:
-    """facet_counts: per table and facet, the count of every value over the whole table
-    (value_json: the value as JSON; null = unknown: NULL, empty or no JSON list)."""
+    """facet_counts: per table, the count of every facet value over the whole table (term '')
+    and over the matches of each word most rows contain (term: its full-text term). value_json
+    is the value as JSON; null = unknown (NULL, or for lists: empty or not JSON); facet '' holds
+    the row count."""
     db.execute("delete from facet_counts")
     out = []
-    for table, kinds in FACETS.items():
-        for col in kinds["column"]:
-            for value, count in db.execute(f"select [{col}], count(*) from [{table}] group by [{col}]"):
-                out.append((table, col, json.dumps(value, ensure_ascii=False), count))
-        for col in kinds["array"]:
-            c = f"[{table}].[{col}]"
-            for value, count in db.execute(
-                    f"select j.value, count(distinct [{table}].rowid) from [{table}], json_each("
-                    f"case when json_valid({c}) then {c} else '[]' end) j group by j.value"):
-                out.append((table, col, json.dumps(value, ensure_ascii=False), count))
-            unknown = db.execute(f"select count(*) from [{table}] where {UNKNOWN_ARRAY.format(c=c)}").fetchone()[0]
-            if unknown:
-                out.append((table, col, "null", unknown))
-        out.append((table, "", "null", db.execute(f"select count(*) from [{table}]").fetchone()[0]))
-    db.conn.executemany("insert into facet_counts (table_name, facet, value_json, count) values (?, ?, ?, ?)", out)
+    for table, spec in FACETS.items():
+        index, cols = _facet_index(db, table)
+        rows = db.execute(grouped_sql(table, "", cols, index)).fetchall()
+        out += _counts_rows(table, "", aggregate_facets(rows, cols, spec))
+        fts = f"{table}_fts"
+        total = db.execute(f"select count(*) from [{table}]").fetchone()[0]
+        if fts not in db.table_names() or total * DENSE_SHARE < DENSE_MIN_ROWS:
+            continue
+        db.execute(f"create virtual table if not exists temp.dense_vocab using fts5vocab(main, [{fts}], 'row')")
+        try:
+            terms = db.execute("select term, doc from temp.dense_vocab where doc >= ? order by doc desc, term limit ?",
+                               [total * DENSE_SHARE, DENSE_MAX_TERMS]).fetchall()
+        finally:
+            db.execute("drop table temp.dense_vocab")
+        where = f"where rowid in (select rowid from [{fts}] where [{fts}] match ?)"
+        for term, docs in terms:
+            counts = aggregate_facets(db.execute(grouped_sql(table, where, cols, index), ['"' + term + '"']).fetchall(),
+                                      cols, spec)
+            if counts["count"] == docs:  # the term, searched, finds exactly its documents
+                out += _counts_rows(table, term, counts)
+    db.conn.executemany("insert into facet_counts (table_name, term, facet, value_json, count) values (?, ?, ?, ?, ?)",
+                        out)
 
 
 def build_name_search(db: sqlite_utils.Database) -> None:

@@ -208,11 +208,19 @@ def parse_json(content: bytes | str, location: str, source: str):
         raise SourceError(source, location, f"HTML/XML where JSON was expected (an error page?):"
                           f" {' '.join(text.split())[:80]!r}")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError as exc:
         cut = " (the body ends early: truncated?)" if exc.pos >= len(text.rstrip()) else ""
         raise SourceError(source, location, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}{cut}",
                           exc.lineno) from exc
+    except ValueError as exc:      # Infinity/NaN, a number of more digits than Python reads
+        raise SourceError(source, location, f"invalid JSON: {' '.join(str(exc).split())[:120]}") from exc
+    except RecursionError as exc:
+        raise SourceError(source, location, "invalid JSON: nested too deeply") from exc
+
+
+def _not_json(constant: str):
+    raise ValueError(f"{constant} is not a JSON value")
 
 
 class HttpClient:
@@ -320,9 +328,18 @@ class HttpClient:
     # -- fetching ------------------------------------------------------------------------
     def get(self, url: str, *, source: str, kind: str, conditional: bool = False,
             params: dict | None = None, max_bytes: int | None = None, meta: dict | None = None,
-            archive_errors: bool = True) -> FetchResult:
+            archive_errors: bool = True, reject: Callable[[bytes, dict], str | None] | None = None,
+            data: bytes | None = None) -> FetchResult:
         """GET `url` (a live URL; `config.base_urls` may point it at a stand-in server),
-        archive the final response and return it. Raises FetchError when it cannot."""
+        archive the final response and return it. Raises FetchError when it cannot.
+        `reject(body, headers)`: a reason when a 200 is not the page at all (a bot challenge):
+        such a response is retried with backoff like a 503, archived only as a refused
+        response (status, headers, reason; no body).
+        With `data`, the request is a POST of those bytes as JSON (never conditional): the
+        Sanctions List Service answers some listings only to a POST of `{}`."""
+        if data is not None:
+            conditional = False
+            meta = {**(meta or {}), "method": "POST"}
         if params:
             url = requests.Request("GET", url, params=params).prepare().url
         url = self.live_url(url)
@@ -345,7 +362,10 @@ class HttpClient:
             self._check_run_budget(url)
             record_meta = dict(meta or {})
             try:
-                status, body, resp_headers, final = self._attempt(url, headers, cap, record_meta)
+                status, body, resp_headers, final = self._attempt(url, headers, cap, record_meta, data)
+                why = reject(body, resp_headers) if reject is not None and status == 200 else None
+                if why:
+                    raise RetryableError(why)
             except HostDown as exc:
                 self.down[host] = str(exc)
                 raise FetchError(url, f"{host}: {exc}") from exc
@@ -403,7 +423,8 @@ class HttpClient:
         self.archive.put(source, kind, None, url=url, status=info["status"], headers=info.get("headers"),
                          meta=meta)
 
-    def _attempt(self, url: str, headers: dict, cap: int, info: dict) -> tuple[int, bytes, dict, str]:
+    def _attempt(self, url: str, headers: dict, cap: int, info: dict,
+                 data: bytes | None = None) -> tuple[int, bytes, dict, str]:
         """One request (plus its redirects). `url` is live; it is mapped to its stand-in
         (config.base_urls) only to open the connection. `info` collects the status and
         headers of the last response seen, for the archive."""
@@ -420,27 +441,33 @@ class HttpClient:
             limit = min(self.config.total_timeout, self._run_left())
             with _Deadline(limit) as deadline:
                 try:
-                    got = self._exchange(current, target, headers, cap, info, storage_ok)
+                    got = self._exchange(current, target, headers, cap, info, storage_ok, data)
                 except (RetryableError, HostDown, FetchError) as exc:
                     if not deadline.fired:
                         raise
                     raise deadline.error() from exc
                 if deadline.fired:   # cut mid-headers, http.client may have read what came as a response
                     raise deadline.error()
-            if isinstance(got, str):     # a redirect, checked: follow it
+            if isinstance(got, str):     # a redirect, checked: follow it (a POST's with a GET)
                 current = got
+                data = None
                 continue
             return got
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
     def _exchange(self, current: str, target: str, headers: dict, cap: int, info: dict,
-                  storage_ok: bool) -> tuple[int, bytes, dict, str] | str:
+                  storage_ok: bool, data: bytes | None = None) -> tuple[int, bytes, dict, str] | str:
         """One request and its response (status, body, headers, URL), or the next URL of a
         redirect that passed the checks."""
         started = self.clock()
         try:
-            resp = self.session.get(target, headers=headers, stream=True, allow_redirects=False,
-                                    timeout=(self.config.connect_timeout, self.config.read_timeout))
+            if data is None:
+                resp = self.session.get(target, headers=headers, stream=True, allow_redirects=False,
+                                        timeout=(self.config.connect_timeout, self.config.read_timeout))
+            else:
+                resp = self.session.post(target, data=data, stream=True, allow_redirects=False,
+                                         headers={**headers, "Content-Type": "application/json"},
+                                         timeout=(self.config.connect_timeout, self.config.read_timeout))
         except requests.exceptions.ConnectTimeout as exc:
             raise RetryableError("connect timeout") from exc
         except requests.exceptions.Timeout as exc:

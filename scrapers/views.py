@@ -25,6 +25,8 @@ tables defined in db.py.
   announcing E.O. 14059 designations and DOJ fentanyl releases.
 - treasury_releases_audit: every Treasury release fetched, E.O. 14059 or not, with the
   sentences behind the decision (to audit the filter).
+- eo14059_actions: one row per E.O. 14059 action day, with the entries dated that day and the
+  action's documents (Treasury releases, Recent Actions page, Federal Register notice).
 - prosecutions_overview / defendants_overview: prosecutions and defendants with the year,
   the release title and whether they are linked to an SDN entry (`linked` / `not linked`),
   so those can be faceted.
@@ -187,6 +189,26 @@ from defendants f
 left join designations d on d.uid = f.uid
 left join press_releases r on r.id = f.press_release_id
 order by f.published desc, f.id
+""",
+    # one row per E.O. 14059 action day: the entries dated that day, and the documents of the
+    # action -- Treasury releases, OFAC's Recent Actions page, the Federal Register notice
+    "eo14059_actions": """
+select a.action_date,
+       (select count(*) from designation_dates x where x.kind = 'program' and x.chosen = 1
+         and x.date = a.action_date) as designations_dated,
+       (select group_concat(p.id, '; ') from press_releases p where p.agency = 'Treasury' and p.is_eo14059 = 1
+         and p.published = a.action_date) as releases,
+       (select group_concat(distinct r.url) from recent_actions r where r.action_date = a.action_date) as recent_actions,
+       (select group_concat(distinct e.document_number) from fr_entries e where e.action_date = a.action_date
+         and e.programs like '%ILLICIT-DRUGS-EO14059%') as fr_documents,
+       (select group_concat(distinct d.html_url) from fr_documents d join fr_entries e on e.document_number = d.document_number
+         where e.action_date = a.action_date and e.programs like '%ILLICIT-DRUGS-EO14059%') as fr_urls,
+       (select min(d.publication_date) from fr_documents d join fr_entries e on e.document_number = d.document_number
+         where e.action_date = a.action_date and e.programs like '%ILLICIT-DRUGS-EO14059%') as fr_published
+from (select date as action_date from designation_dates where kind = 'program' and chosen = 1 and date is not null
+      union select published from press_releases where agency = 'Treasury' and is_eo14059 = 1
+      union select action_date from fr_entries where programs like '%ILLICIT-DRUGS-EO14059%' and action_date is not null) a
+order by a.action_date desc
 """,
 }
 

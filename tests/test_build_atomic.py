@@ -288,8 +288,9 @@ def test_errors_over_the_threshold_stop_the_swap_and_name_file_and_row(env, tmp_
     with pytest.raises(SourceError) as err:
         build_mod.build(db_path, archive, ctx, [batch])
     msg = str(err.value)
-    # the file is named by its name: where it lay on this machine is not published (errors table)
-    assert "sdn: sdn.csv, row 3" in msg and str(broken) not in msg and "--max-errors" in msg
+    # the file is named by its name and its directory's: where it lay on this machine is not
+    # published (errors table)
+    assert "sdn: 2025-03-08/sdn.csv, row 3" in msg and str(broken) not in msg and "--max-errors" in msg
     assert sha(db_path) == before
     assert archive.batch(batch.id).status == "rejected" and "row 3" in archive.batch(batch.id).reason
 
@@ -306,7 +307,7 @@ def test_errors_under_the_threshold_are_recorded_not_skipped(env, tmp_path):
     conn = sqlite3.connect(db_path)
     rows = conn.execute("select source, location, row, reason, batch_id from errors").fetchall()
     conn.close()
-    assert [r[:3] + r[4:] for r in rows] == [("sdn", "sdn.csv", "3", batch.id)]
+    assert [r[:3] + r[4:] for r in rows] == [("sdn", "2025-03-08/sdn.csv", "3", batch.id)]
     assert "90103;" in rows[0][3] and "not a number" in rows[0][3]
 
 

@@ -204,14 +204,15 @@ def test_cache_size_zero_turns_it_off(tmp_path, monkeypatch):
 
 
 def test_the_cache_stays_within_its_size_and_drops_the_oldest_pages():
-    cache = datasette_cache.PageCache(max_bytes=10_000)
+    page = datasette_cache.page_cost(("k", 0), [(b"content-type", b"text/html")], bytes(1_000))
+    cache = datasette_cache.PageCache(max_bytes=12 * page)
     for i in range(30):
         cache.put(("k", i), 200, [(b"content-type", b"text/html")], bytes(1_000))
-        assert cache.size <= 10_000
+        assert cache.size <= cache.max_bytes
     assert cache.get(("k", 0)) is None and cache.get(("k", 29)) is not None
-    cache.put(("big",), 200, [], bytes(20_000))  # larger than the whole cache: not kept
+    cache.put(("big",), 200, [], bytes(20 * page))  # larger than the whole cache: not kept
     assert cache.get(("big",)) is None
     cache.get(("k", 20))  # recently used pages stay
     for i in range(30, 38):
-        cache.put(("k", i), 200, [], bytes(1_000))
+        cache.put(("k", i), 200, [(b"content-type", b"text/html")], bytes(1_000))
     assert cache.get(("k", 20)) is not None and cache.get(("k", 21)) is None

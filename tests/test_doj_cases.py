@@ -102,3 +102,20 @@ def test_same_case_number_groups_a_name_written_two_ways(run_cli, workdir):
     run_cli("import", "doj", write_page(workdir / "page2.json", items[:1]))
     got = q(db, "select name, first_stage, latest_stage, release_count from cases")
     assert got == [("Ana Lucia Ferreira", "charged", "sentenced", 2)]
+
+
+def test_a_name_too_common_in_one_district_is_not_grouped_by_name(tmp_path):
+    import sqlite_utils
+
+    from scrapers import db as schema
+    from scrapers.linking.cases import MAX_NAME_GROUP, link_cases
+
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    schema.create_schema(db)
+    n = MAX_NAME_GROUP + 5
+    db["defendants"].insert_all({"id": f"doj:{i:03d}/d1", "press_release_id": f"doj:{i:03d}", "name": "Luis Garza",
+                                 "district": "District of Arizona", "published": f"2024-01-{1 + i % 28:02d}",
+                                 "action": "charged", "is_company": 0} for i in range(n))
+    got = link_cases(db, None)
+    assert got["cases"] == n and got["case_reviews"] == n - 1
+    assert all("too common a name" in r for (r,) in db.execute("select reason from case_review"))

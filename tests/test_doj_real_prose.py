@@ -227,3 +227,32 @@ def test_officials_listed_never_become_defendants():
              " Kane Ortega, 44, was charged with conspiracy. Assistant U.S. Attorneys Lyle Fenn, Rosa Kim and"
              " Tobias Ward are prosecuting the case.</p>", title="Man Charged")
     assert list(rows(ex)) == ["Kane Ortega"]
+
+
+def test_terms_statutes_and_organisation_names_are_not_people():
+    ex = run("<p>Kiran Holt, 33, of Elyria, pleaded guilty to possessing a controlled substance and to money"
+             " laundering. Money Laundering was charged under the Clean Air Act, and a Bankruptcy Trustee was arrested"
+             " by nobody. Holt was a member of the Elm Court/Lakeview Terrace Crips. Former Elyria resident Dane"
+             " Morrow was also charged.</p>", title="Elyria Man Pleads Guilty")
+    assert sorted(rows(ex)) == ["Dane Morrow", "Kiran Holt"]
+
+
+def test_company_names_without_datelines_descriptions_or_their_neighbours():
+    ex = run("<p>WASHINGTON Kestrel Freight Co. Ltd. pleaded guilty today. Tokyo-based Himura Corporation also"
+             " pleaded guilty. Earlier, Fujiwa Ltd. and Norland Inc. were sentenced to pay fines for distributing"
+             " fentanyl analogues.</p>", title="Companies Plead Guilty")
+    assert sorted(rows(ex)) == ["Fujiwa Ltd.", "Himura Corporation", "Kestrel Freight Co. Ltd.", "Norland Inc."]
+
+
+def test_capitals_with_particles_and_later_references_in_title_case():
+    ex = run("<p>RAMON DE LA VEGA, 52, of Toledo, was indicted today. De La Vega was arrested on Friday.</p>"
+             "<p>A criminal complaint charges ODELL FINCH (\"FINCH\"), age 31. Finch pleaded guilty on Monday.</p>",
+             title="Two Charged")
+    got = {n: (d["age"], d["action"]) for n, d in rows(ex).items()}
+    assert got == {"RAMON DE LA VEGA": (52, "arrested"), "ODELL FINCH": (31, "pleaded_guilty")}
+
+
+def test_age_alone_in_parentheses():
+    ex = run("<p>Tomas Brevik (34) of Lorain was sentenced to 41 months for distributing fentanyl.</p>")
+    (d,) = ex.defendants
+    assert (d["name"], d["age"], d["sentence_months"]) == ("Tomas Brevik", 34, 41)

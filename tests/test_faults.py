@@ -404,6 +404,9 @@ def test_rebuild_reproduces_the_database_after_faults(server, served_v1, referen
     (b"<html><body>Access denied</body></html>", r"HTML/XML where JSON was expected"),
     (b'{"results": [\xff]}', r"not UTF-8 JSON: byte 0xff"),
     (b"", r"empty body where JSON was expected"),
+    (b'{"count": Infinity}', r"invalid JSON: Infinity is not a JSON value"),
+    (b'{"count": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", r"invalid JSON: nested too deeply"),
+    (b'{"count": ' + b"9" * 5000 + b"}", r"invalid JSON: Exceeds the limit"),
 ])
 def test_invalid_json_is_a_named_error_after_the_bytes_are_archived(server, tmp_path, body, match):
     from scrapers.archive import Archive
@@ -425,3 +428,35 @@ def test_invalid_json_is_a_named_error_after_the_bytes_are_archived(server, tmp_
         record_fault("invalid JSON", "200 with a JSON body cut mid-object (HttpClient + parse_json)",
                      "SourceError naming the URL and line; bytes archived first", 0, 0, None,
                      "test_faults.py::test_invalid_json_is_a_named_error_after_the_bytes_are_archived")
+
+
+def test_clock_jumping_back_does_not_reorder_observations(server, tmp_path, monkeypatch):
+    """v1 fetched on 2025-03-14; the machine's clock then jumps back to 2025-01-01 and v2 is
+    fetched. Dated by the clock, v2 would be replayed before v1 and v1's listed states
+    published (entries of v2 unlisted, removed ones listed, spurious events). The database
+    must equal a clean run's, and a rebuild must too."""
+    from scrapers.sources.sdn import source as sdn_source
+
+    def run(workdir, days):
+        workdir.mkdir()
+        t = Tracker(workdir, server)
+        for version, day in zip(("sdn_v1", "sdn_v2"), days):
+            monkeypatch.setattr(sdn_source, "eastern_today", lambda day=day: day)   # the machine's clock
+            publish(server, version)
+            r = t.update()
+            assert r.exit_code == 0, r.output
+        return t
+
+    ref = run(tmp_path / "ref", ("2025-03-14", "2025-03-14"))
+    t = run(tmp_path / "jumped", ("2025-03-14", "2025-01-01"))
+    expected = table_rows(ref.db)
+    lost, dup = lost_and_duplicated(table_rows(t.db), expected)
+    assert t("rebuild").exit_code == 0
+    lost_r, dup_r = lost_and_duplicated(table_rows(t.db), expected)
+    record_fault("clock jumps back between two observations", "v1 fetched on 2025-03-14, then the machine's clock set"
+                 " back to 2025-01-01 and v2 fetched",
+                 "v2 dated after v1 (an observation is never dated before one already made), logged; database and"
+                 f" rebuild equal a clean run's ({lost + lost_r} lost, {dup + dup_r} duplicated)",
+                 lost + lost_r, dup + dup_r, lost == dup == lost_r == dup_r == 0,
+                 "test_faults.py::test_clock_jumping_back_does_not_reorder_observations")
+    assert (lost, dup, lost_r, dup_r) == (0, 0, 0, 0)

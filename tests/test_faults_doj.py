@@ -415,7 +415,8 @@ def backfill_reference(server, tmp_path_factory) -> dict:
     publish(server, "v2")
     r = t.update("--since", SINCE)
     assert r.exit_code == 0, r.output
-    return {"rowsfetched_at": rows_by_key(t.db, FETCHED_AT), "hashesfetched_at": hashes_without(t.db, FETCHED_AT)}
+    return {"rowsfetched_at": rows_by_key(t.db, FETCHED_AT), "hashesfetched_at": hashes_without(t.db, FETCHED_AT),
+            "rowsanybytes": rows_by_key(t.db, {"press_releases": BYTES["press_releases"] | FETCHED_AT["press_releases"]})}
 
 
 def test_interruption_mid_backfill_then_resume(server, tmp_path, backfill_reference):
@@ -568,3 +569,112 @@ def test_rebuild_reproduces_the_database_after_faults(server, served_v1, referen
     r = t("rebuild")
     assert r.exit_code == 0, r.output
     assert content_hashes(t.db) == references["hashes"]
+
+
+# -- hostile pages (issue 16) ----------------------------------------------------------------------------
+def _hostile_page(change) -> bytes:
+    """Page 1 of v2 with one release changed by `change(item)`; a value the JSON encoder cannot
+    write (Infinity, a literal, deep nesting) goes in as a marker replaced afterwards."""
+    items = _items(1)
+    target = next(i for i, it in enumerate(items) if "fentanyl" in it["body"].lower())
+    literal = change(items[target])
+    body = api_page(items, 1, len(V2)).decode("utf-8")
+    if literal is not None:
+        body = body.replace('"@@LITERAL@@"', literal, 1)
+    return body.encode("utf-8")
+
+
+def _set(field: str, value, literal: str | None = None):
+    def change(it):
+        it[field] = value
+        return literal
+    return change
+
+
+HOSTILE = {
+    "JSON Infinity": ("a release's date written Infinity", _set("date", "@@LITERAL@@", "Infinity")),
+    "JSON NaN": ("a release's date written NaN", _set("date", "@@LITERAL@@", "NaN")),
+    "JSON number out of range": ("a release's date written 1e400", _set("date", "@@LITERAL@@", "1e400")),
+    "JSON nested 100,000 deep": ("a release's topic nested in 100,000 lists",
+                                 _set("topic", "@@LITERAL@@", "[" * 100_000 + "]" * 100_000)),
+    "URL with a fullwidth solidus": ("a fentanyl release's url https://www.justice.gov\uff0fusao-az/pr/…",
+                                     _set("url", "https://www.justice.gov\uff0fusao-az/pr/invented-case")),
+}
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_hostile_json_is_contained_and_the_other_sources_keep_refreshing(kind, server, served_v1, references):
+    """Page 1 carries something Python's JSON reader accepts and the tracker could not: the
+    update says so in one line and exits 1, the SDN list (fetched in the same run) still
+    refreshes, run after run while the page stays hostile; once DOJ's API is healthy the next
+    run converges to the clean run (the archived hostile page is never trusted again)."""
+    from faultserver import SDN_PATHS, serve_sdn
+
+    t = served_v1
+    did, change = HOSTILE[kind]
+    faults = Path(__file__).resolve().parent / "fixtures" / "faults"
+    config = CONFIG.format(url=server.url).replace(
+        'base_urls = {', f'base_urls = {{ "https://sanctionslistservice.ofac.treas.gov" = "{server.url}",', 1).replace(
+        "rate_limits = {", 'rate_limits = { "sanctionslistservice.ofac.treas.gov" = 0,', 1)
+    # the clean run of the same sequence: SDN v1 then v2, DOJ healthy
+    clean_dir = t.dir.parent / f"{t.dir.name}-clean"
+    shutil.copytree(references["template"], clean_dir)
+    clean = Tracker(clean_dir, server)
+    for workdir in (t.dir, clean.dir):
+        (workdir / "tracker.toml").write_text(config)
+    for version in ("sdn_v1", "sdn_v2"):
+        serve_sdn(server, faults / version)
+        assert clean("update", "--source", "sdn", "--source", "doj").exit_code == 0
+    server.always(P1, Body(_hostile_page(change), JSON, "hostile"))
+    listed = []
+    for version in ("sdn_v1", "sdn_v2"):
+        serve_sdn(server, faults / version)
+        r = t("update", "--source", "sdn", "--source", "doj")
+        assert r.exit_code == 1 and "Traceback" not in r.output, r.output
+        assert [line for line in r.output.splitlines() if line.startswith("doj:") and "failed" in line
+                or line.startswith("Error: doj")], r.output
+        conn = __import__("sqlite3").connect(t.db)
+        listed.append(conn.execute("select count(*) from list_observations").fetchone()[0])
+        conn.close()
+    assert listed == [1, 2], f"the SDN list did not refresh while DOJ failed: {listed}"
+    said = next(line for line in r.output.splitlines() if "doj" in line and ("failed" in line or "Error" in line))
+    said = said.replace("https://www.justice.gov/api/v1/press_releases.json?sort=date&direction=DESC&pagesize=50&", "…?")
+    server.always(P1, None)
+    publish(server, "v2")
+    for path in SDN_PATHS.values():
+        server.always(path, None)
+    serve_sdn(server, faults / "sdn_v2")
+    r2 = t.update()
+    assert r2.exit_code == 0, r2.output
+    batches = {"list_observations": {"batch_id"}, "list_events": {"observation_id"}}   # DOJ's failed walks took ids
+    lost, dup, differ = compare_rows(rows_by_key(t.db, batches), rows_by_key(clean.db, batches))
+    record_fault(kind, f"page 1: {did} (the SDN list published twice meanwhile)",
+                 f"one line, exit 1, DOJ data kept, the SDN list refreshed both times: {said[:150]}; healthy again, the"
+                 " next run converged", lost, dup, lost == dup == differ == 0,
+                 f"test_faults_doj.py::test_hostile_json_is_contained_and_the_other_sources_keep_refreshing[{kind}]",
+                 source="doj")
+    assert (lost, dup, differ) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("count", ["1", "0", "-5"])
+def test_a_wrong_count_does_not_end_the_first_backfill(count, server, tmp_path, backfill_reference):
+    """Page 0 of a first backfill says the list holds `count` releases: the walk must still go
+    down to --since (pages 1-3), not end as "whole list covered" and skip them for good."""
+    t = Tracker(tmp_path, server)
+    publish(server, "v2")
+    lying = json.loads(_page(0))
+    lying["metadata"]["resultset"]["count"] = count
+    server.script(P0, Body(json.dumps(lying).encode(), JSON, f"count {count}"))
+    r = t.update("--since", SINCE)
+    assert r.exit_code == 0, r.output
+    ignore = {"press_releases": BYTES["press_releases"] | FETCHED_AT["press_releases"]}   # page 0's bytes differ
+    lost, dup, differ = compare_rows(rows_by_key(t.db, ignore), backfill_reference["rowsanybytes"])
+    r2 = t.update("--since", SINCE)
+    assert r2.exit_code == 0, r2.output
+    lost2, dup2, differ2 = compare_rows(rows_by_key(t.db, ignore), backfill_reference["rowsanybytes"])
+    record_fault(f"wrong count on the first backfill ({count})", f'page 0 of a first backfill: resultset count "{count}"'
+                 " (the list holds 190)",
+                 "the count is not believed over the pages: the walk read down to --since (pages 0-3);"
+                 f" {lost} rows lost", lost + lost2, dup + dup2, lost == dup == differ == lost2 == dup2 == differ2 == 0,
+                 f"test_faults_doj.py::test_a_wrong_count_does_not_end_the_first_backfill[{count}]", source="doj")
+    assert (lost, dup, differ, lost2, dup2, differ2) == (0, 0, 0, 0, 0, 0)

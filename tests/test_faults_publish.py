@@ -67,7 +67,7 @@ def test_no_local_path_is_published(tmp_path):
     files, errors = conn.execute("select files from list_observations order by id desc limit 1").fetchone()[0], \
         conn.execute("select location from errors").fetchall()
     conn.close()
-    assert '"from": "sdn.csv"' in files and errors == [("sdn.csv",)], (files, errors)
+    assert '"from": "bad/sdn.csv"' in files and errors == [("bad/sdn.csv",)], (files, errors)
     leaks = texts_holding(work / "tracker.db", "home-of-someone-private")
     leaks += [f"archive:{t}" for t in texts_holding(work / "archive" / "index.sqlite", "home-of-someone-private")]
     p = tracker(work / "tracker.db", "rebuild")
@@ -76,7 +76,7 @@ def test_no_local_path_is_published(tmp_path):
     record_fault("local paths in published files", "files imported from /…/home-of-someone-private/downloads/…"
                  " (one with a bad row, recorded in errors)",
                  "no table of tracker.db (list_observations.files, errors, …) nor the archive index holds the"
-                 f" local path: {len(leaks)} leaks; files are named by their name only", 0, 0, None,
+                 f" local path: {len(leaks)} leaks; files are named by their name and their directory's name only", 0, 0, None,
                  "test_faults_publish.py::test_no_local_path_is_published", source="publish")
     assert leaks == []
 

@@ -153,7 +153,7 @@ def test_bad_row_names_file_and_row_and_changes_nothing(run_cli, workdir, base, 
     db = workdir / "tracker.db"
     before = content_hashes(db)
     result = run_cli("import", "sdn", fixtures / "sdn" / "bad" / "short-row" / "sdn.csv", "--as-of", "2024-01-03", expect=1)
-    assert "sdn: sdn.csv, row 4: expected 12 fields, found 3" in result.output
+    assert "sdn: short-row/sdn.csv, row 4: expected 12 fields, found 3" in result.output
     assert content_hashes(db) == before
 
 

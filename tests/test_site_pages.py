@@ -12,11 +12,11 @@ from urllib.parse import quote
 
 import defusedxml.ElementTree as ET
 import pytest
+from test_datasette_site import Site, fixture_data, sql
 
 from scrapers.names import name_score, phonetic_key
 from scrapers.publish.site.home import month_series
 from scrapers.publish.site.profiles import change_pairs
-from test_datasette_site import Site, fixture_data, sql
 
 PR_A = fixture_data.PR_A
 
@@ -184,10 +184,17 @@ def test_missing_profiles_are_404(site, path):
 
 # -- change digest -------------------------------------------------------------------------
 def test_change_pairs_reads_every_details_shape():
-    assert change_pairs('{"fields": ["remarks"], "parts": ["sdn"]}') == [{"field": "remarks", "old": None, "new": None}]
-    assert change_pairs({"fields": ["name"], "name": ["A", "B"]}) == [{"field": "name", "old": "A", "new": "B"}]
-    assert change_pairs({"changes": [{"field": "address", "old": "x", "new": None}]}) == [
-        {"field": "address", "old": "x", "new": None}]
+    assert change_pairs('{"fields": ["remarks"], "parts": ["sdn"]}') == [
+        {"field": "remarks", "change": "changed", "old": None, "new": None}]
+    assert change_pairs({"fields": ["name"], "name": ["A", "B"]}) == [
+        {"field": "name", "change": "changed", "old": "A", "new": "B"}]
+    # the SDN source's list of changes: every item kept (two aliases are two changes)
+    assert change_pairs({"fields": ["name"], "name": ["A", "B"], "summary": "...", "changes": [
+        {"field": "alias", "change": "removed", "old": "X"}, {"field": "alias", "change": "added", "new": "Y"},
+        {"field": "name", "change": "changed", "old": "A", "new": "B"}]}) == [
+        {"field": "alias", "change": "removed", "old": "X", "new": None},
+        {"field": "alias", "change": "added", "old": None, "new": "Y"},
+        {"field": "name", "change": "changed", "old": "A", "new": "B"}]
     assert change_pairs({"programs": {"added": ["SDNTK"], "removed": []}})[0]["new"] == "SDNTK"
 
 
@@ -297,3 +304,101 @@ def test_home_page_answers_the_three_journeys(site):
     assert "countries__arraycontains=Mexico" in page and "designation_year__isnull=1" in page
     assert "district=District+of+Arizona" in page or "district=District%20of%20Arizona" in page
     assert "13 of them without any designation" in page  # the chart's empty months are counted
+
+
+# -- searches for common words: counts precomputed per build, rows read in page order ----------
+@pytest.fixture(scope="module")
+def dense_db(tmp_path_factory):
+    """The fixtures with every word in 2+ of the 7 releases counted as common (the real
+    threshold is 5% of at least 20,000 rows)."""
+    from scrapers import db as schema
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(schema, "DENSE_MIN_ROWS", 1)
+    mp.setattr(schema, "DENSE_SHARE", 0.25)
+    try:
+        return fixture_data.build_database(tmp_path_factory.mktemp("dense") / "tracker.db")
+    finally:
+        mp.undo()
+
+
+def test_common_word_searches_use_precomputed_counts_equal_to_datasette_own(dense_db):
+    terms = {t for (t,) in sql(dense_db, "select distinct term from facet_counts where table_name = 'press_releases'"
+                                         " and term != ''")}
+    assert {"fentanyl", "treasuri"} <= terms  # stems: "Treasury" is indexed as "treasuri"
+    from scrapers.publish import dense_terms, shared_counts
+
+    rewritten = []
+    original_rewrite = dense_terms.rewrite_rows_sql
+
+    async def no_grouping(*args):
+        raise AssertionError("a common word's counts must come from facet_counts")
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(shared_counts, "_grouped", no_grouping)
+    mp.setattr(dense_terms, "rewrite_rows_sql", lambda *a: rewritten.append(a[1]) or original_rewrite(*a))
+    s = Site(dense_db, settings={"default_page_size": 2})
+    try:
+        for word in ("fentanyl", "Treasury", "sanctioned", "FENTANYL"):
+            data = s.json(f"/tracker/press_releases.json?_search={word}")
+            ids = {r[0] for r in sql(dense_db, "select rowid from press_releases_fts where press_releases_fts match ?",
+                                     [f'"{word}"'])}
+            assert data["filtered_table_rows_count"] == len(ids), word
+            want = {}
+            for (agency,) in sql(dense_db, f"select agency from press_releases where rowid in ({','.join(map(str, ids))})"):
+                want[agency] = want.get(agency, 0) + 1
+            assert {r["value"]: r["count"] for r in data["facet_results"]["agency"]["results"]} == want, word
+            # the rows, page after page, are Datasette's own: the same set, in id order, nothing repeated
+            rows = s.json(f"/tracker/press_releases.json?_search={word}&_shape=array&_stream=on&_col=id")
+            got = [r["id"] for r in rows]
+            assert got == sorted(got) and len(got) == len(ids), word
+        assert rewritten and set(rewritten) == {"press_releases"}
+    finally:
+        mp.undo()
+        s.close()
+
+
+def test_a_stem_that_begins_a_word_never_lends_its_counts(dense_db):
+    """'sanctions' and 'sanctioned' share the stem 'sanction'; 'sinaloan' begins with the stored
+    'sinaloa' but is another word: its own match count differs, so no precomputed counts."""
+    s = Site(dense_db)
+    try:
+        data = s.json("/tracker/press_releases.json?_search=sinaloan")
+        assert data["filtered_table_rows_count"] == 0
+        assert all(r["count"] == 0 for f in data["facet_results"].values() for r in f["results"]) or not any(
+            f["results"] for f in data["facet_results"].values())
+    finally:
+        s.close()
+
+
+def test_case_profile_reads_the_cases_table_when_a_defendant_has_a_case(db_path, tmp_path):
+    """The DOJ cases pass groups one defendant's releases into a case (defendants.case_id):
+    the case page shows its stages over time, the defendant and entry pages link to it."""
+    import shutil
+
+    copy = tmp_path / "tracker.db"
+    shutil.copy(db_path, copy)
+    con = sqlite3.connect(copy)
+    did = PR_A + "#1:1"
+    timeline = [{"date": "2024-03-12", "stage": "charged", "release_id": PR_A, "url": "https://www.justice.gov/a"},
+                {"date": "2025-01-09", "stage": "sentenced", "release_id": fixture_data.PR_B,
+                 "url": "https://www.justice.gov/b"}]
+    con.execute("insert into cases (id, name, district, case_number, first_stage, first_date, latest_stage, latest_date,"
+                " furthest_stage, release_count, releases, timeline) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ["case:guzman-rivera", "Ernesto Guzman Rivera", "Southern District of California", "24-cr-101",
+                 "charged", "2024-03-12", "sentenced", "2025-01-09", "sentenced", 2,
+                 json.dumps([PR_A, fixture_data.PR_B]), json.dumps(timeline)])
+    con.execute("update defendants set case_id = 'case:guzman-rivera' where id = ?", [did])
+    con.commit()
+    con.close()
+    s = Site(copy)
+    try:
+        page = s.get("/case/case~3Aguzman-rivera").text
+        assert "Latest stage: sentenced" in page and "a finding of guilt" in page
+        assert page.index("2024-03-12") < page.index("2025-01-09")
+        assert 'href="/entry/90001"' in page
+        assert "/case/case~3Aguzman-rivera" in s.get("/entry/90001").text
+        defendant = s.get("/defendant/" + quote(did.replace(":", "~3A").replace("#", "~23"))).text
+        assert "/case/case~3Aguzman-rivera" in defendant and "24-cr-101" in defendant
+    finally:
+        s.close()

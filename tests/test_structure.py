@@ -2,13 +2,14 @@
 package importing another, no module over the size a reader can hold in mind.
 
 Layers, lowest first (a module may import its own layer and the ones below):
-  0 shared helpers   errors, dates, names, countries, sanitize, config, assertions
-  1 storage and I/O  archive, http, db, views, matching
+  0 shared helpers   errors, dates, names, countries, sanitize, config, assertions, urls, changes, ofac_xml
+  1 storage and I/O  archive, blobdelta, http, db, views, matching
   2 sources          sources, sources.<name>.* (one package per publisher)
   3 links            linking.*
   4 building         build
   5 publishing       publish.*
-  6 command line     cli, __main__
+  6 the service      service (tracker run: fetch, build and serve at once, on a schedule)
+  7 command line     cli, __main__
 Every import counts, also those inside functions (they are cycles all the same).
 """
 from __future__ import annotations
@@ -20,12 +21,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "scrapers"
 MAX_LINES = 600
 
 LAYERS = [
-    {"errors", "dates", "names", "countries", "sanitize", "config", "assertions"},
-    {"archive", "http", "db", "views", "matching"},
+    {"errors", "dates", "names", "countries", "sanitize", "config", "assertions", "urls", "changes", "ofac_xml"},
+    {"archive", "blobdelta", "http", "db", "views", "matching"},
     {"sources"},
     {"linking"},
     {"build"},
     {"publish"},
+    {"service"},
     {"cli", "__main__"},
 ]
 

@@ -11,7 +11,8 @@ and nothing contradicts it: two case numbers, ages that cannot belong to one per
 in a later release must be the earlier age plus the years between, give or take one), or
 the same name twice in one release (two people). Contradicted groupings are not made: each
 row keeps its own case and the pair goes to `case_review` (view `cases_to_review`), with the
-reason, for a person to decide. Rows without a district are never grouped by name.
+reason, for a person to decide. Rows without a district are never grouped by name, nor are the
+rows of a name found more than MAX_NAME_GROUP times in one district (listed for review).
 
 A case's timeline lists its releases in order of publication (ties by release id): first and
 latest stage with their dates, the furthest stage reached, the release ids in order.
@@ -25,6 +26,7 @@ from collections import defaultdict
 from ..names import normalize_name, strip_legal_form
 from ..sources.doj.charges import find_case_numbers
 
+MAX_NAME_GROUP = 25   # more rows than this with one name in one district: not grouped by name
 RANK = {s: i for i, s in enumerate(["other", "charged", "arrested", "extradited", "pleaded_guilty",
                                     "convicted", "sentenced"])}
 
@@ -121,7 +123,15 @@ def link_cases(db, ctx) -> dict:
                 by_number[(r["case_key"], r["district"])].append(i)
     reviews: dict[tuple[str, str], str] = {}
     candidates: list[tuple[int, int]] = []
-    for members in by_name.values():
+    for (_name, district), members in by_name.items():
+        if len(members) > MAX_NAME_GROUP:
+            # a name this common in one district is grouped only by case number
+            first = rows[members[0]]
+            for b in members[1:]:
+                reviews[(first["id"], rows[b]["id"])] = (
+                    f"{len(members)} rows name {first['name']} in {district}: too common a name to group"
+                    " without a case number")
+            continue
         candidates += [(a, b) for k, a in enumerate(members) for b in members[k + 1:]]
     for members in by_number.values():
         candidates += [(a, b) for k, a in enumerate(members) for b in members[k + 1:]

@@ -139,7 +139,8 @@ def resolve_dates(db, ctx) -> dict:
             if kind == "list" and uid in retag:
                 # a re-tag: what dates the program (a release, a Recent Actions entry) says
                 # nothing about when the entry first went on the list
-                of_kind = [c for c in of_kind if c.source in ("sdn-enhanced", "delta-file") or c.detail.get("list_add")]
+                of_kind = [c for c in of_kind if c.source in ("sdn-enhanced", "delta-file", "list-first-seen")
+                           or c.detail.get("list_add")]
             pick, bound = _choose(of_kind, upper)
             chosen[kind] = pick
             field = "designated_on" if kind == "program" else "sdn_listed_on"
@@ -405,8 +406,8 @@ def _federal_register(db, ctx, programs, entries, retag):
     names = _name_index(db)
     updates = []
     docs = {}
-    for number, position, text, name, progs, etype in db.execute(
-            "select document_number, position, entry_text, name, programs, entity_type from fr_entries"
+    for number, position, text, name, etype in db.execute(
+            "select document_number, position, entry_text, name, entity_type from fr_entries"
             " order by document_number, position").fetchall():
         uid, method = _match_entry(text, name, etype, names)
         updates.append((uid, method, number, position))
@@ -416,7 +417,8 @@ def _federal_register(db, ctx, programs, entries, retag):
         docs[number] = (url, sha)
     for number, uid, date, progs in db.execute(
             "select document_number, uid, action_date, programs from fr_entries where uid is not null"
-            " and action_date is not null order by document_number, position"):
+            " and action_date is not null and coalesce(section, 'blocked') = 'blocked'"
+            " order by document_number, position"):
         tags = set(json.loads(progs or "[]"))
         if not programs.intersection(tags):
             continue

@@ -8,10 +8,14 @@ benchmark database costs 100-300 ms of SQL (a count and one query per facet) and
 rendering; from the cache, about a millisecond (BENCHMARKS.md has both figures).
 
 What is kept: complete `200` responses to GET requests without cookies or credentials,
-under a size cap per page and in all (least recently used pages go first). Never kept:
-streamed CSV/JSON (`_stream=on`), traces, error pages, responses that set a cookie.
-The key includes what is served: each database's open generation and its file's inode,
-mtime and size. A rebuilt tracker.db swapped in under a running server is picked up by
+under a size cap per page and in all (least recently used pages go first). The cap counts
+everything a page holds in memory: its key (the URL, whatever its length), its headers, its
+body and a fixed overhead per page, so 30,000 requests for unique 8 kB URLs cost no more
+than the cap. Never kept: streamed CSV/JSON (`_stream=on`), traces, error pages, responses
+that set a cookie, URLs over 8 kB. The key is everything that can change a page: the
+scheme (uvicorn takes it from `X-Forwarded-Proto` from 127.0.0.1), the Host, the
+forwarding headers, the root path, the path and query, and what is served: each
+database's open generation and its file's inode, mtime and size. A rebuilt tracker.db swapped in under a running server is picked up by
 scrapers/publish/reload.py as a new generation, and from then on no page of the old
 build is answered from the cache. Responses say `x-tracker-cache: hit` or `miss`.
 
@@ -28,17 +32,30 @@ from datasette import hookimpl
 
 DEFAULT_MB = 64
 MAX_PAGE_BYTES = 4 * 1024 * 1024
+MAX_KEY_BYTES = 8 * 1024
 SKIP_QUERY_ARGS = (b"_stream=", b"_trace=")
 SKIP_REQUEST_HEADERS = (b"cookie", b"authorization")
+# request headers that change a page (absolute URLs): part of the key
+VARY_REQUEST_HEADERS = (b"host", b"x-forwarded-proto", b"x-forwarded-host", b"x-forwarded-prefix",
+                        b"x-forwarded-port", b"forwarded")
+# what a kept page costs besides its bytes: the entry, its key tuple, its header list, and
+# one object per header name and value (measured with sys.getsizeof on CPython 3.11)
+PAGE_OVERHEAD = 400
+PER_ITEM_OVERHEAD = 100
+
+
+def env_megabytes(name: str, default_mb: float) -> int:
+    """Bytes from an environment variable given in MB (`tracker serve` sets them)."""
+    raw = os.environ.get(name, "").strip()
+    try:
+        mb = float(raw) if raw else default_mb
+    except ValueError:
+        mb = default_mb
+    return max(0, int(mb * 1024 * 1024))
 
 
 def configured_bytes() -> int:
-    raw = os.environ.get("TRACKER_SERVE_CACHE_MB", "").strip()
-    try:
-        mb = float(raw) if raw else DEFAULT_MB
-    except ValueError:
-        mb = DEFAULT_MB
-    return max(0, int(mb * 1024 * 1024))
+    return env_megabytes("TRACKER_SERVE_CACHE_MB", DEFAULT_MB)
 
 
 class PageCache:
@@ -62,18 +79,32 @@ class PageCache:
             return page
 
     def put(self, key, status: int, headers: list, body: bytes) -> None:
-        cost = len(body) + sum(len(k) + len(v) for k, v in headers)
+        cost = page_cost(key, headers, body)
         if cost > min(self.max_bytes, MAX_PAGE_BYTES):
             return
         with self._lock:
             old = self._pages.pop(key, None)
             if old is not None:
-                self.size -= len(old[2])
-            self._pages[key] = (status, headers, body)
-            self.size += len(body)
+                self.size -= old[3]
+            self._pages[key] = (status, headers, body, cost)
+            self.size += cost
             while self.size > self.max_bytes and self._pages:
-                _, (_, _, dropped) = self._pages.popitem(last=False)
-                self.size -= len(dropped)
+                _, dropped = self._pages.popitem(last=False)
+                self.size -= dropped[3]
+
+
+def page_cost(key, headers: list, body: bytes) -> int:
+    """Bytes a kept page holds: key, headers, body, and the objects around them."""
+    return (PAGE_OVERHEAD + len(body) + _bytes_in(key)
+            + sum(len(k) + len(v) + 2 * PER_ITEM_OVERHEAD for k, v in headers))
+
+
+def _bytes_in(value) -> int:
+    if isinstance(value, (bytes, str)):
+        return len(value) + PER_ITEM_OVERHEAD
+    if isinstance(value, tuple):
+        return PER_ITEM_OVERHEAD + sum(_bytes_in(v) for v in value)
+    return PER_ITEM_OVERHEAD
 
 
 def _files_identity(datasette) -> tuple:
@@ -98,7 +129,18 @@ def _cacheable_request(scope) -> bool:
     query = scope.get("query_string") or b""
     if any(arg in query for arg in SKIP_QUERY_ARGS):
         return False
+    if len(query) + len(scope.get("path", "")) > MAX_KEY_BYTES:
+        return False
     return not any(name in SKIP_REQUEST_HEADERS for name, _ in scope.get("headers") or [])
+
+
+def page_key(scope, files: tuple) -> tuple:
+    """Everything a page depends on: what is served, the scheme, the headers that change
+    absolute URLs, the root path, the path and the query."""
+    headers = scope.get("headers") or []
+    vary = tuple(b",".join(v for k, v in headers if k.lower() == name) for name in VARY_REQUEST_HEADERS)
+    return (files, scope.get("scheme", "http"), vary, scope.get("root_path", ""), scope["path"],
+            scope.get("query_string") or b"")
 
 
 @hookimpl
@@ -112,11 +154,10 @@ def asgi_wrapper(datasette):
                 await app(scope, receive, send)
                 return
             files = _files_identity(datasette)
-            host = dict(scope.get("headers") or []).get(b"host", b"")
-            key = (files, host, scope.get("root_path", ""), scope["path"], scope.get("query_string") or b"")
+            key = page_key(scope, files)
             page = cache.get(key) if files else None
             if page is not None:
-                status, headers, body = page
+                status, headers, body, _cost = page
                 await send({"type": "http.response.start", "status": status,
                             "headers": headers + [(b"x-tracker-cache", b"hit")]})
                 await send({"type": "http.response.body", "body": body})

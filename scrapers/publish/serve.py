@@ -24,6 +24,7 @@ import click
 import yaml
 
 from ..errors import TrackerError
+from . import sqlguard
 from .status import staleness
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -88,10 +89,22 @@ def stale_notice(db_path: Path) -> str:
             f"{html.escape(line)}</p>")
 
 
-def datasette_args(db_path: Path, *, host: str, port: int, metadata: str | Path | None) -> list[str]:
+# -- SQL: who may run their own, within which bounds (the bounds: sqlguard.py) ------------------
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def sql_allowed(host: str, sql: bool | None) -> bool:
+    """Arbitrary SQL (`/tracker?sql=`): on by default only for a server on this machine's
+    loopback interface; anywhere else only when asked for (`tracker serve --sql`). Canned
+    queries, search, facets, filters and exports work either way."""
+    return (host in LOOPBACK) if sql is None else sql
+
+
+def datasette_args(db_path: Path, *, host: str, port: int, metadata: str | Path | None,
+                   sql: bool = True) -> list[str]:
     """Arguments of `datasette` (the command line `tracker serve` runs, in-process)."""
     args = ["serve", "-i", str(db_path), "--host", host, "--port", str(port)]
-    for key, value in SETTINGS.items():
+    for key, value in {**SETTINGS, **({} if sql else {"default_allow_sql": False})}.items():
         args += ["--setting", key, ("on" if value else "off") if isinstance(value, bool) else str(value)]
     if metadata:
         args += ["--metadata", str(metadata)]
@@ -99,10 +112,12 @@ def datasette_args(db_path: Path, *, host: str, port: int, metadata: str | Path 
 
 
 def serve_database(db_path: Path, *, host: str, port: int, metadata: str | None, log: Callable[[str], None],
-                   stale: bool = False, cache_mb: float | None = None) -> None:
+                   stale: bool = False, cache_mb: float | None = None, sql: bool | None = None) -> None:
     db_path = Path(db_path)
     if cache_mb is not None:
         os.environ["TRACKER_SERVE_CACHE_MB"] = str(cache_mb)
+    os.environ.setdefault("TRACKER_SERVE_SQLITE_HEAP_MB", str(sqlguard.DEFAULT_HEAP_MB))
+    sql = sql_allowed(host, sql)
     if not db_path.exists():
         raise TrackerError(f"{db_path} does not exist: run `tracker update` or `tracker import ...` first")
     status = staleness(db_path)
@@ -116,21 +131,28 @@ def serve_database(db_path: Path, *, host: str, port: int, metadata: str | None,
             meta = load_metadata(meta_path, db_path.stem, notice_html=stale_notice(db_path) if stale else None)
             served_meta = Path(tmp) / "metadata.json"
             served_meta.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        log(f"Serving {db_path} at http://{host}:{port}/ (read-only; Ctrl-C to stop)")
-        run_datasette(datasette_args(db_path, host=host, port=port, metadata=served_meta))
+        log(f"Serving {db_path} at http://{host}:{port}/ (read-only; arbitrary SQL "
+            f"{'on, bounded' if sql else 'off'}; Ctrl-C to stop)")
+        run_datasette(datasette_args(db_path, host=host, port=port, metadata=served_meta, sql=sql))
 
 
 def register_plugins() -> None:
-    """The project's own Datasette plugins: reload a swapped tracker.db, fast array facets,
-    a cache of recent pages (the database is immutable between builds), and the site's
-    pages, templates and search (scrapers/publish/site/)."""
+    """The project's own Datasette plugins: what is still loading on every page (registered
+    first: its wrapper is the outermost, around the cache), reload a swapped tracker.db, fast
+    array facets, a cache of recent pages (the database is immutable between builds), bounds on
+    SQL, and the site's pages, templates and search (scrapers/publish/site/)."""
     from datasette.plugins import pm
 
-    from . import cache as datasette_cache, facets as datasette_facets, reload as datasette_reload
+    from . import cache as datasette_cache
+    from . import facets as datasette_facets
+    from . import progress as datasette_progress
+    from . import reload as datasette_reload
     from . import site as datasette_site
 
-    for name, module in (("tracker-reload", datasette_reload), ("tracker-facets", datasette_facets),
-                         ("tracker-cache", datasette_cache), ("tracker-site", datasette_site)):
+    for name, module in (("tracker-progress", datasette_progress), ("tracker-reload", datasette_reload),
+                         ("tracker-facets", datasette_facets), ("tracker-cache", datasette_cache),
+                         ("tracker-sqlguard", sqlguard),
+                         ("tracker-site", datasette_site)):
         if not pm.is_registered(module) and pm.get_plugin(name) is None:
             pm.register(module, name=name)
 

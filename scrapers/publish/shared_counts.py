@@ -31,7 +31,8 @@ from datasette.database import Database, Results
 from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from ..db import FACETS, UNKNOWN_ARRAY
+from ..db import FACET_INDEXES, FACETS, UNKNOWN_ARRAY, aggregate_facets, facet_index_name, grouped_sql
+from . import dense_terms
 
 _REQUEST: contextvars.ContextVar[dict | None] = contextvars.ContextVar("tracker_shared_counts", default=None)
 _COUNT_SQL = re.compile(r"select count\(\*\) from (\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_]*) (.*)\Z", re.S)
@@ -70,16 +71,20 @@ async def compute(ds, database: str, table: str, where: str, params) -> dict | N
     result = None
     if not where.strip():
         result = await _precomputed(ds, database, table, spec)
+    elif (m := dense_terms.search_clause(where)) is not None:
+        term = await dense_terms.dense_term(db, table, m.group(2), (params or {}).get("search"), store)
+        if term:
+            result = await _precomputed(ds, database, table, spec, term)
     if result is None:
         result = await _grouped(ds, database, table, where, params, spec)
     store[key] = result
     return result
 
 
-async def _precomputed(ds, database, table, spec) -> dict | None:
+async def _precomputed(ds, database, table, spec, term: str = "") -> dict | None:
     try:
-        rows = (await ds.execute(database, "select facet, value_json, count from facet_counts where table_name = ?",
-                                 [table])).rows
+        rows = (await ds.execute(database, "select facet, value_json, count from facet_counts"
+                                 " where table_name = ? and term = ?", [table, term])).rows
     except Exception:  # an older database without facet_counts: count per request
         return None
     if not rows:
@@ -96,44 +101,46 @@ async def _precomputed(ds, database, table, spec) -> dict | None:
     return out
 
 
+def _index_for(table: str, where: str) -> tuple[str | None, list[str] | None, bool]:
+    """The covering index for this where clause: (name, columns, led by a column the where
+    tests for equality); the first one when none is; (None, None, False) without any."""
+    leads = FACET_INDEXES.get(table) or {}
+    for lead, cols in leads.items():
+        if any(f"{quoted} = " in where for quoted in (f'"{lead}"', f"[{lead}]", escape_sqlite(lead))):
+            return facet_index_name(table, lead), cols, True
+    if leads:
+        lead, cols = next(iter(leads.items()))
+        return facet_index_name(table, lead), cols, False
+    return None, None, False
+
+
 async def _grouped(ds, database, table, where, params, spec) -> dict:
-    cols = spec["column"] + spec["array"]
-    sel = ", ".join(escape_sqlite(c) for c in cols)
-    sql = f"select {sel}, count(*) from {escape_sqlite(table)} {where} group by {sel}"
-    rows = (await ds.execute(database, sql, params, truncate=False,
+    wanted = spec["column"] + spec["array"]
+    index, cols, by_lead = _index_for(table, where)
+    db = ds.databases[database]
+    if index is not None and (set(cols) != set(wanted) or not await _has_index(db, index)):
+        index = None
+    if index is not None and " match " in where and not by_lead:
+        # a search: the common words' counts are precomputed (dense_terms.py); the others match
+        # a few percent of the rows at most, read by rowid faster than scanning the whole index
+        index = None
+    cols = cols if index is not None else wanted
+    rows = (await ds.execute(database, grouped_sql(table, where, cols, index), params, truncate=False,
                              custom_time_limit=ds.setting("sql_time_limit_ms"))).rows
-    out = {"count": 0, "column": {c: Counter() for c in spec["column"]}, "array": {c: Counter() for c in spec["array"]}}
-    n_col = len(spec["column"])
-    parsed: dict = {}
-    for row in rows:
-        count = row[-1]
-        out["count"] += count
-        for i, col in enumerate(spec["column"]):
-            out["column"][col][row[i]] += count
-        for j, col in enumerate(spec["array"]):
-            text = row[n_col + j]
-            items = parsed.get(text)
-            if items is None:
-                items = parsed[text] = _items(text)
-            if items:
-                for item in items:
-                    out["array"][col][item] += count
-            else:
-                out["array"][col][None] += count
-    return out
+    return aggregate_facets(rows, cols, spec)
 
 
-def _items(text) -> tuple:
-    """Distinct items of a JSON list as json_each gives them ('' -> none: unknown)."""
-    if not isinstance(text, str) or not text:
-        return ()
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return ()
-    if not isinstance(value, list):
-        return ()
-    return tuple(dict.fromkeys(v for v in value if not isinstance(v, (list, dict))))
+_INDEXES_SEEN: dict[tuple, bool] = {}
+
+
+async def _has_index(db, name: str) -> bool:
+    key = (id(db), getattr(db, "connection_key", "base"), name)
+    if key not in _INDEXES_SEEN:
+        found = await db.execute("select 1 from sqlite_master where type = 'index' and name = ?", [name])
+        if len(_INDEXES_SEEN) > 1000:
+            _INDEXES_SEEN.clear()
+        _INDEXES_SEEN[key] = bool(found.rows)
+    return _INDEXES_SEEN[key]
 
 
 async def for_facet(facet) -> dict | None:
@@ -191,15 +198,27 @@ _ORIGINAL_EXECUTE = Database.execute
 
 
 async def _execute(self, sql, params=None, *args, **kwargs):
-    """Database.execute, answering a table page's count from the shared counts."""
-    if _REQUEST.get() is not None and isinstance(sql, str) and sql.startswith("select count(*) from "):
-        m = _COUNT_SQL.match(sql)
-        if m:
-            table = m.group(1).strip("[]")
+    """Database.execute, answering a table page's count from the shared counts, and running
+    the rows query of a search for a common word in page order (dense_terms.py)."""
+    store = _REQUEST.get()
+    if store is not None and isinstance(sql, str):
+        if sql.startswith("select count(*) from "):
+            m = _COUNT_SQL.match(sql)
+            if m:
+                table = m.group(1).strip("[]")
+                if table in FACETS:
+                    result = await compute(self.ds, self.name, table, m.group(2), params)
+                    if result is not None:
+                        return Results([(result["count"],)], False, [("count(*)",)])
+        elif "match escape_fts(:search)" in sql and isinstance(params, dict) and params.get("search"):
+            m = dense_terms.rows_query_search(sql)
+            table = m.group(1).strip("[]") if m else None
             if table in FACETS:
-                result = await compute(self.ds, self.name, table, m.group(2), params)
-                if result is not None:
-                    return Results([(result["count"],)], False, [("count(*)",)])
+                clause = dense_terms.search_clause(m.group(2))  # the search alone
+                term = await dense_terms.dense_term(self, table, clause.group(2), params["search"], store)
+                if term:
+                    share = await dense_terms.share_of(self, table, term)
+                    sql = dense_terms.rewrite_rows_sql(sql, table, share)
     return await _ORIGINAL_EXECUTE(self, sql, params, *args, **kwargs)
 
 

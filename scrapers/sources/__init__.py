@@ -11,17 +11,21 @@ from __future__ import annotations
 import functools
 import importlib
 
-from .base import (BuildContext, FetchContext, FetchRequest, RunContext, Source, StagedFile, archive_import,
-                   collect_files, load_source_yaml)
+from .base import (BuildContext, FetchContext, FetchProgress, FetchRequest, PartCutter, RunContext, Source, StagedFile,
+                   archive_import, collect_files, load_source_yaml)
 
 SOURCES = (
     "sdn.source:SdnSource",
     "treasury.source:TreasurySource",
     "doj.source:DojSource",
+    "enhanced.source:EnhancedSource",     # the dates sources: read by linking/dates.py only
+    "deltas.source:DeltasSource",
+    "fedreg.source:FedregSource",
 )
 SOURCE_NAMES = tuple(path.split(".", 1)[0] for path in SOURCES)
 
-__all__ = ["SOURCES", "SOURCE_NAMES", "BuildContext", "FetchContext", "FetchRequest", "RunContext", "Source", "StagedFile",
+__all__ = ["SOURCES", "SOURCE_NAMES", "BuildContext", "FetchContext", "FetchProgress", "FetchRequest", "PartCutter",
+           "RunContext", "Source", "StagedFile",
            "all_sources", "archive_import", "collect_files", "get_source", "load_source_yaml"]
 
 

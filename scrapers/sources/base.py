@@ -22,6 +22,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -63,11 +64,38 @@ class RunContext:
     progress: Callable[[str], None]
 
 
+@dataclasses.dataclass(frozen=True)
+class FetchProgress:
+    """Where a source's fetch stands, for progress displays (`tracker run` shows it in the
+    terminal and on every page)."""
+
+    source: str
+    unit: str                     # what `done` counts: "releases", "API pages"
+    done: int                     # fetched in this run
+    since: str | None = None      # backfilling back to this date (None: catching up with what is new)
+    reached: str | None = None    # the oldest publication date read so far (YYYY-MM-DD)
+    total: int | None = None      # how many `unit` in all, when the source can estimate it
+
+
 @dataclasses.dataclass
 class FetchContext(RunContext):
-    """What a source gets while it fetches or imports."""
+    """What a source gets while it fetches or imports.
+
+    `tracker run` (scrapers/service.py) also sets `ready`: a long fetch then hands what it
+    has to the builder every `part_seconds`, as a *part* of the batch it is filling (see
+    PartCutter), so the site shows data while the fetch goes on; and `report`, told where the
+    fetch stands (FetchProgress). Without them (`tracker update`) a source builds nothing
+    before its fetch ends."""
 
     http: "HttpClient | None" = None
+    ready: "Callable[[Batch], None] | None" = None
+    part_seconds: float = 30.0
+    report: "Callable[[FetchProgress], None] | None" = None
+
+    def progress_report(self, **standing) -> None:
+        """Tell `report` (if anyone listens) where the fetch stands: FetchProgress fields."""
+        if self.report is not None:
+            self.report(FetchProgress(**standing))
 
 
 @dataclasses.dataclass
@@ -99,9 +127,18 @@ class BuildContext(RunContext):
 class Source:
     name: str = ""
     title: str = ""
+    # a class whose instance, made with (ctx, metadata, request), fetches with .run(): the
+    # default `fetch` (sources that fetch in one loop of their own)
+    fetcher: type | None = None
+    # batches replayed in the order of their observed_on date, then as archived
+    replay_by_date: bool = False
 
     def fetch(self, ctx: FetchContext, request: FetchRequest) -> list["Batch"]:
-        raise NotImplementedError(f"{self.name}: no network fetch")
+        if self.fetcher is None:
+            raise NotImplementedError(f"{self.name}: no network fetch")
+        if ctx.http is None:
+            raise TrackerError(f"{self.name}: no HTTP client")
+        return self.fetcher(ctx, self.metadata(), request).run()
 
     def import_paths(self, ctx: FetchContext, paths: list[Path], request: FetchRequest) -> list["Batch"]:
         raise NotImplementedError(f"{self.name}: no file import")
@@ -113,7 +150,7 @@ class Source:
         raise NotImplementedError
 
     def replay_key(self, batch: "Batch"):
-        return batch.id
+        return (batch.observed_on or "", batch.id) if self.replay_by_date else batch.id
 
     def needs_full_rebuild(self, db: "sqlite_utils.Database", batches: list["Batch"], ctx: BuildContext) -> str | None:
         """A reason why the new batches cannot be applied on top of the current database."""
@@ -192,3 +229,64 @@ def archive_import(ctx: FetchContext, source: str, staged: list[StagedFile]) -> 
         ctx.archive.add_to_batch(batch, entry, s.kind)
     ctx.progress(f"{source}: archived {len(staged)} file(s)")
     return [batch]
+
+
+class PartCutter:
+    """Hands a batch that a long fetch keeps filling to the builder in parts (`ctx.ready`,
+    set by `tracker run`), so that what is fetched shows up before the fetch ends.
+
+    A part is a batch of kind `<kind>-part` holding the items the whole batch gained since the
+    previous part (the same archive entries, with the same roles) and `part_of` = the whole's
+    id in its meta; the whole lists its parts in `parts` and how many of its items they cover
+    in `parted`. The whole stays what it was (resuming a fetch reads it; it is built when its
+    fetch is complete); once it is applied its parts are `superseded` (Archive.set_applied),
+    so a rebuild replays the whole alone. Parts hold nothing the whole does not, and the source
+    cuts a last part when its fetch ends (`cut(last=True)`): a whole whose parts are all in the
+    database adopts them instead of being applied again (build.py)."""
+
+    def __init__(self, ctx: FetchContext, clock: Callable[[], float] = time.monotonic):
+        self.ctx = ctx
+        self._clock = clock
+        self.last = clock()
+
+    @property
+    def active(self) -> bool:
+        return self.ctx.ready is not None
+
+    def due(self) -> bool:
+        return self.active and self._clock() - self.last >= self.ctx.part_seconds
+
+    def resume(self, whole: "Batch") -> None:
+        """A fetch taking up a whole batch an earlier run left: hand its parts that were never
+        built to the builder again (once they are all in, the whole adopts them)."""
+        if not self.active:
+            return
+        for part_id in self.ctx.archive.batch(whole.id).meta.get("parts") or []:
+            part = self.ctx.archive.batch(int(part_id))
+            if part.status == "pending":
+                self.ctx.ready(part)
+
+    def cut(self, whole: "Batch", *, last: bool = False, roles: tuple[str, ...] | None = None) -> "Batch":
+        """If a part is due, put the whole's new items in a part and hand it to `ctx.ready`;
+        returns the whole as stored now. `last`: the fetch is over; the rest goes in a last part
+        if the whole has parts (a whole without any is built as it is). `roles`: a part is cut
+        only when the new items hold one of these roles (e.g. no part of listing pages alone)."""
+        if not self.active or not (last or self.due()):
+            return whole
+        archive = self.ctx.archive
+        whole = archive.batch(whole.id)
+        if last and not whole.meta.get("parts"):
+            return whole
+        items = archive.items(whole)
+        covered = int(whole.meta.get("parted") or 0)
+        new = items[covered:]
+        if not new or (roles is not None and not any((e.role or "").split(":")[0] in roles for e in new)):
+            return whole
+        part = archive.new_batch(whole.source, f"{whole.kind}-part", whole.observed_on, {"part_of": whole.id})
+        for entry in new:
+            archive.add_to_batch(part, entry, entry.role)
+        whole = archive.update_batch_meta(whole, parts=list(whole.meta.get("parts") or []) + [part.id],
+                                          parted=len(items))
+        self.last = self._clock()
+        self.ctx.ready(part)
+        return whole

@@ -79,11 +79,11 @@ async def digest(db, params: dict) -> list[dict]:
         from list_events e left join designations d on d.uid = e.uid
         where {' and '.join(where)}
         order by e.observed_on desc, case e.event when 'added' then 0 when 'removed' then 1 else 2 end, e.name, e.uid
-        limit 5000""", args)
+        limit 20000""", args)
     out = []
     for r in result.rows:
         item = dict(r)
-        item["changes"] = change_pairs(r["details"]) if r["event"] == "changed" else []
+        item["changes"] = change_pairs(r["details"]) if r["event"] != "removed" else []
         item["countries_list"] = json_list(r["countries"])
         item["programs_list"] = json_list(r["programs"])
         out.append(item)
@@ -91,15 +91,18 @@ async def digest(db, params: dict) -> list[dict]:
 
 
 async def facets(db) -> dict:
-    """Programs and countries to filter by (from the entries that have list events)."""
-    progs = await db.execute("""select distinct j.value from designations d, json_each(case when json_valid(d.programs)
-                                then d.programs else '[]' end) j order by 1""")
-    countries = await db.execute("""select distinct j.value from designations d, json_each(case when
-                                    json_valid(d.countries) then d.countries else '[]' end) j order by 1""")
-    return {"programs": [r[0] for r in progs.rows], "countries": [r[0] for r in countries.rows]}
+    """Programs and countries to filter by (the build's facet counts of designations)."""
+    import json
+
+    rows = (await db.execute("select facet, value_json from facet_counts where table_name = 'designations'"
+                             " and facet in ('programs', 'countries') and value_json != 'null'")).rows
+    values = {"programs": [], "countries": []}
+    for facet, value_json in rows:
+        values[facet].append(json.loads(value_json))
+    return {k: sorted(map(str, v)) for k, v in values.items()}
 
 
-CSV_COLUMNS = ["observed_on", "event", "uid", "name", "field", "old_value", "new_value", "entity_type",
+CSV_COLUMNS = ["observed_on", "event", "uid", "name", "field", "change", "old_value", "new_value", "entity_type",
                "programs", "countries", "ofac_url"]
 
 
@@ -110,9 +113,9 @@ def csv_rows(items: list[dict]) -> list[list]:
         base = [it["observed_on"], it["event"], it["uid"], it["name"]]
         tail = [it["entity_type"], "; ".join(map(str, it["programs_list"])), "; ".join(map(str, it["countries_list"])),
                 it["ofac_url"]]
-        pairs = it["changes"] or [{"field": "", "old": None, "new": None}]
+        pairs = it["changes"] or [{"field": "", "change": "", "old": None, "new": None}]
         for c in pairs:
-            out.append(base + [c["field"], c["old"], c["new"]] + tail)
+            out.append(base + [c["field"], c.get("change") or "", c["old"], c["new"]] + tail)
     return out
 
 

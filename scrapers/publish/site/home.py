@@ -13,7 +13,7 @@ async def home(db) -> dict:
     out = {}
     out["designations"] = await rows(db, """
         select uid, name, entity_type, countries, designated_on, designated_on_source from designations
-        where designated_on is not null and designated_on != '' order by designated_on desc, uid desc limit 8""")
+        where designated_on > '' order by designated_on desc, uid desc limit 8""")
     for d in out["designations"]:
         try:
             d["countries"] = ", ".join(json.loads(d["countries"] or "[]"))
@@ -35,13 +35,13 @@ async def home(db) -> dict:
                         if c["table_name"] == "prosecutions" and c["facet"] == "district"][:12]
     per_month = {r["month"]: r["n"] for r in await rows(db, """
         select substr(designated_on, 1, 7) as month, count(*) as n from designations
-        where designated_on is not null and designated_on != '' group by month""")}
+        where designated_on > '' group by month""")}
     out["months"] = month_series(per_month)
     out["top"] = max([m["count"] for m in out["months"]] + [1])
     out["bar"] = min(8, 900 // max(1, len(out["months"])))
     out["empty_months"] = sum(1 for m in out["months"] if not m["count"])
-    out["undated"] = (await db.execute("select count(*) from designations where designated_on is null"
-                                       " or designated_on = ''")).first()[0]
+    total = (await db.execute("select count(*) as n from designations")).first()[0]
+    out["undated"] = total - sum(per_month.values())
     return out
 
 

@@ -50,42 +50,40 @@ def stage_label(action: str | None) -> dict:
 
 
 def change_pairs(details) -> list[dict]:
-    """What a `changed` list event says changed: [{field, old, new}] (old/new None when the
-    event does not record them). Reads every shape list_events.details uses: `fields` (names
-    only), `field: [old, new]`, `field: {old, new}`, `field: {added, removed}`, and a
-    `changes` list/dict of the same."""
+    """What a list event says changed: [{field, change, old, new}] (old/new None when not
+    recorded). Reads list_events.details as the SDN source writes it -- `changes`, a list of
+    {field, change (added/removed/changed), old, new} -- and older shapes: `fields` (names
+    only), `field: [old, new]`, `field: {old, new}`, `field: {added, removed}`."""
     if isinstance(details, str):
         try:
             details = json.loads(details)
         except ValueError:
-            return [{"field": "details", "old": None, "new": details}]
+            return [{"field": "details", "change": "changed", "old": None, "new": details}]
     if not isinstance(details, dict):
         return []
-    out: dict[str, dict] = {}
-
-    def take(field, value):
-        if isinstance(value, list) and len(value) == 2 and not any(isinstance(v, (list, dict)) for v in value):
-            out[field] = {"field": field, "old": value[0], "new": value[1]}
-        elif isinstance(value, dict) and ("old" in value or "new" in value):
-            out[field] = {"field": field, "old": _text(value.get("old")), "new": _text(value.get("new"))}
-        elif isinstance(value, dict) and ("added" in value or "removed" in value):
-            out[field] = {"field": field, "old": _text(value.get("removed")) or None,
-                          "new": _text(value.get("added")) or None, "kind": "added/removed"}
-
     changes = details.get("changes")
+    if isinstance(changes, list):
+        return [{"field": str(c.get("field")), "change": c.get("change") or "changed",
+                 "old": _text(c.get("old")), "new": _text(c.get("new"))}
+                for c in changes if isinstance(c, dict) and c.get("field")]
+    out: dict[str, dict] = {}
+    for field, value in details.items():
+        if field in ("changes", "fields", "parts", "summary"):
+            continue
+        if isinstance(value, list) and len(value) == 2 and not any(isinstance(v, (list, dict)) for v in value):
+            out[field] = {"field": field, "change": "changed", "old": value[0], "new": value[1]}
+        elif isinstance(value, dict) and ("old" in value or "new" in value):
+            out[field] = {"field": field, "change": "changed", "old": _text(value.get("old")),
+                          "new": _text(value.get("new"))}
+        elif isinstance(value, dict) and ("added" in value or "removed" in value):
+            out[field] = {"field": field, "change": "changed", "old": _text(value.get("removed")) or None,
+                          "new": _text(value.get("added")) or None}
     if isinstance(changes, dict):
         for field, value in changes.items():
-            take(field, value)
-    elif isinstance(changes, list):
-        for item in changes:
-            if isinstance(item, dict) and "field" in item:
-                out[str(item["field"])] = {"field": str(item["field"]), "old": _text(item.get("old")),
-                                           "new": _text(item.get("new"))}
-    for field, value in details.items():
-        if field not in ("changes", "fields", "parts") and field not in out:
-            take(field, value)
+            if isinstance(value, list) and len(value) == 2:
+                out[field] = {"field": field, "change": "changed", "old": value[0], "new": value[1]}
     for field in details.get("fields") or []:
-        out.setdefault(field, {"field": field, "old": None, "new": None})
+        out.setdefault(field, {"field": field, "change": "changed", "old": None, "new": None})
     return list(out.values())
 
 
@@ -124,8 +122,7 @@ async def entry(db, uid: int) -> dict | None:
     p["events"] = await rows(db, "select observation_id, event, observed_on, name, details from list_events"
                                  " where uid = ? order by observed_on, observation_id", [uid])
     p["defendants"] = await rows(db, """
-        select f.id, f.name, f.action, f.district, f.published, f.match_method, f.match_score, f.evidence,
-               f.prosecution_id, f.press_release_id, p.title, p.url
+        select f.*, p.title, p.url
         from defendants f left join press_releases p on p.id = f.press_release_id
         where f.uid = ? order by f.published, f.id""", [uid])
     p["candidates"] = await rows(db, """
@@ -171,7 +168,7 @@ def entry_timeline(p: dict) -> list[dict]:
             item["text"] = "Removed: " + (reason or "no longer on the list")
         else:
             item["text"] = "Entry changed on the list"
-            item["changes"] = change_pairs(e["details"])
+        item["changes"] = change_pairs(e["details"]) if e["event"] != "removed" else []
         out.append(item)
     for r in p["releases"]:
         if r["role"] != "designated":
@@ -232,6 +229,8 @@ async def defendant(db, did: str) -> dict | None:
         return None
     p = {"f": f, "stage": stage_label(f["action"])}
     p["case"] = await one(db, "select * from prosecutions where id = ?", [f["prosecution_id"]]) if f["prosecution_id"] else None
+    p["case_across"] = (await one(db, "select * from cases where id = ?", [f["case_id"]])
+                        if f.get("case_id") and await db.table_exists("cases") else None)
     p["candidates"] = await rows(db, """
         select c.*, d.name as entry_name from link_candidates c join designations d on d.uid = c.uid
         where c.defendant_id = ? order by c.match_score desc""", [did])
@@ -251,7 +250,7 @@ async def defendant_history(db, f: dict) -> list[dict]:
         found = await rows(db, """
             select f.id, f.name, f.action, f.published, f.district, f.prosecution_id, f.press_release_id, p.title, p.url
             from defendants f left join press_releases p on p.id = f.press_release_id
-            where f.name = ? collate nocase and coalesce(f.district, '') = coalesce(?, '')
+            where f.name = ? and coalesce(f.district, '') = coalesce(?, '')
             order by f.published, f.id limit 50""", [f["name"], f.get("district")])
     for row in found:
         row["stage"] = stage_label(row["action"])
@@ -259,11 +258,26 @@ async def defendant_history(db, f: dict) -> list[dict]:
 
 
 async def case(db, cid: str) -> dict | None:
+    """A case: one defendant's case across releases (the `cases` table, when the database has
+    it) or else one prosecution (a case as one release announced it)."""
+    if await db.table_exists("cases"):
+        c = await one(db, "select * from cases where id = ?", [cid])
+        if c is not None:
+            p = {"kind": "timeline", "c": c, "stage": stage_label(c.get("latest_stage")),
+                 "furthest": stage_label(c.get("furthest_stage")), "timeline": json_list(c.get("timeline"))}
+            for t in p["timeline"]:
+                if isinstance(t, dict):
+                    t["stage_label"] = stage_label(t.get("stage"))
+            p["defendants"] = await rows(db, """
+                select f.*, d.name as entry_name, p.title from defendants f
+                left join designations d on d.uid = f.uid left join press_releases p on p.id = f.press_release_id
+                where f.case_id = ? order by f.published, f.id""", [cid])
+            return p
     c = await one(db, """select c.*, p.title, p.url, p.agency from prosecutions c
                          left join press_releases p on p.id = c.press_release_id where c.id = ?""", [cid])
     if c is None:
         return None
-    p = {"c": c, "stage": stage_label(c["action"]), "statutes": json_list(c.get("statutes")),
+    p = {"kind": "prosecution", "c": c, "stage": stage_label(c["action"]), "statutes": json_list(c.get("statutes")),
          "drugs": json_list(c.get("drugs"))}
     p["defendants"] = await rows(db, """
         select f.*, d.name as entry_name from defendants f left join designations d on d.uid = f.uid

@@ -19,7 +19,8 @@ import sqlite3
 from ...names import name_score, normalize_name, phonetic_key
 
 DEFAULT_THRESHOLD = 85.0
-MAX_CANDIDATES = 4000
+MAX_CANDIDATES = 1500  # names scored per search (SDN entries first); 30 per kind are shown
+MANY_MATCHES = 2000    # releases matching more words than this are read newest first by date
 MAX_WORDS = 8
 
 
@@ -58,10 +59,16 @@ async def search(db, text: str | None, threshold: float = DEFAULT_THRESHOLD) -> 
     candidates = []
     if keys:
         marks = ", ".join("?" * len(keys))
-        candidates = (await db.execute(f"""
-            select n.kind, n.ref, n.name, n.label, count(*) as hits
-            from search_keys k join search_names n on n.id = k.name_id
-            where k.key in ({marks}) group by n.id order by hits desc limit {MAX_CANDIDATES}""", keys)).rows
+        if len(keys) == 1:  # one key: no need to count how many keys each name shares
+            sql = f"""select n.kind, n.ref, n.name, n.label, 1 as hits from search_keys k
+                      join search_names n on n.id = k.name_id where k.key = ?
+                      order by n.kind != 'entry' limit {MAX_CANDIDATES}"""
+        else:
+            sql = f"""select n.kind, n.ref, n.name, n.label, count(*) as hits
+                      from search_keys k join search_names n on n.id = k.name_id
+                      where k.key in ({marks}) group by n.id order by hits desc, n.kind != 'entry'
+                      limit {MAX_CANDIDATES}"""
+        candidates = (await db.execute(sql, keys)).rows
     best: dict[tuple, dict] = {}
     for kind, ref, name, label, _ in candidates:
         score = name_score(query, name)
@@ -111,9 +118,14 @@ async def _releases(db, words: list[str], entries: list[dict], defendants: list[
     match = " ".join(f'"{w}"' for w in words if w.isalnum())
     if match:
         try:
-            for r in (await db.execute("""
+            many = (await db.execute(f"""select count(*) from (select rowid from press_releases_fts
+                                         where press_releases_fts match ? limit {MANY_MATCHES})""", [match])).first()[0]
+            # many matches: walk the releases newest first and stop at 20 (`+` keeps SQLite
+            # from reading every match by rowid first); few: read the matches
+            plus = "+" if many >= MANY_MATCHES else ""
+            for r in (await db.execute(f"""
                     select p.id, p.title, p.published, p.agency, p.url from press_releases p
-                    where p.rowid in (select rowid from press_releases_fts where press_releases_fts match ?)
+                    where {plus}p.rowid in (select rowid from press_releases_fts where press_releases_fts match ?)
                     order by p.published desc limit 20""", [match])).rows:
                 found[r["id"]] = {**dict(r), "why": "names the words searched"}
         except sqlite3.Error:

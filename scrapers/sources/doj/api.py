@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 from urllib.parse import urlsplit
 
@@ -78,36 +79,139 @@ class ApiPage:
 
 
 # -- small value readers -------------------------------------------------------------------
+# Every reader below takes whatever a hostile server sends (any type, any length) and returns
+# a value or None, in time linear in the input: no exception but ParseError leaves this module.
+MAX_DIGITS = 19           # unix seconds, counts: a longer number is no date and no count
+
+
 def _int(value) -> int | None:
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)):
-        return int(value)
+    if isinstance(value, int):
+        return value if abs(value) < 10 ** MAX_DIGITS else None
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) and abs(value) < 10 ** MAX_DIGITS else None
     s = str(value).strip()
-    if s.isdecimal():  # (what \d+ matches; the usual case, without the regular expression)
+    if len(s) > MAX_DIGITS + 8:
+        return None
+    if s.isascii() and s.isdecimal():  # (what \d+ matches; the usual case, without the regular expression)
+        return int(s) if len(s) <= MAX_DIGITS else None
+    if re.fullmatch(r"-?[0-9]{1,19}", s):
         return int(s)
-    if re.fullmatch(r"-?\d+", s):
-        return int(s)
-    if re.fullmatch(r"-?\d+\.\d*", s):
+    if re.fullmatch(r"-?[0-9]{1,19}\.[0-9]{0,9}", s):
         return int(float(s))
     return None
 
 
-_TIME_TAG = re.compile(r"<time\b[^>]*?datetime\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</time>", re.I | re.S)
+def _word_char(s: str, i: int) -> bool:
+    return i < len(s) and (s[i].isalnum() or s[i] == "_")
+
+
+def _attribute(tag: str, name: str) -> str | None:
+    """The quoted value of attribute `name` in the text of one start tag (linear)."""
+    low = tag.lower()
+    j = 0
+    while True:
+        j = low.find(name, j)
+        if j < 0:
+            return None
+        k = j + len(name)
+        while k < len(tag) and tag[k].isspace():
+            k += 1
+        if k >= len(tag) or tag[k] != "=":
+            j = k
+            continue
+        k += 1
+        while k < len(tag) and tag[k].isspace():
+            k += 1
+        if k >= len(tag) or tag[k] not in "\"'":
+            j = k
+            continue
+        ends = [e for e in (tag.find('"', k + 1), tag.find("'", k + 1)) if e >= 0]
+        if not ends:
+            return None           # no closing quote anywhere after: no later value either
+        end = min(ends)
+        if end > k + 1:
+            return tag[k + 1:end]
+        j = end + 1
+
+
+def _next_start_tag(low: str, opener: str, i: int) -> tuple[int, int] | None:
+    """(start, index of its `>`) of the first start tag `opener` (`<a`, `<time`, lower case)
+    at or after `i` in `low` (the name must end there: `<abbr` is no `<a`); None when there
+    is none, or no `>` after it (then no later one can close either)."""
+    while True:
+        i = low.find(opener, i)
+        if i < 0:
+            return None
+        if _word_char(low, i + len(opener)):
+            i += len(opener)
+            continue
+        gt = low.find(">", i)
+        return None if gt < 0 else (i, gt)
+
+
+def time_tag(s: str) -> tuple[str, str] | None:
+    """(datetime attribute, inner text) of the first `<time datetime="...">...</time>` in
+    `s`, found with str.find (the regular expression it replaces took quadratic time on a
+    long field of unclosed `<time` tags)."""
+    low = s.lower()
+    i = 0
+    while (tag := _next_start_tag(low, "<time", i)) is not None:
+        start, gt = tag
+        value = _attribute(s[start + 5:gt], "datetime")
+        if value is None:
+            i = gt
+            continue
+        end = low.find("</time>", gt)
+        return None if end < 0 else (value, s[gt + 1:end])
+    return None
+
+
+def strip_tags(s: str) -> str:
+    """`s` without `<...>` tags (linear: a `<` never closed is kept as text)."""
+    if "<" not in s:
+        return s
+    out, i = [], 0
+    while True:
+        lt = s.find("<", i)
+        if lt < 0:
+            break
+        gt = s.find(">", lt)
+        if gt < 0:
+            break
+        out.append(s[i:lt])
+        i = gt + 1
+    out.append(s[i:])
+    return "".join(out)
+
+
+def anchor_texts(s: str) -> list[str]:
+    """The inner HTML of each `<a ...>...</a>` in `s`, in order (linear, like
+    `re.finditer(r"<a\\b[^>]*>(.*?)</a>", re.I | re.S)` without its quadratic worst case)."""
+    low = s.lower()
+    out, i = [], 0
+    while (tag := _next_start_tag(low, "<a", i)) is not None:
+        end = low.find("</a>", tag[1])
+        if end < 0:
+            break
+        out.append(s[tag[1] + 1:end])
+        i = end + 4
+    return out
 
 
 def time_field(value) -> tuple[int | None, str | None]:
     """`<time datetime="2024-08-07T22:45:53+00:00">1723070753</time>\\n`, "1723070753",
     1723070753 or an ISO string -> (unix seconds, ISO UTC)."""
-    if value is None or value == "":
+    if value is None or value == "" or isinstance(value, (list, dict)):
         return None, None
     if isinstance(value, str) and value.startswith("<time"):
         # the usual shape: <time datetime="...">1723070753</time>\n
         i = value.find(">")
         j = value.find("<", i)
         inner = value[i + 1:j].strip() if i > 0 and j > i else ""
-        if inner.isdigit():
-            n = int(inner)
+        n = _int(inner) if inner.isdecimal() else None
+        if n is not None:
             return n, unix_to_iso(n)
     n = _int(value)
     if n is not None:
@@ -115,22 +219,23 @@ def time_field(value) -> tuple[int | None, str | None]:
     s = str(value).strip()
     if not s:
         return None, None
-    m = _TIME_TAG.search(s)
-    if m:
-        inner = re.sub(r"<[^>]+>", "", m.group(2)).strip()
-        n = _int(inner)
+    found = time_tag(s)
+    if found:
+        n = _int(strip_tags(found[1]).strip())
         if n is not None:
             return n, unix_to_iso(n)
-        s = m.group(1)
+        s = found[0]
+    if len(s) > 64:          # no ISO date is that long
+        return None, None
     import datetime as dt
 
     try:
         value = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
-    except ValueError:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone.utc)
+        n = int(value.timestamp())
+    except (ValueError, OverflowError, OSError):
         return None, None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    n = int(value.timestamp())
     return n, unix_to_iso(n)
 
 
@@ -142,9 +247,6 @@ def text_value(value) -> str:
         return ""
     s = str(value)
     return "" if not s.strip() else s
-
-
-_ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)
 
 
 def terms_from(value) -> list[str]:
@@ -168,7 +270,7 @@ def terms_from(value) -> list[str]:
     if not s.strip():
         return out
     if "<a" in s.lower():
-        parts = [clean_inline(m.group(1)) for m in _ANCHOR.finditer(s)]
+        parts = [clean_inline(a) for a in anchor_texts(s)]
     else:
         parts = [clean_inline(p) for p in s.split(",")]
     for p in parts:
@@ -191,8 +293,13 @@ def normalize_url(url: str | None) -> str | None:
         url = SITE + url
     elif not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
         url = "https://" + url
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:          # look-alike characters (U+FF0F ...) in the host, a bad port
+        return None
+    if not host or not host.isascii() or "\\" in url:
+        return None
     if host in ("justice.gov", "www.justice.gov"):
         host = "www.justice.gov"
     path = re.sub(r"/{2,}", "/", parts.path or "/")
@@ -201,12 +308,33 @@ def normalize_url(url: str | None) -> str | None:
 
 
 # -- API responses --------------------------------------------------------------------------
+def _not_json(constant: str):
+    raise ValueError(f"{constant} is not a JSON value")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text[:20]} is out of range")
+    return value
+
+
+def load_json(content: bytes | str, location: str):
+    """Strict JSON: Infinity and NaN refused, numbers that overflow refused, nesting too deep
+    for the parser refused -- each a ParseError naming the location, never another exception."""
+    try:
+        return json.loads(content, parse_constant=_not_json, parse_float=_finite)
+    except (ValueError, UnicodeDecodeError, OverflowError) as exc:
+        raise ParseError(location, f"not valid JSON ({' '.join(str(exc).split())[:200]})") from exc
+    except RecursionError as exc:
+        raise ParseError(location, "not valid JSON (nested too deeply)") from exc
+    except TypeError as exc:
+        raise ParseError(location, f"not JSON text ({exc})") from exc
+
+
 def parse_api_response(content: bytes | str, location: str) -> ApiPage:
     """The envelope of a list or single-item response (raises ParseError when unreadable)."""
-    try:
-        data = json.loads(content)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ParseError(location, f"not valid JSON ({exc})") from exc
+    data = load_json(content, location)
     if isinstance(data, list):
         # a bare list of items (some saved files keep only `results`)
         return ApiPage(None, None, None, None, data)
@@ -233,7 +361,18 @@ def parse_api_response(content: bytes | str, location: str) -> ApiPage:
 
 
 def parse_item(raw, location: str, index: int) -> Release:
-    """One API item -> Release (raises ParseError for an item without a uuid)."""
+    """One API item -> Release (raises ParseError for an item without a uuid, or any value
+    it cannot read: the error names the item, and the other items of the page still count)."""
+    try:
+        return _parse_item(raw, location, index)
+    except ParseError:
+        raise
+    except (ValueError, TypeError, OverflowError, RecursionError, LookupError, AttributeError) as exc:
+        raise ParseError(location, f"item unreadable ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})",
+                         index) from exc
+
+
+def _parse_item(raw, location: str, index: int) -> Release:
     if not isinstance(raw, dict):
         raise ParseError(location, f"item is a {type(raw).__name__}, not an object", index)
     uuid = str(raw.get("uuid") or "").strip().lower()
@@ -244,8 +383,11 @@ def parse_item(raw, location: str, index: int) -> Release:
     _, created = time_field(raw.get("created"))
     number = clean_inline(raw.get("number")) or None
     fields = frozenset(k for k, v in raw.items() if v not in (None, "", " ", [], {}))
+    url = normalize_url(raw.get("url"))
+    if url is None and str(raw.get("url") or "").strip():
+        raise ParseError(location, f"item's url is unreadable ({str(raw.get('url'))[:80]!r})", index)
     return Release(
-        uuid=uuid, url=normalize_url(raw.get("url")), title=clean_inline(raw.get("title")),
+        uuid=uuid, url=url, title=clean_inline(raw.get("title")),
         body_html=text_value(raw.get("body")), teaser_html=text_value(raw.get("teaser")),
         date_unix=date_unix, published=unix_to_eastern_date(date_unix) if date_unix is not None else None,
         changed_unix=changed_unix, changed=changed, created=created,
@@ -258,6 +400,13 @@ def parse_item_light(raw, location: str, index: int) -> Release | None:
     know which release it is and which version: it is never stored, but it can replace a
     stored copy that used to mention fentanyl. None when the item is unreadable (the full
     parser then reports why)."""
+    try:
+        return _parse_item_light(raw, location, index)
+    except (ValueError, TypeError, OverflowError, RecursionError, LookupError, AttributeError):
+        return None
+
+
+def _parse_item_light(raw, location: str, index: int) -> Release | None:
     if not isinstance(raw, dict):
         return None
     uuid = str(raw.get("uuid") or "").strip().lower()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .textscan import _ascii_view, _finditer_at, _matches_at, _occurrences, _TokenWords
+from .textscan import _ascii_view, _finditer_at, _matches_at, _occurrences, _TokenWords, ascii_bytes
 
 _STATUTE = re.compile(
     r"\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:\s*A\.?)?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.)?\s*"
@@ -188,11 +188,37 @@ _CASE_NUMBER = re.compile(r"(?<![\w:-])(?:(\d{1,2}):)?(\d{2})[- ]?(cr|mj|mag)\.?
 
 def find_case_numbers(text: str) -> list[tuple[str, str]]:
     """[(case number as written, comparison key '23-cr-45')] in order of first mention."""
-    if "cr" not in text.lower() and "mj" not in text.lower() and "mag" not in text.lower():
-        return []
     out: dict[str, str] = {}
-    for m in _CASE_NUMBER.finditer(text):
+    for m in _case_number_matches(text):
         kind = m.group(3).lower()
         key = f"{m.group(2)}-{'mj' if kind == 'mag' else kind}-{int(m.group(4))}"
         out.setdefault(key, m.group(0))
     return [(written, key) for key, written in out.items()]
+
+
+def _case_number_matches(text: str):
+    """_CASE_NUMBER.finditer(text), tried only where 'cr' / 'mj' / 'mag' follows two digits
+    (and a hyphen or space): those words are in most texts ('crime'), case numbers in few."""
+    low = ascii_bytes(text).lower()   # (what re.I matches to 'cr', 'mj', 'mag' is ASCII)
+    starts = set()
+    for kind in (b"cr", b"mj", b"mag"):
+        i = low.find(kind)
+        while i >= 0:
+            j = i - 1
+            if j >= 0 and low[j] in b"- ":
+                j -= 1
+            if j >= 1 and 48 <= low[j] <= 57 and 48 <= low[j - 1] <= 57:
+                year = j - 1
+                starts.add(year)
+                k = year - 1
+                if k >= 1 and low[k] == 58 and 48 <= low[k - 1] <= 57:   # '1:23-cr-45': the division
+                    starts.add(k - 2 if k >= 2 and 48 <= low[k - 2] <= 57 else k - 1)
+            i = low.find(kind, i + 1)
+    done = -1
+    for start in sorted(starts):
+        if start < done:
+            continue
+        m = _CASE_NUMBER.match(text, start)
+        if m:
+            done = m.end()
+            yield m

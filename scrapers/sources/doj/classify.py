@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from itertools import compress
 
 from ...countries import country_of_demonym, normalize_country
 from .. import load_source_yaml
@@ -215,7 +216,7 @@ def classify(title: str, text: str, *, raw: str | None = None) -> Classification
     # where either vocabulary (terms, countries) might begin, in one pass over the tokens
     country_index, _ = _country_index()
     firsts = _classify_firsts()
-    hits = [i for i, tok in enumerate(toks) if tok in firsts]
+    hits = list(compress(range(len(toks)), map(firsts.__contains__, toks)))   # (a loop in C)
     found = lex.find(toks, [i for i in hits if toks[i] in lex._tries])
     drugs = _drugs_from(found)
     fam = _fentanyl_family()

@@ -41,7 +41,7 @@ from .districts import districts_in_text, release_districts
 from .htmltext import Block
 from .people import Candidate, _Scanner
 from .stages import _any_title_stage, _attribute, title_stage
-from .textscan import sentence_spans
+from .textscan import ascii_bytes, sentence_spans
 
 _CASE_OPENER = re.compile(r"^(?:In\s+(?:one|a\s+separate|another|a\s+second|a\s+third|a\s+related|the\s+(?:first|second|third|fourth|final|last))\s+case\b)", re.I)
 
@@ -115,9 +115,10 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
             (release_stage if single else title_stage(_first_sentence(case.text)))
         people = [c for c in sc.cands.values() if not (c.official or c.victim or c.speaker)]
         strong = [c for c in people if c.evidence]
-        default_subjects = strong if strong else (people if len(people) == 1 else [])
+        default_subjects = strong
         _attribute(sc, default_subjects, year)
-        found = sorted((c for c in sc.cands.values() if c.is_defendant), key=lambda c: c.first)
+        found = sorted((c for c in sc.cands.values() if c.is_defendant and not _words_of_the_text(c, sc.text)),
+                       key=lambda c: c.first)
         if case.index == 0 and not found:
             continue  # a round-up's preamble: officials and praise
         for c in found:
@@ -175,6 +176,28 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
                     "text_evidence": json.dumps(sorted(c.evidence)),
                 })
     return Extraction(districts[0] if districts else None, districts, prosecutions, defendants)
+
+
+def _words_of_the_text(cand: Candidate, text: str) -> bool:
+    """Every word of a person's 'name' is a word the same text writes in lower case
+    ('Controlled Substance', 'Money Laundering', 'Bankruptcy Trustee'): a term, not a person."""
+    if cand.is_company:
+        return False
+    words = [w for w in cand.name.split() if len(w) > 2 and w.isalpha()]
+    if len(words) < 2 or len(words) != len(cand.name.split()):
+        return False
+    b = ascii_bytes(text)
+    for w in words:
+        low = w.lower().encode("ascii", "replace")
+        i = b.find(low)
+        while i >= 0:
+            j = i + len(low)
+            if (i == 0 or not chr(b[i - 1]).isalnum()) and (j >= len(b) or not chr(b[j]).isalnum()):
+                break
+            i = b.find(low, i + 1)
+        if i < 0:
+            return False
+    return True
 
 
 def _first_sentence(text: str) -> str:

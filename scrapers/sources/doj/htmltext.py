@@ -37,9 +37,19 @@ def _collapse_ws(s: str) -> str:
     return s
 
 
+def _sub_tags(s: str, repl: str) -> str:
+    """_TAG.sub(repl, s) in linear time: a `<` with no `>` after it can never start a tag,
+    and the regular expression would rescan the rest of the text for each of them (a field
+    of 180,000 `<` took minutes). Only the text up to the last `>` is given to it."""
+    last = s.rfind(">")
+    if last < 0:
+        return s
+    return _TAG.sub(repl, s[:last + 1]) + s[last + 1:]
+
+
 def _inline_text(chunk: str) -> str:
     if "<" in chunk:
-        chunk = _TAG.sub("", chunk)
+        chunk = _sub_tags(chunk, "")
     if "&" in chunk:
         chunk = htmllib.unescape(chunk)
     return _collapse_ws(chunk.replace("\xa0", " ")).strip()
@@ -51,10 +61,57 @@ def clean_inline(value) -> str:
         return ""
     s = str(value)
     if "<" in s:
-        s = _TAG.sub(" ", s)
+        s = _sub_tags(s, " ")
     if "&" in s:
         s = htmllib.unescape(s)
     return _collapse_ws(s.replace("\xa0", " ")).strip()
+
+
+def _drop_hidden(html: str) -> str:
+    """_DROP.sub(" ", html), the same result in linear time: script/style/noscript/template
+    elements and comments replaced by a space. The regular expression rescanned the rest of
+    the text for every element never closed; here a kind found unclosed once is not looked
+    for again (nothing after can close it either)."""
+    low = html.lower()
+    out, i, pos = [], 0, 0
+    unclosed: set[str] = set()
+    while True:
+        m = _DROP_OPEN.search(low, pos)
+        if m is None:
+            out.append(html[i:])
+            return "".join(out)
+        name = m.group(1) or m.group(2)
+        end = -1 if name in unclosed else _drop_end(low, name, m.end())
+        if end < 0:
+            unclosed.add(name)
+            pos = m.start() + 1
+            continue
+        out.append(html[i:m.start()])
+        out.append(" ")
+        i = pos = end
+
+
+def _drop_end(low: str, name: str, start: int) -> int:
+    """Where the element or comment opened before `start` ends (after its closing tag), -1
+    if it is never closed."""
+    if name == "!--":
+        end = low.find("-->", start)
+        return -1 if end < 0 else end + 3
+    closer = "</" + name
+    at = start
+    while True:
+        at = low.find(closer, at)
+        if at < 0:
+            return -1
+        k = at + len(closer)
+        while k < len(low) and low[k].isspace():
+            k += 1
+        if k < len(low) and low[k] == ">":
+            return k + 1
+        at += 1
+
+
+_DROP_OPEN = re.compile(r"<(script|style|noscript|template)\b|<(!--)")
 
 
 def html_to_blocks(html: str) -> list[Block]:
@@ -65,7 +122,7 @@ def html_to_blocks(html: str) -> list[Block]:
     if "<" not in html:  # plain text with blank lines
         return [Block(x) for x in (_inline_text(p) for p in re.split(r"\n\s*\n", html)) if x]
     if _DROP_HINT.search(html):  # == "<script" in html or "<style" in html or ..., one pass
-        html = _DROP.sub(" ", html)
+        html = _drop_hidden(html)
     blocks: list[Block] = []
     pieces: list[str] = []      # text of the current block, bold parts marked
     bold_depth = 0
@@ -84,7 +141,8 @@ def html_to_blocks(html: str) -> list[Block]:
         pieces, has_plain, has_bold = [], False, False
 
     pos = 0
-    for m in _ANY_TAG.finditer(html):
+    # a `<` with no `>` after it starts no tag: stop where the last `>` is (linear time, see _sub_tags)
+    for m in _ANY_TAG.finditer(html, 0, html.rfind(">") + 1):
         start = m.start()
         if start > pos:
             chunk = html[pos:start]

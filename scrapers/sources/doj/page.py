@@ -11,6 +11,7 @@ import re
 
 from ...dates import eastern_date
 from .api import UUID_RE, ParseError, Release, normalize_url, time_field
+from .challenge import bot_challenge
 from .htmltext import _WS, _inline_text, clean_inline
 
 _TITLE_SUFFIX = re.compile(r"\s*[|\-–]\s*(?:United States Department of Justice|Department of Justice|Justice\.gov|DOJ)\s*$", re.I)
@@ -33,6 +34,9 @@ def parse_release_page(content: bytes | str, location: str) -> Release:
     ParseError when the title, the date or the body cannot be found."""
     from bs4 import BeautifulSoup
 
+    what = bot_challenge(content)
+    if what:
+        raise ParseError(location, f"{what}, not a release page (justice.gov's answer to a script)")
     text = content.decode("utf-8", errors="replace") if isinstance(content, bytes) else content
     soup = BeautifulSoup(text, "lxml")
 
@@ -90,7 +94,9 @@ def parse_release_page(content: bytes | str, location: str) -> Release:
 
     components = labelled(".field_component a", ".field--name-field-pr-component a", ".node-component a",
                           ".field--name-field-component a")
-    topics = labelled(".field_topic a", ".field--name-field-pr-topic a", ".field--name-field-topic a")
+    # topics: links in older themes, plain text in the current one (.node-topics .field__item)
+    topics = labelled(".field_topic a", ".field--name-field-pr-topic a", ".field--name-field-topic a",
+                      ".node-topics .field__item", ".field_topic .field__item", ".node-topics li")
     page_text = _WS.sub(" ", soup.get_text(" "))
     number = None
     m = re.search(r"Press Release (?:Number|No\.?)\s*:?\s*([0-9A-Za-z][\w-]*)", page_text)

@@ -11,10 +11,21 @@ from ...countries import country_of_demonym, country_of_place, demonym_pattern
 from ...names import normalize_name
 from .classify import tables
 from .districts import geo
-from .mentions import _LEGAL_HINT_RX, _LEGAL_RX, _NON_NAME, _SUFFIXES, CAPS_NAME_RX, NAME_RUN_RX, caps_name, run_names
-from .textscan import _DOTTED, _US_STATE_ABBR
+from .mentions import (
+    _LEGAL_HINT_RX,
+    _LEGAL_RX,
+    _NON_NAME,
+    _SUFFIXES,
+    NAME_RUN_RX,
+    _article_before,
+    _attributive,
+    caps_name,
+    caps_names,
+    run_names,
+)
+from .textscan import _DOTTED, _US_STATE_ABBR, ascii_bytes
 
-_AGE = re.compile(r"^\s*,\s*(?:(?:age|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])\s*(?=[,;)]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
+_AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
 _AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as)\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)
 _PAREN = re.compile(r"^\s*\(([^)]{1,60})\)")
 PLACE = r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|los[ \t]+)?[A-Z][\w’'.-]*)*(?:,[ \t]+(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w’'.-]*)*)*"
@@ -93,10 +104,9 @@ class Candidate:
 def _place(raw: str, stop_at: list[int], base: int) -> str | None:
     """Cut a greedy PLACE where a name mention starts (', John Doe, 33,')."""
     text = raw
-    for pos in stop_at:
-        if base < pos < base + len(raw):
-            text = raw[:pos - base]
-            break
+    k = bisect.bisect_right(stop_at, base)   # (stop_at is sorted: the first mention start after base)
+    if k < len(stop_at) and stop_at[k] < base + len(raw):
+        text = raw[:stop_at[k] - base]
     text = text.rstrip(" ,\n\t")
     if text.endswith(".") and text.rsplit(None, 1)[-1] not in _US_STATE_ABBR and not _DOTTED.search(text[-5:]):
         text = text[:-1]  # the sentence's full stop, not an abbreviation ('Minn.', 'D.C.')
@@ -114,6 +124,7 @@ def _place(raw: str, stop_at: list[int], base: int) -> str | None:
     return ", ".join(out) or None
 
 
+@functools.lru_cache(maxsize=4096)
 def _place_country(place: str | None) -> str | None:
     if not place:
         return None
@@ -125,7 +136,7 @@ def _place_country(place: str | None) -> str | None:
 
 _COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){1,8})$")
 _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "from", "with", "to", "that", "its",
-                           "de", "&", "according", "defendant", "defendants"))
+                           "de", "&", "according", "defendant", "defendants", "former", "including", "against"))
 _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
 
 
@@ -165,12 +176,17 @@ def _official_left(left: str) -> bool:
     return False
 
 
+_AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
 _NAT_LEFT = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:nationals?|citizens?|man|woman|men|women)\s*(?:named\s+)?,?\s*$")
 
 
 _COMMA_ONLY = re.compile(r"^\s*,\s*$")
+_RELATION = (r"(?:boyfriend|girlfriend|wife|husband|friend|son|daughter|brother|sister|mother|father|cousin|partner|"
+             r"child|niece|nephew|grandson|granddaughter|roommate|neighbor|neighbour)")
+# 'Jane Roe, 43, her boyfriend John Doe, 40, and friend Jim Poe': an age and a relation between the names
+_VICTIM_JOIN = re.compile(rf"\s*,\s*\d{{1,2}}\s*[,;]?\s*(?:and\s+)?(?:(?:his|her|their)\s+)?{_RELATION}\s+$")
 
 
 def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
@@ -179,13 +195,12 @@ def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
     return k + 1 < len(ms) and bool(sep.match(text[ms[k].end:ms[k + 1].start]))
 
 
-_CAPS_HINT = re.compile(r"[A-Z]{2}[A-Z’'-]*[ \t]+[A-Z]")
 _SUFFIX_AFTER = re.compile(r"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?![\w])")
 _AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\"]")
 _AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
 _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
-_AGE_PAREN = re.compile(r"^\s*\((\d{1,2}),\s*[A-Z][^)]{0,40}\)")
+_AGE_PAREN = re.compile(r"^\s*\((?:age:?\s*)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
 _AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
 _COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
 _COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
@@ -203,7 +218,8 @@ def _company_list_cut(toks: list[str], before: str) -> int | None:
     if k == 0 or k == len(toks) - 1 or not toks[k + 1][:1].isupper():
         return None
     word_before = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
-    if toks[k - 1].lower().strip(",") in _COMPANY_ENDINGS or word_before in _COMPANY_NOUNS:
+    if toks[k - 1].lower().strip(",") in _COMPANY_ENDINGS or word_before in _COMPANY_NOUNS or \
+            _LEGAL_RX.search(toks[k - 1]):
         return k
     return None
 
@@ -240,7 +256,10 @@ class _Scanner:
                     continue
                 toks = wm.group(1).split()
                 i = 0
-                while i < len(toks) - 1 and toks[i].lower() in _COMPANY_LEAD:
+                # leading words that are no part of the name: 'the', 'former', a dateline
+                # ('WASHINGTON Acme Corp.'), a description ('Tokyo-based Acme Corp.')
+                while i < len(toks) - 1 and (toks[i].lower() in _COMPANY_LEAD or toks[i].lower().endswith("-based") or
+                                             (len(toks[i]) >= 6 and toks[i].isupper() and not toks[i + 1].isupper())):
                     i += 1
                 toks = toks[i:]
                 if not toks or toks[0].lower() in _COMPANY_LEAD:
@@ -248,7 +267,11 @@ class _Scanner:
                 start = m.start() - len(window) + wm.start(1) + wm.group(1).find(toks[0])
                 # 'companies Acme Chemicals and Zenith Labs Pvt. Ltd.': two companies
                 cut = _company_list_cut(toks, window[:wm.start(1) + wm.group(1).find(toks[0])])
-                if cut:
+                if cut and _LEGAL_RX.search(" ".join(toks[:cut])):
+                    # 'Acme Ltd. and Zenith Inc.': the first one has its own legal form, read already
+                    start = text.find(toks[cut + 1], start)
+                    toks = toks[cut + 1:]
+                elif cut:
                     first = " ".join(toks[:cut])
                     self.mentions.append(Mention(start, start + len(first), first, normalize_name(first), is_company=True))
                     company_spans.append((start, start + len(first)))
@@ -257,21 +280,32 @@ class _Scanner:
                 name = " ".join(toks + [m.group(0)]).rstrip(",")
                 company_spans.append((start, m.end()))
                 self.mentions.append(Mention(start, m.end(), name, normalize_name(name), is_company=True))
-        if _CAPS_HINT.search(text):
-            for m in CAPS_NAME_RX.finditer(text):
-                got = caps_name(m.group(1))
-                if got and not any(a <= m.start() < b for a, b in company_spans):
-                    self.mentions.append(Mention(m.start(), m.end(1), got[0], got[1]))
+        for m in caps_names(text):
+            got = caps_name(m.group(1))
+            if got and not any(a <= m.start() < b for a, b in company_spans):
+                self.mentions.append(Mention(m.start(), m.end(1), got[0], got[1]))
+        state_names = geo()["state_names"]
+        places: set[str] = set()
         for m in NAME_RUN_RX.finditer(text):
             s = m.start()
             if s and (text[s - 1].isalnum() or text[s - 1] in "’'-"):
                 continue
             if company_spans and any(a <= s < b for a, b in company_spans):
                 continue
-            for start, end, name, key, title, aka in run_names(m.group(0)):
-                if name in geo()["state_names"]:
+            aged = text[m.end():m.end() + 1] == "," and _AGED.match(text, m.end()) is not None
+            for start, end, name, key, title, aka in run_names(m.group(0), aged):
+                if name in state_names:
                     continue  # 'Puerto Rico', 'New York': places
+                if text[s + end:s + end + 1] == "/" or (s + start and text[s + start - 1] == "/"):
+                    continue  # 'Brighton Place/Northview Heights Crips': an organisation's name
+                if _attributive(text, s + start, s + end) or \
+                        (start and ". " not in m.group(0)[:start] and _article_before(text, s)):
+                    places.add(key)
+                    continue  # 'A Van Nuys man', 'the Crow Indian Reservation', 'a Controlled Substance'
                 self.mentions.append(Mention(s + start, s + end, name, key, title_before=title, aka=aka))
+        if places:
+            # a name written once as a place or a thing is one everywhere ('in Des Moines')
+            self.mentions = [mm for mm in self.mentions if mm.is_company or mm.key not in places]
         self.mentions.sort(key=lambda x: x.start)
         self._starts_cache = [mm.start for mm in self.mentions]
         self.aliases: dict[str, Candidate] = {}
@@ -296,10 +330,16 @@ class _Scanner:
         """'Ruelas Montalvo' after 'Abelardo Ruelas Montalvo' is the same person."""
         people = [c for c in self.cands.values() if not c.is_company]
         toks = {c.key: c.key.split() for c in people}
+        by_last: dict[str, list[Candidate]] = {}
+        for c in people:
+            if toks[c.key]:
+                by_last.setdefault(toks[c.key][-1], []).append(c)
         for a in people:
             ta = toks[a.key]
-            owners = [b for b in people if b is not a and b.key in self.cands and len(toks[b.key]) > len(ta)
-                      and toks[b.key][-len(ta):] == ta]
+            if len(ta) < 2:
+                continue
+            owners = [b for b in by_last.get(ta[-1], ()) if b is not a and b.key in self.cands
+                      and len(toks[b.key]) > len(ta) and toks[b.key][-len(ta):] == ta]
             if len(owners) != 1 or len(ta) < 2:
                 continue
             b = owners[0]
@@ -350,11 +390,11 @@ class _Scanner:
         if (self.victim_hint.search(line_left) and p["victim_left"].search(line_left)) or p["victim_right"].match(right):
             cand.victim = True
         rest = right
-        m = _SUFFIX_AFTER.match(rest)
+        m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I") else None
         if m:
             rest = rest[m.end():]  # 'Jane Roe, Jr., 41,': the age is after the suffix
         had_aka = False
-        while True:
+        while had_aka or "k" in rest[:24].lower():   # (every alias form holds a 'k': aka, a/k/a, known as)
             m = _AKA.match(rest) or (_AKA_MORE.match(rest) if had_aka else None)
             if m:
                 _add_aka(cand, m.group(1).strip(" ,;"))
@@ -403,10 +443,14 @@ class _Scanner:
                     _add_aka(cand, short)  # 'Acme Chemicals Pvt. Ltd. (Acme Chemicals)'
                 rest = rest[paren.end():]
         else:
-            m = _PAREN.match(rest)
+            head = rest[:3].lstrip()[:1]
+            m = _PAREN.match(rest) if head == "(" else None
             if m and m.group(1)[:1] in "“\"":
                 rest = rest[m.end():]  # 'against JOHN ROE ("ROE"), age 29': the short name defined
-            m = _AGE.match(rest) or _AGE_PAREN.match(rest) or _AGE_YEAR_OLD.match(rest)
+                head = rest[:3].lstrip()[:1]
+            m = _AGE.match(rest) if head == "," else (_AGE_PAREN.match(rest) if head == "(" else None)
+            if m is None and head == "," and "year-old" in rest[:24]:
+                m = _AGE_YEAR_OLD.match(rest)
             if m:
                 age = int(m.group(1) or m.group(2))
                 if 14 <= age <= 99:
@@ -467,11 +511,14 @@ class _Scanner:
                 cand.evidence.add("company")
 
     def _propagate_officials(self) -> None:
-        """'Assistant U.S. Attorneys Jane Roe and John Doe': officials listed together."""
+        """'Assistant U.S. Attorneys Jane Roe and John Doe': officials listed together; 'murdered
+        Jane Roe, 43, her boyfriend John Doe, 40, and friend Jim Poe, 54': victims too."""
         ms = self.mentions
         sep = self.p["group_sep"]
         for k in range(len(ms) - 1):
             a, b = ms[k], ms[k + 1]
+            if a.candidate.victim and not b.candidate.victim and _VICTIM_JOIN.match(self.text, a.end, b.start):
+                b.candidate.victim = True
             if a.candidate.official and not b.candidate.official:
                 between = self.text[a.end:b.start]
                 if sep.match(between) and (not _COMMA_ONLY.match(between) or _listed_on(self.text, sep, ms, k + 1)):
@@ -491,6 +538,9 @@ class _Scanner:
             forms = {toks[-1]}
             if len(toks) >= 3:
                 forms.add(" ".join(toks[-2:]))
+            if c.name.isupper():
+                # introduced in capitals ('DORIAN WESTFALL'), named later either way ('Westfall')
+                forms |= {f.title() for f in forms}
             for f in forms:
                 if f.lower() in _NON_NAME or len(f) < 3:
                     continue
@@ -504,9 +554,13 @@ class _Scanner:
         starts = [s for s, _ in covered]
         text = self.text
         found: dict[int, Mention] = {}
+        taken = bytearray(len(text))   # positions inside a surname mention found already
+        b = ascii_bytes(text)
         for form in sorted(usable, key=len, reverse=True):
             cand = usable[form]
-            i = text.find(form)
+            # an ASCII name is found in the ASCII bytes (the same positions), faster
+            hay, needle = (b, form.encode()) if form.isascii() else (text, form)
+            i = hay.find(needle)
             while i >= 0:
                 j = i + len(form)
                 ok = (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'-")) and \
@@ -514,9 +568,10 @@ class _Scanner:
                 if ok:
                     k = bisect.bisect_right(starts, i) - 1
                     inside = k >= 0 and covered[k][0] <= i < covered[k][1]
-                    if not inside and not any(a <= i < b for a, b in ((m.start, m.end) for m in found.values())):
+                    if not inside and not taken[i]:
                         found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
-                i = text.find(form, j)
+                        taken[i:j] = b"\x01" * (j - i)
+                i = hay.find(needle, j)
         self.mentions.extend(found.values())
         self.mentions.sort(key=lambda x: x.start)
 

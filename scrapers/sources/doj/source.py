@@ -37,6 +37,7 @@ assertions and vocabularies: doj.yml; links to the SDN list: scrapers/linking/do
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -44,18 +45,29 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from ...archive import Batch, Entry
-from ...dates import leading_date, utcnow
-from ...errors import SourceError, TrackerError
-from ..base import BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files
+from ...dates import duration_text, leading_date, utcnow
+from ...errors import FetchError, SourceError, TrackerError
+from ..base import (
+    BuildContext,
+    FetchContext,
+    FetchRequest,
+    PartCutter,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+)
 from .api import (
     ParseError,
     Release,
     item_might_mention_fentanyl,
     merge_records,
+    normalize_url,
     parse_api_response,
     parse_item,
     parse_item_light,
 )
+from .challenge import bot_challenge, challenge_reason
 from .classify import tables
 from .page import parse_release_page
 from .rows import _fill_from_page, write_release
@@ -111,6 +123,7 @@ class DojSource(Source):
                 batch = archive.update_batch_meta(batch, since=since)
             walk = Walk(walk_since, batch.meta.get("frontier_before"), batch.meta.get("bottom_before"))
             self._replay(ctx, batch, walk)
+            PartCutter(ctx).resume(batch)
             ctx.progress(f"doj: resuming the walk of batch {batch.id} (since {walk_since or 'the frontier'}):"
                          f" {len(walk.order)} page(s) already archived, {walk.releases:,} releases seen")
         else:
@@ -136,6 +149,7 @@ class DojSource(Source):
             archive.delete_state(SOURCE, "walk")
             ctx.progress(f"doj: nothing new ({len(walk.order)} page(s) read)")
             return out
+        PartCutter(ctx).cut(batch, last=True)     # `tracker run`: the last part
         batch = archive.update_batch_meta(
             batch, complete=True, frontier=walk.new_frontier(), bottom=walk.new_bottom(),
             pages=len(walk.order), releases=walk.releases, kept=walk.kept, finished_at=utcnow())
@@ -168,14 +182,35 @@ class DojSource(Source):
                     http.set_rate(host, live_rate)
 
     def _replay(self, ctx: FetchContext, batch: Batch, walk: Walk) -> None:
+        self._wanted: list[tuple[str, str]] = []
         for entry in ctx.archive.items(batch):
             page = _page_of(entry)
             if page is None:
                 continue
             try:
-                walk.feed(summarize(ctx.archive.read(entry), entry.location, page))
+                summary = summarize(ctx.archive.read(entry), entry.location, page)
             except ParseError as exc:
                 raise SourceError(SOURCE, exc.location, exc.reason) from exc
+            walk.feed(summary)
+            self._wanted += summary.pages
+
+    def _fetch_release_pages(self, ctx: FetchContext, batch: Batch, wanted: list[tuple[str, str]]) -> None:
+        """The release pages of releases the API sent without a body, into the walk's batch.
+        Old /opa/pr/ URLs are redirected to /archives/...: followed (the allow-list applies). A
+        bot challenge instead of the page is retried with backoff, then stops the run: the walk
+        is left open and the next run resumes it, pages included. A page that is gone (404)
+        is skipped, said in one line."""
+        have = {e.role for e in ctx.archive.items(batch)}
+        for uuid, url in wanted:
+            if f"release:{uuid}" in have:
+                continue
+            try:
+                got = _get(ctx, url, "release-page", {"uuid": uuid, "walk": batch.id})
+            except FetchError as exc:
+                ctx.log(f"doj: {url}: {exc.reason}; the release is kept as the API sent it")
+                continue
+            ctx.archive.add_to_batch(batch, got.entry, f"release:{uuid}")
+            have.add(f"release:{uuid}")
 
     def _run(self, ctx: FetchContext, batch: Batch, walk: Walk) -> None:
         archive = ctx.archive
@@ -183,6 +218,9 @@ class DojSource(Source):
         fetched = 0
         last_progress = 0.0
         in_batch = {e.seq for e in archive.items(batch)}
+        self._fetch_release_pages(ctx, batch, getattr(self, "_wanted", []))
+        self._wanted = []
+        parts = PartCutter(ctx)     # `tracker run`: what is fetched is built while the walk goes on
         while not walk.done:
             n = walk.next_page
             url = page_url(n)
@@ -198,7 +236,7 @@ class DojSource(Source):
                 except ParseError:
                     reused = False
             if not reused:
-                got = ctx.http.get(url, source=SOURCE, kind="api-page", meta={"page": n, "walk": batch.id})
+                got = _get(ctx, url, "api-page", {"page": n, "walk": batch.id})
                 entry, content = got.entry, got.content
                 fetched += 1
                 try:
@@ -209,6 +247,7 @@ class DojSource(Source):
             archive.add_to_batch(batch, entry, f"page:{n}")
             in_batch.add(entry.seq)
             walk.feed(summary)
+            self._fetch_release_pages(ctx, batch, summary.pages)
             archive.set_state(SOURCE, "walk", {"batch_id": batch.id, "started_at": batch.created_at,
                                                "pages": len(walk.order), "last_page": n,
                                                "next_page": walk.next_page, "releases": walk.releases,
@@ -217,6 +256,18 @@ class DojSource(Source):
             if walk.done or now - last_progress >= 1.0 or len(walk.order) <= 1:
                 last_progress = now
                 ctx.progress(self._progress_line(walk, n, fetched, now - started, reused))
+            self._report(ctx, walk, summary)
+            if not walk.done:
+                batch = parts.cut(batch)
+
+    @staticmethod
+    def _report(ctx: FetchContext, walk: Walk, summary) -> None:
+        backfill = bool(walk.since) and (not walk.frontier or walk.extending)
+        remaining = walk.remaining_estimate()
+        reached = summary.items[-1].published if summary.items and walk.phase != "seek" else None
+        ctx.progress_report(source=SOURCE, unit="API pages", done=len(walk.order),
+                            since=walk.since if backfill else None, reached=reached,
+                            total=len(walk.order) + remaining if remaining is not None else None)
 
     def _progress_line(self, walk: Walk, page: int, fetched: int, elapsed: float, reused: bool) -> str:
         line = (f"doj: page {page} {'(from the archive) ' if reused else ''}- {len(walk.order):,} page(s) done,"
@@ -225,7 +276,7 @@ class DojSource(Source):
         if remaining and fetched:
             per_page = elapsed / fetched
             eta = remaining * per_page
-            line += f", ~{remaining:,} page(s) to go, ETA {_duration(eta)}"
+            line += f", ~{remaining:,} page(s) to go, ETA {duration_text(eta)}"
         elif walk.phase == "seek":
             line += " (seeking where the earlier backfill stopped)"
         return line
@@ -250,6 +301,9 @@ class DojSource(Source):
                 except ParseError as exc:
                     ctx.error(SOURCE, exc.location, exc.reason, exc.row)
                     continue
+                if entry.meta.get("uuid"):
+                    # fetched for an API record without a body: that record's page, wherever it was redirected
+                    rel = dataclasses.replace(rel, uuid=str(entry.meta["uuid"]), url=normalize_url(entry.url) or rel.url)
                 versions.setdefault(rel.key, []).append((rel, entry))
                 items += 1
                 continue
@@ -299,6 +353,27 @@ class DojSource(Source):
         return counts
 
 
+_CHALLENGED = "instead of the page"
+_RESUMES = "; the walk stops here and the next run resumes it"
+
+
+def _challenge(content: bytes, headers: dict) -> str | None:
+    """HttpClient.get's `reject`: a bot challenge served with HTTP 200 is not the page."""
+    what = bot_challenge(content, headers)
+    return challenge_reason(what) if what else None
+
+
+def _get(ctx: FetchContext, url: str, kind: str, meta: dict):
+    """GET a justice.gov page (bot challenges retried with backoff); a challenge that persists
+    stops the run with one line (SourceError), any other failure is the caller's FetchError."""
+    try:
+        return ctx.http.get(url, source=SOURCE, kind=kind, meta=meta, reject=_challenge)
+    except FetchError as exc:
+        if _CHALLENGED in exc.reason:
+            raise SourceError(SOURCE, url, exc.reason + _RESUMES) from exc
+        raise
+
+
 # -- files -----------------------------------------------------------------------------------------
 def _page_of(entry: Entry) -> int | None:
     role = entry.role or ""
@@ -332,11 +407,3 @@ def _identify(content: bytes, path: Path) -> str:
         return "release-page"
     raise TrackerError(f"doj: {path}: neither a DOJ API response (JSON) nor a release page (HTML)")
 
-
-def _duration(seconds: float) -> str:
-    seconds = int(round(seconds))
-    if seconds < 90:
-        return f"{seconds}s"
-    if seconds < 5400:
-        return f"{seconds // 60}m{seconds % 60:02d}s"
-    return f"{seconds // 3600}h{(seconds % 3600) // 60:02d}m"

@@ -2,6 +2,7 @@
 spans (abbreviations do not end a sentence), word presence memo (pure functions)."""
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -11,11 +12,28 @@ import re
 # case-insensitive (no literal prefix for the engine to skip ahead with), scan it slowly. The
 # same text as ASCII bytes -- every other character a '?', so positions are unchanged -- answers
 # "where is this ASCII word" many times faster; the regular expression then runs only there.
+@functools.lru_cache(maxsize=8)
+def ascii_bytes(text: str) -> bytes:
+    """The text as ASCII bytes, every other character a '?' (one byte a character: positions
+    are the text's). Cached: the passes over one case's text share it."""
+    return text.encode("ascii", "replace")
+
+
+def find_all(b: bytes, sub: bytes) -> list[int]:
+    """Every position of `sub` in `b` (overlapping)."""
+    out = []
+    i = b.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = b.find(sub, i + 1)
+    return out
+
+
 def _ascii_view(text: str) -> tuple[bytes, bytes | None]:
     """(text as ASCII bytes, the same with ASCII letters lower-cased); the second is None when
     the text holds one of the four non-ASCII letters that re.I matches to ASCII ones ('İ', 'ı',
     'ſ', Kelvin 'K'), which neither bytes view can stand for."""
-    b = text.encode("ascii", "replace")
+    b = ascii_bytes(text)
     if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
         return b, None
     return b, b.lower()
@@ -175,4 +193,3 @@ class _TokenWords:
         for t in distinct.intersection(holders):
             out |= holders[t]
         return out
-

@@ -34,14 +34,30 @@ class Item:
 @dataclasses.dataclass
 class PageSummary:
     page: int
-    count: int | None
+    count: int | None         # the API's count, when the page does not contradict it
     items: list[Item]
+    # (uuid, url) of the fentanyl-looking releases the API sent without a body: their release
+    # pages are fetched too (the body, the topics), into the same batch
+    pages: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    short: bool = False       # fewer releases than a page holds: the end of the list
 
 
 def summarize(content: bytes, location: str, page: int) -> PageSummary:
-    """What the walk needs from one list page (raises ParseError when unreadable)."""
+    """What the walk needs from one list page (raises ParseError when unreadable, whatever
+    the page holds: Infinity, NaN, numbers out of range, nesting too deep, odd URLs...; the
+    walk then stops there and the page is fetched again by the next run)."""
+    try:
+        return _summarize(content, location, page)
+    except ParseError:
+        raise
+    except (ValueError, TypeError, OverflowError, RecursionError, LookupError, AttributeError,
+            UnicodeError) as exc:
+        raise ParseError(location, f"unreadable page ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})") from exc
+
+
+def _summarize(content: bytes, location: str, page: int) -> PageSummary:
     api = parse_api_response(content, location)
-    items = []
+    items, pages = [], []
     for i, raw in enumerate(api.results):
         maybe = item_might_mention_fentanyl(raw)
         r = None if maybe else parse_item_light(raw, location, i)
@@ -54,6 +70,8 @@ def summarize(content: bytes, location: str, page: int) -> PageSummary:
             continue
         fent = maybe and classify(r.title, blocks_text(html_to_blocks(r.body_html)), raw=r.body_html).mentions_fentanyl
         items.append(Item(r.uuid, r.date_unix, r.published, r.changed_unix, fent))
+        if maybe and r.url and not r.body_html.strip():
+            pages.append((r.uuid, r.url))
     if not api.results and api.count is not None and page * PAGESIZE < api.count:
         raise ParseError(location, f"page {page} holds no releases although the API counts {api.count}")
     if not api.results and page == 0:
@@ -63,7 +81,14 @@ def summarize(content: bytes, location: str, page: int) -> PageSummary:
         # not the end of the list either: releases the walk cannot date or identify
         raise ParseError(location, f"none of the page's {len(api.results)} releases could be read (no valid uuid"
                          " or date: has the API changed?)")
-    return PageSummary(page, api.count, items)
+    # The count is the API's claim, the page is what it holds: a count below what this page
+    # alone shows ("1", "0", "-5" on a full page 0) is not believed, and the end of the list is
+    # a page with fewer releases than a page holds, never a count (a wrong one once ended a
+    # first backfill as "whole list covered" and the releases below were never fetched).
+    seen = page * PAGESIZE + len(api.results)
+    count = api.count if api.count is not None and api.count >= seen else None
+    size = api.pagesize if api.pagesize and 0 < api.pagesize <= PAGESIZE else PAGESIZE
+    return PageSummary(page, count, items, pages, short=len(api.results) < size)
 
 
 class Walk:
@@ -112,7 +137,8 @@ class Walk:
         return sum(1 for it in self.seen.values() if it.fentanyl)
 
     def _end_of_list(self, s: PageSummary) -> bool:
-        return not s.items or (s.count is not None and (s.page + 1) * PAGESIZE >= s.count)
+        """What the page shows, not what the count says: it is empty or not full."""
+        return not s.items or s.short
 
     def _older(self, s: PageSummary, day: str) -> int | None:
         """Index of the first release on the page dated before `day`."""
@@ -161,7 +187,9 @@ class Walk:
         f = self.frontier
         passed = any(it.date < f["date"] for it in s.items)
         known = any(it.uuid in f["group"] and f["group"][it.uuid] == it.changed for it in s.items)
-        nothing_else = known and s.count is not None and f.get("count") is not None and self.new >= s.count - f["count"]
+        # a count that shrank (or lies low) never ends the walk early: then walk past the frontier
+        nothing_else = known and s.count is not None and f.get("count") is not None \
+            and s.count >= f["count"] and self.new >= s.count - f["count"]
         if passed or nothing_else or self._end_of_list(s):
             if self._end_of_list(s) and not (passed or nothing_else):
                 self._finish("", s, None)

@@ -20,14 +20,25 @@ recent_actions.py (pure functions); metadata and assertions in treasury.yml.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import sqlite_utils
 from bs4 import BeautifulSoup
 
 from ...archive import Batch
+from ...dates import duration_text, share_walked
 from ...errors import FetchError, SourceError, TrackerError
-from ..base import BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files
+from ..base import (
+    BuildContext,
+    FetchContext,
+    FetchRequest,
+    PartCutter,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+)
 from .candidates import Candidate
 from .html import canonical_recent_actions_url, recent_actions_key
 from .listing import ListingPage, parse_listing
@@ -205,7 +216,12 @@ class Crawler:
         # Recent Actions pages a release linked to that are not in any batch yet (the fetch
         # failed, or the run was killed first): fetched again by the next run
         self.owed: set[str] = set(self.archive.get_state(SOURCE, OWED) or [])
-        self.counts = {"listing_pages": 0, "releases": 0, "recent_actions": 0}
+        self.counts = {"listing_pages": 0, "releases": 0, "recent_actions": 0, "eo14059": 0}
+        self.since: str | None = None       # the backfill's goal in this run (None: only what is new)
+        self.reached: str | None = None     # the oldest release date fetched in this run
+        self.parts = PartCutter(ctx)        # `tracker run`: releases are built while the crawl goes on
+        self.started = time.monotonic()
+        self.last_line = 0.0
 
     def _batch(self) -> Batch:
         """The run's batch, created with its first release (a run that finds nothing new
@@ -223,6 +239,9 @@ class Crawler:
         pending = [b for b in self.archive.batches(SOURCE, "pending") if b.meta.get("origin") == "update"]
         # batches a killed build left `building` are built by the next build (build.py): not fetched again
         building = self.archive.batches(SOURCE, "building")
+        for b in pending:                # `tracker run`: hand over the rest of an interrupted crawl in parts
+            self.parts.resume(b)
+            self.parts.cut(b, last=True)
         for b in pending + building:     # an interrupted run: its pages are archived, build them now
             for e in self.archive.items(b):
                 if e.kind == "release" and e.meta.get("release_id"):
@@ -237,8 +256,10 @@ class Crawler:
             names = names[names.index(checkpoint["listing"]):]
             since = checkpoint["since"]
             first = names.pop(0)
+            self.since = since
             self.ctx.progress(f"treasury: resuming the backfill to {since} at {checkpoint['next_url']}")
             self.walk(first, self.meta["listings"][first], checkpoint["next_url"], since, checkpoint.get("seq"))
+        self.since = since
         for name in names:
             listing = self.meta["listings"][name]
             start = self._page_url(listing, listing.get("first_page", 0))
@@ -246,8 +267,11 @@ class Crawler:
         for url in sorted(self.owed - self.ra_fetched):
             self.ctx.progress(f"treasury: fetching {url} (an earlier run could not)")
             self.recent_actions(url)
-        self.ctx.progress(f"treasury: {self.counts['releases']} new release(s), {self.counts['recent_actions']}"
-                          f" Recent Actions page(s), {self.counts['listing_pages']} listing page(s)")
+        if self.batch is not None:
+            self.batch = self.parts.cut(self.batch, last=True)     # `tracker run`: the last part
+        self.ctx.progress(f"treasury: {self.counts['releases']} new release(s) ({self.counts['eo14059']} E.O. 14059),"
+                          f" {self.counts['recent_actions']} Recent Actions page(s),"
+                          f" {self.counts['listing_pages']} listing page(s)")
         out = pending + ([self.batch] if self.batch else [])
         return out
 
@@ -332,11 +356,34 @@ class Crawler:
             self._owe(rel.recent_actions_url, True)     # before the release is in: a kill cannot lose it
         self.archive.add_to_batch(self._batch(), got.entry, "release")
         self.counts["releases"] += 1
-        self.ctx.progress(f"treasury: {rid} ({rel.published if rel else 'unparseable'})"
-                          + (" E.O. 14059" if rel and rel.is_eo14059 else ""))
+        self.counts["eo14059"] += int(bool(rel and rel.is_eo14059))
         if rel is not None and rel.recent_actions_url:
             self.recent_actions(rel.recent_actions_url)
+        self._standing(rel.published if rel else None)
+        self.batch = self.parts.cut(self.batch, roles=("release",))
         return rel.published if rel else None
+
+    def _standing(self, published: str | None) -> None:
+        """Counts, how far back, ETA: in the terminal every few seconds, and to `tracker run`."""
+        if published:
+            self.reached = min(published, self.reached or published)
+        reached = self.reached
+        self.ctx.progress_report(source=SOURCE, unit="releases", done=self.counts["releases"], since=self.since,
+                                 reached=reached)
+        now = time.monotonic()
+        if now - self.last_line < 5.0 and self.counts["releases"] > 1:
+            return
+        self.last_line = now
+        line = (f"treasury: {self.counts['releases']:,} release(s) fetched ({self.counts['eo14059']:,} E.O. 14059),"
+                f" {self.counts['recent_actions']:,} Recent Actions page(s)")
+        share = share_walked(self.since, reached)
+        if reached and share is not None:
+            line += f", back to {reached} of {self.since}..today ({share:.0%})"
+            if share > 0.01:
+                line += f", ETA {duration_text((now - self.started) * (1 - share) / share)}"
+        elif reached:
+            line += f", newest first, now at {reached}"
+        self.ctx.progress(line)
 
     def _before_since(self, published: str) -> bool:
         since = self.since_arg or (None if self.stored else self.ctx.config.treasury_since)

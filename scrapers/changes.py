@@ -1,4 +1,5 @@
-"""What changed in one SDN entry between two list versions, field by field (pure functions).
+"""What changed in one SDN entry, field by field: one vocabulary for the list history
+(sources/sdn compares two versions) and OFAC's delta files (sources/deltas). Pure functions.
 
 `field_changes(old, new)` compares an entry as the database holds it (its `designations`
 row and child rows) with the same entry as the new version builds it (`parse.build_entry`)
@@ -10,7 +11,6 @@ and lists each difference as a dict:
     {"field": "name", "change": "changed", "old": "...", "new": "..."}
 
 so a change digest can say "address added", "alias removed", "program E.O. 14059 added".
-The same vocabulary is used for the changes OFAC's delta files publish (sources/deltas).
 """
 from __future__ import annotations
 

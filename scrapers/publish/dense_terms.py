@@ -1,0 +1,119 @@
+"""Searches for a word most rows contain (part of the tracker-facets plugin).
+
+A table search for a common word (`press_releases?_search=fentanyl`: 93% of the benchmark's
+250,000 releases) is slow in two places no index can fix: counting and faceting 230,000
+matches, and the page's first rows (Datasette's `rowid in (match)` reads every match, then
+sorts them). For the words in at least DENSE_SHARE of a table's rows, every build stores the
+facet counts of that word's matches (db.precompute_dense_terms -> facet_counts with `term`),
+and here:
+
+- `dense_term()` says whether a plain search (one word, Datasette's default mode) is such a
+  word: the word's full-text term is one of the stored ones (a stored term that begins the
+  word -- prose is stemmed: "sentenced" -> "sentenc"), checked by counting the word's
+  matches, which must equal the stored total (so a wrong stem can never lend its counts);
+- `rewrite_rows_sql()` makes the rows query of such a search (the search alone, no other
+  filter) walk the table in page order and stop after one page of matches instead of
+  collecting and sorting every match: with a correlated EXISTS when at least half the rows
+  match (a few probes of the full-text index per row shown), else with the match list built
+  once and probed (`+rowid in (...)`: the `+` keeps SQLite from reading the matches by rowid).
+Anything else keeps Datasette's own SQL.
+"""
+from __future__ import annotations
+
+import re
+
+from ..names import fold_accents
+
+_SEARCH_CLAUSE = re.compile(
+    r"(\[?\w+\]?) in \(select rowid from (\[?\w+\]?) where \2 match escape_fts\(:search\)\)")
+_WORD = re.compile(r"^[0-9a-z]+$")
+_terms_cache: dict[tuple, dict[str, dict[str, int]]] = {}
+
+
+def search_clause(where: str) -> re.Match | None:
+    """The search clause when `where` is exactly Datasette's plain search and nothing else."""
+    text = where.strip()
+    if text.startswith("where "):
+        text = text[6:].strip()
+    m = _SEARCH_CLAUSE.fullmatch(text)
+    return m
+
+
+async def _stored_terms(db, table: str) -> dict[str, int]:
+    key = (id(db), getattr(db, "connection_key", "base"))
+    cached = _terms_cache.get(key)
+    if cached is None:
+        cached = {}
+        try:
+            rows = (await db.execute("select table_name, term, count from facet_counts where term != ''"
+                                     " and facet = ''")).rows
+        except Exception:  # older database: no dense terms
+            rows = []
+        for t, term, count in rows:
+            cached.setdefault(t, {})[term] = count
+        try:
+            totals = (await db.execute("select table_name, count from facet_counts where term = '' and facet = ''")).rows
+        except Exception:
+            totals = []
+        cached[""] = {t: n for t, n in totals}
+        _terms_cache.clear()
+        _terms_cache[key] = cached
+    return cached.get(table, {})
+
+
+async def dense_term(db, table: str, fts_table: str, search: str | None, store: dict | None) -> str | None:
+    """The stored term of a one-word plain search whose counts were precomputed, or None."""
+    if not search:
+        return None
+    word = fold_accents(search.strip().strip('"').lower())
+    if not _WORD.match(word):
+        return None
+    memo_key = ("dense", table, word)
+    if store is not None and memo_key in store:
+        return store[memo_key]
+    terms = await _stored_terms(db, table)
+    found = None
+    if terms:
+        candidates = [t for t in terms if (word.startswith(t) or (word.endswith("y") and (word[:-1] + "i").startswith(t)))
+                      and len(t) >= min(len(word), 3)]
+        if candidates:
+            term = max(candidates, key=len)
+            fts = fts_table.strip("[]")
+            matched = (await db.execute(f"select count(*) from [{fts}] where [{fts}] match ?",
+                                        ['"' + search.strip().strip('"').replace('"', "") + '"'])).first()[0]
+            if matched == terms[term]:
+                found = term
+    if store is not None:
+        store[memo_key] = found
+    return found
+
+
+_ROWS_WHERE = re.compile(r" from (\[?\w+\]?) where (.+?) order by ", re.S)
+EXISTS_SHARE = 0.5
+
+
+def rows_query_search(sql: str) -> re.Match | None:
+    """(table, where) of a rows query whose where clause is exactly the plain search."""
+    m = _ROWS_WHERE.search(sql)
+    if m and search_clause(m.group(2)) is not None:
+        return m
+    return None
+
+
+def rewrite_rows_sql(sql: str, table: str, share: float) -> str:
+    """The rows query walking the table in page order (same rows): EXISTS when at least
+    EXISTS_SHARE of the rows match, else `+pk in (...)`."""
+    def repl(m: re.Match) -> str:
+        pk, fts = m.group(1), m.group(2).strip("[]")
+        if share >= EXISTS_SHARE:
+            return (f"exists (select 1 from [{fts}] where [{fts}] match escape_fts(:search)"
+                    f" and [{fts}].rowid = [{table}].{pk})")
+        return "+" + m.group(0)
+    return _SEARCH_CLAUSE.sub(repl, sql, count=1)
+
+
+async def share_of(db, table: str, term: str) -> float:
+    terms = await _stored_terms(db, table)
+    whole = await _stored_terms(db, "")  # never a table name: see _stored_terms
+    total = whole.get(table) or 0
+    return (terms.get(term, 0) / total) if total else 0.0
