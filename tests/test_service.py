@@ -254,7 +254,7 @@ def test_a_cycle_builds_parts_as_they_arrive_and_ends_with_the_database_of_a_pla
 
     monkeypatch.setattr(scrapers.build, "_adopt_parts", spy)
     with stand_ins() as site:
-        write_config(tmp_path, site, rate=15, part_seconds=0.5)
+        write_config(tmp_path, site, rate=25, part_seconds=0.5)
         cfg = load_config(None, tmp_path / "tracker.db")
         service = Service(tmp_path / "tracker.db", tmp_path / "archive", cfg, log=print, progress=print, board=board,
                           sources=MAIN,
@@ -294,10 +294,10 @@ def test_pages_shifting_under_a_walk_built_in_parts(tmp_path, monkeypatch):
     adopt = scrapers.build._adopt_parts
     monkeypatch.setattr(scrapers.build, "_adopt_parts",
                         lambda db, source, whole, ctx: adopted.append(source.name) or adopt(db, source, whole, ctx))
-    with stand_ins() as site:
+    with stand_ins(treasury_releases=12, doj_releases=1200) as site:     # 24 API pages, to the end of the list
         (tmp_path / "a").mkdir()
-        write_config(tmp_path / "a", site, rate=15, part_seconds=0.3)
-        for page in (5, 12, 20):
+        write_config(tmp_path / "a", site, rate=25, part_seconds=0.3)
+        for page in (4, 9, 15):
             site.doj.before[page] = lambda: site.doj.publish(7)      # new releases on top: pages shift
         service = Service(tmp_path / "a" / "tracker.db", tmp_path / "a" / "archive",
                           load_config(None, tmp_path / "a" / "tracker.db"), log=print, progress=print, sources=MAIN,
@@ -320,7 +320,7 @@ def test_pages_shifting_under_a_walk_built_in_parts(tmp_path, monkeypatch):
 def test_a_fetch_failing_mid_backfill_keeps_what_was_built_and_the_next_cycle_converges(tmp_path, reference):
     board = RecordingBoard()
     with stand_ins() as site:
-        write_config(tmp_path, site, rate=15, part_seconds=0.5)
+        write_config(tmp_path, site, rate=25, part_seconds=0.5)
         cfg = load_config(None, tmp_path / "tracker.db")
         service = Service(tmp_path / "tracker.db", tmp_path / "archive", cfg, log=print, progress=print, board=board,
                           sources=MAIN,

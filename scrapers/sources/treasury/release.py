@@ -142,10 +142,16 @@ def _release_id(soup, article, page_url, fallback_id) -> str | None:
 
 
 def _published_at(soup, scope, article) -> str | None:
-    for sel in ("div.field--name-field-news-publication-date time[datetime]", "time.datetime[datetime]",
-                "time[datetime]"):
-        for t in scope.select(sel):
-            if not any(p.name == "article" and p is not article for p in t.parents if p is not None):
+    """The release's own <time datetime>: the one in the publication-date field, else one of
+    class `datetime`, else any, never one of an article nested in it (an image's)."""
+    times = [t for t in scope.find_all("time", attrs={"datetime": True})
+             if not any(p.name == "article" and p is not article for p in t.parents if p is not None)]
+    for preferred in (lambda t: any("field--name-field-news-publication-date" in (p.get("class") or [])
+                                    for p in t.parents if p.name == "div"),
+                      lambda t: "datetime" in (t.get("class") or []),
+                      lambda t: True):
+        for t in times:
+            if preferred(t):
                 return t["datetime"].strip()
     if article is not None and article.get("data-news-date"):
         return article["data-news-date"].strip()
