@@ -8,21 +8,8 @@ import json
 import random
 
 import pytest
-from datesfix import (
-    EO,
-    Person,
-    delta_add,
-    delta_correction,
-    delta_program_added,
-    delta_remove,
-    delta_xml,
-    enhanced_xml,
-    fr_notice_text,
-    fr_page,
-    fr_result,
-    listing_json,
-    sdn_csv,
-)
+from datesfix import (EO, Person, delta_add, delta_correction, delta_program_added, delta_remove, delta_xml,
+                      enhanced_xml, fr_notice_text, fr_page, fr_result, listing_json, sdn_csv)
 from dbquery import one, q
 
 from scrapers.db import content_hashes
@@ -261,3 +248,20 @@ def test_list_history_changed_events_say_what_changed(run_cli, workdir, tmp_path
     assert retag["changes"] == [{"field": "program", "change": "added", "new": EO}]
     # entering E.O. 14059 is dated; the SDN-list date is not known from the list history
     assert q(db, "select designated_on, sdn_listed_on from designations where uid = 7902") == [("2024-04-03", None)]
+
+
+def test_a_list_date_is_only_an_inference_of_the_program_date(run_cli, workdir, tmp_path, treasury_dir):
+    """Listed in 2022 under another program, put under E.O. 14059 by a 2024 release that names
+    it: the release dates the designation; SDN_ENHANCED.XML still gives the SDN-list date."""
+    run_cli("import", "sdn", treasury_dir / "sdn" / "2024-07-01")
+    run_cli("import", "treasury", treasury_dir / "releases" / "tf1001.html")
+    (tmp_path / "e.xml").write_bytes(enhanced_xml([Person(71001, "BASTIDA NIEVES, Aurelio", programs=("TCO", EO),
+                                                          listed_on="2022-06-01")]))
+    run_cli("import", "enhanced", tmp_path / "e.xml")
+    db = workdir / "tracker.db"
+    assert q(db, "select designated_on, designated_on_source, sdn_listed_on, sdn_listed_on_source from designations"
+                 " where uid = 71001") == [("2024-02-29", "treasury-release", "2022-06-01", "sdn-enhanced")]
+    assert q(db, "select chosen_source, other_source, other_date from conflicts where uid = 71001"
+                 " and field = 'designated_on'") == [("treasury-release", "sdn-enhanced", "2022-06-01")]
+    assert q(db, "select rank from designation_dates where uid = 71001 and kind = 'program'"
+                 " and source = 'sdn-enhanced'") == [(4,)]

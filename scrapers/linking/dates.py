@@ -18,11 +18,14 @@ E.O. 14059 later). Sources, strongest first (RANK):
                       or updated by a change that puts the entry under the program)
   1 delta-file        OFAC's delta file of the publication (list_events of source delta-file)
   2 federal-register  the Notice of OFAC Sanctions Action (fr_entries, "On <date>, OFAC ...")
-  2 sdn-enhanced      SDN_ENHANCED.XML's sanctionsList datePublished: the list date; the program
-                      date too unless something shows a re-tag (a list date before the program
-                      existed, a program added later by a delta file or the list history)
+  2 sdn-enhanced      SDN_ENHANCED.XML's sanctionsList datePublished: the day the entry went on
+                      the list (kind `list`)
   3 treasury-release  a Treasury release that designated the entry (press_release_designations)
-  4 list-diff         two versions of the list, the entry absent from one and present in the next
+  4 sdn-enhanced      the same list date taken as the program's day too, for an entry nothing shows
+                      was re-tagged (no list date before the program existed, no program added
+                      later by a delta file or the list history): an inference, so below the
+                      sources that speak of the designation itself
+  5 list-diff         two versions of the list, the entry absent from one and present in the next
 
 An observed list version is a hard bound: an entry seen listed on day F cannot have come under
 the program after F, so a claim more than a day after F is not taken (it is a conflict). Any
@@ -39,7 +42,8 @@ import re
 from collections import defaultdict
 
 RANK = {"recent-actions": 1, "delta-file": 1, "federal-register": 2, "sdn-enhanced": 2, "treasury-release": 3,
-        "list-diff": 4, "list-first-seen": 9}
+        "list-diff": 5, "list-first-seen": 9}
+INFERRED_RANK = 4              # an SDN-list date taken as the program's (see the module doc)
 ORDER = tuple(RANK)            # ties in rank: in this order, then the earliest date
 # The first day of a program: a list date before it means the entry was re-tagged later.
 PROGRAM_START = {"ILLICIT-DRUGS-EO14059": "2021-12-15"}   # E.O. 14059, signed 2021-12-15
@@ -67,7 +71,7 @@ class Claim:
 
     @property
     def rank(self) -> int:
-        return RANK[self.source]
+        return INFERRED_RANK if self.detail.get("inferred") else RANK[self.source]
 
     def key(self):
         return (self.rank, ORDER.index(self.source), self.date or "9999", self.evidence)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import damaged_reason
 
-SOURCES = ("sdn", "treasury", "doj")
+SOURCES = ("sdn", "treasury", "doj", "enhanced", "deltas", "fedreg")
 
 COUNTS = {
     "designations_listed": "select count(*) from designations where listed = 1",
@@ -32,16 +32,28 @@ COUNTS = {
     "prosecutions": "select count(*) from prosecutions",
     "defendants": "select count(*) from defendants",
     "errors": "select count(*) from errors",
+    "designations_dated": "select count(*) from designations where listed = 1 and designated_on is not null",
+    "enhanced_entries": "select count(distinct uid) from enhanced_entries",
+    "delta_files_read": "select count(*) from delta_files where fetched = 1",
+    "delta_files_listed": "select count(*) from delta_files where listed = 1",
+    "fr_notices": "select count(*) from fr_documents",
+    "fr_entries_linked": "select count(*) from fr_entries where uid is not null",
 }
 LATEST = {
     "sdn": ("sdn_observation", "select max(observed_on) from list_observations"),
     "treasury": ("treasury_release", "select max(published) from press_releases where agency = 'Treasury'"),
     "doj": ("doj_release", "select max(published) from press_releases where agency = 'DOJ'"),
+    "enhanced": ("enhanced_export", "select max(data_as_of) from enhanced_entries"),
+    "deltas": ("delta_file", "select max(published_on) from delta_files where fetched = 1"),
+    "fedreg": ("fr_notice", "select max(publication_date) from fr_documents"),
 }
 SOURCE_COUNTS = {
     "sdn": ("designations_listed", "list_observations"),
     "treasury": ("treasury_releases", "treasury_eo14059"),
     "doj": ("doj_releases", "prosecutions", "defendants"),
+    "enhanced": ("enhanced_entries", "designations_dated"),
+    "deltas": ("delta_files_read", "delta_files_listed"),
+    "fedreg": ("fr_notices", "fr_entries_linked"),
 }
 
 
