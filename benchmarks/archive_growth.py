@@ -41,12 +41,12 @@ DAYS_PER_MONTH = 30.44
 
 
 def blob_bytes(archive: Archive, sha: str) -> int:
-    return archive.blob_path(sha).stat().st_size
+    return archive.stored_path(sha).stat().st_size      # its .gz, or its .delta
 
 
 def store(archive: Archive, source: str, kind: str, content: bytes, url: str) -> int:
     """Bytes one new response adds: its blob (0 when the same bytes are stored already)."""
-    known = archive.blob_path(__import__("hashlib").sha256(content).hexdigest()).exists()
+    known = archive.stored_path(__import__("hashlib").sha256(content).hexdigest()).exists()
     entry = archive.put(source, kind, content, url=url)
     return 0 if known else blob_bytes(archive, entry.sha256)
 

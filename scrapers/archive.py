@@ -4,6 +4,10 @@ Layout (default `archive/` beside tracker.db):
 
     archive/index.sqlite          what was stored, when, from where (one row per response)
     archive/blobs/ab/abcdef….gz   the bytes, gzip-compressed, named by their sha256
+    archive/blobs/ab/abcdef….delta  or, for a large file much like the one stored before it
+                                  (a new version of the SDN list), what changed: a line delta
+                                  against that one (scrapers/blobdelta.py), rebuilt byte for
+                                  byte and sha256-checked on read
 
 `responses` holds one row per fetch or imported file: source, kind, URL (or original
 path), HTTP status and headers, fetch time, sha256. Identical bytes are stored once.
@@ -20,6 +24,7 @@ the database is a function of the archive alone.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import gzip
@@ -32,6 +37,7 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
+from . import blobdelta
 from .dates import utcnow
 from .errors import EnvironmentFailure, TrackerError, damaged_reason, environment_reason
 
@@ -47,6 +53,15 @@ FAST_GZIP_BYTES = 1024 * 1024
 # row); when no row says, past this. A damaged or planted blob (a gzip bomb) is refused, not
 # read whole into memory.
 MAX_BLOB_BYTES = 512 * 1024 * 1024
+# Files of this size and more are stored as a delta against the previous file of the same
+# source and kind when that is much smaller (a new SDN list version: a few kB instead of
+# 800 kB); a chain of deltas is cut by a whole file every DELTA_MAX_DEPTH versions, so reading
+# any version applies at most that many. Recently read or written files stay in memory
+# (DELTA_CACHE of them, each up to DELTA_CACHE_BYTES): reading versions in order, as a rebuild
+# does, applies one delta per version.
+DELTA_MIN_BYTES = 256 * 1024
+DELTA_MAX_DEPTH = 100
+DELTA_CACHE, DELTA_CACHE_BYTES = 3, 64 * 1024 * 1024
 
 SCHEMA = """
 create table if not exists responses (
@@ -164,6 +179,7 @@ class Archive:
             existing = next((p for p in (self.root, *self.root.parents) if p.exists()), None)
             why = environment_reason(exc, existing) or f"{type(exc).__name__}: {exc}"
             raise EnvironmentFailure(f"the archive {self.root} cannot be written: {why}") from None
+        self._recent: collections.OrderedDict[str, tuple[bytes, list[bytes] | None]] = collections.OrderedDict()
 
     def close(self) -> None:
         self.conn.close()
@@ -172,23 +188,96 @@ class Archive:
     def blob_path(self, sha256: str) -> Path:
         return self.root / "blobs" / sha256[:2] / f"{sha256}.gz"
 
-    def _write_blob(self, content: bytes) -> str:
+    def delta_path(self, sha256: str) -> Path:
+        return self.root / "blobs" / sha256[:2] / f"{sha256}.delta"
+
+    def stored_path(self, sha256: str) -> Path:
+        """The file holding a blob: its .gz, or its .delta when stored as one."""
+        path = self.blob_path(sha256)
+        if not path.exists() and self.delta_path(sha256).exists():
+            return self.delta_path(sha256)
+        return path
+
+    def _write_blob(self, content: bytes, similar: str | None = None) -> str:
         sha = hashlib.sha256(content).hexdigest()
         path = self.blob_path(sha)
-        if path.exists():
+        if path.exists() or self.delta_path(sha).exists():
             return sha
         path.parent.mkdir(parents=True, exist_ok=True)
+        delta = self._delta_against(similar, content, sha) if similar and similar != sha else None
+        if delta is not None:
+            self._write_file(self.delta_path(sha), delta)
+        else:
+            level = 1 if len(content) >= FAST_GZIP_BYTES else 6
+            self._write_file(path, gzip.compress(content, compresslevel=level, mtime=0))
+        if sha not in self._recent:
+            self._remember(sha, content)
+        return sha
+
+    @staticmethod
+    def _write_file(path: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
-            level = 1 if len(content) >= FAST_GZIP_BYTES else 6
-            with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=level) as gz:
-                gz.write(content)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
-        return sha
+
+    def _delta_against(self, base_sha: str, content: bytes, sha: str) -> bytes | None:
+        """`content` as a delta against the stored blob `base_sha`, when that is worth it."""
+        try:
+            depth = blobdelta.header(self.delta_path(base_sha).read_bytes()[:300])[1] \
+                if not self.blob_path(base_sha).exists() else 0
+            if depth >= DELTA_MAX_DEPTH:
+                return None
+            base_lines = self._lines(base_sha)
+        except (OSError, ArchiveError, blobdelta.DeltaError):
+            return None   # the base cannot be read: store the whole file
+        new_lines = blobdelta.lines(content)
+        delta = blobdelta.encode(base_lines, new_lines, base_sha, depth + 1, sha256=sha, size=len(content))
+        self._remember(sha, content, new_lines)
+        return delta if len(delta) * 4 < len(content) else None
+
+    def _remember(self, sha: str, content: bytes, lines: list[bytes] | None = None) -> None:
+        if len(content) > DELTA_CACHE_BYTES or len(content) < DELTA_MIN_BYTES:
+            return
+        self._recent[sha] = (content, lines)
+        self._recent.move_to_end(sha)
+        while len(self._recent) > DELTA_CACHE:
+            self._recent.popitem(last=False)
+
+    def _lines(self, sha: str) -> list[bytes]:
+        """The lines of a stored blob (kept with it in memory once split)."""
+        content, lines = self._recent.get(sha) or (self.read(sha), None)
+        if lines is None:
+            lines = blobdelta.lines(content)
+            self._remember(sha, content, lines)
+        return lines
+
+    def read_lines(self, entry: Entry | str) -> tuple[bytes, list[bytes]]:
+        """The stored bytes (checked like `read`) and their lines (`bytes.splitlines` with line
+        ends kept), split once and kept with the bytes while they stay in memory."""
+        content = self.read(entry)
+        sha = entry if isinstance(entry, str) else entry.sha256
+        cached = self._recent.get(sha)
+        if cached is not None and cached[1] is not None:
+            return content, cached[1]
+        lines = blobdelta.lines(content)
+        self._remember(sha, content, lines)
+        return content, lines
+
+    def similar_blob(self, source: str, kind: str, size: int) -> str | None:
+        """The blob a new file of `source`/`kind` is most likely a new version of: the newest
+        stored one of the same source and kind (large files only)."""
+        if size < DELTA_MIN_BYTES:
+            return None
+        row = self.conn.execute(
+            "select sha256 from responses where source = ? and kind = ? and sha256 is not null and size >= ?"
+            " order by seq desc limit 1", (source, kind, DELTA_MIN_BYTES)).fetchone()
+        return row["sha256"] if row else None
 
     def read(self, entry: Entry | str) -> bytes:
         """The stored bytes, checked against their sha256 (a damaged archive is named, never
@@ -203,13 +292,18 @@ class Archive:
                                     (sha,)).fetchone()
             size = row[0] if row else None
         limit = MAX_BLOB_BYTES if size is None else size
+        if sha in self._recent:           # verified when it was written or read
+            self._recent.move_to_end(sha)
+            return self._recent[sha][0]
         path = self.blob_path(sha)
+        if not path.exists() and self.delta_path(sha).exists():
+            return self._read_delta(sha, what, limit)
         try:
             with gzip.open(path, "rb") as fh:
                 content = fh.read(limit + 1)
             if len(content) > limit:
-                raise ArchiveError(f"archive entry {what}: {path} decompresses to more than the {limit:,} bytes"
-                                   " it was stored as (damaged or planted: refused, not read)")
+                raise ArchiveError(f"archive entry {what} decompresses to more than the {limit:,} bytes it was"
+                                   f" stored as (damaged or planted: refused, not read): {path}")
         except FileNotFoundError as exc:
             raise ArchiveError(f"archive entry {what}: its bytes are missing ({path})") from exc
         except (OSError, EOFError, zlib.error) as exc:
@@ -217,6 +311,24 @@ class Archive:
         if hashlib.sha256(content).hexdigest() != sha:
             raise ArchiveError(f"archive entry {what}: {path} does not hold the bytes it was stored as"
                                " (sha256 mismatch): the archive is damaged")
+        self._remember(sha, content)
+        return content
+
+    def _read_delta(self, sha: str, what: str, limit: int) -> bytes:
+        path = self.delta_path(sha)
+        try:
+            blob = path.read_bytes()
+            base_sha, _, _, claimed = blobdelta.header(blob)
+            if claimed != sha:
+                raise blobdelta.DeltaError(f"it rebuilds {claimed}, not {sha}")
+            content, lines = blobdelta.decode_lines(blob, self._lines(base_sha), max_size=limit)
+        except OSError as exc:
+            raise ArchiveError(f"archive entry {what}: {path} cannot be read ({exc})") from exc
+        except blobdelta.DeltaError as exc:
+            raise ArchiveError(f"archive entry {what}: {path} is damaged: the delta {exc}") from exc
+        except ArchiveError as exc:
+            raise ArchiveError(f"archive entry {what}: {path} is a delta whose base cannot be read: {exc}") from exc
+        self._remember(sha, content, lines)
         return content
 
     # -- responses -----------------------------------------------------------------------
@@ -225,7 +337,7 @@ class Archive:
             sha256: str | None = None, meta: dict | None = None) -> Entry:
         """Store bytes (or, for a 304, the sha256 of bytes already stored) and index them."""
         if content is not None:
-            sha256 = self._write_blob(content)
+            sha256 = self._write_blob(content, self.similar_blob(source, kind, len(content)))
             size = len(content)
         else:
             size = None
@@ -374,10 +486,12 @@ class Archive:
     def find_batch(self, source: str, kind: str, observed_on: str | None, fingerprint: str) -> Batch | None:
         """An applied batch (or one a killed build left `building`, which the next build
         applies) with the same content fingerprint (idempotent imports)."""
-        for b in self.batches(source, None):
-            if b.status not in ("applied", "building"):
-                continue
-            if b.kind == kind and b.observed_on == observed_on and b.meta.get("fingerprint") == fingerprint:
+        for row in self.conn.execute(
+                "select * from batches where source = ? and kind = ? and observed_on is ?"
+                " and status in ('applied', 'building') and instr(meta, ?) > 0 order by id", (source, kind, observed_on,
+                                                                                              fingerprint)):
+            b = self._batch(row)
+            if b.meta.get("fingerprint") == fingerprint:
                 return b
         return None
 
@@ -412,5 +526,6 @@ class Archive:
 
     def stats(self) -> dict:
         row = self.conn.execute("select count(*) n, coalesce(sum(size), 0) bytes from responses").fetchone()
-        blobs = sum(p.stat().st_size for p in (self.root / "blobs").rglob("*.gz"))
+        blobs = sum(p.stat().st_size for p in (self.root / "blobs").rglob("*")
+                    if p.suffix in (".gz", ".delta"))
         return {"responses": row["n"], "raw_bytes": row["bytes"], "stored_bytes": blobs}

@@ -12,9 +12,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
-from datesfix import EO, Person, delta_add, delta_program_added, delta_xml, enhanced_xml, fr_notice_text, fr_result, sdn_csv
+from datesfix import (
+    EO,
+    Person,
+    delta_add,
+    delta_program_added,
+    delta_xml,
+    enhanced_xml,
+    fr_notice_text,
+    fr_result,
+    sdn_csv,
+)
 from dbquery import one, q
+
 from scrapers.archive import Archive
 from scrapers.db import content_hashes
 

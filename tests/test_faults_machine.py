@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 import shlex
 import shutil
 import sqlite3
@@ -36,6 +37,11 @@ def tracker(db: Path, *args, timeout: float = 120) -> subprocess.CompletedProces
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     return subprocess.run([sys.executable, "-m", "scrapers", "--db", str(db), *map(str, args)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def _short(line: str) -> str:
+    """An error line for the fault matrix, without the test's temporary directories."""
+    return re.sub(r"/\S*/pytest-\d+/[^/\s]+", "…", line)
 
 
 def one_line_error(p, *needles: str) -> str:
@@ -135,7 +141,7 @@ def test_full_disk_is_one_line_and_the_next_run_converges(tmp_path, v1, referenc
     assert again.returncode == 0, again.stdout + again.stderr
     lost, dup = converged(tmp_path / "after-3.db", reference)
     record_fault(f"disk full while {when}", f"a tmpfs with {free_kb} kB free when `tracker import sdn` ran",
-                 f"one line, exit 1, old database kept: {said[7:120]}; `status` works; after freeing space the"
+                 f"one line, exit 1, old database kept: {_short(said)[7:120]}; `status` works; after freeing space the"
                  " same command converged", lost, dup, lost == dup == 0,
                  "test_faults_machine.py::test_full_disk_is_one_line_and_the_next_run_converges", source="machine")
     assert (lost, dup) == (0, 0)
@@ -158,7 +164,7 @@ def test_read_only_file_system_status_works_and_writers_fail_in_one_line(tmp_pat
     assert p.returncode == 0, p.stderr
     lost, dup = converged(v1 / "tracker.db", reference)
     record_fault("read-only file system", "the database and archive on a file system remounted read-only",
-                 f"`tracker status` works (read-only open); writers: one line, exit 1: {said[7:110]}; writable"
+                 f"`tracker status` works (read-only open); writers: one line, exit 1: {_short(said)[7:110]}; writable"
                  " again, the import converged", lost, dup, lost == dup == 0,
                  "test_faults_machine.py::test_read_only_file_system_status_works_and_writers_fail_in_one_line",
                  source="machine")
@@ -187,7 +193,7 @@ def test_garbled_archive_index_is_one_line_everywhere(tmp_path, v1, reference):
     assert p.returncode == 0, p.stderr
     lost, dup = converged(db, reference)
     record_fault("garbled archive index", "archive/index.sqlite overwritten with garbage",
-                 f"status reports it and exits 0; import, update, rebuild: one line, exit 1: {said[7:100]};"
+                 f"status reports it and exits 0; import, update, rebuild: one line, exit 1: {_short(said)[7:100]};"
                  " restored, the import converged", lost, dup, lost == dup == 0,
                  "test_faults_machine.py::test_garbled_archive_index_is_one_line_everywhere", source="machine")
     assert (lost, dup) == (0, 0)
@@ -226,7 +232,7 @@ def test_gzip_bomb_blob_is_refused_without_being_read_into_memory(tmp_path, v1, 
     lost, dup = converged(db, reference)
     record_fault("gzip bomb in the archive", "an archived sdn.csv blob replaced by 1 GB of zeros gzipped (1 MB)",
                  f"rebuild refused it in one line, exit 1, peak memory {maxrss_kb // 1024} MB (not 1 GB):"
-                 f" {said[7:90]}…; blob restored, rebuild converged", lost, dup, lost == dup == 0,
+                 f" {_short(said)[7:110]}…; blob restored, rebuild converged", lost, dup, lost == dup == 0,
                  "test_faults_machine.py::test_gzip_bomb_blob_is_refused_without_being_read_into_memory",
                  source="machine")
     assert (lost, dup) == (0, 0)

@@ -31,6 +31,9 @@ def test_the_founding_order_named_only_by_its_title_counts():
                         "Global Illicit Drug Trade.”</p>")
     assert not classify("<p>In 2022, OFAC designated Rigo Inventado under “Imposing Sanctions on Foreign Persons "
                         "Involved in the Global Illicit Drug Trade.”</p>")
+    # a release about another program telling of an earlier E.O. 14059 designation, undated
+    assert not classify("<p>Today, OFAC sanctioned three arms brokers pursuant to E.O. 13224. Their financier, Ivo "
+                        "Ficticio, who was designated pursuant to E.O. 14059, moved the money.</p>")
 
 
 def test_several_designees_in_one_bold_run_are_split():
@@ -140,3 +143,20 @@ def test_a_link_to_an_earlier_release_marks_history():
             'As noted above, OFAC sanctioned <a href="https://home.treasury.gov/news/press-releases/jy0002">La '
             "Familia Inventada</a> in November 2022 pursuant to E.O. 14059.</p>")
     assert roles(html) == {"Eva Nueva Sol": "designated"}
+
+
+def test_a_legal_form_split_over_tags_stays_with_its_company():
+    html = ("<p>OFAC also targeted businesses owned by Ruiz: <strong>Mariscos Inventados</strong>, <strong>S</strong>. "
+            "<strong>De R</strong>. <strong>L</strong>.  <strong>De C</strong>. <strong>V</strong>.; "
+            "<strong>Hoteles Ficticios S</strong>. <strong>A</strong>. <strong>De C</strong>. <strong>V</strong>.; and "
+            "<strong>Bar Imaginario</strong>. These businesses are being designated pursuant to E.O. 14059.</p>")
+    assert set(roles(html)) == {"Mariscos Inventados, S. De R. L. De C. V", "Hoteles Ficticios S. A. De C. V",
+                                "Bar Imaginario"}
+
+
+def test_a_sentence_set_in_bold_is_no_list_of_names():
+    html = ("<p><strong>Gonzalo Inventado Paz</strong> (Inventado) leads recruitment. <strong>In March 2025</strong>, "
+            "<strong>a camp in Teuchitlan</strong>, <strong>Jalisco</strong>, <strong>Mexico</strong>, <strong>was found"
+            " to hold the belongings of hundreds of recruits</strong>. OFAC designated Inventado today pursuant to "
+            "E.O. 14059.</p><p><strong>Sinaloa</strong> is where the network started.</p>")
+    assert set(roles(html)) == {"Gonzalo Inventado Paz"}

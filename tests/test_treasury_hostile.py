@@ -90,3 +90,25 @@ def test_any_failure_while_reading_a_page_is_a_source_error_naming_it(run_cli, w
     result = run_cli("import", "treasury", page, expect=1)
     assert "tz0002.html" in result.output and "could not be read" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_release_is_read_once_per_build(run_cli, workdir, fixtures, monkeypatch):
+    """Its text is read when the release is applied; the names found are stored
+    (release_names) and the linking reads them, never the HTML again."""
+    from scrapers.sources.treasury import html as html_module
+
+    calls = {"blocks": 0}
+    original = html_module.text_blocks
+
+    def counted(root):
+        calls["blocks"] += 1
+        return original(root)
+
+    monkeypatch.setattr(release_module, "text_blocks", counted)
+    monkeypatch.setattr(html_module, "text_blocks", counted)
+    tdir = fixtures / "treasury"
+    run_cli("import", "sdn", tdir / "sdn" / "2024-07-01")
+    run_cli("import", "treasury", tdir / "releases" / "tf1001.html")
+    assert calls["blocks"] == 1
+    run_cli("rebuild")
+    assert calls["blocks"] == 2

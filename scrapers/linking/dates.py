@@ -406,8 +406,8 @@ def _federal_register(db, ctx, programs, entries, retag):
     names = _name_index(db)
     updates = []
     docs = {}
-    for number, position, text, name, progs, etype in db.execute(
-            "select document_number, position, entry_text, name, programs, entity_type from fr_entries"
+    for number, position, text, name, etype in db.execute(
+            "select document_number, position, entry_text, name, entity_type from fr_entries"
             " order by document_number, position").fetchall():
         uid, method = _match_entry(text, name, etype, names)
         updates.append((uid, method, number, position))

@@ -127,9 +127,18 @@ class BuildContext(RunContext):
 class Source:
     name: str = ""
     title: str = ""
+    # a class whose instance, made with (ctx, metadata, request), fetches with .run(): the
+    # default `fetch` (sources that fetch in one loop of their own)
+    fetcher: type | None = None
+    # batches replayed in the order of their observed_on date, then as archived
+    replay_by_date: bool = False
 
     def fetch(self, ctx: FetchContext, request: FetchRequest) -> list["Batch"]:
-        raise NotImplementedError(f"{self.name}: no network fetch")
+        if self.fetcher is None:
+            raise NotImplementedError(f"{self.name}: no network fetch")
+        if ctx.http is None:
+            raise TrackerError(f"{self.name}: no HTTP client")
+        return self.fetcher(ctx, self.metadata(), request).run()
 
     def import_paths(self, ctx: FetchContext, paths: list[Path], request: FetchRequest) -> list["Batch"]:
         raise NotImplementedError(f"{self.name}: no file import")
@@ -141,7 +150,7 @@ class Source:
         raise NotImplementedError
 
     def replay_key(self, batch: "Batch"):
-        return batch.id
+        return (batch.observed_on or "", batch.id) if self.replay_by_date else batch.id
 
     def needs_full_rebuild(self, db: "sqlite_utils.Database", batches: list["Batch"], ctx: BuildContext) -> str | None:
         """A reason why the new batches cannot be applied on top of the current database."""

@@ -71,7 +71,7 @@ def parse_delta(content: bytes, location: str) -> DeltaFile:
     out: dict[int, DeltaEntity] = {}
     states: dict[int, dict[str, dict]] = {}      # uid -> {"add"|"remove": facts} (replacements)
     doc, total = None, 0
-    for doc, el in ofac_xml.iter_entities(content, location, SOURCE, "delta"):
+    for doc, el in ofac_xml.iter_entities(content, location, SOURCE, "delta"):  # noqa: B007 (doc: after the loop)
         if el is None:
             break
         total += 1

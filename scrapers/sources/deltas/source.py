@@ -25,9 +25,17 @@ from urllib.parse import urlsplit
 from ...archive import Batch
 from ...changes import summary
 from ...dates import eastern_today
-from ...errors import FetchError, SourceError, TrackerError
-from ..base import (BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files,
-                    load_source_yaml)
+from ...errors import FetchError, SourceError
+from ..base import (
+    BuildContext,
+    FetchContext,
+    FetchRequest,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+    load_source_yaml,
+)
 from .parse import SOURCE, file_key, observation_id, parse_delta, parse_listing
 
 LISTING, DELTA = "listing", "delta"
@@ -36,6 +44,7 @@ LISTING, DELTA = "listing", "delta"
 class DeltasSource(Source):
     name = SOURCE
     title = "OFAC delta files"
+    replay_by_date = True
 
     # -- getting files into the archive ------------------------------------------------------
     def import_paths(self, ctx: FetchContext, paths: list[Path], request: FetchRequest) -> list[Batch]:
@@ -48,15 +57,8 @@ class DeltasSource(Source):
                 staged.append(StagedFile(path, content, DELTA, {"name": path.name if file_key(path.name) else None}))
         return archive_import(ctx, SOURCE, staged)
 
-    def fetch(self, ctx: FetchContext, request: FetchRequest) -> list[Batch]:
-        if ctx.http is None:
-            raise TrackerError(f"{SOURCE}: no HTTP client")
-        return Fetcher(ctx, load_source_yaml(SOURCE), request).run()
 
     # -- building ----------------------------------------------------------------------------
-    def replay_key(self, batch: Batch):
-        return (batch.observed_on or "", batch.id)
-
     def apply(self, db, batch: Batch, ctx: BuildContext) -> dict:
         meta = load_source_yaml(SOURCE)
         tracked = {r[0] for r in db.execute("select uid from designations")}
@@ -243,3 +245,6 @@ class Fetcher:
             self.fetched.add(name)
         if sha256:
             self.fetched_sha.add(sha256)
+
+
+DeltasSource.fetcher = Fetcher

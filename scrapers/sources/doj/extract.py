@@ -115,7 +115,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
             (release_stage if single else title_stage(_first_sentence(case.text)))
         people = [c for c in sc.cands.values() if not (c.official or c.victim or c.speaker)]
         strong = [c for c in people if c.evidence]
-        default_subjects = strong if strong else (people if len(people) == 1 else [])
+        default_subjects = strong
         _attribute(sc, default_subjects, year)
         found = sorted((c for c in sc.cands.values() if c.is_defendant and not _words_of_the_text(c, sc.text)),
                        key=lambda c: c.first)

@@ -7,6 +7,7 @@ import functools
 import re
 
 from ...names import normalize_name
+from .districts import geo
 from .textscan import _ABBREV, _US_STATE_ABBR, ascii_bytes
 
 # -- names -----------------------------------------------------------------------------------
@@ -66,7 +67,8 @@ driver mechanic guard teacher coach reverend professor student operator supervis
 associate associates americans hispanics residents citizens nationals former including another additional
 co-conspirator co-conspirators coconspirator unindicted alleged reputed act acts section sections divisions offices
 departments justices civil rights criminal narcotic trustee fraud sham sale unlawful investigative jurisdiction place
-springs heights falls harbor island islands township village borough parish tribe reservation news gazette""".split())
+springs heights falls harbor island islands township village borough parish tribe reservation news gazette
+community communities neighborhood neighbourhood project""".split())
 _TITLE_WORDS = set("""
 attorney attorneys general judge judges justice magistrate chief agent agents special assistant acting deputy director
 administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper officer officers
@@ -106,12 +108,20 @@ def _run_tokens(run: str, start: int) -> list[tuple[str, int]]:
     return out
 
 
-def _clean_tokens(run: str, start: int) -> tuple[list[tuple[str, int]], bool]:
+# Words that are places or numbers elsewhere but surnames inside a name: 'Sofia Lyn Park, 29,',
+# 'Shayla Marie Two Bulls' (a number word between names), 'Raymond Little Plume'
+_SURNAME_WORDS = frozenset("park lake valley beach church bank banks river rivers island hill hills king kings".split())
+_NUMBER_NAME_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[str, int]], bool]:
     """Tokens of a capitalised run, minus everything up to its last word that cannot be
     part of a name (titles, institutions, abbreviations, all-caps words); `title` says the
-    word right before the name was a title ('Judge', 'Attorney', 'Chief')."""
+    word right before the name was a title ('Judge', 'Attorney', 'Chief'). `aged`: an age follows
+    the run (a place is never aged: 'Sofia Park, 29,' is a person)."""
     toks = _run_tokens(run, start)
     cut, title = -1, False
+    last = len(toks) - 1
     for i, (tok, _) in enumerate(toks):
         if tok[0] in "“\"":
             continue
@@ -121,12 +131,19 @@ def _clean_tokens(run: str, start: int) -> tuple[list[tuple[str, int]], bool]:
         bare = low.rstrip(".,")
         if bare in _PARTICLES and tok[0].islower():
             continue
+        if i > cut + 1 and ((i == last and aged and bare in _SURNAME_WORDS) or
+                            (bare in _NUMBER_NAME_WORDS and i < last and toks[i + 1][0][:1].isupper() and
+                             toks[i + 1][0].lower() not in _NON_NAME)):
+            continue                          # 'Sofia Lyn Park, 29', 'Shayla Marie Two Bulls'
         if low in _NON_NAME or bare in _NON_NAME or bare.endswith(_DESCRIPTIVE_SUFFIXES):
             cut, title = i, bare in _TITLE_WORDS
         elif tok.isupper() and tok not in _ROMAN and not (len(tok) == 2 and tok[1] == "."):
             cut, title = i, False            # DEA, ST., PAUL, M30
         elif tok[-1] == "." and len(tok) > 2 and tok not in ("Jr.", "Sr."):
             cut, title = i, False            # Minn., Ga., Co.
+        elif i + 1 < len(toks) and tok.endswith(("’s", "'s")):
+            cut, title = len(toks) - 1, False  # "Montana’s Indian reservations": what follows is owned
+            break
     kept = toks[cut + 1:]
     # possessive on the last word: "Quennell’s apartment"
     if kept and kept[-1][0].endswith(("’s", "'s")):
@@ -147,11 +164,11 @@ def _sentence_end(tok: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def run_names(run: str) -> tuple[tuple[int, int, str, str, bool, str | None], ...]:
+def run_names(run: str, aged: bool = False) -> tuple[tuple[int, int, str, str, bool, str | None], ...]:
     """The names in a capitalised run: the run cut at every sentence end inside it, each piece
-    read by _run_name (positions relative to the run)."""
+    read by _run_name (positions relative to the run). `aged`: an age follows the run."""
     if ". " not in run and ".\t" not in run:
-        one = _run_name(run)
+        one = _run_name(run, aged)
         return (one,) if one is not None else ()
     out = []
     pieces, begin, pos = [], 0, 0
@@ -167,19 +184,19 @@ def run_names(run: str) -> tuple[tuple[int, int, str, str, bool, str | None], ..
         piece = piece.strip()
         if not piece:
             continue
-        one = _run_name(piece)
+        one = _run_name(piece, aged and off + len(piece) + lead >= len(run.rstrip()))
         if one is not None:
             a, b, name, key, title, aka = one
             out.append((off + lead + a, off + lead + b, name, key, title, aka))
     return tuple(out)
 
 
-def _run_name(run: str) -> tuple[int, int, str, str, bool, str | None] | None:
+def _run_name(run: str, aged: bool = False) -> tuple[int, int, str, str, bool, str | None] | None:
     """The name in a capitalised run (see _clean_tokens), positions relative to the run: (start,
     end, name, key, title before it, nickname); None when fewer than two real words remain. The
     same runs ('Assistant U.S. Attorney Jane Roe', 'Special Agent in Charge') recur from release
     to release, hence the cache."""
-    kept, title = _clean_tokens(run, 0)
+    kept, title = _clean_tokens(run, 0, aged)
     words = [w for w, _ in kept if w[0] not in "“\""]
     real = [w for w in words if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]
     if len(real) < 2:
@@ -201,41 +218,61 @@ _LEGAL_RX = re.compile(LEGAL)
 # A name written in capitals ('JANE Q. ROE, JR., 49, was sentenced'; 'against JOHN ROE ("ROE"),
 # age 29'): read only where what follows says a person is introduced (age, suffix, a short
 # name in quotes, an alias), since headings and agencies are written in capitals too.
+# (capitals with accents and Ñ: 'RAFAEL NUÑEZ-PEÑA', 'ANA PAULA DE LEÓN'; up to six words: 'RAMÓN
+# ANTONIO DE LOS SANTOS ENCARNACIÓN'; an age at a line's end, the town on the next line: a roster)
+_UC = "A-ZÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇŠŽ"
 CAPS_NAME_RX = re.compile(
-    r"(?<![\w’'.-])([A-Z][A-Z’'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z’'-]+)){1,3})"
+    rf"(?<![\w’'.-])([{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|[{_UC}][{_UC}’'-]+)){{1,5}})"
     r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
-    r"(?:,[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,)]|[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]))")
+    r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,)]|[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
+    r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]))")
 
 
 # ASCII letters by case ('A' / 'a'), digits '9', everything else itself: in this shape of a
 # text, b"AA A" (capitals, a space, a capital) marks every place a name in capitals can be, and
 # bytes.find gets there far faster than a pattern tried at every position.
-_SHAPE = bytes(65 if 65 <= c <= 90 else 97 if 97 <= c <= 122 else 57 if 48 <= c <= 57 else c for c in range(256))
+_SHAPE = bytes(65 if 65 <= c <= 90 or c == 63 else 97 if 97 <= c <= 122 else 57 if 48 <= c <= 57 else c for c in range(256))
+# ('?' stands for every non-ASCII letter in the ASCII view: it may be a capital, 'NÚÑEZ')
 
 
 def caps_names(text: str):
     """CAPS_NAME_RX.finditer(text), looked for only where two capitals are followed by a space
-    and a capital."""
+    and a capital (tried from the first of the words in capitals before it, at most a name's
+    length back: 'RAMÓN ANTONIO DE LOS ...')."""
     shape = ascii_bytes(text).translate(_SHAPE)   # one byte a character: same positions
+    n = len(shape)
     i = shape.find(b"AA A")
-    if i < 0:
-        i = shape.find(b"AA\tA")
+    tab = shape.find(b"AA\tA")
+    if tab >= 0 and (i < 0 or tab < i):
+        i = tab
     done = 0
     while i >= 0:
-        start = i
-        while start > done and shape[start - 1] in _CAPS_WORD:
-            start -= 1
-        m = CAPS_NAME_RX.match(text, start) if start >= done else None
+        floor = max(done, i - 64)
+        back = _CAPS_BACK.search(shape, floor, i)
+        start = back.start() if back else i
+        while start < i and shape[start] == 32:
+            start += 1
+        m = CAPS_NAME_RX.match(text, start)
+        if m is None and start < i:
+            # the words before were no part of it ('COLUMBUS – JANE ROE, 49,'): from this word on
+            word = i
+            while word > floor and shape[word - 1] in _CAPS_WORD:
+                word -= 1
+            if word > start:
+                m = CAPS_NAME_RX.match(text, word)
         if m:
             yield m
             done = m.end()
         nxt = max(i + 1, done)
-        i = shape.find(b"AA A", nxt)
-        j = shape.find(b"AA\tA", nxt)
-        if j >= 0 and (i < 0 or j < i):
-            i = j
+        if 0 <= tab < nxt:
+            tab = shape.find(b"AA\tA", nxt)   # (each search goes forward only: linear)
+        i = shape.find(b"AA A", nxt) if nxt < n else -1
+        if tab >= 0 and (i < 0 or tab < i):
+            i = tab
 
 
+# the words in capitals (and the spaces between them) that end where a name in capitals may start
+_CAPS_BACK = re.compile(rb"(?<![A'?\-])[A'?\- ]*\Z")
 _CAPS_WORD = frozenset(b"A'-?")
 
 
@@ -248,3 +285,62 @@ def caps_name(words: str) -> tuple[str, str] | None:
     if sum(1 for t in toks if len(t) >= 3) < 1 or not any(len(t) > 2 for t in toks[-1:]):
         return None
     return words, normalize_name(words)
+
+
+# -- places and things written like names -------------------------------------------------------
+# Words before a capitalised run that make it a thing or a place, not a person: an article or a
+# count ('A Cedar Rapids man', 'the Washington Heights neighborhood', 'two Des Moines residents');
+# and nouns after it that a place qualifies ('Van Nuys man', 'Pine Ridge woman').
+_ARTICLES = frozenset("a an the two three four five six seven eight nine ten several".split())
+# ... or a place: after a preposition of place ('in Des Moines', 'throughout Cedar Rapids'), when no
+# possessive follows ('in Jane Roe’s car'); after an institution's 'of' ('Department of Public Safety')
+_LOCATIVE = frozenset("in at near throughout across outside around within inside".split())
+_INSTITUTION = frozenset("""department office bureau division ministry university college school board council
+commission institute academy center centre agency secretary service""".split())
+_PLACE_NOUN = re.compile(r"[ \t]+(?:man|woman|men|women|resident|residents|native|natives|couple|teen|teens|teenager|"
+                         r"teenagers|area|neighborhood|neighbourhood|community|communities|household|family|brothers|"
+                         r"sisters|duo|pair|trio)\b")
+
+
+def _article_before(text: str, start: int) -> bool:
+    """An article or a count is the word before text[start] ('the Salt River Pima-Maricopa ...')."""
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    i = j
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return j < start and text[i:j].lower() in _ARTICLES
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """The words at text[start:end] qualify a noun as a place or a thing does: an article or a
+    count before them, or 'man' / 'resident' / 'area' after them."""
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j < start:
+        i = j
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        word = text[i:j].lower()
+        if word in _ARTICLES:
+            return True
+        if word in _LOCATIVE and text[end:end + 2] not in ("’s", "'s"):
+            return True
+        if word == "of":
+            k = i - 1
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            h = k
+            while h > 0 and text[h - 1].isalpha():
+                h -= 1
+            if text[h:k][:1].isupper() and text[h:k].lower() in _INSTITUTION:
+                return True
+    if _PLACE_NOUN.match(text, end):
+        return True
+    m = _STATE_AFTER.match(text, end)   # 'Cedar Rapids, Iowa', 'Pine Ridge, S.D.': a town
+    return bool(m) and (m.group(1) in _US_STATE_ABBR or m.group(1) in geo()["state_names"])
+
+
+_STATE_AFTER = re.compile(r",[ \t]+([A-Z][a-z]*\.?(?:[ \t]?[A-Z][a-z]*\.?)?)(?![\w])")

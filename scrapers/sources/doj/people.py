@@ -11,10 +11,21 @@ from ...countries import country_of_demonym, country_of_place, demonym_pattern
 from ...names import normalize_name
 from .classify import tables
 from .districts import geo
-from .mentions import _LEGAL_HINT_RX, _LEGAL_RX, _NON_NAME, _SUFFIXES, NAME_RUN_RX, caps_name, caps_names, run_names
+from .mentions import (
+    _LEGAL_HINT_RX,
+    _LEGAL_RX,
+    _NON_NAME,
+    _SUFFIXES,
+    NAME_RUN_RX,
+    _article_before,
+    _attributive,
+    caps_name,
+    caps_names,
+    run_names,
+)
 from .textscan import _DOTTED, _US_STATE_ABBR, ascii_bytes
 
-_AGE = re.compile(r"^\s*,\s*(?:(?:age|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])\s*(?=[,;)]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
+_AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
 _AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as)\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)
 _PAREN = re.compile(r"^\s*\(([^)]{1,60})\)")
 PLACE = r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|los[ \t]+)?[A-Z][\w’'.-]*)*(?:,[ \t]+(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w’'.-]*)*)*"
@@ -165,12 +176,17 @@ def _official_left(left: str) -> bool:
     return False
 
 
+_AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
 _NAT_LEFT = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:nationals?|citizens?|man|woman|men|women)\s*(?:named\s+)?,?\s*$")
 
 
 _COMMA_ONLY = re.compile(r"^\s*,\s*$")
+_RELATION = (r"(?:boyfriend|girlfriend|wife|husband|friend|son|daughter|brother|sister|mother|father|cousin|partner|"
+             r"child|niece|nephew|grandson|granddaughter|roommate|neighbor|neighbour)")
+# 'Jane Roe, 43, her boyfriend John Doe, 40, and friend Jim Poe': an age and a relation between the names
+_VICTIM_JOIN = re.compile(rf"\s*,\s*\d{{1,2}}\s*[,;]?\s*(?:and\s+)?(?:(?:his|her|their)\s+)?{_RELATION}\s+$")
 
 
 def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
@@ -184,7 +200,7 @@ _AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\
 _AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
 _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
-_AGE_PAREN = re.compile(r"^\s*\((?:age\s+)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
+_AGE_PAREN = re.compile(r"^\s*\((?:age:?\s*)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
 _AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
 _COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
 _COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
@@ -269,18 +285,27 @@ class _Scanner:
             if got and not any(a <= m.start() < b for a, b in company_spans):
                 self.mentions.append(Mention(m.start(), m.end(1), got[0], got[1]))
         state_names = geo()["state_names"]
+        places: set[str] = set()
         for m in NAME_RUN_RX.finditer(text):
             s = m.start()
             if s and (text[s - 1].isalnum() or text[s - 1] in "’'-"):
                 continue
             if company_spans and any(a <= s < b for a, b in company_spans):
                 continue
-            for start, end, name, key, title, aka in run_names(m.group(0)):
+            aged = text[m.end():m.end() + 1] == "," and _AGED.match(text, m.end()) is not None
+            for start, end, name, key, title, aka in run_names(m.group(0), aged):
                 if name in state_names:
                     continue  # 'Puerto Rico', 'New York': places
                 if text[s + end:s + end + 1] == "/" or (s + start and text[s + start - 1] == "/"):
                     continue  # 'Brighton Place/Northview Heights Crips': an organisation's name
+                if _attributive(text, s + start, s + end) or \
+                        (start and ". " not in m.group(0)[:start] and _article_before(text, s)):
+                    places.add(key)
+                    continue  # 'A Van Nuys man', 'the Crow Indian Reservation', 'a Controlled Substance'
                 self.mentions.append(Mention(s + start, s + end, name, key, title_before=title, aka=aka))
+        if places:
+            # a name written once as a place or a thing is one everywhere ('in Des Moines')
+            self.mentions = [mm for mm in self.mentions if mm.is_company or mm.key not in places]
         self.mentions.sort(key=lambda x: x.start)
         self._starts_cache = [mm.start for mm in self.mentions]
         self.aliases: dict[str, Candidate] = {}
@@ -486,11 +511,14 @@ class _Scanner:
                 cand.evidence.add("company")
 
     def _propagate_officials(self) -> None:
-        """'Assistant U.S. Attorneys Jane Roe and John Doe': officials listed together."""
+        """'Assistant U.S. Attorneys Jane Roe and John Doe': officials listed together; 'murdered
+        Jane Roe, 43, her boyfriend John Doe, 40, and friend Jim Poe, 54': victims too."""
         ms = self.mentions
         sep = self.p["group_sep"]
         for k in range(len(ms) - 1):
             a, b = ms[k], ms[k + 1]
+            if a.candidate.victim and not b.candidate.victim and _VICTIM_JOIN.match(self.text, a.end, b.start):
+                b.candidate.victim = True
             if a.candidate.official and not b.candidate.official:
                 between = self.text[a.end:b.start]
                 if sep.match(between) and (not _COMMA_ONLY.match(between) or _listed_on(self.text, sep, ms, k + 1)):
@@ -526,6 +554,7 @@ class _Scanner:
         starts = [s for s, _ in covered]
         text = self.text
         found: dict[int, Mention] = {}
+        taken = bytearray(len(text))   # positions inside a surname mention found already
         b = ascii_bytes(text)
         for form in sorted(usable, key=len, reverse=True):
             cand = usable[form]
@@ -539,8 +568,9 @@ class _Scanner:
                 if ok:
                     k = bisect.bisect_right(starts, i) - 1
                     inside = k >= 0 and covered[k][0] <= i < covered[k][1]
-                    if not inside and not any(a <= i < b for a, b in ((m.start, m.end) for m in found.values())):
+                    if not inside and not taken[i]:
                         found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
+                        taken[i:j] = b"\x01" * (j - i)
                 i = hay.find(needle, j)
         self.mentions.extend(found.values())
         self.mentions.sort(key=lambda x: x.start)

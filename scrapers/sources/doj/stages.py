@@ -7,35 +7,13 @@ import bisect
 import re
 
 from ...countries import country_of_demonym
+from . import refs
 from .people import Candidate, Mention, _Scanner
+from .terms import LENGTH, _number, sentence_months, term_at
 from .textscan import _sentence_spans_at, ascii_bytes
 
 STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
-_WS_RX = re.compile(r"\s+")
-
-# Number words for sentences ("five years").
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                      "ninety": 90, "a": 1, "an": 1, "hundred": 100})
-NUM = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)"
-
-
-def _number(text: str) -> float | None:
-    t = text.lower().strip()
-    try:
-        return float(t)
-    except ValueError:
-        pass
-    parts = re.split(r"[-\s]+", t)
-    total = 0
-    for p in parts:
-        if p not in _NUMBER_WORDS:
-            return None
-        total += _NUMBER_WORDS[p]
-    return float(total)
 
 
 # -- events ----------------------------------------------------------------------------------
@@ -144,8 +122,23 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if _LEFT_POSSESSIVE.search(left):
                 out.append((i, j, stage, "left"))
         elif kind == "against":
-            if _LEFT_CHARGING.search(left):
+            if _LEFT_VERDICT.search(left):
+                out.append((i, j, "convicted", "right"))   # 'a guilty verdict against X'
+            elif _LEFT_CHARGING.search(left):
                 out.append((i, j, stage, "right"))
+        elif kind == "order":
+            # 'has been ordered to federal prison', 'ordered him to serve 235 months'
+            m = _ORDER_TO.match(text, j, seg_end)
+            if m:
+                k = _be_start(left)
+                if k is not None and not m.group(1):
+                    out.append((base + k, j, stage, "left"))
+                elif k is None and not _TO_BE.search(left):
+                    out.append((i, j, stage, "right"))
+        elif kind == "received":
+            # 'received a sentence of 97 months', 'received 87 months in federal prison'
+            if _RECEIVED.match(text, j, seg_end):
+                out.append((i, j, stage, "left"))
         elif kind == "custody":
             k = _be_start(left)
             if k is not None and _RIGHT_CUSTODY.match(text, j, seg_end):
@@ -154,6 +147,10 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
     return out
 
 
+_ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")
+_RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentence|prison\s+term)\b|"
+                       r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)", re.I)
+_LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
 _LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|the\s+defendants?[’']s?)\s+$", re.I)
@@ -182,12 +179,16 @@ _STEMS = [
     ("indicted", "charged", "be"),
     ("charges", "charged", "right"),
     ("charging", "charged", "right"),
+    ("convicting", "convicted", "right"),
+    ("ordered", "sentenced", "order"),
+    ("received", "sentenced", "received"),
+    ("receives", "sentenced", "received"),
 ]
 
 # _STEMS by the word searched for ('sentenced' also finds 'resentenced', 'charg' all of
 # 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it, stage, kind)])
 _SEARCH_WORDS = ("sentenced", "sentence", "convicted", "found", "guilty", "extradit", "arrest", "apprehended",
-                 "taken into", "charg", "indicted", "against")
+                 "taken into", "charg", "indicted", "against", "convicting", "ordered", "receive")
 
 
 def _stem_searches() -> list[tuple[str, list[tuple[str, int, str, str]]]]:
@@ -208,17 +209,6 @@ _TITLE_STAGES = [
     ("arrested", re.compile(r"\bArrested\b|\bArrests?\b|\bApprehended\b", re.I)),
     ("charged", re.compile(r"\bIndicted\b|\bCharged\b|\bCharges?\b|\bIndictments?\b|\bIndicts\b|\bComplaint\b", re.I)),
 ]
-
-_SENTENCE_LEN = re.compile(
-    rf"^.{{0,220}}?\bto\s+(?:serve\s+)?(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+|a\s+total\s+of\s+)?"
-    rf"(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|approximately\s+|about\s+|just\s+over\s+)?"
-    rf"(?P<n1>{NUM})(?P<half>\s*½|[\s-]+and[\s-]+(?:a|one)[\s-]+half)?[\s-]+(?P<u1>years?|months?)(?:[’']?\s*|\s+)(?:and\s+(?P<n2>{NUM})\s+(?P<u2>months?|days?)\s*)?"
-    rf"(?:and\s+(?:one|a|\d+)\s+days?\s*)?(?P<tail>.{{0,45}})", re.I | re.S)
-_LENGTH = re.compile(rf"(?<![\w.])(?:{NUM})(?:\s*½|[\s-]+and[\s-]+(?:a|one)[\s-]+half)?[\s-]+(?:years?|months?)\b(?:\s+and\s+(?:{NUM})\s+months?)?", re.I)
-_SENTENCE_LIFE = re.compile(r"^.{0,220}?\bto\s+(?:serve\s+)?(?:a\s+(?:mandatory\s+)?(?:term\s+of\s+|sentence\s+of\s+)?)?(?:(?:\w+\s+)?consecutive\s+)?life\b", re.I | re.S)
-_TIME_SERVED = re.compile(r"^.{0,120}?\bto\s+time\s+served\b", re.I | re.S)
-_NOT_PRISON = re.compile(r"^(?:[’']|of\s+)?\s*(?:of\s+)?(?:probation|supervised\s+release|home\s+(?:confinement|detention)|community\s+service)", re.I)
-
 
 def title_stage(text: str | None) -> str | None:
     if not text:
@@ -254,7 +244,6 @@ def _any_title_stage(text: str) -> bool:
 # -- events -> stages ----------------------------------------------------------------------------
 def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int | None = None) -> None:
     text = scanner.text
-    p = scanner.p
     mentions = [m for m in scanner.mentions if not (m.candidate.official or m.candidate.victim or m.candidate.speaker)
                 and m.alias_of is None]
     starts = [m.start for m in mentions]
@@ -267,6 +256,10 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     ev_starts = [e[0] for e in all_events]
     span_starts = [s for s, _ in spans]
     n_events = len(all_events)
+    last: list[Candidate] = []       # the subjects of the last event that had any (for 'he', 'both')
+    away = refs.fugitives(text, mentions)
+    counted: list[tuple[str, tuple]] = []   # 'seven of the eight defendants were arrested'
+    leads: list[tuple] = []   # 'A Wichita man was sentenced ...': for the person named after it
     b = 0
     while b < n_events:
         # the sentence of the next event, and all its events (sentences without any are skipped)
@@ -311,6 +304,13 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     obj = [mm for mm in in_sentence if m and m.end() <= mm.start <= m.end() + 3]
                     if obj:
                         subjects = _group(scanner, in_sentence, obj[0], forward=True)
+                    else:
+                        # 'ordered him to serve'; 'found a Sandy, Utah, man guilty' (named later)
+                        subjects = refs.object_pronoun(text, e_end, refs.recent_defendant(mentions, starts, e_start),
+                                                       last, default_subjects)
+                        lead = refs.lead_object(text, e_end) if not subjects else None
+                        if lead:
+                            leads.append((stage, e_start, e_end, s_end, lead.group(0)))
             else:
                 clause = [m for m in in_sentence if prev_end <= m.start < e_start]
                 if clause:
@@ -323,28 +323,57 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = [first.candidate]
                 else:
                     before = text[prev_end:e_start]
+                    plural = bool(_PLURAL.match(text, e_start, e_end))
+                    pronoun = refs.pronoun_subjects(before, refs.recent_defendant(mentions, starts, e_start), last,
+                                                    default_subjects) if not prev_subjects else None
                     if _PART_OF.search(before):
-                        subjects = []  # 'eight of the 21 defendants have been sentenced': which ones?
+                        # 'eight of the 21 defendants have been sentenced': which ones? (see the_others)
+                        n_of_m = refs.part_of(before)
+                        if n_of_m and stage == "arrested":
+                            counted.append((stage, n_of_m))
                     elif prev_subjects:
                         subjects = prev_subjects
-                    elif p["pronoun"].search(before):
-                        subjects = default_subjects
+                    elif pronoun is not None:
+                        subjects = pronoun
                     elif len(default_subjects) == 1 and not _OTHERS.search(before):
-                        subjects = default_subjects
-                    elif len(default_subjects) > 1 and _PLURAL.match(text, e_start, e_end) and \
-                            _generic_group(before, len(default_subjects)):
+                        if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:
+                            subjects = default_subjects   # (a fugitive is not the one sentenced)
+                    elif len(default_subjects) > 1 and plural and _generic_group(before, len(default_subjects)):
                         subjects = default_subjects  # 'A Dominican national and a Lawrence man were arrested'
+                    elif not plural:
+                        lead = refs.lead_subject(before)  # 'A Wichita man was sentenced', named later
+                        if lead:
+                            leads.append((stage, e_start, e_end, s_end, lead.group(0)))
             lengths = _respective_lengths(text, e_end, s_end, len(subjects)) if stage == "sentenced" else None
             for n, cand in enumerate(subjects):
                 _record(cand, stage, text, e_end, events, e_start, s_end, lengths[n] if lengths else None)
                 main.add(id(cand))
             if subjects:
                 prev_subjects = subjects
+                last = subjects
             if voice == "left" or subjects:
                 prev_end = e_end
         for cand, e_start, e_end, stage in relative:
             if id(cand) not in main:
                 _record(cand, stage, text, e_end, events, e_start, s_end)
+        if any(e[2] == "sentenced" for e in events):
+            # 'A was sentenced to 144 months; B, 31, to 60 months; and C to 37 months'
+            for m in in_sentence:
+                if id(m.candidate) in main:
+                    continue
+                term = refs.elliptic_term(text, m, s_end)
+                if term:
+                    _record(m.candidate, "sentenced", text, m.end, events, m.start, s_end, term)
+    for stage, e_start, e_end, s_end, description in leads:
+        # resolved once every event is read: the person must be a defendant by other evidence too
+        for cand in refs.lead_person(mentions, starts, text, s_end, description):
+            _record(cand, stage, text, e_end, all_events, e_start, s_end)
+    if counted:
+        pool = list({id(c): c for c in default_subjects + [m.candidate for m in mentions if "event" in m.candidate.evidence]
+                     if not c.is_company}.values())
+        for stage, n_of_m in counted:
+            for cand in refs.the_others(n_of_m, pool, away):
+                _record(cand, stage, text, 0, (), 0, 0)
     if b":\n" in ascii_bytes(text):
         _list_items(text, mentions, all_events)
 
@@ -374,9 +403,9 @@ def _list_items(text: str, mentions: list[Mention], events: list[tuple[int, int,
             if m.candidate.stage is None or RANK[stage] > RANK[m.candidate.stage]:
                 m.candidate.stage = stage
             if stage == "sentenced":
-                length = _LENGTH.search(text, m.end, end)
+                length = LENGTH.search(text, m.end, end)
                 if length:
-                    months, label = _sentence_months("to " + text[length.start():end])
+                    months, label = term_at(length, text)
                     if label:
                         m.candidate.sentence_months, m.candidate.sentence_text = months, label
             line = end + 1
@@ -385,7 +414,7 @@ def _list_items(text: str, mentions: list[Mention], events: list[tuple[int, int,
 
 _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
-_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\))?\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
+_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
@@ -398,7 +427,8 @@ _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b
 _DESCRIPTOR_WORDS = frozenset("""company companies firm firms entity entities defendant defendants co-defendant
 co-defendants codefendant codefendants national nationals citizen citizens man men woman women brothers sisters former
 alleged reputed accused leader leaders member members chemical pharmaceutical manufacturing trading drug gang cartel
-executive executives employee employees""".split())
+executive executives employee employees his her their its girlfriend boyfriend wife husband brother sister son
+daughter father mother cousin nephew niece uncle aunt partner fiancee fiance associate co-conspirator""".split())
 
 
 def _describes(between: str) -> bool:
@@ -410,8 +440,8 @@ def _describes(between: str) -> bool:
     if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
         return False
     for w in between.split():
-        low = w.lower()
-        if low in _DESCRIPTOR_WORDS or low.endswith("-based"):
+        low = w.lower().strip(",")
+        if low in _DESCRIPTOR_WORDS or low.endswith(("-based", "-year-old")):
             continue
         if w[:1].isupper() and country_of_demonym(w) is not None:
             continue
@@ -437,7 +467,7 @@ def _respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | Non
     seg = text[e_end:s_end]
     if "respectively" not in seg:
         return None
-    found = [_sentence_months("to " + m.group(0)) for m in _LENGTH.finditer(seg)]
+    found = [term_at(m, seg) for m in LENGTH.finditer(seg)]
     return found if len(found) == n else None
 _OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects)\b", re.I)
 
@@ -474,32 +504,7 @@ def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start:
         nxt = [s for s, _, _, _ in events if s > e_start]
         limit = min(nxt) if nxt else s_end  # the length is in this clause of this sentence
         seg = text[e_end:min(limit, e_end + 320)]
-        months, label = _sentence_months(seg)
-    if label and (cand.sentence_months is None or (months or 0) > cand.sentence_months):
+        months, label = sentence_months(seg)
+    if label and cand.sentence_text != "life in prison" and \
+            (cand.sentence_months is None or (months or 0) > cand.sentence_months or label == "life in prison"):
         cand.sentence_months, cand.sentence_text = months, label
-
-
-def _sentence_months(seg: str) -> tuple[float | None, str | None]:
-    if _SENTENCE_LIFE.match(seg):
-        return None, "life in prison"
-    m = _SENTENCE_LEN.match(seg)
-    if m:
-        if _NOT_PRISON.match(m.group("tail") or ""):
-            n = _number(m.group("n1"))
-            unit = m.group("u1").lower()
-            return None, f"{m.group('n1')} {unit} of probation" if n is not None else "probation"
-        n1 = _number(m.group("n1"))
-        if n1 is None:
-            return None, None
-        if m.group("half"):
-            n1 += 0.5
-        months = n1 * 12 if m.group("u1").lower().startswith("year") else n1
-        if m.group("n2"):
-            n2 = _number(m.group("n2")) or 0
-            months += n2 if m.group("u2").lower().startswith("month") else n2 / 30.0
-        text = m.group(0)[m.start("n1"):m.end("u2") if m.group("u2") else m.end("u1")]
-        return round(months, 2), _WS_RX.sub(" ", text) + " in prison"
-    if _TIME_SERVED.match(seg):
-        return 0.0, "time served"
-    return None, None
-

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...errors import SourceError
 from ... import ofac_xml
+from ...errors import SourceError
 
 SOURCE = "enhanced"
 
@@ -45,7 +45,7 @@ def parse(content: bytes, location: str, programs: set[str], uids: set[int] = fr
     total = dated = 0
     doc = None
     seen: set[int] = set()
-    for doc, el in ofac_xml.iter_entities(content, location, SOURCE, "enhanced"):
+    for doc, el in ofac_xml.iter_entities(content, location, SOURCE, "enhanced"):  # noqa: B007 (doc: after the loop)
         if el is None:
             break
         total += 1

@@ -17,8 +17,16 @@ from pathlib import Path
 from ...archive import Batch
 from ...dates import eastern_today
 from ...errors import TrackerError
-from ..base import (BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files,
-                    load_source_yaml)
+from ..base import (
+    BuildContext,
+    FetchContext,
+    FetchRequest,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+    load_source_yaml,
+)
 from .parse import SOURCE, parse, sniff_date
 
 KIND = "export"
@@ -27,6 +35,7 @@ KIND = "export"
 class EnhancedSource(Source):
     name = SOURCE
     title = "OFAC SDN_ENHANCED.XML"
+    replay_by_date = True
 
     def import_paths(self, ctx: FetchContext, paths: list[Path], request: FetchRequest) -> list[Batch]:
         staged = []
@@ -52,9 +61,6 @@ class EnhancedSource(Source):
     @staticmethod
     def _already_applied(ctx: FetchContext, sha256: str | None) -> bool:
         return any(e.sha256 == sha256 for b in ctx.archive.batches(SOURCE, "applied") for e in ctx.archive.items(b))
-
-    def replay_key(self, batch: Batch):
-        return (batch.observed_on or "", batch.id)
 
     def apply(self, db, batch: Batch, ctx: BuildContext) -> dict:
         uids = {r[0] for r in db.execute("select uid from designations")}

@@ -23,9 +23,16 @@ from pathlib import Path
 
 from ...archive import Batch
 from ...dates import eastern_today
-from ...errors import FetchError, SourceError, TrackerError
-from ..base import (BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files,
-                    load_source_yaml)
+from ...errors import FetchError, SourceError
+from ..base import (
+    BuildContext,
+    FetchContext,
+    FetchRequest,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+)
 from .parse import SOURCE, parse_api_page, parse_notice
 
 API, TEXT = "api", "notice"
@@ -35,6 +42,7 @@ NUMBER = re.compile(r"(\d{4}-\d{3,6})")
 class FedregSource(Source):
     name = SOURCE
     title = "Federal Register notices of OFAC actions"
+    replay_by_date = True
 
     def import_paths(self, ctx: FetchContext, paths: list[Path], request: FetchRequest) -> list[Batch]:
         staged = []
@@ -47,13 +55,6 @@ class FedregSource(Source):
                 staged.append(StagedFile(path, content, TEXT, {"document_number": m.group(1) if m else None}))
         return archive_import(ctx, SOURCE, staged)
 
-    def fetch(self, ctx: FetchContext, request: FetchRequest) -> list[Batch]:
-        if ctx.http is None:
-            raise TrackerError(f"{SOURCE}: no HTTP client")
-        return Fetcher(ctx, load_source_yaml(SOURCE), request).run()
-
-    def replay_key(self, batch: Batch):
-        return (batch.observed_on or "", batch.id)
 
     def apply(self, db, batch: Batch, ctx: BuildContext) -> dict:
         counts = {"api_pages": 0, "notices": 0, "notice_entries": 0}
@@ -199,3 +200,6 @@ def _years(since: str, today: str) -> list[tuple[str, str]]:
 def _middle(a: str, b: str) -> str:
     da, db_ = dt.date.fromisoformat(a), dt.date.fromisoformat(b)
     return (da + (db_ - da) // 2).isoformat()
+
+
+FedregSource.fetcher = Fetcher

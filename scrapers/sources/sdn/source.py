@@ -24,9 +24,12 @@ Parsing is in `parse.py` (pure functions); metadata and assertions in `sdn.yml`.
 """
 from __future__ import annotations
 
+import array
+import base64
 import dataclasses
 import hashlib
 import json
+import zlib
 from pathlib import Path
 
 import sqlite_utils
@@ -38,6 +41,7 @@ from ...db import bulk_insert, get_info, set_info
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
 from ..base import BuildContext, FetchContext, FetchRequest, Source
 from .entry import NameIndex, build_entry
+from .incremental import Snapshot, in_file_order, read_changed, snapshot_of
 from .parse import META, Problem, decode, parse_addresses, parse_alt, parse_comments, parse_sdn_rows, role_of
 from .xml import XML_URL, sniff_publish_date
 from .xml import parse as parse_sdn_xml
@@ -188,45 +192,71 @@ class SdnSource(Source):
     def _apply(self, db: sqlite_utils.Database, batch: Batch, ctx: BuildContext, history: bool = False) -> dict:
         items = ctx.archive.items(batch)
         problems: list[Problem] = []
-        texts, files_meta, xml = {}, [], None
-        for entry in items:
-            role = entry.role or role_of(entry.kind)
-            content = ctx.archive.read(entry)
+        texts, files_meta, xml, contents = {}, [], None, {}
+        scope = set(ctx.config.programs)
+        roles = {entry.role or role_of(entry.kind): entry for entry in items}
+        lines = None
+        for role, entry in roles.items():
+            if role == "sdn":
+                content, lines = ctx.archive.read_lines(entry)
+                contents[role] = content
+            else:
+                content = contents[role] = ctx.archive.read(entry)
             files_meta.append({"file": _kind(role), "sha256": entry.sha256, "bytes": len(content),
                                "from": entry.location})
-            if role == "xml":
-                xml = (content, entry.location)
-                continue
-            text = decode(content, entry.location, problems)
-            if text.lstrip()[:1] == "<":
-                raise SourceError("sdn", entry.location, f"{_kind(role)} holds HTML/XML, not CSV (an error or"
-                                  f" maintenance page?): it starts {text.lstrip()[:60]!r}")
-            texts[role] = (text, entry.location)
-        scope = set(ctx.config.programs)
-        if xml is not None:
-            # the same records from SDN.XML, parsed safely (no entities, no network)
-            parsed = parse_sdn_xml(xml[0], xml[1], problems)
-            raws, sdn_loc = parsed.raws, xml[1]
-            comments, addresses, alt = {}, parsed.addresses, parsed.aliases
-        else:
-            sdn_text, sdn_loc = texts["sdn"]
-            raws = parse_sdn_rows(sdn_text, sdn_loc, problems)
-            comments = parse_comments(*texts["comments"], problems) if "comments" in texts else {}
-            addresses = parse_addresses(*texts["add"], problems) if "add" in texts else None
-            alt = parse_alt(*texts["alt"], problems) if "alt" in texts else None
+        # a version like the one before it (a history, a daily fetch of sdn.csv alone): only
+        # the lines that changed are parsed (incremental.py); else the whole file, as ever
+        changed = self._read_changed(db, batch, scope, roles, contents, lines)
+        if changed is not None:
+            snap, fresh, lines = changed
+            sdn_loc = roles["sdn"].location
+            comments = parse_comments(decode(contents["comments"], roles["comments"].location, problems),
+                                      roles["comments"].location, problems) if "comments" in roles else {}
+            if not problems:
+                raws, addresses, alt = list(snap.raws.values()), None, None
+                fresh |= {u for u in set(comments) | set(snap.comments) if comments.get(u) != snap.comments.get(u)}
+                snap.comments = comments
+        if changed is None or problems:
+            problems, snap, fresh = [], None, None
+            for role, entry in roles.items():
+                if role == "xml":
+                    xml = (contents[role], entry.location)
+                    continue
+                text = decode(contents[role], entry.location, problems)
+                if text.lstrip()[:1] == "<":
+                    raise SourceError("sdn", entry.location, f"{_kind(role)} holds HTML/XML, not CSV (an error or"
+                                      f" maintenance page?): it starts {text.lstrip()[:60]!r}")
+                texts[role] = (text, entry.location)
+            if xml is not None:
+                # the same records from SDN.XML, parsed safely (no entities, no network)
+                parsed = parse_sdn_xml(xml[0], xml[1], problems)
+                raws, sdn_loc = parsed.raws, xml[1]
+                comments, addresses, alt = {}, parsed.addresses, parsed.aliases
+            else:
+                sdn_text, sdn_loc = texts["sdn"]
+                raws = parse_sdn_rows(sdn_text, sdn_loc, problems)
+                comments = parse_comments(*texts["comments"], problems) if "comments" in texts else {}
+                addresses = parse_addresses(*texts["add"], problems) if "add" in texts else None
+                alt = parse_alt(*texts["alt"], problems) if "alt" in texts else None
         if len(raws) < (self.assertions.value("min_rows") or 1):
             raise SourceError("sdn", sdn_loc, f"{'sdn.xml' if xml else 'sdn.csv'} yielded no entries"
                               " (empty or broken download)")
-        name_index = NameIndex(raws)
-        in_scope = raws if "*" in scope else [r for r in raws if scope.intersection(r.programs)]
+        if snap is not None:
+            in_scope = [snap.raws[u] for u in snap.in_scope]
+        else:
+            in_scope = raws if "*" in scope else [r for r in raws if scope.intersection(r.programs)]
         ctx.progress(f"sdn: observation of {batch.observed_on}: {len(raws):,} entries on the list,"
                      f" {len(in_scope):,} in scope ({', '.join(sorted(scope))})")
-        entries = {}
+        entries, name_index = {}, None
         for r in in_scope:
-            entries[r.uid] = build_entry(
-                r, comments.get(r.uid),
-                addresses.get(r.uid, []) if addresses is not None else None,
-                alt.get(r.uid, []) if alt is not None else None, name_index)
+            built = snap.built.get(r.uid) if snap is not None and r.uid not in fresh else None
+            if built is None:
+                if name_index is None:
+                    name_index = NameIndex(raws if snap is None else in_file_order(snap.raws, lines))
+                built = build_entry(r, comments.get(r.uid),
+                                    addresses.get(r.uid, []) if addresses is not None else None,
+                                    alt.get(r.uid, []) if alt is not None else None, name_index)
+            entries[r.uid] = built
         # Rows that could not be read: their entries keep their previous state (no false
         # "removed" event), and every problem is recorded.
         unreadable = {p.uid for p in problems if p.uid is not None and "twice" not in p.reason}
@@ -240,9 +270,44 @@ class SdnSource(Source):
         for p in problems:
             ctx.error("sdn", p.location, p.reason, p.row)
         max_drop = self.assertions.value("observation_max_drop", ctx.config.max_drop)
-        return apply_observation(db, batch, entries, max_drop, unreadable, files_meta, sorted(scope),
-                                 {r.uid for r in raws}, ctx,
-                                 present={"alt": alt is not None, "add": addresses is not None})
+        on_list = set(snap.raws) if snap is not None else {r.uid for r in raws}
+        same = set(entries) - fresh if snap is not None else set()
+        prev_on_list = set(self._snapshot.raws) if snap is not None else None
+        result = apply_observation(db, batch, entries, max_drop, unreadable, files_meta, sorted(scope), on_list, ctx,
+                                   present={"alt": alt is not None, "add": addresses is not None}, same=same,
+                                   prev_on_list=prev_on_list)
+        self._keep(batch, scope, roles, contents, raws, comments, entries, problems, snap, in_scope, lines)
+        return result
+
+    # -- the previous version, kept to read the next one by its changes ----------------------
+    _snapshot: Snapshot | None = None
+
+    def _read_changed(self, db, batch: Batch, scope: set[str], roles: dict, contents: dict, lines):
+        snap = self._snapshot
+        if snap is None or not set(roles) <= {"sdn", "comments"} or snap.scope != tuple(sorted(scope)):
+            return None
+        last = db.execute("select batch_id, files from list_observations where kind = 'list' order by id desc"
+                          " limit 1").fetchone()
+        if not last or last[0] != snap.batch_id or snap.sha256 not in {
+                f.get("sha256") for f in json.loads(last[1] or "[]") if f.get("file") == "sdn.csv"}:
+            return None          # the database is not at the version the snapshot is of
+        return read_changed(snap, contents["sdn"], scope, lines)
+
+    def _keep(self, batch: Batch, scope: set[str], roles: dict, contents: dict, raws, comments, entries,
+              problems, snap: Snapshot | None, in_scope, lines) -> None:
+        """Keep this version (once applied) to read the next one by its changes."""
+        self._snapshot = None
+        if problems or not set(roles) <= {"sdn", "comments"}:
+            return
+        if snap is None:
+            snap = snapshot_of(batch.id, tuple(sorted(scope)), contents["sdn"], raws, lines)
+            if snap is None:
+                return
+            snap.comments = comments
+            snap.in_scope = {r.uid for r in in_scope}
+        snap.batch_id, snap.sha256 = batch.id, roles["sdn"].sha256
+        snap.built = dict(entries)
+        self._snapshot = snap
 
 
 def observation_date(ctx: FetchContext) -> str:
@@ -322,7 +387,12 @@ def designation_year(row: dict) -> int | None:
 
 def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int, dict], max_drop: float,
                       unreadable: set[int], files_meta: list[dict], programs: list[str],
-                      on_list: set[int], ctx: BuildContext, present: dict) -> dict:
+                      on_list: set[int], ctx: BuildContext, present: dict, same: set[int] = frozenset(),
+                      prev_on_list: set[int] | None = None) -> dict:
+    """One version of the list against the database's state. `same`: entries known to be built
+    from exactly the rows of the previous version (read by their changes): when still listed,
+    unchanged without comparing them. `prev_on_list`: every uid of the previous version, when
+    known (else read from build_info)."""
     date = batch.observed_on
     prev_obs = db.execute("select id, observed_on from list_observations where kind = 'list'"
                           " order by id desc limit 1").fetchone()
@@ -330,7 +400,8 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     first = prev_obs is None
     # every uid on the previous version (any program): an entry entering the tracked scope that
     # was already on the list is a re-tag (e.g. a Kingpin Act entry put under E.O. 14059)
-    prev_on_list = set(json.loads(get_info(db, LIST_UIDS_KEY) or "[]"))
+    if prev_on_list is None:
+        prev_on_list = _uids_from_info(get_info(db, LIST_UIDS_KEY))
     cols = ["uid", "name", "programs", "entity_type", "remarks", "listed", "first_seen", "removed_on",
             "designated_on", "designated_on_source", "designated_after", "designated_before", "content_hash"]
     existing = {r[0]: dict(zip(cols, r)) for r in db.execute(f"select {', '.join(cols)} from designations")}
@@ -350,8 +421,11 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     rewrite_children: dict[str, set[int]] = {t: set() for t in CHILD_TABLES}
     counts = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
     for uid, e in entries.items():
-        row = e["row"]
         old = existing.get(uid)
+        if uid in same and old is not None and old["listed"] == 1:
+            counts["unchanged"] += 1
+            continue
+        row = e["row"]
         old_hash = json.loads(old["content_hash"]) if old and old["content_hash"] else {}
         new_hash = {k: (v if v is not None else old_hash.get(k)) for k, v in e["hash"].items()}
         row["content_hash"] = f'{{"add": {_q(new_hash.get("add"))}, "alt": {_q(new_hash.get("alt"))}, "sdn": {_q(new_hash.get("sdn"))}}}'
@@ -436,7 +510,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     if events:
         bulk_insert(db, "list_events", events)
     listed_types = dict(db.execute("select entity_type, count(*) from designations where listed = 1 group by entity_type").fetchall())
-    set_info(db, **{LIST_UIDS_KEY: json.dumps(sorted(on_list), separators=(",", ":"))})
+    set_info(db, **{LIST_UIDS_KEY: _uids_to_info(on_list)})
     db["list_observations"].insert({
         "id": obs_id, "kind": "list", "observed_on": date, "batch_id": batch.id,
         "files": json.dumps(files_meta), "programs": json.dumps(programs),
@@ -448,6 +522,22 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     ctx.log(f"sdn: {date}: {counts['added']} added, {counts['changed']} changed, {counts['removed']} removed,"
             f" {counts['unchanged']} unchanged ({len(current)} listed)")
     return {"observations": 1, **counts, "listed": len(current)}
+
+
+def _uids_to_info(uids: set[int]) -> str:
+    """A set of uids as build_info text: sorted 32-bit integers, zlib'd, base64 (15,000 uids in
+    about 25 kB, written with every version of a history)."""
+    return base64.b64encode(zlib.compress(array.array("I", sorted(uids)).tobytes(), 1)).decode("ascii")
+
+
+def _uids_from_info(value: str | None) -> set[int]:
+    if not value:
+        return set()
+    if value.startswith("["):       # the JSON list of databases built before
+        return set(json.loads(value))
+    out = array.array("I")
+    out.frombytes(zlib.decompress(base64.b64decode(value)))
+    return set(out)
 
 
 def _q(value: str | None) -> str:

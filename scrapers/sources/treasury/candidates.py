@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ...countries import country_of_place, normalize_country
 from ...names import looks_like_company, normalize_name, similarity, strip_legal_form
-from .html import squash
+from .html import MONTH, squash
 
 CONNECTORS = {"de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "du", "van", "von", "der",
               "den", "bin", "bint", "al", "el", "le", "di", "of", "the", "and", "&", "ibn", "abu", "zu", "ter",
@@ -63,6 +64,9 @@ def strip_quotes(name: str) -> str:
     return squash(out) or squash(name)
 
 
+_DATE_IN_NAME = re.compile(rf"\b{MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b")
+
+
 def looks_like_name(name: str, *, whole_block: bool = False) -> bool:
     name = squash(name)
     if len(name) < 2 or len(name) > 160 or not re.search(r"[A-Za-zÀ-ÿ]", name):
@@ -75,7 +79,9 @@ def looks_like_name(name: str, *, whole_block: bool = False) -> bool:
     lows = [t.strip(",.()“”\"'’").lower() for t in tokens]
     if any(w in OFFICIAL_WORDS for w in lows) or any(w in NOT_NAME_WORDS for w in lows):
         return False
-    if re.fullmatch(r"figure\s*\d+.*", name, re.I):
+    if re.fullmatch(r"figure\s*\d+.*", name, re.I) or _DATE_IN_NAME.search(name):
+        return False
+    if len(tokens) == 1 and (normalize_country(name) or country_of_place(name)):     # "Jalisco", "Mexico"
         return False
     legal = bool(LEGAL_ANYWHERE.search(name))
     bad = 0

@@ -94,8 +94,13 @@ GENERIC_TIME_RE = re.compile(
     rf"|\bon\s+{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
     rf"|\b(?:in|since)\s+{MONTH}(?:\s+of)?\s+(?:this|last)\s+year\b|\blast\s+(?:year|month|week)\b"
     r"|\bsince\b|\bpreviously\b|\bformerly\b|\bearlier\b|\bprior\s+to\b|\balready\b", re.I)
+# Release-level: "X, who was designated pursuant to E.O. 14059, ..." in a release about something
+# else is history; a bare past tense counts as such here (the release's own designation
+# sentences say "today", "for having", "is being designated" …), not for a single name.
 SPECIFIC_HIST_RE = re.compile(HIST_NAME_RE.pattern + r"|\bbuilds\s+(?:up)?on\b|\bfollows\b|\bfollowing\s+(?:OFAC|Treasury)[’']s\b"
-                              r"|\b(?:had|has|have)\s+(?:also\s+)?(?:previously\s+)?(?:designated|sanctioned|identified)\b", re.I)
+                              r"|\b(?:had|has|have)\s+(?:also\s+)?(?:previously\s+)?(?:designated|sanctioned|identified)\b"
+                              r"|\b(?:was|were)\s+(?:also\s+)?(?:designated|sanctioned|identified)\b"
+                              r"(?!\s+(?:today|as\s+part\s+of\s+today))", re.I)
 GOVERNING_VERB = re.compile(r"\b(?:designat(?:e|es|ed|ing)|sanction(?:ed|ing))\b", re.I)
 _ASIDE = re.compile(r",\s+[^,]*?,|—[^—]*—|\([^()]*\)")
 _OTHER_AUTHORITY = re.compile(r"\bE\.?\s?O\.?\s*(?:\(E\.O\.\)\s*)?(?!14059)\d{5}\b|Kingpin\s+Act|Caesar\s+Act"

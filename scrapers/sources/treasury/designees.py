@@ -8,8 +8,8 @@ import dataclasses
 import re
 
 from ...names import normalize_name
-from .candidates import (LEGAL_PIECES, Candidate, classify_paren, clean_sentence, looks_like_name, CandidateSet,
-                         paren_groups, split_several, strip_quotes)
+from .candidates import (CONNECTORS, LEGAL_PIECES, Candidate, CandidateSet, classify_paren, clean_sentence,
+                         looks_like_name, paren_groups, split_several, strip_quotes)
 from .classify import CURRENT_RE, GOVERNING_VERB, HIST_NAME_RE
 from .html import Block, html_blocks, sentence_spans, squash
 from .places import describes, place_mentions
@@ -55,6 +55,8 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     cleaned: dict[tuple[int, int], str] = {}
     first_para = next((bi for bi, b in enumerate(blocks) if not b.is_heading and len(squash(b.text)) > 40), None)
     for g in groups:
+        if g["prose"]:
+            continue
         block = blocks[g["block"]]
         text = block.text
         s, e = g["start"], g["end"]
@@ -142,6 +144,17 @@ def _assign_authorities(cands: list[Candidate], blocks: list[Block], sentences: 
                 cand.authorities += [label for label in labels if label not in cand.authorities]
 
 
+_GAP = re.compile(r"[\s,*]*")
+_DOT_GAP = re.compile(r"[\s,*]*\.[\s,.*]*")
+_LEGAL_FRAGMENT = re.compile(r"^(?:[A-Z]|[Dd]e\s+[A-Z]|S\.?\s?A|S\.?\s?de\s+R|C\.?\s?V|R\.?\s?L)\.?$")
+
+
+def _is_prose(piece: str) -> bool:
+    """Three lower-case words or more that are not particles of names: a phrase, not a name."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", piece)
+    return sum(1 for w in words if w.islower() and w not in CONNECTORS) >= 3
+
+
 def _group_spans(spans: list[_Span], blocks: list[Block]) -> list[dict]:
     """Join runs that are one name split over several tags; attach parenthetical runs that
     follow a name (short forms) to it."""
@@ -154,7 +167,9 @@ def _group_spans(spans: list[_Span], blocks: list[Block]) -> list[dict]:
         j = i + 1
         while j < len(spans) and spans[j].block == sp.block and spans[j].markup == sp.markup:
             between = text[chain[-1].end:spans[j].start]
-            if not re.fullmatch(r"[\s,*]*", between):
+            # "<b>Grupo Ficticio S</b>. <b>De R</b>. <b>L</b>.": a legal form split over tags
+            if not (_GAP.fullmatch(between) or _DOT_GAP.fullmatch(between)
+                    and _LEGAL_FRAGMENT.match(text[spans[j].start:spans[j].end].strip())):
                 break
             chain.append(spans[j])
             j += 1
@@ -168,15 +183,20 @@ def _group_spans(spans: list[_Span], blocks: list[Block]) -> list[dict]:
         for k, gap in enumerate(gaps):
             nxt = squash(pieces[k + 1]).strip(" ,*")
             prev = squash(pieces[k]).strip(" ,*")
-            join = "," not in gap or bool(LEGAL_PIECES.match(nxt)) or (ends_legal and len(prev.split()) == 1)
+            join = ("," not in gap or bool(LEGAL_PIECES.match(nxt) or _LEGAL_FRAGMENT.match(nxt))
+                    or (ends_legal and len(prev.split()) == 1))
             if join:
                 names[-1].append(k + 1)
             else:
                 names.append([k + 1])
+        # a sentence set in bold, cut at its commas ("<b>In March 2025</b>, <b>a camp in X</b>, <b>Jalisco</b>,
+        # <b>was found to …</b>"): prose, no names in it
+        prose = len(chain) > 1 and any(_is_prose(piece) for piece in pieces)
         for idx in names:
             first, last = chain[idx[0]], chain[idx[-1]]
             groups.append({"block": sp.block, "start": first.start, "end": last.end, "markup": sp.markup,
-                           "pieces": [squash(pieces[k]) for k in idx] if len(idx) > 1 else [], "parens": []})
+                           "pieces": [squash(pieces[k]) for k in idx] if len(idx) > 1 else [], "parens": [],
+                           "prose": prose})
         i = j
     # parenthetical groups right after a name: any bold run inside is a short form
     out: list[dict] = []

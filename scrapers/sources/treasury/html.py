@@ -324,8 +324,9 @@ TITLE_SELECTORS = ["h2.uswds-page-title", "h1.uswds-page-title", "h1.page-title"
 
 
 def page_title(soup) -> str | None:
+    headings = soup.find_all(["h1", "h2"])         # one pass over the page, then the selectors in order
     for sel in TITLE_SELECTORS:
-        tag = soup.select_one(sel)
+        tag = next((h for h in headings if h.css.match(sel)), None)
         if tag and squash(tag.get_text(" ")):
             return squash(tag.get_text(" "))
     og = soup.find("meta", attrs={"property": "og:title", "content": True})

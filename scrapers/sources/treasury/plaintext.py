@@ -240,11 +240,17 @@ def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str],
 _DESIGNATION_WORD = re.compile(r"designat|sanction", re.I)
 
 
+# a label naming a group of people ("Leaders of a Faction of …", "Associates", "The Ficticio Brothers")
+_GROUP_LABEL = re.compile(r"\b(?:leaders?|members|associates|brothers|sisters|sons|daughters|family|relatives|operators"
+                          r"|lieutenants|facilitators|brokers|suppliers|traffickers|launderers|financiers|partners"
+                          r"|heads|founders|commanders|bosses|siblings|cousins|officials|network)\b", re.I)
+
+
 def labelled_names(blocks: list[Block], sentences: dict, wordings: list[Wording]) -> list[Candidate]:
     """Names introduced (with a parenthesis: a.k.a., short form) in the first sentence of a
-    paragraph that opens with a bold label which is not a name: "<b>Leaders of a Faction of
-    the X Cartel</b>: Brothers A (a.k.a. …) and B (a.k.a. …), and their stepbrother, C (…),
-    lead …"."""
+    paragraph that opens with a bold label which is not a name but a group of people:
+    "<b>Leaders of a Faction of the X Cartel</b>: Brothers A (a.k.a. …) and B (a.k.a. …), and
+    their stepbrother, C (…), lead …"."""
     out: list[Candidate] = []
     for bi, block in enumerate(blocks):
         if block.is_heading or not block.bold:
@@ -253,7 +259,7 @@ def labelled_names(blocks: list[Block], sentences: dict, wordings: list[Wording]
         lead = len(text) - len(text.lstrip())
         bs, be = block.bold[0]
         colon = re.match(r"\s*:", text[be:be + 3])
-        if bs != lead or not colon or looks_like_name(text[bs:be]):
+        if bs != lead or not colon or looks_like_name(text[bs:be]) or not _GROUP_LABEL.search(text[bs:be]):
             continue
         first = next(((a, b) for a, b in sentences[bi] if a <= be < b), None)
         if first is None:

@@ -66,11 +66,9 @@ def _nested_article(art: Tag) -> bool:
     return any(p.name == "article" for p in art.parents)
 
 
-@contained
-def parse_release(content: bytes | str, location: str, *, fallback_id: str | None = None,
-                  page_url: str | None = None) -> Release:
-    """One release page (full page or the bare `<article>`). Raises SourceError naming
-    `location` when the page has no release id, date or body, or was cut short."""
+def _page(content: bytes | str, location: str, fallback_id: str | None, page_url: str | None):
+    """(soup, release id, published_at, Eastern date, body element) of a release page, or a
+    SourceError naming `location`."""
     text = decode(content)
     require_whole_page(text, location)
     soup = BeautifulSoup(text, "lxml")
@@ -92,6 +90,23 @@ def parse_release(content: bytes | str, location: str, *, fallback_id: str | Non
             break
     if body is None or not squash(body.get_text(" ")):
         raise SourceError(SOURCE, location, "no release body (expected div.field--name-field-news-body)")
+    return soup, rid, published_at, published, body
+
+
+@contained
+def identify_release(content: bytes | str, location: str, *, fallback_id: str | None = None) -> tuple[str, str]:
+    """(release id, date) of a release page, checked as parse_release checks it, without
+    reading its text (`tracker import` sorts the files it is given with this)."""
+    _, rid, _, published, _ = _page(content, location, fallback_id, None)
+    return rid, published
+
+
+@contained
+def parse_release(content: bytes | str, location: str, *, fallback_id: str | None = None,
+                  page_url: str | None = None) -> Release:
+    """One release page (full page or the bare `<article>`). Raises SourceError naming
+    `location` when the page has no release id, date or body, or was cut short."""
+    soup, rid, published_at, published, body = _page(content, location, fallback_id, page_url)
     body_html = sanitize_html(str(body), base_url=page_url or release_url(rid))
     clean = BeautifulSoup(body_html, "lxml")
     root = clean.body or clean
@@ -127,10 +142,16 @@ def _release_id(soup, article, page_url, fallback_id) -> str | None:
 
 
 def _published_at(soup, scope, article) -> str | None:
-    for sel in ("div.field--name-field-news-publication-date time[datetime]", "time.datetime[datetime]",
-                "time[datetime]"):
-        for t in scope.select(sel):
-            if not any(p.name == "article" and p is not article for p in t.parents if p is not None):
+    """The release's own <time datetime>: the one in the publication-date field, else one of
+    class `datetime`, else any, never one of an article nested in it (an image's)."""
+    times = [t for t in scope.find_all("time", attrs={"datetime": True})
+             if not any(p.name == "article" and p is not article for p in t.parents if p is not None)]
+    for preferred in (lambda t: any("field--name-field-news-publication-date" in (p.get("class") or [])
+                                    for p in t.parents if p.name == "div"),
+                      lambda t: "datetime" in (t.get("class") or []),
+                      lambda t: True):
+        for t in times:
+            if preferred(t):
                 return t["datetime"].strip()
     if article is not None and article.get("data-news-date"):
         return article["data-news-date"].strip()

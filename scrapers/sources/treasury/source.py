@@ -43,7 +43,7 @@ from .candidates import Candidate
 from .html import canonical_recent_actions_url, recent_actions_key
 from .listing import ListingPage, parse_listing
 from .recent_actions import parse_recent_actions
-from .release import parse_release
+from .release import identify_release, parse_release
 
 SOURCE = "treasury"
 OWED = "recent_actions_owed"     # archive state: Recent Actions pages still to fetch
@@ -177,8 +177,7 @@ def _identify(content: bytes, path: Path) -> tuple[str, str]:
     before anything is archived (the error names the file)."""
     location = str(path)
     try:
-        rel = parse_release(content, location, fallback_id=path.stem)
-        return "release", rel.id
+        return "release", identify_release(content, location, fallback_id=path.stem)[0]
     except SourceError as exc:
         release_error = exc
     key = recent_actions_key("/recent-actions/" + path.stem.replace("recent-actions-", ""))

@@ -71,7 +71,7 @@ def test_hostile_field_is_read_in_linear_time(kind):
     record_fault(f"180 kB hostile field ({kind})", f"one release whose {field} is ~180,000 characters of unclosed tags",
                  f"read in {large:.3f} s (4x the input: {ratio:.1f}x the time); was minutes: the 99 s update and"
                  " 50 s rebuilds are gone", 0, 0, None,
-                 f"test_doj_hostile_parsing.py::test_hostile_field_is_read_in_linear_time[{kind}]", source="doj")
+                 f"test_faults_doj_parsing.py::test_hostile_field_is_read_in_linear_time[{kind}]", source="doj")
     assert large < 3.0, f"{kind}: {large:.2f} s for 180 kB"
     # quadratic would be 16x; below 50 ms the timer and the machine's load are all one measures
     assert large < 0.05 or ratio < 10, f"{kind}: 4x the input cost {ratio:.0f}x the time"

@@ -1,0 +1,202 @@
+"""Who a clause without a name is about (pure functions): 'He was sentenced', 'Both were
+arrested', 'All three were arrested Monday', 'A Wichita man was sentenced ...' (the lead, whose
+name comes in a later sentence), 'ordered him to serve', 'Seven of the eight defendants were
+arrested ... X remains a fugitive'; and the terms of sentences written without their verb
+('A was sentenced to 144 months; B, 31, to 60 months; and C to 37 months')."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .people import Candidate, Mention
+from .terms import LENGTH, term_at
+
+_COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
+
+# a pronoun or a plural reference as the subject, maybe with an adverb or an appositive after it
+_TAIL = r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+){0,3}$"
+_SINGULAR = re.compile(rf"(?:^|[^\w])(?:he|she|the\s+defendant)\b{_TAIL}", re.I)
+_PLURAL_REF = re.compile(
+    r"(?:^|[^\w])(?P<ref>(?:they|the\s+defendants|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:men|women|defendants)|"
+    r"the\s+(?:pair|couple|duo|trio)|both(?:\s+(?:men|women|defendants|of\s+them))?|each\s+defendant|"
+    r"all\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+)?(?:(?:of\s+the\s+)?(?:defendants|men|women)|of\s+them)?)\b)"
+    + _TAIL, re.I)
+_OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
+_OBJECT_PLURAL = re.compile(r"\s+(?:them|both(?:\s+(?:men|women|defendants))?)\b", re.I)
+
+
+def pronoun_subjects(before: str, recent: Candidate | None, last: list[Candidate],
+                     default: list[Candidate]) -> list[Candidate] | None:
+    """The people a pronoun subject stands for ('He', 'Both', 'All three', 'The defendants'):
+    a singular one for the defendant named last before it (`recent`), else the last single
+    person an event was about; a plural one for the last group, or every defendant, when the
+    count (if any) agrees. None: no pronoun subject."""
+    tail = before[-160:]
+    if _SINGULAR.search(tail):
+        if recent is not None:
+            return [recent]
+        if len(last) == 1:
+            return list(last)
+        return list(default) if len(default) == 1 else []
+    m = _PLURAL_REF.search(tail)
+    if not m:
+        return None
+    return _plural(m.group("ref"), last, default)
+
+
+def _plural(ref: str, last: list[Candidate], default: list[Candidate]) -> list[Candidate]:
+    words = ref.lower().split()
+    n = next((_COUNT_WORDS.get(w) or (int(w) if w.isdigit() else None) for w in words
+              if w in _COUNT_WORDS or w.isdigit()), None)
+    if words[0] == "all":
+        return list(default)               # 'all defendants', 'all six defendants', 'all of them': everyone
+    for group in (last, default):
+        if len(group) > 1 and (n is None or len(group) == n):
+            return list(group)
+    return []
+
+
+def object_pronoun(text: str, e_end: int, recent: Candidate | None, last: list[Candidate],
+                   default: list[Candidate]) -> list[Candidate]:
+    """'ordered him to serve 235 months', 'sentenced them to': whom the pronoun stands for."""
+    if _OBJECT_PRONOUN.match(text, e_end):
+        if recent is not None:
+            return [recent]
+        return list(last) if len(last) == 1 else (list(default) if len(default) == 1 else [])
+    m = _OBJECT_PLURAL.match(text, e_end)
+    if m:
+        return _plural(m.group(0).strip() if m.group(0).strip().lower() != "them" else "they", last, default)
+    return []
+
+
+def recent_defendant(mentions: list[Mention], starts: list[int], pos: int) -> Candidate | None:
+    """The person with evidence of being a defendant named last before `pos`, within a few
+    sentences (a pronoun's likeliest referent)."""
+    k = bisect.bisect_left(starts, pos) - 1
+    while k >= 0 and pos - mentions[k].start < _RECENT_REACH:
+        c = mentions[k].candidate
+        if c.evidence and not c.is_company:
+            return c
+        k -= 1
+    return None
+
+
+_RECENT_REACH = 700
+
+
+# -- the lead: 'A Wichita man was sentenced ...', the name in a later sentence ---------------
+_NOUNS = (r"man|woman|resident|national|citizen|teen|teenager|leader|member|owner|operator|dealer|trafficker|"
+          r"distributor|supplier|courier|pharmacist|physician|doctor|nurse|felon|fugitive|native|immigrant|kingpin|"
+          r"chemist|businessman|businesswoman|inmate|veteran|father|mother|grandmother|grandfather")
+# 'A Wichita man', 'A 38-year-old Houston resident', 'A resident of Phoenix, Arizona,', 'The leader of a ring'
+# (never 'a second man', 'another defendant', 'a co-defendant', 'a juvenile')
+_LEAD_SUBJECT = re.compile(
+    rf"(?:^|[^\w’'-])(?:an?|the)\s+(?:(?!(?:second|third|fourth|fifth|another|other|co-|fellow|unnamed|unidentified|"
+    rf"juvenile|minor|victim)\b)[^.;:\n]){{0,80}}?\b(?:{_NOUNS})\b(?![-’'])", re.I)
+_LEAD_OBJECT = re.compile(rf"\s+(?:an?)\s+(?:(?!(?:second|third|another|other|co-|fellow|juvenile|minor)\b)[^.;:\n]){{0,60}}?\b(?:{_NOUNS})\b(?![-’'])", re.I)
+_YEAR_OLD = re.compile(r"\b(\d{1,2})-year-old\b")
+_LEAD_REACH = 1500
+
+
+# a sentence opening with an indefinite description, after the dateline: 'WICHITA, KAN. – A Wichita
+# man', 'A Broward County, Florida tax return preparer'
+_LEAD_OPENING = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:An?)\s+(?!(?:second|third|fourth|fifth|co-|fellow|juvenile|"
+                           r"minor|victim|man\s+and|woman\s+and)\b)[^.;:\n]{1,150}$")
+
+
+def lead_subject(before: str) -> re.Match | None:
+    """The singular description a subject clause opens with ('A Wichita man'), if any."""
+    return _LEAD_SUBJECT.search(before[-200:]) or _LEAD_OPENING.match(before)
+
+
+def lead_object(text: str, e_end: int) -> re.Match | None:
+    """'found a Sandy, Utah, man guilty': the description after the verb."""
+    return _LEAD_OBJECT.match(text, e_end, min(len(text), e_end + 120))
+
+
+def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int, description: str) -> list[Candidate]:
+    """The person a description stands for: the first one named after its sentence (`pos`), when
+    other evidence makes that person a defendant and the name does not open a list of several ('Jane Roe, 30, and John Doe, 31, ...': which one?). Takes the
+    description's age ('A 24-year-old Renton man')."""
+    k = bisect.bisect_left(starts, pos)
+    while k < len(mentions) and mentions[k].start < pos + _LEAD_REACH:
+        m = mentions[k]
+        if m.candidate.is_company:
+            k += 1
+            continue
+        if not m.candidate.evidence or id(m.candidate) in fugitives(text, [m]):
+            return []   # a name with nothing else saying it is a defendant's, or a fugitive's: not this one
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt is not None and nxt.candidate is not m.candidate and _LISTED.match(text, m.end, nxt.start) and \
+                nxt.start - m.end < 80:
+            return []
+        cand = m.candidate
+        age = _YEAR_OLD.search(description)
+        if age and cand.age is None and 14 <= int(age.group(1)) <= 99:
+            cand.age = int(age.group(1))
+        return [cand]
+    return []
+
+
+_LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;.]{1,40})?\s*(?:,\s*)?(?:and|&)?\s*$")
+
+
+# -- 'Seven of the eight defendants were arrested ... X remains a fugitive' -------------------
+_N_OF_M = re.compile(r"\b(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|persons|men|women)\b", re.I)
+_FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
+                       r"\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located)")
+
+
+def _count(word: str | None) -> int | None:
+    if word is None:
+        return None
+    w = word.lower()
+    return _COUNT_WORDS.get(w) or (int(w) if w.isdigit() else None)
+
+
+def part_of(before: str) -> tuple[int | None, int | None] | None:
+    """'Seven of the eight defendants' -> (7, 8); 'all of the defendants' -> (None, None)."""
+    m = _N_OF_M.search(before[-120:])
+    if not m:
+        return None
+    return _count(m.group(1)), _count(m.group(2))
+
+
+def fugitives(text: str, mentions: list[Mention]) -> set[int]:
+    """ids of the people the text says are fugitives or not yet arrested."""
+    if "fugitive" not in text and "at large" not in text and "not yet been" not in text and "not been" not in text:
+        return set()
+    return {id(m.candidate) for m in mentions if _FUGITIVE.match(text, m.end, min(len(text), m.end + 120))
+            or "fugitive" in text[max(0, m.start - 30):m.start]}
+
+
+def the_others(counted: tuple[int | None, int | None], pool: list[Candidate], away: set[int]) -> list[Candidate]:
+    """The people 'N of the M defendants' stands for, only when the count leaves no doubt: all of
+    them, or all but those named as fugitives."""
+    n, total = counted
+    if n is None or (total is not None and total != len(pool)):
+        return []
+    rest = [c for c in pool if id(c) not in away]
+    return rest if len(rest) == n and len(pool) - len(rest) == len(away & {id(c) for c in pool}) else []
+
+
+# -- 'B, 31, of Anchorage, to 60 months' --------------------------------------------------------
+_ELLIPSIS = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:age\s+|aged\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;:.]{1,40}(?:,\s*[A-Z][^,;:]{0,25})?)?"
+    r"\s*,?\s*(?:was\s+)?(?:(?:re)?sentenced\s+)?to\s+(?:serve\s+)?(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+)?",
+    re.I)
+
+
+def elliptic_term(text: str, m: Mention, s_end: int) -> tuple[float | None, str] | None:
+    """The term written right after a name in a sentencing sentence, without its own verb
+    ('Jane Roe, 31, to 60 months'; 'sentenced A to 87 months and B to 60 months'; 'A, 25,
+    sentenced to 210 months')."""
+    e = _ELLIPSIS.match(text, m.end, s_end)
+    if not e:
+        return None
+    t = LENGTH.match(text, e.end(), s_end)
+    if not t:
+        return None
+    months, label = term_at(t, text)
+    return (months, label) if label else None

@@ -1,0 +1,99 @@
+"""Prison terms in DOJ prose: '87 months', 'five years', '17 years, 6 months', '11 years and
+three months', '12 ½ years', 'a year and a day', life, time served, probation -- read after a
+sentencing verb (pure functions)."""
+from __future__ import annotations
+
+import re
+
+_WS_RX = re.compile(r"\s+")
+
+# Number words for sentences ("five years").
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                      "ninety": 90, "a": 1, "an": 1, "hundred": 100})
+NUM = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)"
+_HALF = r"\s*½|[\s-]+and[\s-]+(?:a|one)[\s-]+half"
+# the months or days after the years: '17 years, 6 months', '11 years and three months', 'a year and a day'
+_AND_MONTHS = rf"(?:(?:(?<=ear)|(?<=ears))\s*,?\s*(?:and\s+)?(?P<n2>{NUM})[\s-]+(?P<u2>months?|days?)\b)?(?:\s*,?\s*and\s+(?:one|a|\d+)\s+days?\b)?"
+
+
+def _number(text: str) -> float | None:
+    t = text.lower().strip()
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    total = 0
+    for p in t.replace("-", " ").split():
+        if p not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[p]
+    return float(total)
+
+
+# what introduces a term after a sentencing verb: 'to 87 months', 'to serve 87 months', 'a sentence
+# of 97 months', 'a term of imprisonment of', 'will spend 10 years'
+_LEAD_IN = r"\b(?:to|sentence\s+of|term\s+of|imprisonment\s+of|spend)\s+(?:serve\s+|spend\s+)?"
+_SENTENCE_LEN = re.compile(
+    rf"^.{{0,220}}?{_LEAD_IN}(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+|a\s+total\s+of\s+)?"
+    rf"(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|approximately\s+|about\s+|just\s+over\s+)?"
+    rf"(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?)\b[’']?{_AND_MONTHS}\s*(?P<tail>.{{0,45}})",
+    re.I | re.S)
+# a term alone ('87 months', '17 years, 6 months'), as in lists and 'respectively'
+LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?)\b[’']?{_AND_MONTHS}", re.I)
+_SENTENCE_LIFE = re.compile(r"^.{0,220}?\bto\s+(?:serve\s+)?(?:a\s+(?:mandatory\s+)?(?:term\s+of\s+|sentence\s+of\s+)?)?(?:(?:\w+\s+)?consecutive\s+)?life\b", re.I | re.S)
+_TIME_SERVED = re.compile(r"^.{0,120}?\bto\s+time\s+served\b", re.I | re.S)
+_NOT_PRISON = re.compile(r"^(?:[’']|of\s+)?\s*(?:of\s+)?(?:probation|supervised\s+release|home\s+(?:confinement|detention)|community\s+service)", re.I)
+
+
+def _n2(m: re.Match) -> bool:
+    """The months or days after the first figure belong to it ('17 years, 6 months'), not to the
+    next person's term ('54 months, 70 months and 57 months')."""
+    return bool(m.group("n2")) and (m.group("u1").lower().startswith("year") or m.group("u2").lower().startswith("day"))
+
+
+def _months_of(m: re.Match) -> float | None:
+    n1 = _number(m.group("n1"))
+    if n1 is None:
+        return None
+    if m.group("half"):
+        n1 += 0.5
+    months = n1 * 12 if m.group("u1").lower().startswith("year") else n1
+    if _n2(m):
+        n2 = _number(m.group("n2")) or 0
+        months += n2 if m.group("u2").lower().startswith("month") else n2 / 30.0
+    return round(months, 2)
+
+
+def _label(m: re.Match) -> str:
+    return _WS_RX.sub(" ", m.group(0)[m.start("n1") - m.start():m.end("u2" if _n2(m) else "u1") - m.start()])
+
+
+def sentence_months(seg: str) -> tuple[float | None, str | None]:
+    """(months, label) of the prison term a sentencing clause states ('to 87 months in prison'):
+    months None for life, probation and unreadable terms; (None, None) when it states none."""
+    if _SENTENCE_LIFE.match(seg):
+        return None, "life in prison"
+    m = _SENTENCE_LEN.match(seg)
+    if m:
+        if _NOT_PRISON.match(m.group("tail") or ""):
+            n = _number(m.group("n1"))
+            unit = m.group("u1").lower()
+            return None, f"{m.group('n1')} {unit} of probation" if n is not None else "probation"
+        months = _months_of(m)
+        if months is None:
+            return None, None
+        return months, _label(m) + " in prison"
+    if _TIME_SERVED.match(seg):
+        return 0.0, "time served"
+    return None, None
+
+
+def term_at(m: re.Match, text: str) -> tuple[float | None, str | None]:
+    """(months, label) of a LENGTH match; probation when 'of probation' follows it."""
+    if _NOT_PRISON.match(text[m.end():m.end() + 40].lstrip()):
+        return None, f"{m.group('n1')} {m.group('u1').lower()} of probation"
+    months = _months_of(m)
+    return (months, _label(m) + " in prison") if months is not None else (None, None)

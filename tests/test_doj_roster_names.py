@@ -1,0 +1,81 @@
+"""Names as rosters and capitals write them (invented names): 'Defendant Information' blocks with the
+age at a line's end and the town on the next line, capitals with accents, Ñ and particles, a place
+word or a number word that is part of a surname, and ages written '(34)' or '(age: 37)'."""
+from __future__ import annotations
+
+import time
+
+from scrapers.sources.doj.extract import extract
+from scrapers.sources.doj.htmltext import html_to_blocks
+
+
+def run(body: str, title: str = "Six Charged in Fentanyl Ring"):
+    return extract("doj:test", title, html_to_blocks(body), ["USAO - Minnesota"], "https://www.justice.gov/usao-mn/pr/x",
+                   "2024-05-01")
+
+
+def rows(ex) -> dict:
+    return {d["name"]: (d["action"], d["age"]) for d in ex.defendants}
+
+
+def test_a_defendant_information_block_with_the_town_on_the_next_line():
+    block = "".join(f"<p>{name}, {age}<br>{town}, Minn.</p><ul><li>Conspiracy to distribute fentanyl, 1 count</li></ul>"
+                    for name, age, town in [("OSMAN ALI FARAH", 24, "Minneapolis"), ("TRINA LEE VANG", 29, "St. Paul"),
+                                            ("ELIAS JON BERG", 31, "Brooklyn Park")])
+    ex = run("<p>Three people have been charged. All three defendants were arrested on July 16.</p>"
+             "<p>Defendant Information:</p>" + block)
+    assert rows(ex) == {"OSMAN ALI FARAH": ("arrested", 24), "TRINA LEE VANG": ("arrested", 29),
+                        "ELIAS JON BERG": ("arrested", 31)}
+
+
+def test_the_same_block_with_the_line_break_written_as_a_space():
+    ex = run("<p>Two people have been charged.</p><p>Defendant Information:</p><p>OSMAN ALI FARAH, 24\nMinneapolis,"
+             " Minn.</p><p>TRINA LEE VANG, 29\nSt. Paul, Minn.</p>")
+    assert rows(ex) == {"OSMAN ALI FARAH": ("charged", 24), "TRINA LEE VANG": ("charged", 29)}
+
+
+def test_capitals_with_accents_tildes_and_particles():
+    ex = run("<p>The indictment charges the following defendants:</p><p>ANA LUCÍA DE LEÓN, 25, of Denver</p>"
+             "<p>RAÚL NÚÑEZ-PEÑA, a/k/a “Rulo,” 38, of Aurora</p>", title="Two Indicted")
+    assert rows(ex) == {"ANA LUCÍA DE LEÓN": ("charged", 25), "RAÚL NÚÑEZ-PEÑA": ("charged", 38)}
+
+
+def test_a_long_name_in_capitals_with_two_particles():
+    ex = run("<p>The United States Attorney announced today the extradition of TOMÁS ANDRÉS DE LOS RÍOS CABRERA, a/k/a"
+             " “El Tío,” from the Dominican Republic.</p>", title="Extradition of Dominican National")
+    assert rows(ex) == {"TOMÁS ANDRÉS DE LOS RÍOS CABRERA": ("extradited", None)}
+
+
+def test_a_place_word_ending_an_aged_name_is_a_surname():
+    ex = run("<p>Jonah Reyes-Mena, 34, and Hana Lee Park, 29, both of Oakland, were charged with distributing"
+             " fentanyl.</p>", title="Two Charged")
+    assert rows(ex) == {"Jonah Reyes-Mena": ("charged", 34), "Hana Lee Park": ("charged", 29)}
+
+
+def test_a_number_word_between_names_is_part_of_the_surname():
+    ex = run("<p>Shawna Rae Two Hawks, age 29, was sentenced to 60 months in federal prison. Two Hawks pleaded guilty"
+             " in October.</p>", title="Pine Ridge Woman Sentenced")
+    assert rows(ex) == {"Shawna Rae Two Hawks": ("sentenced", 29)}
+
+
+def test_ages_in_parentheses_with_or_without_age():
+    ex = run("<p>Travon Keele (34) and Lamar Q. Bristow (age: 37) were sentenced to 60 months and 48 months,"
+             " respectively.</p>", title="Two Sentenced")
+    assert rows(ex) == {"Travon Keele": ("sentenced", 34), "Lamar Q. Bristow": ("sentenced", 37)}
+
+
+# -- hostile text: the new patterns stay linear ------------------------------------------------------
+def _seconds(body: str) -> float:
+    best = 1e9
+    for _ in range(2):
+        started = time.perf_counter()
+        run(f"<p>{body}</p>", title="Man Sentenced")
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_extraction_time_is_linear_on_hostile_bodies():
+    for unit in ("AB ", "A Wichita man was sentenced ", "Jane Roe, 31, to 60 months; ", "ZED QUIN, 26 Xy, Z "):
+        small, large = _seconds(unit * (45_000 // len(unit))), _seconds(unit * (180_000 // len(unit)))
+        assert large < 6.0, f"{unit!r}: {large:.2f} s for 180 kB"
+        assert large < 10 * max(small, 0.05), f"{unit!r}: {small:.3f} s -> {large:.3f} s for 4x the text"
