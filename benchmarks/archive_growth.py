@@ -122,11 +122,11 @@ def main(argv=None) -> int:
     ra_page = statistics.mean(b for _, b in recent)
     doj_full = [b for raw, b in doj if raw > 150_000]     # pages of 50 releases (the last ones are short)
     doj_page = statistics.median(doj_full)
-    print(f"Archive format of commit {commit} (scrapers/archive.py: a gzip blob per distinct response, level 1 from"
-          f" 1 MB, else 6; an index row per response)")
+    print(f"Archive format of commit {commit} (scrapers/archive.py: per distinct response a gzip blob, or a line"
+          f" delta against the file before it where that is under a quarter of the file; an index row per response)")
     print(f"SDN list, {len(names)} real sdn.csv versions {names[0]} .. {names[-1]}: first {mb(first)},"
-          f" each later one median {mb(statistics.median(later))} (mean {mb(statistics.mean(later))},"
-          f" min {mb(min(later))}); all {len(names)}: {mb(sum(per_version))}")
+          f" each later one median {kb(statistics.median(later))} (mean {kb(statistics.mean(later))},"
+          f" max {kb(max(later))}); all {len(names)}: {mb(sum(per_version))}")
     print("  with a changed list a fetch also stores: " + ", ".join(f"{k} {kb(v)}" for k, v in others.items())
           + f" -> about {mb(sdn_full)} per new list version")
     print(f"  {versions_per_month:.1f} new versions a month ({len(names) - 1} in {span_days} days)")
