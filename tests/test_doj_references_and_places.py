@@ -93,8 +93,8 @@ def test_found_guilty_by_a_federal_jury_in_the_lead():
 
 # -- places and things written like names ------------------------------------------------------------
 def test_town_names_in_leads_and_datelines_are_not_people():
-    ex = run("<p>A Van Nuys man was arrested today on a federal indictment. Adrian Voss, 23, of Van Nuys, is charged"
-             " with distributing fentanyl pills.</p><p>A man who distributed fentanyl in Cedar Rapids was also"
+    ex = run("<p>A Van Nuys man was arrested today on a federal indictment for selling pills to a 15-year-old Van Nuys"
+             " girl. Adrian Voss, 23, of Van Nuys, is charged with distributing fentanyl pills.</p><p>A man who distributed fentanyl in Cedar Rapids was also"
              " sentenced. Terrence Ulm, age 47, from Cedar Rapids, Iowa, received the prison term after a guilty"
              " plea.</p>", title="Two Cases")
     assert "Van Nuys" not in got(ex) and "Cedar Rapids" not in got(ex)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from scrapers.sources.doj.extract import extract
 from scrapers.sources.doj.htmltext import html_to_blocks
 
@@ -74,6 +76,7 @@ def _seconds(body: str) -> float:
     return best
 
 
+@pytest.mark.slow
 def test_extraction_time_is_linear_on_hostile_bodies():
     for unit in ("AB ", "A Wichita man was sentenced ", "Jane Roe, 31, to 60 months; ", "ZED QUIN, 26 Xy, Z "):
         small, large = _seconds(unit * (45_000 // len(unit))), _seconds(unit * (180_000 // len(unit)))

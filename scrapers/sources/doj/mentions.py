@@ -297,7 +297,7 @@ _ARTICLES = frozenset("a an the two three four five six seven eight nine ten sev
 _LOCATIVE = frozenset("in at near throughout across outside around within inside".split())
 _INSTITUTION = frozenset("""department office bureau division ministry university college school board council
 commission institute academy center centre agency secretary service""".split())
-_PLACE_NOUN = re.compile(r"[ \t]+(?:man|woman|men|women|resident|residents|native|natives|couple|teen|teens|teenager|"
+_PLACE_NOUN = re.compile(r"[ \t]+(?:man|woman|men|women|girl|boy|girls|boys|child|student|students|resident|residents|native|natives|couple|teen|teens|teenager|"
                          r"teenagers|area|neighborhood|neighbourhood|community|communities|household|family|brothers|"
                          r"sisters|duo|pair|trio)\b")
 
