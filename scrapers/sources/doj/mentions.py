@@ -112,6 +112,9 @@ def _run_tokens(run: str, start: int) -> list[tuple[str, int]]:
 # 'Shayla Marie Two Bulls' (a number word between names), 'Raymond Little Plume'
 _SURNAME_WORDS = frozenset("park lake valley beach church bank banks river rivers island hill hills king kings".split())
 _NUMBER_NAME_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+# ... and a saint's word that opens a place elsewhere ('San Diego', 'St. Paul') but a surname after a
+# given name ('José Luis San Román', 'Mark St. Clair', 'LUIS SANTA CRUZ')
+_SAINT_WORDS = frozenset("san santa santo st ste saint sainte".split())
 
 
 def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[str, int]], bool]:
@@ -132,9 +135,9 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
         if bare in _PARTICLES and tok[0].islower():
             continue
         if i > cut + 1 and ((i == last and aged and bare in _SURNAME_WORDS) or
-                            (bare in _NUMBER_NAME_WORDS and i < last and toks[i + 1][0][:1].isupper() and
-                             toks[i + 1][0].lower() not in _NON_NAME)):
-            continue                          # 'Sofia Lyn Park, 29', 'Shayla Marie Two Bulls'
+                            ((bare in _NUMBER_NAME_WORDS or bare in _SAINT_WORDS) and i < last and
+                             toks[i + 1][0][:1].isupper() and toks[i + 1][0].lower().rstrip(".,") not in _NON_NAME)):
+            continue                          # 'Sofia Lyn Park, 29', 'Shayla Marie Two Bulls', 'Ana San Román'
         if low in _NON_NAME or bare in _NON_NAME or bare.endswith(_DESCRIPTIVE_SUFFIXES):
             cut, title = i, bare in _TITLE_WORDS
         elif tok.isupper() and tok not in _ROMAN and not (len(tok) == 2 and tok[1] == "."):
@@ -221,10 +224,11 @@ _LEGAL_RX = re.compile(LEGAL)
 # (capitals with accents and Ñ: 'RAFAEL NUÑEZ-PEÑA', 'ANA PAULA DE LEÓN'; up to six words: 'RAMÓN
 # ANTONIO DE LOS SANTOS ENCARNACIÓN'; an age at a line's end, the town on the next line: a roster)
 _UC = "A-ZÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇŠŽ"
+_CAPS_WORD_RX = rf"(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:-[{U}][{L}]+)?"
 CAPS_NAME_RX = re.compile(
-    rf"(?<![\w’'.-])([{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|[{_UC}][{_UC}’'-]+)){{1,5}})"
+    rf"(?<![\w’'.-])((?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|STE?\.|{_CAPS_WORD_RX})){{1,5}})"
     r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
-    r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,)]|[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
+    r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,;)]|[ \t]*(?:\n|$)|\.(?=\s|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
     r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]))")
 
 
@@ -280,8 +284,9 @@ def caps_name(words: str) -> tuple[str, str] | None:
     """(name as written, key) of a CAPS_NAME_RX match, or None when a word cannot be part of a
     name (DEFENDANTS, MEDIA, DEA)."""
     toks = words.split()
-    if any(t.lower().rstrip(".") in _NON_NAME and t.lower() not in _PARTICLES for t in toks):
-        return None   # (particles pass: 'JUAN DE LA CRUZ')
+    if any(t.lower().rstrip(".") in _NON_NAME and t.lower() not in _PARTICLES and
+           not (0 < i < len(toks) - 1 and t.lower().rstrip(".") in _SAINT_WORDS) for i, t in enumerate(toks)):
+        return None   # (particles pass: 'JUAN DE LA CRUZ'; a saint's word inside: 'JOSÉ SAN ROMÁN')
     if sum(1 for t in toks if len(t) >= 3) < 1 or not any(len(t) > 2 for t in toks[-1:]):
         return None
     return words, normalize_name(words)
