@@ -2,12 +2,13 @@
 fixed ceiling? (issue 16)
 
     python benchmarks/serve_hostile.py DB [--unique 30000] [--heavy 300] [--threads 8]
-                                          [--ceiling-mb 400] [--cache-mb 64]
+                                          [--ceiling-mb 400] [--cache-mb 64] [--unique-path /-/versions.json]
 
 Starts the real `tracker serve` on DB (arbitrary SQL on: it listens on 127.0.0.1), then
 runs, at the same time from `--threads` client threads:
-  unique URLs   `--unique` GETs of table pages with a unique 8 kB query string each (every
-                one a cache miss that Datasette renders and the page cache may keep);
+  unique URLs   `--unique` GETs of table pages (or of `--unique-path`, e.g. a small JSON page,
+                where the URL outweighs the page) with a unique 8 kB query string each
+                (every one a cache miss that Datasette renders and the page cache may keep);
   heavy queries `--heavy` rounds of hostile SQL: randomblob(400000000), a million-row
                 recursive CTE sorted, 200 rows of 2 MB zeroblobs, a 127-character LIKE over
                 a 2 MB string, fts3_tokenizer, pragma_database_list, a full cross join, a
@@ -107,7 +108,8 @@ def tables(db: Path) -> list[str]:
         conn.close()
 
 
-def run(db: Path, unique: int, heavy: int, threads: int, cache_mb: float | None = None, seed: int = 16) -> dict:
+def run(db: Path, unique: int, heavy: int, threads: int, cache_mb: float | None = None, seed: int = 16,
+        unique_path: str | None = None) -> dict:
     db = Path(db)
     name = db.stem
     port = free_port()
@@ -118,7 +120,7 @@ def run(db: Path, unique: int, heavy: int, threads: int, cache_mb: float | None 
     for i in range(unique):
         table = names[i % len(names)]
         noise = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(8000))
-        jobs.append(f"/{name}/{table}?_hostile={i}-{noise}")
+        jobs.append(f"{unique_path or f'/{name}/{table}'}?_hostile={i}-{noise}")
     heavy_jobs = []
     for _ in range(heavy):
         for sql in HEAVY_SQL:
@@ -191,8 +193,10 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=8)
     ap.add_argument("--cache-mb", type=float, default=None)
     ap.add_argument("--ceiling-mb", type=float, default=400)
+    ap.add_argument("--unique-path", default=None, help="the page requested with unique query strings")
     args = ap.parse_args(argv)
-    got = run(args.db, args.unique, args.heavy, args.threads, args.cache_mb)
+    got = run(args.db, args.unique, args.heavy, args.threads, args.cache_mb, unique_path=args.unique_path)
+    got["unique_path"] = args.unique_path
     got["ceiling_mb"] = args.ceiling_mb
     got["load_average"] = os.getloadavg()[0]
     print(json.dumps(got))
