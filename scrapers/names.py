@@ -19,7 +19,7 @@ _LEGAL_FORMS = [
     "s de rl de cv", "s de r l de c v", "sapi de cv", "sab de cv", "sa de cv", "s a de c v",
     "sas de cv", "s en c", "sa de cv sofom enr", "sociedad anonima de capital variable",
     "sociedad anonima", "sociedad de responsabilidad limitada", "co ltd", "company limited",
-    "co limited", "limited liability company", "limited", "ltd", "llc", "l l c", "inc",
+    "co limited", "limited liability company", "limited", "ltd", "llc", "l l c", "llp", "l l p", "inc",
     "incorporated", "corp", "corporation", "company", "co", "gmbh", "sarl", "srl", "sa",
     "s a", "sas", "sac", "spa", "bv", "nv", "ag", "plc", "pte ltd", "pvt ltd",
     "private limited", "fze", "fzco", "fzc", "jsc", "ojsc", "ooo", "eirl", "ltda", "cia ltda",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ...names import normalize_name
+from ...names import normalize_name, strip_legal_form
 from .districts import geo
 from .textscan import _ABBREV, _US_STATE_ABBR, ascii_bytes
 
@@ -28,7 +28,7 @@ INITIAL_RX = re.compile(INITIAL)
 PARTICLE_RX = re.compile(PARTICLE)
 
 LEGAL = (r"(?:Co\.,?\s*Ltd\.?|Co\.\s*\([^()]{1,40}\),?\s*Ltd\.?|Co\.,?\s*Limited|Company,?\s+Limited|Company,?\s+Ltd\.?|Pvt\.?\s*Ltd\.?|"
-         r"Private\s+Limited|Limited|Ltd\.?|Inc\.|Inc\b|LLC|L\.L\.C\.|Corp\.|Corp\b|Corporation|"
+         r"Private\s+Limited|Limited|Ltd\.?|Inc\.|Inc\b|LLC|L\.L\.C\.|LLP|L\.L\.P\.|Corp\.|Corp\b|Corporation|"
          r"S\.A\.\s+de\s+C\.V\.|SA\s+de\s+CV|S\.\s*de\s+R\.L\.(?:\s+de\s+C\.V\.)?|GmbH|Pharmacy|Pharmaceuticals|Co\.(?=[\s,;)]))")
 COMPANY_RX = re.compile(rf"(?<![\w])((?:(?:[{U}0-9][\w&’'.()-]*|&|and|of)\s+){{1,8}}{LEGAL})")
 
@@ -212,7 +212,15 @@ def _run_name(run: str, aged: bool = False) -> tuple[int, int, str, str, bool, s
 
 
 _SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
-_LEGAL_HINTS = ("Co.", "Co ", "Ltd", "Limited", "Inc", "LLC", "L.L.C", "Corp", "S.A.", "SA de", "S. de R.L",
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def company_key(name: str) -> str:
+    """One key for every way a release writes a company: with or without its legal form or the
+    short name it defines ('Acme Chemical Co. (Acme), Ltd.', 'Acme Chemical Co., Ltd.', 'Acme
+    Chemical Pvt. Ltd.', 'Acme Chemical Private Limited', 'Acme Chemical LLC', 'Acme Chemical')."""
+    return strip_legal_form(normalize_name(_PARENS.sub(" ", name) if "(" in name else name))
+_LEGAL_HINTS = ("Co.", "Co ", "Ltd", "Limited", "Inc", "LLC", "L.L.C", "LLP", "L.L.P", "Corp", "S.A.", "SA de", "S. de R.L",
                 "GmbH", "Pharmacy", "Pharmaceuticals")
 _LEGAL_HINT_RX = re.compile("|".join(map(re.escape, _LEGAL_HINTS)))
 _LEGAL_RX = re.compile(LEGAL)

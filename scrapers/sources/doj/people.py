@@ -21,6 +21,7 @@ from .mentions import (
     _attributive,
     caps_name,
     caps_names,
+    company_key,
     run_names,
 )
 from .textscan import _DOTTED, _US_STATE_ABBR, ascii_bytes
@@ -172,8 +173,13 @@ def _official_left(left: str) -> bool:
         return False
     for t in titles:
         if w.endswith(t) and (len(w) == len(t) or not w[-len(t) - 1].isalnum()):
-            return True
+            # a company's officer is no official: 'its director, A', 'the pharmacy’s president, B'
+            return not _COMPANY_ROLE_BEFORE.search(w, 0, len(w) - len(t))
     return False
+
+
+_COMPANY_ROLE_BEFORE = re.compile(r"(?:\b(?:its|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)|"
+                                  r"(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
@@ -273,13 +279,13 @@ class _Scanner:
                     toks = toks[cut + 1:]
                 elif cut:
                     first = " ".join(toks[:cut])
-                    self.mentions.append(Mention(start, start + len(first), first, normalize_name(first), is_company=True))
+                    self.mentions.append(Mention(start, start + len(first), first, company_key(first), is_company=True))
                     company_spans.append((start, start + len(first)))
                     start = text.find(toks[cut + 1], start + len(first))
                     toks = toks[cut + 1:]
                 name = " ".join(toks + [m.group(0)]).rstrip(",")
                 company_spans.append((start, m.end()))
-                self.mentions.append(Mention(start, m.end(), name, normalize_name(name), is_company=True))
+                self.mentions.append(Mention(start, m.end(), name, company_key(name), is_company=True))
         for m in caps_names(text):
             got = caps_name(m.group(1))
             if got and not any(a <= m.start() < b for a, b in company_spans):
@@ -318,6 +324,9 @@ class _Scanner:
             if cand is None:
                 cand = Candidate(mention.name, mention.key, mention.is_company, mention.start)
                 self.cands[mention.key] = cand
+            elif mention.is_company and cand.is_company and len(mention.name) > len(cand.name) and \
+                    normalize_name(cand.name) == cand.key:
+                cand.name = mention.name   # 'Acme Pharmacy' first, 'Acme Pharmacy LLC' later: the legal name
             mention.candidate = cand
             if mention.aka:
                 _add_aka(cand, mention.aka)

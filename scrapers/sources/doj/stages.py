@@ -21,7 +21,7 @@ RANK = {s: i for i, s in enumerate(STAGES)}
 # their context decides: 'left' voice = the subject precedes ("X was sentenced"), 'right' =
 # the object follows ("the indictment charges X with", "sentenced X to").
 _ADV = r"(?:(?:each|also|both|all|jointly|later|subsequently|recently|today|yesterday|formally|federally|separately|criminally|unanimously|ultimately|successfully|previously|initially|originally|eventually|already|then|since|again|this\s+week|last\s+week)\s+)*"
-_LEFT_BE = re.compile(rf"\b(?:was|were|is|are|been)\s+{_ADV}(?:re-?)?$")
+_LEFT_BE = re.compile(rf"\b(?:was|were|is|are|(?:have\s+|has\s+|had\s+)?been)\s+{_ADV}(?:re-?)?$")
 _LEFT_PLEAD = re.compile(r"\b(?:pleaded|pled|pleads|plead)\s+$")
 _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:pleas?\s+of\s+)?$")
 _LEFT_COURT = re.compile(r"\b(?:jury|judge|court)\s+(?:\w+\s+){0,3}?$")
@@ -351,6 +351,13 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             if subjects:
                 prev_subjects = subjects
                 last = subjects
+                if voice == "left" and stage != "sentenced":
+                    # 'X is also charged, as is a second company he controls, Y': Y too
+                    m = _AS_IS.match(text, e_end, s_end)
+                    obj = [mm for mm in in_sentence if m and mm.start == m.end()]
+                    for cand in _group(scanner, in_sentence, obj[0], forward=True) if obj else ():
+                        _record(cand, stage, text, e_end, events, e_start, s_end)
+                        main.add(id(cand))
             if voice == "left" or subjects:
                 prev_end = e_end
         for cand, e_start, e_end, stage in relative:
@@ -413,6 +420,7 @@ def _list_items(text: str, mentions: list[Mention], events: list[tuple[int, int,
 
 
 _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
+_AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
 _APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as)?\s*")
@@ -428,7 +436,16 @@ _DESCRIPTOR_WORDS = frozenset("""company companies firm firms entity entities de
 co-defendants codefendant codefendants national nationals citizen citizens man men woman women brothers sisters former
 alleged reputed accused leader leaders member members chemical pharmaceutical manufacturing trading drug gang cartel
 executive executives employee employees his her their its girlfriend boyfriend wife husband brother sister son
-daughter father mother cousin nephew niece uncle aunt partner fiancee fiance associate co-conspirator""".split())
+daughter father mother cousin nephew niece uncle aunt partner fiancee fiance associate co-conspirator a an the
+manufacturer manufacturers supplier suppliers distributor distributors vendor vendors exporter exporters pharmacy
+pharmacies clinic clinics laboratory laboratories biotechnology biotech""".split())
+# 'and two of its employees, A and B', 'and its executives A, B and C', 'and the company's owner, A'
+_ROLE_PHRASE = re.compile(
+    r"(?:and\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+of\s+)?"
+    r"(?:its|their|his|her|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:employees?|executives?|officers?|owners?|co-owners?|directors?|managers?|(?:vice\s+)?president|ceo|cfo|coo|"
+    r"chief\s+executive(?:\s+officer)?|founders?|co-founders?|chairman|chairwoman|representatives?|principals?|"
+    r"operators?|pharmacists?|partners?|salesm[ae]n|supervisors?|agents?)\s*,?", re.I)
 
 
 def _describes(between: str) -> bool:
@@ -439,6 +456,9 @@ def _describes(between: str) -> bool:
         return True
     if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
         return False
+    if ("its" in between or "their" in between or "’s" in between or "'s" in between or "his" in between or
+            "her" in between) and _ROLE_PHRASE.fullmatch(between.strip()):
+        return True
     for w in between.split():
         low = w.lower().strip(",")
         if low in _DESCRIPTOR_WORDS or low.endswith(("-based", "-year-old")):

@@ -1,0 +1,58 @@
+"""A company charged together with its staff (invented names): one row for the company whichever way
+the release writes it (with or without its legal form, LLP included) and one row per employee or
+officer, who is no official; 'and two of its employees, A and B'; 'X is charged, as is Y'; plural
+subjects of 'have been charged'."""
+from __future__ import annotations
+
+from scrapers.sources.doj.extract import extract
+from scrapers.sources.doj.htmltext import html_to_blocks
+from scrapers.sources.doj.mentions import company_key
+
+
+def run(body: str, title: str = "Company and Employees Charged"):
+    ex = extract("doj:test", title, html_to_blocks(body), ["USAO - New Jersey"], "https://www.justice.gov/usao-nj/pr/x",
+                 "2024-05-01")
+    return {d["name"]: (d["action"], d["age"]) for d in ex.defendants}
+
+
+def test_one_key_for_every_way_a_company_is_written():
+    keys = {company_key(n) for n in ("Orchid Valley Chemical Co. (Orchid), Ltd.", "Orchid Valley Chemical Co., Ltd.",
+                                     "Orchid Valley Chemical Pvt. Ltd.", "Orchid Valley Chemical LLC",
+                                     "Orchid Valley Chemical LLP", "Orchid Valley Chemical")}
+    assert len(keys) == 1
+    assert company_key("Orchid Valley Chemical LLC") != company_key("Orchid Hill Chemical LLC")
+
+
+def test_a_company_and_two_of_its_employees():
+    got = run("<p>A China-based chemical company and two of its employees, Tian Haoran and Gu Meixin, have been charged"
+              " with conspiring to import fentanyl precursor chemicals. Jiangxi Ruibang Biotech Co., Ltd. and its"
+              " employees were charged in an indictment unsealed today.</p>")
+    assert got == {"Tian Haoran": ("charged", None), "Gu Meixin": ("charged", None),
+                   "Jiangxi Ruibang Biotech Co., Ltd.": ("charged", None)}
+
+
+def test_plural_subjects_of_have_been_charged_are_all_charged():
+    got = run("<p>Odell Brandt and Corin Maddox have been charged with distributing fentanyl.</p>", "Two Charged")
+    assert got == {"Odell Brandt": ("charged", None), "Corin Maddox": ("charged", None)}
+
+
+def test_a_second_company_charged_as_is_an_llp():
+    got = run("<p>Suresh Anand Kulkarni, 52, of Nagpur, India, was arrested on May 2. Kulkarni’s company, Godavari"
+              " Intermediates Pvt. Ltd., a chemical maker based in Nagpur, is also charged, as is a second company he"
+              " controls, Wardha Export House LLP.</p>")
+    assert got == {"Suresh Anand Kulkarni": ("arrested", 52), "Godavari Intermediates Pvt. Ltd.": ("charged", None),
+                   "Wardha Export House LLP": ("charged", None)}
+
+
+def test_an_llc_written_with_and_without_its_legal_form_is_one_row():
+    got = run("<p>Bluestem Pharmacy and its owner, Lorna Whitcomb, 58, of Tulsa, were charged with distributing"
+              " fentanyl. Bluestem Pharmacy LLC filled thousands of prescriptions. Whitcomb was arrested Tuesday.</p>")
+    assert got == {"Bluestem Pharmacy LLC": ("charged", None), "Lorna Whitcomb": ("arrested", 58)}
+
+
+def test_company_officers_are_defendants_not_officials():
+    got = run("<p>Crestline Freight Inc. and its president, Matteo Dellarosa, 44, were indicted for conspiracy to"
+              " distribute fentanyl. The company’s chief executive officer, Priya Oyelaran, 39, was also charged."
+              " The investigation was led by DEA Special Agent in Charge, Harold Quist.</p>")
+    assert got == {"Crestline Freight Inc.": ("charged", None), "Matteo Dellarosa": ("charged", 44),
+                   "Priya Oyelaran": ("charged", 39)}
