@@ -8,7 +8,9 @@ import re
 
 from ...countries import country_of_demonym
 from . import refs
+from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
+from .roster import roster_lines
 from .terms import LENGTH, _number, sentence_months, term_at
 from .textscan import _sentence_spans_at, ascii_bytes
 
@@ -252,6 +254,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     spans = _sentence_spans_at(text, [v[0] for v in verbs])
     all_events = _events_in(text, spans, year, verbs)
     if not all_events:
+        if CELL in text:
+            _rosters(text, mentions, all_events)
         return
     ev_starts = [e[0] for e in all_events]
     span_starts = [s for s, _ in spans]
@@ -383,6 +387,22 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 _record(cand, stage, text, 0, (), 0, 0)
     if b":\n" in ascii_bytes(text):
         _list_items(text, mentions, all_events)
+    if CELL in text or "–" in text or "—" in text or " - " in text:
+        _rosters(text, mentions, all_events)
+
+
+def _rosters(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]]) -> None:
+    """Table rows and dashed bullets (roster.py): each line's own stage, term, age and town."""
+    starts = [m.start for m in mentions]
+    for at, stage, months, label, age, residence in roster_lines(text, starts, events, RANK):
+        cand = mentions[bisect.bisect_left(starts, at)].candidate
+        if age and cand.age is None:
+            cand.age = age
+            cand.evidence.add("age")
+        if residence and cand.residence is None:
+            cand.residence = residence
+        if stage:
+            _record(cand, stage, text, 0, (), 0, 0, (months, label) if stage == "sentenced" else None)
 
 
 _BULLET = re.compile(r"[\s•·*–-]*")
