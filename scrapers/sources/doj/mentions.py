@@ -170,7 +170,9 @@ def _sentence_end(tok: str) -> bool:
 def run_names(run: str, aged: bool = False) -> tuple[tuple[int, int, str, str, bool, str | None], ...]:
     """The names in a capitalised run: the run cut at every sentence end inside it, each piece
     read by _run_name (positions relative to the run). `aged`: an age follows the run."""
-    if ". " not in run and ".\t" not in run:
+    if ". " not in run and ".\t" not in run and ".\n" not in run:
+        if run.endswith(".") and _sentence_end(run[run.rfind(" ") + 1:]):
+            run = run[:-1]    # the name ends the paragraph: 'were A and Efrain Lucero.'
         one = _run_name(run, aged)
         return (one,) if one is not None else ()
     out = []

@@ -144,7 +144,7 @@ _LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,
 
 # -- 'Seven of the eight defendants were arrested ... X remains a fugitive' -------------------
 _N_OF_M = re.compile(r"\b(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|persons|men|women)\b", re.I)
-_FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
+_FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,60},)?(?:\s*,?\s+who)?\s*,?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
                        r"\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located)")
 
 
@@ -167,8 +167,12 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     """ids of the people the text says are fugitives or not yet arrested."""
     if "fugitive" not in text and "at large" not in text and "not yet been" not in text and "not been" not in text:
         return set()
-    return {id(m.candidate) for m in mentions if _FUGITIVE.match(text, m.end, min(len(text), m.end + 120))
-            or "fugitive" in text[max(0, m.start - 30):m.start]}
+    return {id(m.candidate) for m in mentions if fugitive_after(text, m) or "fugitive" in text[max(0, m.start - 30):m.start]}
+
+
+def fugitive_after(text: str, m: Mention) -> bool:
+    """'A remains a fugitive', 'A and B, who remain at large' (said right after the name)."""
+    return bool(_FUGITIVE.match(text, m.end, min(len(text), m.end + 120)))
 
 
 def the_others(counted: tuple[int | None, int | None], pool: list[Candidate], away: set[int]) -> list[Candidate]:

@@ -387,8 +387,39 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 _record(cand, stage, text, 0, (), 0, 0)
     if b":\n" in ascii_bytes(text):
         _list_items(text, mentions, all_events)
+    _named_once(scanner, mentions, away)
     if CELL in text or "–" in text or "—" in text or " - " in text:
         _rosters(text, mentions, all_events)
+
+
+# 'Also charged are A, B and C', 'Charged in the indictment were A and B', 'Also arrested was C'
+_ALSO_NAMED = re.compile(r"(?:\b(?:[Aa]lso|[Aa]dditionally)\s+|^|(?<=[.;:]\s))(?P<v>[Cc]harged|[Ii]ndicted|[Aa]rrested|[Nn]amed)"
+                         r"\b[^.;:]{0,60}?\s(?:are|were|is|was)\s+(?:(?:his|her|their)\s+)?(?:co-?defendants?\s+|defendants?\s+)?",
+                         re.M)
+
+
+def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int]) -> None:
+    """Co-defendants named only once, without a verb of their own: 'Also charged are A, B and C,
+    who remain fugitives'; 'Two others, A and B, remain at large' (charged, not arrested)."""
+    text = scanner.text
+    starts = [m.start for m in mentions]
+    if "harged " in text or "ndicted " in text or "rrested " in text or "amed " in text:
+        for hit in _ALSO_NAMED.finditer(text):
+            k = bisect.bisect_left(starts, hit.end())
+            if k < len(mentions) and mentions[k].start == hit.end():
+                stage = "arrested" if hit.group("v").lower() == "arrested" else "charged"
+                for cand in _group(scanner, mentions, mentions[k], forward=True):
+                    _record(cand, stage, text, 0, (), 0, 0)
+    for i, m in enumerate(mentions):
+        if id(m.candidate) in away and refs.fugitive_after(text, m):
+            # the fugitive and the names conjoined before it
+            group = [m.candidate]
+            for p in reversed(mentions[max(0, i - 12):i]):
+                if m.candidate not in _group(scanner, mentions, p, forward=True):
+                    break
+                group.append(p.candidate)
+            for cand in group:
+                _record(cand, "charged", text, 0, (), 0, 0)
 
 
 def _rosters(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]]) -> None:
