@@ -201,6 +201,8 @@ def elliptic_term(text: str, m: Mention, s_end: int) -> tuple[float | None, str]
         return None
     t = LENGTH.match(text, e.end(), s_end)
     if not t:
+        if text.startswith("time served", e.end()):
+            return 0.0, "time served"    # 'and C to time served'
         return None
     months, label = term_at(t, text)
     return (months, label) if label else None

@@ -369,12 +369,16 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 _record(cand, stage, text, e_end, events, e_start, s_end)
         if any(e[2] == "sentenced" for e in events):
             # 'A was sentenced to 144 months; B, 31, to 60 months; and C to 37 months'
+            first_end = min(e[1] for e in events if e[2] == "sentenced")
             for m in in_sentence:
-                if id(m.candidate) in main:
-                    continue
                 term = refs.elliptic_term(text, m, s_end)
-                if term:
+                if not term:
+                    continue
+                if id(m.candidate) not in main:
                     _record(m.candidate, "sentenced", text, m.end, events, m.start, s_end, term)
+                elif m.start > first_end and m.candidate.stage == "sentenced" and term[0] is not None:
+                    # 'Both were sentenced today: A to 240 months and B to 100 months': each one's own
+                    m.candidate.sentence_months, m.candidate.sentence_text = term
     for stage, e_start, e_end, s_end, description in leads:
         # resolved once every event is read: the person must be a defendant by other evidence too
         for cand in refs.lead_person(mentions, starts, text, s_end, description):

@@ -1,0 +1,43 @@
+"""Sentences of several defendants in one sentence, and a pronoun for the one named earlier (invented
+names): 'A was sentenced to 120 months, B to 87 months and C to time served'; 'Both were sentenced
+today: A to 240 months and B to 100 months' (each their own term, never the first one's); 'He was
+sentenced ...' two paragraphs after the name; a supervised-release order changes no prison term."""
+from __future__ import annotations
+
+from scrapers.sources.doj.extract import extract
+from scrapers.sources.doj.htmltext import html_to_blocks
+
+
+def run(body: str, title: str = "Three Sentenced for Fentanyl Conspiracy"):
+    ex = extract("doj:test", title, html_to_blocks(body), ["USAO - Northern District of Ohio"],
+                 "https://www.justice.gov/usao-ndoh/pr/x", "2024-05-01")
+    return {d["name"]: (d["action"], d["sentence_months"]) for d in ex.defendants}
+
+
+def test_a_list_of_terms_ending_with_time_served():
+    got = run("<p>Aurelio Banfield, 30, Corwin Haskett, 27, and Dario Pemberton, 45, pleaded guilty to conspiracy to"
+              " distribute fentanyl. Banfield was sentenced to 120 months, Haskett to 87 months and Pemberton to time"
+              " served.</p>")
+    assert got == {"Aurelio Banfield": ("sentenced", 120.0), "Corwin Haskett": ("sentenced", 87.0),
+                   "Dario Pemberton": ("sentenced", 0.0)}
+
+
+def test_both_sentenced_then_each_term_after_a_colon():
+    got = run("<p>Aurelio Banfield, 30, and Corwin Haskett, 27, were charged in March. Banfield was convicted at trial"
+              " in May, and Haskett pleaded guilty. Both were sentenced today: Banfield to 240 months and Haskett to"
+              " 100 months.</p>", "Two Sentenced")
+    assert got == {"Aurelio Banfield": ("sentenced", 240.0), "Corwin Haskett": ("sentenced", 100.0)}
+
+
+def test_a_pronoun_two_paragraphs_after_the_name():
+    got = run("<p>Aurelio Banfield, 30, of Akron, pleaded guilty in March to distributing fentanyl.</p>"
+              "<p>According to court documents, Banfield sold fentanyl pills to an informant on four occasions.</p>"
+              "<p>He was sentenced to 120 months in federal prison.</p>", "Akron Man Sentenced")
+    assert got == {"Aurelio Banfield": ("sentenced", 120.0)}
+
+
+def test_supervised_release_ordered_after_the_term_changes_nothing():
+    got = run("<p>Aurelio Banfield, 37, of Lorain, was sentenced to 12 ½ years in federal prison for distributing"
+              " fentanyl. The judge also ordered Banfield to serve four years of supervised release.</p>",
+              "Lorain Man Sentenced")
+    assert got == {"Aurelio Banfield": ("sentenced", 150.0)}
