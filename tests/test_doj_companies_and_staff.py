@@ -4,15 +4,12 @@ officer, who is no official; 'and two of its employees, A and B'; 'X is charged,
 subjects of 'have been charged'."""
 from __future__ import annotations
 
-from scrapers.sources.doj.extract import extract
-from scrapers.sources.doj.htmltext import html_to_blocks
+from dojfix import defendants
 from scrapers.sources.doj.mentions import company_key
 
 
 def run(body: str, title: str = "Company and Employees Charged"):
-    ex = extract("doj:test", title, html_to_blocks(body), ["USAO - New Jersey"], "https://www.justice.gov/usao-nj/pr/x",
-                 "2024-05-01")
-    return {d["name"]: (d["action"], d["age"]) for d in ex.defendants}
+    return defendants(body, title, "usao-nj", "USAO - New Jersey", ("action", "age"))
 
 
 def test_one_key_for_every_way_a_company_is_written():

@@ -4,14 +4,11 @@ sentence ('A and B were arrested on ...; C remains a fugitive'). Their stage is 
 never the arrest of the others."""
 from __future__ import annotations
 
-from scrapers.sources.doj.extract import extract
-from scrapers.sources.doj.htmltext import html_to_blocks
+from dojfix import defendants
 
 
 def run(body: str, title: str = "Fentanyl Traffickers Charged"):
-    ex = extract("doj:test", title, html_to_blocks(body), ["USAO - Western District of Texas"],
-                 "https://www.justice.gov/usao-wdtx/pr/x", "2024-05-01")
-    return {d["name"]: (d["action"], d["age"]) for d in ex.defendants}
+    return defendants(body, title, "usao-wdtx", "USAO - Western District of Texas", ("action", "age"))
 
 
 def test_also_charged_are_names_who_remain_fugitives():

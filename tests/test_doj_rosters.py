@@ -4,14 +4,12 @@ or sentence column, cells holding paragraphs and bold), a table without a header
 list no defendants add nobody."""
 from __future__ import annotations
 
-from scrapers.sources.doj.extract import extract
+from dojfix import defendants
 from scrapers.sources.doj.htmltext import html_to_blocks
 
 
 def run(body: str, title: str = "Defendants in Fentanyl Ring"):
-    ex = extract("doj:test", title, html_to_blocks(body), ["USAO - Southern District of Ohio"],
-                 "https://www.justice.gov/usao-sdoh/pr/x", "2024-05-01")
-    return {d["name"]: (d["action"], d["age"], d["sentence_months"]) for d in ex.defendants}
+    return defendants(body, title, "usao-sdoh", "USAO - Southern District of Ohio", ("action", "age", "sentence_months"))
 
 
 def table(*rows, th=True) -> str:

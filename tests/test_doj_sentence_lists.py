@@ -4,14 +4,11 @@ today: A to 240 months and B to 100 months' (each their own term, never the firs
 sentenced ...' two paragraphs after the name; a supervised-release order changes no prison term."""
 from __future__ import annotations
 
-from scrapers.sources.doj.extract import extract
-from scrapers.sources.doj.htmltext import html_to_blocks
+from dojfix import defendants
 
 
 def run(body: str, title: str = "Three Sentenced for Fentanyl Conspiracy"):
-    ex = extract("doj:test", title, html_to_blocks(body), ["USAO - Northern District of Ohio"],
-                 "https://www.justice.gov/usao-ndoh/pr/x", "2024-05-01")
-    return {d["name"]: (d["action"], d["sentence_months"]) for d in ex.defendants}
+    return defendants(body, title, "usao-ndoh", "USAO - Northern District of Ohio", ("action", "sentence_months"))
 
 
 def test_a_list_of_terms_ending_with_time_served():
