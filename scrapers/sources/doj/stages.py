@@ -102,6 +102,10 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 hist = _history(text, base, k, j, stage, year)
                 if hist is not True:
                     out.append((base + k, j, stage, "who" if hist else "left"))
+            elif stage != "charged" and (m := _COORDINATED.search(left)):
+                hist = _history(text, base, m.start(), j, stage, year)   # 'was arrested in Mexico and extradited'
+                if hist is not True:
+                    out.append((base + m.start(), j, stage, "who" if hist else "left"))
             elif stem not in ("found guilty", "convicted") and not _TO_BE.search(left):
                 # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict)
                 out.append((i, j, stage, "right"))
@@ -155,6 +159,8 @@ _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
+_COORDINATED = re.compile(r"\b(?:was|were|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|detained|charged|indicted|"
+                          r"convicted)\b[^.;,:]{0,50}?\s+and\s+(?:later\s+|then\s+|subsequently\s+|ultimately\s+)?$")
 _LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|the\s+defendants?[’']s?)\s+$", re.I)
 _LEFT_CHARGING = re.compile(r"\b(?:criminal\s+complaint|complaint\s+affidavit|affidavit|indictment|criminal\s+information|criminal\s+charges|federal\s+charges|charges\s+(?:were\s+)?(?:filed|unsealed|brought))\b[^.;:]{0,40}$", re.I)
 
