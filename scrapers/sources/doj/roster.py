@@ -108,6 +108,8 @@ def roster_lines(text: str, starts: list[int], events: list[tuple[int, int, str,
     (sorted); `events`: the text's (start, end, stage, voice), sorted; `rank`: stage order."""
     out: list[Line] = []
     ev_starts = [e[0] for e in events]
+    if CELL not in text:
+        return _bullets(text, starts, events, ev_starts)
     roles = None
     intro = None
     pos = 0
@@ -118,7 +120,6 @@ def roster_lines(text: str, starts: list[int], events: list[tuple[int, int, str,
         line = text[pos:end]
         if line.strip():
             lo, hi = bisect.bisect_left(ev_starts, pos), bisect.bisect_left(ev_starts, end)
-            verbs = [e for e in events[lo:hi] if e[3] != "right"]
             if CELL in line:
                 cells = line.split(CELL)
                 header = _header(cells)
@@ -135,15 +136,31 @@ def roster_lines(text: str, starts: list[int], events: list[tuple[int, int, str,
                 roles = None
                 at = _BULLET.match(text, pos, end).end()
                 k = bisect.bisect_left(starts, at)
-                got = None
-                if k < len(starts) and starts[k] == at and not verbs and end - pos < 300:
-                    m = _DASHED.match(text, at + 1, end)
-                    got = _status(text[m.end():end]) if m else None
-                if got and got[0]:
-                    out.append((at, got[0], got[1], got[2], None, None))
-                elif line.rstrip().endswith(":"):
+                if line.rstrip().endswith(":"):
                     intro = max((e[2] for e in events[lo:hi]), key=rank.get, default=None)
                 elif not (k < len(starts) and starts[k] == at):
                     intro = None
         pos = end + 1
+    return out + _bullets(text, starts, events, ev_starts)
+
+
+def _bullets(text: str, starts: list[int], events: list, ev_starts: list[int]) -> list[Line]:
+    """The dashed bullets only: lines opening with a name ('Jane Roe, 34, of Dayton – pleaded
+    guilty'), found from the names at a line's start."""
+    out: list[Line] = []
+    for at in starts:
+        line = text.rfind("\n", 0, at) + 1
+        if at != line and _BULLET.match(text, line, at).end() != at:
+            continue
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if end - line >= 300 or CELL in text[line:end]:
+            continue
+        lo, hi = bisect.bisect_left(ev_starts, line), bisect.bisect_left(ev_starts, end)
+        if any(e[3] != "right" for e in events[lo:hi]):
+            continue
+        m = _DASHED.match(text, at + 1, end)
+        got = _status(text[m.end():end]) if m else None
+        if got and got[0]:
+            out.append((at, got[0], got[1], got[2], None, None))
     return out

@@ -403,24 +403,44 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
 
 
 # 'Also charged are A, B and C', 'Charged in the indictment were A and B', 'Also arrested was C'
-_ALSO_NAMED = re.compile(r"(?:\b(?:[Aa]lso|[Aa]dditionally)\s+|^|(?<=[.;:]\s))(?P<v>[Cc]harged|[Ii]ndicted|[Aa]rrested|[Nn]amed)"
-                         r"\b[^.;:]{0,60}?\s(?:are|were|is|was)\s+(?:(?:his|her|their)\s+)?(?:co-?defendants?\s+|defendants?\s+)?",
-                         re.M)
+_ALSO_NAMED = re.compile(r"(?P<v>[Cc]harged|[Ii]ndicted|[Aa]rrested|[Nn]amed)\b[^.;:]{0,60}?\s(?:are|were|is|was)\s+"
+                         r"(?:(?:his|her|their)\s+)?(?:co-?defendants?\s+|defendants?\s+)?")
+# where it can start: after 'also'/'additionally', or a capitalised verb opening a sentence
+_ALSO_KEYS = (b"lso ", b"dditionally ", b"Charged ", b"Indicted ", b"Arrested ", b"Named ")
+
+
+def _also_named(text: str) -> list[re.Match]:
+    b = ascii_bytes(text)
+    out = []
+    for key in _ALSO_KEYS:
+        at = b.find(key)
+        while at >= 0:
+            if key[0] in b"CIAN":
+                i = at
+                ok = i == 0 or text[i - 1] == "\n" or (i >= 2 and text[i - 1] == " " and text[i - 2] in ".;:")
+            else:
+                i = at + len(key)
+                ok = at >= 1 and text[at - 1] in "Aa" and (key != b"lso " or text[at - 1:at + 4].lower() == "also ")
+            m = _ALSO_NAMED.match(text, i) if ok else None
+            if m:
+                out.append(m)
+            at = b.find(key, at + 1)
+    return out
 
 
 def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int]) -> None:
     """Co-defendants named only once, without a verb of their own: 'Also charged are A, B and C,
     who remain fugitives'; 'Two others, A and B, remain at large' (charged, not arrested)."""
     text = scanner.text
-    starts = [m.start for m in mentions]
-    if "harged " in text or "ndicted " in text or "rrested " in text or "amed " in text:
-        for hit in _ALSO_NAMED.finditer(text):
-            k = bisect.bisect_left(starts, hit.end())
-            if k < len(mentions) and mentions[k].start == hit.end():
-                stage = "arrested" if hit.group("v").lower() == "arrested" else "charged"
-                for cand in _group(scanner, mentions, mentions[k], forward=True):
-                    _record(cand, stage, text, 0, (), 0, 0)
-    for i, m in enumerate(mentions):
+    hits = _also_named(text)
+    starts = [m.start for m in mentions] if hits else []
+    for hit in hits:
+        k = bisect.bisect_left(starts, hit.end())
+        if k < len(mentions) and mentions[k].start == hit.end():
+            stage = "arrested" if hit.group("v").lower() == "arrested" else "charged"
+            for cand in _group(scanner, mentions, mentions[k], forward=True):
+                _record(cand, stage, text, 0, (), 0, 0)
+    for i, m in enumerate(mentions if away else ()):
         if id(m.candidate) in away and refs.fugitive_after(text, m):
             # the fugitive and the names conjoined before it
             group = [m.candidate]
