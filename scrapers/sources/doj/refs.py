@@ -10,6 +10,7 @@ import re
 
 from .people import Candidate, Mention
 from .terms import LENGTH, term_at
+from .textscan import ascii_bytes
 
 _COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
@@ -206,3 +207,29 @@ def elliptic_term(text: str, m: Mention, s_end: int) -> tuple[float | None, str]
         return None
     months, label = term_at(t, text)
     return (months, label) if label else None
+
+
+# -- 'Also charged are A, B and C' ----------------------------------------------------------------
+_ALSO_NAMED = re.compile(r"(?P<v>[Cc]harged|[Ii]ndicted|[Aa]rrested|[Nn]amed)\b[^.;:]{0,60}?\s(?:are|were|is|was)\s+"
+                         r"(?:(?:his|her|their)\s+)?(?:co-?defendants?\s+|defendants?\s+)?")
+# where it can start: after 'also'/'additionally', or a capitalised verb opening a sentence
+_ALSO_KEYS = (b"lso ", b"dditionally ", b"Charged ", b"Indicted ", b"Arrested ", b"Named ")
+
+
+def also_named(text: str) -> list[re.Match]:
+    b = ascii_bytes(text)
+    out = []
+    for key in _ALSO_KEYS:
+        at = b.find(key)
+        while at >= 0:
+            if key[0] in b"CIAN":
+                i = at
+                ok = i == 0 or text[i - 1] == "\n" or (i >= 2 and text[i - 1] == " " and text[i - 2] in ".;:")
+            else:
+                i = at + len(key)
+                ok = at >= 1 and text[at - 1] in "Aa" and (key != b"lso " or text[at - 1:at + 4].lower() == "also ")
+            m = _ALSO_NAMED.match(text, i) if ok else None
+            if m:
+                out.append(m)
+            at = b.find(key, at + 1)
+    return out

@@ -14,6 +14,7 @@ import bisect
 import re
 
 from .htmltext import CELL
+from .people import Mention
 from .terms import LENGTH, sentence_months, term_at
 
 _ROLES = {
@@ -164,3 +165,34 @@ def _bullets(text: str, starts: list[int], events: list, ev_starts: list[int]) -
         if got and got[0]:
             out.append((at, got[0], got[1], got[2], None, None))
     return out
+
+
+def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]], rank: dict) -> None:
+    """'The following defendants were sentenced:' then one line per defendant with no verb
+    ('Jane Roe, 24, of Toledo, 87 months in prison;'): the introduction's stage for each."""
+    starts = [m.start for m in mentions]
+    pos = text.find(":\n")
+    while pos >= 0:
+        line_start = text.rfind("\n", 0, pos) + 1
+        intro = [e for e in events if line_start <= e[0] < pos and e[3] != "right"]
+        stage = max((e[2] for e in intro), key=rank.get, default=None)
+        line = pos + 2
+        while stage is not None and line < len(text):
+            end = text.find("\n", line)
+            end = len(text) if end < 0 else end
+            at = _BULLET.match(text, line).end()
+            k = bisect.bisect_left(starts, at)
+            if k >= len(mentions) or mentions[k].start != at or any(line <= e[0] < end for e in events):
+                break
+            m = mentions[k]
+            m.candidate.evidence.add("event")
+            if m.candidate.stage is None or rank[stage] > rank[m.candidate.stage]:
+                m.candidate.stage = stage
+            if stage == "sentenced":
+                length = LENGTH.search(text, m.end, end)
+                if length:
+                    months, label = term_at(length, text)
+                    if label:
+                        m.candidate.sentence_months, m.candidate.sentence_text = months, label
+            line = end + 1
+        pos = text.find(":\n", pos + 2)

@@ -10,7 +10,7 @@ from ...countries import country_of_demonym
 from . import refs
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
-from .roster import roster_lines
+from .roster import list_items, roster_lines
 from .terms import LENGTH, _number, sentence_months, term_at
 from .textscan import _sentence_spans_at, ascii_bytes
 
@@ -396,43 +396,18 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             for cand in refs.the_others(n_of_m, pool, away):
                 _record(cand, stage, text, 0, (), 0, 0)
     if b":\n" in ascii_bytes(text):
-        _list_items(text, mentions, all_events)
+        list_items(text, mentions, all_events, RANK)
     _named_once(scanner, mentions, away)
     if CELL in text or "–" in text or "—" in text or " - " in text:
         _rosters(text, mentions, all_events)
 
 
 # 'Also charged are A, B and C', 'Charged in the indictment were A and B', 'Also arrested was C'
-_ALSO_NAMED = re.compile(r"(?P<v>[Cc]harged|[Ii]ndicted|[Aa]rrested|[Nn]amed)\b[^.;:]{0,60}?\s(?:are|were|is|was)\s+"
-                         r"(?:(?:his|her|their)\s+)?(?:co-?defendants?\s+|defendants?\s+)?")
-# where it can start: after 'also'/'additionally', or a capitalised verb opening a sentence
-_ALSO_KEYS = (b"lso ", b"dditionally ", b"Charged ", b"Indicted ", b"Arrested ", b"Named ")
-
-
-def _also_named(text: str) -> list[re.Match]:
-    b = ascii_bytes(text)
-    out = []
-    for key in _ALSO_KEYS:
-        at = b.find(key)
-        while at >= 0:
-            if key[0] in b"CIAN":
-                i = at
-                ok = i == 0 or text[i - 1] == "\n" or (i >= 2 and text[i - 1] == " " and text[i - 2] in ".;:")
-            else:
-                i = at + len(key)
-                ok = at >= 1 and text[at - 1] in "Aa" and (key != b"lso " or text[at - 1:at + 4].lower() == "also ")
-            m = _ALSO_NAMED.match(text, i) if ok else None
-            if m:
-                out.append(m)
-            at = b.find(key, at + 1)
-    return out
-
-
 def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int]) -> None:
     """Co-defendants named only once, without a verb of their own: 'Also charged are A, B and C,
     who remain fugitives'; 'Two others, A and B, remain at large' (charged, not arrested)."""
     text = scanner.text
-    hits = _also_named(text)
+    hits = refs.also_named(text)
     starts = [m.start for m in mentions] if hits else []
     for hit in hits:
         k = bisect.bisect_left(starts, hit.end())
@@ -464,40 +439,6 @@ def _rosters(text: str, mentions: list[Mention], events: list[tuple[int, int, st
             cand.residence = residence
         if stage:
             _record(cand, stage, text, 0, (), 0, 0, (months, label) if stage == "sentenced" else None)
-
-
-_BULLET = re.compile(r"[\s•·*–-]*")
-
-
-def _list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]]) -> None:
-    """'The following defendants were sentenced:' then one line per defendant with no verb
-    ('Jane Roe, 24, of Toledo, 87 months in prison;'): the introduction's stage for each."""
-    starts = [m.start for m in mentions]
-    pos = text.find(":\n")
-    while pos >= 0:
-        line_start = text.rfind("\n", 0, pos) + 1
-        intro = [e for e in events if line_start <= e[0] < pos and e[3] != "right"]
-        stage = max((e[2] for e in intro), key=RANK.get, default=None)
-        line = pos + 2
-        while stage is not None and line < len(text):
-            end = text.find("\n", line)
-            end = len(text) if end < 0 else end
-            at = _BULLET.match(text, line).end()
-            k = bisect.bisect_left(starts, at)
-            if k >= len(mentions) or mentions[k].start != at or any(line <= e[0] < end for e in events):
-                break
-            m = mentions[k]
-            m.candidate.evidence.add("event")
-            if m.candidate.stage is None or RANK[stage] > RANK[m.candidate.stage]:
-                m.candidate.stage = stage
-            if stage == "sentenced":
-                length = LENGTH.search(text, m.end, end)
-                if length:
-                    months, label = term_at(length, text)
-                    if label:
-                        m.candidate.sentence_months, m.candidate.sentence_text = months, label
-            line = end + 1
-        pos = text.find(":\n", pos + 2)
 
 
 _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
