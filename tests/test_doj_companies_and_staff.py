@@ -5,6 +5,7 @@ subjects of 'have been charged'."""
 from __future__ import annotations
 
 from dojfix import defendants
+
 from scrapers.sources.doj.mentions import company_key
 
 

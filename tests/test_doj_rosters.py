@@ -5,6 +5,7 @@ list no defendants add nobody."""
 from __future__ import annotations
 
 from dojfix import defendants
+
 from scrapers.sources.doj.htmltext import html_to_blocks
 
 
