@@ -38,3 +38,24 @@ def test_supervised_release_ordered_after_the_term_changes_nothing():
               " fentanyl. The judge also ordered Banfield to serve four years of supervised release.</p>",
               "Lorain Man Sentenced")
     assert got == {"Aurelio Banfield": ("sentenced", 150.0)}
+
+
+def test_one_unit_for_a_list_of_numbers_respectively():
+    got = run("<p>Aurelio Banfield, 34, Corwin Haskett, 29, and Dario Pemberton, 41, were sentenced Tuesday to 97, 60"
+              " and 46 months in prison, respectively.</p>")
+    assert got == {"Aurelio Banfield": ("sentenced", 97.0), "Corwin Haskett": ("sentenced", 60.0),
+                   "Dario Pemberton": ("sentenced", 46.0)}
+
+
+def test_received_then_bare_terms_for_the_others():
+    got = run("<p>Aurelio Banfield, 30, Corwin Haskett, 27, and Dario Pemberton, 45, were sentenced this week for"
+              " conspiracy to distribute fentanyl. Banfield received 120 months, Haskett 87 months and Pemberton 46"
+              " months.</p>")
+    assert got == {"Aurelio Banfield": ("sentenced", 120.0), "Corwin Haskett": ("sentenced", 87.0),
+                   "Dario Pemberton": ("sentenced", 46.0)}
+
+
+def test_a_name_closing_a_sentencing_sentence_with_nothing_after_it():
+    got = run("<p>Aurelio Banfield, 30, received 120 months in prison, the same term as Corwin Haskett.</p>",
+              "Man Sentenced")
+    assert got["Aurelio Banfield"] == ("sentenced", 120.0)

@@ -193,14 +193,21 @@ _ELLIPSIS = re.compile(
     re.I)
 
 
-def elliptic_term(text: str, m: Mention, s_end: int) -> tuple[float | None, str] | None:
+_BARE = re.compile(r"(?:\s*,\s*\d{1,2}\s*,)?\s+(?:received\s+)?")
+
+
+def elliptic_term(text: str, m: Mention, s_end: int, bare: bool = False) -> tuple[float | None, str] | None:
     """The term written right after a name in a sentencing sentence, without its own verb
     ('Jane Roe, 31, to 60 months'; 'sentenced A to 87 months and B to 60 months'; 'A, 25,
     sentenced to 210 months')."""
     e = _ELLIPSIS.match(text, m.end, s_end)
+    t = LENGTH.match(text, e.end(), s_end) if e else None
+    if t is None and bare:   # after 'received': 'B 87 months', 'B, 29, 87 months'
+        b = _BARE.match(text, m.end, s_end)
+        t = LENGTH.match(text, b.end(), s_end) if b else None
+        e = b if t else e
     if not e:
         return None
-    t = LENGTH.match(text, e.end(), s_end)
     if not t:
         if text.startswith("time served", e.end()):
             return 0.0, "time served"    # 'and C to time served'

@@ -155,7 +155,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
 
 _ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")
 _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentence|prison\s+term)\b|"
-                       r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)", re.I)
+                       r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)|"
+                       r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
@@ -376,13 +377,15 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         if any(e[2] == "sentenced" for e in events):
             # 'A was sentenced to 144 months; B, 31, to 60 months; and C to 37 months'
             first_end = min(e[1] for e in events if e[2] == "sentenced")
+            bare = any(text.startswith("rece", e[0]) for e in events)   # 'A received 120 months, B 87 months'
             for m in in_sentence:
-                term = refs.elliptic_term(text, m, s_end)
+                term = refs.elliptic_term(text, m, s_end, bare)
                 if not term:
                     continue
                 if id(m.candidate) not in main:
                     _record(m.candidate, "sentenced", text, m.end, events, m.start, s_end, term)
-                elif m.start > first_end and m.candidate.stage == "sentenced" and term[0] is not None:
+                elif (m.start > first_end or m.candidate.sentence_text is None) and m.candidate.stage == "sentenced" \
+                        and term[0] is not None:
                     # 'Both were sentenced today: A to 240 months and B to 100 months': each one's own
                     m.candidate.sentence_months, m.candidate.sentence_text = term
     for stage, e_start, e_end, s_end, description in leads:
@@ -510,7 +513,15 @@ def _respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | Non
     if "respectively" not in seg:
         return None
     found = [term_at(m, seg) for m in LENGTH.finditer(seg)]
+    if len(found) != n and (m := _SHARED_UNIT.search(seg)):
+        # 'to 97, 60 and 46 months in prison, respectively': one unit for every number
+        per = 12 if m.group(2).lower().startswith("year") else 1
+        nums = re.findall(r"\d{1,3}", m.group(1))
+        found = [(float(int(x) * per), f"{x} {m.group(2).lower()} in prison") for x in nums]
     return found if len(found) == n else None
+
+
+_SHARED_UNIT = re.compile(r"\bto\s+((?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+\d{1,3})\s+(months?|years?)\b", re.I)
 _OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects)\b", re.I)
 
 
