@@ -33,3 +33,10 @@ def test_a_coordinated_verb_dated_years_back_is_a_record():
     got = run("<p>Oriel Santangelo, 30, was arrested and charged with distributing fentanyl. Bastian Coyle, 27, was"
               " charged and sentenced in 2019 for burglary, and is charged again in this case.</p>", "Two Charged")
     assert got == {"Oriel Santangelo": ("arrested",), "Bastian Coyle": ("charged",)}
+
+
+def test_after_being_arrested_is_an_arrest_but_avoiding_one_is_not():
+    got = run("<p>Oriel Santangelo, 34, of Hialeah, made her initial appearance Tuesday after being arrested on a"
+              " criminal complaint charging her with distributing fentanyl. Bastian Coyle, 27, also charged in the"
+              " complaint, fled to avoid being arrested.</p>", "Two Charged")
+    assert got == {"Oriel Santangelo": ("arrested",), "Bastian Coyle": ("charged",)}

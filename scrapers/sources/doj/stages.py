@@ -23,7 +23,8 @@ RANK = {s: i for i, s in enumerate(STAGES)}
 # their context decides: 'left' voice = the subject precedes ("X was sentenced"), 'right' =
 # the object follows ("the indictment charges X with", "sentenced X to").
 _ADV = r"(?:(?:each|also|both|all|jointly|later|subsequently|recently|today|yesterday|formally|federally|separately|criminally|unanimously|ultimately|successfully|previously|initially|originally|eventually|already|then|since|again|this\s+week|last\s+week)\s+)*"
-_LEFT_BE = re.compile(rf"\b(?:was|were|is|are|(?:have\s+|has\s+|had\s+)?been)\s+{_ADV}(?:re-?)?$")
+_LEFT_BE = re.compile(rf"\b(?:was|were|is|are|(?:have\s+|has\s+|had\s+)?been|(?:after|upon|following)\s+being)"
+                      rf"\s+{_ADV}(?:re-?)?$")   # ('after being arrested'; not 'to avoid being arrested')
 _LEFT_PLEAD = re.compile(r"\b(?:pleaded|pled|pleads|plead)\s+$")
 _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:pleas?\s+of\s+)?$")
 _LEFT_COURT = re.compile(r"\b(?:jury|judge|court)\s+(?:\w+\s+){0,3}?$")
