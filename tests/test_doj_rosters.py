@@ -75,3 +75,10 @@ def test_tables_of_counts_and_of_officials_add_nobody():
               + table(("Agency", "Contact"), ("Drug Enforcement Administration", "Special Agent Morwenna Tillich"),
                       ("Hamilton Police", "Chief Garrick Sunde")))
     assert got == {"Rafe Ostrowski": ("charged", 41, None)}
+
+
+def test_a_header_with_a_column_the_vocabulary_lacks():
+    got = run("<p>The indictment charges the following defendants:</p>"
+              + table(("Defendant", "Age", "Hometown", "Maximum Penalty"), ("Rafe Ostrowski", "41", "Hamilton", "20 years"),
+                      ("Delia Marchetti", "29", "Dayton", "Life")))
+    assert got == {"Rafe Ostrowski": ("charged", 41, None), "Delia Marchetti": ("charged", 29, None)}

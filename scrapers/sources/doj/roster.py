@@ -76,7 +76,9 @@ def _term(cell: str) -> tuple[float | None, str | None]:
 
 def _header(cells: list[str]) -> list[str | None] | None:
     roles = [_ROLE_OF.get(_WS.sub(" ", c.strip(" :*").lower())) for c in cells]
-    return roles if "name" in roles and all(roles) else None
+    # (a column the vocabulary lacks, 'Maximum Penalty', stays unnamed)
+    known = sum(1 for r in roles if r)
+    return roles if "name" in roles and known >= 2 and not any(ch.isdigit() for c in cells for ch in c) else None
 
 
 def _table_row(cells: list[str], roles: list[str | None] | None) -> tuple:
