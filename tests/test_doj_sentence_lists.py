@@ -59,3 +59,10 @@ def test_a_name_closing_a_sentencing_sentence_with_nothing_after_it():
     got = run("<p>Aurelio Banfield, 30, received 120 months in prison, the same term as Corwin Haskett.</p>",
               "Man Sentenced")
     assert got["Aurelio Banfield"] == ("sentenced", 120.0)
+
+
+def test_he_received_a_term_after_a_quote_paragraph():
+    got = run("<p>Aurelio Banfield, 36, of Toledo, pleaded guilty in March to distributing fentanyl that caused a"
+              " death.</p><p>“Fentanyl kills,” said U.S. Attorney Helena Farrow.</p><p>Banfield was sentenced Tuesday."
+              " He received 240 months in federal prison.</p>", "Toledo Man Sentenced")
+    assert got == {"Aurelio Banfield": ("sentenced", 240.0)}

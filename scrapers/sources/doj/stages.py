@@ -158,6 +158,7 @@ _ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.
 _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentence|prison\s+term)\b|"
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)|"
                        r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
+_RECEIVED_TERM = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:(?:prison\s+|federal\s+)?(?:sentence|term)\s+of\s+)?")
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
@@ -559,6 +560,11 @@ def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start:
         limit = min(nxt) if nxt else s_end  # the length is in this clause of this sentence
         seg = text[e_end:min(limit, e_end + 320)]
         months, label = sentence_months(seg)
+        if label is None and text.startswith("rece", e_start):
+            # 'He received 240 months in federal prison', 'received a sentence of 97 months'
+            t = LENGTH.match(text, _RECEIVED_TERM.match(text, e_end).end(), limit)
+            if t:
+                months, label = term_at(t, text)
     if label and cand.sentence_text != "life in prison" and \
             (cand.sentence_months is None or (months or 0) > cand.sentence_months or label == "life in prison"):
         cand.sentence_months, cand.sentence_text = months, label
