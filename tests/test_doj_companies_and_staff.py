@@ -54,3 +54,15 @@ def test_company_officers_are_defendants_not_officials():
               " The investigation was led by DEA Special Agent in Charge, Harold Quist.</p>")
     assert got == {"Crestline Freight Inc.": ("charged", None), "Matteo Dellarosa": ("charged", 44),
                    "Priya Oyelaran": ("charged", 39)}
+
+
+def test_a_comma_before_the_legal_form_and_the_owner_shares_the_plea():
+    got = run("<p>Bluestem Pharmacy, LLC, and its owner, Lorna Whitcomb, 58, of Tulsa, pleaded guilty to distributing"
+              " fentanyl.</p>", "Pharmacy and Owner Plead Guilty")
+    assert got == {"Bluestem Pharmacy, LLC": ("pleaded_guilty", None), "Lorna Whitcomb": ("pleaded_guilty", 58)}
+
+
+def test_the_company_a_defendant_owns_is_not_sentenced_with_the_defendant():
+    got = run("<p>Lorna Whitcomb, 58, owner of Bluestem Pharmacy LLC, was sentenced to 60 months in prison. Dale"
+              " Frost, 61, the husband of Mona Frost, was sentenced to 30 months.</p>", "Owners Sentenced")
+    assert got == {"Lorna Whitcomb": ("sentenced", 58), "Dale Frost": ("sentenced", 61)}

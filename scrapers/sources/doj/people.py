@@ -135,7 +135,9 @@ def _place_country(place: str | None) -> str | None:
     c = country_of_place(place)
     return c.name if c else None
 
-_COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){1,8})$")
+_COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){1,8})$|"
+                            r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){0,7}[A-Z0-9][\w&’'.()-]*,[ \t]+)$")
+# ('Acme Trading, LLC', 'Bluestem Pharmacy, Inc.': a comma before the legal form)
 _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "from", "with", "to", "that", "its",
                            "de", "&", "according", "defendant", "defendants", "former", "including", "against"))
 _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
@@ -258,9 +260,10 @@ class _Scanner:
                     continue
                 window = text[max(0, m.start() - 160):m.start()]
                 wm = _COMPANY_WORDS.search(window)
-                if not wm:
+                if not wm or (wm.group(2) and m.group(0)[:1] not in "ILC"):   # (only 'LLC', 'Inc.', 'Ltd.', 'Corp.')
                     continue
-                toks = wm.group(1).split()
+                g = 1 if wm.group(1) else 2
+                toks = wm.group(g).split()
                 i = 0
                 # leading words that are no part of the name: 'the', 'former', a dateline
                 # ('WASHINGTON Acme Corp.'), a description ('Tokyo-based Acme Corp.')
@@ -270,9 +273,9 @@ class _Scanner:
                 toks = toks[i:]
                 if not toks or toks[0].lower() in _COMPANY_LEAD:
                     continue
-                start = m.start() - len(window) + wm.start(1) + wm.group(1).find(toks[0])
+                start = m.start() - len(window) + wm.start(g) + wm.group(g).find(toks[0])
                 # 'companies Acme Chemicals and Zenith Labs Pvt. Ltd.': two companies
-                cut = _company_list_cut(toks, window[:wm.start(1) + wm.group(1).find(toks[0])])
+                cut = _company_list_cut(toks, window[:wm.start(g) + wm.group(g).find(toks[0])])
                 if cut and _LEGAL_RX.search(" ".join(toks[:cut])):
                     # 'Acme Ltd. and Zenith Inc.': the first one has its own legal form, read already
                     start = text.find(toks[cut + 1], start)

@@ -201,6 +201,9 @@ def elliptic_term(text: str, m: Mention, s_end: int, bare: bool = False) -> tupl
     ('Jane Roe, 31, to 60 months'; 'sentenced A to 87 months and B to 60 months'; 'A, 25,
     sentenced to 210 months')."""
     e = _ELLIPSIS.match(text, m.end, s_end)
+    if e and "was" in e.group(0):
+        # 'A, 58, owner of Acme LLC, was sentenced to': the verb's subject is A, named before
+        return None
     t = LENGTH.match(text, e.end(), s_end) if e else None
     if t is None and bare:   # after 'received': 'B 87 months', 'B, 29, 87 months'
         b = _BARE.match(text, m.end, s_end)
