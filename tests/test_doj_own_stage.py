@@ -40,3 +40,16 @@ def test_after_being_arrested_is_an_arrest_but_avoiding_one_is_not():
               " criminal complaint charging her with distributing fentanyl. Bastian Coyle, 27, also charged in the"
               " complaint, fled to avoid being arrested.</p>", "Two Charged")
     assert got == {"Oriel Santangelo": ("arrested",), "Bastian Coyle": ("charged",)}
+
+
+def test_all_but_one_were_arrested():
+    got = run("<p>Oriel Santangelo, 34, Bastian Coyle, 29, and Idris Marlowe, 41, were charged. All but Marlowe were"
+              " arrested Tuesday.</p>", "Three Charged")
+    assert got == {"Oriel Santangelo": ("arrested",), "Bastian Coyle": ("arrested",), "Idris Marlowe": ("charged",)}
+
+
+def test_in_custody_since_their_arrests_is_said_of_both():
+    got = run("<p>Oriel Santangelo, 34, Bastian Coyle, 29, and Idris Marlowe, 41, were indicted on May 1. Santangelo"
+              " and Coyle have been in custody since their arrests in April. Marlowe was arrested today.</p>",
+              "Three Indicted")
+    assert got == {"Oriel Santangelo": ("arrested",), "Bastian Coyle": ("arrested",), "Idris Marlowe": ("arrested",)}

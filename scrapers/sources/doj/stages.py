@@ -327,10 +327,14 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             else:
                 clause = [m for m in in_sentence if prev_end <= m.start < e_start]
                 if clause:
-                    plural = bool(_PLURAL.match(text, e_start, e_end))
+                    # ('since their arrests': a plural possessive)
+                    plural = bool(_PLURAL.match(text, e_start, e_end)) or text.endswith("their ", 0, e_start)
                     first = clause[0]
                     grp = _group(scanner, clause, first, forward=True)
-                    if plural or (len(grp) > 1 and _PLED.match(text, e_start, e_end)):
+                    if _ALL_BUT.search(text, max(prev_end, first.start - 40), first.start):
+                        # 'All but C were arrested': everyone else the release names, never C
+                        subjects = [c for c in default_subjects if c not in grp and not c.is_company] if plural else []
+                    elif plural or (len(grp) > 1 and _PLED.match(text, e_start, e_end)):
                         subjects = grp
                     else:
                         subjects = [first.candidate]
@@ -447,6 +451,7 @@ def _rosters(text: str, mentions: list[Mention], events: list[tuple[int, int, st
 
 
 _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
+_ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
 _APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
