@@ -66,3 +66,10 @@ def test_the_company_a_defendant_owns_is_not_sentenced_with_the_defendant():
     got = run("<p>Lorna Whitcomb, 58, owner of Bluestem Pharmacy LLC, was sentenced to 60 months in prison. Dale"
               " Frost, 61, the husband of Mona Frost, was sentenced to 30 months.</p>", "Owners Sentenced")
     assert got == {"Lorna Whitcomb": ("sentenced", 58), "Dale Frost": ("sentenced", 61)}
+
+
+def test_two_companies_along_with_their_employees():
+    got = run("<p>The indictment charges Hubei Ruiyuan Chemical Co., Ltd. and Wuhan Tianli Trading Co., Ltd., along with"
+              " their employees Zhou Meilan and Fang Jiahao, with conspiring to import fentanyl precursors.</p>")
+    assert got == {"Hubei Ruiyuan Chemical Co., Ltd.": ("charged", None), "Wuhan Tianli Trading Co., Ltd.": ("charged", None),
+                   "Zhou Meilan": ("charged", None), "Fang Jiahao": ("charged", None)}

@@ -455,7 +455,7 @@ _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|e
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
 _APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
-_CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as)?\s*")
+_CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
 # a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
