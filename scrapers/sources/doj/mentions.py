@@ -68,7 +68,8 @@ associate associates americans hispanics residents citizens nationals former inc
 co-conspirator co-conspirators coconspirator unindicted alleged reputed act acts section sections divisions offices
 departments justices civil rights criminal narcotic trustee fraud sham sale unlawful investigative jurisdiction place
 springs heights falls harbor island islands township village borough parish tribe reservation news gazette
-community communities neighborhood neighbourhood project""".split())
+community communities neighborhood neighbourhood project enforcer enforcers runner runners seller sellers lookout
+lookouts sicario sicarios hitman hitmen gunman gunmen bodyguard bodyguards recruiter recruiters""".split())
 _TITLE_WORDS = set("""
 attorney attorneys general judge judges justice magistrate chief agent agents special assistant acting deputy director
 administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper officer officers
@@ -162,7 +163,8 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
 def _sentence_end(tok: str) -> bool:
     """A capitalised token ending with a full stop that ends a sentence ('Marte.' in 'Alberto
     Marte. Marte had'), not an abbreviation ('Minn.', 'Jr.', 'U.S.', 'A.')."""
-    return tok[-1] == "." and len(tok) > 2 and tok.count(".") == 1 and tok[:-1].isalpha() and \
+    return tok[-1] == "." and len(tok) > 2 and tok.count(".") == 1 and \
+        (tok[:-1].isalpha() or (tok[0].isalpha() and tok[:-1].replace("-", "").replace("’", "").isalpha())) and \
         tok.lower() not in _ABBREV and tok not in _US_STATE_ABBR
 
 

@@ -243,3 +243,30 @@ def also_named(text: str) -> list[re.Match]:
                 out.append(m)
             at = b.find(key, at + 1)
     return out
+
+
+# -- 'an indictment against ten defendants', then ten names with roles and no verb each ------------
+_N_PEOPLE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:(?:more|other|alleged|"
+                       r"\w+-based|[A-Z]\w+)\s+)?(?:defendants|individuals|people|persons|men|women)\b", re.I)
+
+
+def stated_count(text: str) -> tuple[int, int] | None:
+    """(the largest number of defendants the text states, where), or None."""
+    best = None
+    for m in _N_PEOPLE.finditer(text):
+        n = _count(m.group(1))
+        if n and n >= 3 and (best is None or n > best[0]):
+            best = (n, m.start())
+    return best
+
+
+def counted_roster(text: str, people: list[Candidate]) -> tuple[list[Candidate], int] | None:
+    """The people the release names without any sign of who they are, when the release states
+    as many defendants as it names people ('an indictment against ten defendants' and ten
+    names, each given a role: 'X was the leader', 'The sellers were A, B and C')."""
+    if not any(not c.evidence for c in people):
+        return None
+    got = stated_count(text)
+    if got is None or got[0] != len(people):
+        return None
+    return [c for c in people if not c.evidence], got[1]

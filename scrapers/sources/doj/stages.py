@@ -406,6 +406,12 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 _record(cand, stage, text, 0, (), 0, 0)
     if b":\n" in ascii_bytes(text):
         list_items(text, mentions, all_events, RANK)
+    people = [c for c in scanner.cands.values() if not (c.official or c.victim or c.speaker or c.is_company)]
+    counted_roster = refs.counted_roster(text, people) if len(people) >= 2 else None
+    if counted_roster:   # each takes the stage said next to the count ('ten defendants charged')
+        near = [e[2] for e in all_events if abs(e[0] - counted_roster[1]) < 120]
+        for cand in counted_roster[0]:
+            _record(cand, max(near, key=RANK.get, default="charged"), text, 0, (), 0, 0)
     _named_once(scanner, mentions, away)
     if CELL in text or "–" in text or "—" in text or " - " in text:
         _rosters(text, mentions, all_events)
