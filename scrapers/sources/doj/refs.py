@@ -246,17 +246,27 @@ def also_named(text: str) -> list[re.Match]:
 
 
 # -- 'an indictment against ten defendants', then ten names with roles and no verb each ------------
-_N_PEOPLE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:(?:more|other|alleged|"
-                       r"\w+-based|[A-Z]\w+)\s+)?(?:defendants|individuals|people|persons|men|women)\b", re.I)
+_N_BEFORE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:(?:more|other|alleged|"
+                       r"\w+-based|[A-Z][\w-]+)\s+)?$", re.I)
+_PEOPLE_NOUNS = (b"defendants", b"individuals", b"people", b"persons", b" men", b"women")
 
 
 def stated_count(text: str) -> tuple[int, int] | None:
-    """(the largest number of defendants the text states, where), or None."""
+    """(the largest number of defendants the text states, where), or None ('ten defendants',
+    'five Chicago-area men'): the nouns found with bytes.find, the number looked for before them."""
     best = None
-    for m in _N_PEOPLE.finditer(text):
-        n = _count(m.group(1))
-        if n and n >= 3 and (best is None or n > best[0]):
-            best = (n, m.start())
+    b = ascii_bytes(text)
+    for noun in _PEOPLE_NOUNS:
+        at = b.find(noun)
+        while at >= 0:
+            i = at + (noun[0] == 32)
+            end = at + len(noun)
+            if end >= len(b) or not chr(b[end]).isalpha():
+                m = _N_BEFORE.search(text, max(0, i - 40), i)
+                n = _count(m.group(1)) if m else None
+                if n and n >= 3 and (best is None or n > best[0]):
+                    best = (n, m.start())
+            at = b.find(noun, end)
     return best
 
 
