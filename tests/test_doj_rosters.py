@@ -82,3 +82,10 @@ def test_a_header_with_a_column_the_vocabulary_lacks():
               + table(("Defendant", "Age", "Hometown", "Maximum Penalty"), ("Rafe Ostrowski", "41", "Hamilton", "20 years"),
                       ("Delia Marchetti", "29", "Dayton", "Life")))
     assert got == {"Rafe Ostrowski": ("charged", 41, None), "Delia Marchetti": ("charged", 29, None)}
+
+
+def test_verbless_list_items_under_a_sentencing_introduction_end_with_time_served():
+    got = run("<p>The following defendants were sentenced by U.S. District Judge Rhea Lindqvist:</p><ul>"
+              "<li>Rafe Ostrowski, 34, of Lynn, 97 months in prison;</li>"
+              "<li>Delia Marchetti, 29, of Revere, time served.</li></ul>")
+    assert got == {"Rafe Ostrowski": ("sentenced", 34, 97.0), "Delia Marchetti": ("sentenced", 29, 0.0)}

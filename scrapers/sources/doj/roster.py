@@ -191,10 +191,8 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
             if m.candidate.stage is None or rank[stage] > rank[m.candidate.stage]:
                 m.candidate.stage = stage
             if stage == "sentenced":
-                length = LENGTH.search(text, m.end, end)
-                if length:
-                    months, label = term_at(length, text)
-                    if label:
-                        m.candidate.sentence_months, m.candidate.sentence_text = months, label
+                months, label = _term(text[m.end:end])   # ('87 months in prison;', 'time served.')
+                if label:
+                    m.candidate.sentence_months, m.candidate.sentence_text = months, label
             line = end + 1
         pos = text.find(":\n", pos + 2)
