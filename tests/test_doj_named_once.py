@@ -46,3 +46,19 @@ def test_a_fugitive_official_or_place_is_nobody():
     got = run("<p>Ramiro Escobedo, 45, was arrested Monday. Special Agent in Charge Lorena Quist said the search"
               " continues. Also charged was the company he ran.</p>")
     assert got == {"Ramiro Escobedo": ("arrested", 45)}
+
+
+def test_names_labelled_co_defendants_or_other_defendants_are_charged():
+    got = run("<p>Ramiro Escobedo, 34, was sentenced to 97 months. The other defendants – Teodoro Ybarra, Efrain Lucero"
+              " and Anselmo Quintanar – are awaiting trial. Co-defendants Nestor Villalba and Olga Trevino are scheduled"
+              " for trial in June.</p>", "Man Sentenced")
+    assert got == {"Ramiro Escobedo": ("sentenced", 34), "Teodoro Ybarra": ("charged", None),
+                   "Efrain Lucero": ("charged", None), "Anselmo Quintanar": ("charged", None),
+                   "Nestor Villalba": ("charged", None), "Olga Trevino": ("charged", None)}
+
+
+def test_charges_remain_pending_against_names():
+    got = run("<p>Ramiro Escobedo, 34, of Laredo, pleaded guilty Tuesday. Charges remain pending against Teodoro Ybarra"
+              " and Efrain Lucero.</p>", "Man Pleads Guilty")
+    assert got == {"Ramiro Escobedo": ("pleaded_guilty", 34), "Teodoro Ybarra": ("charged", None),
+                   "Efrain Lucero": ("charged", None)}

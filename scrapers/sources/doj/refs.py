@@ -280,3 +280,22 @@ def counted_roster(text: str, people: list[Candidate]) -> tuple[list[Candidate],
     if got is None or got[0] != len(people):
         return None
     return [c for c in people if not c.evidence], got[1]
+
+
+# 'co-defendants A and B', 'The other defendants – A, B and C –': defendants by their label
+_LABELLED = re.compile(r"(?:[Cc]o-?defendants?|(?:[Tt]he\s+)?(?:[Oo]ther|[Ff]ellow|[Rr]emaining)\s+(?:co-?)?defendants?)"
+                       r"(?:\s*,|\s*[–—:]|\s+-)?\s+")
+
+
+def labelled(text: str) -> list[int]:
+    """Where the names labelled as (co-)defendants start."""
+    b = ascii_bytes(text)
+    out = []
+    at = b.find(b"efendant")
+    while at >= 0:
+        start = max(0, at - 20)
+        for m in _LABELLED.finditer(text, start, min(len(text), at + 40)):
+            if m.start() <= at < m.end():
+                out.append(m.end())
+        at = b.find(b"efendant", at + 8)
+    return out

@@ -165,7 +165,7 @@ _TO_BE = re.compile(r"\bbe\s+$")
 _COORDINATED = re.compile(r"\b(?:was|were|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|detained|charged|indicted|"
                           r"convicted)\b[^.;,:]{0,50}?\s+and\s+(?:later\s+|then\s+|subsequently\s+|ultimately\s+)?$")
 _LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|the\s+defendants?[’']s?)\s+$", re.I)
-_LEFT_CHARGING = re.compile(r"\b(?:criminal\s+complaint|complaint\s+affidavit|affidavit|indictment|criminal\s+information|criminal\s+charges|federal\s+charges|charges\s+(?:were\s+)?(?:filed|unsealed|brought))\b[^.;:]{0,40}$", re.I)
+_LEFT_CHARGING = re.compile(r"\b(?:criminal\s+complaint|complaint\s+affidavit|affidavit|indictment|criminal\s+information|criminal\s+charges|federal\s+charges|charges\s+(?:were\s+)?(?:filed|unsealed|brought)|charges\s+remain\s+pending)\b[^.;:]{0,40}$", re.I)
 
 _STEMS = [
     ("sentenced", "sentenced", "be"),
@@ -424,10 +424,13 @@ def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int]) -> N
     text = scanner.text
     hits = refs.also_named(text)
     starts = [m.start for m in mentions] if hits else []
-    for hit in hits:
-        k = bisect.bisect_left(starts, hit.end())
-        if k < len(mentions) and mentions[k].start == hit.end():
-            stage = "arrested" if hit.group("v").lower() == "arrested" else "charged"
+    named = [(h.end(), "arrested" if h.group("v").lower() == "arrested" else "charged") for h in hits]
+    named += [(at, "charged") for at in refs.labelled(text)]   # 'co-defendants A and B' (at least charged)
+    if named and not starts:
+        starts = [m.start for m in mentions]
+    for at, stage in named:
+        k = bisect.bisect_left(starts, at)
+        if k < len(mentions) and mentions[k].start == at:
             for cand in _group(scanner, mentions, mentions[k], forward=True):
                 _record(cand, stage, text, 0, (), 0, 0)
     for i, m in enumerate(mentions if away else ()):
