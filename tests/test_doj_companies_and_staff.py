@@ -73,3 +73,9 @@ def test_two_companies_along_with_their_employees():
               " their employees Zhou Meilan and Fang Jiahao, with conspiring to import fentanyl precursors.</p>")
     assert got == {"Hubei Ruiyuan Chemical Co., Ltd.": ("charged", None), "Wuhan Tianli Trading Co., Ltd.": ("charged", None),
                    "Zhou Meilan": ("charged", None), "Fang Jiahao": ("charged", None)}
+
+
+def test_a_company_first_written_without_its_legal_form_is_one_company_row():
+    got = run("<p>Redline Logistics and its owner, Marco Delacroix, 44, were indicted for conspiracy to distribute"
+              " fentanyl. According to the indictment, Redline Logistics LLC hid fentanyl in freight.</p>")
+    assert got == {"Redline Logistics LLC": ("charged", None), "Marco Delacroix": ("charged", 44)}

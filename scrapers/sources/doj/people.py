@@ -327,9 +327,11 @@ class _Scanner:
             if cand is None:
                 cand = Candidate(mention.name, mention.key, mention.is_company, mention.start)
                 self.cands[mention.key] = cand
-            elif mention.is_company and cand.is_company and len(mention.name) > len(cand.name) and \
-                    normalize_name(cand.name) == cand.key:
-                cand.name = mention.name   # 'Acme Pharmacy' first, 'Acme Pharmacy LLC' later: the legal name
+            elif mention.is_company and len(mention.name) > len(cand.name) and normalize_name(cand.name) == cand.key \
+                    and (cand.is_company or not (cand.evidence or cand.official or cand.victim)):
+                # 'Acme Pharmacy' (or 'Redline Logistics', read as a name) first, 'Acme Pharmacy LLC' later: the
+                # company, by its legal name (not a person known by age or title: 'John Roe' and 'John Roe LLC')
+                cand.name, cand.is_company = mention.name, True
             mention.candidate = cand
             if mention.aka:
                 _add_aka(cand, mention.aka)
