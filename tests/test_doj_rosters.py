@@ -89,3 +89,11 @@ def test_verbless_list_items_under_a_sentencing_introduction_end_with_time_serve
               "<li>Rafe Ostrowski, 34, of Lynn, 97 months in prison;</li>"
               "<li>Delia Marchetti, 29, of Revere, time served.</li></ul>")
     assert got == {"Rafe Ostrowski": ("sentenced", 34, 97.0), "Delia Marchetti": ("sentenced", 29, 0.0)}
+
+
+def test_names_in_capitals_filling_a_table_cell():
+    got = run("<p>The following defendants were charged:</p>"
+              + table(("Name", "Age", "City"), ("RAFE OSTROWSKI", "41", "Hamilton"), ("DELIA DE LA MARCHETTI", "29", "Xenia"))
+              + "<p>Agencies taking part:</p>" + table(("DRUG ENFORCEMENT ADMINISTRATION", "Dayton"),
+                                                       ("GREENE COUNTY SHERIFF", "Xenia"), th=False))
+    assert got == {"RAFE OSTROWSKI": ("charged", 41, None), "DELIA DE LA MARCHETTI": ("charged", 29, None)}

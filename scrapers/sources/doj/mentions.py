@@ -241,7 +241,7 @@ CAPS_NAME_RX = re.compile(
     rf"(?<![\w’'.-])((?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|STE?\.|{_CAPS_WORD_RX})){{1,5}})"
     r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
     r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,;)]|[ \t]*(?:\n|$)|\.(?=\s|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
-    r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]))")
+    r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]|[ \t]\|[ \t]))")   # (| a table cell's end)
 
 
 # ASCII letters by case ('A' / 'a'), digits '9', everything else itself: in this shape of a
