@@ -62,3 +62,9 @@ def test_charges_remain_pending_against_names():
               " and Efrain Lucero.</p>", "Man Pleads Guilty")
     assert got == {"Ramiro Escobedo": ("pleaded_guilty", 34), "Teodoro Ybarra": ("charged", None),
                    "Efrain Lucero": ("charged", None)}
+
+
+def test_a_cartel_leader_who_remains_a_fugitive_is_no_defendant_here():
+    got = run("<p>Ramiro Escobedo, 36, of Laredo, was sentenced to 120 months for distributing fentanyl supplied by the"
+              " Sinaloa Cartel, whose leader, Ismael Zambrano Garza, remains a fugitive.</p>", "Man Sentenced")
+    assert got == {"Ramiro Escobedo": ("sentenced", 36)}

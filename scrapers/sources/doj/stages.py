@@ -418,6 +418,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
 
 
 # 'Also charged are A, B and C', 'Charged in the indictment were A and B', 'Also arrested was C'
+_OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals|men|women|people)\s*[,:–—-]?\s*$", re.I)
+
+
 def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int]) -> None:
     """Co-defendants named only once, without a verb of their own: 'Also charged are A, B and C,
     who remain fugitives'; 'Two others, A and B, remain at large' (charged, not arrested)."""
@@ -436,13 +439,18 @@ def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int]) -> N
     for i, m in enumerate(mentions if away else ()):
         if id(m.candidate) in away and refs.fugitive_after(text, m):
             # the fugitive and the names conjoined before it
-            group = [m.candidate]
+            group, first = [m.candidate], m
             for p in reversed(mentions[max(0, i - 12):i]):
                 if m.candidate not in _group(scanner, mentions, p, forward=True):
                     break
                 group.append(p.candidate)
+                first = p
+            # a fugitive named in passing ('the cartel's leader, X, who remains a fugitive') is no
+            # defendant here: only one known otherwise, or labelled ('Two others, A and B, remain at large')
+            labelled = bool(_OTHERS_LABEL.search(text, max(0, first.start - 40), first.start))
             for cand in group:
-                _record(cand, "charged", text, 0, (), 0, 0)
+                if labelled or cand.evidence:
+                    _record(cand, "charged", text, 0, (), 0, 0)
 
 
 def _rosters(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]]) -> None:
