@@ -79,3 +79,10 @@ def test_a_company_first_written_without_its_legal_form_is_one_company_row():
     got = run("<p>Redline Logistics and its owner, Marco Delacroix, 44, were indicted for conspiracy to distribute"
               " fentanyl. According to the indictment, Redline Logistics LLC hid fentanyl in freight.</p>")
     assert got == {"Redline Logistics LLC": ("charged", None), "Marco Delacroix": ("charged", 44)}
+
+
+def test_an_agency_s_director_stays_an_official():
+    got = run("<p>Orchid Trading LLC and its president, Suresh Kulkarni, 52, were charged with importing fentanyl"
+              " precursors. The FBI and its Director, Margaret Ellsworth, 58, thanked the agents who were charged with"
+              " the investigation.</p>")
+    assert got == {"Orchid Trading LLC": ("charged", None), "Suresh Kulkarni": ("charged", 52)}

@@ -175,11 +175,15 @@ def _official_left(left: str) -> bool:
         return False
     for t in titles:
         if w.endswith(t) and (len(w) == len(t) or not w[-len(t) - 1].isalnum()):
-            # a company's officer is no official: 'its director, A', 'the pharmacy’s president, B'
-            return not _COMPANY_ROLE_BEFORE.search(w, 0, len(w) - len(t))
+            # a company's officer is no official: 'its director, A', 'the pharmacy’s president, B' (but an
+            # agency's is: 'the FBI and its Director, C')
+            role = _COMPANY_ROLE_BEFORE.search(w, 0, len(w) - len(t))
+            return not role or bool(_AGENCY_BEFORE.search(w, 0, role.start()))
     return False
 
 
+_AGENCY_BEFORE = re.compile(r"\b(?:(?!LLC|LLP|LTD|INC|PLC)[A-Z]{2,}|Department|Office|Bureau|Administration|Agency|Service|Division|Police|"
+                            r"Force|Patrol|Marshals?|Commission|Government)\s*(?:,\s*)?(?:and\s+)?$")
 _COMPANY_ROLE_BEFORE = re.compile(r"(?:\b(?:its|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)|"
                                   r"(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[\w-]+\s+){0,3}$", re.I)
 

@@ -417,7 +417,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         _rosters(text, mentions, all_events)
 
 
-# 'Also charged are A, B and C', 'Charged in the indictment were A and B', 'Also arrested was C'
+# the label before fugitives named only once ('Two others, A and B, remain at large')
 _OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals|men|women|people)\s*[,:–—-]?\s*$", re.I)
 
 
