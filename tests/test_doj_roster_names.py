@@ -109,3 +109,9 @@ def test_extraction_time_is_linear_on_hostile_bodies():
         small, large = _seconds(unit * (45_000 // len(unit))), _seconds(unit * (180_000 // len(unit)))
         assert large < 6.0, f"{unit!r}: {large:.2f} s for 180 kB"
         assert large < 10 * max(small, 0.05), f"{unit!r}: {small:.3f} s -> {large:.3f} s for 4x the text"
+
+
+def test_an_age_given_only_at_a_later_surname_mention():
+    ex = run("<p>A Billings man was sentenced today for distributing fentanyl. Garrett Lane Pruett pleaded guilty in"
+             " May.</p><p>Pruett, 27, was sentenced to 60 months in prison.</p>", title="Billings Man Sentenced")
+    assert rows(ex) == {"Garrett Lane Pruett": ("sentenced", 27)}

@@ -589,6 +589,9 @@ class _Scanner:
                     if not inside and not taken[i]:
                         found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
                         taken[i:j] = b"\x01" * (j - i)
+                        if cand.age is None and text.startswith(",", j) and (age := _AGED.match(text, j)):
+                            cand.age = int("".join(ch for ch in age.group(0) if ch.isdigit()))  # 'Pruitt, 27, was'
+                            cand.evidence.add("age")
                 i = hay.find(needle, j)
         self.mentions.extend(found.values())
         self.mentions.sort(key=lambda x: x.start)
