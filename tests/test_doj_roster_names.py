@@ -112,6 +112,6 @@ def test_extraction_time_is_linear_on_hostile_bodies():
 
 
 def test_an_age_given_only_at_a_later_surname_mention():
-    ex = run("<p>A Billings man was sentenced today for distributing fentanyl. Garrett Lane Pruett pleaded guilty in"
-             " May.</p><p>Pruett, 27, was sentenced to 60 months in prison.</p>", title="Billings Man Sentenced")
-    assert rows(ex) == {"Garrett Lane Pruett": ("sentenced", 27)}
+    ex = run("<p>A Bemidji woman was sentenced today for selling fentanyl pills. Corinne Adele Lindgaard admitted the"
+             " sales in March.</p><p>Lindgaard, 31, was sentenced to 60 months in prison.</p>", title="Woman Sentenced")
+    assert rows(ex) == {"Corinne Adele Lindgaard": ("sentenced", 31)}
