@@ -35,9 +35,8 @@ def test_plural_subjects_of_have_been_charged_are_all_charged():
 
 
 def test_a_second_company_charged_as_is_an_llp():
-    got = run("<p>Suresh Anand Kulkarni, 52, of Nagpur, India, was arrested on May 2. Kulkarni’s company, Godavari"
-              " Intermediates Pvt. Ltd., a chemical maker based in Nagpur, is also charged, as is a second company he"
-              " controls, Wardha Export House LLP.</p>")
+    got = run("<p>Suresh Anand Kulkarni, 52, of Nagpur, India, was arrested on May 2. Godavari Intermediates Pvt. Ltd."
+              " was charged in the same complaint, as was the trading firm Kulkarni owns, Wardha Export House LLP.</p>")
     assert got == {"Suresh Anand Kulkarni": ("arrested", 52), "Godavari Intermediates Pvt. Ltd.": ("charged", None),
                    "Wardha Export House LLP": ("charged", None)}
 

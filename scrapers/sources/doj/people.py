@@ -268,7 +268,8 @@ class _Scanner:
                     continue
                 g = 1 if wm.group(1) else 2
                 toks = wm.group(g).split()
-                i = 0
+                i = max((k + 1 for k, t in enumerate(toks) if t[-1] == "." and t[:-1].isdigit()), default=0)  # 'May 2.'
+                toks, i = toks[i:], 0
                 # leading words that are no part of the name: 'the', 'former', a dateline
                 # ('WASHINGTON Acme Corp.'), a description ('Tokyo-based Acme Corp.')
                 while i < len(toks) - 1 and (toks[i].lower() in _COMPANY_LEAD or toks[i].lower().endswith("-based") or
