@@ -6,7 +6,9 @@ import dataclasses
 import re
 
 from ...countries import country_of_place, normalize_country
-from ...names import looks_like_company, normalize_name, similarity, strip_legal_form
+from rapidfuzz import fuzz
+
+from ...names import looks_like_company, normalize_name, strip_legal_form
 from .html import MONTH, squash
 
 CONNECTORS = {"de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "du", "van", "von", "der",
@@ -220,7 +222,9 @@ class CandidateSet:
                 same.update(self._exact.get(key, ()))
             if len(words) >= 2:
                 near = self._near.get((len(words), tuple(sorted(w[0] for w in words))), [])
-                same.update(i for other, i in near[-self.FUZZY_WINDOW:] if similarity(norm, other) >= 0.9)
+                # names.similarity(norm, other) >= 0.9, with rapidfuzz's early exit below the cut-off
+                same.update(i for other, i in near[-self.FUZZY_WINDOW:]
+                            if fuzz.token_sort_ratio(norm, other, score_cutoff=90))
             posting = [self._words.get(w) for w in set(words)]
             if all(posting):
                 within = set.intersection(*posting)

@@ -118,24 +118,37 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     return out
 
 
-def _forms_by_word(cands: list[Candidate], min_len: int = 3) -> dict[str, list[tuple[str, Candidate]]]:
-    """Each name's forms (as written, variants, short forms) indexed by their first word."""
-    by_word: dict[str, list[tuple[str, Candidate]]] = {}
+def _forms_by_word(cands: list[Candidate], min_len: int = 3) -> dict[str, dict[int, dict[tuple, list]]]:
+    """Each name's forms (as written, variants, short forms) indexed by their first word, then
+    by their number of words and their words: finding the names a text holds takes one look-up
+    per word and form length, however many names share a first word ("Wang …", "Hebei …")."""
+    index: dict[str, dict[int, dict[tuple, list]]] = {}
     for cand in cands:
         for form in {squash(f) for f in [cand.lookup, *cand.variants, *cand.short_forms] if len(squash(f)) >= min_len}:
-            first = re.match(r"\w+", form)
-            if first:
-                by_word.setdefault(first.group(0), []).append((form, cand))
-    return by_word
+            words = tuple(_WORD.findall(form))
+            if words and form.startswith(words[0]):
+                index.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(words, []).append((form, cand))
+    return index
 
 
-def _forms_in(text: str, a: int, b: int, by_word: dict) -> list[tuple[int, int, Candidate]]:
+_WORD = re.compile(r"(?<!\w)\w+")
+
+
+def _forms_in(text: str, a: int, b: int, index: dict) -> list[tuple[int, int, Candidate]]:
+    """(start, end, name) of every form of a name written in text[a:b]."""
     found = []
-    for w in re.finditer(r"(?<!\w)\w+", text[a:b]):
-        for form, cand in by_word.get(w.group(0), ()):
-            at = a + w.start()
-            if text.startswith(form, at) and not text[at + len(form):at + len(form) + 1].isalnum():
-                found.append((at, at + len(form), cand))
+    spans = [m.span() for m in _WORD.finditer(text, a, b)]
+    words = [text[s:e] for s, e in spans]
+    for i, w in enumerate(words):
+        by_len = index.get(w)
+        if not by_len:
+            continue
+        at = spans[i][0]
+        for n, table in by_len.items():
+            for form, cand in table.get(tuple(words[i:i + n]), ()):
+                end = at + len(form)
+                if end <= b and text.startswith(form, at) and not text[end:end + 1].isalnum():
+                    found.append((at, end, cand))
     return found
 
 

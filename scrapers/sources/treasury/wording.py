@@ -55,19 +55,40 @@ def _near(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> 
 
 
 class _Sentence:
-    def __init__(self, text: str, a: int, b: int, history: list[tuple[int, int]]):
+    """One sentence's markers, read once; its name runs and asides (needed only to attach a
+    marker of history to a name) are read on first use."""
+
+    def __init__(self, text: str, a: int, b: int, history: list[tuple[int, int]], history_starts: list[int]):
         sent = text[a:b]
+        self.text = text
         self.start, self.end = a, b
+        links = history[bisect.bisect_left(history_starts, a):bisect.bisect_left(history_starts, b)]
         self.hist = sorted([(a + m.start(), a + m.end(), m.group(0)) for m in HIST_NAME_RE.finditer(sent)]
-                           + [(s, e, "a link to an earlier release") for s, e in history if a <= s < b])
+                           + [(s, e, "a link to an earlier release") for s, e in links])
         self.current = sorted([(a + m.start(), a + m.end(), m.group(0)) for rx in (CURRENT_RE, WEAK_CURRENT_RE)
                                for m in rx.finditer(sent)])
-        self.runs = [(a + m.start(), a + m.end()) for m in _NAME_RUN.finditer(sent)]
-        self.asides = sorted([(a + m.start(), a + m.end()) for rx in (_PARENS, _APPOSITIVE) for m in rx.finditer(sent)])
         self.hist_starts = [m[0] for m in self.hist]
         self.current_starts = [m[0] for m in self.current]
-        self.run_starts = [r[0] for r in self.runs]
-        self.aside_starts = [r[0] for r in self.asides]
+        self._runs = self._asides = None
+
+    def _read_names(self) -> None:
+        a, sent = self.start, self.text[self.start:self.end]
+        self._runs = [(a + m.start(), a + m.end()) for m in _NAME_RUN.finditer(sent)]
+        self._asides = sorted([(a + m.start(), a + m.end()) for rx in (_PARENS, _APPOSITIVE) for m in rx.finditer(sent)])
+        self.run_starts = [r[0] for r in self._runs]
+        self.aside_starts = [r[0] for r in self._asides]
+
+    @property
+    def runs(self) -> list[tuple[int, int]]:
+        if self._runs is None:
+            self._read_names()
+        return self._runs
+
+    @property
+    def asides(self) -> list[tuple[int, int]]:
+        if self._asides is None:
+            self._read_names()
+        return self._asides
 
 
 class Wording:
@@ -84,6 +105,7 @@ class Wording:
         self.spans = spans
         self._starts = [s for s, _ in spans]
         self._history = sorted(history)
+        self._history_starts = [h[0] for h in self._history]
         self._parens = sorted(parens)
         self._paren_starts = [p[0] for p in self._parens]
         self._cache: dict[int, _Sentence] = {}
@@ -97,7 +119,7 @@ class Wording:
     def _sentence(self, pos: int) -> _Sentence:
         a, b = self.sentence_of(pos)
         if a not in self._cache:
-            self._cache[a] = _Sentence(self.text, a, b, self._history)
+            self._cache[a] = _Sentence(self.text, a, b, self._history, self._history_starts)
         return self._cache[a]
 
     def _in_other_parens(self, pos: int, own: list[tuple[int, int]]) -> bool:
