@@ -227,6 +227,7 @@ class CandidateSet:
                             if fuzz.token_sort_ratio(norm, other, score_cutoff=90))
             posting = [self._words.get(w) for w in set(words)]
             if all(posting):
+                posting.sort(key=len)       # the rarest word first: "Hebei … Co., Ltd." a thousand times stays linear
                 within = set.intersection(*posting)
                 whole = strip_legal_form(norm) != norm
                 for i in within:
