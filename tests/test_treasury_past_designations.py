@@ -53,6 +53,10 @@ def test_which_and_builds_on_mark_history_of_their_own_name():
                         "and <strong>Quan Lifeng</strong>.</p>")
     assert got == {"Rubén Inventado Solís": "designated", "Laboratorios Falsos del Norte": "mentioned",
                    "Hebei Ficta Trading Co., Ltd.": "mentioned", "Quan Lifeng": "mentioned"}
+    # "which OFAC designated for being owned by …" with no date can tell today's action
+    got = roles(TODAY + "<p>He owns <strong>Granja Ficticia S.A. de C.V.</strong>, which OFAC designated for "
+                        "being owned by him.</p>")
+    assert got["Granja Ficticia S.A. de C.V."] == "designated"
     # "which is (also) designated …" is today's action, not history
     got = roles(TODAY + "<p>He owns <strong>Autos Ficticios S.A. de C.V.</strong>, which is also designated "
                         "pursuant to E.O. 14059 for being owned by him.</p>")

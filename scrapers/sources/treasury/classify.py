@@ -28,7 +28,10 @@ HIST_NAME_RE = re.compile(
     rf"\bpreviously\s+(?:been\s+)?(?:designated|sanctioned|{_IDENTIFIED})\b"
     rf"|\b(?:had|has|have)\s+(?:also\s+)?(?:previously\s+)?been\s+(?:designated|sanctioned|{_IDENTIFIED})\b"
     rf"|\b(?:was|were)\s+(?:also\s+)?(?:designated|sanctioned|{_IDENTIFIED})\b(?!\s+today){_PAST_TAIL}"
-    r"|\b(?:whom|which)\s+(?:(?!(?:is|are|was|were|being|today)\b)[\w.’'-]+\s+){0,4}?(?:designated|sanctioned|identified)\b(?!\s+today)"
+    r"|\bwhom\s+(?:(?!(?:is|are|was|were|being|today)\b)[\w.’'-]+\s+){0,4}?(?:designated|sanctioned|identified)\b(?!\s+today)"
+    # "X, which OFAC sanctioned in May 2023" (a date or another authority: "which OFAC designated
+    # for being owned by Y" can tell today's action)
+    rf"|\bwhich\s+(?:(?!(?:is|are|was|were|being|today)\b)[\w.’'-]+\s+){{0,4}}?(?:designated|sanctioned|identified)\b{_PAST_TAIL}"
     # "builds on OFAC’s May 2023 designation of X", "follows Treasury’s designation of X"
     r"|\b(?:build(?:s|ing)?\s+(?:up)?on|follow(?:s|ing)?|after)\s+(?:OFAC|Treasury|the\s+U\.S\.)[’']s\s+"
     r"(?:[\w,]+\s+){0,4}?(?:designations?|sanctions?|sanctioning)\s+(?:of|against|on|targeting)\b"
