@@ -62,6 +62,23 @@ def strip_legal_form(normalized: str) -> str:
     return out or normalized
 
 
+# Surnames written before the given name (Chinese, Korean, Vietnamese names: 'ZHANG Wei',
+# named again as 'Zhang'). Only surnames that are not also English words, places or common
+# Western given names ('Lee', 'Kim', 'Park', 'Long', 'Song', 'He' are left out).
+_SURNAME_FIRST = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin luo gao zheng liang xie tang
+han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng su lu ding ren shen yao
+zhong cui tan qian qiu dai xia zou xiong meng qin yan mao hao gong shao duan lei yin hou bai kong
+choi jung kang cho yoon jang lim shin kwon hwang ahn jeon
+nguyen tran pham hoang huynh phan vu vo bui ngo duong
+""".split())
+
+
+def surname_first(word: str) -> bool:
+    """Is this word (the first of a name) a surname of a people who write the surname first?"""
+    return normalize_name(word) in _SURNAME_FIRST
+
+
 def list_name_to_natural(name: str) -> str:
     """'GUZMAN LOPEZ, Joaquin' -> 'Joaquin GUZMAN LOPEZ' (individuals only)."""
     if "," not in name:

@@ -8,7 +8,7 @@ import functools
 import re
 
 from ...countries import country_of_demonym, country_of_place, demonym_pattern
-from ...names import normalize_name
+from ...names import normalize_name, surname_first
 from .classify import tables
 from .districts import geo
 from .mentions import (
@@ -554,14 +554,14 @@ class _Scanner:
         variants: dict[str, list[Candidate]] = {}
         for c in people:
             toks = [w for w in c.name.split() if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]
-            forms = {toks[-1]}
+            forms = {toks[-1]} | ({toks[0]} if len(toks) >= 2 and surname_first(toks[0]) else set())  # 'ZHANG Wei'
             if len(toks) >= 3:
                 forms.add(" ".join(toks[-2:]))
             if c.name.isupper():
                 # introduced in capitals ('DORIAN WESTFALL'), named later either way ('Westfall')
                 forms |= {f.title() for f in forms}
             for f in forms:
-                if f.lower() in _NON_NAME or len(f) < 3:
+                if f.lower() in _NON_NAME or (len(f) < 3 and not surname_first(f)):
                     continue
                 variants.setdefault(f, []).append(c)
             c.surnames = sorted(forms)

@@ -176,7 +176,10 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
     pos = text.find(":\n")
     while pos >= 0:
         line_start = text.rfind("\n", 0, pos) + 1
-        intro = [e for e in events if line_start <= e[0] < pos and e[3] != "right"]
+        # ('were sentenced as follows:'; 'The judge sentenced the defendants as follows:', its
+        # object no name: the names are the lines below)
+        intro = [e for e in events if line_start <= e[0] < pos and
+                 (e[3] != "right" or not any(e[1] <= s < pos for s in starts))]
         stage = max((e[2] for e in intro), key=rank.get, default=None)
         line = pos + 2
         while stage is not None and line < len(text):

@@ -384,14 +384,15 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             # 'A was sentenced to 144 months; B, 31, to 60 months; and C to 37 months'
             first_end = min(e[1] for e in events if e[2] == "sentenced")
             bare = any(text.startswith("rece", e[0]) for e in events)   # 'A received 120 months, B 87 months'
-            for m in in_sentence:
-                term = refs.elliptic_term(text, m, s_end, bare)
+            terms = [(m, refs.elliptic_term(text, m, s_end, bare)) for m in in_sentence]
+            several = sum(1 for _m, t in terms if t) > 1   # (one person's 'to 120 months on count one
+            for m, term in terms:                          # and 60 on count two' keeps the total)
                 if not term:
                     continue
                 if id(m.candidate) not in main:
                     _record(m.candidate, "sentenced", text, m.end, events, m.start, s_end, term)
                 elif (m.start > first_end or m.candidate.sentence_text is None) and m.candidate.stage == "sentenced" \
-                        and term[0] is not None:
+                        and term[0] is not None and (several or m.candidate.sentence_text is None):
                     # 'Both were sentenced today: A to 240 months and B to 100 months': each one's own
                     m.candidate.sentence_months, m.candidate.sentence_text = term
     for stage, e_start, e_end, s_end, description in leads:
@@ -471,7 +472,7 @@ _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
 _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
-_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
+_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:of|from)\s+[^,;]{1,60}[,;])?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
