@@ -76,6 +76,9 @@ def test_readouts_naming_the_order_designate_nobody():
     assert not classify("<p>The officials discussed sanctioning fentanyl traffickers under E.O. 14059.</p>")
     assert not classify("<p>During the trip, the Under Secretary highlighted Treasury’s authorities, including "
                         "E.O. 14059, to designate those who supply precursor chemicals.</p>")
+    assert not classify("<p>The Deputy Secretary highlighted recent U.S. sanctions under Executive Order (E.O.) 14059 "
+                        "against cartel money laundering networks and welcomed the freezing of the accounts of "
+                        "persons designated by OFAC.</p>")
     # today's actions still count, in every tense releases use
     assert classify("<p>Today’s action was taken pursuant to E.O. 14059.</p>")
     assert classify("<p>Today, OFAC is concurrently designating two firms pursuant to E.O. 14059.</p>")

@@ -101,7 +101,9 @@ GENERIC_TIME_RE = re.compile(
     rf"\b(?:in|since|during|by)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d\b"
     rf"|\bon\s+{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
     rf"|\b(?:in|since)\s+{MONTH}(?:\s+of)?\s+(?:this|last)\s+year\b|\blast\s+(?:year|month|week)\b"
-    r"|\bsince\b|\bpreviously\b|\bformerly\b|\bearlier\b|\bprior\s+to\b|\balready\b", re.I)
+    r"|\bsince\b|\bpreviously\b|\bformerly\b|\bearlier\b|\bprior\s+to\b|\balready\b"
+    # "highlighted recent U.S. sanctions under E.O. 14059" (a readout's look back)
+    r"|\brecent(?:ly)?\s+(?:U\.S\.\s+|OFAC\s+|Treasury\s+)?(?:sanctions|designations|actions)\b", re.I)
 # Release-level: "X, who was designated pursuant to E.O. 14059, ..." in a release about something
 # else is history; a bare past tense counts as such here (the release's own designation
 # sentences say "today", "for having", "is being designated" …), not for a single name.
