@@ -260,6 +260,7 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
                     total_errors += _apply_batch(db, source, batch, ctx, counts)
         ctx.batch = None
         fault_point("applied", db_path)
+        ctx.name_index = None       # made by the first pass asking, from the tables as applied
         for derive in DERIVATIONS:
             with _transaction(db):
                 got = derive(db, ctx)
@@ -298,6 +299,7 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
         raise
     finally:
         ctx.db = None
+        ctx.name_index = None
         ctx.batch = None
     return BuildResult(full, reason, counts, 0.0, total_errors)
 
