@@ -43,8 +43,15 @@ import sqlite_utils
 from . import db as schema
 from .archive import Archive, Batch
 from .dates import utcnow
-from .errors import (AssertionsFailed, EnvironmentFailure, SourceError, TrackerError, crash_line, debug_traceback,
-                     environment_reason)
+from .errors import (
+    AssertionsFailed,
+    EnvironmentFailure,
+    SourceError,
+    TrackerError,
+    crash_line,
+    debug_traceback,
+    environment_reason,
+)
 from .linking import DERIVATIONS
 from .sources import BuildContext, RunContext, all_sources
 

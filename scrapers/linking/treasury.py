@@ -33,8 +33,7 @@ from ..sources.treasury.classify import HIST_NAME_RE
 from ..sources.treasury.html import EO14059_TAG, release_url
 from ..sources.treasury.recent_actions import parse_change
 from ..sources.treasury.source import RELEASE_PREFIX, candidate_from_row
-from .treasury_match import (CONFLICT_DAYS, SOURCE_TAG, ListHistory, _days, _similar, match_candidate,
-                             scan_mentions)
+from .treasury_match import CONFLICT_DAYS, SOURCE_TAG, ListHistory, _days, _similar, match_candidate, scan_mentions
 
 
 @dataclasses.dataclass
