@@ -153,18 +153,42 @@ def name_score(query: str, name: str) -> float:
     """0..100: how well a typed query matches a name, forgiving typos, accents and word order.
     Each query word is compared (Jaro-Winkler) with the name's closest word, sounding alike
     counts as a near match, and the mean is taken; 100 = every word found as typed."""
+    return name_scorer(query)(name)
+
+
+def name_scorer(query: str):
+    """`name_score` with the query read once: a function scoring one name after another, each
+    distinct word of the names compared with the query's words only once (a search scores
+    hundreds of names sharing a handful of words)."""
     from rapidfuzz.distance import JaroWinkler
 
-    q_words, n_words = normalize_name(query).split(), normalize_name(name).split()
-    if not q_words or not n_words:
-        return 0.0
-    total = 0.0
-    for q in q_words:
-        best = 0.0
-        for n in n_words:
-            s = 1.0 if q == n else JaroWinkler.similarity(q, n)
-            if s < 0.95 and len(q) >= 3 and phonetic_key(q) == phonetic_key(n):
-                s = max(s, 0.95)
-            best = max(best, s)
-        total += best
-    return round(100 * total / len(q_words), 1)
+    q_words = normalize_name(query).split()
+    q_keys = [phonetic_key(q) if len(q) >= 3 else None for q in q_words]
+    closeness: dict[str, tuple[float, ...]] = {}
+
+    def word(n: str) -> tuple[float, ...]:
+        got = closeness.get(n)
+        if got is None:
+            out = []
+            for q, qk in zip(q_words, q_keys):
+                s = 1.0 if q == n else JaroWinkler.similarity(q, n)
+                if s < 0.95 and qk is not None and qk == phonetic_key(n):
+                    s = 0.95
+                out.append(s)
+            got = closeness[n] = tuple(out)
+        return got
+
+    scores: dict[str, float] = {}
+
+    def score(name: str) -> float:
+        normal = normalize_name(name)
+        got = scores.get(normal)
+        if got is None:
+            n_words = normal.split()
+            if not q_words or not n_words:
+                return 0.0
+            # for each query word, its best closeness over the name's words; their mean
+            got = scores[normal] = round(100 * sum(map(max, zip(*map(word, n_words)))) / len(q_words), 1)
+        return got
+
+    return score

@@ -269,7 +269,9 @@ def test_a_cycle_builds_parts_as_they_arrive_and_ends_with_the_database_of_a_pla
     assert not any(k.endswith("-part") and st != "superseded" for _s, k, st in kinds)
     shown = [l for state in board.history for l in loading_lines(state)]
     assert any(l.startswith("DOJ press releases: back to") and "%" in l for l in shown), shown
-    assert any(l.startswith("Treasury press releases: back to") for l in shown), shown
+    # Treasury was shown loading; how far back it got shows only if one of its parts was built
+    # before its whole batch (on a loaded machine both can land in the same build)
+    assert any(l.startswith("Treasury press releases: ") for l in shown), shown
     assert loading_lines(board.history[-1]) == [] and board.history[-1]["updating"] is False
     assert len(doj_pages) == len(set(doj_pages))                  # no API page fetched twice
     # the same rows as a plain update (the broken release recorded once, not once per part and

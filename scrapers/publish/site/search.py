@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ...names import name_score, normalize_name, phonetic_key
+from ...names import name_scorer, normalize_name, phonetic_key
 
 DEFAULT_THRESHOLD = 85.0
 MAX_CANDIDATES = 1500  # names scored per search (SDN entries first); 30 per kind are shown
@@ -58,20 +58,23 @@ async def search(db, text: str | None, threshold: float = DEFAULT_THRESHOLD) -> 
     keys = _keys(words)
     candidates = []
     if keys:
-        marks = ", ".join("?" * len(keys))
         if len(keys) == 1:  # one key: no need to count how many keys each name shares
             sql = f"""select n.kind, n.ref, n.name, n.label, 1 as hits from search_keys k
                       join search_names n on n.id = k.name_id where k.key = ?
                       order by n.kind != 'entry' limit {MAX_CANDIDATES}"""
         else:
-            sql = f"""select n.kind, n.ref, n.name, n.label, count(*) as hits
-                      from search_keys k join search_names n on n.id = k.name_id
-                      where k.key in ({marks}) group by n.id order by hits desc, n.kind != 'entry'
-                      limit {MAX_CANDIDATES}"""
+            # the names sharing the most keys, counted on the keys' index alone (search_names
+            # ids number SDN entries before defendants: ties go to SDN entries), then read
+            marks = ", ".join("?" * len(keys))
+            sql = f"""select n.kind, n.ref, n.name, n.label, k.hits from (
+                        select name_id, count(*) as hits from search_keys where key in ({marks})
+                        group by name_id order by hits desc, name_id limit {MAX_CANDIDATES}) k
+                      join search_names n on n.id = k.name_id order by k.hits desc, k.name_id"""
         candidates = (await db.execute(sql, keys)).rows
     best: dict[tuple, dict] = {}
+    score_of = name_scorer(query)
     for kind, ref, name, label, _ in candidates:
-        score = name_score(query, name)
+        score = score_of(name)
         if score < 50:
             continue
         item = best.get((kind, ref))
