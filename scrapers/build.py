@@ -273,6 +273,7 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
                 got = derive(db, ctx)
             for key, value in (got or {}).items():
                 counts.setdefault("links", {})[key] = value
+        ctx.name_index = None       # the passes are done: its memory goes back before finalize
         schema.finalize(db)
         all_ids = sorted(base_ids | {b.id for b in batches})
         schema.set_info(db, built_at=utcnow(), schema_version=str(schema.SCHEMA_VERSION),
