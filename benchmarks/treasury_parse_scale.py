@@ -4,7 +4,8 @@
 
 Builds synthetic release pages naming N invented people in bold, either all in one paragraph
 ("Today, OFAC sanctioned A, B, C … pursuant to E.O. 14059.") or one paragraph each, and times
-`parse_release` (best of two runs; the machine is shared, read the ratios). Linear parsing takes
+`parse_release` (best of two runs, CPU time; the machine is shared, read the ratios), for
+names all different and for names sharing their first word. Linear parsing takes
 about twice the time for twice the names; quadratic parsing four times.
 """
 from __future__ import annotations
@@ -19,10 +20,18 @@ SYLLABLES = ["ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "
              "ve", "xi", "yo", "zu"]
 
 
-def page(n: int, one_paragraph: bool) -> str:
+NAME_SHAPES = {
+    "distinct": lambda word: f"{word()} {word()} {word()}",
+    # names sharing their first word, as real releases do ("Wang …", "Hebei … Co., Ltd.")
+    "one surname": lambda word: f"Wang {word()} {word()}",
+    "one province": lambda word: f"Hebei {word()} Trading Co., Ltd.",
+}
+
+
+def page(n: int, one_paragraph: bool, shape: str = "distinct") -> str:
     rng = random.Random(n)
     word = lambda: "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()  # noqa: E731
-    bold = [f"<strong>{word()} {word()} {word()}</strong>" for _ in range(n)]
+    bold = [f"<strong>{NAME_SHAPES[shape](word)}</strong>" for _ in range(n)]
     if one_paragraph:
         body = "<p>Today, OFAC sanctioned " + ", ".join(bold) + " pursuant to E.O. 14059.</p>"
     else:
@@ -34,19 +43,22 @@ def page(n: int, one_paragraph: bool) -> str:
 
 def main() -> None:
     sizes = [int(x) for x in (sys.argv[1] if len(sys.argv) > 1 else "250,500,1000,2000,5000").split(",")]
-    for one in (True, False):
-        cells = []
-        for n in sizes:
-            html = page(n, one)
-            best = min(_time(html) for _ in range(2))
-            cells.append(f"{n}: {best:.2f} s")
-        print("one paragraph      " if one else "one paragraph each ", " | ".join(cells), flush=True)
+    for shape in NAME_SHAPES:
+        for one in (True, False):
+            cells = []
+            for n in sizes:
+                html = page(n, one, shape)
+                best = min(_time(html) for _ in range(2))
+                cells.append(f"{n}: {best:.2f} s")
+            layout = "one paragraph     " if one else "one paragraph each"
+            print(f"{shape:12} {layout}", " | ".join(cells), flush=True)
 
 
 def _time(html: str) -> float:
-    started = time.perf_counter()
+    """CPU seconds (the machine is shared: wall-clock time measures the neighbours too)."""
+    started = time.process_time()
     parse_release(html, "synthetic")
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ _LEGAL_FORMS = [
     "s a", "sas", "sac", "spa", "bv", "nv", "ag", "plc", "pte ltd", "pvt ltd",
     "private limited", "fze", "fzco", "fzc", "jsc", "ojsc", "ooo", "eirl", "ltda", "cia ltda",
     "s de rl", "sc", "ac", "se",
+    # "d.o.o.", "Sp. z o.o.", "A.Ş.", "SpA", "s.r.o.", "PJSC"
+    "doo", "dooel", "sp z oo", "spzoo", "as", "sro", "pjsc", "cjsc", "llp",
 ]
 _LEGAL_RE = re.compile(r"(?:\s+(?:" + "|".join(re.escape(f) for f in sorted(_LEGAL_FORMS, key=len, reverse=True)) + r"))+$")
 

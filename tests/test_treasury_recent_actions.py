@@ -144,3 +144,24 @@ def test_a_release_and_its_page_disagreeing_is_recorded(run_cli, workdir, fixtur
     # a rebuild writes the same conflicts again (and the dates pass keeps them)
     run_cli("rebuild")
     assert len(_rows(db, "select * from conflicts where field = 'designation'")) == 2
+
+
+def test_vessel_names_end_where_the_vessel_fields_begin():
+    e = parse_entry("SEA FICTA 7 (UCPT) General Cargo 6,200DWT 4,100GRT Panama flag (Linked To: FICTA SHIPPING LTD) "
+                    "(vessel) [RUSSIA-EO14024]")
+    assert (e["name"], e["entity_type"], e["programs"]) == ("SEA FICTA 7", "vessel", ["RUSSIA-EO14024"])
+    e = parse_entry("OCEAN INVENTO Crude Oil Tanker 100,000DWT 50,000GRT Comoros flag; Vessel Registration "
+                    "Identification IMO 9123456 (vessel) [IRAN]")
+    assert e["name"] == "OCEAN INVENTO" and "Vessel Registration Identification IMO 9123456" in e["identifiers"]
+    assert parse_entry("NORTE FALSO (f.k.a. SUR FALSO) Bulk Carrier; IMO 9000001 (vessel) [SDGT]")["name"] == "NORTE FALSO"
+
+
+def test_chinese_and_cyrillic_script_forms_are_aliases_not_part_of_the_name():
+    e = parse_entry("WANG, Fictia (Chinese Simplified: 王虚), China; DOB 01 Jan 1980 (individual) "
+                    "[ILLICIT-DRUGS-EO14059].")
+    assert (e["name"], e["aliases"]) == ("WANG, Fictia", ["王虚"])
+    e = parse_entry("HUBEI FICTA CO., LTD. (Chinese Traditional: 湖北虛構有限公司) (a.k.a. FICTA TRADE), No 1 Road, "
+                    "Wuhan, China [ILLICIT-DRUGS-EO14059].")
+    assert (e["name"], e["aliases"]) == ("HUBEI FICTA CO., LTD.", ["湖北虛構有限公司", "FICTA TRADE"])
+    assert parse_entry("PETROVICH, Ivan (Cyrillic: ПЕТРОВИЧ, Иван), Moscow, Russia (individual) [CYBER4]")["name"] \
+        == "PETROVICH, Ivan"

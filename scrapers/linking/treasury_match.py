@@ -86,8 +86,10 @@ def _best(matches: list[Match], history: ListHistory, published: str) -> tuple[M
     if len(top) > 1:
         near = [m for m in top if history.added_near(m.uid, published)]
         not_before = [m for m in top if not history.listed_before(m.uid, published)]
-        pick = (near or not_before or top)[0]
-        return pick, [m.uid for m in top]
+        pick = next((found for found in (near, not_before) if found), [])
+        # several entries bear the name and the list's history does not single one out: no
+        # guess (a wrong link between a person and a sanctions entry is the worse error)
+        return (pick[0] if len({m.uid for m in pick}) == 1 else None), [m.uid for m in top]
     return top[0], []
 
 
@@ -115,6 +117,8 @@ def match_candidate(cand: Candidate, index: NameIndex, history: ListHistory, pub
             got = release_lookup(index, form, fuzzy=fuzzy)
             if got:
                 m, amb = _best(got, history, published)
+                if m is None:
+                    how = {**how, "unlinked_reason": f"{len(amb)} list entries bear this name; nothing singles one out"}
                 return m, how, amb
     if cand.pieces and len(cand.pieces) > 1:
         joined = " ".join(cand.pieces)

@@ -6,19 +6,27 @@ import dataclasses
 import re
 
 from ...countries import country_of_place, normalize_country
-from ...names import looks_like_company, normalize_name, similarity, strip_legal_form
+from rapidfuzz import fuzz
+
+from ...names import looks_like_company, normalize_name, strip_legal_form
 from .html import MONTH, squash
 
 CONNECTORS = {"de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "du", "van", "von", "der",
               "den", "bin", "bint", "al", "el", "le", "di", "of", "the", "and", "&", "ibn", "abu", "zu", "ter",
               "di", "della", "degli", "des", "lo", "et", "i"}
+# Central and Eastern European / Turkish / Italian forms: "d.o.o.", "Sp. z o.o.", "A.Ş.", "SpA", "s.r.o."
+EUROPEAN_FORMS = (r"d\.?\s?o\.?\s?o\.?(?:\s?el\.?)?|Sp\.?\s?z\s?o\.?\s?o\.?|A\.\s?Ş\.?|A\.\s?S\.|s\.\s?r\.\s?o\.?"
+                   r"|[PCO]JSC|OOO|LLP|S\.?\s?p\.?\s?A\.?")
 LEGAL_PIECES = re.compile(
     r"^(?:S\.?\s?A\.?(?:\s?S\.?)?(?:\s+de\s+C\.?\s?V\.?)?|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?"
     r"|S\.?\s?A\.?\s?P\.?\s?I\.?\s+de\s+C\.?\s?V\.?|S\.?\s?A\.?\s?B\.?\s+de\s+C\.?\s?V\.?|S\.?\s?P\.?\s?R\.?\s+de\s+R\.?\s?L\.?"
     r"|S\.?\s?R\.?\s?L\.?|S\.?\s?A\.?\s?C\.?|S\.?\s?C\.?|A\.?\s?C\.?|L\.?\s?L\.?\s?C\.?|Inc\.?|Ltd\.?|Limited|Co\.?,?\s*Ltd\.?"
     r"|Co\.?|Corp\.?|Corporation|GmbH|Ltda\.?|PLC|Pvt\.?\s+Ltd\.?|FZE|FZCO|JSC|LLP|S\.?\s?L\.?|S\.?\s?p\.?\s?A\.?"
-    r"|B\.?\s?V\.?|N\.?\s?V\.?|C\.?\s?A\.?|E\.?\s?I\.?\s?R\.?\s?L\.?)$", re.I)
-LEGAL_ANYWHERE = re.compile(r"\b(?:S\.?\s?A\.?|S\.?\s?de\s+R\.?\s?L\.?|C\.?\s?V\.?|LLC|Inc|Ltd|Limited|Co\.|Corp|GmbH|Ltda|S\.?R\.?L\.?|S\.?A\.?S\.?)\b", re.I)
+    r"|B\.?\s?V\.?|N\.?\s?V\.?|C\.?\s?A\.?|E\.?\s?I\.?\s?R\.?\s?L\.?" + "|" + EUROPEAN_FORMS + r")$", re.I)
+LEGAL_ANYWHERE = re.compile(r"\b(?:S\.?\s?A\.?|S\.?\s?de\s+R\.?\s?L\.?|C\.?\s?V\.?|LLC|Inc|Ltd|Limited|Co\.|Corp|GmbH|Ltda|S\.?R\.?L\.?|S\.?A\.?S\.?"
+                            r"|S\.?p\.?A|d\.o\.o|Sp\.\s?z\s?o\.\s?o|A\.\s?Ş|[PCO]?JSC|OOO|LLP|s\.r\.o)(?!\w)", re.I)
+# legal forms of several words with lower-case letters, taken off before a name's words are judged
+_LOWER_LEGAL_TAIL = re.compile(r",?\s+(?:" + EUROPEAN_FORMS + r")\s*$", re.I)
 OFFICIAL_WORDS = {"secretary", "director", "administrator", "attorney", "commissioner", "ambassador",
                   "president", "minister", "spokesperson", "spokesman", "treasurer", "chairman",
                   "chairwoman", "senator", "congressman", "congresswoman", "mayor", "prosecutor", "judge",
@@ -53,6 +61,7 @@ class Candidate:
     mentions: list[tuple[int, int, int]] = dataclasses.field(default_factory=list)
     heading_only: bool = False      # only ever a whole bold paragraph (may be a sub-heading)
     authorities: list[str] = dataclasses.field(default_factory=list)   # "E.O. 14059", "E.O. 13224"…
+    decided: str | None = None      # what decided the role: "current" / "hist" wording, None: no wording
 
     def forms(self) -> list[str]:
         return [self.lookup] + [v for v in self.variants if v != self.lookup]
@@ -73,7 +82,9 @@ def looks_like_name(name: str, *, whole_block: bool = False) -> bool:
         return False
     if re.search(r"[:;!?]|\s[—–]\s", name):
         return False
-    tokens = [t for t in re.split(r"\s+", strip_quotes(name)) if t.strip(",.()“”\"'’-")]
+    legal_tail = _LOWER_LEGAL_TAIL.search(name)
+    core_name = name[:legal_tail.start()] if legal_tail and legal_tail.start() > 0 else name
+    tokens = [t for t in re.split(r"\s+", strip_quotes(core_name)) if t.strip(",.()“”\"'’-")]
     if not tokens or len(tokens) > 14:
         return False
     lows = [t.strip(",.()“”\"'’").lower() for t in tokens]
@@ -211,9 +222,12 @@ class CandidateSet:
                 same.update(self._exact.get(key, ()))
             if len(words) >= 2:
                 near = self._near.get((len(words), tuple(sorted(w[0] for w in words))), [])
-                same.update(i for other, i in near[-self.FUZZY_WINDOW:] if similarity(norm, other) >= 0.9)
+                # names.similarity(norm, other) >= 0.9, with rapidfuzz's early exit below the cut-off
+                same.update(i for other, i in near[-self.FUZZY_WINDOW:]
+                            if fuzz.token_sort_ratio(norm, other, score_cutoff=90))
             posting = [self._words.get(w) for w in set(words)]
             if all(posting):
+                posting.sort(key=len)       # the rarest word first: "Hebei … Co., Ltd." a thousand times stays linear
                 within = set.intersection(*posting)
                 whole = strip_legal_form(norm) != norm
                 for i in within:
@@ -247,6 +261,20 @@ class CandidateSet:
                 self._index(i, alias)
         c.mentions += new.mentions
         c.heading_only = c.heading_only and new.heading_only
-        if c.role == "mentioned" and new.role == "designated":
-            c.role, c.reason, c.sentence = new.role, new.reason, new.sentence
+        settle_role(c, new.role, new.reason, new.decided, new.sentence)
         return c
+
+
+_STRENGTH = {"current": 2, "hist": 1, None: 0}
+
+
+def settle_role(cand: Candidate, role: str, reason: str, decided: str | None, sentence: str | None = None) -> None:
+    """Fold the role one more mention gives into a name's role: wording that says the name is
+    designated today beats wording that says it was designated before, which beats a mention
+    with no wording at all (a bold name later said to be "designated on March 3, 2021" was
+    designated before, not today)."""
+    if _STRENGTH[decided] > _STRENGTH[cand.decided] or (
+            decided == cand.decided and cand.role == "mentioned" and role == "designated"):
+        if sentence and role != cand.role:
+            cand.sentence = sentence
+        cand.role, cand.reason, cand.decided = role, reason, decided

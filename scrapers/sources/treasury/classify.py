@@ -28,7 +28,13 @@ HIST_NAME_RE = re.compile(
     rf"\bpreviously\s+(?:been\s+)?(?:designated|sanctioned|{_IDENTIFIED})\b"
     rf"|\b(?:had|has|have)\s+(?:also\s+)?(?:previously\s+)?been\s+(?:designated|sanctioned|{_IDENTIFIED})\b"
     rf"|\b(?:was|were)\s+(?:also\s+)?(?:designated|sanctioned|{_IDENTIFIED})\b(?!\s+today){_PAST_TAIL}"
-    r"|\bwhom\s+(?:[\w.’'-]+\s+){0,4}?(?:designated|sanctioned|identified)\b"
+    r"|\bwhom\s+(?:(?!(?:is|are|was|were|being|today)\b)[\w.’'-]+\s+){0,4}?(?:designated|sanctioned|identified)\b(?!\s+today)"
+    # "X, which OFAC sanctioned in May 2023" (a date or another authority: "which OFAC designated
+    # for being owned by Y" can tell today's action)
+    rf"|\bwhich\s+(?:(?!(?:is|are|was|were|being|today)\b)[\w.’'-]+\s+){{0,4}}?(?:designated|sanctioned|identified)\b{_PAST_TAIL}"
+    # "builds on OFAC’s May 2023 designation of X", "follows Treasury’s designation of X"
+    r"|\b(?:build(?:s|ing)?\s+(?:up)?on|follow(?:s|ing)?|after)\s+(?:OFAC|Treasury|the\s+U\.S\.)[’']s\s+"
+    r"(?:[\w,]+\s+){0,4}?(?:designations?|sanctions?|sanctioning)\s+(?:of|against|on|targeting)\b"
     rf"|\b(?:designated|sanctioned|{_IDENTIFIED})\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+|[^,.;()]{{1,60}}?\s+)?(?:in|on)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"
     r"|\b(?:U\.S\.|OFAC|Treasury|UN|U\.N\.)[-‑]designated\b"
     r"|\bannounced\s+the\s+designation\s+of\b"
@@ -103,7 +109,7 @@ SPECIFIC_HIST_RE = re.compile(HIST_NAME_RE.pattern + r"|\bbuilds\s+(?:up)?on\b|\
                               r"(?!\s+(?:today|as\s+part\s+of\s+today))", re.I)
 GOVERNING_VERB = re.compile(r"\b(?:designat(?:e|es|ed|ing)|sanction(?:ed|ing))\b", re.I)
 _ASIDE = re.compile(r",\s+[^,]*?,|—[^—]*—|\([^()]*\)")
-_OTHER_AUTHORITY = re.compile(r"\bE\.?\s?O\.?\s*(?:\(E\.O\.\)\s*)?(?!14059)\d{5}\b|Kingpin\s+Act|Caesar\s+Act"
+OTHER_AUTHORITY = re.compile(r"\bE\.?\s?O\.?\s*(?:\(E\.O\.\)\s*)?(?!14059)\d{5}\b|Kingpin\s+Act|Caesar\s+Act"
                               r"|Executive\s+Order\s+(?:\(E\.O\.\)\s*)?(?!14059)\d{5}|section\s+\d+\s+of", re.I)
 
 
@@ -119,8 +125,9 @@ def _markers(text: str, base: int, *, generic: bool = True) -> list[tuple[int, s
 def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) -> bool | None:
     """True: the clause governing this E.O. 14059 mention announces today's designation;
     False: it tells of an earlier one; None: it says nothing either way."""
-    verbs = [m for m in GOVERNING_VERB.finditer(text) if m.end() <= start]
-    verb = verbs[-1] if verbs else next((m for m in GOVERNING_VERB.finditer(text) if m.start() >= end), None)
+    acts = [m for m in GOVERNING_VERB.finditer(text) if not _not_an_act(text, m)]
+    verbs = [m for m in acts if m.end() <= start]
+    verb = verbs[-1] if verbs else next((m for m in acts if m.start() >= end), None)
     if verb is not None and verb.end() <= start:
         lead, tail_start = text[:verb.end()], verb.end()
         tail = _ASIDE.sub(lambda m: " " * len(m.group(0)), text[tail_start:start])
@@ -136,9 +143,30 @@ def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) ->
         return _nearest(hist + strong, start) == "current"
     if hist:
         return False
+    if verb is None:
+        # no act of designating: a bare "today" ("Today, the Deputy Secretary met … to discuss
+        # E.O. 14059") is a readout's, not an action's
+        strong = [m for m in strong if not _BARE_TODAY.match(text, m[0])]
     if strong or weak or verb is not None:
         return True
     return None
+
+
+_BARE_TODAY = re.compile(r"today\b(?![’']s\s+(?:action|designation|sanction))", re.I)
+_AUXILIARY = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|also|today|now|further|additionally|OFAC|Treasury"
+                        r"|Department|State|\(OFAC\)|\w+ly)\s+)$", re.I)
+_NOT_FINITE = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|should|must|shall)\s+(?:(?:also|further|continue\s+to)\s+)?)$",
+                         re.I)
+
+
+def _not_an_act(text: str, verb: re.Match) -> bool:
+    """A designation verb that reports no act: an infinitive or a modal ("tools to sanction",
+    "Treasury will designate") or a gerund after anything but an auxiliary ("discussed
+    sanctioning fentanyl suppliers")."""
+    before = text[max(0, verb.start() - 40):verb.start()]
+    if _NOT_FINITE.search(before):
+        return True
+    return verb.group(0).lower().endswith("ing") and not _AUXILIARY.search(before)
 
 
 def _nearest(markers: list[tuple[int, str]], pos: int) -> str | None:
@@ -183,6 +211,6 @@ def classify_eo14059(sentences: list[Sentence]) -> tuple[bool, list[str]]:
         for sent in sentences:
             text = sent.text
             if (CURRENT_RE.search(text) and GOVERNING_VERB.search(text) and not NEUTRAL_RE.search(text)
-                    and not _OTHER_AUTHORITY.search(text) and not SPECIFIC_HIST_RE.search(text)):
+                    and not OTHER_AUTHORITY.search(text) and not SPECIFIC_HIST_RE.search(text)):
                 return True, [text, "penalty clause: " + penalty[0]]
     return (True, positive) if positive else (False, rejected or ["E.O. 14059 is not named in the release"])

@@ -9,12 +9,12 @@ import re
 
 from ...names import normalize_name
 from .candidates import (CONNECTORS, LEGAL_PIECES, Candidate, CandidateSet, classify_paren, clean_sentence,
-                         looks_like_name, paren_groups, split_several, strip_quotes)
-from .classify import CURRENT_RE, GOVERNING_VERB, HIST_NAME_RE
+                         looks_like_name, paren_groups, settle_role, split_several, strip_quotes)
+from .classify import CURRENT_RE, EO_RE, GOVERNING_VERB, HIST_NAME_RE, OTHER_AUTHORITY
 from .html import Block, html_blocks, sentence_spans, squash
 from .places import describes, place_mentions
 from .plaintext import governed_names, labelled_names, plain_text_designees, short_forms_in_text
-from .wording import Wording
+from .wording import WINDOW, Wording
 
 @dataclasses.dataclass
 class _Span:
@@ -53,6 +53,10 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     wordings = [Wording(b.text, sentences[bi], b.release_links, parens.get(bi, ())) for bi, b in enumerate(blocks)]
     cands = CandidateSet()
     cleaned: dict[tuple[int, int], str] = {}
+    runs: dict[int, list[tuple[int, int]]] = {}       # the bold runs of each block, sorted
+    for g in groups:
+        runs.setdefault(g["block"], []).append((g["start"], g["end"]))
+    run_starts = {bi: [r[0] for r in rs] for bi, rs in runs.items()}
     first_para = next((bi for bi, b in enumerate(blocks) if not b.is_heading and len(squash(b.text)) > 40), None)
     for g in groups:
         if g["prose"]:
@@ -85,9 +89,11 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
         for part in several:
             ps = text.find(part, s, e) if len(several) > 1 else -1
             ms, me = (ps, ps + len(part)) if ps >= 0 else (s, e)
-            role_here = wordings[g["block"]].role(ms, me, own=g["parens"])
+            near = runs[g["block"]][bisect.bisect_left(run_starts[g["block"]], ms - WINDOW):
+                                    bisect.bisect_right(run_starts[g["block"]], me + 2 * WINDOW)]
+            role_here = wordings[g["block"]].judge(ms, me, own=g["parens"], names=near)
             cand = Candidate(name=part, lookup=strip_quotes(part), markup=g["markup"],
-                             role=role_here[0], reason=role_here[1], sentence=cleaned[(g["block"], a)],
+                             role=role_here[0], reason=role_here[1], decided=role_here[2], sentence=cleaned[(g["block"], a)],
                              short_forms=short_forms if len(several) == 1 else [],
                              aliases=aliases if len(several) == 1 else [], pieces=g["pieces"],
                              position=len(cands), mentions=[(g["block"], ms, me)], heading_only=whole)
@@ -106,9 +112,70 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     out = cands.items
     for i, cand in enumerate(out):
         cand.position = i
+    _history_in_other_mentions(out, blocks, sentences, wordings)
     _assign_countries(out, blocks, wordings)
     _assign_authorities(out, blocks, sentences)
     return out
+
+
+def _forms_by_word(cands: list[Candidate], min_len: int = 3) -> dict[str, dict[int, dict[tuple, list]]]:
+    """Each name's forms (as written, variants, short forms) indexed by their first word, then
+    by their number of words and their words: finding the names a text holds takes one look-up
+    per word and form length, however many names share a first word ("Wang …", "Hebei …")."""
+    index: dict[str, dict[int, dict[tuple, list]]] = {}
+    for cand in cands:
+        for form in {squash(f) for f in [cand.lookup, *cand.variants, *cand.short_forms] if len(squash(f)) >= min_len}:
+            words = tuple(_WORD.findall(form))
+            if words and form.startswith(words[0]):
+                index.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(words, []).append((form, cand))
+    return index
+
+
+_WORD = re.compile(r"(?<!\w)\w+")
+
+
+def _forms_in(text: str, a: int, b: int, index: dict) -> list[tuple[int, int, Candidate]]:
+    """(start, end, name) of every form of a name written in text[a:b]."""
+    found = []
+    spans = [m.span() for m in _WORD.finditer(text, a, b)]
+    words = [text[s:e] for s, e in spans]
+    for i, w in enumerate(words):
+        by_len = index.get(w)
+        if not by_len:
+            continue
+        at = spans[i][0]
+        for n, table in by_len.items():
+            for form, cand in table.get(tuple(words[i:i + n]), ()):
+                end = at + len(form)
+                if end <= b and text.startswith(form, at) and not text[end:end + 1].isalnum():
+                    found.append((at, end, cand))
+    return found
+
+
+def _history_in_other_mentions(cands: list[Candidate], blocks: list[Block], sentences: dict,
+                               wordings: list[Wording]) -> None:
+    """A name put forward with no wording of its own ("The cell is led by **X** (Acosta).") is
+    one designated before when another sentence says so of it, by any of its forms ("OFAC
+    designated Acosta on March 31, 2025."). Only wording attached to that name counts, and
+    wording that says a name is designated today is never overruled."""
+    if not any(c.decided is None for c in cands):
+        return
+    by_word = _forms_by_word(cands)
+    for bi, block in enumerate(blocks):
+        if block.is_heading:
+            continue
+        text = block.text
+        for a, b in sentences[bi]:
+            if not HIST_NAME_RE.search(text, a, b) or (OTHER_AUTHORITY.search(text, a, b) and not EO_RE.search(text, a, b)):
+                continue    # "In 2015, OFAC designated X pursuant to the Kingpin Act": no word on E.O. 14059
+            found = _forms_in(text, a, b, by_word)
+            spans = [(s, e) for s, e, _ in found]
+            for s, e, cand in found:
+                if cand.decided is not None or any(mb == bi and ms <= s < me for mb, ms, me in cand.mentions):
+                    continue
+                role, why, decided = wordings[bi].judge(s, e, names=spans)
+                if decided == "hist":
+                    settle_role(cand, role, f"{why}, of {text[s:e]!r}", decided, clean_sentence(text[a:b]))
 
 
 _AUTHORITY = re.compile(r"(?:\bE\.?\s?O\.?|\bExecutive\s+Order)\s*(?:\(E\.?O\.?\)\s*)?(?:No\.?\s*)?(\d{5})\b"
@@ -119,13 +186,9 @@ def _assign_authorities(cands: list[Candidate], blocks: list[Block], sentences: 
     """The authorities named in the designation sentences that name each designee (by its
     name, a variant or a short form): "X is being designated pursuant to E.O. 13224". Each
     sentence is read once; the names in it are found through their first word."""
-    by_word: dict[str, list[tuple[str, Candidate]]] = {}
     for cand in cands:
         cand.authorities = []
-        for form in {squash(f) for f in [cand.lookup, *cand.variants, *cand.short_forms] if len(squash(f)) > 3}:
-            first = re.match(r"\w+", form)
-            if first:
-                by_word.setdefault(first.group(0), []).append((form, cand))
+    by_word = _forms_by_word(cands, min_len=4)
     for bi, block in enumerate(blocks):
         if block.is_heading:
             continue
@@ -135,12 +198,7 @@ def _assign_authorities(cands: list[Candidate], blocks: list[Block], sentences: 
                       for m in _AUTHORITY.finditer(sent)]
             if not labels or not GOVERNING_VERB.search(sent) or (HIST_NAME_RE.search(sent) and not CURRENT_RE.search(sent)):
                 continue
-            named = []
-            for w in re.finditer(r"(?<!\w)\w+", sent):
-                for form, cand in by_word.get(w.group(0), ()):
-                    if sent.startswith(form, w.start()) and not sent[w.start() + len(form):w.start() + len(form) + 1].isalnum():
-                        named.append(cand)
-            for cand in named:
+            for _, _, cand in _forms_in(sent, 0, len(sent), by_word):
                 cand.authorities += [label for label in labels if label not in cand.authorities]
 
 
@@ -222,8 +280,17 @@ _SAID_AFTER = re.compile(r"\s*[*]*,?\s*said\b")
 _DASH_AFTER = re.compile(r"\s*[—–-]")
 
 
+# A government title written right before a name ("said Under Secretary of the Treasury for
+# Terrorism and Financial Intelligence X", "Deputy Secretary X met …"): an official, never a designee.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:(?:Under|Deputy|Assistant|Acting)\s+)*(?:Secretary|Under\s*secretary|Director|Administrator|Ambassador"
+    r"|Attorney\s+General|Commissioner|Special\s+Envoy|Spokesperson|Treasurer|Counselor|Senator|Representative)"
+    r"(?:,?\s+(?:of|for|to|on|the|and|U\.S\.|[A-Z][\w’'-]*|\([A-Z]+\)))*[\s,*]*$")
+
+
 def _is_attribution(text: str, s: int, e: int) -> bool:
-    return bool(_SAID_BEFORE.search(text[max(0, s - 30):s]) or _SAID_AFTER.match(text, e))
+    return bool(_SAID_BEFORE.search(text[max(0, s - 30):s]) or _SAID_AFTER.match(text, e)
+                or _TITLE_BEFORE.search(text[max(0, s - 160):s]))
 
 
 def _assign_countries(cands: list[Candidate], blocks: list[Block], wordings: list[Wording]) -> None:

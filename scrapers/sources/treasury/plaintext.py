@@ -15,7 +15,7 @@ import re
 
 from ...countries import country_of_demonym, country_of_place, normalize_country
 from ...names import normalize_name
-from .candidates import (Candidate, CandidateSet, clean_sentence, looks_like_name, paren_groups,
+from .candidates import (EUROPEAN_FORMS, Candidate, CandidateSet, clean_sentence, looks_like_name, paren_groups,
                          strip_quotes)
 from .classify import CURRENT_RE, EO_RE, HIST_NAME_RE, WEAK_CURRENT_RE
 from .html import Block, squash
@@ -79,10 +79,10 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
                 if normalize_country(name) or country_of_place(name) or not looks_like_name(name):
                     continue
                 start = s + m.start()
-                role = wordings[bi].role(start, start + len(name))
+                role = wordings[bi].judge(start, start + len(name))
                 cand = Candidate(name=name, lookup=name, markup="text", role=role[0],
                                  reason="plain text in a designation sentence (no bold names in this release); " + role[1],
-                                 sentence=clean_sentence(sent), position=len(cands),
+                                 decided=role[2], sentence=clean_sentence(sent), position=len(cands),
                                  mentions=[(bi, start, start + len(name))])
                 cands.add(cand)
     return cands
@@ -97,8 +97,10 @@ _NAME_WORD = (r"[A-ZÀ-Þ][\w’'&]*(?:\.[\w’'&]+)*(?:-[A-ZÀ-Þ0-9][\w’'&]*
 _PARTICLE = r"(?:de|del|la|las|los|y|e|da|do|dos|van|von|bin|al|el|of)"
 _LEGAL_TAIL = (r"(?i:,?\s+(?:S\.?\s?A\.?(?:\s?P\.?\s?I\.?|\s?B\.?|\s?S\.?)?(?:\s+de\s+C\.?\s?V\.?)?"
                r"|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?|Co\.?,?\s+Ltd\.?|Ltd\.?|Inc\.?|LLC|Limited"
-               r"|Corp\.?|GmbH|Ltda\.?|B\.\s?V\.|S\.A\.S\.?)(?!\w))")
+               r"|Corp\.?|GmbH|Ltda\.?|B\.\s?V\.|S\.A\.S\.?|S\.\s?R\.\s?L\.|JSC|" + EUROPEAN_FORMS + r")(?!\w))")
 NAME_RX = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*(?:{_LEGAL_TAIL})?")
+# a name ending in a legal form that has lower-case letters or dots inside ("Sp. z o.o.", "d.o.o.")
+_NAME_EU = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*?,?\s+(?:{EUROPEAN_FORMS})(?!\w)")
 _ACTOR = r"(?:OFAC|Treasury|(?:U\.S\.\s+)?Department\s+of\s+the\s+Treasury)(?:\s*\(OFAC\))?"
 _ADVERB = r"(?:(?:also|today|further|additionally|concurrently|separately|simultaneously)\s+)*"
 _ACTIVE = re.compile(rf"\b{_ACTOR}\s+{_ADVERB}(?:is\s+|are\s+)?{_ADVERB}"
@@ -124,7 +126,9 @@ def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], 
     items, end = [], pos
     p = pos
     while p < limit:
-        m = NAME_RX.match(text, p)
+        m = _NAME_EU.match(text, p)
+        if not m or m.end() > limit:
+            m = NAME_RX.match(text, p)
         if not m or m.end() > limit:
             break
         q = m.end()
@@ -232,6 +236,7 @@ def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str],
                 if role != "designated" or (decided is None and not names_eo):
                     continue
                 out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated",
+                                     decided=decided,
                                      reason="plain text governed by a sentence announcing today's designations; " + why,
                                      sentence=cleaned, mentions=[(bi, a, b)]))
     return out
@@ -271,10 +276,10 @@ def labelled_names(blocks: list[Block], sentences: dict, wordings: list[Wording]
             name = _clean_item(m.group(0))
             if len(name.split()) < 2 or not looks_like_name(name) or {w.lower() for w in name.split()} & _ORG_WORDS:
                 continue
-            role, why, _ = wordings[bi].judge(m.start(), m.end())
+            role, why, decided = wordings[bi].judge(m.start(), m.end())
             if role != "designated":
                 continue
-            out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated",
+            out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated", decided=decided,
                                  reason=f"introduced under the bold label {squash(text[bs:be])[:80]!r}; {why}",
                                  sentence=clean_sentence(text[first[0]:first[1]]), mentions=[(bi, m.start(), m.end())]))
     return out

@@ -69,7 +69,8 @@ class RecentAction:
 
 _TYPES = {"individual", "entity", "vessel", "aircraft"}
 _ALIAS_PREFIX = re.compile(r"^(?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.|also known as)\s*", re.I)
-_SCRIPT = re.compile(r"^(?:[A-Z][a-z]+(?:\s+[a-z]+)?)\s*:\s*(.+)$", re.S)      # "Cyrillic: …", "Latin: …"
+# "Cyrillic: …", "Latin: …", "Chinese Simplified: …", "Chinese Traditional: …"
+_SCRIPT = re.compile(r"^(?:[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)?)\s*:\s*(.+)$", re.S)
 _TO = re.compile(r"\s-to-\s", re.I)
 
 
@@ -188,6 +189,8 @@ def _aliases(inner: str) -> list[str]:
 def entry_name(head: str, entity_type: str | None) -> str | None:
     """'GUZMAN LOPEZ, Joaquin, Culiacan, Mexico' -> 'GUZMAN LOPEZ, Joaquin';
     'SUMILAB, S.A. DE C.V., Calle …, Culiacan, Mexico' -> 'SUMILAB, S.A. DE C.V.'."""
+    if entity_type == "vessel":
+        return _vessel_name(head)
     parts = [p.strip() for p in head.split(",") if p.strip()]
     if not parts:
         return None
@@ -205,6 +208,19 @@ def entry_name(head: str, entity_type: str | None) -> str | None:
         else:
             break
     return ", ".join(kept) if kept else parts[0]
+
+
+# where a vessel's name ends and OFAC's fields go on: the call sign "(UCPT)", the vessel type
+# ("Crude Oil Tanker", "General Cargo"), tonnage ("6,200DWT"), flag, "IMO 1234567", "MMSI"
+_VESSEL_FIELD = re.compile(r"\(|\b[A-Z][a-z]|\b\d[\d,.]*\s?(?:DWT|GRT)\b|\bIMO\b|\bMMSI\b|\bVessel\b|,")
+
+
+def _vessel_name(head: str) -> str | None:
+    """'SEA STAR 7 (UCPT) General Cargo 6,200DWT 4,100GRT Panama flag' -> 'SEA STAR 7'."""
+    head = squash(head)
+    m = _VESSEL_FIELD.search(head)
+    name = squash(head[:m.start()] if m else head).strip(" ,;")
+    return name or (squash(head.split(",")[0]) or None)
 
 
 def parse_change(text: str) -> dict:

@@ -41,7 +41,7 @@ from ..base import (
 )
 from .candidates import Candidate
 from .html import canonical_recent_actions_url, recent_actions_key
-from .listing import ListingPage, parse_listing
+from .listing import ListingPage, parse_listing, parse_recent_actions_listing
 from .recent_actions import parse_recent_actions
 from .release import identify_release, parse_release
 
@@ -263,7 +263,10 @@ class Crawler:
         for name in names:
             listing = self.meta["listings"][name]
             start = self._page_url(listing, listing.get("first_page", 0))
-            self.walk(name, listing, start, since)
+            if listing.get("kind") == "recent-actions":
+                self.walk_actions(name, listing, start, since)
+            else:
+                self.walk(name, listing, start, since)
         for url in sorted(self.owed - self.ra_fetched):
             self.ctx.progress(f"treasury: fetching {url} (an earlier run could not)")
             self.recent_actions(url)
@@ -319,6 +322,36 @@ class Crawler:
         raise SourceError(SOURCE, url, f"{name} listing: still going after {max_pages} pages;"
                           " stopped (raise max_pages in treasury.yml if the archive really is that long)")
 
+    def walk_actions(self, name: str, listing: dict, url: str, since: str | None) -> None:
+        """OFAC's Recent Actions listing, newest first: every day page listed, archived in the
+        run's batch (the build stores its entries). Without `since`: stop at the first day page
+        a build already holds; with it: go back to that date, skipping the pages held."""
+        held = stored_action_keys(self.archive)
+        for _ in range(int(listing.get("max_pages", 500))):
+            got = self.ctx.http.get(url, source=SOURCE, kind="listing")
+            page = parse_recent_actions_listing(got.content, url)   # raises, naming the URL, on zero items
+            self._keep_listing(got.entry)
+            self.counts["listing_pages"] += 1
+            for item in page.items:
+                if item.date and since and item.date < since:
+                    return
+                if item.key in held:
+                    if since is None:
+                        return
+                    continue
+                self.recent_actions(item.url)
+            if not page.next_url:
+                return
+            url = page.next_url
+        raise SourceError(SOURCE, url, f"{name} listing: still going after {listing.get('max_pages', 500)} pages;"
+                          " stopped (raise max_pages in treasury.yml if the listing really is that long)")
+
+    def _keep_listing(self, entry) -> None:
+        if self.batch is None:
+            self.listing_entries.append(entry)
+        else:
+            self.archive.add_to_batch(self.batch, entry, "listing")
+
     def _listing(self, url: str, archived: int | None = None) -> tuple[ListingPage, object]:
         entry = None
         if archived is not None:
@@ -334,10 +367,7 @@ class Crawler:
             got = self.ctx.http.get(url, source=SOURCE, kind="listing")
             content, entry = got.content, got.entry
         page = parse_listing(content, url)     # raises, naming the URL, on zero items
-        if self.batch is None:
-            self.listing_entries.append(entry)
-        else:
-            self.archive.add_to_batch(self.batch, entry, "listing")
+        self._keep_listing(entry)
         return page, entry
 
     def release(self, rid: str) -> str | None:
@@ -424,13 +454,22 @@ class Crawler:
 
 def stored_release_ids(archive) -> set[str]:
     """Ids of releases in applied batches (the ones the database holds)."""
+    return _stored(archive, "release", "release_id")
+
+
+def stored_action_keys(archive) -> set[str]:
+    """Keys ("20240229") of the Recent Actions day pages in applied batches."""
+    return _stored(archive, "recent-actions", "recent_actions")
+
+
+def _stored(archive, kind: str, key: str) -> set[str]:
     rows = archive.conn.execute(
         "select distinct r.meta from responses r join batch_items i on i.seq = r.seq"
-        " join batches b on b.id = i.batch_id where b.source = ? and b.status = 'applied' and r.kind = 'release'",
-        (SOURCE,)).fetchall()
+        " join batches b on b.id = i.batch_id where b.source = ? and b.status = 'applied' and r.kind = ?",
+        (SOURCE, kind)).fetchall()
     out = set()
     for (meta,) in rows:
-        rid = json.loads(meta or "{}").get("release_id")
-        if rid:
-            out.add(rid)
+        value = json.loads(meta or "{}").get(key)
+        if value:
+            out.add(value)
     return out

@@ -24,9 +24,16 @@ from .classify import CURRENT_RE, HIST_NAME_RE, WEAK_CURRENT_RE
 CAP_TOKEN = r"(?:[A-ZÀ-Þ][\w’'.-]*\.?|\b(?:de|del|la|las|los|y|e|da|do|dos)(?=\s+[A-ZÀ-Þ]))"
 CAP_SPAN = re.compile(rf"{CAP_TOKEN}(?:,?\s+{CAP_TOKEN})*")
 _NAME_RUN = re.compile(rf"[A-ZÀ-Þ][\w’'.-]*(?:\s+{CAP_TOKEN})+")      # two words or more, no comma
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|its|their|one\s+of|both|each|who|whom|which|whose)\b[^,;()]{0,100}?,")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|its|their|one\s+of|both|each|who|whom|which|whose)\b[^,;()]{0,100}?,"
+                         r"|,\s+(?:also\s+known\s+as|a\.k\.a\.?|aka|known\s+as)\s+[“\"‘'][^”\"’]{1,80}[”\"’][,”\"’]*")
+# A marker of history that frames its whole clause ("In 2022, OFAC designated A and its director
+# B"), and one used as an attribute of the name after it ("previously designated drug trafficker X").
+_FRAME = re.compile(r"(?:in|on|since)\b", re.I)
+_ATTRIBUTIVE_GAP = re.compile(r"[\s*]*(?:[a-z][\w-]*[\s*]+){0,4}")
+_PARTICIPLE_END = re.compile(r"(?:designated|sanctioned|identified)$", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
 _LIST_GLUE = re.compile(r"[\s,;:*]*(?:(?:and|or|as\s+well\s+as|along\s+with|together\s+with|both|including)\b[\s,;:*]*)*")
+_LIST_GOES_ON = re.compile(r"[\s*]*(?:,|;|\band\b|\bor\b)")
 WINDOW = 3000       # characters around a mention that can say something about it
 
 
@@ -48,19 +55,40 @@ def _near(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> 
 
 
 class _Sentence:
-    def __init__(self, text: str, a: int, b: int, history: list[tuple[int, int]]):
+    """One sentence's markers, read once; its name runs and asides (needed only to attach a
+    marker of history to a name) are read on first use."""
+
+    def __init__(self, text: str, a: int, b: int, history: list[tuple[int, int]], history_starts: list[int]):
         sent = text[a:b]
+        self.text = text
         self.start, self.end = a, b
+        links = history[bisect.bisect_left(history_starts, a):bisect.bisect_left(history_starts, b)]
         self.hist = sorted([(a + m.start(), a + m.end(), m.group(0)) for m in HIST_NAME_RE.finditer(sent)]
-                           + [(s, e, "a link to an earlier release") for s, e in history if a <= s < b])
+                           + [(s, e, "a link to an earlier release") for s, e in links])
         self.current = sorted([(a + m.start(), a + m.end(), m.group(0)) for rx in (CURRENT_RE, WEAK_CURRENT_RE)
                                for m in rx.finditer(sent)])
-        self.runs = [(a + m.start(), a + m.end()) for m in _NAME_RUN.finditer(sent)]
-        self.asides = sorted([(a + m.start(), a + m.end()) for rx in (_PARENS, _APPOSITIVE) for m in rx.finditer(sent)])
         self.hist_starts = [m[0] for m in self.hist]
         self.current_starts = [m[0] for m in self.current]
-        self.run_starts = [r[0] for r in self.runs]
-        self.aside_starts = [r[0] for r in self.asides]
+        self._runs = self._asides = None
+
+    def _read_names(self) -> None:
+        a, sent = self.start, self.text[self.start:self.end]
+        self._runs = [(a + m.start(), a + m.end()) for m in _NAME_RUN.finditer(sent)]
+        self._asides = sorted([(a + m.start(), a + m.end()) for rx in (_PARENS, _APPOSITIVE) for m in rx.finditer(sent)])
+        self.run_starts = [r[0] for r in self._runs]
+        self.aside_starts = [r[0] for r in self._asides]
+
+    @property
+    def runs(self) -> list[tuple[int, int]]:
+        if self._runs is None:
+            self._read_names()
+        return self._runs
+
+    @property
+    def asides(self) -> list[tuple[int, int]]:
+        if self._asides is None:
+            self._read_names()
+        return self._asides
 
 
 class Wording:
@@ -77,6 +105,7 @@ class Wording:
         self.spans = spans
         self._starts = [s for s, _ in spans]
         self._history = sorted(history)
+        self._history_starts = [h[0] for h in self._history]
         self._parens = sorted(parens)
         self._paren_starts = [p[0] for p in self._parens]
         self._cache: dict[int, _Sentence] = {}
@@ -90,7 +119,7 @@ class Wording:
     def _sentence(self, pos: int) -> _Sentence:
         a, b = self.sentence_of(pos)
         if a not in self._cache:
-            self._cache[a] = _Sentence(self.text, a, b, self._history)
+            self._cache[a] = _Sentence(self.text, a, b, self._history, self._history_starts)
         return self._cache[a]
 
     def _in_other_parens(self, pos: int, own: list[tuple[int, int]]) -> bool:
@@ -113,8 +142,10 @@ class Wording:
             asides = _near(sent.asides, sent.aside_starts, s - WINDOW, e + 2 * WINDOW)
             hist = [m for m in hist if self._attached((s, e), (m[0], m[1]), others, asides)]
         markers = [(a, b, "hist", said) for a, b, said in hist]
+        # "OFAC designated" inside "In 2022, OFAC designated" is no marker of today
         markers += [(a, b, "current", said) for a, b, said in _near(sent.current, sent.current_starts, s, e + WINDOW)
-                    if not self._in_other_parens(a, own)]
+                    if not self._in_other_parens(a, own)
+                    and not any(_overlap((a, b), (h[0], h[1])) for h in sent.hist)]
         if not markers:
             return "designated", "put forward in an E.O. 14059 release, no wording of history around it", None
 
@@ -137,13 +168,22 @@ class Wording:
         asides), or listed together with that one."""
         if abs(marker[0] - name[0]) > WINDOW:
             return False
+        ms, me = marker
+        said = self.text[ms:me]
+        if any(_overlap(marker, h) for h in self._history) and any(_overlap(n, marker) for n in others):
+            return _overlap(name, marker)   # a name linked to its earlier release: that name only
+        if name[0] >= me:
+            gap = self.text[me:name[0]]
+            if _PARTICIPLE_END.search(said) and _ATTRIBUTIVE_GAP.fullmatch(gap):
+                return True     # "previously designated drug trafficker X", "OFAC-designated X"
+            if _FRAME.match(said) and ";" not in gap:
+                return True     # "In 2022, OFAC designated A and its sales director B"
 
         def inside(n):
             return any(a <= n[0] and n[1] <= b for a, b in asides)
 
         pool = [n for n in others if not _overlap(n, name) and not _overlap(n, marker) and not inside(n)]
         pool.append(name)
-        ms, me = marker
 
         def dist(n):
             return (ms - n[1] if n[1] <= ms else (n[0] - me if n[0] >= me else 0), n[0] > ms)
@@ -152,5 +192,9 @@ class Wording:
         if nearest is name:
             return True
         a, b = sorted([name, nearest])
-        gap = _blank(self.text[a[1]:b[0]], [n for n in others if a[1] <= n[0] and n[1] <= b[0]] + asides, a[1])
-        return bool(_LIST_GLUE.fullmatch(gap))
+        gap = _blank(self.text[a[1]:b[0]], [n for n in others if a[1] < n[1] and n[0] < b[0]] + asides, a[1])
+        if not _LIST_GLUE.fullmatch(gap):
+            return False
+        # "A, B" glued by a comma alone is a list only when it goes on ("A, B, and C");
+        # "who was previously designated by OFAC, A, B collaborates with …" is not
+        return bool(re.search(r"\b(?:and|or|with|including|both)\b", gap)) or bool(_LIST_GOES_ON.match(self.text, b[1]))

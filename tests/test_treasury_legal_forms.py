@@ -1,0 +1,40 @@
+"""European and Turkish legal forms ("d.o.o.", "S.R.L.", "SpA", "Sp. z o.o.", "A.Ş.", "JSC") stay
+with the company's name in a release and link to the list entry written with them (invented
+names and entries)."""
+from __future__ import annotations
+
+from scrapers.names import normalize_name, strip_legal_form
+from scrapers.sources.treasury.designees import extract_designees
+from test_treasury_link_variants import _links, _release
+
+NAMES = ["Balkan Ficta d.o.o.", "Ficta Trade S.R.L.", "Ficta Chimica SpA", "Ficta Polska Sp. z o.o.",
+         "Ficta Kimya Sanayi A.Ş.", "Ficta Neft JSC", "Ficta Cargo, d.o.o."]
+SDN = [(81001, "BALKAN FICTA D.O.O."), (81002, "FICTA TRADE S.R.L."), (81003, "FICTA CHIMICA S.P.A."),
+       (81004, "FICTA POLSKA SP. Z O.O."), (81005, "FICTA KIMYA SANAYI A.S."), (81006, "FICTA NEFT JSC"),
+       (81007, "FICTA CARGO D.O.O.")]
+
+
+def test_legal_forms_stay_with_the_name():
+    html = ("<p>Today, OFAC sanctioned the following pursuant to E.O. 14059.</p>"
+            + "".join(f"<p><strong>{n}</strong> ships precursors.</p>" for n in NAMES))
+    assert [c.name for c in extract_designees(html)] == NAMES
+    assert strip_legal_form(normalize_name("Ficta Polska Sp. z o.o.")) == "ficta polska"
+    assert strip_legal_form(normalize_name("Ficta Kimya Sanayi A.Ş.")) == "ficta kimya sanayi"
+    # "plain text governed by a designation sentence" keeps them too
+    got = {c.name for c in extract_designees(
+        "<p>Today, OFAC designated <strong>Ana Ficta</strong> pursuant to E.O. 14059.</p>"
+        "<p>OFAC also designated Ficta Polska Sp. z o.o. and Balkan Ficta d.o.o. pursuant to E.O. 14059.</p>")}
+    assert {"Ficta Polska Sp. z o.o.", "Balkan Ficta d.o.o."} <= got
+
+
+def test_legal_forms_link_to_the_list_entry(run_cli, workdir, tmp_path):
+    folder = tmp_path / "sdn" / "2024-05-03"
+    folder.mkdir(parents=True)
+    rows = [f'{uid},"{name}",-0- ,"ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ' for uid, name in SDN]
+    (folder / "sdn.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    body = ("<p>WASHINGTON — Today, OFAC sanctioned the following pursuant to E.O. 14059.</p>"
+            + "".join(f"<p><strong>{n}</strong> ships precursors.</p>" for n in NAMES))
+    run_cli("import", "sdn", folder)
+    run_cli("import", "treasury", _release(tmp_path, body))
+    got = _links(workdir / "tracker.db")
+    assert {n: got[n][:2] for n in NAMES} == {n: (uid, "designated") for n, (uid, _) in zip(NAMES, SDN)}
