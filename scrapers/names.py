@@ -19,7 +19,7 @@ _LEGAL_FORMS = [
     "s de rl de cv", "s de r l de c v", "sapi de cv", "sab de cv", "sa de cv", "s a de c v",
     "sas de cv", "s en c", "sa de cv sofom enr", "sociedad anonima de capital variable",
     "sociedad anonima", "sociedad de responsabilidad limitada", "co ltd", "company limited",
-    "co limited", "limited liability company", "limited", "ltd", "llc", "l l c", "inc",
+    "co limited", "limited liability company", "limited", "ltd", "llc", "l l c", "llp", "l l p", "inc",
     "incorporated", "corp", "corporation", "company", "co", "gmbh", "sarl", "srl", "sa",
     "s a", "sas", "sac", "spa", "bv", "nv", "ag", "plc", "pte ltd", "pvt ltd",
     "private limited", "fze", "fzco", "fzc", "jsc", "ojsc", "ooo", "eirl", "ltda", "cia ltda",
@@ -60,6 +60,23 @@ def strip_legal_form(normalized: str) -> str:
     """'sumilab sa de cv' -> 'sumilab'; leaves the name alone if nothing would remain."""
     out = _LEGAL_RE.sub("", normalized).strip()
     return out or normalized
+
+
+# Surnames written before the given name (Chinese, Korean, Vietnamese names: 'ZHANG Wei',
+# named again as 'Zhang'). Only surnames that are not also English words, places or common
+# Western given names ('Lee', 'Kim', 'Park', 'Long', 'Song', 'He' are left out).
+_SURNAME_FIRST = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin luo gao zheng liang xie tang
+han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng su lu ding ren shen yao
+zhong cui tan qian qiu dai xia zou xiong meng qin yan mao hao gong shao duan lei yin hou bai kong
+choi jung kang cho yoon jang lim shin kwon hwang ahn jeon
+nguyen tran pham hoang huynh phan vu vo bui ngo duong
+""".split())
+
+
+def surname_first(word: str) -> bool:
+    """Is this word (the first of a name) a surname of a people who write the surname first?"""
+    return normalize_name(word) in _SURNAME_FIRST
 
 
 def list_name_to_natural(name: str) -> str:

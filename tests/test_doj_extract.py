@@ -160,7 +160,7 @@ def test_one_case_with_defendants_at_different_stages():
              " 39, of Franklin, pleaded guilty in June and is awaiting sentencing. A third defendant, Tomasz Wieczorek,"
              " 30, remains a fugitive.</p>", title="Franklin Man Sentenced in Fentanyl Ring")
     assert {d["name"]: d["action"] for d in ex.defendants} == {
-        "Leopold Varga": "sentenced", "Mirela Sandu": "pleaded_guilty", "Tomasz Wieczorek": "other"}
+        "Leopold Varga": "sentenced", "Mirela Sandu": "pleaded_guilty", "Tomasz Wieczorek": "charged"}  # a fugitive
     by_action = {p["action"]: p for p in ex.prosecutions}
     assert by_action["sentenced"]["sentence_months"] == 180.0
     assert {d["prosecution_id"] for d in ex.defendants} == {p["id"] for p in ex.prosecutions}

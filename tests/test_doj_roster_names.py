@@ -66,6 +66,33 @@ def test_ages_in_parentheses_with_or_without_age():
     assert rows(ex) == {"Travon Keele": ("sentenced", 34), "Lamar Q. Bristow": ("sentenced", 37)}
 
 
+def test_saint_words_and_particles_inside_surnames_in_capitals():
+    ex = run("<p>The indictment charges LUCÍA MARÍA SAN MIGUEL, 41, of Hialeah; DEREK ST. AUBIN, 35, of Miami; TEO DEL"
+             " VALLE, 29, of Doral; JOOST VAN DER LINDE, 50, of Miami; KEVIN O’DEA, 33; and GRANT MAC ALLISTER, 27.</p>",
+             title="Six Indicted")
+    assert rows(ex) == {"LUCÍA MARÍA SAN MIGUEL": ("charged", 41), "DEREK ST. AUBIN": ("charged", 35),
+                        "TEO DEL VALLE": ("charged", 29), "JOOST VAN DER LINDE": ("charged", 50),
+                        "KEVIN O’DEA": ("charged", 33), "GRANT MAC ALLISTER": ("charged", 27)}
+
+
+def test_saint_words_inside_surnames_written_in_mixed_case():
+    ex = run("<p>Lucía María San Miguel, 41, was sentenced to 70 months. Derek St. Aubin, 35, was sentenced to 40"
+             " months.</p>", title="Two Sentenced")
+    assert rows(ex) == {"Lucía María San Miguel": ("sentenced", 41), "Derek St. Aubin": ("sentenced", 35)}
+
+
+def test_saint_words_stay_places_after_an_agency_or_at_a_name_start():
+    ex = run("<p>Omar Quist, 30, was arrested by the DEA San Diego Field Division and FBI St. Louis.</p>",
+             title="Man Arrested")
+    assert rows(ex) == {"Omar Quist": ("arrested", 30)}
+
+
+def test_a_name_in_capitals_with_a_second_surname_in_mixed_case():
+    ex = run("<p>Also charged were CARLOS IVÁN ROSARIO-Quiles, 30, and MARTA LUGO-Betancourt, 44, both of Ponce.</p>",
+             title="Ten Indicted")
+    assert rows(ex) == {"CARLOS IVÁN ROSARIO-Quiles": ("charged", 30), "MARTA LUGO-Betancourt": ("charged", 44)}
+
+
 # -- hostile text: the new patterns stay linear ------------------------------------------------------
 def _seconds(body: str) -> float:
     best = 1e9
@@ -82,3 +109,9 @@ def test_extraction_time_is_linear_on_hostile_bodies():
         small, large = _seconds(unit * (45_000 // len(unit))), _seconds(unit * (180_000 // len(unit)))
         assert large < 6.0, f"{unit!r}: {large:.2f} s for 180 kB"
         assert large < 10 * max(small, 0.05), f"{unit!r}: {small:.3f} s -> {large:.3f} s for 4x the text"
+
+
+def test_an_age_given_only_at_a_later_surname_mention():
+    ex = run("<p>A Bemidji woman was sentenced today for selling fentanyl pills. Corinne Adele Lindgaard admitted the"
+             " sales in March.</p><p>Lindgaard, 31, was sentenced to 60 months in prison.</p>", title="Woman Sentenced")
+    assert rows(ex) == {"Corinne Adele Lindgaard": ("sentenced", 31)}

@@ -23,6 +23,13 @@ _BOLD_TAGS = frozenset(("b", "strong"))
 _TAG_NAMES = {n: n for n in _BLOCK_TAGS | _BOLD_TAGS | {"a", "i", "em", "span", "u", "sup", "sub", "img", "td"}}
 
 
+# a table row: 'Name | Age | Hometown', 'Jane Roe | 34 | Dayton, Ohio | Sentenced to 60 months'
+CELL = " | "
+CELL_MARK = "\x1f"
+_CELLS = frozenset(("td", "th"))
+_ROW_ENDS = frozenset(("tr", "table", "tbody", "thead"))
+
+
 @dataclasses.dataclass(frozen=True)
 class Block:
     text: str
@@ -132,6 +139,7 @@ def html_to_blocks(html: str) -> list[Block]:
     has_plain = False
     has_bold = False
     in_heading = False
+    in_row = False    # a table row is one block, its cells joined by CELL
 
     def flush():
         nonlocal pieces, has_plain, has_bold
@@ -139,8 +147,10 @@ def html_to_blocks(html: str) -> list[Block]:
             raw = "".join(pieces)
             if not raw.isspace() and raw:  # whitespace alone (between blocks) is no block
                 text = _inline_text(raw)
-                if text:
-                    blocks.append(Block(text, in_heading or (has_bold and not has_plain)))
+                if in_row and CELL_MARK in text:
+                    text = CELL.join(c.strip() for c in text.split(CELL_MARK) if c.strip())
+                if text:   # (a row is never a case heading)
+                    blocks.append(Block(text, not in_row and (in_heading or (has_bold and not has_plain))))
         pieces, has_plain, has_bold = [], False, False
 
     pos = 0
@@ -160,8 +170,17 @@ def html_to_blocks(html: str) -> list[Block]:
         slash, name = m.group(1, 2)
         name = _TAG_NAMES.get(name) or name.lower()
         closing = slash == "/"
+        if in_row and name not in _ROW_ENDS:
+            if name in _CELLS:
+                pieces.append(CELL_MARK)
+            elif name in _BLOCK_TAGS:
+                pieces.append(" ")
+            elif name in _BOLD_TAGS:
+                bold_depth = max(0, bold_depth + (-1 if closing else 1))
+            continue
         if name in _BLOCK_TAGS:
             flush()
+            in_row = name == "tr" and not closing
             if name in _HEADINGS:
                 in_heading = not closing
         elif name in _BOLD_TAGS:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ...names import normalize_name
+from ...names import normalize_name, strip_legal_form
 from .districts import geo
 from .textscan import _ABBREV, _US_STATE_ABBR, ascii_bytes
 
@@ -28,7 +28,7 @@ INITIAL_RX = re.compile(INITIAL)
 PARTICLE_RX = re.compile(PARTICLE)
 
 LEGAL = (r"(?:Co\.,?\s*Ltd\.?|Co\.\s*\([^()]{1,40}\),?\s*Ltd\.?|Co\.,?\s*Limited|Company,?\s+Limited|Company,?\s+Ltd\.?|Pvt\.?\s*Ltd\.?|"
-         r"Private\s+Limited|Limited|Ltd\.?|Inc\.|Inc\b|LLC|L\.L\.C\.|Corp\.|Corp\b|Corporation|"
+         r"Private\s+Limited|Limited|Ltd\.?|Inc\.|Inc\b|LLC|L\.L\.C\.|LLP|L\.L\.P\.|Corp\.|Corp\b|Corporation|"
          r"S\.A\.\s+de\s+C\.V\.|SA\s+de\s+CV|S\.\s*de\s+R\.L\.(?:\s+de\s+C\.V\.)?|GmbH|Pharmacy|Pharmaceuticals|Co\.(?=[\s,;)]))")
 COMPANY_RX = re.compile(rf"(?<![\w])((?:(?:[{U}0-9][\w&’'.()-]*|&|and|of)\s+){{1,8}}{LEGAL})")
 
@@ -68,7 +68,8 @@ associate associates americans hispanics residents citizens nationals former inc
 co-conspirator co-conspirators coconspirator unindicted alleged reputed act acts section sections divisions offices
 departments justices civil rights criminal narcotic trustee fraud sham sale unlawful investigative jurisdiction place
 springs heights falls harbor island islands township village borough parish tribe reservation news gazette
-community communities neighborhood neighbourhood project""".split())
+community communities neighborhood neighbourhood project enforcer enforcers runner runners seller sellers lookout
+lookouts sicario sicarios hitman hitmen gunman gunmen bodyguard bodyguards recruiter recruiters""".split())
 _TITLE_WORDS = set("""
 attorney attorneys general judge judges justice magistrate chief agent agents special assistant acting deputy director
 administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper officer officers
@@ -112,6 +113,9 @@ def _run_tokens(run: str, start: int) -> list[tuple[str, int]]:
 # 'Shayla Marie Two Bulls' (a number word between names), 'Raymond Little Plume'
 _SURNAME_WORDS = frozenset("park lake valley beach church bank banks river rivers island hill hills king kings".split())
 _NUMBER_NAME_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+# ... and a saint's word that opens a place elsewhere ('San Diego', 'St. Paul') but a surname after a
+# given name ('José Luis San Román', 'Mark St. Clair', 'LUIS SANTA CRUZ')
+_SAINT_WORDS = frozenset("san santa santo st ste saint sainte".split())
 
 
 def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[str, int]], bool]:
@@ -132,9 +136,9 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
         if bare in _PARTICLES and tok[0].islower():
             continue
         if i > cut + 1 and ((i == last and aged and bare in _SURNAME_WORDS) or
-                            (bare in _NUMBER_NAME_WORDS and i < last and toks[i + 1][0][:1].isupper() and
-                             toks[i + 1][0].lower() not in _NON_NAME)):
-            continue                          # 'Sofia Lyn Park, 29', 'Shayla Marie Two Bulls'
+                            ((bare in _NUMBER_NAME_WORDS or bare in _SAINT_WORDS) and i < last and
+                             toks[i + 1][0][:1].isupper() and toks[i + 1][0].lower().rstrip(".,") not in _NON_NAME)):
+            continue                          # 'Sofia Lyn Park, 29', 'Shayla Marie Two Bulls', 'Ana San Román'
         if low in _NON_NAME or bare in _NON_NAME or bare.endswith(_DESCRIPTIVE_SUFFIXES):
             cut, title = i, bare in _TITLE_WORDS
         elif tok.isupper() and tok not in _ROMAN and not (len(tok) == 2 and tok[1] == "."):
@@ -159,7 +163,8 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
 def _sentence_end(tok: str) -> bool:
     """A capitalised token ending with a full stop that ends a sentence ('Marte.' in 'Alberto
     Marte. Marte had'), not an abbreviation ('Minn.', 'Jr.', 'U.S.', 'A.')."""
-    return tok[-1] == "." and len(tok) > 2 and tok.count(".") == 1 and tok[:-1].isalpha() and \
+    return tok[-1] == "." and len(tok) > 2 and tok.count(".") == 1 and \
+        (tok[:-1].isalpha() or (tok[0].isalpha() and tok[:-1].replace("-", "").replace("’", "").isalpha())) and \
         tok.lower() not in _ABBREV and tok not in _US_STATE_ABBR
 
 
@@ -167,7 +172,9 @@ def _sentence_end(tok: str) -> bool:
 def run_names(run: str, aged: bool = False) -> tuple[tuple[int, int, str, str, bool, str | None], ...]:
     """The names in a capitalised run: the run cut at every sentence end inside it, each piece
     read by _run_name (positions relative to the run). `aged`: an age follows the run."""
-    if ". " not in run and ".\t" not in run:
+    if ". " not in run and ".\t" not in run and ".\n" not in run:
+        if run.endswith(".") and _sentence_end(run[run.rfind(" ") + 1:]):
+            run = run[:-1]    # the name ends the paragraph: 'were A and Efrain Lucero.'
         one = _run_name(run, aged)
         return (one,) if one is not None else ()
     out = []
@@ -209,7 +216,15 @@ def _run_name(run: str, aged: bool = False) -> tuple[int, int, str, str, bool, s
 
 
 _SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
-_LEGAL_HINTS = ("Co.", "Co ", "Ltd", "Limited", "Inc", "LLC", "L.L.C", "Corp", "S.A.", "SA de", "S. de R.L",
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def company_key(name: str) -> str:
+    """One key for every way a release writes a company: with or without its legal form or the
+    short name it defines ('Acme Chemical Co. (Acme), Ltd.', 'Acme Chemical Co., Ltd.', 'Acme
+    Chemical Pvt. Ltd.', 'Acme Chemical Private Limited', 'Acme Chemical LLC', 'Acme Chemical')."""
+    return strip_legal_form(normalize_name(_PARENS.sub(" ", name) if "(" in name else name))
+_LEGAL_HINTS = ("Co.", "Co ", "Ltd", "Limited", "Inc", "LLC", "L.L.C", "LLP", "L.L.P", "Corp", "S.A.", "SA de", "S. de R.L",
                 "GmbH", "Pharmacy", "Pharmaceuticals")
 _LEGAL_HINT_RX = re.compile("|".join(map(re.escape, _LEGAL_HINTS)))
 _LEGAL_RX = re.compile(LEGAL)
@@ -221,11 +236,12 @@ _LEGAL_RX = re.compile(LEGAL)
 # (capitals with accents and Ñ: 'RAFAEL NUÑEZ-PEÑA', 'ANA PAULA DE LEÓN'; up to six words: 'RAMÓN
 # ANTONIO DE LOS SANTOS ENCARNACIÓN'; an age at a line's end, the town on the next line: a roster)
 _UC = "A-ZÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇŠŽ"
+_CAPS_WORD_RX = rf"(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:-[{U}][{L}]+)?"
 CAPS_NAME_RX = re.compile(
-    rf"(?<![\w’'.-])([{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|[{_UC}][{_UC}’'-]+)){{1,5}})"
+    rf"(?<![\w’'.-])((?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|STE?\.|{_CAPS_WORD_RX})){{1,5}})"
     r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
-    r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,)]|[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
-    r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]))")
+    r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,;)]|[ \t]*(?:\n|$)|\.(?=\s|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
+    r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]|[ \t]\|[ \t]))")   # (| a table cell's end)
 
 
 # ASCII letters by case ('A' / 'a'), digits '9', everything else itself: in this shape of a
@@ -280,8 +296,9 @@ def caps_name(words: str) -> tuple[str, str] | None:
     """(name as written, key) of a CAPS_NAME_RX match, or None when a word cannot be part of a
     name (DEFENDANTS, MEDIA, DEA)."""
     toks = words.split()
-    if any(t.lower().rstrip(".") in _NON_NAME and t.lower() not in _PARTICLES for t in toks):
-        return None   # (particles pass: 'JUAN DE LA CRUZ')
+    if any(t.lower().rstrip(".") in _NON_NAME and t.lower() not in _PARTICLES and
+           not (0 < i < len(toks) - 1 and t.lower().rstrip(".") in _SAINT_WORDS) for i, t in enumerate(toks)):
+        return None   # (particles pass: 'JUAN DE LA CRUZ'; a saint's word inside: 'JOSÉ SAN ROMÁN')
     if sum(1 for t in toks if len(t) >= 3) < 1 or not any(len(t) > 2 for t in toks[-1:]):
         return None
     return words, normalize_name(words)

@@ -8,7 +8,7 @@ import functools
 import re
 
 from ...countries import country_of_demonym, country_of_place, demonym_pattern
-from ...names import normalize_name
+from ...names import normalize_name, surname_first
 from .classify import tables
 from .districts import geo
 from .mentions import (
@@ -21,6 +21,7 @@ from .mentions import (
     _attributive,
     caps_name,
     caps_names,
+    company_key,
     run_names,
 )
 from .textscan import _DOTTED, _US_STATE_ABBR, ascii_bytes
@@ -134,7 +135,9 @@ def _place_country(place: str | None) -> str | None:
     c = country_of_place(place)
     return c.name if c else None
 
-_COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){1,8})$")
+_COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){1,8})$|"
+                            r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){0,7}[A-Z0-9][\w&’'.()-]*,[ \t]+)$")
+# ('Acme Trading, LLC', 'Bluestem Pharmacy, Inc.': a comma before the legal form)
 _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "from", "with", "to", "that", "its",
                            "de", "&", "according", "defendant", "defendants", "former", "including", "against"))
 _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
@@ -172,8 +175,17 @@ def _official_left(left: str) -> bool:
         return False
     for t in titles:
         if w.endswith(t) and (len(w) == len(t) or not w[-len(t) - 1].isalnum()):
-            return True
+            # a company's officer is no official: 'its director, A', 'the pharmacy’s president, B' (but an
+            # agency's is: 'the FBI and its Director, C')
+            role = _COMPANY_ROLE_BEFORE.search(w, 0, len(w) - len(t))
+            return not role or bool(_AGENCY_BEFORE.search(w, 0, role.start()))
     return False
+
+
+_AGENCY_BEFORE = re.compile(r"\b(?:(?!LLC|LLP|LTD|INC|PLC)[A-Z]{2,}|Department|Office|Bureau|Administration|Agency|Service|Division|Police|"
+                            r"Force|Patrol|Marshals?|Commission|Government)\s*(?:,\s*)?(?:and\s+)?$")
+_COMPANY_ROLE_BEFORE = re.compile(r"(?:\b(?:its|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)|"
+                                  r"(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
@@ -252,10 +264,12 @@ class _Scanner:
                     continue
                 window = text[max(0, m.start() - 160):m.start()]
                 wm = _COMPANY_WORDS.search(window)
-                if not wm:
+                if not wm or (wm.group(2) and m.group(0)[:1] not in "ILC"):   # (only 'LLC', 'Inc.', 'Ltd.', 'Corp.')
                     continue
-                toks = wm.group(1).split()
-                i = 0
+                g = 1 if wm.group(1) else 2
+                toks = wm.group(g).split()
+                i = max((k + 1 for k, t in enumerate(toks) if t[-1] == "." and t[:-1].isdigit()), default=0)  # 'May 2.'
+                toks, i = toks[i:], 0
                 # leading words that are no part of the name: 'the', 'former', a dateline
                 # ('WASHINGTON Acme Corp.'), a description ('Tokyo-based Acme Corp.')
                 while i < len(toks) - 1 and (toks[i].lower() in _COMPANY_LEAD or toks[i].lower().endswith("-based") or
@@ -264,22 +278,22 @@ class _Scanner:
                 toks = toks[i:]
                 if not toks or toks[0].lower() in _COMPANY_LEAD:
                     continue
-                start = m.start() - len(window) + wm.start(1) + wm.group(1).find(toks[0])
+                start = m.start() - len(window) + wm.start(g) + wm.group(g).find(toks[0])
                 # 'companies Acme Chemicals and Zenith Labs Pvt. Ltd.': two companies
-                cut = _company_list_cut(toks, window[:wm.start(1) + wm.group(1).find(toks[0])])
+                cut = _company_list_cut(toks, window[:wm.start(g) + wm.group(g).find(toks[0])])
                 if cut and _LEGAL_RX.search(" ".join(toks[:cut])):
                     # 'Acme Ltd. and Zenith Inc.': the first one has its own legal form, read already
                     start = text.find(toks[cut + 1], start)
                     toks = toks[cut + 1:]
                 elif cut:
                     first = " ".join(toks[:cut])
-                    self.mentions.append(Mention(start, start + len(first), first, normalize_name(first), is_company=True))
+                    self.mentions.append(Mention(start, start + len(first), first, company_key(first), is_company=True))
                     company_spans.append((start, start + len(first)))
                     start = text.find(toks[cut + 1], start + len(first))
                     toks = toks[cut + 1:]
                 name = " ".join(toks + [m.group(0)]).rstrip(",")
                 company_spans.append((start, m.end()))
-                self.mentions.append(Mention(start, m.end(), name, normalize_name(name), is_company=True))
+                self.mentions.append(Mention(start, m.end(), name, company_key(name), is_company=True))
         for m in caps_names(text):
             got = caps_name(m.group(1))
             if got and not any(a <= m.start() < b for a, b in company_spans):
@@ -318,6 +332,11 @@ class _Scanner:
             if cand is None:
                 cand = Candidate(mention.name, mention.key, mention.is_company, mention.start)
                 self.cands[mention.key] = cand
+            elif mention.is_company and len(mention.name) > len(cand.name) and normalize_name(cand.name) == cand.key \
+                    and (cand.is_company or not (cand.evidence or cand.official or cand.victim)):
+                # 'Acme Pharmacy' (or 'Redline Logistics', read as a name) first, 'Acme Pharmacy LLC' later: the
+                # company, by its legal name (not a person known by age or title: 'John Roe' and 'John Roe LLC')
+                cand.name, cand.is_company = mention.name, True
             mention.candidate = cand
             if mention.aka:
                 _add_aka(cand, mention.aka)
@@ -535,14 +554,14 @@ class _Scanner:
         variants: dict[str, list[Candidate]] = {}
         for c in people:
             toks = [w for w in c.name.split() if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]
-            forms = {toks[-1]}
+            forms = {toks[-1]} | ({toks[0]} if len(toks) >= 2 and surname_first(toks[0]) else set())  # 'ZHANG Wei'
             if len(toks) >= 3:
                 forms.add(" ".join(toks[-2:]))
             if c.name.isupper():
                 # introduced in capitals ('DORIAN WESTFALL'), named later either way ('Westfall')
                 forms |= {f.title() for f in forms}
             for f in forms:
-                if f.lower() in _NON_NAME or len(f) < 3:
+                if f.lower() in _NON_NAME or (len(f) < 3 and not surname_first(f)):
                     continue
                 variants.setdefault(f, []).append(c)
             c.surnames = sorted(forms)
@@ -571,6 +590,9 @@ class _Scanner:
                     if not inside and not taken[i]:
                         found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
                         taken[i:j] = b"\x01" * (j - i)
+                        if cand.age is None and text.startswith(",", j) and (age := _AGED.match(text, j)):
+                            cand.age = int("".join(ch for ch in age.group(0) if ch.isdigit()))  # 'Pruitt, 27, was'
+                            cand.evidence.add("age")
                 i = hay.find(needle, j)
         self.mentions.extend(found.values())
         self.mentions.sort(key=lambda x: x.start)

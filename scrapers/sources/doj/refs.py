@@ -10,6 +10,7 @@ import re
 
 from .people import Candidate, Mention
 from .terms import LENGTH, term_at
+from .textscan import ascii_bytes
 
 _COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
@@ -144,7 +145,7 @@ _LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,
 
 # -- 'Seven of the eight defendants were arrested ... X remains a fugitive' -------------------
 _N_OF_M = re.compile(r"\b(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|persons|men|women)\b", re.I)
-_FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
+_FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,60},)?(?:\s*,?\s+who)?\s*,?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
                        r"\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located)")
 
 
@@ -167,8 +168,12 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     """ids of the people the text says are fugitives or not yet arrested."""
     if "fugitive" not in text and "at large" not in text and "not yet been" not in text and "not been" not in text:
         return set()
-    return {id(m.candidate) for m in mentions if _FUGITIVE.match(text, m.end, min(len(text), m.end + 120))
-            or "fugitive" in text[max(0, m.start - 30):m.start]}
+    return {id(m.candidate) for m in mentions if fugitive_after(text, m) or "fugitive" in text[max(0, m.start - 30):m.start]}
+
+
+def fugitive_after(text: str, m: Mention) -> bool:
+    """'A remains a fugitive', 'A and B, who remain at large' (said right after the name)."""
+    return bool(_FUGITIVE.match(text, m.end, min(len(text), m.end + 120)))
 
 
 def the_others(counted: tuple[int | None, int | None], pool: list[Candidate], away: set[int]) -> list[Candidate]:
@@ -188,15 +193,109 @@ _ELLIPSIS = re.compile(
     re.I)
 
 
-def elliptic_term(text: str, m: Mention, s_end: int) -> tuple[float | None, str] | None:
+_BARE = re.compile(r"(?:\s*,\s*\d{1,2}\s*,)?\s+(?:received\s+)?")
+
+
+def elliptic_term(text: str, m: Mention, s_end: int, bare: bool = False) -> tuple[float | None, str] | None:
     """The term written right after a name in a sentencing sentence, without its own verb
     ('Jane Roe, 31, to 60 months'; 'sentenced A to 87 months and B to 60 months'; 'A, 25,
     sentenced to 210 months')."""
     e = _ELLIPSIS.match(text, m.end, s_end)
+    if e and "was" in e.group(0):
+        # 'A, 58, owner of Acme LLC, was sentenced to': the verb's subject is A, named before
+        return None
+    t = LENGTH.match(text, e.end(), s_end) if e else None
+    if t is None and bare:   # after 'received': 'B 87 months', 'B, 29, 87 months'
+        b = _BARE.match(text, m.end, s_end)
+        t = LENGTH.match(text, b.end(), s_end) if b else None
+        e = b if t else e
     if not e:
         return None
-    t = LENGTH.match(text, e.end(), s_end)
     if not t:
+        if text.startswith("time served", e.end()):
+            return 0.0, "time served"    # 'and C to time served'
         return None
     months, label = term_at(t, text)
     return (months, label) if label else None
+
+
+# -- 'Also charged are A, B and C' ----------------------------------------------------------------
+_ALSO_NAMED = re.compile(r"(?P<v>[Cc]harged|[Ii]ndicted|[Aa]rrested|[Nn]amed)\b[^.;:]{0,60}?\s(?:are|were|is|was)\s+"
+                         r"(?:(?:his|her|their)\s+)?(?:co-?defendants?\s+|defendants?\s+)?")
+# where it can start: after 'also'/'additionally', or a capitalised verb opening a sentence
+_ALSO_KEYS = (b"lso ", b"dditionally ", b"Charged ", b"Indicted ", b"Arrested ", b"Named ")
+
+
+def also_named(text: str) -> list[re.Match]:
+    b = ascii_bytes(text)
+    out = []
+    for key in _ALSO_KEYS:
+        at = b.find(key)
+        while at >= 0:
+            if key[0] in b"CIAN":
+                i = at
+                ok = i == 0 or text[i - 1] == "\n" or (i >= 2 and text[i - 1] == " " and text[i - 2] in ".;:")
+            else:
+                i = at + len(key)
+                ok = at >= 1 and text[at - 1] in "Aa" and (key != b"lso " or text[at - 1:at + 4].lower() == "also ")
+            m = _ALSO_NAMED.match(text, i) if ok else None
+            if m:
+                out.append(m)
+            at = b.find(key, at + 1)
+    return out
+
+
+# -- 'an indictment against ten defendants', then ten names with roles and no verb each ------------
+_N_BEFORE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:(?:more|other|alleged|"
+                       r"\w+-based|[A-Z][\w-]+)\s+)?$", re.I)
+_PEOPLE_NOUNS = (b"defendants", b"individuals", b"people", b"persons", b" men", b"women")
+
+
+def stated_count(text: str) -> tuple[int, int] | None:
+    """(the largest number of defendants the text states, where), or None ('ten defendants',
+    'five Chicago-area men'): the nouns found with bytes.find, the number looked for before them."""
+    best = None
+    b = ascii_bytes(text)
+    for noun in _PEOPLE_NOUNS:
+        at = b.find(noun)
+        while at >= 0:
+            i = at + (noun[0] == 32)
+            end = at + len(noun)
+            if end >= len(b) or not chr(b[end]).isalpha():
+                m = _N_BEFORE.search(text, max(0, i - 40), i)
+                n = _count(m.group(1)) if m else None
+                if n and n >= 3 and (best is None or n > best[0]):
+                    best = (n, m.start())
+            at = b.find(noun, end)
+    return best
+
+
+def counted_roster(text: str, people: list[Candidate]) -> tuple[list[Candidate], int] | None:
+    """The people the release names without any sign of who they are, when the release states
+    as many defendants as it names people ('an indictment against ten defendants' and ten
+    names, each given a role: 'X was the leader', 'The sellers were A, B and C')."""
+    if not any(not c.evidence for c in people):
+        return None
+    got = stated_count(text)
+    if got is None or got[0] != len(people):
+        return None
+    return [c for c in people if not c.evidence], got[1]
+
+
+# 'co-defendants A and B', 'The other defendants – A, B and C –': defendants by their label
+_LABELLED = re.compile(r"(?:[Cc]o-?defendants?|(?:[Tt]he\s+)?(?:[Oo]ther|[Ff]ellow|[Rr]emaining)\s+(?:co-?)?defendants?)"
+                       r"(?:\s*,|\s*[–—:]|\s+-)?\s+")
+
+
+def labelled(text: str) -> list[int]:
+    """Where the names labelled as (co-)defendants start."""
+    b = ascii_bytes(text)
+    out = []
+    at = b.find(b"efendant")
+    while at >= 0:
+        start = max(0, at - 20)
+        for m in _LABELLED.finditer(text, start, min(len(text), at + 40)):
+            if m.start() <= at < m.end():
+                out.append(m.end())
+        at = b.find(b"efendant", at + 8)
+    return out

@@ -8,7 +8,9 @@ import re
 
 from ...countries import country_of_demonym
 from . import refs
+from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
+from .roster import list_items, roster_lines
 from .terms import LENGTH, _number, sentence_months, term_at
 from .textscan import _sentence_spans_at, ascii_bytes
 
@@ -21,7 +23,8 @@ RANK = {s: i for i, s in enumerate(STAGES)}
 # their context decides: 'left' voice = the subject precedes ("X was sentenced"), 'right' =
 # the object follows ("the indictment charges X with", "sentenced X to").
 _ADV = r"(?:(?:each|also|both|all|jointly|later|subsequently|recently|today|yesterday|formally|federally|separately|criminally|unanimously|ultimately|successfully|previously|initially|originally|eventually|already|then|since|again|this\s+week|last\s+week)\s+)*"
-_LEFT_BE = re.compile(rf"\b(?:was|were|is|are|been)\s+{_ADV}(?:re-?)?$")
+_LEFT_BE = re.compile(rf"\b(?:was|were|is|are|(?:have\s+|has\s+|had\s+)?been|(?:after|upon|following)\s+being)"
+                      rf"\s+{_ADV}(?:re-?)?$")   # ('after being arrested'; not 'to avoid being arrested')
 _LEFT_PLEAD = re.compile(r"\b(?:pleaded|pled|pleads|plead)\s+$")
 _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:pleas?\s+of\s+)?$")
 _LEFT_COURT = re.compile(r"\b(?:jury|judge|court)\s+(?:\w+\s+){0,3}?$")
@@ -100,6 +103,10 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 hist = _history(text, base, k, j, stage, year)
                 if hist is not True:
                     out.append((base + k, j, stage, "who" if hist else "left"))
+            elif stage != "charged" and (m := _COORDINATED.search(left)):
+                hist = _history(text, base, m.start(), j, stage, year)   # 'was arrested in Mexico and extradited'
+                if hist is not True:
+                    out.append((base + m.start(), j, stage, "who" if hist else "left"))
             elif stem not in ("found guilty", "convicted") and not _TO_BE.search(left):
                 # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict)
                 out.append((i, j, stage, "right"))
@@ -149,12 +156,16 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
 
 _ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")
 _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentence|prison\s+term)\b|"
-                       r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)", re.I)
+                       r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)|"
+                       r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
+_RECEIVED_TERM = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:(?:prison\s+|federal\s+)?(?:sentence|term)\s+of\s+)?")
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
+_COORDINATED = re.compile(r"\b(?:was|were|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|detained|charged|indicted|"
+                          r"convicted)\b[^.;,:]{0,50}?\s+and\s+(?:later\s+|then\s+|subsequently\s+|ultimately\s+)?$")
 _LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|the\s+defendants?[’']s?)\s+$", re.I)
-_LEFT_CHARGING = re.compile(r"\b(?:criminal\s+complaint|complaint\s+affidavit|affidavit|indictment|criminal\s+information|criminal\s+charges|federal\s+charges|charges\s+(?:were\s+)?(?:filed|unsealed|brought))\b[^.;:]{0,40}$", re.I)
+_LEFT_CHARGING = re.compile(r"\b(?:criminal\s+complaint|complaint\s+affidavit|affidavit|indictment|criminal\s+information|criminal\s+charges|federal\s+charges|charges\s+(?:were\s+)?(?:filed|unsealed|brought)|charges\s+remain\s+pending)\b[^.;:]{0,40}$", re.I)
 
 _STEMS = [
     ("sentenced", "sentenced", "be"),
@@ -252,6 +263,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     spans = _sentence_spans_at(text, [v[0] for v in verbs])
     all_events = _events_in(text, spans, year, verbs)
     if not all_events:
+        if CELL in text:
+            _rosters(text, mentions, all_events)
         return
     ev_starts = [e[0] for e in all_events]
     span_starts = [s for s, _ in spans]
@@ -314,10 +327,14 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             else:
                 clause = [m for m in in_sentence if prev_end <= m.start < e_start]
                 if clause:
-                    plural = bool(_PLURAL.match(text, e_start, e_end))
+                    # ('since their arrests': a plural possessive)
+                    plural = bool(_PLURAL.match(text, e_start, e_end)) or text.endswith("their ", 0, e_start)
                     first = clause[0]
                     grp = _group(scanner, clause, first, forward=True)
-                    if plural or (len(grp) > 1 and _PLED.match(text, e_start, e_end)):
+                    if _ALL_BUT.search(text, max(prev_end, first.start - 40), first.start):
+                        # 'All but C were arrested': everyone else the release names, never C
+                        subjects = [c for c in default_subjects if c not in grp and not c.is_company] if plural else []
+                    elif plural or (len(grp) > 1 and _PLED.match(text, e_start, e_end)):
                         subjects = grp
                     else:
                         subjects = [first.candidate]
@@ -351,6 +368,13 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             if subjects:
                 prev_subjects = subjects
                 last = subjects
+                if voice == "left" and stage != "sentenced":
+                    # 'X is also charged, as is a second company he controls, Y': Y too
+                    m = _AS_IS.match(text, e_end, s_end)
+                    obj = [mm for mm in in_sentence if m and mm.start == m.end()]
+                    for cand in _group(scanner, in_sentence, obj[0], forward=True) if obj else ():
+                        _record(cand, stage, text, e_end, events, e_start, s_end)
+                        main.add(id(cand))
             if voice == "left" or subjects:
                 prev_end = e_end
         for cand, e_start, e_end, stage in relative:
@@ -358,12 +382,19 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 _record(cand, stage, text, e_end, events, e_start, s_end)
         if any(e[2] == "sentenced" for e in events):
             # 'A was sentenced to 144 months; B, 31, to 60 months; and C to 37 months'
-            for m in in_sentence:
-                if id(m.candidate) in main:
+            first_end = min(e[1] for e in events if e[2] == "sentenced")
+            bare = any(text.startswith("rece", e[0]) for e in events)   # 'A received 120 months, B 87 months'
+            terms = [(m, refs.elliptic_term(text, m, s_end, bare)) for m in in_sentence]
+            several = sum(1 for _m, t in terms if t) > 1   # (one person's 'to 120 months on count one
+            for m, term in terms:                          # and 60 on count two' keeps the total)
+                if not term:
                     continue
-                term = refs.elliptic_term(text, m, s_end)
-                if term:
+                if id(m.candidate) not in main:
                     _record(m.candidate, "sentenced", text, m.end, events, m.start, s_end, term)
+                elif (m.start > first_end or m.candidate.sentence_text is None) and m.candidate.stage == "sentenced" \
+                        and term[0] is not None and (several or m.candidate.sentence_text is None):
+                    # 'Both were sentenced today: A to 240 months and B to 100 months': each one's own
+                    m.candidate.sentence_months, m.candidate.sentence_text = term
     for stage, e_start, e_end, s_end, description in leads:
         # resolved once every event is read: the person must be a defendant by other evidence too
         for cand in refs.lead_person(mentions, starts, text, s_end, description):
@@ -375,47 +406,74 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             for cand in refs.the_others(n_of_m, pool, away):
                 _record(cand, stage, text, 0, (), 0, 0)
     if b":\n" in ascii_bytes(text):
-        _list_items(text, mentions, all_events)
+        list_items(text, mentions, all_events, RANK)
+    people = [c for c in scanner.cands.values() if not (c.official or c.victim or c.speaker or c.is_company)]
+    counted_roster = refs.counted_roster(text, people) if len(people) >= 2 else None
+    if counted_roster:   # each takes the stage said next to the count ('ten defendants charged')
+        near = [e[2] for e in all_events if abs(e[0] - counted_roster[1]) < 120]
+        for cand in counted_roster[0]:
+            _record(cand, max(near, key=RANK.get, default="charged"), text, 0, (), 0, 0)
+    _named_once(scanner, mentions, away)
+    if CELL in text or "–" in text or "—" in text or " - " in text:
+        _rosters(text, mentions, all_events)
 
 
-_BULLET = re.compile(r"[\s•·*–-]*")
+# the label before fugitives named only once ('Two others, A and B, remain at large')
+_OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals|men|women|people)\s*[,:–—-]?\s*$", re.I)
 
 
-def _list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]]) -> None:
-    """'The following defendants were sentenced:' then one line per defendant with no verb
-    ('Jane Roe, 24, of Toledo, 87 months in prison;'): the introduction's stage for each."""
+def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int]) -> None:
+    """Co-defendants named only once, without a verb of their own: 'Also charged are A, B and C,
+    who remain fugitives'; 'Two others, A and B, remain at large' (charged, not arrested)."""
+    text = scanner.text
+    hits = refs.also_named(text)
+    starts = [m.start for m in mentions] if hits else []
+    named = [(h.end(), "arrested" if h.group("v").lower() == "arrested" else "charged") for h in hits]
+    named += [(at, "charged") for at in refs.labelled(text)]   # 'co-defendants A and B' (at least charged)
+    if named and not starts:
+        starts = [m.start for m in mentions]
+    for at, stage in named:
+        k = bisect.bisect_left(starts, at)
+        if k < len(mentions) and mentions[k].start == at:
+            for cand in _group(scanner, mentions, mentions[k], forward=True):
+                _record(cand, stage, text, 0, (), 0, 0)
+    for i, m in enumerate(mentions if away else ()):
+        if id(m.candidate) in away and refs.fugitive_after(text, m):
+            # the fugitive and the names conjoined before it
+            group, first = [m.candidate], m
+            for p in reversed(mentions[max(0, i - 12):i]):
+                if m.candidate not in _group(scanner, mentions, p, forward=True):
+                    break
+                group.append(p.candidate)
+                first = p
+            # a fugitive named in passing ('the cartel's leader, X, who remains a fugitive') is no
+            # defendant here: only one known otherwise, or labelled ('Two others, A and B, remain at large')
+            labelled = bool(_OTHERS_LABEL.search(text, max(0, first.start - 40), first.start))
+            for cand in group:
+                if labelled or cand.evidence:
+                    _record(cand, "charged", text, 0, (), 0, 0)
+
+
+def _rosters(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]]) -> None:
+    """Table rows and dashed bullets (roster.py): each line's own stage, term, age and town."""
     starts = [m.start for m in mentions]
-    pos = text.find(":\n")
-    while pos >= 0:
-        line_start = text.rfind("\n", 0, pos) + 1
-        intro = [e for e in events if line_start <= e[0] < pos and e[3] != "right"]
-        stage = max((e[2] for e in intro), key=RANK.get, default=None)
-        line = pos + 2
-        while stage is not None and line < len(text):
-            end = text.find("\n", line)
-            end = len(text) if end < 0 else end
-            at = _BULLET.match(text, line).end()
-            k = bisect.bisect_left(starts, at)
-            if k >= len(mentions) or mentions[k].start != at or any(line <= e[0] < end for e in events):
-                break
-            m = mentions[k]
-            m.candidate.evidence.add("event")
-            if m.candidate.stage is None or RANK[stage] > RANK[m.candidate.stage]:
-                m.candidate.stage = stage
-            if stage == "sentenced":
-                length = LENGTH.search(text, m.end, end)
-                if length:
-                    months, label = term_at(length, text)
-                    if label:
-                        m.candidate.sentence_months, m.candidate.sentence_text = months, label
-            line = end + 1
-        pos = text.find(":\n", pos + 2)
+    for at, stage, months, label, age, residence in roster_lines(text, starts, events, RANK):
+        cand = mentions[bisect.bisect_left(starts, at)].candidate
+        if age and cand.age is None:
+            cand.age = age
+            cand.evidence.add("age")
+        if residence and cand.residence is None:
+            cand.residence = residence
+        if stage:
+            _record(cand, stage, text, 0, (), 0, 0, (months, label) if stage == "sentenced" else None)
 
 
 _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
+_ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
+_AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
-_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[^,;]{1,60},)?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
-_CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as)?\s*")
+_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:of|from)\s+[^,;]{1,60}[,;])?(?:\s*(?:a|an)\s+[^,;]{1,60}(?:national|company|firm|business|manufacturer|supplier|resident|citizen),)?")
+_CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
 # a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
@@ -428,7 +486,16 @@ _DESCRIPTOR_WORDS = frozenset("""company companies firm firms entity entities de
 co-defendants codefendant codefendants national nationals citizen citizens man men woman women brothers sisters former
 alleged reputed accused leader leaders member members chemical pharmaceutical manufacturing trading drug gang cartel
 executive executives employee employees his her their its girlfriend boyfriend wife husband brother sister son
-daughter father mother cousin nephew niece uncle aunt partner fiancee fiance associate co-conspirator""".split())
+daughter father mother cousin nephew niece uncle aunt partner fiancee fiance associate co-conspirator a an the
+manufacturer manufacturers supplier suppliers distributor distributors vendor vendors exporter exporters pharmacy
+pharmacies clinic clinics laboratory laboratories biotechnology biotech""".split())
+# 'and two of its employees, A and B', 'and its executives A, B and C', 'and the company's owner, A'
+_ROLE_PHRASE = re.compile(
+    r"(?:and\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+of\s+)?"
+    r"(?:its|their|his|her|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:employees?|executives?|officers?|owners?|co-owners?|directors?|managers?|(?:vice\s+)?president|ceo|cfo|coo|"
+    r"chief\s+executive(?:\s+officer)?|founders?|co-founders?|chairman|chairwoman|representatives?|principals?|"
+    r"operators?|pharmacists?|partners?|salesm[ae]n|supervisors?|agents?)\s*,?", re.I)
 
 
 def _describes(between: str) -> bool:
@@ -439,6 +506,9 @@ def _describes(between: str) -> bool:
         return True
     if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
         return False
+    if ("its" in between or "their" in between or "’s" in between or "'s" in between or "his" in between or
+            "her" in between) and _ROLE_PHRASE.fullmatch(between.strip()):
+        return True
     for w in between.split():
         low = w.lower().strip(",")
         if low in _DESCRIPTOR_WORDS or low.endswith(("-based", "-year-old")):
@@ -468,7 +538,15 @@ def _respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | Non
     if "respectively" not in seg:
         return None
     found = [term_at(m, seg) for m in LENGTH.finditer(seg)]
+    if len(found) != n and (m := _SHARED_UNIT.search(seg)):
+        # 'to 97, 60 and 46 months in prison, respectively': one unit for every number
+        per = 12 if m.group(2).lower().startswith("year") else 1
+        nums = re.findall(r"\d{1,3}", m.group(1))
+        found = [(float(int(x) * per), f"{x} {m.group(2).lower()} in prison") for x in nums]
     return found if len(found) == n else None
+
+
+_SHARED_UNIT = re.compile(r"\bto\s+((?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+\d{1,3})\s+(months?|years?)\b", re.I)
 _OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects)\b", re.I)
 
 
@@ -505,6 +583,11 @@ def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start:
         limit = min(nxt) if nxt else s_end  # the length is in this clause of this sentence
         seg = text[e_end:min(limit, e_end + 320)]
         months, label = sentence_months(seg)
+        if label is None and text.startswith("rece", e_start):
+            # 'He received 240 months in federal prison', 'received a sentence of 97 months'
+            t = LENGTH.match(text, _RECEIVED_TERM.match(text, e_end).end(), limit)
+            if t:
+                months, label = term_at(t, text)
     if label and cand.sentence_text != "life in prison" and \
             (cand.sentence_months is None or (months or 0) > cand.sentence_months or label == "life in prison"):
         cand.sentence_months, cand.sentence_text = months, label

@@ -1,0 +1,201 @@
+"""Rosters: defendants listed one a line with no verb of their own (pure functions).
+
+- table rows, their cells joined by htmltext.CELL: 'Jane Roe | 34 | Dayton, Ohio | Sentenced to
+  60 months', maybe under a header row 'Name | Age | City | Status' ('Defendant', 'Hometown',
+  'Residence', 'Charge(s)', 'Sentence', 'Disposition', 'Date of Plea' ...);
+- bullets or lines 'Jane Roe, 34, of Dayton – sentenced to 60 months' ('Name: pleaded guilty').
+
+Each line gives its own person's stage, prison term, age and town; a line without a stage takes
+the stage of the introduction that ends with ':' ('The following defendants were charged:').
+A line counts only when it starts with a name found by the name scanner."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .htmltext import CELL
+from .people import Mention
+from .terms import LENGTH, sentence_months, term_at
+
+_ROLES = {
+    "name": ("name", "names", "defendant", "defendants", "defendant name", "defendant's name", "defendant’s name",
+             "full name", "individual"),
+    "age": ("age", "age at arrest", "age at indictment", "yob"),
+    "residence": ("city", "hometown", "home town", "residence", "city of residence", "town", "location", "from",
+                  "city/state", "city, state", "address"),
+    "charge": ("charge", "charges", "offense", "offenses", "offence", "charged offense", "charge(s)", "counts",
+               "statute", "statutes", "crime", "conviction"),
+    "status": ("status", "case status", "disposition", "outcome", "result", "stage"),
+    "sentence": ("sentence", "sentenced", "sentence imposed", "prison term", "term of imprisonment", "prison sentence"),
+    "pleaded_guilty": ("date of plea", "plea date", "date of guilty plea", "pleaded guilty"),
+    "arrested": ("date of arrest", "arrest date", "arrested"),
+}
+_ROLE_OF = {label: role for role, labels in _ROLES.items() for label in labels}
+# a status at the start of a cell or after a bullet's dash ('Sentenced to 60 months', 'pleaded guilty')
+_STATUS = re.compile(
+    r"(?:was\s+|were\s+|has\s+been\s+)?(?P<w>re-?sentenced|sentenced|time\s+served|pleaded\s+guilty|pled\s+guilty|"
+    r"guilty\s+plea|convicted|found\s+guilty|extradited|arrested|in\s+(?:federal\s+)?custody|fugitive|at\s+large|"
+    r"charged|indicted)\b", re.I)
+_STAGE_OF = {"re-sentenced": "sentenced", "resentenced": "sentenced", "sentenced": "sentenced",
+             "time served": "sentenced", "pleaded guilty": "pleaded_guilty", "pled guilty": "pleaded_guilty",
+             "guilty plea": "pleaded_guilty", "convicted": "convicted", "found guilty": "convicted",
+             "extradited": "extradited", "arrested": "arrested", "in custody": "arrested",
+             "in federal custody": "arrested", "fugitive": "charged", "at large": "charged", "charged": "charged",
+             "indicted": "charged"}
+_BULLET = re.compile(r"[\s•·*–-]*")
+# after the name and its appositive ('Jane Roe, 34, of Dayton'): a dash or a colon, then the status
+_DASHED = re.compile(r"[^–—:;]{0,90}?(?:\s[–—-]+\s*|:\s+|\s*[–—]\s*)")
+_AGE = re.compile(r"\d{1,2}")
+_WS = re.compile(r"\s+")
+
+Line = tuple  # (mention start, stage | None, months | None, term label | None, age | None, residence | None)
+
+
+def _status(cell: str) -> tuple[str | None, float | None, str | None]:
+    m = _STATUS.match(cell)
+    if not m:
+        return None, None, None
+    stage = _STAGE_OF[_WS.sub(" ", m.group("w").lower())]
+    if stage != "sentenced":
+        return stage, None, None
+    months, label = _term(cell)
+    return stage, months, label
+
+
+def _term(cell: str) -> tuple[float | None, str | None]:
+    low = cell.lower()
+    if "time served" in low:
+        return 0.0, "time served"
+    if "life" in low:
+        months, label = sentence_months(low[low.find("life") - 3:] if low.find("life") >= 3 else low)
+        if label:
+            return months, label
+    m = LENGTH.search(cell)
+    return term_at(m, cell) if m else (None, None)
+
+
+def _header(cells: list[str]) -> list[str | None] | None:
+    roles = [_ROLE_OF.get(_WS.sub(" ", c.strip(" :*").lower())) for c in cells]
+    # (a column the vocabulary lacks, 'Maximum Penalty', stays unnamed)
+    known = sum(1 for r in roles if r)
+    return roles if "name" in roles and known >= 2 and not any(ch.isdigit() for c in cells for ch in c) else None
+
+
+def _table_row(cells: list[str], roles: list[str | None] | None) -> tuple:
+    """(name cell index, stage, months, label, age, residence) of a data row."""
+    stage = months = label = age = residence = None
+    name_at = roles.index("name") if roles else 0
+    for i, cell in enumerate(cells):
+        role = roles[i] if roles and i < len(roles) else None
+        if i == name_at or not cell:
+            continue
+        got = _status(cell)
+        if role == "age" or (role is None and _AGE.fullmatch(cell)):
+            if _AGE.fullmatch(cell) and 14 <= int(cell) <= 99:
+                age = int(cell)
+        elif role == "residence":
+            residence = cell
+        elif got[0]:
+            stage, months, label = got
+        elif role == "sentence" and LENGTH.search(cell) or role == "sentence" and "time served" in cell.lower():
+            stage, (months, label) = "sentenced", _term(cell)
+        elif role in ("pleaded_guilty", "arrested") and any(ch.isdigit() for ch in cell):
+            stage = stage or role
+        elif role == "charge":
+            stage = stage or "charged"
+    return name_at, stage, months, label, age, residence
+
+
+def roster_lines(text: str, starts: list[int], events: list[tuple[int, int, str, str]], rank: dict) -> list[Line]:
+    """Every roster line of `text` whose person is a name mention starting at one of `starts`
+    (sorted); `events`: the text's (start, end, stage, voice), sorted; `rank`: stage order."""
+    out: list[Line] = []
+    ev_starts = [e[0] for e in events]
+    if CELL not in text:
+        return _bullets(text, starts, events, ev_starts)
+    roles = None
+    intro = None
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        line = text[pos:end]
+        if line.strip():
+            lo, hi = bisect.bisect_left(ev_starts, pos), bisect.bisect_left(ev_starts, end)
+            if CELL in line:
+                cells = line.split(CELL)
+                header = _header(cells)
+                if header:
+                    roles = header
+                else:
+                    name_at, *rest = _table_row(cells, roles)
+                    at = pos + sum(len(c) + len(CELL) for c in cells[:name_at])
+                    at = _BULLET.match(text, at).end()
+                    k = bisect.bisect_left(starts, at)
+                    if k < len(starts) and starts[k] == at:
+                        out.append((at, rest[0] or intro, *rest[1:]))
+            else:
+                roles = None
+                at = _BULLET.match(text, pos, end).end()
+                k = bisect.bisect_left(starts, at)
+                if line.rstrip().endswith(":"):
+                    intro = max((e[2] for e in events[lo:hi]), key=rank.get, default=None)
+                elif not (k < len(starts) and starts[k] == at):
+                    intro = None
+        pos = end + 1
+    return out + _bullets(text, starts, events, ev_starts)
+
+
+def _bullets(text: str, starts: list[int], events: list, ev_starts: list[int]) -> list[Line]:
+    """The dashed bullets only: lines opening with a name ('Jane Roe, 34, of Dayton – pleaded
+    guilty'), found from the names at a line's start."""
+    out: list[Line] = []
+    for at in starts:
+        line = text.rfind("\n", 0, at) + 1
+        if at != line and _BULLET.match(text, line, at).end() != at:
+            continue
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if end - line >= 300 or CELL in text[line:end]:
+            continue
+        lo, hi = bisect.bisect_left(ev_starts, line), bisect.bisect_left(ev_starts, end)
+        if any(e[3] != "right" for e in events[lo:hi]):
+            continue
+        m = _DASHED.match(text, at + 1, end)
+        got = _status(text[m.end():end]) if m else None
+        if got and got[0]:
+            out.append((at, got[0], got[1], got[2], None, None))
+    return out
+
+
+def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]], rank: dict) -> None:
+    """'The following defendants were sentenced:' then one line per defendant with no verb
+    ('Jane Roe, 24, of Toledo, 87 months in prison;'): the introduction's stage for each."""
+    starts = [m.start for m in mentions]
+    pos = text.find(":\n")
+    while pos >= 0:
+        line_start = text.rfind("\n", 0, pos) + 1
+        # ('were sentenced as follows:'; 'The judge sentenced the defendants as follows:', its
+        # object no name: the names are the lines below)
+        intro = [e for e in events if line_start <= e[0] < pos and
+                 (e[3] != "right" or not any(e[1] <= s < pos for s in starts))]
+        stage = max((e[2] for e in intro), key=rank.get, default=None)
+        line = pos + 2
+        while stage is not None and line < len(text):
+            end = text.find("\n", line)
+            end = len(text) if end < 0 else end
+            at = _BULLET.match(text, line).end()
+            k = bisect.bisect_left(starts, at)
+            if k >= len(mentions) or mentions[k].start != at or any(line <= e[0] < end for e in events):
+                break
+            m = mentions[k]
+            m.candidate.evidence.add("event")
+            if m.candidate.stage is None or rank[stage] > rank[m.candidate.stage]:
+                m.candidate.stage = stage
+            if stage == "sentenced":
+                months, label = _term(text[m.end:end])   # ('87 months in prison;', 'time served.')
+                if label:
+                    m.candidate.sentence_months, m.candidate.sentence_text = months, label
+            line = end + 1
+        pos = text.find(":\n", pos + 2)
