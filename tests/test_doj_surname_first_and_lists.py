@@ -72,3 +72,31 @@ def test_two_people_sentenced_in_one_sentence_still_get_their_own_terms():
             "months in prison for trafficking fentanyl.</p>")
     got = defendants(body, "Two Dayton men sentenced for fentanyl trafficking", fields=STAGE_AGE_TERM)
     assert got == {"Marlon Teague": ("sentenced", 44, 240.0), "Curtis Bale": ("sentenced", 37, 100.0)}
+
+
+def test_names_in_capitals_read_as_the_subjects_of_a_verb_without_an_age():
+    body = ("<p>NEW YORK – The U.S. Attorney announced that JOSE ANTONIO LUGO, a/k/a “Gordo,” and RAMON ESTRADA-PEÑA "
+            "were sentenced today to 135 months and 108 months in prison, respectively, for conspiring to distribute "
+            "fentanyl.</p>")
+    assert defendants(body, "Two Bronx men sentenced for trafficking fentanyl", fields=STAGE_AGE_TERM) == {
+        "JOSE ANTONIO LUGO": ("sentenced", None, 135.0), "RAMON ESTRADA-PEÑA": ("sentenced", None, 108.0)}
+    plain = body.replace(", a/k/a “Gordo,”", "")
+    assert defendants(plain, "Two Bronx men sentenced for trafficking fentanyl", fields=STAGE_AGE_TERM) == {
+        "JOSE ANTONIO LUGO": ("sentenced", None, 135.0), "RAMON ESTRADA-PEÑA": ("sentenced", None, 108.0)}
+
+
+def test_capitals_without_a_verb_or_an_age_and_abbreviations_stay_unread():
+    body = ("<p>NEW YORK – The FBI announced the arrest of IAT LORNE and the unsealing of an indictment charging "
+            "LORNE, BO TANNER, and CHIN HALE (the Defendants) with securities fraud.</p>"
+            "<p>BNPP USA pleaded guilty to a fentanyl-related conspiracy.</p>")
+    got = defendants(body, "Three charged in fentanyl proceeds fraud")
+    assert "BNPP USA" not in got and "BO TANNER" not in got
+
+
+def test_a_date_written_right_after_a_name_is_not_part_of_it():
+    body = ("<p>HOUSTON – A 45-year-old Baytown man has been ordered to federal prison following his conviction for "
+            "possession with intent to distribute fentanyl.</p><p>A federal jury deliberated for less than two hours "
+            "before convicting Ramiro Solis-Becerra Oct. 12, 2023, following a three-day trial.</p><p>Today, U.S. "
+            "District Judge Ann Pike ordered him to serve 235 months in federal prison.</p>")
+    got = defendants(body, "Baytown man ordered to federal prison for fentanyl pills", fields=STAGE_AGE_TERM)
+    assert got == {"Ramiro Solis-Becerra": ("sentenced", 45, 235.0)}

@@ -89,3 +89,18 @@ def test_a_name_linked_to_its_earlier_release_takes_the_history_alone():
                 "<a href=\"https://home.treasury.gov/news/press-releases/jy0001\">Sergio Inventado Paz</a>, "
                 "Falso Ruiz collaborates with <strong>Ana Ficta</strong>.</p>")
     assert got == {"Juan Falso Ruiz": "designated", "Ana Ficta": "designated"}
+
+
+def test_an_appositive_ending_its_sentence_carries_the_history_of_its_name():
+    got = roles(TODAY + "<p>Rubén Inventado Solís reports to <strong>Ovidio Ficticio Campos</strong>, a Cartel del "
+                        "Humo leader whom OFAC designated in 2022.</p>")
+    assert got == {"Rubén Inventado Solís": "designated", "Ovidio Ficticio Campos": "mentioned"}
+
+
+def test_after_ofac_sanctioned_x_is_history_not_todays_action():
+    got = roles(TODAY + "<p>This action builds on OFAC’s March 2023 designation of a timeshare fraud network, "
+                        "including <strong>Celso Irreal Vega</strong> and <strong>Nora Falsa Pinto</strong>.</p>"
+                        "<p>Rubén Inventado Solís replaced Irreal Vega as head of the network after OFAC "
+                        "sanctioned Irreal Vega.</p>")
+    assert got == {"Rubén Inventado Solís": "designated", "Celso Irreal Vega": "mentioned",
+                   "Nora Falsa Pinto": "mentioned"}

@@ -118,12 +118,18 @@ _NUMBER_NAME_WORDS = frozenset("one two three four five six seven eight nine ten
 _SAINT_WORDS = frozenset("san santa santo st ste saint sainte".split())
 
 
+_DATE_WORDS = frozenset("""Jan. Feb. Mar. Apr. Aug. Sep. Sept. Oct. Nov. Dec. January February March April July August
+September October November December""".split())
+
+
 def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[str, int]], bool]:
     """Tokens of a capitalised run, minus everything up to its last word that cannot be
     part of a name (titles, institutions, abbreviations, all-caps words); `title` says the
     word right before the name was a title ('Judge', 'Attorney', 'Chief'). `aged`: an age follows
     the run (a place is never aged: 'Sofia Park, 29,' is a person)."""
     toks = _run_tokens(run, start)
+    while toks and toks[-1][0].rstrip(",") in _DATE_WORDS:
+        toks.pop()                            # a date after the name ('convicting Jane Roe Oct. 12')
     cut, title = -1, False
     last = len(toks) - 1
     for i, (tok, _) in enumerate(toks):
@@ -241,7 +247,10 @@ CAPS_NAME_RX = re.compile(
     rf"(?<![\w’'.-])((?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|STE?\.|{_CAPS_WORD_RX})){{1,5}})"
     r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
     r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,;)]|[ \t]*(?:\n|$)|\.(?=\s|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
-    r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]|[ \t]\|[ \t]))")   # (| a table cell's end)
+    r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]|[ \t]\|[ \t]|"   # (| a table cell's end)
+    # the subject of a verb ('JOHN ROE was sentenced'), or one of several ('JOHN ROE and MARY DOE were')
+    rf"(?:,?[ \t]+(?:and|&)[ \t]+(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+[{_UC}][{_UC}’'.-]*){{1,5}})?"
+    r"[ \t]+(?:was|were|has|have|had|pleaded|pled|each|both)[ \t]))")
 
 
 # ASCII letters by case ('A' / 'a'), digits '9', everything else itself: in this shape of a
@@ -301,7 +310,12 @@ def caps_name(words: str) -> tuple[str, str] | None:
         return None   # (particles pass: 'JUAN DE LA CRUZ'; a saint's word inside: 'JOSÉ SAN ROMÁN')
     if sum(1 for t in toks if len(t) >= 3) < 1 or not any(len(t) > 2 for t in toks[-1:]):
         return None
+    if any(len(t) >= 3 and t.isascii() and t.isalpha() and not _VOWEL.search(t) for t in toks) or "USA" in toks:
+        return None   # an abbreviation, not a name ('BNPP USA'; 'NG' stays a surname)
     return words, normalize_name(words)
+
+
+_VOWEL = re.compile(r"[AEIOUYaeiouy]")
 
 
 # -- places and things written like names -------------------------------------------------------

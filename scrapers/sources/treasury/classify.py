@@ -37,6 +37,8 @@ HIST_NAME_RE = re.compile(
     r"(?:[\w,]+\s+){0,4}?(?:designations?|sanctions?|sanctioning)\s+(?:of|against|on|targeting)\b"
     rf"|\b(?:designated|sanctioned|{_IDENTIFIED})\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+|[^,.;()]{{1,60}}?\s+)?(?:in|on)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"
     r"|\b(?:U\.S\.|OFAC|Treasury|UN|U\.N\.)[-‑]designated\b"
+    # "replaced X after OFAC sanctioned X", "since Treasury designated him"
+    r"|\b(?:after|since|following|once)\s+(?:OFAC|Treasury|the\s+U\.S\.)\s+(?:had\s+)?(?:designated|sanctioned)\b"
     r"|\bannounced\s+the\s+designation\s+of\b"
     rf"|\b(?:in|on|since)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:(?:19|20)\d\d|of\s+(?:this|last)\s+year),?\s+"
     r"(?:OFAC|Treasury|the\s+(?:U\.S\.\s+)?Department\s+of\s+(?:the\s+Treasury|State))\s+(?:also\s+)?"

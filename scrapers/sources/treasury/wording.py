@@ -24,7 +24,8 @@ from .classify import CURRENT_RE, HIST_NAME_RE, WEAK_CURRENT_RE
 CAP_TOKEN = r"(?:[A-ZÀ-Þ][\w’'.-]*\.?|\b(?:de|del|la|las|los|y|e|da|do|dos)(?=\s+[A-ZÀ-Þ]))"
 CAP_SPAN = re.compile(rf"{CAP_TOKEN}(?:,?\s+{CAP_TOKEN})*")
 _NAME_RUN = re.compile(rf"[A-ZÀ-Þ][\w’'.-]*(?:\s+{CAP_TOKEN})+")      # two words or more, no comma
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|its|their|one\s+of|both|each|who|whom|which|whose)\b[^,;()]{0,100}?,"
+# (an appositive may end its sentence: "He reports to X, a cartel leader whom OFAC designated in 2022.")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|its|their|one\s+of|both|each|who|whom|which|whose)\b[^,;()]{0,100}?(?:,|(?=[.;]\s*$))"
                          r"|,\s+(?:also\s+known\s+as|a\.k\.a\.?|aka|known\s+as)\s+[“\"‘'][^”\"’]{1,80}[”\"’][,”\"’]*")
 # A marker of history that frames its whole clause ("In 2022, OFAC designated A and its director
 # B"), and one used as an attribute of the name after it ("previously designated drug trafficker X").
