@@ -30,9 +30,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scrapers.archive import Archive
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from scrapers.archive import Archive  # noqa: E402
 
 CORPUS = Path(os.environ.get("TRACKER_CORPUS", ROOT.parent / "shared" / "corpus"))
 OFAC_RELEASES_PER_MONTH = 1000 / 60       # issue 17's stand-in pace: 1,000 OFAC releases in five years

@@ -36,9 +36,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from datasette_db import DEFAULT_OUT
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from benchmarks.datasette_db import DEFAULT_OUT  # noqa: E402
 
 TARGET_MS = 200
 PATHS = [  # {db} is the database name (its file stem); {uid}, {release}... ids picked by site_ids()

@@ -74,7 +74,6 @@ def main(argv=None) -> int:
             raise SystemExit(f"{CORPUS_SDN} not found")
         from click.testing import CliRunner
 
-        sys.path.insert(0, str(ROOT))
         from scrapers.cli import cli
 
         with tempfile.TemporaryDirectory() as tmp:

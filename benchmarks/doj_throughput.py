@@ -1,4 +1,4 @@
-"""Classification + extraction throughput on SYNTHETIC DOJ releases (benchmarks/doj_synthetic.py).
+"""Classification + extraction throughput on SYNTHETIC DOJ releases (fakeweb/doj_synthetic.py).
 
     python benchmarks/doj_throughput.py                      # 20,000 releases, 12% fentanyl-related
     python benchmarks/doj_throughput.py --fentanyl-share 1   # every release goes through extraction
@@ -19,16 +19,14 @@ import argparse
 import cProfile
 import json
 import pstats
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.doj_synthetic import SyntheticReleases  # noqa: E402
-from scrapers.sources.doj.api import item_might_mention_fentanyl, parse_api_response, parse_item, parse_item_light  # noqa: E402
-from scrapers.sources.doj.classify import classify  # noqa: E402
-from scrapers.sources.doj.extract import extract  # noqa: E402
-from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks  # noqa: E402
+from fakeweb.doj_synthetic import SyntheticReleases
+from scrapers.sources.doj.api import item_might_mention_fentanyl, parse_api_response, parse_item, parse_item_light
+from scrapers.sources.doj.classify import classify
+from scrapers.sources.doj.extract import extract
+from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks
 
 
 def process(raws: list[dict]) -> tuple[int, int, int]:

@@ -20,18 +20,15 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from click.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from scrapers.cli import cli  # noqa: E402
-from scrapers.db import content_hashes  # noqa: E402
-from scrapers.sources.sdn.source import SdnSource  # noqa: E402
+from scrapers.cli import cli
+from scrapers.db import content_hashes
+from scrapers.sources.sdn.source import SdnSource
 
 
 def clock():

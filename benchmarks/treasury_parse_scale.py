@@ -13,11 +13,8 @@ from __future__ import annotations
 import random
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from scrapers.sources.treasury.release import parse_release  # noqa: E402
+from scrapers.sources.treasury.release import parse_release
 
 SYLLABLES = ["ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe", "qui", "ro", "su", "ta",
              "ve", "xi", "yo", "zu"]

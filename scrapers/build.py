@@ -43,8 +43,15 @@ import sqlite_utils
 from . import db as schema
 from .archive import Archive, Batch
 from .dates import utcnow
-from .errors import (AssertionsFailed, EnvironmentFailure, SourceError, TrackerError, crash_line, debug_traceback,
-                     environment_reason)
+from .errors import (
+    AssertionsFailed,
+    EnvironmentFailure,
+    SourceError,
+    TrackerError,
+    crash_line,
+    debug_traceback,
+    environment_reason,
+)
 from .linking import DERIVATIONS
 from .sources import BuildContext, RunContext, all_sources
 
@@ -260,11 +267,13 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
                     total_errors += _apply_batch(db, source, batch, ctx, counts)
         ctx.batch = None
         fault_point("applied", db_path)
+        ctx.name_index = None       # made by the first pass asking, from the tables as applied
         for derive in DERIVATIONS:
             with _transaction(db):
                 got = derive(db, ctx)
             for key, value in (got or {}).items():
                 counts.setdefault("links", {})[key] = value
+        ctx.name_index = None       # the passes are done: its memory goes back before finalize
         schema.finalize(db)
         all_ids = sorted(base_ids | {b.id for b in batches})
         schema.set_info(db, built_at=utcnow(), schema_version=str(schema.SCHEMA_VERSION),
@@ -298,6 +307,7 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
         raise
     finally:
         ctx.db = None
+        ctx.name_index = None
         ctx.batch = None
     return BuildResult(full, reason, counts, 0.0, total_errors)
 

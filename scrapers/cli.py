@@ -96,7 +96,7 @@ def _recorded_build(state: State, ctx: FetchContext, batches, command: str, sour
     """Build, recording the run in the archive's run log (what `tracker status` reports), and
     print what it did. `failures`: what already went wrong in this command (sources that
     could not be fetched). Raises BuildFailed when nothing was built."""
-    from .build import build   # imports every source's parsers: only when a command builds
+    from .build import build  # imports every source's parsers: only when a command builds
 
     run_id = state.archive.start_run(command, list(sources))
     failures = list(failures)

@@ -23,7 +23,14 @@ import pytest
 import yaml
 
 from scrapers import db as schema
-from scrapers.publish.serve import METADATA_DATABASE, PROJECT_ROOT, SETTINGS, datasette_args, load_metadata, make_datasette
+from scrapers.publish.serve import (
+    METADATA_DATABASE,
+    PROJECT_ROOT,
+    SETTINGS,
+    datasette_args,
+    load_metadata,
+    make_datasette,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasette"
 METADATA = PROJECT_ROOT / "metadata.yml"
@@ -138,7 +145,7 @@ def test_metadata_describes_only_what_exists_and_every_column(db_path):
                 if col not in columns:
                     message = f"metadata.yml describes {name}.{col}, which does not exist"
                     assert name not in strict, message
-                    warnings.warn(message)
+                    warnings.warn(message, stacklevel=2)
             for facet in spec.get("facets") or []:
                 col = facet if isinstance(facet, str) else next(iter(facet.values()))
                 assert col in columns, f"metadata.yml facets {name} by {col}, which does not exist"
@@ -163,7 +170,7 @@ def test_metadata_describes_only_what_exists_and_every_column(db_path):
         if name in strict:
             assert not missing, message
         elif missing:
-            warnings.warn(message)
+            warnings.warn(message, stacklevel=2)
 
 
 def test_plain_datasette_command_uses_the_metadata(db_path):

@@ -16,7 +16,8 @@ from datasette.app import Datasette
 from datasette.facets import ArrayFacet
 from datasette.plugins import pm
 
-from scrapers.publish import cache as datasette_cache, reload as datasette_reload
+from scrapers.publish import cache as datasette_cache
+from scrapers.publish import reload as datasette_reload
 from scrapers.publish.facets import KeyedArrayFacet
 from scrapers.publish.serve import register_plugins
 

@@ -7,15 +7,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from datesfix import (EO, Person, delta_add, delta_program_added, delta_xml, enhanced_xml, fr_notice_text, fr_result,
-                      sdn_csv)
+from datesfix import (
+    EO,
+    Person,
+    delta_add,
+    delta_program_added,
+    delta_xml,
+    enhanced_xml,
+    fr_notice_text,
+    fr_result,
+    sdn_csv,
+)
 from dbquery import one, q
 
+from fakeweb.server import LocalServer, send
 from scrapers.archive import Archive
 from scrapers.db import content_hashes
 
@@ -35,37 +43,21 @@ class Stand:
         self.enhanced = enhanced_xml(PEOPLE)
         self.notices: dict[str, tuple[str, bytes]] = {}   # number -> (publication date, text)
         self.log: list[str] = []
-        stand = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                self.body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                stand.log.append(f"POST {self.path}")
-                stand.answer(self)
-
-            def do_GET(self):
-                stand.log.append(f"GET {self.path}")
-                stand.answer(self)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.web = LocalServer(self._request, http11=False, methods=("GET", "POST")).start()
+        self.port = self.web.port
+        self.base = self.web.url
 
     def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+        self.web.stop()
 
     def send(self, h, code, body=b"", headers=None):
-        h.send_response(code)
-        for k, v in (headers or {}).items():
-            h.send_header(k, v)
-        h.send_header("Content-Length", str(len(body)))
-        h.end_headers()
-        h.wfile.write(body)
+        send(h, code, body, headers)
+
+    def _request(self, h):
+        if h.command == "POST":
+            h.body = h.rfile.read(int(h.headers.get("Content-Length") or 0))
+        self.log.append(f"{h.command} {h.path}")
+        self.answer(h)
 
     def answer(self, h):
         url = urlsplit(h.path)

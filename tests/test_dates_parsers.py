@@ -6,8 +6,22 @@ from __future__ import annotations
 import json
 
 import pytest
-from datesfix import (DELTA_NS, ENHANCED_NS, EO, Person, delta_add, delta_correction, delta_program_added, delta_remove,
-                      delta_xml, enhanced_xml, fr_notice_text, fr_page, fr_result, listing_json)
+from datesfix import (
+    DELTA_NS,
+    ENHANCED_NS,
+    EO,
+    Person,
+    delta_add,
+    delta_correction,
+    delta_program_added,
+    delta_remove,
+    delta_xml,
+    enhanced_xml,
+    fr_notice_text,
+    fr_page,
+    fr_result,
+    listing_json,
+)
 
 from scrapers.errors import SourceError
 from scrapers.sources.deltas.parse import file_key, observation_id, parse_delta, parse_listing

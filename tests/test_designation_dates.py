@@ -8,8 +8,21 @@ import json
 import random
 
 import pytest
-from datesfix import (EO, Person, delta_add, delta_correction, delta_program_added, delta_remove, delta_xml,
-                      enhanced_xml, fr_notice_text, fr_page, fr_result, listing_json, sdn_csv)
+from datesfix import (
+    EO,
+    Person,
+    delta_add,
+    delta_correction,
+    delta_program_added,
+    delta_remove,
+    delta_xml,
+    enhanced_xml,
+    fr_notice_text,
+    fr_page,
+    fr_result,
+    listing_json,
+    sdn_csv,
+)
 from dbquery import one, q
 
 from scrapers.db import content_hashes

@@ -10,6 +10,7 @@ from dbquery import q as rows
 from scrapers import db as schema
 from scrapers.db import content_hashes
 from scrapers.linking.doj import link_doj
+from scrapers.sources.base import BuildContext
 
 
 def test_links_need_a_full_name_and_a_corroborating_fact(run_cli, workdir, fixtures):
@@ -75,21 +76,21 @@ def cite(db, treasury_id, url, uid):
                                              "role": "designated"}, replace=True)
 
 
-class Ctx:
-    def log(self, msg):
-        pass
+def ctx(db):
+    """What a build gives a link pass: the database, and the name index made from it."""
+    return BuildContext(config=None, archive=None, log=lambda msg: None, progress=lambda msg: None, db=db)
 
 
 def test_a_treasury_release_citing_the_doj_release_links_a_bare_name(tmp_path):
     db = make_db(tmp_path / "t.db")
     add_designation(db, 1, "OSTERGAARD PINEDA, Mauricio")
     add_defendant(db, "a/d1", "Mauricio Ostergaard Pineda")
-    link_doj(db, Ctx())
+    link_doj(db, ctx(db))
     assert db.execute("select uid from defendants").fetchone() == (None,)
     assert db.execute("select reason from link_candidates").fetchall() == [("name only: no corroborating fact in the release",)]
     # Treasury cites the same release, written without www. and with a trailing slash
     cite(db, "treasury:sb9999", "https://justice.gov/usao-ndil/pr/case-a/", 1)
-    link_doj(db, Ctx())
+    link_doj(db, ctx(db))
     assert db.execute("select uid, match_method, match_score from defendants").fetchone() == (1, "exact+treasury-citation", 1.0)
     assert db.execute("select count(*) from link_candidates").fetchone() == (0,)
 
@@ -99,7 +100,7 @@ def test_two_namesakes_on_the_list_are_not_linked(tmp_path):
     add_designation(db, 1, "SOLANO REYES, Ines", countries=("Mexico",))
     add_designation(db, 2, "SOLANO REYES, Ines", countries=("Mexico", "Guatemala"))
     add_defendant(db, "a/d1", "Ines Solano Reyes", nationality="Mexico")
-    link_doj(db, Ctx())
+    link_doj(db, ctx(db))
     assert db.execute("select uid from defendants").fetchone() == (None,)
     reasons = db.execute("select uid, reason from link_candidates order by uid").fetchall()
     assert reasons == [(1, "ambiguous: 2 list entries qualify"), (2, "ambiguous: 2 list entries qualify")]
@@ -113,7 +114,7 @@ def test_contradictions_block_a_link(tmp_path):
     add_defendant(db, "b/d1", "Teodoro Vargas Quiles", nationality="Mexico", age=40)
     add_designation(db, 3, "LUNDQVIST ARAMBURU, Paola", countries=("Mexico",), dob="1990-05-01")
     add_defendant(db, "c/d1", "Paola Lundqvist Aramburu", age=34, residence_country="Mexico", published="2024-06-01")
-    link_doj(db, Ctx())
+    link_doj(db, ctx(db))
     got = dict(db.execute("select defendant_id, reason from link_candidates").fetchall())
     assert got["a/d1"] == "contradicted: a company matched to an individual"
     assert got["b/d1"] == "contradicted: nationality Mexico is not the entry's"
@@ -127,7 +128,7 @@ def test_fuzzy_and_weak_aliases_only_go_to_review(tmp_path):
     db["aliases"].insert({"uid": 1, "alias": "Roy Mireles", "alias_type": "aka", "quality": "weak", "source": "remarks"})
     add_defendant(db, "a/d1", "Rogelio Betancourt Mireles", nationality="Mexico")
     add_defendant(db, "b/d1", "Roy Mireles", nationality="Mexico")
-    link_doj(db, Ctx())
+    link_doj(db, ctx(db))
     assert db.execute("select count(*) from defendants where uid is not null").fetchone() == (0,)
     got = dict(db.execute("select defendant_id, match_method from link_candidates").fetchall())
     assert got == {"a/d1": "fuzzy", "b/d1": "alias-weak"}

@@ -1,17 +1,12 @@
-"""Extraction over generated releases (benchmarks/doj_synthetic.py): the invariants that must
+"""Extraction over generated releases (fakeweb/doj_synthetic.py): the invariants that must
 hold on any input -- officials never become defendants, the stage matches the template."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from benchmarks.doj_synthetic import OFFICIALS, SyntheticReleases  # noqa: E402
-from scrapers.sources.doj.api import parse_item  # noqa: E402
-from scrapers.sources.doj.classify import classify  # noqa: E402
-from scrapers.sources.doj.extract import extract  # noqa: E402
-from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks  # noqa: E402
+from fakeweb.doj_synthetic import OFFICIALS, SyntheticReleases
+from scrapers.sources.doj.api import parse_item
+from scrapers.sources.doj.classify import classify
+from scrapers.sources.doj.extract import extract
+from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks
 
 EXPECTED = {"Jury Convicts": {"convicted"}, "Extradited": {"extradited"}, "Plead Guilty": {"pleaded_guilty"},
             "Pleads Guilty": {"pleaded_guilty"}, "Charged in Fentanyl": {"charged"},

@@ -1,4 +1,4 @@
-"""`tracker update --source doj` against a local stand-in of DOJ's API (benchmarks/doj_fake_api.py,
+"""`tracker update --source doj` against a local stand-in of DOJ's API (fakeweb/doj_api.py,
 synthetic releases): paging, stop-at-known, changed releases, pages shifting during a walk,
 resuming a killed backfill, extending a backfill, rate limit, rebuild."""
 from __future__ import annotations
@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from benchmarks.doj_fake_api import FakeDojApi  # noqa: E402
-from scrapers.db import content_hashes  # noqa: E402
-from scrapers.sources.doj.classify import classify  # noqa: E402
-from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks  # noqa: E402
+from fakeweb.doj_api import FakeDojApi
+from scrapers.db import content_hashes
+from scrapers.sources.doj.classify import classify
+from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks
 
 FAST = ("--rate", "1000")
 

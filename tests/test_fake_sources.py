@@ -1,4 +1,4 @@
-"""The benchmarks' stand-in server (benchmarks/fake_sources.py) survives a long keep-alive
+"""The benchmarks' stand-in server (fakeweb/sources.py) survives a long keep-alive
 connection: a full-size run sends about a thousand DOJ API requests on one connection."""
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import time
 
 import pytest
 
-from benchmarks.fake_sources import FakeSources
+from fakeweb.sources import FakeSources
 
 
 @pytest.mark.slow
 def test_fake_sources_answer_every_doj_request_on_one_keep_alive_connection():
     with FakeSources(sdn_entries=20, treasury_releases=3, doj_releases=60) as site:
-        host, port = site.server.server_address[:2]
+        host, port = "127.0.0.1", site.web.port
         conn = http.client.HTTPConnection(host, port, timeout=10)
         statuses = []
         try:

@@ -1,5 +1,5 @@
 """The fault matrix: `tracker update --source sdn` against a local server that misbehaves on
-purpose (tests/faultserver.py), with the live Sanctions List Service URL mapped to it.
+purpose (fakeweb/faults.py), with the live Sanctions List Service URL mapped to it.
 
 Every scenario: a database holding observation v1 is serving; the server publishes v2 and
 misbehaves while doing so; then it heals and we run again, then once more. Each asserts
@@ -9,7 +9,7 @@ misbehaves while doing so; then it heals and we run again, then once more. Each 
     unchanged byte for byte,
   - the rerun converges to the reference: no row lost, no row duplicated,
   - the run after that is a no-op (idempotent).
-Each writes its row of test-artifacts/fault-matrix.json (render: python tests/faultserver.py render).
+Each writes its row of test-artifacts/fault-matrix.json (render: python tests/faultmatrix.py render).
 """
 from __future__ import annotations
 
@@ -27,9 +27,25 @@ from typing import Callable
 
 import pytest
 from click.testing import CliRunner
+from faultmatrix import record_fault
 
-from faultserver import (SDN_LIVE, SDN_PATHS, Body, Drip, DripHeaders, FaultServer, Oversize, Redirect, Reset, RetryAfter,
-                         Stall, Status, Truncate, WrongLength, record_fault, serve_sdn)
+from fakeweb.faults import (
+    SDN_LIVE,
+    SDN_PATHS,
+    Body,
+    Drip,
+    DripHeaders,
+    FaultServer,
+    Oversize,
+    Redirect,
+    Reset,
+    RetryAfter,
+    Stall,
+    Status,
+    Truncate,
+    WrongLength,
+    serve_sdn,
+)
 from scrapers.cli import cli
 
 # the fault matrix: every scenario runs a real update against a misbehaving server

@@ -1,5 +1,5 @@
 """The fault matrix for the DOJ source: `tracker update --source doj` against a local stand-in
-for justice.gov's news API (tests/faultserver.py) that misbehaves on purpose on the API's
+for justice.gov's news API (fakeweb/faults.py) that misbehaves on purpose on the API's
 list pages (`press_releases.json?...&page=N`), plus saved release pages given to
 `tracker import doj` without their title, date or body.
 
@@ -16,7 +16,7 @@ walk reads pages 0 and 1) and misbehaves while doing so. Each asserts
   - the run after that builds nothing (idempotent).
 Plus: SIGKILL mid-backfill then resume, SIGKILL during the build, the same run twice.
 Each writes its row of
-test-artifacts/fault-matrix.json (python tests/faultserver.py render).
+test-artifacts/fault-matrix.json (python tests/faultmatrix.py render).
 
 Every release served is invented (names, places, cases), written here in the API's shape.
 """
@@ -38,9 +38,22 @@ from typing import Callable
 
 import pytest
 from click.testing import CliRunner
+from faultmatrix import compare_rows, hashes_without, record_fault, rows_by_key
 
-from faultserver import (Body, Drip, FaultServer, Hold, Oversize, Redirect, Reset, RetryAfter, Stall, Status,
-                         Truncate, WrongLength, compare_rows, hashes_without, record_fault, rows_by_key)
+from fakeweb.faults import (
+    Body,
+    Drip,
+    FaultServer,
+    Hold,
+    Oversize,
+    Redirect,
+    Reset,
+    RetryAfter,
+    Stall,
+    Status,
+    Truncate,
+    WrongLength,
+)
 from scrapers.cli import cli
 from scrapers.db import content_hashes
 
@@ -608,7 +621,7 @@ def test_hostile_json_is_contained_and_the_other_sources_keep_refreshing(kind, s
     update says so in one line and exits 1, the SDN list (fetched in the same run) still
     refreshes, run after run while the page stays hostile; once DOJ's API is healthy the next
     run converges to the clean run (the archived hostile page is never trusted again)."""
-    from faultserver import SDN_PATHS, serve_sdn
+    from fakeweb.faults import SDN_PATHS, serve_sdn
 
     t = served_v1
     did, change = HOSTILE[kind]

@@ -13,8 +13,8 @@ import re
 import time
 
 import pytest
+from faultmatrix import record_fault
 
-from faultserver import record_fault
 from scrapers.sources.doj import api, htmltext, walk
 
 OLD_ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)

@@ -21,8 +21,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from faultserver import compare_rows, record_fault, rows_by_key
+from faultmatrix import compare_rows, record_fault, rows_by_key
 
 FAULTS = Path(__file__).resolve().parent / "fixtures" / "faults"
 ROOT = Path(__file__).resolve().parent.parent

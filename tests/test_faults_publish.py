@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 import yaml
-
-from faultserver import record_fault
+from faultmatrix import record_fault
 
 FAULTS = Path(__file__).resolve().parent / "fixtures" / "faults"
 ROOT = Path(__file__).resolve().parent.parent

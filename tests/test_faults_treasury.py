@@ -1,5 +1,5 @@
 """The fault matrix for the Treasury source: `tracker update --source treasury` against a
-local stand-in for ofac.treasury.gov and home.treasury.gov (tests/faultserver.py) that
+local stand-in for ofac.treasury.gov and home.treasury.gov (fakeweb/faults.py) that
 misbehaves on purpose, on each kind of page the crawler reads: OFAC's listing, a release
 page, a Recent Actions page.
 
@@ -16,7 +16,7 @@ doing so. Each asserts
   - the run after that builds nothing (idempotent).
 Plus: SIGKILL mid-backfill then resume, SIGKILL during the build, the same run twice.
 Each writes its row of
-test-artifacts/fault-matrix.json (python tests/faultserver.py render).
+test-artifacts/fault-matrix.json (python tests/faultmatrix.py render).
 
 Everything served is invented (names, ids, dates), written here to imitate the pages' layout.
 """
@@ -36,9 +36,22 @@ from typing import Callable
 
 import pytest
 from click.testing import CliRunner
+from faultmatrix import compare_rows, hashes_without, record_fault, rows_by_key
 
-from faultserver import (Body, Drip, FaultServer, Hold, Oversize, Redirect, Reset, RetryAfter, Stall, Status,
-                         Truncate, WrongLength, compare_rows, hashes_without, record_fault, rows_by_key)
+from fakeweb.faults import (
+    Body,
+    Drip,
+    FaultServer,
+    Hold,
+    Oversize,
+    Redirect,
+    Reset,
+    RetryAfter,
+    Stall,
+    Status,
+    Truncate,
+    WrongLength,
+)
 from scrapers.cli import cli
 from scrapers.db import content_hashes
 

@@ -9,8 +9,19 @@ import time
 
 import pytest
 
-from faultserver import (Body, Drip, FaultServer, Oversize, Redirect, Reset, RetryAfter, Stall,
-                         Status, Truncate, WrongLength)
+from fakeweb.faults import (
+    Body,
+    Drip,
+    FaultServer,
+    Oversize,
+    Redirect,
+    Reset,
+    RetryAfter,
+    Stall,
+    Status,
+    Truncate,
+    WrongLength,
+)
 from scrapers.archive import Archive
 from scrapers.config import Config
 from scrapers.errors import FetchError
@@ -363,7 +374,7 @@ def test_no_request_starts_once_the_run_budget_is_spent(server, archive):
 
 def test_slow_response_headers_hit_the_total_deadline(server, archive):
     """One header byte every 0.1 s: each read is under the read timeout, the whole is not."""
-    from faultserver import DripHeaders
+    from fakeweb.faults import DripHeaders
 
     server.script(PATH, DripHeaders(30.0, 0.1))
     client = HttpClient(Config(base_urls={LIVE: server.url}, read_timeout=0.5, total_timeout=1.0, retries=1,

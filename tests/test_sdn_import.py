@@ -5,9 +5,9 @@ import json
 import shutil
 
 import pytest
+from dbquery import one, q
 
 from scrapers.db import content_hashes
-from dbquery import one, q
 
 
 @pytest.fixture

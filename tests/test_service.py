@@ -4,7 +4,7 @@ the backfills built as they arrive and superseded by their whole batch (a rebuil
 whole alone and gives the same database), a run killed mid-backfill converging on the next
 one, a failed update that leaves the site serving and saying so.
 
-Local stand-ins: benchmarks/fake_sources.py (SYNTHETIC data), scaled down."""
+Local stand-ins: fakeweb/sources.py (SYNTHETIC data), scaled down."""
 from __future__ import annotations
 
 import json
@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from faultserver import compare_rows, rows_by_key
+from faultmatrix import compare_rows, rows_by_key
 
-from benchmarks.fake_sources import FakeSources, free_port
+from fakeweb.sources import FakeSources, free_port
 from scrapers.archive import Archive
 from scrapers.cli import cli
 from scrapers.config import load_config

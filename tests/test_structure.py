@@ -2,7 +2,8 @@
 package importing another, no module over the size a reader can hold in mind.
 
 Layers, lowest first (a module may import its own layer and the ones below):
-  0 shared helpers   errors, dates, names, countries, sanitize, config, assertions, urls, changes, ofac_xml
+  0 shared helpers   errors, dates, names, countries, sanitize, config, assertions, urls, changes, ofac_xml,
+                     text
   1 storage and I/O  archive, blobdelta, http, db, views, matching
   2 sources          sources, sources.<name>.* (one package per publisher)
   3 links            linking.*
@@ -21,7 +22,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "scrapers"
 MAX_LINES = 600
 
 LAYERS = [
-    {"errors", "dates", "names", "countries", "sanitize", "config", "assertions", "urls", "changes", "ofac_xml"},
+    {"errors", "dates", "names", "countries", "sanitize", "config", "assertions", "urls", "changes", "ofac_xml",
+     "text"},
     {"archive", "blobdelta", "http", "db", "views", "matching"},
     {"sources"},
     {"linking"},

@@ -5,12 +5,11 @@ Recent Actions pages, a listing without items failing loudly, and exact rebuilds
 from __future__ import annotations
 
 import sqlite3
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from fakeweb.server import LocalServer, send
 from scrapers.db import content_hashes
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "treasury"
@@ -23,36 +22,22 @@ class Site:
         self.pages: dict[str, bytes] = {}
         self.fail: set[str] = set()
         self.log: list[str] = []
-        site = self
+        self.web = LocalServer(self._answer, http11=False).start()
+        self.port = self.web.port
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                site.log.append(self.path)
-                body = site.pages.get(self.path)
-                if self.path in site.fail:
-                    code, body = 500, b"server error"
-                elif body is None:
-                    code, body = 404, b"not found"
-                else:
-                    code = 200
-                self.send_response(code)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+    def _answer(self, h):
+        self.log.append(h.path)
+        body = self.pages.get(h.path)
+        if h.path in self.fail:
+            code, body = 500, b"server error"
+        elif body is None:
+            code, body = 404, b"not found"
+        else:
+            code = 200
+        send(h, code, body, {"Content-Type": "text/html; charset=utf-8"})
 
     def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+        self.web.stop()
 
     def requests(self, prefix: str) -> list[str]:
         return [p for p in self.log if p.startswith(prefix)]

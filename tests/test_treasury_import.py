@@ -6,9 +6,9 @@ import json
 import shutil
 
 import pytest
+from dbquery import one, q
 
 from scrapers.db import content_hashes
-from dbquery import one, q
 
 TREASURY_TABLES = ("press_releases", "press_release_designations", "release_links", "recent_actions",
                    "conflicts", "designations")

@@ -3,9 +3,10 @@ with the company's name in a release and link to the list entry written with the
 names and entries)."""
 from __future__ import annotations
 
+from test_treasury_link_variants import _links, _release
+
 from scrapers.names import normalize_name, strip_legal_form
 from scrapers.sources.treasury.designees import extract_designees
-from test_treasury_link_variants import _links, _release
 
 NAMES = ["Balkan Ficta d.o.o.", "Ficta Trade S.R.L.", "Ficta Chimica SpA", "Ficta Polska Sp. z o.o.",
          "Ficta Kimya Sanayi A.Ş.", "Ficta Neft JSC", "Ficta Cargo, d.o.o."]

@@ -7,6 +7,10 @@ dates are resolved last, from what every source and pass wrote (linking/dates.py
 restores the list history's dates first). Derivations must be deterministic functions of the tables the
 sources wrote (so `tracker rebuild` reproduces them exactly) and must first clear what they
 derived before. To add one: write it in a module of this package and append it here.
+
+The SDN list's name index (scrapers/matching.py) is made once per build, by the first pass that
+asks `ctx.names()`, and shared by the others: no pass may change a designation's name, alias or
+entity type.
 """
 from __future__ import annotations
 

@@ -407,7 +407,7 @@ def _enhanced_program_dates(claims: dict[int, list[Claim]], retag: dict, program
 
 
 def _federal_register(db, ctx, programs, entries, retag):
-    names = _name_index(db)
+    names = ctx.names()
     updates = []
     docs = {}
     for number, position, text, name, etype in db.execute(
@@ -430,18 +430,6 @@ def _federal_register(db, ctx, programs, entries, retag):
         yield Claim(uid, "program", "federal-register", date, None, None, url, sha, {"document_number": number})
 
 
-def _name_index(db) -> dict[str, set[tuple[int, str]]]:
-    """Exact list names (upper case, spaces collapsed) -> {(uid, entity type)}."""
-    out: dict[str, set[tuple[int, str]]] = defaultdict(set)
-    for uid, name, etype in db.execute("select uid, name, entity_type from designations"):
-        out[_norm(name)].add((uid, etype))
-    return out
-
-
-def _norm(text: str) -> str:
-    return " ".join((text or "").upper().split()).rstrip(".,;")
-
-
 _CUT = re.compile(r" \(|,|;|\.(?=\s|$)")
 
 
@@ -454,7 +442,7 @@ def _match_entry(text: str, name: str | None, etype: str | None, names) -> tuple
     candidates += [head[:m.start()] for m in _CUT.finditer(head)]
     best = None
     for cand in candidates:
-        hits = names.get(_norm(cand))
+        hits = names.as_listed(cand)
         if not hits:
             continue
         if len(hits) > 1 and etype:

@@ -35,8 +35,6 @@ import json
 from collections import defaultdict
 
 from ..countries import normalize_country
-from ..matching import NameIndex
-from ..names import normalize_name
 from ..sources.doj.api import normalize_url
 from ..sources.doj.classify import lexicon, tokens
 
@@ -107,7 +105,7 @@ def link_doj(db, ctx) -> dict:
         " order by d.id").fetchall()
     if not defendants or not db.execute("select count(*) from designations").fetchone()[0]:
         return {"doj_defendants_linked": 0, "doj_link_candidates": 0}
-    index = NameIndex(db)
+    index = ctx.names()
     info = {}
     for uid, etype, countries, nationality, citizenship, dob, dobs in db.execute(
             "select uid, entity_type, countries, nationality, citizenship, date_of_birth, dates_of_birth"
@@ -131,13 +129,12 @@ def link_doj(db, ctx) -> dict:
             key = normalize_url(url)
             if key:
                 cited[key].add(uid)
-    partial = _PartialIndex(db)
     linked = candidates = 0
     link_rows, cand_rows = [], []
     for d_id, name, age, nationality, res_country, is_company, published, organizations, url in defendants:
         matches = index.lookup(name, fuzzy=True)
         seen = {m.uid for m in matches}
-        weak = [m for m in partial.lookup(name) if m.uid not in seen]
+        weak = [m for m in index.partial(name) if m.uid not in seen]
         qualified = []
         for m in matches:
             facts, against = _corroborate(m.uid, info.get(m.uid), age, nationality, res_country, is_company,
@@ -220,33 +217,3 @@ def _corroborate(uid, entry, age, nationality, res_country, is_company, publishe
         facts.append("organization")
     return facts, against
 
-
-class _PartialIndex:
-    """Designations whose name contains every word of a two-or-more-word defendant name
-    ('Joaquin Guzman' in 'GUZMAN LOPEZ, Joaquin'): review candidates only, never links."""
-
-    def __init__(self, db):
-        from ..matching import Match
-
-        self.Match = Match
-        self.names: dict[int, tuple[str, set[str]]] = {}
-        self.by_token: dict[str, set[int]] = defaultdict(set)
-        for uid, name in db.execute("select uid, name from designations").fetchall():
-            toks = set(normalize_name(name).split())
-            self.names[uid] = (name, toks)
-            for t in toks:
-                if len(t) > 2:
-                    self.by_token[t].add(uid)
-
-    def lookup(self, written: str):
-        toks = [t for t in normalize_name(written).split() if len(t) > 2]
-        if len(toks) < 2:
-            return []
-        sets = [self.by_token.get(t, set()) for t in toks]
-        common = set.intersection(*sets) if sets else set()
-        out = []
-        for uid in sorted(common):
-            name, all_toks = self.names[uid]
-            if len(all_toks) > len(set(toks)):
-                out.append(self.Match(uid, name, "partial", round(0.5 * len(set(toks)) / len(all_toks), 3)))
-        return out

@@ -27,13 +27,13 @@ import dataclasses
 import json
 from collections import defaultdict
 
+from ..matching import NameIndex
 from ..sources.treasury.candidates import Candidate
 from ..sources.treasury.classify import HIST_NAME_RE
 from ..sources.treasury.html import EO14059_TAG, release_url
 from ..sources.treasury.recent_actions import parse_change
 from ..sources.treasury.source import RELEASE_PREFIX, candidate_from_row
-from .treasury_match import (CONFLICT_DAYS, SOURCE_TAG, ListHistory, Matcher, _days, _similar, match_candidate,
-                             scan_mentions)
+from .treasury_match import CONFLICT_DAYS, SOURCE_TAG, ListHistory, _days, _similar, match_candidate, scan_mentions
 
 
 @dataclasses.dataclass
@@ -67,16 +67,16 @@ def link_treasury(db, ctx) -> dict:
     if not releases and not has_ra:
         _restore_years(db, reset)
         return {}
-    matcher = Matcher(db)
+    index = ctx.names()
     history = ListHistory(db)
-    pages, page_of = _link_recent_actions(db, matcher)
+    pages, page_of = _link_recent_actions(db, index)
     names = defaultdict(list)
     for row in db.execute("select * from release_names order by press_release_id, position").fetchall():
         names[row[0]].append(candidate_from_row(dict(zip(_NAME_COLUMNS, row))))
     all_rows, designated, conflicts = [], defaultdict(list), {}
     for rid, published, body_text, ra_url in releases:
         page = pages.get(page_of.get(rid) or ra_url or "")
-        rows = link_release(rid, published, names.get(rid, []), body_text or "", matcher, history, page)
+        rows = link_release(rid, published, names.get(rid, []), body_text or "", index, history, page)
         for row in rows:
             all_rows.append({"press_release_id": rid, "name_in_text": row.name_in_text, "uid": row.uid,
                              "matched_name": row.matched_name, "role": row.role, "match_method": row.method,
@@ -136,7 +136,7 @@ def _restore_years(db, uids: list[int]) -> None:
             db.execute("update designations set designation_year = ? where uid = ?", [year, uid])
 
 
-def _link_recent_actions(db, matcher: Matcher) -> tuple[dict[str, ActionPage], dict[str, str]]:
+def _link_recent_actions(db, index: NameIndex) -> tuple[dict[str, ActionPage], dict[str, str]]:
     """Match each Recent Actions entry to the list (they are written as on the list, aliases
     included), and find each page's releases: those it links to, and those linking to it."""
     eo = {r[0]: r[1] for r in db.execute("select id, recent_actions_url from press_releases"
@@ -155,7 +155,7 @@ def _link_recent_actions(db, matcher: Matcher) -> tuple[dict[str, ActionPage], d
             named = [RELEASE_PREFIX + r for r in json.loads(linked or "[]")]
             owners = [r for r in named if r in eo] or [r for r in linking_to.get(url, []) if r in eo]
             page = pages[url] = ActionPage(url, date, [], {}, owners)
-        uid, method = _match_entry(matcher, name, json.loads(aliases or "[]"), etype)
+        uid, method = _match_entry(index, name, json.loads(aliases or "[]"), etype)
         owner = page.owners[0] if page.owners else (linking_to.get(url) or [None])[0]
         updates.append((uid, method, owner, url, position))
         progs = json.loads(programs or "[]")
@@ -175,21 +175,21 @@ def _link_recent_actions(db, matcher: Matcher) -> tuple[dict[str, ActionPage], d
     return pages, page_of
 
 
-def _match_entry(matcher: Matcher, name: str | None, aliases: list[str], etype: str | None):
+def _match_entry(index: NameIndex, name: str | None, aliases: list[str], etype: str | None):
     """The list entry a Recent Actions entry is (exact or normalised name, else an alias);
     an entry of the wrong type (person / not) does not count."""
     for form, via in [(name, None)] + [(a, "alias") for a in aliases]:
         if not form:
             continue
-        exact = [m for m in matcher.index.lookup(form, fuzzy=False) if m.method in ("exact", "normalised", "alias")]
-        typed = [m for m in exact if (matcher.index.entries[m.uid].entity_type == "individual") == (etype == "individual")]
+        exact = [m for m in index.lookup(form, fuzzy=False) if m.method in ("exact", "normalised", "alias")]
+        typed = [m for m in exact if (index.entries[m.uid].entity_type == "individual") == (etype == "individual")]
         for group in (exact, typed):
             if len({m.uid for m in group}) == 1:
                 return group[0].uid, (group[0].method if via is None else "recent-actions-alias")
     return None, None
 
 
-def link_release(rid: str, published: str, cands: list[Candidate], body_text: str, matcher: Matcher,
+def link_release(rid: str, published: str, cands: list[Candidate], body_text: str, index: NameIndex,
                  history: ListHistory, page: ActionPage | None) -> list[Linked]:
     ra_entries = page.designated if page is not None else None
     ra_uids = {e["uid"] for e in ra_entries or [] if e["uid"] is not None}
@@ -198,7 +198,7 @@ def link_release(rid: str, published: str, cands: list[Candidate], body_text: st
     used_uids: set[int] = set()
     names_used: set[str] = set()
     for cand in cands:
-        m, how, ambiguous = match_candidate(cand, matcher, history, published)
+        m, how, ambiguous = match_candidate(cand, index, history, published)
         uid = m.uid if m else None
         ev = {"markup": cand.markup, "sentence": cand.sentence[:500], "text_role": cand.role,
               "text_reason": cand.reason}
@@ -237,7 +237,7 @@ def link_release(rid: str, published: str, cands: list[Candidate], body_text: st
         if uid is not None:
             used_uids.add(uid)
     # other list entries named in plain text
-    for name, uid, m, sentence in scan_mentions(body_text.split("\n\n"), matcher):
+    for name, uid, m, sentence in scan_mentions(body_text.split("\n\n"), index):
         if uid in used_uids or name in names_used:
             continue
         role, why = "mentioned", "a list entry named in the text, not put forward as a designee"
@@ -260,7 +260,7 @@ def link_release(rid: str, published: str, cands: list[Candidate], body_text: st
         for e in ra_entries or []:
             if e["uid"] is None or e["uid"] in used_uids or not e["name"] or e["name"] in names_used:
                 continue
-            entry = matcher.index.entries.get(e["uid"])
+            entry = index.entries.get(e["uid"])
             rows.append(Linked(e["name"], e["uid"], entry.name if entry else e["name"], "designated", e["method"],
                                1.0 if e["method"] == "exact" else 0.95,
                                {"markup": "recent-actions", "role_reason": "listed on the Recent Actions page of this"

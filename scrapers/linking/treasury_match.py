@@ -1,8 +1,8 @@
 """Matching the names of Treasury releases to the SDN list, and what the list history says
 of an entry's dates (used by linking/treasury.py).
 
-- `Matcher`: matching.NameIndex plus a token-subset rule ("Alan Nunez Herrera" -> "NUNEZ
-  HERRERA, Alan Gabriel") and the list names of 2+ words for plain-text scans.
+- `release_lookup`: the build's matching.NameIndex, fuzzy matches kept to the written name's
+  kind, then its token-subset rule ("Alan Nunez Herrera" -> "NUNEZ HERRERA, Alan Gabriel").
 - `match_candidate`: a name as the release writes it -> (match, how, ambiguous uids), trying
   its forms, then the words prose adds dropped ("The Sinaloa Cartel", "Los Rojos DTO"), the
   bold pieces joined, its short forms, and a list name that is the end of a longer written
@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 
 from ..matching import Match, NameIndex
-from ..names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form
+from ..names import looks_like_company, name_forms, normalize_name, similarity
 from ..sources.treasury.candidates import Candidate
 from ..sources.treasury.html import sentence_spans
 
@@ -63,71 +62,21 @@ class ListHistory:
         return None
 
 
-class Matcher:
-    """NameIndex plus a token-subset rule ("Alan Nunez Herrera" -> "NUNEZ HERRERA, Alan Gabriel")."""
+def release_lookup(index: NameIndex, written: str, *, fuzzy: bool = True) -> list[Match]:
+    """A name as a release writes it -> list matches: the index's lookup, a fuzzy match only
+    of the written name's kind (person or company); failing all, the token-subset rule
+    ("Alan Nunez Herrera" -> "NUNEZ HERRERA, Alan Gabriel")."""
+    found = [m for m in index.lookup(written, fuzzy=fuzzy) if _compatible(index, written, m)]
+    if found or not fuzzy:
+        return found
+    return index.subset(written)
 
-    def __init__(self, db):
-        self.index = NameIndex(db)
-        self.alias_rows = [(u, a) for u, a, q in db.execute("select uid, alias, quality from aliases")
-                           if u in self.index.entries and (q or "strong") == "strong"]
-        self._mention_forms: dict[str, set[int]] | None = None
-        self.mention_prefixes: set[str] = set()
-        self.tokens: dict[str, set[int]] = defaultdict(set)
-        self.forms: dict[int, list[set[str]]] = defaultdict(list)
-        for uid, e in self.index.entries.items():
-            person = e.entity_type == "individual"
-            for form in name_forms(e.name, person):
-                toks = set(form.split())
-                self.forms[uid].append(toks)
-                for t in toks:
-                    self.tokens[t].add(uid)
 
-    @property
-    def mention_forms(self) -> dict[str, set[int]]:
-        """Normalised list names and strong aliases of 2+ words -> uids (for plain-text scans)."""
-        if self._mention_forms is None:
-            forms: dict[str, set[int]] = defaultdict(set)
-            for uid, e in self.index.entries.items():
-                for f in name_forms(e.name, e.entity_type == "individual"):
-                    if len(f.split()) >= 2:
-                        forms[f].add(uid)
-            for uid, alias in self.alias_rows:
-                for f in name_forms(alias, self.index.entries[uid].entity_type == "individual"):
-                    if len(f.split()) >= 2:
-                        forms[f].add(uid)
-            self._mention_forms = forms
-            self.mention_prefixes = {" ".join(f.split()[:k]) for f in forms for k in range(1, len(f.split()) + 1)}
-        return self._mention_forms
-
-    def lookup(self, name: str, *, fuzzy: bool = True) -> list[Match]:
-        found = [m for m in self.index.lookup(name, fuzzy=fuzzy) if self._compatible(name, m)]
-        if found or not fuzzy:
-            return found
-        return self._subset(name)
-
-    def _compatible(self, written: str, m: Match) -> bool:
-        if m.method not in ("fuzzy",):
-            return True
-        entry = self.index.entries[m.uid]
-        return (entry.entity_type == "individual") != looks_like_company(written)
-
-    def _subset(self, written: str) -> list[Match]:
-        norm = normalize_name(written)
-        if looks_like_company(written):
-            norm = strip_legal_form(norm)
-        toks = set(norm.split())
-        if len(toks) < 2:
-            return []
-        candidates = set.intersection(*(self.tokens.get(t, set()) for t in toks)) if all(t in self.tokens for t in toks) else set()
-        out = []
-        for uid in sorted(candidates):
-            entry = self.index.entries[uid]
-            person = entry.entity_type == "individual"
-            if person == looks_like_company(written):
-                continue
-            if any(toks < form and len(toks) >= max(2, len(form) - 2) for form in self.forms[uid]):
-                out.append(Match(uid, entry.name, "fuzzy", 0.85))
-        return out if len(out) == 1 else []
+def _compatible(index: NameIndex, written: str, m: Match) -> bool:
+    if m.method not in ("fuzzy",):
+        return True
+    entry = index.entries[m.uid]
+    return (entry.entity_type == "individual") != looks_like_company(written)
 
 
 def _best(matches: list[Match], history: ListHistory, published: str) -> tuple[Match | None, list[int]]:
@@ -159,13 +108,13 @@ def derived_forms(form: str) -> list[tuple[str, str]]:
     return out
 
 
-def match_candidate(cand: Candidate, matcher: Matcher, history: ListHistory, published: str):
+def match_candidate(cand: Candidate, index: NameIndex, history: ListHistory, published: str):
     """(match, how, ambiguous uids) for one extracted name."""
     tries = [(form, {"matched_form": form}) for form in cand.forms()]
     tries += [(bare, {"matched_form": bare, "rule": rule}) for form in cand.forms() for bare, rule in derived_forms(form)]
     for fuzzy in (False, True):         # every exact form before any near one
         for form, how in tries:
-            got = matcher.lookup(form, fuzzy=fuzzy)
+            got = release_lookup(index, form, fuzzy=fuzzy)
             if got:
                 m, amb = _best(got, history, published)
                 if m is None:
@@ -173,37 +122,37 @@ def match_candidate(cand: Candidate, matcher: Matcher, history: ListHistory, pub
                 return m, how, amb
     if cand.pieces and len(cand.pieces) > 1:
         joined = " ".join(cand.pieces)
-        got = matcher.lookup(joined)
+        got = release_lookup(index, joined)
         if got:
             m, amb = _best(got, history, published)
             return m, {"matched_form": joined}, amb
     for sf in cand.short_forms:
-        got = [m for m in matcher.lookup(sf, fuzzy=False) if m.method in ("exact", "normalised", "alias")]
+        got = [m for m in release_lookup(index, sf, fuzzy=False) if m.method in ("exact", "normalised", "alias")]
         if len({m.uid for m in got}) == 1:
             return got[0], {"matched_form": sf, "via": "short form"}, []
-    part = _part_match(cand, matcher)
+    part = _part_match(cand, index)
     if part:
         return part
-    return None, {"unlinked_reason": _why_unlinked(cand, matcher)}, []
+    return None, {"unlinked_reason": _why_unlinked(cand, index)}, []
 
 
-def _why_unlinked(cand: Candidate, matcher: Matcher) -> str:
+def _why_unlinked(cand: Candidate, index: NameIndex) -> str:
     """Why a name stays unlinked: nothing on the list comes near it, or what came near and why
     that was not enough (a wrong link is worse than a missing one)."""
     words = cand.lookup.split()
     partial = sorted({m.matched_name for k in range(2, len(words))
-                      for m in matcher.lookup(" ".join(words[-k:]), fuzzy=False)
+                      for m in release_lookup(index, " ".join(words[-k:]), fuzzy=False)
                       if m.method in ("exact", "normalised")})
     if partial:
         return (f"the list name {partial[0]!r} ends the name as written, but nothing in the release confirms"
                 " it is the same person (no short form matching its surname)")
-    near = matcher.index.lookup(cand.lookup, fuzzy=True, min_fuzzy=0.8)
+    near = index.lookup(cand.lookup, fuzzy=True, min_fuzzy=0.8)
     if near:
         return f"nearest list name {near[0].matched_name!r} is not close enough to be the same"
     return "no entry of the SDN list as imported has this name or one of its forms"
 
 
-def _part_match(cand: Candidate, matcher: Matcher):
+def _part_match(cand: Candidate, index: NameIndex):
     """A person the release names in full where the list keeps fewer given names ("Richard
     Ficticio Hervé Inventé" vs "INVENTE, Herve"): the list name, exactly, as a run of the
     written name that ends with it, taken only when the release's own short form for the person
@@ -215,8 +164,8 @@ def _part_match(cand: Candidate, matcher: Matcher):
     found = {}
     for k in range(2, len(words)):
         run = " ".join(words[-k:])
-        for m in matcher.lookup(run, fuzzy=False):
-            entry = matcher.index.entries[m.uid]
+        for m in release_lookup(index, run, fuzzy=False):
+            entry = index.entries[m.uid]
             if m.method not in ("exact", "normalised") or entry.entity_type != "individual" or "," not in entry.name:
                 continue
             surname = normalize_name(entry.name.split(",", 1)[0])
@@ -241,11 +190,10 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’'.&-]*")
 _LOWER_OK = {"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "van", "von", "bin", "al", "el", "and", "&"}
 
 
-def scan_mentions(paragraphs: list[str], matcher: Matcher):
+def scan_mentions(paragraphs: list[str], index: NameIndex):
     """(text, uid, match, sentence) for list names (2+ words) written in the paragraphs,
     longest first, capitalised as names are."""
-    forms, prefixes = matcher.mention_forms, matcher.mention_prefixes
-    index = matcher.index
+    forms, prefixes = index.mention_forms, index.mention_prefixes
     found = []
     for text in paragraphs:
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]

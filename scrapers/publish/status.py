@@ -183,7 +183,7 @@ def _database_status(conn: sqlite3.Connection, info: dict, since: str | None) ->
     # "since": --since, else per source the start of its last successful update
     starts = {src: since or (info["sources"].get(src) or {}).get("last_success") for src in SOURCES}
     by_source: dict[str, dict] = {}
-    for source, batch_id, recorded_at in errors:
+    for source, _batch_id, recorded_at in errors:
         bucket = by_source.setdefault(source, {"total": 0, "since": 0})
         bucket["total"] += 1
         start = starts.get(source, since)

@@ -11,8 +11,19 @@ from __future__ import annotations
 import functools
 import importlib
 
-from .base import (BuildContext, FetchContext, FetchProgress, FetchRequest, PartCutter, RunContext, Source, StagedFile,
-                   archive_import, collect_files, load_source_yaml)
+from .base import (
+    BuildContext,
+    FetchContext,
+    FetchProgress,
+    FetchRequest,
+    PartCutter,
+    RunContext,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+    load_source_yaml,
+)
 
 SOURCES = (
     "sdn.source:SdnSource",

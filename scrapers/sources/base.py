@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ..archive import Archive, Batch
     from ..config import Config
     from ..http import HttpClient
+    from ..matching import NameIndex
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,6 +106,17 @@ class BuildContext(RunContext):
     db: "sqlite_utils.Database | None" = None
     batch: "Batch | None" = None
     batch_errors: int = 0
+    name_index: "NameIndex | None" = None
+
+    def names(self) -> "NameIndex":
+        """The SDN name index of the database being built, made on first use and shared by
+        the link passes that follow (they change no name, alias or entity type: see
+        scrapers/linking/__init__.py). The build sets it back to None before the passes."""
+        if self.name_index is None:
+            from ..matching import NameIndex
+
+            self.name_index = NameIndex(self.db)
+        return self.name_index
 
     def error(self, source: str, location: str, reason: str, row: int | str | None = None, *,
               counted: bool = True) -> None:

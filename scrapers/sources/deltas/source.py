@@ -26,8 +26,16 @@ from ...archive import Batch
 from ...changes import summary
 from ...dates import eastern_today
 from ...errors import FetchError, SourceError
-from ..base import (BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files,
-                    load_source_yaml)
+from ..base import (
+    BuildContext,
+    FetchContext,
+    FetchRequest,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+    load_source_yaml,
+)
 from .parse import SOURCE, file_key, observation_id, parse_delta, parse_listing
 
 LISTING, DELTA = "listing", "delta"

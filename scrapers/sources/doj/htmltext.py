@@ -123,7 +123,10 @@ _DROP_OPEN = re.compile(r"<(script|style|noscript|template)\b|<(!--)")
 
 def html_to_blocks(html: str) -> list[Block]:
     """Paragraph-level text blocks; `heading` marks a block that is entirely bold or an
-    <h2>-like heading (round-up releases title each case that way)."""
+    <h2>-like heading (round-up releases title each case that way). Not Treasury's
+    text_blocks (sources/treasury/html.py, a BeautifulSoup tree with bold and link spans):
+    DOJ needs the text only, of 250,000 releases a backfill, so this reads the HTML in one
+    linear pass; a <br> ends a block here."""
     if not html or not html.strip():
         return []
     if "<" not in html:  # plain text with blank lines

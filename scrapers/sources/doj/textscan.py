@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from ...text import ABBREVIATIONS
+
 
 # -- fast substring search ---------------------------------------------------------------------
 # Release text is mostly ASCII with a few curly quotes and dashes, which makes Python store it two
@@ -80,9 +82,10 @@ Wis. Wyo. D.C.""".split())
 
 
 # -- sentences & cases -------------------------------------------------------------------------
-_ABBREV = set("""u.s. mr. mrs. ms. dr. jr. sr. st. ft. mt. no. nos. co. corp. inc. ltd. vs. v. e.g. i.e. approx.
-a.m. p.m. jan. feb. mar. apr. aug. sept. sep. oct. nov. dec. gen. sen. rep. gov. lt. sgt. capt. det. col. dist.
-ct. u.s.c. pvt. l.l.c. s.a. c.v. a.k.a. a/k/a""".split()) | {a.lower() for a in _US_STATE_ABBR}
+# The abbreviations of every source's prose (scrapers/text.py), and DOJ's own: court and legal
+# forms, officials' titles, company forms (never the end of a sentence here), the states.
+_ABBREV = {f"{a}." for a in ABBREVIATIONS | set("""co corp inc ltd pvt l.l.c s.a c.v v dist ct u.s.c sen rep
+det""".split())} | {"a/k/a"} | {a.lower() for a in _US_STATE_ABBR}
 _SENT_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"(]?[A-Z0-9])")
 
 
@@ -104,7 +107,9 @@ def _has_text(text: str, start: int, end: int) -> bool:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; lines are never joined; abbreviations ('U.S.',
-    'Minn.', 'B. Lynn') do not end a sentence."""
+    'Minn.', 'B. Lynn') do not end a sentence. Not the Treasury splitter
+    (sources/treasury/html.py): DOJ text is one paragraph a line, and only a capital or a
+    digit starts a sentence (scrapers/text.py says why the two stay apart)."""
     spans = []
     append = spans.append
     n = len(text)

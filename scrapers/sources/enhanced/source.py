@@ -17,8 +17,16 @@ from pathlib import Path
 from ...archive import Batch
 from ...dates import eastern_today
 from ...errors import TrackerError
-from ..base import (BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files,
-                    load_source_yaml)
+from ..base import (
+    BuildContext,
+    FetchContext,
+    FetchRequest,
+    Source,
+    StagedFile,
+    archive_import,
+    collect_files,
+    load_source_yaml,
+)
 from .parse import SOURCE, parse, sniff_date
 
 KIND = "export"

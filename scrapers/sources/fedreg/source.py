@@ -24,7 +24,7 @@ from pathlib import Path
 from ...archive import Batch
 from ...dates import eastern_today
 from ...errors import FetchError, SourceError
-from ..base import (BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files)
+from ..base import BuildContext, FetchContext, FetchRequest, Source, StagedFile, archive_import, collect_files
 from .parse import SOURCE, parse_api_page, parse_notice
 
 API, TEXT = "api", "notice"

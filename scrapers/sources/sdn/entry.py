@@ -15,7 +15,7 @@ from .remarks import _strip_final_period, parse_remarks
 
 def _resolve_link(linked: str, name_index) -> tuple[str, int | None]:
     """A 'Linked To' name (which may carry the remarks' final period) -> (name, uid).
-    `name_index` is a NameIndex (or any mapping of names to uids)."""
+    `name_index` is a LinkTargets (or any mapping of names to uids)."""
     if isinstance(name_index, dict):
         exact, normalized = name_index.get, lambda n: name_index.get(_loose(n))
     else:
@@ -48,8 +48,13 @@ def json_list(values: tuple) -> str:
     return json.dumps(list(values))
 
 
-class NameIndex:
-    """List names -> uid: exact first; a looser (case/spacing) index is built only on a miss."""
+class LinkTargets:
+    """The names of one list file -> uid, to resolve the 'Linked To:' names of its remarks while
+    the file is parsed: exact first; a looser (case/spacing) index is built only on a miss.
+
+    Not scrapers/matching.NameIndex (the link passes' index, read from the database built):
+    this one exists before any database does, keeps the first uid of a name in file order,
+    and compares names only as the list writes them."""
 
     def __init__(self, raws):
         self._exact: dict[str, int] = {}

@@ -40,7 +40,7 @@ from ...dates import days_between, eastern_today, version_date
 from ...db import bulk_insert, get_info, set_info
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
 from ..base import BuildContext, FetchContext, FetchRequest, Source
-from .entry import NameIndex, build_entry
+from .entry import LinkTargets, build_entry
 from .incremental import Snapshot, in_file_order, read_changed, snapshot_of
 from .parse import META, Problem, decode, parse_addresses, parse_alt, parse_comments, parse_sdn_rows, role_of
 from .xml import XML_URL, sniff_publish_date
@@ -252,7 +252,7 @@ class SdnSource(Source):
             built = snap.built.get(r.uid) if snap is not None and r.uid not in fresh else None
             if built is None:
                 if name_index is None:
-                    name_index = NameIndex(raws if snap is None else in_file_order(snap.raws, lines))
+                    name_index = LinkTargets(raws if snap is None else in_file_order(snap.raws, lines))
                 built = build_entry(r, comments.get(r.uid),
                                     addresses.get(r.uid, []) if addresses is not None else None,
                                     alt.get(r.uid, []) if alt is not None else None, name_index)

@@ -35,6 +35,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ...errors import SourceError
+from ...text import ABBREVIATIONS
 
 SOURCE = "treasury"
 HOME = "https://home.treasury.gov"
@@ -196,7 +197,9 @@ class Block:
 def text_blocks(root: Tag) -> list[Block]:
     """The text of `root` as blocks (paragraphs, list items, headings…), each with the
     character spans of its bold runs and links. Whitespace inside each piece of text is
-    collapsed; adjacent bold tags become one run."""
+    collapsed; adjacent bold tags become one run. Not DOJ's html_to_blocks
+    (sources/doj/htmltext.py, text only, one linear pass): designees are found by their bold
+    runs and links, which need the tree; a <br> stays a line break inside the block."""
     blocks: list[Block] = []
     state = {"owner": None, "text": [], "bold": [], "links": [], "len": 0, "tag": "p"}
 
@@ -263,10 +266,9 @@ def _merge_spans(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int
 # -- sentences ------------------------------------------------------------------------------
 
 _SENT_END = re.compile(r"[.!?][”\"’')\]*]*(?:\s+|$)")
-_ABBREV = {"e.o", "u.s", "u.k", "u.n", "a.k.a", "f.k.a", "n.k.a", "mr", "mrs", "ms", "dr", "no", "nos",
-           "st", "gen", "lt", "col", "capt", "sgt", "jr", "sr", "vs", "approx", "dept", "fig", "sec",
-           "art", "ave", "blvd", "d.c", "p.m", "a.m", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun",
-           "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inst", "gov", "mt", "ft", "sta", "sto"}
+# The abbreviations of every source's prose (scrapers/text.py), and Treasury's own.
+_ABBREV = ABBREVIATIONS | {"e.o", "u.k", "u.n", "f.k.a", "n.k.a", "dept", "fig", "sec", "art", "ave", "blvd", "d.c",
+                           "jun", "jul", "inst", "sta", "sto"}
 _COMPANY_ABBREV = {"co", "ltd", "inc", "corp", "llc", "l.l.c", "s.a", "c.v", "r.l", "s.a.s", "s.r.l",
                    "s.p.r", "s.a.p.i", "plc", "ltda", "s.c", "a.c", "s.l", "s.p.a", "b.v", "n.v",
                    "gmbh", "pte", "pvt", "fze", "fzco", "jsc"}
@@ -292,7 +294,10 @@ def _token_before(text: str, start: int, period: int) -> str:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries in `text`, robust to "E.O.", "U.S.", "S.A. de C.V.", initials."""
+    """Sentence boundaries in `text`, robust to "E.O.", "U.S.", "S.A. de C.V.", initials.
+    Not the DOJ splitter (sources/doj/textscan.py): a block's line breaks do not end a
+    sentence here, a company form ends one only before a word that starts sentences, and
+    "¿", "¡", "*" may start one (scrapers/text.py says why the two stay apart)."""
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
         if m.end() >= len(text):

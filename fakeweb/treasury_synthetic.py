@@ -1,7 +1,7 @@
 """SYNTHETIC Treasury press releases, OFAC listing pages and Recent Actions pages, for benchmarks.
 
 Everything is invented (release ids `sx####`, officials, texts; designees are entries of a
-benchmarks/sdn_synthetic.py list). Every release says "SYNTHETIC TEST DATA". The markup
+fakeweb/sdn_synthetic.py list). Every release says "SYNTHETIC TEST DATA". The markup
 imitates the structure of the live pages (OFAC's `/press-releases?page=N` table with a
 "Next" link, Drupal release pages with `<article>`, `<time datetime>` and a body field, and
 Recent Actions pages listing the day's SDN entries in the list's own format).
@@ -15,7 +15,7 @@ import datetime as dt
 import html
 import random
 
-from benchmarks.sdn_synthetic import DRUGS, SyntheticSdn
+from .sdn_synthetic import DRUGS, SyntheticSdn
 
 LABEL = "<p><em>SYNTHETIC TEST DATA: generated for benchmarks; not a real Treasury release.</em></p>"
 OFFICIALS = ["Under Secretary Imelda Varga", "Deputy Secretary Colin Ashby", "OFAC Director Renata Oyelaran"]

@@ -1,6 +1,6 @@
 """One local stand-in server for all three live sources, serving SYNTHETIC data.
 
-    from benchmarks.fake_sources import FakeSources
+    from fakeweb.sources import FakeSources
     with FakeSources(sdn_entries=2000, treasury_releases=30, doj_releases=2000) as site:
         site.base_urls          # {"https://sanctionslistservice.ofac.treas.gov": "http://127.0.0.1:P/sls", ...}
         site.env()              # TRACKER_BASE_URLS=... for a `tracker` subprocess
@@ -8,38 +8,36 @@
         ...                     # run `tracker update`
         site.counts(since=mark) # {"sanctionslistservice.ofac.treas.gov": {"304": 4}, ...}
 
-or from the shell:  python benchmarks/fake_sources.py --port 8765   (prints TRACKER_BASE_URLS)
+or from the shell:  python -m fakeweb.sources --port 8765   (prints TRACKER_BASE_URLS)
 
 Mounted on one 127.0.0.1 port, one path prefix per live host (the tracker's
 `[http] base_urls` / TRACKER_BASE_URLS maps each live host to its prefix):
 - /sls   sanctionslistservice.ofac.treas.gov: /api/PublicationPreview/exports/{SDN,ADD,ALT,
-         SDN_COMMENTS}.CSV from benchmarks/sdn_synthetic.py, with ETag and Last-Modified;
+         SDN_COMMENTS}.CSV from fakeweb/sdn_synthetic.py, with ETag and Last-Modified;
          `If-None-Match` / `If-Modified-Since` that match get `304 Not Modified`, no body.
 - /ofac  ofac.treasury.gov: the press-release listing `/press-releases?page=N` and
-         `/recent-actions/YYYYMMDD` (benchmarks/treasury_synthetic.py).
+         `/recent-actions/YYYYMMDD` (fakeweb/treasury_synthetic.py).
 - /home  home.treasury.gov: release pages `/news/press-releases/<id>`.
-- /doj   www.justice.gov and justice.gov: the news API v1 (benchmarks/doj_fake_api.py,
+- /doj   www.justice.gov and justice.gov: the news API v1 (fakeweb/doj_api.py,
          quirks included).
 Every request is logged (host, path, status) so a benchmark can count what one run cost.
 """
 from __future__ import annotations
 
 import argparse
-import email.utils
 import hashlib
-import socket
-import sys
 import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.doj_fake_api import FakeDojApi  # noqa: E402
-from benchmarks.sdn_synthetic import SyntheticSdn  # noqa: E402
-from benchmarks.treasury_synthetic import SyntheticTreasury  # noqa: E402
+from .doj_api import FakeDojApi
+from .sdn_synthetic import SyntheticSdn
+from .server import LocalServer, QuietHandler, free_port, not_modified, send
+from .treasury_synthetic import SyntheticTreasury
+
+__all__ = ["FakeSources", "free_port", "read_sdn_dir"]
 
 PREFIXES = {  # live base URL -> path prefix on the stand-in
     "https://sanctionslistservice.ofac.treas.gov": "/sls",
@@ -73,34 +71,12 @@ class FakeSources:
         self.pages: dict[str, bytes] = self.treasury.pages()
         self.csv: dict[str, tuple[bytes, str, str]] = {}  # name -> (body, etag, last-modified)
         self.set_sdn_files(sdn_files or self.sdn.files(), LAST_MODIFIED)
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
-
-            def log_message(self, *args):
-                pass
-
-            def send_response(self, code, message=None):
-                # the status of the answer, for the request log (one handler object serves
-                # every request of a keep-alive connection: recorded, never re-wrapped)
-                self.sent_status = code
-                super().send_response(code, message)
-
-            def do_GET(self):
-                self.sent_status = 0
-                site._handle(self)
-
-        self.server = ThreadingHTTPServer((host, port), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.web = LocalServer(self._handle, host=host, port=port, handler=_StatusKeeping)
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return self.web.url
 
     @property
     def base_urls(self) -> dict[str, str]:
@@ -110,12 +86,11 @@ class FakeSources:
         return ",".join(f"{live}={local}" for live, local in self.base_urls.items())
 
     def start(self) -> "FakeSources":
-        self.thread.start()
+        self.web.start()
         return self
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.web.stop()
 
     def __enter__(self):
         return self.start()
@@ -147,7 +122,7 @@ class FakeSources:
             return list(self.log[since:])
 
     # -- HTTP ------------------------------------------------------------------------------------------
-    def _handle(self, h: BaseHTTPRequestHandler) -> None:
+    def _handle(self, h: QuietHandler) -> None:
         path = h.path
         prefix = "/" + path.lstrip("/").split("/", 1)[0].split("?", 1)[0]
         host = HOST_OF_PREFIX.get(prefix, "?")
@@ -164,7 +139,7 @@ class FakeSources:
             if urlsplit(rest).path.startswith("/api/PublicationPreview/exports/") and name in SDN_FILES:
                 with self.lock:
                     body, etag, modified = self.csv[SDN_FILES[name]]
-                if _not_modified(h.headers, etag, modified):
+                if not_modified(h.headers, etag, modified):
                     return self._send(h, host, rest, 304, b"", {"ETag": etag, "Last-Modified": modified})
                 return self._send(h, host, rest, 200, body, {"ETag": etag, "Last-Modified": modified,
                                                              "Content-Type": "text/csv"})
@@ -178,25 +153,20 @@ class FakeSources:
     def _send(self, h, host: str, path: str, status: int, body: bytes, headers: dict) -> None:
         with self.lock:
             self.log.append((host, path, status))
-        try:
-            h.send_response(status)
-            for k, v in headers.items():
-                h.send_header(k, v)
-            h.send_header("Content-Length", str(len(body)))
-            h.end_headers()
-            if body:
-                h.wfile.write(body)
-        except OSError:
-            pass
+        send(h, status, body, headers)
 
 
-def free_port() -> int:
-    """A port nothing listens on now (for the tracker's own server next to the stand-ins)."""
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+class _StatusKeeping(QuietHandler):
+    """Keeps the status of its answer, for the request log (one handler object serves every
+    request of a keep-alive connection: recorded, never re-wrapped)."""
+
+    def send_response(self, code, message=None):
+        self.sent_status = code
+        super().send_response(code, message)
+
+    def do_GET(self):  # noqa: N802
+        self.sent_status = 0
+        super().do_GET()
 
 
 def read_sdn_dir(directory: Path) -> dict[str, bytes]:
@@ -207,19 +177,6 @@ def read_sdn_dir(directory: Path) -> dict[str, bytes]:
         raise SystemExit(f"{directory}: no sdn.csv")
     return {name: (directory / name).read_bytes() if (directory / name).is_file() else b""
             for name in SDN_FILES.values()}
-
-
-def _not_modified(headers, etag: str, modified: str) -> bool:
-    inm = headers.get("If-None-Match")
-    if inm is not None:
-        return etag in [t.strip() for t in inm.split(",")] or inm.strip() == "*"
-    ims = headers.get("If-Modified-Since")
-    if ims:
-        try:
-            return email.utils.parsedate_to_datetime(ims) >= email.utils.parsedate_to_datetime(modified)
-        except (TypeError, ValueError):
-            return False
-    return False
 
 
 def main(argv=None) -> None:

@@ -12,36 +12,22 @@ Body, Hold (the request waits until the test lets it go: kill the client meanwhi
 
 A path registered with a query string ("/press-releases?page=1") is served for that exact
 request; otherwise the query is ignored ("/signed/SDN.CSV?sig=x" gets "/signed/SDN.CSV").
-
-Comparing a database with the clean run's: `rows_by_key(db)` (rows by primary key),
-`compare_rows(got, ref)` -> (lost, duplicated, differing), `hashes_without(db, volatile)`
-(scrapers.db.content_hashes with columns such as fetch times left out).
-
-Also the fault matrix helpers: `record_fault(...)` adds a row to
-test-artifacts/fault-matrix.json (one row per source and fault kind, merged across test
-runs), and
-
-    python tests/faultserver.py render [test-artifacts/fault-matrix.json]
-
-prints it as one markdown table, grouped by source (for BENCHMARKS.md / README).
+`serve_sdn` serves the four legacy SDN exports of a directory at their live paths.
+(Comparing the databases a fault run leaves with the clean run's, and the fault matrix:
+tests/faultmatrix.py.)
 """
 from __future__ import annotations
 
 import dataclasses
-import email.utils
 import hashlib
-import json
-import os
 import socket
 import struct
-import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MATRIX_PATH = ROOT / "test-artifacts" / "fault-matrix.json"
+from .server import LocalServer, QuietHandler
+
 LAST_MODIFIED = "Fri, 14 Mar 2025 15:04:05 GMT"
 
 
@@ -290,12 +276,8 @@ class Hold(Fault):
 
 
 # -- server ---------------------------------------------------------------------------------
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: "_Server"
-
-    def log_message(self, fmt, *args):  # quiet
-        pass
+class _Handler(QuietHandler):
+    """What the faults answer with: whole answers (`send_raw`) or a resource's head (`send_head`)."""
 
     def send_raw(self, code: int, headers: dict, body: bytes | None) -> None:
         self.send_response(code)
@@ -322,42 +304,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Connection", "close")
         self.end_headers()
 
-    def do_GET(self):  # noqa: N802
-        srv = self.server.owner
-        path = srv._key(self.path)
-        res = srv.resources.get(path)
-        fault = srv._next_fault(path)
-        headers = {k.lower(): v for k, v in self.headers.items()}
-        outcome = fault.name if fault else ("404" if res is None else "200")
-        if fault is None and res is not None and res.etag and headers.get("if-none-match") == res.etag:
-            outcome = "304"
-        srv._log(Hit(path, time.monotonic(), headers, outcome))
-        try:
-            if fault is not None:
-                fault.respond(self, res)
-            elif res is None:
-                self.send_raw(404, {"Content-Type": "text/plain"}, b"not found")
-            elif outcome == "304":
-                self.send_response(304)
-                self.send_header("ETag", res.etag)
-                self.send_header("Connection", "close")
-                self.end_headers()
-                self.close_connection = True
-            else:
-                self.send_head(200, res, len(res.body))
-                self.wfile.write(res.body)
-                self.close_connection = True
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def handle_error(self, request, client_address):  # the client hanging up is expected here
-        pass
-
 
 class FaultServer:
     def __init__(self):
@@ -366,26 +312,17 @@ class FaultServer:
         self._always: dict[str, Fault] = {}
         self._hits: list[Hit] = []
         self._lock = threading.Lock()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        self._web: LocalServer | None = None
 
     # -- lifecycle
     def start(self) -> "FaultServer":
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self._server.owner = self
-        self._server.stopped = threading.Event()
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
-        self._thread.start()
+        self._web = LocalServer(self._answer, handler=_Handler, poll_interval=0.05).start()
         return self
 
     def stop(self) -> None:
-        if self._server:
-            self._server.stopped.set()
-            self._server.shutdown()
-            self._server.server_close()
-            self._thread.join(timeout=5)
-            self._server = None
+        if self._web:
+            self._web.stop()
+            self._web = None
 
     def __enter__(self):
         return self.start()
@@ -395,11 +332,11 @@ class FaultServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return self._web.url
 
     @property
     def port(self) -> int:
-        return self._server.server_address[1]
+        return self._web.port
 
     # -- content and faults
     def serve(self, path: str, body: bytes, content_type: str = "text/csv", *, etag: bool = True,
@@ -424,6 +361,34 @@ class FaultServer:
         with self._lock:
             self._scripts.clear()
             self._always.clear()
+
+    def _answer(self, h: _Handler) -> None:
+        path = self._key(h.path)
+        res = self.resources.get(path)
+        fault = self._next_fault(path)
+        headers = {k.lower(): v for k, v in h.headers.items()}
+        outcome = fault.name if fault else ("404" if res is None else "200")
+        if fault is None and res is not None and res.etag and headers.get("if-none-match") == res.etag:
+            outcome = "304"
+        self._log(Hit(path, time.monotonic(), headers, outcome))
+        try:
+            if fault is not None:
+                fault.respond(h, res)
+            elif res is None:
+                h.send_raw(404, {"Content-Type": "text/plain"}, b"not found")
+            elif outcome == "304":
+                h.send_response(304)
+                h.send_header("ETag", res.etag)
+                h.send_header("Connection", "close")
+                h.end_headers()
+                h.close_connection = True
+            else:
+                h.send_head(200, res, len(res.body))
+                h.wfile.write(res.body)
+                h.close_connection = True
+        except (BrokenPipeError, ConnectionResetError):
+            h.close_connection = True
+
 
     def _key(self, raw_path: str) -> str:
         """The registered path a request is for: with its query when registered so."""
@@ -469,114 +434,3 @@ def serve_sdn(server: FaultServer, directory: Path) -> None:
         server.serve(path, (Path(directory) / name).read_bytes(), "text/csv")
 
 
-# -- comparing a database with the clean run's ---------------------------------------------------
-def rows_by_key(db: Path, ignore: dict | None = None) -> dict[str, dict]:
-    """{table: {primary key: row}} for every content table; `ignore` {table: {columns}} leaves
-    out columns that say when or from which bytes, not what (tables keyed by a rowid, like
-    `errors`, are keyed by their remaining content)."""
-    import sqlite3
-
-    ignore = {"errors": {"id", "recorded_at", "batch_id"}, **(ignore or {})}
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        names = [r[0] for r in conn.execute(
-            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
-            " and name not like '%_fts%' and name != 'build_info'")]
-        out = {}
-        for name in names:
-            info = list(conn.execute(f"pragma table_info([{name}])"))
-            cols = [r[1] for r in info if r[1] not in ignore.get(name, ())]
-            pk = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5] and r[1] in cols]
-            rows = {}
-            for row in conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{name}]"):
-                rec = dict(zip(cols, row))
-                key = tuple(rec[c] for c in pk) if pk else tuple(row)
-                rows.setdefault(key, []).append(rec)
-            out[name] = rows
-        return out
-    finally:
-        conn.close()
-
-
-def compare_rows(got: dict, ref: dict) -> tuple[int, int, int]:
-    """(lost, duplicated, differing) between two rows_by_key() results: rows of the clean run
-    missing; rows the clean run does not have (a record stored twice, under another key, or
-    twice under one); rows present in both whose content differs."""
-    lost = dup = differ = 0
-    for table in set(got) | set(ref):
-        g, r = got.get(table, {}), ref.get(table, {})
-        lost += sum(len(v) for k, v in r.items() if k not in g)
-        dup += sum(len(v) for k, v in g.items() if k not in r)
-        for k in set(g) & set(r):
-            dup += max(0, len(g[k]) - len(r[k]))
-            lost += max(0, len(r[k]) - len(g[k]))
-            differ += sum(1 for a, b in zip(g[k], r[k]) if a != b)
-    return lost, dup, differ
-
-
-def hashes_without(db: Path, volatile: dict[str, set]) -> dict:
-    """scrapers.db.content_hashes of a copy of `db` with the `volatile` {table: {columns}} set
-    to NULL (for runs whose fetch times or bytes legitimately differ from the clean run's)."""
-    import shutil
-    import sqlite3
-    import tempfile
-
-    from scrapers.db import content_hashes
-
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "copy.db"
-        shutil.copyfile(db, copy)
-        conn = sqlite3.connect(copy)
-        for table, cols in volatile.items():
-            conn.execute(f"update [{table}] set {', '.join(f'[{c}] = null' for c in cols)}")
-        conn.commit()
-        conn.close()
-        return content_hashes(copy)
-
-
-# -- the fault matrix -------------------------------------------------------------------------
-SOURCE_ORDER = ("sdn", "treasury", "doj")
-
-
-def record_fault(kind: str, server_did: str, outcome: str, rows_lost: int, rows_duplicated: int,
-                 converged: bool | None = None, test: str | None = None, source: str = "sdn") -> None:
-    """Add (or replace) one row of the fault matrix in test-artifacts/fault-matrix.json
-    (one row per source and fault kind; rows written before `source` existed are SDN's)."""
-    MATRIX_PATH.parent.mkdir(parents=True, exist_ok=True)
-    rows = {}
-    if MATRIX_PATH.exists():
-        try:
-            rows = {(r.get("source", "sdn"), r["kind"]): r for r in json.loads(MATRIX_PATH.read_text())["rows"]}
-        except (ValueError, KeyError):
-            rows = {}
-    rows[(source, kind)] = {"source": source, "kind": kind, "server_did": server_did, "outcome": outcome,
-                            "rows_lost": rows_lost, "rows_duplicated": rows_duplicated,
-                            "rerun_converged": converged, "test": test,
-                            "recorded_at": email.utils.formatdate(usegmt=True)}
-    tmp = MATRIX_PATH.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"rows": sorted(rows.values(), key=_matrix_order)}, indent=1))
-    os.replace(tmp, MATRIX_PATH)
-
-
-def _matrix_order(r: dict) -> tuple:
-    src = r.get("source", "sdn")
-    return (SOURCE_ORDER.index(src) if src in SOURCE_ORDER else len(SOURCE_ORDER), src, r["kind"])
-
-
-def render_matrix(path: Path = MATRIX_PATH) -> str:
-    """One markdown table for every source, grouped by source (SDN, Treasury, DOJ)."""
-    rows = sorted(json.loads(Path(path).read_text())["rows"], key=_matrix_order)
-    out = ["| source | fault kind | what the server did | outcome | rows lost | rows duplicated | rerun converged |",
-           "|---|---|---|---|---:|---:|---|"]
-    for r in rows:
-        conv = {True: "yes", False: "NO", None: "n/a"}[r.get("rerun_converged")]
-        out.append(f"| {r.get('source', 'sdn')} | {r['kind']} | {r['server_did']} | {r['outcome']} | {r['rows_lost']} | "
-                   f"{r['rows_duplicated']} | {conv} |")
-    return "\n".join(out)
-
-
-if __name__ == "__main__":
-    if len(sys.argv) >= 2 and sys.argv[1] == "render":
-        print(render_matrix(Path(sys.argv[2]) if len(sys.argv) > 2 else MATRIX_PATH))
-    else:
-        print(__doc__)

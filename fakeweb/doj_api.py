@@ -1,6 +1,6 @@
 """A local stand-in for DOJ's news API v1 (press_releases), serving SYNTHETIC releases.
 
-    from benchmarks.doj_fake_api import FakeDojApi
+    from fakeweb.doj_api import FakeDojApi
     with FakeDojApi(n=1000) as api:        # 127.0.0.1, a free port, a background thread
         api.url                            # "http://127.0.0.1:PORT"
         api.publish(3)                     # three new releases appear on top (pages shift)
@@ -8,7 +8,7 @@
         api.hold_page(7)                   # the next request for page 7 waits (kill the client meanwhile)
         api.requests                       # every request seen: (page, served)
 
-or from the shell (for manual runs):  python benchmarks/doj_fake_api.py --releases 250000 --port 8765
+or from the shell (for manual runs):  python -m fakeweb.doj_api --releases 250000 --port 8765
 
 It speaks like the real one, quirks included: `count` is a string, `pagesize` is a string
 on some responses and a number on others, `page` is zero-based, pagesize is clamped to 50,
@@ -16,7 +16,7 @@ no next link; items carry `date` as unix seconds in a string, `changed`/`created
 `<time>` strings, body/teaser HTML, `number` often "", URLs with and without `www.`,
 `topic` as a list of {uuid, name} or as an HTML string of anchors. Sorting: `sort=date`
 (and `created`) with `direction=DESC`/`ASC`; anything else is a 400.
-Releases come from benchmarks/doj_synthetic.py (generated, labelled SYNTHETIC TEST DATA).
+Releases come from fakeweb/doj_synthetic.py (generated, labelled SYNTHETIC TEST DATA).
 """
 from __future__ import annotations
 
@@ -24,15 +24,13 @@ import argparse
 import bisect
 import json
 import re
-import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.doj_synthetic import SyntheticReleases  # noqa: E402
+from .doj_synthetic import SyntheticReleases
+from .server import LocalServer, send
 
 MAX_PAGESIZE = 50
 
@@ -55,40 +53,22 @@ class FakeDojApi:
         self.empty: set[int] = set()           # pages answered with no results (a broken API)
         self.before: dict[int, object] = {}    # page -> callable run before that page is served, once
         self._published = 0
-        api = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # headers and body go out at once (no 40 ms delayed-ACK stall)
-
-            def log_message(self, *args):  # quiet
-                pass
-
-            def do_GET(self):
-                api._handle(self)
-
-        self.server = self.thread = None
-        if listen:
-            self.server = ThreadingHTTPServer((host, port), Handler)
-            self.server.daemon_threads = True
-            self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.web = LocalServer(self._handle, host=host, port=port) if listen else None
 
     # -- lifecycle -----------------------------------------------------------------------------
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return self.web.url
 
     def start(self) -> "FakeDojApi":
-        self.thread.start()
+        self.web.start()
         return self
 
     def stop(self) -> None:
         for ev in self._hold.values():
             ev.set()
-        if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
+        if self.web is not None:
+            self.web.stop()
 
     def __enter__(self):
         return self.start()
@@ -181,7 +161,7 @@ class FakeDojApi:
     # -- HTTP --------------------------------------------------------------------------------------
     def handle(self, h: BaseHTTPRequestHandler, path: str) -> None:
         """Answer a request another server received, `path` being its path under the API root
-        (benchmarks/fake_sources.py mounts the API under /doj)."""
+        (fakeweb/sources.py mounts the API under /doj)."""
         h.path = path
         self._handle(h)
 
@@ -250,15 +230,8 @@ class FakeDojApi:
         data = json.dumps(body).encode()
         if record is not None and status == 200:
             record[1] = True  # marked before the bytes leave: the client may act on them at once
-        try:
-            h.send_response(status)
-            h.send_header("Content-Type", "application/json")
-            h.send_header("Content-Length", str(len(data)))
-            h.end_headers()
-            h.wfile.write(data)
-        except OSError:
-            if record is not None:
-                record[1] = False
+        if not send(h, status, data, {"Content-Type": "application/json"}) and record is not None:
+            record[1] = False
 
 
 def main(argv=None) -> None:
