@@ -8,14 +8,14 @@
 
 How (the project's own code writes every row, so tables, JSON columns, FTS, indexes and views
 are what a real build makes):
-1. SDN: two observations of a fakeweb/sdn_synthetic.py list (95% of the entries on
+1. SDN: two observations of a scrapers/fakeweb/sdn_synthetic.py list (95% of the entries on
    2025-05-28, all of them on 2025-06-01) imported with the real CLI
    (`tracker import sdn-history`), archive beside the database.
 2. Press releases, in 2 worker processes each filling its own part file: 90% DOJ
-   (fakeweb/doj_synthetic.py items, fentanyl-related -- the tracker keeps only those --
+   (scrapers/fakeweb/doj_synthetic.py items, fentanyl-related -- the tracker keeps only those --
    bodies padded to DOJ-like lengths, dated 2009-2025, parsed, classified and extracted by
    scrapers.sources.doj.rows.write_release: press_releases, prosecutions, defendants) and 10%
-   Treasury (fakeweb/treasury_synthetic.py pages through sources.treasury.release.parse_release and
+   Treasury (scrapers/fakeweb/treasury_synthetic.py pages through sources.treasury.release.parse_release and
    scrapers.sources.treasury.write_release; every third an E.O. 14059 designation release).
 3. The parts are copied into the SDN database (its FTS triggers index them), then
    scrapers.db.finalize (indexes, FTS, views) runs again.
@@ -53,10 +53,10 @@ def _part(args) -> tuple[str, int, dict]:
     k, workers, n_doj, n_treasury, designations, body_chars, part_path = args
     import sqlite_utils
 
-    from fakeweb.doj_synthetic import SyntheticReleases
-    from fakeweb.sdn_synthetic import SyntheticSdn
-    from fakeweb.treasury_synthetic import SyntheticTreasury, release_page
     from scrapers import db as schema
+    from scrapers.fakeweb.doj_synthetic import SyntheticReleases
+    from scrapers.fakeweb.sdn_synthetic import SyntheticSdn
+    from scrapers.fakeweb.treasury_synthetic import SyntheticTreasury, release_page
     from scrapers.sources.doj import rows as doj
     from scrapers.sources.doj.api import parse_item
     from scrapers.sources.treasury import source as treasury
@@ -95,8 +95,8 @@ def _part(args) -> tuple[str, int, dict]:
 def build(out: Path, releases: int, designations: int, body_chars: int, workers: int) -> None:
     import sqlite_utils
 
-    from fakeweb.sdn_synthetic import SyntheticSdn
     from scrapers import db as schema
+    from scrapers.fakeweb.sdn_synthetic import SyntheticSdn
 
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@
     python benchmarks/doj_backfill.py --releases 20000 --rate 200 --kill-at 150   # kill, resume
 
 Runs the real command, `python -m scrapers --db <tmp>/tracker.db update --source doj
---since 1990-01-01 --rate R`, in a subprocess against fakeweb/doj_api.py (started
+--since 1990-01-01 --rate R`, in a subprocess against scrapers/fakeweb/doj_api.py (started
 in this process on 127.0.0.1; TRACKER_BASE_URLS points justice.gov at it), in a temporary
 folder that is deleted afterwards. Reports the page requests the server saw (target:
 ceil(N/50), +1 at most), the walk's duration measured at the server (first to last
@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from fakeweb.doj_api import FakeDojApi
+from scrapers.fakeweb.doj_api import FakeDojApi
 
 ROOT = Path(__file__).resolve().parent.parent
 

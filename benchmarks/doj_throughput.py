@@ -1,4 +1,4 @@
-"""Classification + extraction throughput on SYNTHETIC DOJ releases (fakeweb/doj_synthetic.py).
+"""Classification + extraction throughput on SYNTHETIC DOJ releases (scrapers/fakeweb/doj_synthetic.py).
 
     python benchmarks/doj_throughput.py                      # 20,000 releases, 12% fentanyl-related
     python benchmarks/doj_throughput.py --fentanyl-share 1   # every release goes through extraction
@@ -22,7 +22,7 @@ import pstats
 import time
 from pathlib import Path
 
-from fakeweb.doj_synthetic import SyntheticReleases
+from scrapers.fakeweb.doj_synthetic import SyntheticReleases
 from scrapers.sources.doj.api import item_might_mention_fentanyl, parse_api_response, parse_item, parse_item_light
 from scrapers.sources.doj.classify import classify
 from scrapers.sources.doj.extract import extract

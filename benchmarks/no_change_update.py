@@ -3,7 +3,7 @@
     python benchmarks/no_change_update.py              # SYNTHETIC sources: 2,000 SDN entries,
                                                        # 30 Treasury releases, 2,000 DOJ releases
 
-Starts fakeweb/sources.py (one 127.0.0.1 server standing in for the Sanctions List
+Starts scrapers/fakeweb/sources.py (one 127.0.0.1 server standing in for the Sanctions List
 Service, ofac.treasury.gov, home.treasury.gov and justice.gov; TRACKER_BASE_URLS points the
 live hosts at it) and runs the real command `python -m scrapers --db <tmp>/tracker.db update`
 in a subprocess, in a temporary folder deleted afterwards:
@@ -28,8 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from fakeweb.sources import FakeSources
-from fakeweb.treasury_synthetic import listing, recent_actions_page, release_page
+from scrapers.fakeweb.sources import FakeSources
+from scrapers.fakeweb.treasury_synthetic import listing, recent_actions_page, release_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,7 +113,7 @@ def main(argv=None) -> int:
 def publish_new(site: FakeSources) -> None:
     """One new SDN entry (the files change: new ETag), one new Treasury designation release on
     top of OFAC's listing (with its Recent Actions page), one new fentanyl DOJ release."""
-    from fakeweb.sdn_synthetic import SyntheticSdn
+    from scrapers.fakeweb.sdn_synthetic import SyntheticSdn
 
     extra = SyntheticSdn(1, seed=99, first_uid=site.sdn.entries[-1].uid + 1).entries[0]
     entries = site.sdn.entries + [extra]

@@ -1,5 +1,5 @@
 """`tracker rebuild` throughput on the archive of a DOJ backfill, plus database and archive
-sizes (issue 7, targets 3 and 5). SYNTHETIC releases (fakeweb/doj_synthetic.py).
+sizes (issue 7, targets 3 and 5). SYNTHETIC releases (scrapers/fakeweb/doj_synthetic.py).
 
     python benchmarks/rebuild.py                               # 50,000 releases, 12% fentanyl-related
     python benchmarks/rebuild.py --fentanyl-share 1            # every release classified AND extracted
@@ -7,7 +7,7 @@ sizes (issue 7, targets 3 and 5). SYNTHETIC releases (fakeweb/doj_synthetic.py).
     python benchmarks/rebuild.py --profile                     # + one rebuild under cProfile
 
 1. Backfill: the real command `python -m scrapers --db <tmp>/tracker.db update --source doj
-   --since 1990-01-01 --rate 1000` against fakeweb/doj_api.py on 127.0.0.1 (bodies
+   --since 1990-01-01 --rate 1000` against scrapers/fakeweb/doj_api.py on 127.0.0.1 (bodies
    padded to DOJ-like lengths, --body-chars, default 3,500 characters of HTML).
 2. Rebuild: `python -m scrapers --db <tmp>/tracker.db rebuild`, --runs times (median and best
    reported). releases/s = releases read from the archived pages / wall time of the whole
@@ -37,7 +37,7 @@ from pathlib import Path
 
 from db_size import measure
 
-from fakeweb.doj_api import FakeDojApi
+from scrapers.fakeweb.doj_api import FakeDojApi
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ the first page, minutes until the backfills are complete, and what the site did 
     python benchmarks/service_run.py                 # full size, default rates (about 18 minutes)
     python benchmarks/service_run.py --scale 0.1     # a tenth of the releases (about 2 minutes)
 
-Stand-ins (fakeweb/sources.py, one 127.0.0.1 server for every live host):
+Stand-ins (scrapers/fakeweb/sources.py, one 127.0.0.1 server for every live host):
 - the REAL SDN list when ../shared/corpus is present (ofac/sdn/2024-05-03/sdn.csv with the real
   add.csv and alt.csv of ofac/sdn-later/ and the real sdn_comments.csv sample; SYNTHETIC, 17,000
   entries, otherwise);
@@ -41,7 +41,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from fakeweb.sources import FakeSources, free_port
+from scrapers.fakeweb.sources import FakeSources, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""What the fault tests compare and record (the misbehaving server itself: fakeweb/faults.py).
+"""What the fault tests compare and record (the misbehaving server itself: scrapers/fakeweb/faults.py).
 
 Comparing a database with the clean run's: `rows_by_key(db)` (rows by primary key),
 `compare_rows(got, ref)` -> (lost, duplicated, differing), `hashes_without(db, volatile)`

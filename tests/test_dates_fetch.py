@@ -23,9 +23,9 @@ from datesfix import (
 )
 from dbquery import one, q
 
-from fakeweb.server import LocalServer, send
 from scrapers.archive import Archive
 from scrapers.db import content_hashes
+from scrapers.fakeweb.server import LocalServer, send
 
 THIS_YEAR = dt.date.today().year
 PEOPLE = [Person(8001, "PRIMERO REMOTO, Ana", listed_on=f"{THIS_YEAR - 1}-03-04"),

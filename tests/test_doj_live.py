@@ -1,4 +1,4 @@
-"""justice.gov as it is today, against a local stand-in (fakeweb/faults.py): a bot-challenge
+"""justice.gov as it is today, against a local stand-in (scrapers/fakeweb/faults.py): a bot-challenge
 page served with HTTP 200 is recognised, named in one line, retried with backoff and never
 parsed or stored as a release; release pages of releases the API sent without a body are
 fetched (old /opa/pr/ URLs redirected to /archives/..., followed within the allow-list) and
@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 from dbquery import q
 
-from fakeweb.faults import Body, FaultServer, Redirect
 from scrapers.cli import cli
+from scrapers.fakeweb.faults import Body, FaultServer, Redirect
 from scrapers.sources.doj.challenge import bot_challenge
 
 LIST = "/api/v1/press_releases.json?sort=date&direction=DESC&pagesize=50&page=0"

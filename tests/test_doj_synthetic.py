@@ -1,8 +1,8 @@
-"""Extraction over generated releases (fakeweb/doj_synthetic.py): the invariants that must
+"""Extraction over generated releases (scrapers/fakeweb/doj_synthetic.py): the invariants that must
 hold on any input -- officials never become defendants, the stage matches the template."""
 from __future__ import annotations
 
-from fakeweb.doj_synthetic import OFFICIALS, SyntheticReleases
+from scrapers.fakeweb.doj_synthetic import OFFICIALS, SyntheticReleases
 from scrapers.sources.doj.api import parse_item
 from scrapers.sources.doj.classify import classify
 from scrapers.sources.doj.extract import extract

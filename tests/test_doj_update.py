@@ -1,4 +1,4 @@
-"""`tracker update --source doj` against a local stand-in of DOJ's API (fakeweb/doj_api.py,
+"""`tracker update --source doj` against a local stand-in of DOJ's API (scrapers/fakeweb/doj_api.py,
 synthetic releases): paging, stop-at-known, changed releases, pages shifting during a walk,
 resuming a killed backfill, extending a backfill, rate limit, rebuild."""
 from __future__ import annotations
@@ -15,8 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from fakeweb.doj_api import FakeDojApi
 from scrapers.db import content_hashes
+from scrapers.fakeweb.doj_api import FakeDojApi
 from scrapers.sources.doj.classify import classify
 from scrapers.sources.doj.htmltext import blocks_text, html_to_blocks
 

@@ -1,4 +1,4 @@
-"""The benchmarks' stand-in server (fakeweb/sources.py) survives a long keep-alive
+"""The benchmarks' stand-in server (scrapers/fakeweb/sources.py) survives a long keep-alive
 connection: a full-size run sends about a thousand DOJ API requests on one connection."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from fakeweb.sources import FakeSources
+from scrapers.fakeweb.sources import FakeSources
 
 
 @pytest.mark.slow

@@ -1,5 +1,5 @@
 """The fault matrix: `tracker update --source sdn` against a local server that misbehaves on
-purpose (fakeweb/faults.py), with the live Sanctions List Service URL mapped to it.
+purpose (scrapers/fakeweb/faults.py), with the live Sanctions List Service URL mapped to it.
 
 Every scenario: a database holding observation v1 is serving; the server publishes v2 and
 misbehaves while doing so; then it heals and we run again, then once more. Each asserts
@@ -29,7 +29,8 @@ import pytest
 from click.testing import CliRunner
 from faultmatrix import record_fault
 
-from fakeweb.faults import (
+from scrapers.cli import cli
+from scrapers.fakeweb.faults import (
     SDN_LIVE,
     SDN_PATHS,
     Body,
@@ -46,7 +47,6 @@ from fakeweb.faults import (
     WrongLength,
     serve_sdn,
 )
-from scrapers.cli import cli
 
 # the fault matrix: every scenario runs a real update against a misbehaving server
 pytestmark = pytest.mark.slow

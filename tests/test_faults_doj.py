@@ -1,5 +1,5 @@
 """The fault matrix for the DOJ source: `tracker update --source doj` against a local stand-in
-for justice.gov's news API (fakeweb/faults.py) that misbehaves on purpose on the API's
+for justice.gov's news API (scrapers/fakeweb/faults.py) that misbehaves on purpose on the API's
 list pages (`press_releases.json?...&page=N`), plus saved release pages given to
 `tracker import doj` without their title, date or body.
 
@@ -40,7 +40,9 @@ import pytest
 from click.testing import CliRunner
 from faultmatrix import compare_rows, hashes_without, record_fault, rows_by_key
 
-from fakeweb.faults import (
+from scrapers.cli import cli
+from scrapers.db import content_hashes
+from scrapers.fakeweb.faults import (
     Body,
     Drip,
     FaultServer,
@@ -54,8 +56,6 @@ from fakeweb.faults import (
     Truncate,
     WrongLength,
 )
-from scrapers.cli import cli
-from scrapers.db import content_hashes
 
 # the fault matrix: every scenario runs a real update against a misbehaving server
 pytestmark = pytest.mark.slow
@@ -621,7 +621,7 @@ def test_hostile_json_is_contained_and_the_other_sources_keep_refreshing(kind, s
     update says so in one line and exits 1, the SDN list (fetched in the same run) still
     refreshes, run after run while the page stays hostile; once DOJ's API is healthy the next
     run converges to the clean run (the archived hostile page is never trusted again)."""
-    from fakeweb.faults import SDN_PATHS, serve_sdn
+    from scrapers.fakeweb.faults import SDN_PATHS, serve_sdn
 
     t = served_v1
     did, change = HOSTILE[kind]

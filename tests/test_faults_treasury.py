@@ -1,5 +1,5 @@
 """The fault matrix for the Treasury source: `tracker update --source treasury` against a
-local stand-in for ofac.treasury.gov and home.treasury.gov (fakeweb/faults.py) that
+local stand-in for ofac.treasury.gov and home.treasury.gov (scrapers/fakeweb/faults.py) that
 misbehaves on purpose, on each kind of page the crawler reads: OFAC's listing, a release
 page, a Recent Actions page.
 
@@ -38,7 +38,9 @@ import pytest
 from click.testing import CliRunner
 from faultmatrix import compare_rows, hashes_without, record_fault, rows_by_key
 
-from fakeweb.faults import (
+from scrapers.cli import cli
+from scrapers.db import content_hashes
+from scrapers.fakeweb.faults import (
     Body,
     Drip,
     FaultServer,
@@ -52,8 +54,6 @@ from fakeweb.faults import (
     Truncate,
     WrongLength,
 )
-from scrapers.cli import cli
-from scrapers.db import content_hashes
 
 # the fault matrix: every scenario runs a real update against a misbehaving server
 pytestmark = pytest.mark.slow

@@ -9,7 +9,10 @@ import time
 
 import pytest
 
-from fakeweb.faults import (
+from scrapers.archive import Archive
+from scrapers.config import Config
+from scrapers.errors import FetchError
+from scrapers.fakeweb.faults import (
     Body,
     Drip,
     FaultServer,
@@ -22,9 +25,6 @@ from fakeweb.faults import (
     Truncate,
     WrongLength,
 )
-from scrapers.archive import Archive
-from scrapers.config import Config
-from scrapers.errors import FetchError
 from scrapers.http import MAX_RETRY_AFTER, HttpClient
 
 LIVE = "https://sanctionslistservice.ofac.treas.gov"
@@ -374,7 +374,7 @@ def test_no_request_starts_once_the_run_budget_is_spent(server, archive):
 
 def test_slow_response_headers_hit_the_total_deadline(server, archive):
     """One header byte every 0.1 s: each read is under the read timeout, the whole is not."""
-    from fakeweb.faults import DripHeaders
+    from scrapers.fakeweb.faults import DripHeaders
 
     server.script(PATH, DripHeaders(30.0, 0.1))
     client = HttpClient(Config(base_urls={LIVE: server.url}, read_timeout=0.5, total_timeout=1.0, retries=1,

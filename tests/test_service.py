@@ -4,7 +4,7 @@ the backfills built as they arrive and superseded by their whole batch (a rebuil
 whole alone and gives the same database), a run killed mid-backfill converging on the next
 one, a failed update that leaves the site serving and saying so.
 
-Local stand-ins: fakeweb/sources.py (SYNTHETIC data), scaled down."""
+Local stand-ins: scrapers/fakeweb/sources.py (SYNTHETIC data), scaled down."""
 from __future__ import annotations
 
 import json
@@ -21,11 +21,11 @@ import pytest
 from click.testing import CliRunner
 from faultmatrix import compare_rows, rows_by_key
 
-from fakeweb.sources import FakeSources, free_port
 from scrapers.archive import Archive
 from scrapers.cli import cli
 from scrapers.config import load_config
 from scrapers.db import content_hashes
+from scrapers.fakeweb.sources import FakeSources, free_port
 from scrapers.publish.progress import Board, inject, loading_lines, notice_html
 from scrapers.service import Schedule, Service, parse_duration
 

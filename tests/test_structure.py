@@ -23,7 +23,7 @@ MAX_LINES = 600
 
 LAYERS = [
     {"errors", "dates", "names", "countries", "sanitize", "config", "assertions", "urls", "changes", "ofac_xml",
-     "text"},
+     "text", "fakeweb"},
     {"archive", "blobdelta", "http", "db", "views", "matching"},
     {"sources"},
     {"linking"},
@@ -134,6 +134,15 @@ def test_no_source_package_imports_another():
                 tp = t.split(".")
                 if len(tp) >= 3 and tp[1] == "sources" and tp[2] not in ("base", parts[2]):
                     bad.append(f"{m} imports {t}")
+    assert bad == []
+
+
+def test_the_test_stand_ins_are_apart_from_the_tracker():
+    """scrapers.fakeweb (local stand-ins for tests and benchmarks) imports nothing of the
+    tracker, and nothing of the tracker imports it."""
+    g = graph()
+    bad = [f"{m} imports {t}" for m, targets in sorted(g.items()) for t in sorted(targets)
+           if m.startswith("scrapers.fakeweb") != t.startswith("scrapers.fakeweb")]
     assert bad == []
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fakeweb.server import LocalServer, send
 from scrapers.db import content_hashes
+from scrapers.fakeweb.server import LocalServer, send
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "treasury"
 

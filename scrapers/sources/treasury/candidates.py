@@ -5,15 +5,15 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...countries import country_of_place, normalize_country
 from rapidfuzz import fuzz
 
+from ...countries import country_of_place, normalize_country
 from ...names import looks_like_company, normalize_name, strip_legal_form
 from .html import MONTH, squash
 
 CONNECTORS = {"de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "du", "van", "von", "der",
               "den", "bin", "bint", "al", "el", "le", "di", "of", "the", "and", "&", "ibn", "abu", "zu", "ter",
-              "di", "della", "degli", "des", "lo", "et", "i"}
+              "della", "degli", "des", "lo", "et", "i"}
 # Central and Eastern European / Turkish / Italian forms: "d.o.o.", "Sp. z o.o.", "A.Ş.", "SpA", "s.r.o."
 EUROPEAN_FORMS = (r"d\.?\s?o\.?\s?o\.?(?:\s?el\.?)?|Sp\.?\s?z\s?o\.?\s?o\.?|A\.\s?Ş\.?|A\.\s?S\.|s\.\s?r\.\s?o\.?"
                    r"|[PCO]JSC|OOO|LLP|S\.?\s?p\.?\s?A\.?")

@@ -8,13 +8,25 @@ import dataclasses
 import re
 
 from ...names import normalize_name
-from .candidates import (CONNECTORS, LEGAL_PIECES, Candidate, CandidateSet, classify_paren, clean_sentence,
-                         looks_like_name, paren_groups, settle_role, split_several, strip_quotes)
+from .candidates import (
+    CONNECTORS,
+    LEGAL_PIECES,
+    Candidate,
+    CandidateSet,
+    classify_paren,
+    clean_sentence,
+    looks_like_name,
+    paren_groups,
+    settle_role,
+    split_several,
+    strip_quotes,
+)
 from .classify import CURRENT_RE, EO_RE, GOVERNING_VERB, HIST_NAME_RE, OTHER_AUTHORITY
 from .html import Block, html_blocks, sentence_spans, squash
 from .places import describes, place_mentions
 from .plaintext import governed_names, labelled_names, plain_text_designees, short_forms_in_text
 from .wording import WINDOW, Wording
+
 
 @dataclasses.dataclass
 class _Span:

@@ -24,8 +24,20 @@ from bs4 import BeautifulSoup, Tag
 
 from ...dates import eastern_date, parse_human_date
 from ...errors import SourceError
-from .html import (DATE_TEXT, SOURCE, canonical_recent_actions_url, clean_url, contained, decode, is_treasury_host,
-                   recent_actions_key, release_id_from, release_url, require_whole_page, squash)
+from .html import (
+    DATE_TEXT,
+    SOURCE,
+    canonical_recent_actions_url,
+    clean_url,
+    contained,
+    decode,
+    is_treasury_host,
+    recent_actions_key,
+    release_id_from,
+    release_url,
+    require_whole_page,
+    squash,
+)
 
 
 @dataclasses.dataclass

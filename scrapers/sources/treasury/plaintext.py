@@ -15,8 +15,15 @@ import re
 
 from ...countries import country_of_demonym, country_of_place, normalize_country
 from ...names import normalize_name
-from .candidates import (EUROPEAN_FORMS, Candidate, CandidateSet, clean_sentence, looks_like_name, paren_groups,
-                         strip_quotes)
+from .candidates import (
+    EUROPEAN_FORMS,
+    Candidate,
+    CandidateSet,
+    clean_sentence,
+    looks_like_name,
+    paren_groups,
+    strip_quotes,
+)
 from .classify import CURRENT_RE, EO_RE, HIST_NAME_RE, WEAK_CURRENT_RE
 from .html import Block, squash
 from .wording import CAP_SPAN, Wording

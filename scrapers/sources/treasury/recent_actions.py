@@ -29,8 +29,20 @@ from bs4 import BeautifulSoup
 
 from ...dates import eastern_date, parse_human_date
 from ...errors import SourceError
-from .html import (DATE_TEXT, EO14059_TAG, SOURCE, clean_url, contained, decode, page_title, recent_actions_key,
-                   release_id_from, require_whole_page, squash, text_blocks)
+from .html import (
+    DATE_TEXT,
+    EO14059_TAG,
+    SOURCE,
+    clean_url,
+    contained,
+    decode,
+    page_title,
+    recent_actions_key,
+    release_id_from,
+    require_whole_page,
+    squash,
+    text_blocks,
+)
 
 
 @dataclasses.dataclass

@@ -12,8 +12,21 @@ from ...sanitize import sanitize_html
 from .candidates import Candidate
 from .classify import FENTANYL_RE, classify_eo14059, sentences_of
 from .designees import extract_designees
-from .html import (SOURCE, Block, canonical_recent_actions_url, clean_url, contained, decode, link_kind,
-                   page_title, release_id_from, release_url, require_whole_page, squash, text_blocks)
+from .html import (
+    SOURCE,
+    Block,
+    canonical_recent_actions_url,
+    clean_url,
+    contained,
+    decode,
+    link_kind,
+    page_title,
+    release_id_from,
+    release_url,
+    require_whole_page,
+    squash,
+    text_blocks,
+)
 from .places import text_countries
 
 

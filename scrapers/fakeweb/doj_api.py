@@ -1,6 +1,6 @@
 """A local stand-in for DOJ's news API v1 (press_releases), serving SYNTHETIC releases.
 
-    from fakeweb.doj_api import FakeDojApi
+    from scrapers.fakeweb.doj_api import FakeDojApi
     with FakeDojApi(n=1000) as api:        # 127.0.0.1, a free port, a background thread
         api.url                            # "http://127.0.0.1:PORT"
         api.publish(3)                     # three new releases appear on top (pages shift)
@@ -8,7 +8,7 @@
         api.hold_page(7)                   # the next request for page 7 waits (kill the client meanwhile)
         api.requests                       # every request seen: (page, served)
 
-or from the shell (for manual runs):  python -m fakeweb.doj_api --releases 250000 --port 8765
+or from the shell (for manual runs):  python -m scrapers.fakeweb.doj_api --releases 250000 --port 8765
 
 It speaks like the real one, quirks included: `count` is a string, `pagesize` is a string
 on some responses and a number on others, `page` is zero-based, pagesize is clamped to 50,
@@ -16,7 +16,7 @@ no next link; items carry `date` as unix seconds in a string, `changed`/`created
 `<time>` strings, body/teaser HTML, `number` often "", URLs with and without `www.`,
 `topic` as a list of {uuid, name} or as an HTML string of anchors. Sorting: `sort=date`
 (and `created`) with `direction=DESC`/`ASC`; anything else is a 400.
-Releases come from fakeweb/doj_synthetic.py (generated, labelled SYNTHETIC TEST DATA).
+Releases come from scrapers.fakeweb/doj_synthetic.py (generated, labelled SYNTHETIC TEST DATA).
 """
 from __future__ import annotations
 
@@ -161,7 +161,7 @@ class FakeDojApi:
     # -- HTTP --------------------------------------------------------------------------------------
     def handle(self, h: BaseHTTPRequestHandler, path: str) -> None:
         """Answer a request another server received, `path` being its path under the API root
-        (fakeweb/sources.py mounts the API under /doj)."""
+        (scrapers/fakeweb/sources.py mounts the API under /doj)."""
         h.path = path
         self._handle(h)
 

@@ -1,7 +1,7 @@
 """SYNTHETIC Treasury press releases, OFAC listing pages and Recent Actions pages, for benchmarks.
 
 Everything is invented (release ids `sx####`, officials, texts; designees are entries of a
-fakeweb/sdn_synthetic.py list). Every release says "SYNTHETIC TEST DATA". The markup
+scrapers/fakeweb/sdn_synthetic.py list). Every release says "SYNTHETIC TEST DATA". The markup
 imitates the structure of the live pages (OFAC's `/press-releases?page=N` table with a
 "Next" link, Drupal release pages with `<article>`, `<time datetime>` and a body field, and
 Recent Actions pages listing the day's SDN entries in the list's own format).

@@ -1,6 +1,6 @@
 """One local stand-in server for all three live sources, serving SYNTHETIC data.
 
-    from fakeweb.sources import FakeSources
+    from scrapers.fakeweb.sources import FakeSources
     with FakeSources(sdn_entries=2000, treasury_releases=30, doj_releases=2000) as site:
         site.base_urls          # {"https://sanctionslistservice.ofac.treas.gov": "http://127.0.0.1:P/sls", ...}
         site.env()              # TRACKER_BASE_URLS=... for a `tracker` subprocess
@@ -8,17 +8,17 @@
         ...                     # run `tracker update`
         site.counts(since=mark) # {"sanctionslistservice.ofac.treas.gov": {"304": 4}, ...}
 
-or from the shell:  python -m fakeweb.sources --port 8765   (prints TRACKER_BASE_URLS)
+or from the shell:  python -m scrapers.fakeweb.sources --port 8765   (prints TRACKER_BASE_URLS)
 
 Mounted on one 127.0.0.1 port, one path prefix per live host (the tracker's
 `[http] base_urls` / TRACKER_BASE_URLS maps each live host to its prefix):
 - /sls   sanctionslistservice.ofac.treas.gov: /api/PublicationPreview/exports/{SDN,ADD,ALT,
-         SDN_COMMENTS}.CSV from fakeweb/sdn_synthetic.py, with ETag and Last-Modified;
+         SDN_COMMENTS}.CSV from scrapers.fakeweb/sdn_synthetic.py, with ETag and Last-Modified;
          `If-None-Match` / `If-Modified-Since` that match get `304 Not Modified`, no body.
 - /ofac  ofac.treasury.gov: the press-release listing `/press-releases?page=N` and
-         `/recent-actions/YYYYMMDD` (fakeweb/treasury_synthetic.py).
+         `/recent-actions/YYYYMMDD` (scrapers/fakeweb/treasury_synthetic.py).
 - /home  home.treasury.gov: release pages `/news/press-releases/<id>`.
-- /doj   www.justice.gov and justice.gov: the news API v1 (fakeweb/doj_api.py,
+- /doj   www.justice.gov and justice.gov: the news API v1 (scrapers/fakeweb/doj_api.py,
          quirks included).
 Every request is logged (host, path, status) so a benchmark can count what one run cost.
 """

@@ -7,6 +7,7 @@ tracker itself). Everything they serve is made up or a test fixture.
 - `doj_api`: DOJ's news API v1, quirks included;
 - `sdn_synthetic`, `treasury_synthetic`, `doj_synthetic`: the SYNTHETIC data they serve.
 
-Declared in pyproject.toml, so the tests and the benchmarks import it as `fakeweb` once the
-project is installed (`pip install -e '.[test]'`).
+Part of the package so the tests and the benchmarks import it as `scrapers.fakeweb` once the
+project is installed (`pip install -e '.[test]'`); it imports nothing else of the project, and
+nothing of the project imports it (tests/test_structure.py).
 """
