@@ -100,3 +100,12 @@ def test_a_date_written_right_after_a_name_is_not_part_of_it():
             "District Judge Ann Pike ordered him to serve 235 months in federal prison.</p>")
     got = defendants(body, "Baytown man ordered to federal prison for fentanyl pills", fields=STAGE_AGE_TERM)
     assert got == {"Ramiro Solis-Becerra": ("sentenced", 45, 235.0)}
+
+
+def test_a_company_charged_after_people_sharing_a_descriptor():
+    body = ("<p>NEW YORK – The U.S. Attorney announced the unsealing of an Indictment charging ZHAO PENG, 39, and SUN "
+            "LIHUA, 34, both Chinese nationals, and Hubei Ruixin Biochem Co., Ltd. (“Ruixin”), a China-based chemical "
+            "company, with conspiring to import fentanyl precursor chemicals.</p>")
+    got = defendants(body, "Two Chinese nationals and a company charged with selling fentanyl precursors")
+    assert got == {"ZHAO PENG": ("charged", 39), "SUN LIHUA": ("charged", 34),
+                   "Hubei Ruixin Biochem Co., Ltd.": ("charged", None)}
