@@ -17,6 +17,8 @@ import random
 import sqlite3
 import time
 
+from datasette_load import _misspell as misspell  # the load harness's own misspellings
+
 search_module = importlib.import_module("scrapers.publish.site.search")
 
 
@@ -42,15 +44,6 @@ class _Db:
         if "search_keys" in sql:
             self.candidates_ms.append((time.perf_counter() - start) * 1000)
         return _Rows(rows)
-
-
-def misspell(name: str, rng: random.Random) -> str:
-    words = name.split()
-    w = words[-1]
-    if len(w) > 3:
-        i = rng.randrange(1, len(w))
-        w = w[:i] + chr((ord(w[i]) - 97 + 1) % 26 + 97) + w[i + 1:]
-    return " ".join(words[:-1] + [w])
 
 
 def pct(values: list[float], q: float) -> float:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .textscan import _ascii_view, _finditer_at, _matches_at, _occurrences, _TokenWords, ascii_bytes
+from .textscan import _ascii_view, _finditer_at, _matches_at, _TokenWords, ascii_bytes, find_all
 
 _STATUTE = re.compile(
     r"\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:\s*A\.?)?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.)?\s*"
@@ -69,7 +69,7 @@ def find_statutes(text: str) -> list[str]:
             found = _finditer_at(rx, text, _statute_starts(text))
         else:
             low_b = _ascii_view(text)[1]
-            found = rx.finditer(text) if low_b is None else _finditer_at(rx, text, _occurrences(low_b, b"title"))
+            found = rx.finditer(text) if low_b is None else _finditer_at(rx, text, find_all(low_b, b"title"))
         for m in found:
             title = int(m.group(1))
             for num in _SECTION_NUM.findall(_SUBSECTION.sub("", m.group(2))):

@@ -179,7 +179,7 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
         # ('were sentenced as follows:'; 'The judge sentenced the defendants as follows:', its
         # object no name: the names are the lines below)
         intro = [e for e in events if line_start <= e[0] < pos and
-                 (e[3] != "right" or not any(e[1] <= s < pos for s in starts))]
+                 (e[3] != "right" or not _name_between(starts, e[1], pos))]
         stage = max((e[2] for e in intro), key=rank.get, default=None)
         line = pos + 2
         while stage is not None and line < len(text):
@@ -199,3 +199,9 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                     m.candidate.sentence_months, m.candidate.sentence_text = months, label
             line = end + 1
         pos = text.find(":\n", pos + 2)
+
+
+def _name_between(starts: list[int], a: int, b: int) -> bool:
+    """Whether a mention starts in [a, b) (`starts` sorted)."""
+    k = bisect.bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b

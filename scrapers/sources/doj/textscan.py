@@ -66,15 +66,6 @@ def _finditer_at(rx: re.Pattern, text: str, starts: list[int]):
             pos = m.end()
 
 
-def _occurrences(b: bytes, sub: bytes) -> list[int]:
-    out = []
-    i = b.find(sub)
-    while i >= 0:
-        out.append(i)
-        i = b.find(sub, i + 1)
-    return out
-
-
 # U.S. state abbreviations ('Minn.', 'D.C.'): never the end of a sentence, and a place's last part.
 _US_STATE_ABBR = set("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich. Minn.
 Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. W.Va.
