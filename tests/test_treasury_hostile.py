@@ -3,6 +3,7 @@ bold names took 207 s), and no page makes a parser raise anything but a SourceEr
 (issue 16, item 1: a link with a fullwidth solidus, U+FF0F)."""
 from __future__ import annotations
 
+import gc
 import random
 import time
 
@@ -36,24 +37,32 @@ def _page(n: int, one_paragraph: bool, first: str | None = None) -> str:
 
 
 def _seconds(html: str):
-    """CPU seconds, best of two (wall-clock time on the shared machine measures the neighbours)."""
+    """CPU seconds, best of three (wall-clock time on the shared machine measures the neighbours),
+    with the cyclic garbage collector held off while the parser runs: its full passes cost in
+    proportion to everything alive in the test process, which made a 4x page look 8.7x once in
+    CI. What is measured is the parser's own work."""
     best, rel = float("inf"), None
-    for _ in range(2):
-        started = time.process_time()
-        rel = parse_release(html, "synthetic")
-        best = min(best, time.process_time() - started)
+    for _ in range(3):
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.process_time()
+            rel = parse_release(html, "synthetic")
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
     return best, rel
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("one_paragraph", [True, False], ids=["one paragraph", "one paragraph each"])
 def test_thousands_of_bold_names_parse_in_linear_time(one_paragraph):
-    (small, _), (large, rel) = _seconds(_page(300, one_paragraph)), _seconds(_page(1200, one_paragraph))
+    (small, _), (large, rel) = _seconds(_page(400, one_paragraph)), _seconds(_page(1600, one_paragraph))
     # four times the names: about four times the time (quadratic parsing took 16 times; the
     # margin is for a shared, noisy machine)
     assert large / small < 8, (small, large)
     assert large < 15, large
-    assert len(rel.designees) == 1200 and all(c.role == "designated" for c in rel.designees)
+    assert len(rel.designees) == 1600 and all(c.role == "designated" for c in rel.designees)
 
 
 @pytest.mark.slow
