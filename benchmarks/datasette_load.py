@@ -140,6 +140,17 @@ def distinct_workloads(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
               + [{"agency": "Treasury", "year": y} for y in pyears]
               + [{"district": d} for d in districts] + [{"year": y, "is_eo14059": 1} for y in pyears])
     out[f"press_releases: {n} facet selections"] = urls("press_releases", sample(rng, combos, n))
+    # a word most releases hold (the full-text terms in 5%+ of them, as a reader types a topic)
+    # with one or two facets selected: counted from the stored groups, rows read in page order
+    con.execute("create virtual table temp.vocab using fts5vocab(main, press_releases_fts, 'row')")
+    total = con.execute("select count(*) from press_releases").fetchone()[0]
+    common = [t for (t,) in con.execute("select term from temp.vocab where doc >= ? order by doc desc limit 300",
+                                        [total * 0.05]) if t.isalpha() and len(t) >= 4]
+    combos = ([{"_search": w, "year": y} for w in common for y in pyears]
+              + [{"_search": w, "agency": a} for w in common for a in ("DOJ", "Treasury")]
+              + [{"_search": w, "district": d} for w in common for d in districts]
+              + [{"_search": w, "district": d, "year": y} for w in common[:20] for d in districts for y in pyears])
+    out[f"press_releases: {n} common words with facets"] = urls("press_releases", sample(rng, combos, n))
     out[f"defendants: {n} name searches"] = urls("defendants", [
         {"_search": w} for w in pick(names("select name from defendants limit 50000 offset 50000"), n)])
     # the site: forgiving searches (one letter of each name changed, as people mistype) and profiles

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 TABLES: dict[str, dict] = {
     "designations": dict(columns={
@@ -169,6 +169,8 @@ TABLES: dict[str, dict] = {
     "facet_counts": dict(columns={
         "table_name": str, "term": str, "facet": str, "value_json": str, "count": int,
     }, pk=("table_name", "term", "facet", "value_json")),
+    "facet_group_terms": dict(columns={"table_name": str, "term": str, "groups": int, "rows": int},
+                              pk=("table_name", "term")),
     "search_names": dict(columns={
         "id": int, "kind": str, "ref": str, "name": str, "label": str,
     }, pk="id"),
@@ -200,6 +202,9 @@ INDEXES = [
     # the site: search_keys is looked up by key (its primary key); names by kind and ref
     ("search_names", ["kind", "ref"]), ("list_events", ["observed_on", "event"]),
     ("prosecutions", ["published", "id"]),
+    # a release page filtered by one of these, in its default order (id): walked in page order
+    # and stopped after one page (a search for a common word: publish/dense_terms.py)
+    ("press_releases", ["year", "id"]), ("press_releases", ["agency", "id"]), ("press_releases", ["district", "id"]),
 ]
 
 # Indexes the sources' apply() look rows up by, created with the tables: a full rebuild starts
@@ -356,6 +361,20 @@ def _facet_index(db, table: str) -> tuple[str | None, list[str]]:
     return None, spec["column"] + spec["array"]
 
 
+def groups_table(table: str) -> str:
+    return f"facet_groups_{table}"
+
+
+# facet_groups_<table> (precompute_facet_counts): the term, every facet column with the type it
+# has in its table (so a page's filter compares values the same way on both), the group's rows
+for _table in FACETS:
+    _cols = _facet_index(None, _table)[1]
+    TABLES[groups_table(_table)] = dict(columns={
+        "_group": int, "_term": str, **{c: TABLES[_table]["columns"][c] for c in _cols}, "_rows": int,
+    }, pk="_group")
+    INDEXES.append((groups_table(_table), ["_term"]))
+
+
 def _counts_rows(table: str, term: str, counts: dict) -> list[tuple]:
     out = [(table, term, "", "null", counts["count"])]
     for kind in ("column", "array"):
@@ -364,17 +383,31 @@ def _counts_rows(table: str, term: str, counts: dict) -> list[tuple]:
     return out
 
 
+GROUPS_MAX = 20_000  # combinations of facet values kept per term (facet_groups_*)
+GROUPS_SHARE = 0.1  # ... and at most this share of the rows they count
+
+
 def precompute_facet_counts(db: sqlite_utils.Database) -> None:
     """facet_counts: per table, the count of every facet value over the whole table (term '')
     and over the matches of each word most rows contain (term: its full-text term). value_json
     is the value as JSON; null = unknown (NULL, or for lists: empty or not JSON); facet '' holds
-    the row count."""
+    the row count.
+
+    facet_groups_<table>: the same rows grouped by every facet column at once (one row per
+    combination of values, `_rows` the rows holding it), per term, so a page filtered on facet
+    columns -- with or without one of these words searched -- is counted from a few hundred
+    groups instead of its rows (publish/shared_counts.py). Kept only where grouping pays:
+    at most GROUPS_MAX combinations and GROUPS_SHARE of the rows counted; facet_group_terms
+    lists the terms kept."""
     db.execute("delete from facet_counts")
+    db.execute("delete from facet_group_terms")
     out = []
     for table, spec in FACETS.items():
         index, cols = _facet_index(db, table)
+        db.execute(f"delete from [{groups_table(table)}]")
         rows = db.execute(grouped_sql(table, "", cols, index)).fetchall()
         out += _counts_rows(table, "", aggregate_facets(rows, cols, spec))
+        _keep_groups(db, table, "", cols, rows)
         fts = f"{table}_fts"
         total = db.execute(f"select count(*) from [{table}]").fetchone()[0]
         if fts not in db.table_names() or total * DENSE_SHARE < DENSE_MIN_ROWS:
@@ -387,12 +420,24 @@ def precompute_facet_counts(db: sqlite_utils.Database) -> None:
             db.execute("drop table temp.dense_vocab")
         where = f"where rowid in (select rowid from [{fts}] where [{fts}] match ?)"
         for term, docs in terms:
-            counts = aggregate_facets(db.execute(grouped_sql(table, where, cols, index), ['"' + term + '"']).fetchall(),
-                                      cols, spec)
+            rows = db.execute(grouped_sql(table, where, cols, index), ['"' + term + '"']).fetchall()
+            counts = aggregate_facets(rows, cols, spec)
             if counts["count"] == docs:  # the term, searched, finds exactly its documents
                 out += _counts_rows(table, term, counts)
+                _keep_groups(db, table, term, cols, rows)
     db.conn.executemany("insert into facet_counts (table_name, term, facet, value_json, count) values (?, ?, ?, ?, ?)",
                         out)
+
+
+def _keep_groups(db: sqlite_utils.Database, table: str, term: str, cols: list[str], rows: list[tuple]) -> None:
+    counted = sum(r[-1] for r in rows)
+    if not rows or len(rows) > GROUPS_MAX or len(rows) > GROUPS_SHARE * counted:
+        return
+    names = ", ".join(["[_term]"] + [f"[{c}]" for c in cols] + ["[_rows]"])
+    db.conn.executemany(f"insert into [{groups_table(table)}] ({names}) values ({', '.join('?' * (len(cols) + 2))})",
+                        [(term, *r) for r in rows])
+    db.conn.execute("insert into facet_group_terms (table_name, term, groups, rows) values (?, ?, ?, ?)",
+                    (table, term, len(rows), counted))
 
 
 def build_name_search(db: sqlite_utils.Database) -> None:

@@ -47,6 +47,20 @@ def _load_generator():
 fixture_data = _load_generator()
 
 
+def build_with_thresholds(path: Path, **thresholds) -> Path:
+    """The fixture database built with some of scrapers.db's per-build thresholds changed
+    (DENSE_SHARE, GROUPS_SHARE...: the real ones are sized for 20,000+ rows)."""
+    from scrapers import db as schema
+
+    mp = pytest.MonkeyPatch()
+    for name, value in thresholds.items():
+        mp.setattr(schema, name, value)
+    try:
+        return fixture_data.build_database(path)
+    finally:
+        mp.undo()
+
+
 class Site:
     """A Datasette instance and a loop to drive its async test client synchronously."""
 

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import defusedxml.ElementTree as ET
 import pytest
-from test_datasette_site import Site, fixture_data, sql
+from test_datasette_site import Site, build_with_thresholds, fixture_data, sql
 
 from scrapers.names import name_score, phonetic_key
 from scrapers.publish.site.home import month_series
@@ -311,15 +311,7 @@ def test_home_page_answers_the_three_journeys(site):
 def dense_db(tmp_path_factory):
     """The fixtures with every word in 2+ of the 7 releases counted as common (the real
     threshold is 5% of at least 20,000 rows)."""
-    from scrapers import db as schema
-
-    mp = pytest.MonkeyPatch()
-    mp.setattr(schema, "DENSE_MIN_ROWS", 1)
-    mp.setattr(schema, "DENSE_SHARE", 0.25)
-    try:
-        return fixture_data.build_database(tmp_path_factory.mktemp("dense") / "tracker.db")
-    finally:
-        mp.undo()
+    return build_with_thresholds(tmp_path_factory.mktemp("dense") / "tracker.db", DENSE_MIN_ROWS=1, DENSE_SHARE=0.25)
 
 
 def test_common_word_searches_use_precomputed_counts_equal_to_datasette_own(dense_db):

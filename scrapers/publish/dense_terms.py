@@ -11,11 +11,15 @@ and here:
   word: the word's full-text term is one of the stored ones (a stored term that begins the
   word -- prose is stemmed: "sentenced" -> "sentenc"), checked by counting the word's
   matches, which must equal the stored total (so a wrong stem can never lend its counts);
-- `rewrite_rows_sql()` makes the rows query of such a search (the search alone, no other
-  filter) walk the table in page order and stop after one page of matches instead of
-  collecting and sorting every match: with a correlated EXISTS when at least half the rows
-  match (a few probes of the full-text index per row shown), else with the match list built
-  once and probed (`+rowid in (...)`: the `+` keeps SQLite from reading the matches by rowid).
+- `rewrite_rows_sql()` makes the rows query of such a search walk the table in page order and
+  stop after one page of matches instead of collecting and sorting every match: with a
+  correlated EXISTS when at least half the rows match (a few probes of the full-text index
+  per row shown), else, for the search alone, with the match list built once and probed
+  (`+rowid in (...)`: the `+` keeps SQLite from reading the matches by rowid). With filters
+  on facet columns as well (`?_search=fentanyl&year=2024`), shared_counts._rows_sql decides
+  from the stored groups (facet_groups_<table>) how many of the filtered rows hold the word;
+- `split_search()` takes the search out of a page's where clause, so the rest can be applied
+  to those groups (counts of a filtered page: shared_counts._from_groups).
 Anything else keeps Datasette's own SQL.
 """
 from __future__ import annotations
@@ -28,6 +32,65 @@ _SEARCH_CLAUSE = re.compile(
     r"(\[?\w+\]?) in \(select rowid from (\[?\w+\]?) where \2 match escape_fts\(:search\)\)")
 _WORD = re.compile(r"^[0-9a-z]+$")
 _terms_cache: dict[tuple, dict[str, dict[str, int]]] = {}
+
+
+def conjuncts(text: str) -> list[str] | None:
+    """The terms of a where clause joined by AND at its top level (outside brackets, quotes and
+    parentheses), or None when an OR stands at the top level: Datasette joins its clauses, and
+    any `_where=`, with a bare " and ", so only then is each term a condition on its own."""
+    out, depth, quote, start, i, low = [], 0, "", 0, 0, text.lower()
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"`":
+            quote = ch
+        elif ch == "[":
+            quote = "]"
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")):
+            if low.startswith("or", i) and not _word_goes_on(text, i + 2):
+                return None
+            if low.startswith("and", i) and not _word_goes_on(text, i + 3):
+                out.append(text[start:i].strip())
+                start = i + 3
+        i += 1
+    if quote or depth:
+        return None
+    out.append(text[start:].strip())
+    return out
+
+
+def _word_goes_on(text: str, i: int) -> bool:
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+_NOT_A_GROUP_COLUMN = re.compile(r"\b(rowid|oid|_rowid_|_group|_term|_rows)\b", re.I)
+
+
+def split_search(where: str) -> tuple[re.Match | None, str] | None:
+    """(Datasette's plain search clause, or None; the rest of the where clause) when the
+    search is one top-level conjunct and the rest can be applied to facet_groups_<table>
+    (no OR at the top level, no rowid). None otherwise."""
+    text = where.strip()
+    if text[:6].lower() == "where ":
+        text = text[6:].strip()
+    parts = conjuncts(text) if text else []
+    if parts is None or any(not p for p in parts):
+        return None
+    clauses = [m for m in map(_SEARCH_CLAUSE.fullmatch, parts) if m]
+    if len(clauses) > 1:
+        return None
+    rest = " and ".join(p for p in parts if not _SEARCH_CLAUSE.fullmatch(p))
+    if _NOT_A_GROUP_COLUMN.search(rest) or "match" in rest.lower():
+        return None
+    return (clauses[0] if clauses else None), rest
 
 
 def search_clause(where: str) -> re.Match | None:
@@ -88,16 +151,8 @@ async def dense_term(db, table: str, fts_table: str, search: str | None, store: 
     return found
 
 
-_ROWS_WHERE = re.compile(r" from (\[?\w+\]?) where (.+?) order by ", re.S)
+ROWS_WHERE = re.compile(r" from (\[?\w+\]?) where (.+?) order by ", re.S)
 EXISTS_SHARE = 0.5
-
-
-def rows_query_search(sql: str) -> re.Match | None:
-    """(table, where) of a rows query whose where clause is exactly the plain search."""
-    m = _ROWS_WHERE.search(sql)
-    if m and search_clause(m.group(2)) is not None:
-        return m
-    return None
 
 
 def rewrite_rows_sql(sql: str, table: str, share: float) -> str:

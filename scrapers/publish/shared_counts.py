@@ -11,7 +11,10 @@ and the count and every facet of db.FACETS are added up from its rows (array col
 parsed once per distinct value, each row counted once per distinct item). The result lives
 for the one request only (a context variable set per request): nothing is kept between
 requests, so a page's first visit costs what it says. A whole table (no filter) needs no
-query at all: its counts are precomputed by every build (`facet_counts`, db.finalize).
+query at all: its counts are precomputed by every build (`facet_counts`, db.finalize). A page
+filtered on facet columns only, or on facet columns and a word most rows contain, is counted
+from the combinations of facet values every build stores (`facet_groups_<table>`, a few
+hundred rows per term) with the page's own where clause applied to them.
 
 What it recognises: exactly Datasette's count SQL for a table named in db.FACETS, and the
 facet SQL of the same page (the same where clause and parameters). Anything else -- views,
@@ -31,7 +34,16 @@ from datasette.database import Database, Results
 from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from ..db import FACET_INDEXES, FACETS, UNKNOWN_ARRAY, aggregate_facets, facet_index_name, grouped_sql
+from ..db import (
+    FACET_INDEXES,
+    FACETS,
+    TABLES,
+    UNKNOWN_ARRAY,
+    aggregate_facets,
+    facet_index_name,
+    grouped_sql,
+    groups_table,
+)
 from . import dense_terms
 
 _REQUEST: contextvars.ContextVar[dict | None] = contextvars.ContextVar("tracker_shared_counts", default=None)
@@ -76,9 +88,67 @@ async def compute(ds, database: str, table: str, where: str, params) -> dict | N
         if term:
             result = await _precomputed(ds, database, table, spec, term)
     if result is None:
+        result = await _from_groups(db, table, where, params, spec, store)
+    if result is None:
         result = await _grouped(ds, database, table, where, params, spec)
     store[key] = result
     return result
+
+
+async def _from_groups(db, table, where, params, spec, store) -> dict | None:
+    """The counts of a page filtered on facet columns, with or without a common word searched,
+    added up from facet_groups_<table> (db.precompute_facet_counts): the page's own where
+    clause, search taken out, applied to the groups under the table's name, so every filter
+    compares as it does on the table. None when the groups cannot answer (not stored for that
+    term, a column they do not hold, an OR at the top level...)."""
+    split = dense_terms.split_search(where)
+    if split is None:
+        return None
+    clause, rest = split
+    term = ""
+    if clause is not None:
+        term = await dense_terms.dense_term(db, table, clause.group(2), (params or {}).get("search"), store)
+        if not term:
+            return None
+    found = await group_rows(db, table, term, rest, params)
+    if found is None:
+        return None
+    cols, rows = found
+    return aggregate_facets(rows, cols, spec)
+
+
+GROUP_TERM = "tracker_group_term"
+_DOUBLE_QUOTED = re.compile(r'"([^"]*)"')
+_GROUP_TERMS: dict[tuple, set] = {}
+
+
+async def group_rows(db, table: str, term: str, rest: str, params) -> tuple[list[str], list] | None:
+    """(facet columns, [(values..., rows)]) of the groups of `term` ('' = the whole table)
+    matching `rest`, or None."""
+    key = (id(db), getattr(db, "connection_key", "base"))
+    stored = _GROUP_TERMS.get(key)
+    if stored is None:
+        stored = set()
+        if (await db.execute("select 1 from sqlite_master where name = 'facet_group_terms'")).rows:
+            stored = {tuple(r) for r in (await db.execute("select table_name, term from facet_group_terms")).rows}
+        if len(_GROUP_TERMS) > 100:
+            _GROUP_TERMS.clear()
+        _GROUP_TERMS[key] = stored
+    if (table, term) not in stored:
+        return None
+    cols = list(TABLES[groups_table(table)]["columns"])[2:-1]
+    if any(name not in cols and name != table for name in _DOUBLE_QUOTED.findall(rest)):
+        # SQLite reads a double-quoted name that is no column as a string: "title" like '%x%'
+        # would quietly count nothing instead of failing on a column the groups lack
+        return None
+    sel = ", ".join(f"[{c}]" for c in cols)
+    sql = (f"select {sel}, sum([_rows]) from [{groups_table(table)}] as [{table}] where [_term] = :{GROUP_TERM}"
+           + (f" and ({rest})" if rest else "") + f" group by {sel}")
+    try:
+        rows = (await db.execute(sql, {**(params or {}), GROUP_TERM: term}, truncate=False)).rows
+    except Exception:  # a column the groups do not hold (the where is about something else)
+        return None
+    return cols, rows
 
 
 async def _precomputed(ds, database, table, spec, term: str = "") -> dict | None:
@@ -211,15 +281,44 @@ async def _execute(self, sql, params=None, *args, **kwargs):
                     if result is not None:
                         return Results([(result["count"],)], False, [("count(*)",)])
         elif "match escape_fts(:search)" in sql and isinstance(params, dict) and params.get("search"):
-            m = dense_terms.rows_query_search(sql)
-            table = m.group(1).strip("[]") if m else None
-            if table in FACETS:
-                clause = dense_terms.search_clause(m.group(2))  # the search alone
-                term = await dense_terms.dense_term(self, table, clause.group(2), params["search"], store)
-                if term:
-                    share = await dense_terms.share_of(self, table, term)
-                    sql = dense_terms.rewrite_rows_sql(sql, table, share)
+            sql = await _rows_sql(self, sql, params, store)
     return await _ORIGINAL_EXECUTE(self, sql, params, *args, **kwargs)
+
+
+EXISTS_MISSES = 2_000  # rows of a filtered page without the word: the most EXISTS may probe in vain
+
+
+async def _rows_sql(db, sql: str, params: dict, store: dict) -> str:
+    """The rows query of a search for a common word, in page order (dense_terms.py): alone, by
+    the word's share of the table; with filters on facet columns, by EXISTS only when the word
+    is in at least EXISTS_SHARE of the filtered rows, at most EXISTS_MISSES of them lack it
+    (counted from the groups) and SQLite's plan walks an index in page order (no sort): then
+    one page costs about one probe per row shown. Otherwise Datasette's SQL, unchanged."""
+    m = dense_terms.ROWS_WHERE.search(sql)
+    table = m.group(1).strip("[]") if m else None
+    split = dense_terms.split_search(m.group(2)) if table in FACETS else None
+    if split is None or split[0] is None:
+        return sql
+    clause, rest = split
+    term = await dense_terms.dense_term(db, table, clause.group(2), params["search"], store)
+    if not term:
+        return sql
+    if not rest:
+        return dense_terms.rewrite_rows_sql(sql, table, await dense_terms.share_of(db, table, term))
+    with_word, filtered = await group_rows(db, table, term, rest, params), await group_rows(db, table, "", rest, params)
+    if with_word is None or filtered is None:
+        return sql
+    hits, rows = sum(r[-1] for r in with_word[1]), sum(r[-1] for r in filtered[1])
+    if not rows or hits < dense_terms.EXISTS_SHARE * rows or rows - hits > EXISTS_MISSES:
+        return sql
+    candidate = dense_terms.rewrite_rows_sql(sql, table, 1.0)
+    try:
+        plan = [r[-1] for r in (await _ORIGINAL_EXECUTE(db, "explain query plan " + candidate, params)).rows]
+    except Exception:
+        return sql
+    if plan and plan[0].startswith("SEARCH") and not any("TEMP B-TREE FOR ORDER BY" in p for p in plan):
+        return candidate
+    return sql
 
 
 def install() -> None:
