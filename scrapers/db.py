@@ -165,6 +165,9 @@ TABLES: dict[str, dict] = {
         "recorded_at": str,
     }, pk="id"),
     "build_info": dict(columns={"key": str, "value": str}, pk="key"),
+    # every uid on the latest list version, any program (sources/sdn: an entry entering the
+    # tracked programs while already on the list is a re-tag)
+    "sdn_list_uids": dict(columns={"uid": int}, pk="uid"),
     # -- per-build tables for the site (finalize): facet counts of whole tables, name search --
     "facet_counts": dict(columns={
         "table_name": str, "term": str, "facet": str, "value_json": str, "count": int,

@@ -110,6 +110,24 @@ def test_incremental_reading_gives_the_whole_file_database(run_cli, tmp_path, wh
     assert one(db, "select count(*) from list_events where details like '%on_list_before%'") == 1
 
 
+def test_a_retag_in_a_later_build_is_told_from_the_uids_stored_with_the_database(run_cli, tmp_path):
+    """The uids of the latest version (every program) live in the database (sdn_list_uids), so
+    a version imported later, by another command with no version kept in memory, still tells a
+    re-tag (on the list before, under another program) from a new designation."""
+    contents = versions()
+    retag = next(n for n in range(1, len(contents)) if contents[n].count(b"SDNTK") > contents[n - 1].count(b"SDNTK"))
+    db = tmp_path / "tracker.db"
+    run_cli("import", "sdn-history", write_history(tmp_path / "h", contents[:retag]), db=db)
+    assert one(db, "select count(*) from sdn_list_uids") == contents[retag - 1].count(b"\r\n")
+    get_source("sdn")._snapshot = None
+    later = tmp_path / "later" / "sdn.csv"
+    later.parent.mkdir()
+    later.write_bytes(contents[retag])
+    run_cli("import", "sdn", later, "--as-of", "2024-04-30", db=db)
+    assert one(db, "select count(*) from list_events where details like '%on_list_before%'") == 1
+    assert one(db, "select count(*) from sdn_list_uids") == contents[retag].count(b"\r\n")
+
+
 @pytest.mark.parametrize("quirk", ["bom", "utf8", "blank-line", "twice", "header", "multiline", "bad-byte",
                                    "short-row", "empty"])
 def test_versions_the_shortcut_cannot_promise_are_read_whole(run_cli, tmp_path, whole_file, quirk):

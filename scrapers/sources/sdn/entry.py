@@ -57,10 +57,21 @@ class LinkTargets:
     and compares names only as the list writes them."""
 
     def __init__(self, raws):
-        self._exact: dict[str, int] = {}
-        for r in raws:
-            self._exact.setdefault(r.name, r.uid)
+        """`raws`: the file's entries in file order, or a function giving them: then they are
+        read on the first look-up only (a version of a history read by its changes rebuilds a
+        handful of entries, seldom one with a 'Linked To:' name)."""
+        self._raws = raws
+        self._exact_names: dict[str, int] | None = None
         self._norm: dict[str, int] | None = None
+
+    @property
+    def _exact(self) -> dict[str, int]:
+        if self._exact_names is None:
+            self._exact_names = {}
+            for r in (self._raws() if callable(self._raws) else self._raws):
+                self._exact_names.setdefault(r.name, r.uid)
+            self._raws = None
+        return self._exact_names
 
     def exact(self, name: str) -> int | None:
         return self._exact.get(name)

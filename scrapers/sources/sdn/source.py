@@ -24,12 +24,10 @@ Parsing is in `parse.py` (pure functions); metadata and assertions in `sdn.yml`.
 """
 from __future__ import annotations
 
-import array
-import base64
 import dataclasses
+import functools
 import hashlib
 import json
-import zlib
 from pathlib import Path
 
 import sqlite_utils
@@ -37,7 +35,7 @@ import sqlite_utils
 from ...archive import Batch, public_path
 from ...changes import CHILD_COLUMNS, SCALARS, field_changes, summary
 from ...dates import days_between, eastern_today, version_date
-from ...db import bulk_insert, get_info, set_info
+from ...db import bulk_insert
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
 from ..base import BuildContext, FetchContext, FetchRequest, Source
 from .entry import LinkTargets, build_entry
@@ -47,7 +45,6 @@ from .xml import XML_URL, sniff_publish_date
 from .xml import parse as parse_sdn_xml
 
 LIST_DIFF_MAX_DAYS = 7
-LIST_UIDS_KEY = "sdn_list_uids"     # build_info: every uid on the latest version (re-tag detection)
 CHILD_TABLES = ("aliases", "addresses", "identifiers", "relationships")
 KIND = "observation"
 
@@ -252,7 +249,8 @@ class SdnSource(Source):
             built = snap.built.get(r.uid) if snap is not None and r.uid not in fresh else None
             if built is None:
                 if name_index is None:
-                    name_index = LinkTargets(raws if snap is None else in_file_order(snap.raws, lines))
+                    name_index = LinkTargets(raws if snap is None else
+                                             functools.partial(in_file_order, snap.raws, lines))
                 built = build_entry(r, comments.get(r.uid),
                                     addresses.get(r.uid, []) if addresses is not None else None,
                                     alt.get(r.uid, []) if alt is not None else None, name_index)
@@ -401,12 +399,21 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     # every uid on the previous version (any program): an entry entering the tracked scope that
     # was already on the list is a re-tag (e.g. a Kingpin Act entry put under E.O. 14059)
     if prev_on_list is None:
-        prev_on_list = _uids_from_info(get_info(db, LIST_UIDS_KEY))
+        prev_on_list = {uid for (uid,) in db.execute("select uid from sdn_list_uids")}
     cols = ["uid", "name", "programs", "entity_type", "remarks", "listed", "first_seen", "removed_on",
             "designated_on", "designated_on_source", "designated_after", "designated_before", "content_hash"]
-    existing = {r[0]: dict(zip(cols, r)) for r in db.execute(f"select {', '.join(cols)} from designations")}
-    prev_listed = {uid for uid, r in existing.items() if r["listed"] == 1}
+    prev_listed = {uid for (uid,) in db.execute("select uid from designations where listed = 1")}
     current = set(entries) | (unreadable & prev_listed)
+    # the stored state of the entries this version may change: not those known to be the same
+    # and still listed (most of a history's versions change a handful of the 15,000 rows)
+    settled = same & prev_listed
+    wanted = (set(entries) - settled) | (prev_listed - current)
+    select = f"select {', '.join(cols)} from designations"
+    if len(wanted) * 4 < len(entries) + len(prev_listed):
+        rows_read = db.execute(f"{select} where uid in (select value from json_each(?))", [json.dumps(sorted(wanted))])
+    else:
+        rows_read = db.execute(select)
+    existing = {r[0]: dict(zip(cols, r)) for r in rows_read if r[0] in wanted}
 
     if prev_listed and not batch.meta.get("allow_drop"):
         if len(current) < len(prev_listed) * (1 - max_drop):
@@ -421,10 +428,10 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     rewrite_children: dict[str, set[int]] = {t: set() for t in CHILD_TABLES}
     counts = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
     for uid, e in entries.items():
-        old = existing.get(uid)
-        if uid in same and old is not None and old["listed"] == 1:
+        if uid in settled:
             counts["unchanged"] += 1
             continue
+        old = existing.get(uid)
         row = e["row"]
         old_hash = json.loads(old["content_hash"]) if old and old["content_hash"] else {}
         new_hash = {k: (v if v is not None else old_hash.get(k)) for k, v in e["hash"].items()}
@@ -510,7 +517,11 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     if events:
         bulk_insert(db, "list_events", events)
     listed_types = dict(db.execute("select entity_type, count(*) from designations where listed = 1 group by entity_type").fetchall())
-    set_info(db, **{LIST_UIDS_KEY: _uids_to_info(on_list)})
+    # every uid of this version, written as what changed since the previous one
+    if prev_on_list - on_list:
+        db.conn.executemany("delete from sdn_list_uids where uid = ?", [(u,) for u in prev_on_list - on_list])
+    if on_list - prev_on_list:
+        db.conn.executemany("insert into sdn_list_uids (uid) values (?)", [(u,) for u in on_list - prev_on_list])
     db["list_observations"].insert({
         "id": obs_id, "kind": "list", "observed_on": date, "batch_id": batch.id,
         "files": json.dumps(files_meta), "programs": json.dumps(programs),
@@ -522,22 +533,6 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
     ctx.log(f"sdn: {date}: {counts['added']} added, {counts['changed']} changed, {counts['removed']} removed,"
             f" {counts['unchanged']} unchanged ({len(current)} listed)")
     return {"observations": 1, **counts, "listed": len(current)}
-
-
-def _uids_to_info(uids: set[int]) -> str:
-    """A set of uids as build_info text: sorted 32-bit integers, zlib'd, base64 (15,000 uids in
-    about 25 kB, written with every version of a history)."""
-    return base64.b64encode(zlib.compress(array.array("I", sorted(uids)).tobytes(), 1)).decode("ascii")
-
-
-def _uids_from_info(value: str | None) -> set[int]:
-    if not value:
-        return set()
-    if value.startswith("["):       # the JSON list of databases built before
-        return set(json.loads(value))
-    out = array.array("I")
-    out.frombytes(zlib.decompress(base64.b64decode(value)))
-    return set(out)
 
 
 def _q(value: str | None) -> str:
