@@ -164,11 +164,41 @@ def part_of(before: str) -> tuple[int | None, int | None] | None:
     return _count(m.group(1)), _count(m.group(2))
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_PLURAL_FUGITIVE = re.compile(r"\s*,?\s+(?:who\s+)?(?:remain|are|were|have)\b")
+
+
 def fugitives(text: str, mentions: list[Mention]) -> set[int]:
-    """ids of the people the text says are fugitives or not yet arrested."""
+    """ids of the people the text says are fugitives or not yet arrested ('A remains a
+    fugitive'; 'A and B remain fugitives': each name of a list before a plural verb)."""
     if "fugitive" not in text and "at large" not in text and "not yet been" not in text and "not been" not in text:
         return set()
-    return {id(m.candidate) for m in mentions if fugitive_after(text, m) or "fugitive" in text[max(0, m.start - 30):m.start]}
+    found = {id(m.candidate) for m in mentions
+             if fugitive_after(text, m) or "fugitive" in text[max(0, m.start - 30):m.start]}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for k in range(len(ordered) - 2, -1, -1):
+        if id(ordered[k + 1].candidate) in found and _listed_next(text, ordered[k], ordered[k + 1]) \
+                and _joined_to_plural(text, ordered, k + 1):
+            found.add(id(ordered[k].candidate))
+    return found
+
+
+def _listed_next(text: str, m: Mention, nxt: Mention) -> bool:
+    """'A and B', 'A, B': nxt is the next name of a list after m (the words between may be the
+    start of nxt's own name, found by its surname: 'A and FRANCISCO JAVIER <surname>')."""
+    j = _LIST_JOIN.match(text, m.end, nxt.start)
+    if not j:
+        return False
+    lead = text[j.end():nxt.start]
+    return not lead or (lead[:1].isupper() and (lead + text[nxt.start:nxt.end]) in nxt.candidate.name)
+
+
+def _joined_to_plural(text: str, ordered: list[Mention], k: int) -> bool:
+    """Whether the list that goes on from ordered[k] ends before a plural fugitive verb."""
+    while k + 1 < len(ordered) and _listed_next(text, ordered[k], ordered[k + 1]):
+        k += 1
+    m = ordered[k]
+    return bool(_PLURAL_FUGITIVE.match(text, m.end, m.end + 40) and _FUGITIVE.match(text, m.end, m.end + 120))
 
 
 def fugitive_after(text: str, m: Mention) -> bool:
@@ -176,14 +206,27 @@ def fugitive_after(text: str, m: Mention) -> bool:
     return bool(_FUGITIVE.match(text, m.end, min(len(text), m.end + 120)))
 
 
-def the_others(counted: tuple[int | None, int | None], pool: list[Candidate], away: set[int]) -> list[Candidate]:
+def the_others(counted: tuple[int | None, int | None], pool: list[Candidate], away: set[int],
+               beyond: frozenset[str] = frozenset()) -> list[Candidate]:
     """The people 'N of the M defendants' stands for, only when the count leaves no doubt: all of
-    them, or all but those named as fugitives."""
+    them, or all but those the release accounts for otherwise -- named as fugitives, or whose
+    own stage is already one of `beyond` ('Eight of the defendants were arrested ... A and B
+    remain fugitives ... C pleaded guilty': the eleven named less those three)."""
     n, total = counted
     if n is None or (total is not None and total != len(pool)):
         return []
-    rest = [c for c in pool if id(c) not in away]
-    return rest if len(rest) == n and len(pool) - len(rest) == len(away & {id(c) for c in pool}) else []
+    rest = [c for c in pool if id(c) not in away and c.stage not in beyond]
+    return rest if len(rest) == n else []
+
+
+_N_OF_OBJECT = re.compile(r"\s+(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|"
+                          r"persons|men|women)\b", re.I)
+
+
+def part_of_object(text: str, at: int, end: int) -> tuple[int | None, int | None] | None:
+    """'arrested five of the defendants named below' -> (5, None): the count as the object."""
+    m = _N_OF_OBJECT.match(text, at, end)
+    return (_count(m.group(1)), _count(m.group(2))) if m else None
 
 
 # -- 'B, 31, of Anchorage, to 60 months' --------------------------------------------------------

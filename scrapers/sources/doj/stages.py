@@ -16,6 +16,7 @@ from .textscan import _sentence_spans_at, ascii_bytes
 
 STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
+_BEYOND_ARREST = frozenset(s for s in STAGES if RANK[s] > RANK["extradited"])
 
 
 # -- events ----------------------------------------------------------------------------------
@@ -319,8 +320,11 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = _group(scanner, in_sentence, obj[0], forward=True)
                     else:
                         # 'ordered him to serve'; 'found a Sandy, Utah, man guilty' (named later)
-                        subjects = refs.object_pronoun(text, e_end, refs.recent_defendant(mentions, starts, e_start),
-                                                       last, default_subjects)
+                        n_of_m = refs.part_of_object(text, e_end, s_end) if stage == "arrested" else None
+                        if n_of_m:
+                            counted.append((stage, n_of_m))   # 'arrested five of the defendants'
+                        subjects = [] if n_of_m else refs.object_pronoun(
+                            text, e_end, refs.recent_defendant(mentions, starts, e_start), last, default_subjects)
                         lead = refs.lead_object(text, e_end) if not subjects else None
                         if lead:
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
@@ -399,12 +403,6 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         # resolved once every event is read: the person must be a defendant by other evidence too
         for cand in refs.lead_person(mentions, starts, text, s_end, description):
             _record(cand, stage, text, e_end, all_events, e_start, s_end)
-    if counted:
-        pool = list({id(c): c for c in default_subjects + [m.candidate for m in mentions if "event" in m.candidate.evidence]
-                     if not c.is_company}.values())
-        for stage, n_of_m in counted:
-            for cand in refs.the_others(n_of_m, pool, away):
-                _record(cand, stage, text, 0, (), 0, 0)
     if b":\n" in ascii_bytes(text):
         list_items(text, mentions, all_events, RANK)
     people = [c for c in scanner.cands.values() if not (c.official or c.victim or c.speaker or c.is_company)]
@@ -416,6 +414,12 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     _named_once(scanner, mentions, away)
     if CELL in text or "–" in text or "—" in text or " - " in text:
         _rosters(text, mentions, all_events)
+    if counted:   # once every name is known (rosters included): who 'five of the defendants' are
+        pool = list({id(c): c for c in default_subjects + [m.candidate for m in mentions if "event" in m.candidate.evidence]
+                     + [c for c in scanner.cands.values() if c.is_defendant] if not c.is_company}.values())
+        for stage, n_of_m in counted:
+            for cand in refs.the_others(n_of_m, pool, away, _BEYOND_ARREST):
+                _record(cand, stage, text, 0, (), 0, 0)
 
 
 # the label before fugitives named only once ('Two others, A and B, remain at large')

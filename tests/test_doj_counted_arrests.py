@@ -1,0 +1,59 @@
+"""Arrests stated only as a count (invented names and places): 'Nine of the defendants were
+arrested on ...' or 'agents arrested four of the defendants named below', with the others
+accounted for by name -- fugitives ('A and B remain fugitives', capitals names too), someone who
+already pleaded guilty. When the names left are exactly as many as the count, they were the ones
+arrested; when they are not, nobody's stage moves (charged, as the indictment says)."""
+from __future__ import annotations
+
+from dojfix import defendants
+
+ROSTER = "".join(f"<p>{name}, {age}, {town}</p>" for name, age, town in [
+    ("TOBIAS WREN-ACOSTA", 41, "Nogales, Arizona"), ("MARISOL DE LA VEGA QUIRÓS", 36, "Tucson, Arizona"),
+    ("HERIBERTO SALCIDO-LUNA", 28, "Tucson, Arizona"), ("GUSTAVO ELÍAS DEL REAL", 44, "Magdalena, Sonora, Mexico"),
+    ("CONSTANZA IRIBE-MOLINA", 25, "Rio Rico, Arizona"), ("FABIÁN OCHOA SANTILLÁN", 50, "Hermosillo, Sonora, Mexico"),
+    ("PORFIRIO NAVA-BELTRÁN", 30, "Nogales, Arizona")])
+
+
+def run(count: str, fugitives: str = "GUSTAVO ELÍAS DEL REAL and FABIÁN OCHOA SANTILLÁN remain fugitives") -> dict:
+    body = (f"<p>TUCSON – A federal grand jury returned a superseding indictment charging seven people with conspiracy"
+            f" to distribute fentanyl. {count} of the defendants were arrested on May 9, 2024, in Nogales and Tucson."
+            f" {fugitives}. PORFIRIO NAVA-BELTRÁN, who was charged in the first indictment, pleaded guilty on April 2,"
+            f" 2024.</p><p>The defendants:</p>{ROSTER}"
+            "<p>An indictment is merely an accusation. Assistant U.S. Attorney Leonor Batiz is prosecuting.</p>")
+    return defendants(body, "Seven Indicted in Fentanyl Conspiracy", "usao-az", "USAO - Arizona", ("action",))
+
+
+ARRESTED = {"TOBIAS WREN-ACOSTA", "MARISOL DE LA VEGA QUIRÓS", "HERIBERTO SALCIDO-LUNA", "CONSTANZA IRIBE-MOLINA"}
+
+
+def test_the_names_left_after_fugitives_and_a_guilty_plea_are_the_ones_arrested():
+    got = run("Four")
+    assert {n for n, (stage,) in got.items() if stage == "arrested"} == ARRESTED
+    assert got["GUSTAVO ELÍAS DEL REAL"] == ("charged",) and got["FABIÁN OCHOA SANTILLÁN"] == ("charged",)
+    assert got["PORFIRIO NAVA-BELTRÁN"] == ("pleaded_guilty",)
+
+
+def test_a_count_the_names_do_not_match_moves_nobody():
+    for count in ("Five", "Three"):
+        got = run(count)
+        assert not any(stage == "arrested" for (stage,) in got.values()), count
+    # one fugitive fewer: five names left for a count of four
+    got = run("Four", "FABIÁN OCHOA SANTILLÁN remains a fugitive")
+    assert not any(stage == "arrested" for (stage,) in got.values())
+
+
+def test_a_count_as_the_object_of_the_arrest_with_a_roster_table():
+    rows = [("Lyle Ambrose Petty", 38, "Enid"), ("Corinna Mae Yellowhorse", 29, "Guthrie"),
+            ("Wade Ellison Brandt", 45, "Enid"), ("Rosendo Iturbe-Galaz", 33, "Stillwater"),
+            ("Harlan Joseph Two Crows", 51, "Guthrie")]
+    table = "<table><tr><td>Name</td><td>Age</td><td>City</td></tr>" + "".join(
+        f"<tr><td>{n}</td><td>{a}</td><td>{c}</td></tr>" for n, a, c in rows) + "</table>"
+    body = ("<p>OKLAHOMA CITY – Nine defendants have been charged with federal drug trafficking offenses following"
+            " Operation Prairie Glass, announced U.S. Attorney Dorothea Lusk. On June 4, 2024, agents executed search"
+            " warrants and arrested four of the defendants named below. Harlan Joseph Two Crows remains at large."
+            " The remaining four defendants were charged under seal.</p>" + table
+            + "<p>A complaint is merely an accusation.</p>")
+    got = defendants(body, "Nine Charged After Operation Prairie Glass", "usao-wdok",
+                     "USAO - Western District of Oklahoma", ("action",))
+    assert {n for n, (stage,) in got.items() if stage == "arrested"} == {n for n, _, _ in rows[:4]}
+    assert got["Harlan Joseph Two Crows"] == ("charged",)
