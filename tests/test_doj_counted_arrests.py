@@ -1,8 +1,12 @@
-"""Arrests stated only as a count (invented names and places): 'Nine of the defendants were
-arrested on ...' or 'agents arrested four of the defendants named below', with the others
-accounted for by name -- fugitives ('A and B remain fugitives', capitals names too), someone who
-already pleaded guilty. When the names left are exactly as many as the count, they were the ones
-arrested; when they are not, nobody's stage moves (charged, as the indictment says)."""
+"""Arrests told without a verb of their own per person (invented names and places):
+- a count: 'Nine of the defendants were arrested on ...' or 'agents arrested four of the
+  defendants named below', with the others accounted for by name -- fugitives ('A and B remain
+  fugitives', capitals names too), someone who already pleaded guilty. When the names left are
+  exactly as many as the count, they were the ones arrested; when they are not, nobody's stage
+  moves (charged, as the indictment says);
+- 'X has been detained since March' (in custody: arrested);
+- a list of surnames ('A, B and C were arrested') where one surname is shared by a nickname in
+  quotes ('also known as “Kenny Tse”'): the nickname is no second person."""
 from __future__ import annotations
 
 from dojfix import defendants
@@ -57,3 +61,21 @@ def test_a_count_as_the_object_of_the_arrest_with_a_roster_table():
                      "USAO - Western District of Oklahoma", ("action",))
     assert {n for n, (stage,) in got.items() if stage == "arrested"} == {n for n, _, _ in rows[:4]}
     assert got["Harlan Joseph Two Crows"] == ("charged",)
+
+
+def test_held_in_detention_since_an_earlier_arrest_is_arrested():
+    got = defendants("<p>CHICAGO — A superseding indictment adds two defendants to a case charging ORVILLE KEATS, 37,"
+                     " with conspiracy to distribute fentanyl. The superseding indictment adds MINA ROLFE, 29, and"
+                     " JASPER DUNMORE, 25, both of Chicago. Rolfe and Dunmore were arrested Tuesday. Keats has been"
+                     " detained since March on the original charges.</p>", "Superseding Indictment Adds Two Defendants",
+                     "usao-ndil", "USAO - Northern District of Illinois", ("action",))
+    assert got == {"ORVILLE KEATS": ("arrested",), "MINA ROLFE": ("arrested",), "JASPER DUNMORE": ("arrested",)}
+
+
+def test_a_nickname_in_quotes_does_not_hide_the_surname_it_shares():
+    """'Ho-Ming Tse, 38, of Alhambra, also known as “Kenny Tse”': 'Tse' later is still him."""
+    got = defendants("<p>LOS ANGELES – An indictment charges Walter Brandis, 47, of Rosemead; Ho-Ming Tse, 38, of Alhambra,"
+                     " also known as “Kenny Tse”; and Bernadette Quiroga, 41, of Downey, with conspiracy to launder"
+                     " money. Brandis, Tse and Quiroga were arrested Tuesday.</p>", "Three Charged with Laundering",
+                     "usao-cdca", "USAO - Central District of California", ("action",))
+    assert got == {"Walter Brandis": ("arrested",), "Ho-Ming Tse": ("arrested",), "Bernadette Quiroga": ("arrested",)}

@@ -95,8 +95,7 @@ class Candidate:
 
     @property
     def is_defendant(self) -> bool:
-        """Positive evidence, and no sign of an official, victim or speaker; a company only
-        when a case verb is about it (a company the defendants used is no defendant)."""
+        """Positive evidence, no sign of an official, victim or speaker; a company only when a case verb is about it."""
         if self.is_company and "event" not in self.evidence:
             return False
         return bool(self.evidence) and not (self.official or self.victim or self.speaker)
@@ -550,7 +549,9 @@ class _Scanner:
 
     def add_surnames(self) -> None:
         """Later references by surname ('Abdullahi made his initial appearance')."""
-        people = [c for c in self.cands.values() if not c.is_company and not (c.official or c.victim or c.speaker)]
+        named = {id(m.candidate) for m in self.mentions if self.text[m.start - 1:m.start] not in ('"', "“")}
+        people = [c for c in self.cands.values() if not c.is_company and not (c.official or c.victim or c.speaker)
+                  and id(c) in named]   # (a name only ever written in quotes is a nickname, no namesake)
         variants: dict[str, list[Candidate]] = {}
         for c in people:
             toks = [w for w in c.name.split() if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]

@@ -180,6 +180,7 @@ _STEMS = [
     ("extradition of", "extradited", "right"),
     ("arrested", "arrested", "be"),
     ("apprehended", "arrested", "be"),
+    ("detained", "arrested", "be"),
     ("arrest of", "arrested", "right"),
     ("arrest", "arrested", "possessive"),
     ("arrests", "arrested", "possessive"),
@@ -200,7 +201,7 @@ _STEMS = [
 # _STEMS by the word searched for ('sentenced' also finds 'resentenced', 'charg' all of
 # 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it, stage, kind)])
 _SEARCH_WORDS = ("sentenced", "sentence", "convicted", "found", "guilty", "extradit", "arrest", "apprehended",
-                 "taken into", "charg", "indicted", "against", "convicting", "ordered", "receive")
+                 "detained", "taken into", "charg", "indicted", "against", "convicting", "ordered", "receive")
 
 
 def _stem_searches() -> list[tuple[str, list[tuple[str, int, str, str]]]]:
