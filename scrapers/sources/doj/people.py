@@ -24,6 +24,7 @@ from .mentions import (
     company_key,
     run_names,
 )
+from .officials import official_left
 from .textscan import _DOTTED, _US_STATE_ABBR, ascii_bytes
 
 _AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
@@ -143,17 +144,6 @@ _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "
 
 
 @functools.lru_cache(maxsize=1)
-def _official_titles() -> tuple[str, ...]:
-    titles = set()
-    for x in tables()["official_titles"]:
-        titles.add(x)
-        titles.add(x[0].upper() + x[1:])
-        titles.add(x.lower())
-    titles |= {"prosecuted by", "prosecuting", "handled by", "presided over by"}
-    return tuple(sorted(titles, key=len, reverse=True))
-
-
-@functools.lru_cache(maxsize=1)
 def _victim_words() -> tuple[str, ...]:
     return tuple(tables()["victim_words"])
 
@@ -161,30 +151,6 @@ def _victim_words() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _victim_hint() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in _victim_words()), re.I)
-
-
-def _official_left(left: str) -> bool:
-    w = left[-70:].replace("\n", " ").rstrip(" ,")
-    if w.endswith(" the"):
-        w = w[:-4].rstrip(" ,")
-    if w.endswith("."):
-        w = w[:-1]
-    titles = _official_titles()
-    if not w.endswith(titles):
-        return False
-    for t in titles:
-        if w.endswith(t) and (len(w) == len(t) or not w[-len(t) - 1].isalnum()):
-            # a company's officer is no official: 'its director, A', 'the pharmacy’s president, B' (but an
-            # agency's is: 'the FBI and its Director, C')
-            role = _COMPANY_ROLE_BEFORE.search(w, 0, len(w) - len(t))
-            return not role or bool(_AGENCY_BEFORE.search(w, 0, role.start()))
-    return False
-
-
-_AGENCY_BEFORE = re.compile(r"\b(?:(?!LLC|LLP|LTD|INC|PLC)[A-Z]{2,}|Department|Office|Bureau|Administration|Agency|Service|Division|Police|"
-                            r"Force|Patrol|Marshals?|Commission|Government)\s*(?:,\s*)?(?:and\s+)?$")
-_COMPANY_ROLE_BEFORE = re.compile(r"(?:\b(?:its|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)|"
-                                  r"(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
@@ -397,7 +363,7 @@ class _Scanner:
         text, p = self.text, self.p
         left = text[max(0, mention.start - 90):mention.start]
         right = text[mention.end:mention.end + 220]
-        if mention.title_before or _official_left(left) or (right[:1] == "," and p["official_right"].match(right)):
+        if mention.title_before or official_left(left) or (right[:1] == "," and p["official_right"].match(right)):
             cand.official = True
         lstrip = left.rstrip(" ,")
         if lstrip.endswith(_SPEAKER_LEFT) or p["speaker_right"].match(right):

@@ -6,7 +6,9 @@
   moves (charged, as the indictment says);
 - 'X has been detained since March' (in custody: arrested);
 - a list of surnames ('A, B and C were arrested') where one surname is shared by a nickname in
-  quotes ('also known as “Kenny Tse”'): the nickname is no second person."""
+  quotes ('also known as “Kenny Tse”'): the nickname is no second person;
+- a title held under a person ('Ruhl’s top lieutenant, X') is a role in the organisation, not an
+  office: X is no official."""
 from __future__ import annotations
 
 from dojfix import defendants
@@ -79,3 +81,13 @@ def test_a_nickname_in_quotes_does_not_hide_the_surname_it_shares():
                      " money. Brandis, Tse and Quiroga were arrested Tuesday.</p>", "Three Charged with Laundering",
                      "usao-cdca", "USAO - Central District of California", ("action",))
     assert got == {"Walter Brandis": ("arrested",), "Ho-Ming Tse": ("arrested",), "Bernadette Quiroga": ("arrested",)}
+
+
+def test_a_title_held_under_a_person_is_a_role_not_an_office():
+    """'Ruhl’s top lieutenant, Dale Mott' is a member of the organisation; 'the Sheriff’s
+    Lieutenant' and 'the DEA’s Special Agent in Charge' are officials."""
+    got = defendants("<p>Vance Ruhl, 40, of Joplin, was sentenced to 240 months. Ruhl’s top lieutenant, Dale Mott, 36,"
+                     " was sentenced to 120 months. The case was investigated by the Sheriff’s Lieutenant Corey Platt"
+                     " and the DEA’s Special Agent in Charge Marla Quist.</p>", "Joplin Man Sentenced", "usao-wdmo",
+                     "USAO - Western District of Missouri", ("action", "age"))
+    assert got == {"Vance Ruhl": ("sentenced", 40), "Dale Mott": ("sentenced", 36)}

@@ -1,0 +1,62 @@
+"""Officials told apart from defendants by the words before a name: titles ('Special Agent in
+Charge A', 'Lieutenant B'), but not a title held in a company or under a person ('its
+director, C'; 'the pharmacy’s president, D'; 'Roe’s top lieutenant, E': roles, not offices)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from .classify import tables
+
+
+@functools.lru_cache(maxsize=1)
+def _official_titles() -> tuple[str, ...]:
+    titles = set()
+    for x in tables()["official_titles"]:
+        titles.add(x)
+        titles.add(x[0].upper() + x[1:])
+        titles.add(x.lower())
+    titles |= {"prosecuted by", "prosecuting", "handled by", "presided over by"}
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+def official_left(left: str) -> bool:
+    """Whether the words before a name make it an official's ('Assistant U.S. Attorney A')."""
+    w = left[-70:].replace("\n", " ").rstrip(" ,")
+    if w.endswith(" the"):
+        w = w[:-4].rstrip(" ,")
+    if w.endswith("."):
+        w = w[:-1]
+    titles = _official_titles()
+    if not w.endswith(titles):
+        return False
+    for t in titles:
+        if w.endswith(t) and (len(w) == len(t) or not w[-len(t) - 1].isalnum()):
+            # a company's officer is no official: 'its director, A', 'the pharmacy’s president, B' (but an
+            # agency's is: 'the FBI and its Director, C')
+            role = _COMPANY_ROLE_BEFORE.search(w, 0, len(w) - len(t))
+            if role:
+                return bool(_AGENCY_BEFORE.search(w, 0, role.start()))
+            # a person's: 'Roe’s top lieutenant, E', 'his lieutenant' (an office's or an agency's is
+            # an office: 'the Sheriff’s Lieutenant F', 'the DEA’s Special Agent in Charge G')
+            held = _HELD_BY.search(w, 0, len(w) - len(t))
+            return not held or _is_office(held.group(1))
+    return False
+
+
+_HELD_BY = re.compile(r"(?:\b(?:his|her|their)|\b([A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+){0,3}$")
+_OFFICE_WORDS = frozenset("""department office bureau administration agency service division police force patrol marshal
+marshals commission government sheriff county city state court attorney district nation country army navy""".split())
+
+
+def _is_office(possessor: str | None) -> bool:
+    if possessor is None:
+        return False
+    return possessor.lower() in _OFFICE_WORDS or possessor.lower() in _official_titles() or \
+        (possessor.isupper() and len(possessor) <= 5)     # 'FBI’s', 'DEA’s', 'USPIS’s'
+
+
+_AGENCY_BEFORE = re.compile(r"\b(?:(?!LLC|LLP|LTD|INC|PLC)[A-Z]{2,}|Department|Office|Bureau|Administration|Agency|Service|Division|Police|"
+                            r"Force|Patrol|Marshals?|Commission|Government)\s*(?:,\s*)?(?:and\s+)?$")
+_COMPANY_ROLE_BEFORE = re.compile(r"(?:\b(?:its|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)|"
+                                  r"(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[\w-]+\s+){0,3}$", re.I)
