@@ -85,3 +85,17 @@ def test_an_agency_s_director_stays_an_official():
               " precursors. The FBI and its Director, Margaret Ellsworth, 58, thanked the agents who were charged with"
               " the investigation.</p>")
     assert got == {"Orchid Trading LLC": ("charged", None), "Suresh Kulkarni": ("charged", 52)}
+
+
+def test_companies_with_short_forms_in_parentheses_and_their_staff():
+    """'Acme Co., Ltd. (Acme), a chemical company based in X, and two of its employees, A and B, are
+    charged ...; Beta Trading Co. Ltd. (Beta Trading) and its sales manager, C, are charged': the
+    short form in parentheses is the company itself, and the staff after it are charged with it."""
+    got = run("<p>The indictments charge the following defendants: Fujian Lanshan Biochem Co., Ltd. (Lanshan Biochem),"
+              " a chemical company based in Xiamen, and two of its employees, Pan Yuheng and Gao Shuyi, are charged in"
+              " the District of New Jersey with conspiracy to import fentanyl precursor chemicals. Anhui Kexin Chemical"
+              " Trading Co. Ltd. (Kexin Chemical) and its sales manager, Rao Jingwen, are charged with conspiracy to"
+              " distribute ANPP. Kexin Chemical advertised the chemicals online.</p>", "Chemical Companies Charged")
+    assert got == {"Fujian Lanshan Biochem Co., Ltd.": ("charged", None), "Pan Yuheng": ("charged", None),
+                   "Gao Shuyi": ("charged", None), "Anhui Kexin Chemical Trading Co. Ltd.": ("charged", None),
+                   "Rao Jingwen": ("charged", None)}

@@ -288,10 +288,16 @@ class _Scanner:
         self.mentions.sort(key=lambda x: x.start)
         self._starts_cache = [mm.start for mm in self.mentions]
         self.aliases: dict[str, Candidate] = {}
-        for mention in self.mentions:
+        for k, mention in enumerate(self.mentions):
             if mention.alias_of is not None:
                 # 'Jane Roe, aka Janet Roe, 58': the same person
                 mention.candidate = mention.alias_of
+                continue
+            before = self.mentions[k - 1] if k else None
+            if before is not None and before.is_company and not mention.is_company and \
+                    text[before.end:mention.start] in (" (", "(") and text.startswith(")", mention.end):
+                # 'Acme Chemical Co., Ltd. (Acme Chemical)': the company's short form, here and later
+                mention.candidate = self.aliases[mention.key] = before.candidate
                 continue
             cand = self.cands.get(mention.key) or self.aliases.get(mention.key)
             if cand is None:

@@ -477,7 +477,7 @@ _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
 _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
-_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:of|from)\s+[^,;]{1,60}[,;])?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?),)?")
+_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:of|from)\s+[^,;]{1,60}[,;])?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,)?")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
@@ -504,9 +504,8 @@ _ROLE_PHRASE = re.compile(
 
 
 def _describes(between: str) -> bool:
-    """The words between a verb and its object only describe the object: '' (charges X),
-    'India-based companies' (charging India-based companies X), 'Chinese nationals',
-    'co-defendant'."""
+    """The words between a verb and its object only describe it: '' (charges X), 'India-based
+    companies' (charging India-based companies X), 'Chinese nationals', 'co-defendant'."""
     if not between.strip():
         return True
     if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
@@ -562,6 +561,9 @@ def _group(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool
     last_end = first.end
     for m in pool[i + 1:]:
         between = scanner.text[last_end:m.start]
+        if m.candidate in out and between.strip() == "(" and scanner.text.startswith(")", m.end):
+            last_end = m.end + 1   # 'Acme Chemical Co., Ltd. (Acme Chemical)': its short form
+            continue
         # allow the appositive of the previous name (", 29, of Nampa,") before "and"
         stripped = _APPOSITIVE.sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
         conj = _CONJ.match(stripped)
