@@ -99,3 +99,10 @@ def test_companies_with_short_forms_in_parentheses_and_their_staff():
     assert got == {"Fujian Lanshan Biochem Co., Ltd.": ("charged", None), "Pan Yuheng": ("charged", None),
                    "Gao Shuyi": ("charged", None), "Anhui Kexin Chemical Trading Co. Ltd.": ("charged", None),
                    "Rao Jingwen": ("charged", None)}
+
+
+def test_an_owner_with_two_roles_pleads_guilty_with_the_company():
+    got = run("<p>NEWARK – Harbor Crest Pharmacy LLC and its owner and pharmacist-in-charge, Odalys Pruneda, 51, of"
+              " Clifton, New Jersey, pleaded guilty Tuesday to conspiring to dispense fentanyl unlawfully.</p>",
+              "Pharmacy and Owner Plead Guilty")
+    assert got == {"Harbor Crest Pharmacy LLC": ("pleaded_guilty", None), "Odalys Pruneda": ("pleaded_guilty", 51)}

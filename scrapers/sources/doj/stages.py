@@ -494,13 +494,13 @@ executive executives employee employees his her their its girlfriend boyfriend w
 daughter father mother cousin nephew niece uncle aunt partner fiancee fiance associate co-conspirator a an the
 manufacturer manufacturers supplier suppliers distributor distributors vendor vendors exporter exporters pharmacy
 pharmacies clinic clinics laboratory laboratories biotechnology biotech""".split())
-# 'and two of its employees, A and B', 'and its executives A, B and C', 'and the company's owner, A'
+# 'and two of its employees, A and B', 'its executives A, B and C', 'the company's owner, A', 'its owner and pharmacist, A'
 _ROLE_PHRASE = re.compile(
     r"(?:and\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+of\s+)?"
     r"(?:its|their|his|her|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:employees?|executives?|officers?|owners?|co-owners?|directors?|managers?|(?:vice\s+)?president|ceo|cfo|coo|"
     r"chief\s+executive(?:\s+officer)?|founders?|co-founders?|chairman|chairwoman|representatives?|principals?|"
-    r"operators?|pharmacists?|partners?|salesm[ae]n|supervisors?|agents?)\s*,?", re.I)
+    r"operators?|pharmacists?|partners?|salesm[ae]n|supervisors?|agents?)(?:\s+and\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*,?", re.I)
 
 
 def _describes(between: str) -> bool:
