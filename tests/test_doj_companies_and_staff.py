@@ -106,3 +106,12 @@ def test_an_owner_with_two_roles_pleads_guilty_with_the_company():
               " Clifton, New Jersey, pleaded guilty Tuesday to conspiring to dispense fentanyl unlawfully.</p>",
               "Pharmacy and Owner Plead Guilty")
     assert got == {"Harbor Crest Pharmacy LLC": ("pleaded_guilty", None), "Odalys Pruneda": ("pleaded_guilty", 51)}
+
+
+def test_a_company_written_in_capitals_like_its_people():
+    got = run("<p>The United States Attorney announced an Indictment charging ZHOU PEIRAN, 41, and QIN LANFANG, 36, both"
+              " Chinese nationals, and HEBEI MINGRUI BIOCHEM CO., LTD. (“MINGRUI”), a China-based chemical company,"
+              " with conspiring to import fentanyl precursor chemicals. ZHOU and QIN were arrested on May 2, 2024.</p>",
+              "Two Chinese Nationals Arrested And Charged")
+    assert got == {"ZHOU PEIRAN": ("arrested", 41), "QIN LANFANG": ("arrested", 36),
+                   "HEBEI MINGRUI BIOCHEM CO., LTD.": ("charged", None)}
