@@ -6,12 +6,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from ...countries import country_of_demonym
 from . import refs
+from .groups import conjoined, describes, generic_group
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import list_items, roster_lines
-from .terms import LENGTH, _number, sentence_months, term_at
+from .terms import LENGTH, sentence_months, term_at
 from .textscan import _sentence_spans_at, ascii_bytes
 
 STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
@@ -303,22 +303,22 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     if _PLURAL.match(text, e_start, e_end):
                         # 'A, age 38, and B, age 32, both of X, who were sentenced'
                         for m in before:
-                            grp = _group(scanner, before, m, forward=True)
+                            grp = conjoined(scanner, before, m, forward=True)
                             if before[-1].candidate in grp:
                                 who = grp
                                 break
                     relative.extend((c, e_start, e_end, stage) for c in who)
                 continue
             if voice == "right":
-                obj = [m for m in in_sentence if e_end <= m.start <= e_end + 60 and _describes(text[e_end:m.start])]
+                obj = [m for m in in_sentence if e_end <= m.start <= e_end + 60 and describes(text[e_end:m.start])]
                 if obj:
-                    subjects = _group(scanner, in_sentence, obj[0], forward=True)
+                    subjects = conjoined(scanner, in_sentence, obj[0], forward=True)
                 else:
                     # 'charges those same defendants, as well as A and B, with'
                     m = _AS_WELL_AS.match(text, e_end, s_end)
                     obj = [mm for mm in in_sentence if m and m.end() <= mm.start <= m.end() + 3]
                     if obj:
-                        subjects = _group(scanner, in_sentence, obj[0], forward=True)
+                        subjects = conjoined(scanner, in_sentence, obj[0], forward=True)
                     else:
                         # 'ordered him to serve'; 'found a Sandy, Utah, man guilty' (named later)
                         n_of_m = refs.part_of_object(text, e_end, s_end) if stage == "arrested" else None
@@ -335,7 +335,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     # ('since their arrests': a plural possessive)
                     plural = bool(_PLURAL.match(text, e_start, e_end)) or text.endswith("their ", 0, e_start)
                     first = clause[0]
-                    grp = _group(scanner, clause, first, forward=True)
+                    grp = conjoined(scanner, clause, first, forward=True)
                     if _ALL_BUT.search(text, max(prev_end, first.start - 40), first.start):
                         # 'All but C were arrested': everyone else the release names, never C
                         subjects = [c for c in default_subjects if c not in grp and not c.is_company] if plural else []
@@ -360,7 +360,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     elif len(default_subjects) == 1 and not _OTHERS.search(before):
                         if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:
                             subjects = default_subjects   # (a fugitive is not the one sentenced)
-                    elif len(default_subjects) > 1 and plural and _generic_group(before, len(default_subjects)):
+                    elif len(default_subjects) > 1 and plural and generic_group(before, len(default_subjects)):
                         subjects = default_subjects  # 'A Dominican national and a Lawrence man were arrested'
                     elif not plural:
                         lead = refs.lead_subject(before)  # 'A Wichita man was sentenced', named later
@@ -377,7 +377,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     # 'X is also charged, as is a second company he controls, Y': Y too
                     m = _AS_IS.match(text, e_end, s_end)
                     obj = [mm for mm in in_sentence if m and mm.start == m.end()]
-                    for cand in _group(scanner, in_sentence, obj[0], forward=True) if obj else ():
+                    for cand in conjoined(scanner, in_sentence, obj[0], forward=True) if obj else ():
                         _record(cand, stage, text, e_end, events, e_start, s_end)
                         main.add(id(cand))
             if voice == "left" or subjects:
@@ -440,14 +440,14 @@ def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int]) -> N
     for at, stage in named:
         k = bisect.bisect_left(starts, at)
         if k < len(mentions) and mentions[k].start == at:
-            for cand in _group(scanner, mentions, mentions[k], forward=True):
+            for cand in conjoined(scanner, mentions, mentions[k], forward=True):
                 _record(cand, stage, text, 0, (), 0, 0)
     for i, m in enumerate(mentions if away else ()):
         if id(m.candidate) in away and refs.fugitive_after(text, m):
             # the fugitive and the names conjoined before it
             group, first = [m.candidate], m
             for p in reversed(mentions[max(0, i - 12):i]):
-                if m.candidate not in _group(scanner, mentions, p, forward=True):
+                if m.candidate not in conjoined(scanner, mentions, p, forward=True):
                     break
                 group.append(p.candidate)
                 first = p
@@ -477,61 +477,10 @@ _PLURAL = re.compile(r"\s*(?:were|are|have)\b")
 _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
-_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:of|from)\s+[^,;]{1,60}[,;])?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,)?")
-_CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
-_AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
 # a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
 _PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
-_GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?)\b", re.I)
-_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I)
 
-
-_DESCRIPTOR_WORDS = frozenset("""company companies firm firms entity entities defendant defendants co-defendant
-co-defendants codefendant codefendants national nationals citizen citizens man men woman women brothers sisters former
-alleged reputed accused leader leaders member members chemical pharmaceutical manufacturing trading drug gang cartel
-executive executives employee employees his her their its girlfriend boyfriend wife husband brother sister son
-daughter father mother cousin nephew niece uncle aunt partner fiancee fiance associate co-conspirator a an the
-manufacturer manufacturers supplier suppliers distributor distributors vendor vendors exporter exporters pharmacy
-pharmacies clinic clinics laboratory laboratories biotechnology biotech""".split())
-# 'and two of its employees, A and B', 'its executives A, B and C', 'the company's owner, A', 'its owner and pharmacist, A'
-_ROLE_PHRASE = re.compile(
-    r"(?:and\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+of\s+)?"
-    r"(?:its|their|his|her|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:employees?|executives?|officers?|owners?|co-owners?|directors?|managers?|(?:vice\s+)?president|ceo|cfo|coo|"
-    r"chief\s+executive(?:\s+officer)?|founders?|co-founders?|chairman|chairwoman|representatives?|principals?|"
-    r"operators?|pharmacists?|partners?|salesm[ae]n|supervisors?|agents?)(?:\s+and\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*,?", re.I)
-
-
-def _describes(between: str) -> bool:
-    """The words between a verb and its object only describe it: '' (charges X), 'India-based
-    companies' (charging India-based companies X), 'Chinese nationals', 'co-defendant'."""
-    if not between.strip():
-        return True
-    if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
-        return False
-    if ("its" in between or "their" in between or "’s" in between or "'s" in between or "his" in between or
-            "her" in between) and _ROLE_PHRASE.fullmatch(between.strip()):
-        return True
-    for w in between.split():
-        low = w.lower().strip(",")
-        if low in _DESCRIPTOR_WORDS or low.endswith(("-based", "-year-old")):
-            continue
-        if w[:1].isupper() and country_of_demonym(w) is not None:
-            continue
-        return False
-    return True
-
-
-def _generic_group(before: str, n: int) -> bool:
-    """The subject is a plural description of the release's defendants: 'Four Syracuse men',
-    'A Dominican national and a Lawrence man' -- as many as the release names."""
-    if not _GENERIC.search(before):
-        return False
-    m = _COUNT.search(before)
-    if m:
-        return int(_number(m.group(1)) or 0) == n
-    return before.count(" and ") == 1 and n == 2
 
 
 def _respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None:
@@ -552,28 +501,6 @@ def _respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | Non
 
 _SHARED_UNIT = re.compile(r"\bto\s+((?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+\d{1,3})\s+(months?|years?)\b", re.I)
 _OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects)\b", re.I)
-
-
-def _group(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool) -> list[Candidate]:
-    """A mention and the ones conjoined with it ('A, 29, of X, and B, 31,')."""
-    out = [first.candidate]
-    i = pool.index(first)
-    last_end = first.end
-    for m in pool[i + 1:]:
-        between = scanner.text[last_end:m.start]
-        if m.candidate in out and between.strip() == "(" and scanner.text.startswith(")", m.end):
-            last_end = m.end + 1   # 'Acme Chemical Co., Ltd. (Acme Chemical)': its short form
-            continue
-        # allow the appositive of the previous name (", 29, of Nampa,") before "and"
-        stripped = _APPOSITIVE.sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
-        conj = _CONJ.match(stripped)
-        if len(between) < 120 and (conj.end() == len(stripped) or _describes(" " + stripped[conj.end():])):
-            if m.candidate not in out:
-                out.append(m.candidate)
-            last_end = m.end
-        else:
-            break
-    return out
 
 
 def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start: int, s_end: int,

@@ -1,0 +1,86 @@
+"""Who is grouped with whom in a DOJ sentence: names conjoined with their appositives ('A, 29,
+of X, and B, 31,'), a company and its staff ('Acme Co., Ltd. (Acme), a chemical company based
+in X, and two of its employees, A and B'), the words that only describe an object ('charging
+India-based companies X'), plural descriptions of the defendants ('Four Syracuse men')."""
+from __future__ import annotations
+
+import re
+
+from ...countries import country_of_demonym
+from .people import Candidate, Mention, _Scanner
+from .terms import _number
+
+_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:of|from)\s+[^,;]{1,60}[,;])?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,)?")
+_CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
+_AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
+_GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?)\b", re.I)
+_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I)
+
+
+_DESCRIPTOR_WORDS = frozenset("""company companies firm firms entity entities defendant defendants co-defendant
+co-defendants codefendant codefendants national nationals citizen citizens man men woman women brothers sisters former
+alleged reputed accused leader leaders member members chemical pharmaceutical manufacturing trading drug gang cartel
+executive executives employee employees his her their its girlfriend boyfriend wife husband brother sister son
+daughter father mother cousin nephew niece uncle aunt partner fiancee fiance associate co-conspirator a an the
+manufacturer manufacturers supplier suppliers distributor distributors vendor vendors exporter exporters pharmacy
+pharmacies clinic clinics laboratory laboratories biotechnology biotech""".split())
+# 'and two of its employees, A and B', 'its executives A, B and C', 'the company's owner, A', 'its owner and pharmacist, A'
+_ROLE_PHRASE = re.compile(
+    r"(?:and\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+of\s+)?"
+    r"(?:its|their|his|her|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:employees?|executives?|officers?|owners?|co-owners?|directors?|managers?|(?:vice\s+)?president|ceo|cfo|coo|"
+    r"chief\s+executive(?:\s+officer)?|founders?|co-founders?|chairman|chairwoman|representatives?|principals?|"
+    r"operators?|pharmacists?|partners?|salesm[ae]n|supervisors?|agents?)(?:\s+and\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*,?", re.I)
+
+
+def describes(between: str) -> bool:
+    """The words between a verb and its object only describe it: '' (charges X), 'India-based
+    companies' (charging India-based companies X), 'Chinese nationals', 'co-defendant'."""
+    if not between.strip():
+        return True
+    if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
+        return False
+    if ("its" in between or "their" in between or "’s" in between or "'s" in between or "his" in between or
+            "her" in between) and _ROLE_PHRASE.fullmatch(between.strip()):
+        return True
+    for w in between.split():
+        low = w.lower().strip(",")
+        if low in _DESCRIPTOR_WORDS or low.endswith(("-based", "-year-old")):
+            continue
+        if w[:1].isupper() and country_of_demonym(w) is not None:
+            continue
+        return False
+    return True
+
+
+def generic_group(before: str, n: int) -> bool:
+    """The subject is a plural description of the release's defendants: 'Four Syracuse men',
+    'A Dominican national and a Lawrence man' -- as many as the release names."""
+    if not _GENERIC.search(before):
+        return False
+    m = _COUNT.search(before)
+    if m:
+        return int(_number(m.group(1)) or 0) == n
+    return before.count(" and ") == 1 and n == 2
+
+
+def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool) -> list[Candidate]:
+    """A mention and the ones conjoined with it ('A, 29, of X, and B, 31,')."""
+    out = [first.candidate]
+    i = pool.index(first)
+    last_end = first.end
+    for m in pool[i + 1:]:
+        between = scanner.text[last_end:m.start]
+        if m.candidate in out and between.strip() == "(" and scanner.text.startswith(")", m.end):
+            last_end = m.end + 1   # 'Acme Chemical Co., Ltd. (Acme Chemical)': its short form
+            continue
+        # allow the appositive of the previous name (", 29, of Nampa,") before "and"
+        stripped = _APPOSITIVE.sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
+        conj = _CONJ.match(stripped)
+        if len(between) < 120 and (conj.end() == len(stripped) or describes(" " + stripped[conj.end():])):
+            if m.candidate not in out:
+                out.append(m.candidate)
+            last_end = m.end
+        else:
+            break
+    return out
