@@ -29,16 +29,23 @@ def lines(content: bytes) -> list[bytes]:
 
 
 def encode(base: bytes | list[bytes], content: bytes | list[bytes], base_sha: str, depth: int, *,
-           sha256: str | None = None, size: int | None = None, level: int = 9) -> bytes:
+           sha256: str | None = None, size: int | None = None, level: int = 9, share: bool = False,
+           stats: dict | None = None) -> bytes:
     """The delta turning `base` into `content` (each as bytes or as its `lines`). Both are
     walked side by side: runs of equal lines are found by comparing slices (in C); where they
     part, the next line is looked for a little way ahead on each side (a line changed,
     inserted or deleted), and only when that fails in a whole index of the base's lines (a
-    block moved far). A list of 15,000 lines with a handful changed costs milliseconds."""
+    block moved far). A list of 15,000 lines with a handful changed costs milliseconds.
+
+    share=True (content given as a list): the lines of `content` found in `base` are replaced,
+    in that list, by the base's own (equal) line objects, so that successive versions kept in
+    memory hold each unchanged line once. `stats`, when given, gets "literal_bytes": the bytes
+    of the lines written out (not copied from the base)."""
     old = base if isinstance(base, list) else lines(base)
     new = content if isinstance(content, list) else lines(content)
     ops: list = []
     literal: list[bytes] = []
+    literal_bytes = 0
     first: dict[bytes, int] | None = None
     i = j = 0
     n, m = len(new), len(old)
@@ -53,6 +60,7 @@ def encode(base: bytes | list[bytes], content: bytes | list[bytes], base_sha: st
             at = first.get(new[j])
         if at is None:
             literal.append(new[j])
+            literal_bytes += len(new[j])
             j += 1
             continue
         if literal:
@@ -60,9 +68,13 @@ def encode(base: bytes | list[bytes], content: bytes | list[bytes], base_sha: st
             literal = []
         run = _common_run(old, at, new, j)
         ops.append([at, run])
+        if share:
+            new[j:j + run] = old[at:at + run]
         i, j = at + run, j + run
     if literal:
         ops.append(b"".join(literal).decode("latin-1"))
+    if stats is not None:
+        stats["literal_bytes"], stats["ops"] = literal_bytes, ops
     if size is None:
         size = sum(map(len, new)) if isinstance(content, list) else len(content)
     sha = sha256 or hashlib.sha256(content if isinstance(content, bytes) else b"".join(new)).hexdigest()
@@ -111,10 +123,24 @@ def decode(blob: bytes, base: bytes | list[bytes], *, max_size: int | None = Non
     return decode_lines(blob, base, max_size=max_size)[0]
 
 
-def decode_lines(blob: bytes, base: bytes | list[bytes], *,
-                 max_size: int | None = None) -> tuple[bytes, list[bytes] | None]:
+def copied_runs(ops: list) -> tuple[list[tuple[int, int, int]], int]:
+    """([(line in the new file, line in the base, how many)] of every copy, the new file's line
+    count) of a delta's operations, for readers that compare versions by their lines."""
+    runs, at = [], 0
+    for op in ops:
+        if isinstance(op, list):
+            runs.append((at, op[0], op[1]))
+            at += op[1]
+        else:
+            at += len(lines(op.encode("latin-1")))
+    return runs, at
+
+
+def decode_lines(blob: bytes, base: bytes | list[bytes], *, max_size: int | None = None,
+                 ops_out: list | None = None) -> tuple[bytes, list[bytes] | None]:
     """(the file, its `lines`) -- lines None when they cannot be told from the delta alone
-    (where two operations meet, a line ending with a bare CR before one starting with LF)."""
+    (where two operations meet, a line ending with a bare CR before one starting with LF).
+    `ops_out`, when given, gets the delta's operations."""
     _, _, size, sha = header(blob)
     if max_size is not None and size > max_size:
         raise DeltaError(f"says it rebuilds {size:,} bytes, more than the {max_size:,} allowed")
@@ -146,4 +172,6 @@ def decode_lines(blob: bytes, base: bytes | list[bytes], *,
     content = b"".join(out)
     if len(content) != size or hashlib.sha256(content).hexdigest() != sha:
         raise DeltaError("does not rebuild the bytes it was made for (sha256 mismatch)")
+    if ops_out is not None:
+        ops_out.extend(ops)
     return content, out if canonical else None

@@ -230,3 +230,62 @@ def test_line_deltas_rebuild_any_edit(tmp_path):
     forged = blobdelta.encode(b"a\n", b"a\nb\n", "0" * 64, 1).replace(b" 4 ", b" 40000000000 ")
     with pytest.raises(blobdelta.DeltaError, match="more than"):
         blobdelta.decode(forged, b"a\n", max_size=1000)
+
+
+def _edited(rng: random.Random, rows: list[bytes]) -> list[bytes]:
+    """A new version of a file's rows: rows changed, inserted, deleted, moved far, repeated."""
+    out = list(rows)
+    for _ in range(rng.randint(1, 6)):
+        kind, k = rng.choice(["change", "insert", "delete", "move", "repeat"]), rng.randrange(1, len(out) - 1)
+        if kind == "change":
+            out[k] = out[k].replace(b"Mexico", b"Peru", 1) if b"Mexico" in out[k] else out[k][:-2] + b" x\r\n"
+        elif kind == "insert":
+            out.insert(k, b'%d,"NUEVA FALSA %d, Ana",-0-,"SDGT",-0-,-0-,-0-,-0-,-0-,-0-,-0-,"x."\r\n'
+                       % (40000 + k, k))
+        elif kind == "delete":
+            del out[k]
+        elif kind == "move":
+            out.insert(rng.randrange(1, len(out) - 1), out.pop(k))
+        elif rng.random() < 0.3:
+            out.insert(rng.randrange(1, len(out) - 1), out[k])      # the same line twice
+    return out
+
+
+def test_reading_by_the_copied_lines_gives_what_comparing_every_line_gives():
+    """Archive.copied_lines lets the reader look only at the lines a version does not copy
+    from the one before; on random edits (moves far, lines repeated, a byte-order mark, the
+    end-of-file mark) it must give exactly the line set, lines added and lines gone that the
+    comparison of every line gives, and give up wherever a line is there twice."""
+    from scrapers.sources.sdn.incremental import _by_copies, read_changed, snapshot_of, split
+    from scrapers.sources.sdn.parse import parse_sdn_rows
+
+    rng = random.Random(5)
+    first = sdn_csv(population(rng, 300))
+    base_lines = blobdelta.lines(first)
+    prev = snapshot_of(1, (EO,), first, parse_sdn_rows(first.decode("cp1252"), "x", []), base_lines)
+    prev.sha256 = "base"
+    used = twice = 0
+    for trial in range(80):
+        new_rows = _edited(rng, base_lines[:-1]) + base_lines[-1:]
+        if trial % 7 == 0:
+            new_rows[0] = b"\xef\xbb\xbf" + new_rows[0]
+        content = b"".join(new_rows)
+        new_lines = blobdelta.lines(content)
+        stats: dict = {}
+        blobdelta.encode(list(base_lines), new_lines, "base", 1, sha256="x", size=len(content), share=True,
+                         stats=stats)
+        copied = ("base", *blobdelta.copied_runs(stats["ops"]))
+        rows = split(content, new_lines)
+        now = set(rows)
+        quick = _by_copies(prev, rows, len(new_lines), copied)
+        if len(now) != len(rows):
+            assert quick is None, trial
+            twice += 1
+            continue
+        assert quick == (now, now - prev.lines, prev.lines - now), trial
+        used += 1
+        # and through read_changed, the same snapshot either way
+        a, b = read_changed(prev, content, {EO}, new_lines, copied), read_changed(prev, content, {EO}, new_lines)
+        assert (a is None) == (b is None) and (a is None or (a[0].lines, a[1], a[2]) == (b[0].lines, b[1], b[2]))
+    assert used >= 40 and twice >= 3
+    assert _by_copies(prev, split(first, base_lines), len(base_lines), ("another", [], len(base_lines))) is None

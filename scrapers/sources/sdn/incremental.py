@@ -40,6 +40,7 @@ class Snapshot:
     comments: dict[int, str] = dataclasses.field(default_factory=dict)  # sdn_comments.csv, by uid
     in_scope: set[int] = dataclasses.field(default_factory=set)         # uids with a tracked program
     sha256: str | None = None            # of the version's sdn.csv
+    rows: list[bytes] | None = None      # the version's rows, in file order
 
 
 _JUNK = b"\x1a\r\n\x00 \t"
@@ -80,21 +81,28 @@ def snapshot_of(batch_id: int, scope: tuple[str, ...], content: bytes, raws: lis
         return None
     not_utf8 = {ln for ln in line_set if not ln.isascii() and not _is_utf8(ln)}
     return Snapshot(batch_id, scope, line_set, {r.uid: r for r in raws}, not_utf8,
-                    "cp1252" if not_utf8 else "utf-8")
+                    "cp1252" if not_utf8 else "utf-8", rows=rows)
 
 
-def read_changed(prev: Snapshot, content: bytes, scope: set[str],
-                 lines: list[bytes] | None = None) -> tuple[Snapshot, set[int], list[bytes]] | None:
+def read_changed(prev: Snapshot, content: bytes, scope: set[str], lines: list[bytes] | None = None,
+                 copied: tuple[str, list[tuple[int, int, int]], int] | None = None
+                 ) -> tuple[Snapshot, set[int], list[bytes]] | None:
     """(the new version's snapshot, the uids whose line is new, the file's rows) -- or None
     (see the module doc). `prev` is left as it was. The snapshot's entries are in the order
-    of the previous version with new lines last (`in_file_order` gives the file's order)."""
+    of the previous version with new lines last (`in_file_order` gives the file's order).
+    `copied`: what the archive knows of the lines this version copies from the one before
+    (Archive.copied_lines): then only the others are compared, with the same result."""
     rows = split(content, lines)
     if rows is None:
         return None
-    now = set(rows)
-    if len(now) != len(rows):
-        return None                       # a line twice: let the full parse say so
-    added, gone = now - prev.lines, prev.lines - now
+    found = _by_copies(prev, rows, len(lines), copied) if copied is not None and lines is not None else None
+    if found is not None:
+        now, added, gone = found
+    else:
+        now = set(rows)
+        if len(now) != len(rows):
+            return None                   # a line twice: let the full parse say so
+        added, gone = now - prev.lines, prev.lines - now
     not_utf8 = (prev.not_utf8 - gone) | {ln for ln in added if not ln.isascii() and not _is_utf8(ln)}
     encoding = "cp1252" if not_utf8 else "utf-8"
     if encoding != prev.encoding:
@@ -118,8 +126,49 @@ def read_changed(prev: Snapshot, content: bytes, scope: set[str],
     in_scope = (prev.in_scope - gone_uids) | {u for u in changed if every or scope.intersection(raws[u].programs)}
     nxt = Snapshot(prev.batch_id, prev.scope, now, raws, not_utf8, encoding,
                    {u: e for u, e in prev.built.items() if u in raws and u not in changed}, prev.comments,
-                   in_scope, prev.sha256)
+                   in_scope, prev.sha256, rows)
     return nxt, changed, rows
+
+
+def _by_copies(prev: Snapshot, rows: list[bytes], n_lines: int,
+               copied: tuple[str, list[tuple[int, int, int]], int]) -> tuple[set, set, set] | None:
+    """(the new version's line set, lines added, lines gone) from the runs of lines it copies
+    from the previous version: only the rows outside them are looked at. None when the runs
+    are not about the previous version's rows (another base, other line counts) or a line
+    would be there twice (then the whole comparison says so). The first and the last row of
+    each version are always compared (a byte-order mark or an end-of-file mark cut from them)."""
+    base_sha, runs, total = copied
+    if prev.rows is None or base_sha != prev.sha256 or total != n_lines:
+        return None
+    m, nb = len(rows), len(prev.rows)
+    new_spans, old_spans = [], []
+    for p, k, c in runs:
+        lo = max(p, 1, p + 1 - k)                   # rows 1 .. m-2 here, 1 .. nb-2 there
+        hi = min(p + c, m - 1, p + nb - 1 - k)
+        if lo < hi:
+            new_spans.append((lo, hi))
+            old_spans.append((k + lo - p, k + hi - p))
+    old_spans.sort()
+    if any(a[1] > b[0] for a, b in zip(old_spans, old_spans[1:])):
+        return None                                  # a previous row copied twice: a line twice
+    fresh = [rows[i] for i in _outside(new_spans, m)]
+    maybe_gone = {prev.rows[i] for i in _outside(old_spans, nb)}
+    fresh_set = set(fresh)
+    if len(fresh_set) != len(fresh) or any(r in prev.lines and r not in maybe_gone for r in fresh_set):
+        return None                                  # a line twice
+    now = prev.lines.copy()
+    now -= maybe_gone
+    now |= fresh_set
+    return now, fresh_set - prev.lines, maybe_gone - fresh_set
+
+
+def _outside(spans: list[tuple[int, int]], n: int):
+    """The positions 0..n-1 not inside the (ordered, disjoint) spans."""
+    at = 0
+    for lo, hi in spans:
+        yield from range(at, lo)
+        at = hi
+    yield from range(at, n)
 
 
 def in_file_order(raws: dict[int, RawEntry], rows: list[bytes]) -> list[RawEntry]:

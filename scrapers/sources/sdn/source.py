@@ -203,7 +203,8 @@ class SdnSource(Source):
                                "from": entry.location})
         # a version like the one before it (a history, a daily fetch of sdn.csv alone): only
         # the lines that changed are parsed (incremental.py); else the whole file, as ever
-        changed = self._read_changed(db, batch, scope, roles, contents, lines)
+        copied = ctx.archive.copied_lines(roles["sdn"].sha256) if "sdn" in roles else None
+        changed = self._read_changed(db, batch, scope, roles, contents, lines, copied)
         if changed is not None:
             snap, fresh, lines = changed
             sdn_loc = roles["sdn"].location
@@ -280,7 +281,7 @@ class SdnSource(Source):
     # -- the previous version, kept to read the next one by its changes ----------------------
     _snapshot: Snapshot | None = None
 
-    def _read_changed(self, db, batch: Batch, scope: set[str], roles: dict, contents: dict, lines):
+    def _read_changed(self, db, batch: Batch, scope: set[str], roles: dict, contents: dict, lines, copied=None):
         snap = self._snapshot
         if snap is None or not set(roles) <= {"sdn", "comments"} or snap.scope != tuple(sorted(scope)):
             return None
@@ -289,7 +290,7 @@ class SdnSource(Source):
         if not last or last[0] != snap.batch_id or snap.sha256 not in {
                 f.get("sha256") for f in json.loads(last[1] or "[]") if f.get("file") == "sdn.csv"}:
             return None          # the database is not at the version the snapshot is of
-        return read_changed(snap, contents["sdn"], scope, lines)
+        return read_changed(snap, contents["sdn"], scope, lines, copied)
 
     def _keep(self, batch: Batch, scope: set[str], roles: dict, contents: dict, raws, comments, entries,
               problems, snap: Snapshot | None, in_scope, lines) -> None:
