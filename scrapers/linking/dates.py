@@ -41,6 +41,8 @@ import json
 import re
 from collections import defaultdict
 
+from ..db import bulk_insert
+
 RANK = {"recent-actions": 1, "delta-file": 1, "federal-register": 2, "sdn-enhanced": 2, "treasury-release": 3,
         "list-diff": 5, "list-first-seen": 9}
 INFERRED_RANK = 4              # an SDN-list date taken as the program's (see the module doc)
@@ -157,13 +159,16 @@ def resolve_dates(db, ctx) -> dict:
         updates.append(_designation_update(uid, chosen, mine, retag))
         if chosen["program"]:
             counts[f"dates_{chosen['program'].source}"] += 1
-    if rows:
-        db["designation_dates"].insert_all(rows, replace=True)
+    if rows:   # (the values are SQLite-ready: one executemany, not sqlite-utils' per-value checks)
+        bulk_insert(db, "designation_dates", rows)
     if conflicts:
         db["conflicts"].insert_all(conflicts, replace=True)
+    same_columns: dict[tuple, list] = defaultdict(list)
     for sets, args in updates:
         if sets:
-            db.execute(f"update designations set {', '.join(f'{k} = ?' for k in sets)} where uid = ?", [*args])
+            same_columns[tuple(sets)].append(tuple(args))
+    for sets, many in same_columns.items():
+        db.conn.executemany(f"update designations set {', '.join(f'{k} = ?' for k in sets)} where uid = ?", many)
     dated = db.execute("select count(*) from designations where listed = 1 and designated_on is not null").fetchone()[0]
     return {**dict(sorted(counts.items())), "dated_listed": dated, "date_conflicts": len(conflicts)}
 
@@ -407,12 +412,12 @@ def _enhanced_program_dates(claims: dict[int, list[Claim]], retag: dict, program
 
 
 def _federal_register(db, ctx, programs, entries, retag):
-    names = ctx.names()
     updates = []
     docs = {}
-    for number, position, text, name, etype in db.execute(
-            "select document_number, position, entry_text, name, entity_type from fr_entries"
-            " order by document_number, position").fetchall():
+    listed = db.execute("select document_number, position, entry_text, name, entity_type from fr_entries"
+                        " order by document_number, position").fetchall()
+    names = ctx.names() if listed else None   # (the name index: only when there is a notice to match)
+    for number, position, text, name, etype in listed:
         uid, method = _match_entry(text, name, etype, names)
         updates.append((uid, method, number, position))
     db.conn.executemany("update fr_entries set uid = ?, match_method = ? where document_number = ? and position = ?",
