@@ -91,3 +91,29 @@ def test_a_title_held_under_a_person_is_a_role_not_an_office():
                      " and the DEA’s Special Agent in Charge Marla Quist.</p>", "Joplin Man Sentenced", "usao-wdmo",
                      "USAO - Western District of Missouri", ("action", "age"))
     assert got == {"Vance Ruhl": ("sentenced", 40), "Dale Mott": ("sentenced", 36)}
+
+
+def test_a_long_list_of_fugitives_is_read_in_linear_time():
+    """Each name of a list before 'remain fugitives' is a fugitive: the list's end is carried
+    back name by name, never walked again from every name (hostile: thousands of names)."""
+    import gc
+    import time
+
+    def seconds(n: int) -> float:
+        names = ", ".join(f"Ab{i:05d} Cd{i:05d}" for i in range(n))
+        body = f"<p>Eight of the defendants were arrested on May 2. {names} and Ef Gh remain fugitives.</p>"
+        best = float("inf")
+        for _ in range(2):
+            gc.collect()
+            gc.disable()
+            try:
+                started = time.process_time()
+                defendants(body, "Ten Charged")
+                best = min(best, time.process_time() - started)
+            finally:
+                gc.enable()
+        return best
+
+    small, large = seconds(400), seconds(3200)
+    # eight times the names: about eight times the time (walking each list again: 64 times)
+    assert large / max(small, 0.01) < 24, (small, large)

@@ -144,7 +144,9 @@ _LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,
 
 
 # -- 'Seven of the eight defendants were arrested ... X remains a fugitive' -------------------
-_N_OF_M = re.compile(r"\b(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|persons|men|women)\b", re.I)
+_N_OF_M_WORDS = (r"(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|persons|"
+                 r"men|women)\b")
+_N_OF_M = re.compile(r"\b" + _N_OF_M_WORDS, re.I)
 _FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,60},)?(?:\s*,?\s+who)?\s*,?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
                        r"\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located)")
 
@@ -176,10 +178,16 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     found = {id(m.candidate) for m in mentions
              if fugitive_after(text, m) or "fugitive" in text[max(0, m.start - 30):m.start]}
     ordered = sorted(mentions, key=lambda m: m.start)
-    for k in range(len(ordered) - 2, -1, -1):
-        if id(ordered[k + 1].candidate) in found and _listed_next(text, ordered[k], ordered[k + 1]) \
-                and _joined_to_plural(text, ordered, k + 1):
-            found.add(id(ordered[k].candidate))
+    # walking back from the end: whether the list going on from the next name ends before a
+    # plural fugitive verb ('..., A and B remain fugitives'), carried from name to name
+    plural_after = False
+    for k in range(len(ordered) - 1, -1, -1):
+        m = ordered[k]
+        listed = k + 1 < len(ordered) and _listed_next(text, m, ordered[k + 1])
+        if listed and plural_after and id(ordered[k + 1].candidate) in found:
+            found.add(id(m.candidate))
+        if not listed:
+            plural_after = bool(_PLURAL_FUGITIVE.match(text, m.end, m.end + 40) and _FUGITIVE.match(text, m.end, m.end + 120))
     return found
 
 
@@ -191,14 +199,6 @@ def _listed_next(text: str, m: Mention, nxt: Mention) -> bool:
         return False
     lead = text[j.end():nxt.start]
     return not lead or (lead[:1].isupper() and (lead + text[nxt.start:nxt.end]) in nxt.candidate.name)
-
-
-def _joined_to_plural(text: str, ordered: list[Mention], k: int) -> bool:
-    """Whether the list that goes on from ordered[k] ends before a plural fugitive verb."""
-    while k + 1 < len(ordered) and _listed_next(text, ordered[k], ordered[k + 1]):
-        k += 1
-    m = ordered[k]
-    return bool(_PLURAL_FUGITIVE.match(text, m.end, m.end + 40) and _FUGITIVE.match(text, m.end, m.end + 120))
 
 
 def fugitive_after(text: str, m: Mention) -> bool:
@@ -219,8 +219,7 @@ def the_others(counted: tuple[int | None, int | None], pool: list[Candidate], aw
     return rest if len(rest) == n else []
 
 
-_N_OF_OBJECT = re.compile(r"\s+(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|"
-                          r"persons|men|women)\b", re.I)
+_N_OF_OBJECT = re.compile(r"\s+" + _N_OF_M_WORDS, re.I)
 
 
 def part_of_object(text: str, at: int, end: int) -> tuple[int | None, int | None] | None:
