@@ -19,7 +19,7 @@ and here:
   on facet columns as well (`?_search=fentanyl&year=2024`), shared_counts._rows_sql decides
   from the stored groups (facet_groups_<table>) how many of the filtered rows hold the word;
 - `split_search()` takes the search out of a page's where clause, so the rest can be applied
-  to those groups (counts of a filtered page: shared_counts._from_groups).
+  to those groups (counts of a filtered page: shared_counts._stored).
 Anything else keeps Datasette's own SQL.
 """
 from __future__ import annotations
@@ -84,22 +84,14 @@ def split_search(where: str) -> tuple[re.Match | None, str] | None:
     parts = conjuncts(text) if text else []
     if parts is None or any(not p for p in parts):
         return None
-    clauses = [m for m in map(_SEARCH_CLAUSE.fullmatch, parts) if m]
+    found = [(p, _SEARCH_CLAUSE.fullmatch(p)) for p in parts]
+    clauses = [m for _, m in found if m]
     if len(clauses) > 1:
         return None
-    rest = " and ".join(p for p in parts if not _SEARCH_CLAUSE.fullmatch(p))
+    rest = " and ".join(p for p, m in found if not m)
     if _NOT_A_GROUP_COLUMN.search(rest) or "match" in rest.lower():
         return None
     return (clauses[0] if clauses else None), rest
-
-
-def search_clause(where: str) -> re.Match | None:
-    """The search clause when `where` is exactly Datasette's plain search and nothing else."""
-    text = where.strip()
-    if text.startswith("where "):
-        text = text[6:].strip()
-    m = _SEARCH_CLAUSE.fullmatch(text)
-    return m
 
 
 async def _stored_terms(db, table: str) -> dict[str, int]:

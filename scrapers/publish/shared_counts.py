@@ -80,27 +80,20 @@ async def compute(ds, database: str, table: str, where: str, params) -> dict | N
     key = _key(database, db, table, where, params)
     if key in store:
         return store[key]
-    result = None
-    if not where.strip():
-        result = await _precomputed(ds, database, table, spec)
-    elif (m := dense_terms.search_clause(where)) is not None:
-        term = await dense_terms.dense_term(db, table, m.group(2), (params or {}).get("search"), store)
-        if term:
-            result = await _precomputed(ds, database, table, spec, term)
-    if result is None:
-        result = await _from_groups(db, table, where, params, spec, store)
+    result = await _stored(ds, database, db, table, where, params, spec, store)
     if result is None:
         result = await _grouped(ds, database, table, where, params, spec)
     store[key] = result
     return result
 
 
-async def _from_groups(db, table, where, params, spec, store) -> dict | None:
-    """The counts of a page filtered on facet columns, with or without a common word searched,
-    added up from facet_groups_<table> (db.precompute_facet_counts): the page's own where
-    clause, search taken out, applied to the groups under the table's name, so every filter
-    compares as it does on the table. None when the groups cannot answer (not stored for that
-    term, a column they do not hold, an OR at the top level...)."""
+async def _stored(ds, database, db, table, where, params, spec, store) -> dict | None:
+    """The counts of a page from what every build stores (db.precompute_facet_counts): the
+    whole table, or a common word searched alone, from facet_counts; a page filtered on facet
+    columns, with or without a common word searched, added up from facet_groups_<table> --
+    the page's own where clause, search taken out, applied to the groups under the table's
+    name, so every filter compares as it does on the table. None when neither can answer (not
+    stored for that term, a column the groups do not hold, an OR at the top level...)."""
     split = dense_terms.split_search(where)
     if split is None:
         return None
@@ -110,7 +103,11 @@ async def _from_groups(db, table, where, params, spec, store) -> dict | None:
         term = await dense_terms.dense_term(db, table, clause.group(2), (params or {}).get("search"), store)
         if not term:
             return None
-    found = await group_rows(db, table, term, rest, params)
+    if not rest:
+        result = await _precomputed(ds, database, table, spec, term)
+        if result is not None:
+            return result
+    found = await group_rows(db, table, term, rest, params, store)
     if found is None:
         return None
     cols, rows = found
@@ -122,9 +119,16 @@ _DOUBLE_QUOTED = re.compile(r'"([^"]*)"')
 _GROUP_TERMS: dict[tuple, set] = {}
 
 
-async def group_rows(db, table: str, term: str, rest: str, params) -> tuple[list[str], list] | None:
+async def group_rows(db, table: str, term: str, rest: str, params, store: dict) -> tuple[list[str], list] | None:
     """(facet columns, [(values..., rows)]) of the groups of `term` ('' = the whole table)
-    matching `rest`, or None."""
+    matching `rest`, or None; asked once per request (the rows query and the count ask the same)."""
+    memo = ("groups", id(db), table, term, rest, tuple(sorted((k, str(v)) for k, v in (params or {}).items())))
+    if memo not in store:
+        store[memo] = await _group_rows(db, table, term, rest, params)
+    return store[memo]
+
+
+async def _group_rows(db, table: str, term: str, rest: str, params) -> tuple[list[str], list] | None:
     key = (id(db), getattr(db, "connection_key", "base"))
     stored = _GROUP_TERMS.get(key)
     if stored is None:
@@ -305,7 +309,8 @@ async def _rows_sql(db, sql: str, params: dict, store: dict) -> str:
         return sql
     if not rest:
         return dense_terms.rewrite_rows_sql(sql, table, await dense_terms.share_of(db, table, term))
-    with_word, filtered = await group_rows(db, table, term, rest, params), await group_rows(db, table, "", rest, params)
+    with_word, filtered = (await group_rows(db, table, term, rest, params, store),
+                           await group_rows(db, table, "", rest, params, store))
     if with_word is None or filtered is None:
         return sql
     hits, rows = sum(r[-1] for r in with_word[1]), sum(r[-1] for r in filtered[1])
