@@ -294,12 +294,9 @@ class Archive:
     def read_lines(self, entry: Entry | str) -> tuple[bytes, list[bytes]]:
         """The stored bytes (checked like `read`) and their lines (`bytes.splitlines` with line
         ends kept), split once and kept with the bytes while they stay in memory."""
-        sha = entry if isinstance(entry, str) else entry.sha256
-        cached = self._from_memory(sha) if sha else None
-        if cached is not None and cached[1] is not None:
-            return cached
         content = self.read(entry)
-        cached = self._recent.get(sha)   # (a delta read: its lines, rebuilt from the base's)
+        sha = entry if isinstance(entry, str) else entry.sha256
+        cached = self._recent.get(sha)   # (kept lines, or a delta read: its lines, rebuilt from the base's)
         if cached is not None and cached[1] is not None:
             return content, cached[1]
         lines = blobdelta.lines(content)
