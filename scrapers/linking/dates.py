@@ -41,8 +41,6 @@ import json
 import re
 from collections import defaultdict
 
-from ..db import bulk_insert
-
 RANK = {"recent-actions": 1, "delta-file": 1, "federal-register": 2, "sdn-enhanced": 2, "treasury-release": 3,
         "list-diff": 5, "list-first-seen": 9}
 INFERRED_RANK = 4              # an SDN-list date taken as the program's (see the module doc)
@@ -136,8 +134,14 @@ def resolve_dates(db, ctx) -> dict:
     _enhanced_program_dates(claims, retag, programs, db)
     rows, conflicts, updates = [], [], []
     counts: dict[str, int] = defaultdict(int)
+    detail_json = _JsonMemo()
     for uid in sorted(entries):
         mine = claims.get(uid, [])
+        if uid not in retag and all(c.source == "list-first-seen" for c in mine):
+            # the common case: the list's first version already had it, nothing else says more.
+            # No day can be chosen (_choose), so no conflict and nothing to set on the entry.
+            rows += [_date_row(c, None, detail_json) for c in sorted(mine, key=_kind_order)]
+            continue
         upper = next((c.before for c in mine if c.source == "list-first-seen"), None)
         chosen = {}
         for kind in ("program", "list"):
@@ -151,16 +155,13 @@ def resolve_dates(db, ctx) -> dict:
             chosen[kind] = pick
             field = "designated_on" if kind == "program" else "sdn_listed_on"
             conflicts += _conflicts(uid, field, pick or bound, of_kind, upper)
-            for c in of_kind:
-                rows.append({"uid": uid, "kind": kind, "source": c.source, "on": c.on, "date": c.date,
-                             "after": c.after, "before": c.before, "rank": c.rank, "evidence": c.evidence,
-                             "sha256": c.sha256, "detail": json.dumps(c.detail, sort_keys=True) if c.detail else None,
-                             "chosen": int(c is pick)})
+            rows += [_date_row(c, pick, detail_json) for c in of_kind]
         updates.append(_designation_update(uid, chosen, mine, retag))
         if chosen["program"]:
             counts[f"dates_{chosen['program'].source}"] += 1
-    if rows:   # (the values are SQLite-ready: one executemany, not sqlite-utils' per-value checks)
-        bulk_insert(db, "designation_dates", rows)
+    # (the values are SQLite-ready: one executemany, not sqlite-utils' per-value checks)
+    db.conn.executemany(f"insert or replace into designation_dates ({', '.join(f'[{c}]' for c in ROW_COLUMNS)})"
+                        f" values ({', '.join('?' * len(ROW_COLUMNS))})", rows)
     if conflicts:
         db["conflicts"].insert_all(conflicts, replace=True)
     same_columns: dict[tuple, list] = defaultdict(list)
@@ -171,6 +172,39 @@ def resolve_dates(db, ctx) -> dict:
         db.conn.executemany(f"update designations set {', '.join(f'{k} = ?' for k in sets)} where uid = ?", many)
     dated = db.execute("select count(*) from designations where listed = 1 and designated_on is not null").fetchone()[0]
     return {**dict(sorted(counts.items())), "dated_listed": dated, "date_conflicts": len(conflicts)}
+
+
+ROW_COLUMNS = ("uid", "kind", "source", "on", "date", "after", "before", "rank", "evidence", "sha256", "detail",
+               "chosen")
+
+
+def _kind_order(c: Claim) -> int:
+    return 0 if c.kind == "program" else 1
+
+
+def _date_row(c: Claim, pick: Claim | None, detail_json: _JsonMemo) -> tuple:
+    """One row of designation_dates (ROW_COLUMNS) for a claim."""
+    return (c.uid, c.kind, c.source, c.on, c.date, c.after, c.before, c.rank, c.evidence, c.sha256,
+            detail_json(c.detail) if c.detail else None, int(c is pick))
+
+
+class _JsonMemo:
+    """json.dumps(detail, sort_keys=True), computed once per distinct flat detail (most claims
+    of one build share a handful: {"observation_id": n})."""
+
+    def __init__(self):
+        self.seen: dict[tuple, str] = {}
+
+    def __call__(self, detail: dict) -> str:
+        try:
+            key = tuple(sorted((k, type(v), v) for k, v in detail.items()))   # (1 and True differ)
+            hash(key)
+        except TypeError:          # a list or dict inside: not memoised
+            return json.dumps(detail, sort_keys=True)
+        got = self.seen.get(key)
+        if got is None:
+            got = self.seen[key] = json.dumps(detail, sort_keys=True)
+        return got
 
 
 def _choose(claims: list[Claim], upper: str | None) -> tuple[Claim | None, Claim | None]:
