@@ -9,8 +9,14 @@ Measures, in the same process and alternating so both see the same machine state
   entries parsed into designations, aliases, identifiers, relationships, list history,
   full-text index), run through the CLI in-process, including archiving the raw file and
   the atomic swap.
-Modules are imported and one warm-up run of each is done first; the figures are the
-median and best of the timed runs. Default input: ../shared/corpus/ofac/sdn/2024-05-03/sdn.csv.
+Modules are imported and one warm-up run of each is done first. Reported: the median and
+best of each, and the ratio of each pair (import / the floor run just before it): its median
+and spread (lowest..highest). Default input: ../shared/corpus/ofac/sdn/2024-05-03/sdn.csv.
+
+--phases also splits each import's time into what it spends reading the list into its own
+tables (parse, build entries, write designations and their child rows), the derived passes
+(designation dates, links) and finalize (indexes, full-text index, facet counts, name-search
+keys); the rest is the command around them (archiving the file, checks, the atomic swap).
 """
 from __future__ import annotations
 
@@ -52,20 +58,46 @@ def full_import(path: Path, workdir: Path) -> float:
     return elapsed
 
 
+PHASES: dict[str, float] = {}
+
+
+def time_phases() -> None:
+    """Add each phase's time to PHASES (wrapping the build's functions; see the module doc)."""
+    from scrapers import build, db
+
+    def timed(name, fn):
+        def run(*a, **k):
+            started = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                PHASES[name] = PHASES.get(name, 0.0) + time.perf_counter() - started
+        return run
+
+    build._apply_batch = timed("list", build._apply_batch)
+    build.DERIVATIONS = tuple(timed("derived", d) for d in build.DERIVATIONS)
+    db.finalize = timed("finalize", db.finalize)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--phases", action="store_true", help="split the import's time (see the module doc)")
     args = ap.parse_args()
     if not args.path.exists():
         raise SystemExit(f"{args.path} not found (pass the path of a full sdn.csv)")
-    floors, imports = [], []
+    if args.phases:
+        time_phases()
+    floors, imports, phases = [], [], []
     for i in range(args.runs + 1):
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+            PHASES.clear()
             f, t = floor(args.path, Path(a)), full_import(args.path, Path(b))
             if i:  # the first round is a warm-up
                 floors.append(f)
                 imports.append(t)
+                phases.append(dict(PHASES, other=t - sum(PHASES.values())))
             if i == args.runs:
                 db = sqlite_utils.Database(Path(b) / "tracker.db")
                 counts = {t: db[t].count for t in ("designations", "aliases", "identifiers", "relationships")}
@@ -74,7 +106,14 @@ def main() -> None:
     print(f"rows written by the import: {counts}")
     print(f"floor  (csv read + sqlite-utils insert of raw rows): median {fm:.3f}s  best {min(floors):.3f}s")
     print(f"import (tracker import sdn --program '*')          : median {im:.3f}s  best {min(imports):.3f}s")
-    print(f"ratio import/floor: median {im / fm:.2f}  best {min(imports) / min(floors):.2f}  (target <= 2)")
+    ratios = sorted(t / f for f, t in zip(floors, imports))
+    print(f"ratio import/floor, per pair: median {statistics.median(ratios):.2f}  spread {ratios[0]:.2f}..{ratios[-1]:.2f}"
+          f"  (best/best {min(imports) / min(floors):.2f}; target <= 2)")
+    if args.phases:
+        for name in ("list", "derived", "finalize", "other"):
+            got = sorted(p.get(name, 0.0) for p in phases)
+            print(f"  {name:9s}: median {statistics.median(got):.3f}s ({got[0]:.3f}..{got[-1]:.3f});"
+                  f" {statistics.median(got) / fm:.2f}x the floor's median")
 
 
 if __name__ == "__main__":
