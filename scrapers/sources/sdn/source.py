@@ -28,6 +28,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import sqlite_utils
@@ -269,9 +270,10 @@ class SdnSource(Source):
         for p in problems:
             ctx.error("sdn", p.location, p.reason, p.row)
         max_drop = self.assertions.value("observation_max_drop", ctx.config.max_drop)
-        on_list = set(snap.raws) if snap is not None else {r.uid for r in raws}
+        # (the snapshots' own keys: no copy of 15,000 uids per version)
+        on_list = snap.raws.keys() if snap is not None else {r.uid for r in raws}
         same = set(entries) - fresh if snap is not None else set()
-        prev_on_list = set(self._snapshot.raws) if snap is not None else None
+        prev_on_list = self._snapshot.raws.keys() if snap is not None else None
         result = apply_observation(db, batch, entries, max_drop, unreadable, files_meta, sorted(scope), on_list, ctx,
                                    present={"alt": alt is not None, "add": addresses is not None}, same=same,
                                    prev_on_list=prev_on_list)
@@ -386,8 +388,8 @@ def designation_year(row: dict) -> int | None:
 
 def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int, dict], max_drop: float,
                       unreadable: set[int], files_meta: list[dict], programs: list[str],
-                      on_list: set[int], ctx: BuildContext, present: dict, same: set[int] = frozenset(),
-                      prev_on_list: set[int] | None = None) -> dict:
+                      on_list: AbstractSet[int], ctx: BuildContext, present: dict, same: set[int] = frozenset(),
+                      prev_on_list: AbstractSet[int] | None = None) -> dict:
     """One version of the list against the database's state. `same`: entries known to be built
     from exactly the rows of the previous version (read by their changes): when still listed,
     unchanged without comparing them. `prev_on_list`: every uid of the previous version, when
@@ -519,18 +521,19 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
         bulk_insert(db, "list_events", events)
     listed_types = dict(db.execute("select entity_type, count(*) from designations where listed = 1 group by entity_type").fetchall())
     # every uid of this version, written as what changed since the previous one
-    if prev_on_list - on_list:
-        db.conn.executemany("delete from sdn_list_uids where uid = ?", [(u,) for u in prev_on_list - on_list])
-    if on_list - prev_on_list:
-        db.conn.executemany("insert into sdn_list_uids (uid) values (?)", [(u,) for u in on_list - prev_on_list])
-    db["list_observations"].insert({
+    left, entered = prev_on_list - on_list, on_list - prev_on_list
+    if left:
+        db.conn.executemany("delete from sdn_list_uids where uid = ?", [(u,) for u in left])
+    if entered:
+        db.conn.executemany("insert into sdn_list_uids (uid) values (?)", [(u,) for u in entered])
+    bulk_insert(db, "list_observations", [{
         "id": obs_id, "kind": "list", "observed_on": date, "batch_id": batch.id,
         "files": json.dumps(files_meta), "programs": json.dumps(programs),
         "entries_total": len(on_list), "entries_in_scope": len(current),
         "individuals": listed_types.get("individual", 0), "entities": listed_types.get("entity", 0),
         "vessels": listed_types.get("vessel", 0), "aircraft": listed_types.get("aircraft", 0),
         "added": counts["added"], "removed": counts["removed"], "changed": counts["changed"],
-    }, replace=True)
+    }])
     ctx.log(f"sdn: {date}: {counts['added']} added, {counts['changed']} changed, {counts['removed']} removed,"
             f" {counts['unchanged']} unchanged ({len(current)} listed)")
     return {"observations": 1, **counts, "listed": len(current)}
