@@ -10,35 +10,22 @@ about twice the time for twice the names; quadratic parsing four times.
 """
 from __future__ import annotations
 
-import random
 import sys
 import time
 
+from scrapers.fakeweb.treasury_synthetic import invented_names, many_names_page
 from scrapers.sources.treasury.release import parse_release
 
-SYLLABLES = ["ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe", "qui", "ro", "su", "ta",
-             "ve", "xi", "yo", "zu"]
-
-
 NAME_SHAPES = {
-    "distinct": lambda word: f"{word()} {word()} {word()}",
+    "distinct": "{} {} {}",
     # names sharing their first word, as real releases do ("Wang …", "Hebei … Co., Ltd.")
-    "one surname": lambda word: f"Wang {word()} {word()}",
-    "one province": lambda word: f"Hebei {word()} Trading Co., Ltd.",
+    "one surname": "Wang {} {}",
+    "one province": "Hebei {} Trading Co., Ltd.",
 }
 
 
 def page(n: int, one_paragraph: bool, shape: str = "distinct") -> str:
-    rng = random.Random(n)
-    word = lambda: "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()  # noqa: E731
-    bold = [f"<strong>{NAME_SHAPES[shape](word)}</strong>" for _ in range(n)]
-    if one_paragraph:
-        body = "<p>Today, OFAC sanctioned " + ", ".join(bold) + " pursuant to E.O. 14059.</p>"
-    else:
-        body = "".join(f"<p>Today, OFAC sanctioned {b} pursuant to E.O. 14059.</p>" for b in bold)
-    return ('<article about="/news/press-releases/tz0001" class="entity--type-node"><div class="field'
-            ' field--name-field-news-publication-date"><time datetime="2024-05-01T14:00:00Z">May 1</time></div>'
-            f'<div class="field field--name-field-news-body">{body}</div></article>')
+    return many_names_page(invented_names(n, n, NAME_SHAPES[shape]), one_paragraph)
 
 
 def main() -> None:

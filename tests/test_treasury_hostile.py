@@ -4,36 +4,25 @@ bold names took 207 s), and no page makes a parser raise anything but a SourceEr
 from __future__ import annotations
 
 import gc
-import random
 import time
 
 import pytest
 
 from scrapers.errors import SourceError
+from scrapers.fakeweb.treasury_synthetic import invented_names, many_names_page
 from scrapers.sources.treasury import release as release_module
 from scrapers.sources.treasury.candidates import Candidate
 from scrapers.sources.treasury.designees import _forms_by_word, _forms_in
 from scrapers.sources.treasury.recent_actions import parse_recent_actions
 from scrapers.sources.treasury.release import parse_release
 
-SYLLABLES = ["ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe", "ro", "su", "ta", "ve", "zu"]
-
 
 def _names(n: int, first: str | None = None) -> list[str]:
-    rng = random.Random(14059)
-    word = lambda: "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()  # noqa: E731
-    return [f"{first or word()} {word()} {word()}" for _ in range(n)]
+    return invented_names(n, 14059, f"{first} {{}} {{}}" if first else "{} {} {}")
 
 
 def _page(n: int, one_paragraph: bool, first: str | None = None) -> str:
-    bold = [f"<strong>{name}</strong>" for name in _names(n, first)]
-    if one_paragraph:
-        body = "<p>Today, OFAC sanctioned " + ", ".join(bold) + " pursuant to E.O. 14059.</p>"
-    else:
-        body = "".join(f"<p>Today, OFAC sanctioned {b} (a.k.a. “El Alias”) pursuant to E.O. 14059.</p>" for b in bold)
-    return ('<article about="/news/press-releases/tz0001" class="entity--type-node"><div class="field'
-            ' field--name-field-news-publication-date"><time datetime="2024-05-01T14:00:00Z">May 1</time></div>'
-            f'<div class="field field--name-field-news-body">{body}</div></article>')
+    return many_names_page(_names(n, first), one_paragraph, alias="a.k.a. “El Alias”")
 
 
 def _seconds(html: str):

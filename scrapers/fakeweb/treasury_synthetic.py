@@ -135,3 +135,31 @@ def recent_actions_page(rel: dict) -> bytes:
             ' Office of Foreign Assets Control</title></head><body><main>'
             '<h2 class="uswds-page-title">Counter Narcotics Designations</h2><div class="field field--name-body">'
             + "".join(parts) + "<p><em>SYNTHETIC TEST DATA</em></p></div></main></body></html>").encode()
+
+
+# -- hostile pages: thousands of invented names in bold ----------------------------------------
+# For the parser's scaling (benchmarks/treasury_parse_scale.py, tests/test_treasury_hostile.py).
+SYLLABLES = ["ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe", "ro", "su", "ta", "ve", "zu"]
+
+
+def invented_names(n: int, seed: int, shape: str = "{} {} {}") -> list[str]:
+    """n invented names, each `shape` with every "{}" a new three-syllable word ("Wang {} {}":
+    names sharing their first word, as real releases do)."""
+    rng = random.Random(seed)
+    slots = shape.count("{}")
+    return [shape.format(*("".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize() for _ in range(slots)))
+            for _ in range(n)]
+
+
+def many_names_page(names: list[str], one_paragraph: bool, alias: str | None = None) -> str:
+    """A release page naming every name in bold: all in one sentence ("Today, OFAC sanctioned
+    A, B, C … pursuant to E.O. 14059.") or one paragraph each (with `alias` after each name)."""
+    bold = [f"<strong>{name}</strong>" for name in names]
+    after = f" ({alias})" if alias else ""
+    if one_paragraph:
+        body = "<p>Today, OFAC sanctioned " + ", ".join(bold) + " pursuant to E.O. 14059.</p>"
+    else:
+        body = "".join(f"<p>Today, OFAC sanctioned {b}{after} pursuant to E.O. 14059.</p>" for b in bold)
+    return ('<article about="/news/press-releases/tz0001" class="entity--type-node"><div class="field'
+            ' field--name-field-news-publication-date"><time datetime="2024-05-01T14:00:00Z">May 1</time></div>'
+            f'<div class="field field--name-field-news-body">{body}</div></article>')
