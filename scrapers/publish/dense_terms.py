@@ -31,7 +31,23 @@ from ..names import fold_accents
 _SEARCH_CLAUSE = re.compile(
     r"(\[?\w+\]?) in \(select rowid from (\[?\w+\]?) where \2 match escape_fts\(:search\)\)")
 _WORD = re.compile(r"^[0-9a-z]+$")
-_terms_cache: dict[tuple, dict[str, dict[str, int]]] = {}
+# What a build stored for the site and every request reads (its dense terms, its facet groups'
+# terms), loaded once per database connection: {(id(db), connection key): {name: data}}.
+_BUILD_DATA: dict[tuple, dict[str, object]] = {}
+_BUILD_DATA_MAX = 16
+
+
+async def build_data(db, name: str, load):
+    """`await load(db)`, once per database (a swapped build is a new database object)."""
+    key = (id(db), getattr(db, "connection_key", "base"))
+    mine = _BUILD_DATA.get(key)
+    if mine is None:
+        if len(_BUILD_DATA) >= _BUILD_DATA_MAX:
+            _BUILD_DATA.clear()
+        mine = _BUILD_DATA[key] = {}
+    if name not in mine:
+        mine[name] = await load(db)
+    return mine[name]
 
 
 def conjuncts(text: str) -> list[str] | None:
@@ -95,25 +111,25 @@ def split_search(where: str) -> tuple[re.Match | None, str] | None:
 
 
 async def _stored_terms(db, table: str) -> dict[str, int]:
-    key = (id(db), getattr(db, "connection_key", "base"))
-    cached = _terms_cache.get(key)
-    if cached is None:
-        cached = {}
-        try:
-            rows = (await db.execute("select table_name, term, count from facet_counts where term != ''"
-                                     " and facet = ''")).rows
-        except Exception:  # older database: no dense terms
-            rows = []
-        for t, term, count in rows:
-            cached.setdefault(t, {})[term] = count
-        try:
-            totals = (await db.execute("select table_name, count from facet_counts where term = '' and facet = ''")).rows
-        except Exception:
-            totals = []
-        cached[""] = {t: n for t, n in totals}
-        _terms_cache.clear()
-        _terms_cache[key] = cached
-    return cached.get(table, {})
+    return (await build_data(db, "dense terms", _load_terms)).get(table, {})
+
+
+async def _load_terms(db) -> dict[str, dict[str, int]]:
+    """{table: {term: rows}} of the dense terms, and {"": {table: rows}}: the tables' totals."""
+    out: dict[str, dict[str, int]] = {}
+    try:
+        rows = (await db.execute("select table_name, term, count from facet_counts where term != ''"
+                                 " and facet = ''")).rows
+    except Exception:  # older database: no dense terms
+        rows = []
+    for t, term, count in rows:
+        out.setdefault(t, {})[term] = count
+    try:
+        totals = (await db.execute("select table_name, count from facet_counts where term = '' and facet = ''")).rows
+    except Exception:
+        totals = []
+    out[""] = {t: n for t, n in totals}
+    return out
 
 
 async def dense_term(db, table: str, fts_table: str, search: str | None, store: dict | None) -> str | None:

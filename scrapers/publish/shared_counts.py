@@ -116,7 +116,6 @@ async def _stored(ds, database, db, table, where, params, spec, store) -> dict |
 
 GROUP_TERM = "tracker_group_term"
 _DOUBLE_QUOTED = re.compile(r'"([^"]*)"')
-_GROUP_TERMS: dict[tuple, set] = {}
 
 
 async def group_rows(db, table: str, term: str, rest: str, params, store: dict) -> tuple[list[str], list] | None:
@@ -129,15 +128,7 @@ async def group_rows(db, table: str, term: str, rest: str, params, store: dict) 
 
 
 async def _group_rows(db, table: str, term: str, rest: str, params) -> tuple[list[str], list] | None:
-    key = (id(db), getattr(db, "connection_key", "base"))
-    stored = _GROUP_TERMS.get(key)
-    if stored is None:
-        stored = set()
-        if (await db.execute("select 1 from sqlite_master where name = 'facet_group_terms'")).rows:
-            stored = {tuple(r) for r in (await db.execute("select table_name, term from facet_group_terms")).rows}
-        if len(_GROUP_TERMS) > 100:
-            _GROUP_TERMS.clear()
-        _GROUP_TERMS[key] = stored
+    stored = await dense_terms.build_data(db, "group terms", _load_group_terms)
     if (table, term) not in stored:
         return None
     cols = list(TABLES[groups_table(table)]["columns"])[2:-1]
@@ -153,6 +144,13 @@ async def _group_rows(db, table: str, term: str, rest: str, params) -> tuple[lis
     except Exception:  # a column the groups do not hold (the where is about something else)
         return None
     return cols, rows
+
+
+async def _load_group_terms(db) -> set[tuple[str, str]]:
+    """(table, term) of every stored set of facet groups ('' = the whole table)."""
+    if not (await db.execute("select 1 from sqlite_master where name = 'facet_group_terms'")).rows:
+        return set()
+    return {tuple(r) for r in (await db.execute("select table_name, term from facet_group_terms")).rows}
 
 
 async def _precomputed(ds, database, table, spec, term: str = "") -> dict | None:
