@@ -355,8 +355,8 @@ class Archive:
             base_sha, _, _, claimed = blobdelta.header(blob)
             if claimed != sha:
                 raise blobdelta.DeltaError(f"it rebuilds {claimed}, not {sha}")
-            ops: list = []
-            content, lines = blobdelta.decode_lines(blob, self._lines(base_sha), max_size=limit, ops_out=ops)
+            stats: dict = {}
+            content, lines = blobdelta.decode_lines(blob, self._lines(base_sha), max_size=limit, stats=stats)
         except OSError as exc:
             raise ArchiveError(f"archive entry {what}: {path} cannot be read ({exc})") from exc
         except blobdelta.DeltaError as exc:
@@ -365,7 +365,7 @@ class Archive:
             raise ArchiveError(f"archive entry {what}: {path} is a delta whose base cannot be read: {exc}") from exc
         self._remember(sha, content, lines)
         if lines is not None:
-            self._note_runs(sha, base_sha, ops)
+            self._note_runs(sha, base_sha, stats["ops"])
         return content
 
     def _note_runs(self, sha: str, base_sha: str, ops: list) -> None:

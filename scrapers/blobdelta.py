@@ -137,10 +137,10 @@ def copied_runs(ops: list) -> tuple[list[tuple[int, int, int]], int]:
 
 
 def decode_lines(blob: bytes, base: bytes | list[bytes], *, max_size: int | None = None,
-                 ops_out: list | None = None) -> tuple[bytes, list[bytes] | None]:
+                 stats: dict | None = None) -> tuple[bytes, list[bytes] | None]:
     """(the file, its `lines`) -- lines None when they cannot be told from the delta alone
     (where two operations meet, a line ending with a bare CR before one starting with LF).
-    `ops_out`, when given, gets the delta's operations."""
+    `stats`, when given, gets "ops": the delta's operations (as from `encode`)."""
     _, _, size, sha = header(blob)
     if max_size is not None and size > max_size:
         raise DeltaError(f"says it rebuilds {size:,} bytes, more than the {max_size:,} allowed")
@@ -172,6 +172,6 @@ def decode_lines(blob: bytes, base: bytes | list[bytes], *, max_size: int | None
     content = b"".join(out)
     if len(content) != size or hashlib.sha256(content).hexdigest() != sha:
         raise DeltaError("does not rebuild the bytes it was made for (sha256 mismatch)")
-    if ops_out is not None:
-        ops_out.extend(ops)
+    if stats is not None:
+        stats["ops"] = ops
     return content, out if canonical else None
