@@ -20,6 +20,19 @@ def _official_titles() -> tuple[str, ...]:
     return tuple(sorted(titles, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1)
+def _titles_by_ending() -> tuple[int, dict[str, tuple[str, ...]]]:
+    """(n, the titles by their last n characters, longest first as in _official_titles), n the
+    shortest title's length: a text can only end with the titles of its own last n characters
+    (a few, not the 160 of them)."""
+    titles = _official_titles()
+    n = min(map(len, titles))
+    by_end: dict[str, list[str]] = {}
+    for t in titles:
+        by_end.setdefault(t[-n:], []).append(t)
+    return n, {k: tuple(v) for k, v in by_end.items()}
+
+
 def official_left(left: str) -> bool:
     """Whether the words before a name make it an official's ('Assistant U.S. Attorney A')."""
     w = left[-70:].replace("\n", " ").rstrip(" ,")
@@ -27,19 +40,21 @@ def official_left(left: str) -> bool:
         w = w[:-4].rstrip(" ,")
     if w.endswith("."):
         w = w[:-1]
-    titles = _official_titles()
-    if not w.endswith(titles):
-        return False
-    for t in titles:
+    n, by_end = _titles_by_ending()
+    for t in by_end.get(w[-n:], ()):
         if w.endswith(t) and (len(w) == len(t) or not w[-len(t) - 1].isalnum()):
             # a company's officer is no official: 'its director, A', 'the pharmacy’s president, B' (but an
             # agency's is: 'the FBI and its Director, C')
-            role = _COMPANY_ROLE_BEFORE.search(w, 0, len(w) - len(t))
+            before = w[:len(w) - len(t)]
+            # (every match holds an apostrophe or 'its'; re.I matches a few non-ASCII letters too)
+            role = _COMPANY_ROLE_BEFORE.search(before) if "’" in before or "'" in before or \
+                "its" in before.lower() or not before.isascii() else None
             if role:
                 return bool(_AGENCY_BEFORE.search(w, 0, role.start()))
             # a person's: 'Roe’s top lieutenant, E', 'his lieutenant' (an office's or an agency's is
             # an office: 'the Sheriff’s Lieutenant F', 'the DEA’s Special Agent in Charge G')
-            held = _HELD_BY.search(w, 0, len(w) - len(t))
+            held = _HELD_BY.search(before) if "’" in before or "'" in before or "his" in before or \
+                "her" in before or "their" in before else None   # (what every match holds)
             return not held or _is_office(held.group(1))
     return False
 

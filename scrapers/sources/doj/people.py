@@ -25,7 +25,7 @@ from .mentions import (
     run_names,
 )
 from .officials import official_left
-from .textscan import _DOTTED, _US_STATE_ABBR, ascii_bytes
+from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view, ascii_bytes
 
 _AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
 _AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as)\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)
@@ -153,6 +153,13 @@ def _victim_hint() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in _victim_words()), re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _victim_hint_lower() -> re.Pattern:
+    """_victim_hint for the lower-cased ASCII view of a text (textscan._ascii_view): the same
+    places, found several times faster than by a case-insensitive pattern."""
+    return re.compile(b"|".join(re.escape(w.lower().encode("ascii")) for w in _victim_words()))
+
+
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
@@ -217,6 +224,7 @@ class _Scanner:
         self.text = text
         self.p = _patterns()
         self.victim_hint = _victim_hint()
+        self._low_view: bytes | None | bool = False   # (_ascii_view's second part, once needed)
         self.cands: dict[str, Candidate] = {}
         self.mentions: list[Mention] = []
 
@@ -377,7 +385,8 @@ class _Scanner:
         if cand.official:
             return
         line_left = left.rsplit("\n", 1)[-1]
-        if (self.victim_hint.search(line_left) and p["victim_left"].search(line_left)) or p["victim_right"].match(right):
+        if (self._victim_hint_in(mention.start - len(line_left), mention.start) and p["victim_left"].search(line_left)) \
+                or p["victim_right"].match(right):
             cand.victim = True
         rest = right
         m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I") else None
@@ -499,6 +508,14 @@ class _Scanner:
                     cand.residence_country = c.name
                     cand.country_code = cand.country_code or c.code
                 cand.evidence.add("company")
+
+    def _victim_hint_in(self, start: int, end: int) -> bool:
+        """self.victim_hint.search(self.text[start:end]) (in the lower-cased ASCII view when there is one)."""
+        if self._low_view is False:
+            self._low_view = _ascii_view(self.text)[1]
+        if self._low_view is None:
+            return self.victim_hint.search(self.text, start, end) is not None
+        return _victim_hint_lower().search(self._low_view, start, end) is not None
 
     def _propagate_officials(self) -> None:
         """'Assistant U.S. Attorneys Jane Roe and John Doe': officials listed together; 'murdered
