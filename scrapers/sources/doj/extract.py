@@ -32,8 +32,8 @@ release into cases and makes the rows.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
+from json.encoder import encode_basestring_ascii
 
 from .charges import find_case_numbers, find_charges, find_statutes
 from .classify import _drugs_from, _fentanyl_family, lexicon, tokens
@@ -144,12 +144,12 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
         in_text = districts_in_text(case.text)
         case_districts = [d for d in in_text if d in districts] or districts or in_text
         district = case_districts[0] if case_districts else None
-        statutes = json.dumps(find_statutes(case.text))
+        statutes = _json_strings(find_statutes(case.text))
         numbers = find_case_numbers(case.text)
         case_number = numbers[0][0] if len(numbers) == 1 else None  # several: whose is whose?
-        charges = json.dumps(find_charges(scan_text, case_toks))
-        drugs_json = json.dumps(case_drugs)
-        orgs_json = json.dumps(organizations)
+        charges = _json_strings(find_charges(scan_text, case_toks))
+        drugs_json = _json_strings(case_drugs)
+        orgs_json = _json_strings(organizations)
         fentanyl_case = int(any(d in fam for d in case_drugs))
         for stage, members in groups.items():
             n_pros += 1
@@ -173,9 +173,15 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
                     "sentence_text": c.sentence_text if stage == "sentenced" else None,
                     "district": district, "published": published, "organizations": orgs_json,
                     "case_number": case_number,
-                    "text_evidence": json.dumps(sorted(c.evidence)),
+                    "text_evidence": _json_strings(sorted(c.evidence)),
                 })
     return Extraction(districts[0] if districts else None, districts, prosecutions, defendants)
+
+
+def _json_strings(items: list[str]) -> str:
+    """json.dumps(items) for a list of strings: the same text (the C function json.dumps uses for
+    each string), without json.dumps' set-up of an encoder each call (three times the cost)."""
+    return "[" + ", ".join(map(encode_basestring_ascii, items)) + "]"
 
 
 def _words_of_the_text(cand: Candidate, text: str) -> bool:

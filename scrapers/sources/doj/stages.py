@@ -12,7 +12,7 @@ from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import list_items, roster_lines
 from .terms import LENGTH, sentence_months, term_at
-from .textscan import _sentence_spans_at, ascii_bytes
+from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
 
 STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
@@ -198,10 +198,11 @@ _STEMS = [
     ("receives", "sentenced", "received"),
 ]
 
-# _STEMS by the word searched for ('sentenced' also finds 'resentenced', 'charg' all of
-# 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it, stage, kind)])
-_SEARCH_WORDS = ("sentenced", "sentence", "convicted", "found", "guilty", "extradit", "arrest", "apprehended",
-                 "detained", "taken into", "charg", "indicted", "against", "convicting", "ordered", "receive")
+# _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
+# on', 'charg' all of 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it,
+# stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
+_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended",
+                 "detained", "taken into", "charg", "indicted", "against", "ordered", "receive")
 
 
 def _stem_searches() -> list[tuple[str, list[tuple[str, int, str, str]]]]:
@@ -226,7 +227,7 @@ _TITLE_STAGES = [
 def title_stage(text: str | None) -> str | None:
     if not text:
         return None
-    low = _lower_for_stages(text)
+    low = lower_for_ci(text)   # (None: the words would not stand for the patterns)
     for stage, rx, words in _TITLE_STAGE_WORDS:
         if (low is None or any(w in low for w in words)) and rx.search(text):
             return stage
@@ -239,14 +240,6 @@ _TITLE_STAGE_WORDS = [(stage, rx, {"sentenced": ("sentenc",), "convicted": ("con
                                    "pleaded_guilty": ("guilty", "admits"), "extradited": ("extradit",),
                                    "arrested": ("arrest", "apprehended"),
                                    "charged": ("indict", "charge", "complaint")}[stage]) for stage, rx in _TITLE_STAGES]
-
-
-def _lower_for_stages(text: str) -> str | None:
-    """text.lower(), or None when the text holds one of the four non-ASCII letters re.I matches
-    to ASCII ones (the words above would not stand for the patterns)."""
-    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
-        return None
-    return text.lower()
 
 
 def _any_title_stage(text: str) -> bool:
