@@ -44,6 +44,7 @@ from .stages import _any_title_stage, _attribute, title_stage
 from .textscan import ascii_bytes, sentence_spans
 
 _CASE_OPENER = re.compile(r"^(?:In\s+(?:one|a\s+separate|another|a\s+second|a\s+third|a\s+related|the\s+(?:first|second|third|fourth|final|last))\s+case\b)", re.I)
+_CASE_OPENER_FIRST = ("I", "i", "\u0130", "\u0131")   # (what re.I matches to 'I': a paragraph can open it only so)
 
 
 @dataclasses.dataclass
@@ -68,7 +69,7 @@ def split_cases(blocks: list[Block], title: str) -> list[Case]:
     for i, b in enumerate(blocks):
         if b.heading and len(b.text) < 300 and _any_title_stage(b.text):
             starts.append((i, b.text))
-        elif not b.heading and _CASE_OPENER.match(b.text) and not (i > 0 and blocks[i - 1].heading and starts and starts[-1][0] == i - 1):
+        elif not b.heading and b.text[:1] in _CASE_OPENER_FIRST and _CASE_OPENER.match(b.text) and not (i > 0 and blocks[i - 1].heading and starts and starts[-1][0] == i - 1):
             starts.append((i, None))
     if len(starts) < 2:
         return [Case(1, None, "\n".join(b.text for b in blocks))]

@@ -381,9 +381,10 @@ def _attributive(text: str, start: int, end: int) -> bool:
                 h -= 1
             if text[h:k][:1].isupper() and text[h:k].lower() in _INSTITUTION:
                 return True
-    if _PLACE_NOUN.match(text, end):
+    after = text[end:end + 1]   # (a place noun comes after a space or a tab, a state after a comma)
+    if after in (" ", "\t") and _PLACE_NOUN.match(text, end):
         return True
-    m = _STATE_AFTER.match(text, end)   # 'Cedar Rapids, Iowa', 'Pine Ridge, S.D.': a town
+    m = _STATE_AFTER.match(text, end) if after == "," else None   # 'Cedar Rapids, Iowa', 'Pine Ridge, S.D.': a town
     return bool(m) and (m.group(1) in _US_STATE_ABBR or m.group(1) in geo()["state_names"])
 
 

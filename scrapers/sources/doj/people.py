@@ -24,7 +24,7 @@ from .mentions import (
     company_key,
     run_names,
 )
-from .officials import official_left
+from .officials import _may_name_office, _victim_hint, _victim_hint_lower, official_left
 from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view, ascii_bytes
 
 _AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
@@ -141,23 +141,6 @@ _COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){
 _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "from", "with", "to", "that", "its",
                            "de", "&", "according", "defendant", "defendants", "former", "including", "against"))
 _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
-
-
-@functools.lru_cache(maxsize=1)
-def _victim_words() -> tuple[str, ...]:
-    return tuple(tables()["victim_words"])
-
-
-@functools.lru_cache(maxsize=1)
-def _victim_hint() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in _victim_words()), re.I)
-
-
-@functools.lru_cache(maxsize=1)
-def _victim_hint_lower() -> re.Pattern:
-    """_victim_hint for the lower-cased ASCII view of a text (textscan._ascii_view): the same
-    places, found several times faster than by a case-insensitive pattern."""
-    return re.compile(b"|".join(re.escape(w.lower().encode("ascii")) for w in _victim_words()))
 
 
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
@@ -377,7 +360,8 @@ class _Scanner:
         text, p = self.text, self.p
         left = text[max(0, mention.start - 90):mention.start]
         right = text[mention.end:mention.end + 220]
-        if mention.title_before or official_left(left) or (right[:1] == "," and p["official_right"].match(right)):
+        if mention.title_before or official_left(left) or (right[:1] == "," and _may_name_office(right) and
+                                                           p["official_right"].match(right)):
             cand.official = True
         lstrip = left.rstrip(" ,")
         if lstrip.endswith(_SPEAKER_LEFT) or p["speaker_right"].match(right):

@@ -53,10 +53,11 @@ def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None)
     burglary'). 'who' for another relative clause ('X, who was sentenced to 20 years'): the
     person's stage when the sentence gives the person no other."""
     if stage in _HISTORY_STAGES and year:
-        m = _YEAR_AFTER.match(text, j, min(len(text), j + 50))
+        near = text[j:j + 50]   # (every match holds a year: '19..' or '20..')
+        m = _YEAR_AFTER.match(text, j, min(len(text), j + 50)) if "19" in near or "20" in near else None
         if m and int(m.group(1)) <= year - 2:
             return True
-    if _WHO_BEFORE.search(text, max(0, base + k - 12), base + k):
+    if text.find("wh", max(0, base + k - 12), base + k) >= 0 and _WHO_BEFORE.search(text, max(0, base + k - 12), base + k):
         return True if _WHO_PRIOR.match(text, base + k, j) else "who"
     return False
 
@@ -341,7 +342,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     plural = bool(_PLURAL.match(text, e_start, e_end))
                     pronoun = refs.pronoun_subjects(before, refs.recent_defendant(mentions, starts, e_start), last,
                                                     default_subjects) if not prev_subjects else None
-                    if _PART_OF.search(before):
+                    if _may_be_part_of(before) and _PART_OF.search(before):
                         # 'eight of the 21 defendants have been sentenced': which ones? (see the_others)
                         n_of_m = refs.part_of(before)
                         if n_of_m and stage == "arrested":
@@ -368,7 +369,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 last = subjects
                 if voice == "left" and stage != "sentenced":
                     # 'X is also charged, as is a second company he controls, Y': Y too
-                    m = _AS_IS.match(text, e_end, s_end)
+                    comma = text.find(",", e_end, s_end)   # (every match holds a comma, then 'as')
+                    m = _AS_IS.match(text, e_end, s_end) if comma >= 0 and text.find("as", comma, s_end) >= 0 else None
                     obj = [mm for mm in in_sentence if m and mm.start == m.end()]
                     for cand in conjoined(scanner, in_sentence, obj[0], forward=True) if obj else ():
                         _record(cand, stage, text, e_end, events, e_start, s_end)
@@ -472,6 +474,15 @@ _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
 # a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
+_PART_OF_NOUNS = ("defendants", "individuals", "men", "people", "persons", "members", "conspirators")
+
+
+def _may_be_part_of(before: str) -> bool:
+    """Whether _PART_OF can match: every match holds 'other', or 'of' and one of its nouns."""
+    low = lower_for_ci(before)
+    return low is None or "other" in low or ("of" in low and any(w in low for w in _PART_OF_NOUNS))
+
+
 _PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
 
 
