@@ -35,16 +35,21 @@ import dataclasses
 import re
 from json.encoder import encode_basestring_ascii
 
-from .charges import find_case_numbers, find_charges, find_statutes
+from .charges import HINT_WORDS, find_case_numbers, find_charges, find_statutes
 from .classify import _drugs_from, _fentanyl_family, lexicon, tokens
 from .districts import districts_in_text, release_districts
 from .htmltext import Block
 from .people import Candidate, _Scanner
-from .stages import _any_title_stage, _attribute, title_stage
-from .textscan import ascii_bytes, sentence_spans
+from .refs import ALSO_WORDS
+from .stages import VERB_WORDS, _any_title_stage, _attribute, title_stage
+from .textscan import _TokenWords, ascii_bytes, sentence_spans
 
 _CASE_OPENER = re.compile(r"^(?:In\s+(?:one|a\s+separate|another|a\s+second|a\s+third|a\s+related|the\s+(?:first|second|third|fourth|final|last))\s+case\b)", re.I)
 _CASE_OPENER_FIRST = ("I", "i", "\u0130", "\u0131")   # (what re.I matches to 'I': a paragraph can open it only so)
+
+
+# the words looked for in a case's text by its charges, case verbs and 'also charged' (textscan._TokenWords)
+_TEXT_WORDS = _TokenWords(sorted(HINT_WORDS | set(VERB_WORDS) | set(ALSO_WORDS)))
 
 
 @dataclasses.dataclass
@@ -106,6 +111,9 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
         sc.scan()
         officials |= {c.key for c in sc.cands.values() if c.official}
         scanned.append((case, sc, scan_text))
+    # which of the words looked for in the text its tokens hold (a one-case release whose tokens
+    # are known): those they do not hold are not looked for
+    words = _TEXT_WORDS.present(toks) if single and toks is not None else None
     prosecutions, defendants = [], []
     n_pros = n_def = 0
     lex = lexicon()
@@ -117,7 +125,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
         people = [c for c in sc.cands.values() if not (c.official or c.victim or c.speaker)]
         strong = [c for c in people if c.evidence]
         default_subjects = strong
-        _attribute(sc, default_subjects, year)
+        _attribute(sc, default_subjects, year, words)
         found = sorted((c for c in sc.cands.values() if c.is_defendant and not _words_of_the_text(c, sc.text)),
                        key=lambda c: c.first)
         if case.index == 0 and not found:
@@ -148,7 +156,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
         statutes = _json_strings(find_statutes(case.text))
         numbers = find_case_numbers(case.text)
         case_number = numbers[0][0] if len(numbers) == 1 else None  # several: whose is whose?
-        charges = _json_strings(find_charges(scan_text, case_toks))
+        charges = _json_strings(find_charges(scan_text, case_toks, words))
         drugs_json = _json_strings(case_drugs)
         orgs_json = _json_strings(organizations)
         fentanyl_case = int(any(d in fam for d in case_drugs))

@@ -360,17 +360,17 @@ class _Scanner:
         text, p = self.text, self.p
         left = text[max(0, mention.start - 90):mention.start]
         right = text[mention.end:mention.end + 220]
-        if mention.title_before or official_left(left) or (right[:1] == "," and _may_name_office(right) and
-                                                           p["official_right"].match(right)):
+        # (each flag, once set by a mention, stays: the later mentions need not be read for it)
+        if not cand.official and (mention.title_before or official_left(left) or (
+                right[:1] == "," and _may_name_office(right) and p["official_right"].match(right))):
             cand.official = True
-        lstrip = left.rstrip(" ,")
-        if lstrip.endswith(_SPEAKER_LEFT) or p["speaker_right"].match(right):
+        if not cand.speaker and (left.rstrip(" ,").endswith(_SPEAKER_LEFT) or p["speaker_right"].match(right)):
             cand.speaker = True
         if cand.official:
             return
         line_left = left.rsplit("\n", 1)[-1]
-        if (self._victim_hint_in(mention.start - len(line_left), mention.start) and p["victim_left"].search(line_left)) \
-                or p["victim_right"].match(right):
+        if not cand.victim and ((self._victim_hint_in(mention.start - len(line_left), mention.start) and
+                                 p["victim_left"].search(line_left)) or p["victim_right"].match(right)):
             cand.victim = True
         rest = right
         m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I") else None
@@ -452,7 +452,8 @@ class _Scanner:
             if place:
                 rest = rest[m.start(1) + len(place):] if len(place) < len(m.group(1)) else rest[m.end():]
                 pos = mention.end + (len(right) - len(rest))
-        if "citizen" in rest[:60] or "national" in rest[:60] or "native" in rest[:60] or "immigrant" in rest[:60]:
+        ahead = rest[:60]
+        if "citizen" in ahead or "national" in ahead or "native" in ahead or "immigrant" in ahead:
             m = p["citizen_of"].match(rest)
             if m:
                 c = country_of_place(_place(m.group(1), self._starts_cache, pos + m.start(1)) or "")

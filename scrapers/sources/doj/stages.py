@@ -62,11 +62,14 @@ def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None)
     return False
 
 
-def _verbs_in(text: str) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, stem, stage, kind) of every case verb (_STEMS) standing as a word."""
+def _verbs_in(text: str, words: set[str] | None = None) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, stem, stage, kind) of every case verb (_STEMS) standing as a word. `words`:
+    which of VERB_WORDS the text's tokens hold, when known (the others are not looked for)."""
     hits = []
     b = ascii_bytes(text)   # (the words are ASCII: found in the bytes, at the text's positions)
-    for key, stems in _STEM_SEARCHES:
+    for key, word, stems in _STEM_SEARCHES:
+        if words is not None and word not in words:
+            continue
         at = b.find(key)
         while at >= 0:
             for stem, offset, stage, kind in stems:
@@ -206,15 +209,16 @@ _SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest",
                  "detained", "taken into", "charg", "indicted", "against", "ordered", "receive")
 
 
-def _stem_searches() -> list[tuple[str, list[tuple[str, int, str, str]]]]:
+def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:
     groups: dict[str, list] = {w: [] for w in _SEARCH_WORDS}
     for stem, stage, kind in _STEMS:
         word = next(w for w in _SEARCH_WORDS if w in stem)
         groups[word].append((stem.encode(), stem.index(word), stage, kind))
-    return [(w.encode(), g) for w, g in groups.items() if g]
+    return [(w.encode(), w.split()[0], g) for w, g in groups.items() if g]
 
 
 _STEM_SEARCHES = _stem_searches()
+VERB_WORDS = tuple(word for _, word, _ in _STEM_SEARCHES)   # (letters: as inside a token)
 
 _TITLE_STAGES = [
     ("sentenced", re.compile(r"\bSentenced\b|\bSentences?\b(?!\s+Reduction)|\bSentencing\b", re.I)),
@@ -249,13 +253,16 @@ def _any_title_stage(text: str) -> bool:
 
 
 # -- events -> stages ----------------------------------------------------------------------------
-def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int | None = None) -> None:
+def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int | None = None,
+               words: set[str] | None = None) -> None:
+    """Each person's stage and prison term from the verbs of the text. `words`: which of
+    VERB_WORDS and refs.ALSO_WORDS the text's tokens hold, when known."""
     text = scanner.text
     mentions = [m for m in scanner.mentions if not (m.candidate.official or m.candidate.victim or m.candidate.speaker)
                 and m.alias_of is None]
     starts = [m.start for m in mentions]
     # only the sentences holding a verb matter: only their lines are split into sentences
-    verbs = _verbs_in(text)
+    verbs = _verbs_in(text, words)
     spans = _sentence_spans_at(text, [v[0] for v in verbs])
     all_events = _events_in(text, spans, year, verbs)
     if not all_events:
@@ -407,7 +414,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         near = [e[2] for e in all_events if abs(e[0] - counted_roster[1]) < 120]
         for cand in counted_roster[0]:
             _record(cand, max(near, key=RANK.get, default="charged"), text, 0, (), 0, 0)
-    _named_once(scanner, mentions, away)
+    _named_once(scanner, mentions, away, words)
     if CELL in text or "–" in text or "—" in text or " - " in text:
         _rosters(text, mentions, all_events)
     if counted:   # once every name is known (rosters included): who 'five of the defendants' are
@@ -422,11 +429,11 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
 _OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals|men|women|people)\s*[,:–—-]?\s*$", re.I)
 
 
-def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int]) -> None:
+def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int], words: set[str] | None = None) -> None:
     """Co-defendants named only once, without a verb of their own: 'Also charged are A, B and C,
     who remain fugitives'; 'Two others, A and B, remain at large' (charged, not arrested)."""
     text = scanner.text
-    hits = refs.also_named(text)
+    hits = refs.also_named(text, words)
     starts = [m.start for m in mentions] if hits else []
     named = [(h.end(), "arrested" if h.group("v").lower() == "arrested" else "charged") for h in hits]
     named += [(at, "charged") for at in refs.labelled(text)]   # 'co-defendants A and B' (at least charged)
