@@ -203,8 +203,14 @@ def anchor_texts(s: str) -> list[str]:
 def time_field(value) -> tuple[int | None, str | None]:
     """`<time datetime="2024-08-07T22:45:53+00:00">1723070753</time>\\n`, "1723070753",
     1723070753 or an ISO string -> (unix seconds, ISO UTC)."""
+    n = unix_time(value)
+    return (n, unix_to_iso(n)) if n is not None else (None, None)
+
+
+def unix_time(value) -> int | None:
+    """The unix seconds of a time_field value (without its ISO form)."""
     if value is None or value == "" or isinstance(value, (list, dict)):
-        return None, None
+        return None
     if isinstance(value, str) and value.startswith("<time"):
         # the usual shape: <time datetime="...">1723070753</time>\n
         i = value.find(">")
@@ -212,21 +218,21 @@ def time_field(value) -> tuple[int | None, str | None]:
         inner = value[i + 1:j].strip() if i > 0 and j > i else ""
         n = _int(inner) if inner.isdecimal() else None
         if n is not None:
-            return n, unix_to_iso(n)
+            return n
     n = _int(value)
     if n is not None:
-        return n, unix_to_iso(n)
+        return n
     s = str(value).strip()
     if not s:
-        return None, None
+        return None
     found = time_tag(s)
     if found:
         n = _int(strip_tags(found[1]).strip())
         if n is not None:
-            return n, unix_to_iso(n)
+            return n
         s = found[0]
     if len(s) > 64:          # no ISO date is that long
-        return None, None
+        return None
     import datetime as dt
 
     try:
@@ -235,8 +241,8 @@ def time_field(value) -> tuple[int | None, str | None]:
             value = value.replace(tzinfo=dt.timezone.utc)
         n = int(value.timestamp())
     except (ValueError, OverflowError, OSError):
-        return None, None
-    return n, unix_to_iso(n)
+        return None
+    return n
 
 
 def text_value(value) -> str:
@@ -279,6 +285,10 @@ def terms_from(value) -> list[str]:
     return out
 
 
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_SLASHES = re.compile(r"/{2,}")
+
+
 def normalize_url(url: str | None) -> str | None:
     """'https://justice.gov/usao-mn/pr/x/' , '//www.justice.gov/...', '/usao-mn/pr/x' ->
     'https://www.justice.gov/usao-mn/pr/x' (https, www., no trailing slash, no query)."""
@@ -291,7 +301,7 @@ def normalize_url(url: str | None) -> str | None:
         url = "https:" + url
     elif url.startswith("/"):
         url = SITE + url
-    elif not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
+    elif not _SCHEME.match(url):
         url = "https://" + url
     try:
         parts = urlsplit(url)
@@ -302,7 +312,9 @@ def normalize_url(url: str | None) -> str | None:
         return None
     if host in ("justice.gov", "www.justice.gov"):
         host = "www.justice.gov"
-    path = re.sub(r"/{2,}", "/", parts.path or "/")
+    path = parts.path or "/"
+    if "//" in path:
+        path = _SLASHES.sub("/", path)
     path = path.rstrip("/") or "/"
     return f"https://{host}{path}"
 
@@ -378,7 +390,7 @@ def _parse_item(raw, location: str, index: int) -> Release:
     uuid = str(raw.get("uuid") or "").strip().lower()
     if not UUID_RE.match(uuid):
         raise ParseError(location, f"item has no valid uuid ({raw.get('uuid')!r})", index)
-    date_unix, _ = time_field(raw.get("date"))
+    date_unix = unix_time(raw.get("date"))
     changed_unix, changed = time_field(raw.get("changed"))
     _, created = time_field(raw.get("created"))
     number = clean_inline(raw.get("number")) or None
@@ -415,7 +427,7 @@ def _parse_item_light(raw, location: str, index: int) -> Release | None:
     changed_unix, changed = time_field(raw.get("changed"))
     date_unix = _int(raw.get("date"))
     if date_unix is None:
-        date_unix, _ = time_field(raw.get("date"))
+        date_unix = unix_time(raw.get("date"))
     fields = frozenset(k for k, v in raw.items() if v not in (None, "", " ", [], {}))
     return Release(uuid=uuid, url=None, title=str(raw.get("title") or ""), changed_unix=changed_unix,
                    changed=changed, date_unix=date_unix,

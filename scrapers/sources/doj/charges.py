@@ -149,9 +149,10 @@ def _charge_table() -> list[tuple[str, re.Pattern, tuple[bytes, ...], tuple[tupl
     return table
 
 
-def find_charges(text: str, toks: list[str] | None = None) -> list[str]:
+def find_charges(text: str, toks: list[str] | None = None, words: set[str] | None = None) -> list[str]:
     """Offences the text describes (descriptive labels, not legal citations). `toks`: the text's
-    tokens (parse.tokens), when the caller has them."""
+    tokens (parse.tokens), when the caller has them; `words`: which of HINT_WORDS they hold, when
+    the caller has that too (a _TokenWords of more words, HINT_WORDS among them)."""
     _, low_b = _ascii_view(text)
     if low_b is None:  # (a letter re.I folds to ASCII: the plain way)
         low = text.lower()
@@ -162,7 +163,8 @@ def find_charges(text: str, toks: list[str] | None = None) -> list[str]:
                 (_matches_at(rx, text, low_b, starts) if starts is not None else rx.search(text))]
     # the search for a hint is skipped when its first word (letters only, so it can only occur
     # inside a token) is in none of the tokens; a one-word hint is then known to be there
-    words = _HINT_WORDS.present(toks)
+    if words is None:
+        words = _HINT_WORDS.present(toks)
     out = []
     for name, rx, hints, firsts, starts in _CHARGE_TABLE:
         for h, (first, one_word) in zip(hints, firsts):
@@ -175,7 +177,8 @@ def find_charges(text: str, toks: list[str] | None = None) -> list[str]:
 
 _CHARGE_TABLE = _charge_table()
 assert all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", h) for hs in _CHARGE_HINTS.values() for h in hs)
-_HINT_WORDS = _TokenWords(sorted({h.split(" ", 1)[0] for hs in _CHARGE_HINTS.values() for h in hs}))
+HINT_WORDS = frozenset(h.split(" ", 1)[0] for hs in _CHARGE_HINTS.values() for h in hs)
+_HINT_WORDS = _TokenWords(sorted(HINT_WORDS))
 
 
 

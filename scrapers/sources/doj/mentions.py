@@ -275,8 +275,7 @@ def caps_names(text: str):
     done = 0
     while i >= 0:
         floor = max(done, i - 64)
-        back = _CAPS_BACK.search(shape, floor, i)
-        start = back.start() if back else i
+        start = _caps_run_start(shape, floor, i)
         while start < i and shape[start] == 32:
             start += 1
         m = CAPS_NAME_RX.match(text, start)
@@ -301,6 +300,18 @@ def caps_names(text: str):
 # the words in capitals (and the spaces between them) that end where a name in capitals may start
 _CAPS_BACK = re.compile(rb"(?<![A'?\-])[A'?\- ]*\Z")
 _CAPS_WORD = frozenset(b"A'-?")
+
+
+def _caps_run_start(shape: bytes, floor: int, i: int) -> int:
+    """_CAPS_BACK.search(shape, floor, i).start(), i when there is none (the same position,
+    without trying the pattern at every one of the 64 before i): where the run of capitals,
+    spaces, apostrophes and hyphens that ends at i starts, not inside a word."""
+    q = floor + len(shape[floor:i].rstrip(b"A'?- "))
+    if q == 0 or shape[q - 1] not in _CAPS_WORD:
+        return q
+    # the run goes on before floor, inside a word: it can only start after one of its spaces
+    k = shape.find(b" ", q, i)
+    return k + 1 if k >= 0 else i
 
 
 def caps_name(words: str) -> tuple[str, str] | None:
@@ -370,9 +381,10 @@ def _attributive(text: str, start: int, end: int) -> bool:
                 h -= 1
             if text[h:k][:1].isupper() and text[h:k].lower() in _INSTITUTION:
                 return True
-    if _PLACE_NOUN.match(text, end):
+    after = text[end:end + 1]   # (a place noun comes after a space or a tab, a state after a comma)
+    if after in (" ", "\t") and _PLACE_NOUN.match(text, end):
         return True
-    m = _STATE_AFTER.match(text, end)   # 'Cedar Rapids, Iowa', 'Pine Ridge, S.D.': a town
+    m = _STATE_AFTER.match(text, end) if after == "," else None   # 'Cedar Rapids, Iowa', 'Pine Ridge, S.D.': a town
     return bool(m) and (m.group(1) in _US_STATE_ABBR or m.group(1) in geo()["state_names"])
 
 

@@ -1,6 +1,7 @@
 """Officials told apart from defendants by the words before a name: titles ('Special Agent in
 Charge A', 'Lieutenant B'), but not a title held in a company or under a person ('its
-director, C'; 'the pharmacy’s president, D'; 'Roe’s top lieutenant, E': roles, not offices)."""
+director, C'; 'the pharmacy’s president, D'; 'Roe’s top lieutenant, E': roles, not offices);
+or after it (', Special Agent in Charge'). And the words that hint at a victim."""
 from __future__ import annotations
 
 import functools
@@ -20,6 +21,19 @@ def _official_titles() -> tuple[str, ...]:
     return tuple(sorted(titles, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1)
+def _titles_by_ending() -> tuple[int, dict[str, tuple[str, ...]]]:
+    """(n, the titles by their last n characters, longest first as in _official_titles), n the
+    shortest title's length: a text can only end with the titles of its own last n characters
+    (a few, not the 160 of them)."""
+    titles = _official_titles()
+    n = min(map(len, titles))
+    by_end: dict[str, list[str]] = {}
+    for t in titles:
+        by_end.setdefault(t[-n:], []).append(t)
+    return n, {k: tuple(v) for k, v in by_end.items()}
+
+
 def official_left(left: str) -> bool:
     """Whether the words before a name make it an official's ('Assistant U.S. Attorney A')."""
     w = left[-70:].replace("\n", " ").rstrip(" ,")
@@ -27,19 +41,21 @@ def official_left(left: str) -> bool:
         w = w[:-4].rstrip(" ,")
     if w.endswith("."):
         w = w[:-1]
-    titles = _official_titles()
-    if not w.endswith(titles):
-        return False
-    for t in titles:
+    n, by_end = _titles_by_ending()
+    for t in by_end.get(w[-n:], ()):
         if w.endswith(t) and (len(w) == len(t) or not w[-len(t) - 1].isalnum()):
             # a company's officer is no official: 'its director, A', 'the pharmacy’s president, B' (but an
             # agency's is: 'the FBI and its Director, C')
-            role = _COMPANY_ROLE_BEFORE.search(w, 0, len(w) - len(t))
+            before = w[:len(w) - len(t)]
+            # (every match holds an apostrophe or 'its'; re.I matches a few non-ASCII letters too)
+            role = _COMPANY_ROLE_BEFORE.search(before) if "’" in before or "'" in before or \
+                "its" in before.lower() or not before.isascii() else None
             if role:
                 return bool(_AGENCY_BEFORE.search(w, 0, role.start()))
             # a person's: 'Roe’s top lieutenant, E', 'his lieutenant' (an office's or an agency's is
             # an office: 'the Sheriff’s Lieutenant F', 'the DEA’s Special Agent in Charge G')
-            held = _HELD_BY.search(w, 0, len(w) - len(t))
+            held = _HELD_BY.search(before) if "’" in before or "'" in before or "his" in before or \
+                "her" in before or "their" in before else None   # (what every match holds)
             return not held or _is_office(held.group(1))
     return False
 
@@ -60,3 +76,27 @@ _AGENCY_BEFORE = re.compile(r"\b(?:(?!LLC|LLP|LTD|INC|PLC)[A-Z]{2,}|Department|O
                             r"Force|Patrol|Marshals?|Commission|Government)\s*(?:,\s*)?(?:and\s+)?$")
 _COMPANY_ROLE_BEFORE = re.compile(r"(?:\b(?:its|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)|"
                                   r"(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _may_name_office(right: str) -> bool:
+    """Whether _patterns()["official_right"] can match ', Special Agent in Charge': after the
+    comma, 'the', 'a(n)' or a capital (', 25, of' cannot)."""
+    head = right[1:8].lstrip()[:1]
+    return not head or head in ("t", "a") or "A" <= head <= "Z"
+
+
+@functools.lru_cache(maxsize=1)
+def _victim_words() -> tuple[str, ...]:
+    return tuple(tables()["victim_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _victim_hint() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in _victim_words()), re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _victim_hint_lower() -> re.Pattern:
+    """_victim_hint for the lower-cased ASCII view of a text (textscan._ascii_view): the same
+    places, found several times faster than by a case-insensitive pattern."""
+    return re.compile(b"|".join(re.escape(w.lower().encode("ascii")) for w in _victim_words()))

@@ -24,8 +24,8 @@ from .mentions import (
     company_key,
     run_names,
 )
-from .officials import official_left
-from .textscan import _DOTTED, _US_STATE_ABBR, ascii_bytes
+from .officials import _may_name_office, _victim_hint, _victim_hint_lower, official_left
+from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view, ascii_bytes
 
 _AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
 _AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as)\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)
@@ -143,16 +143,6 @@ _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "fro
 _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
 
 
-@functools.lru_cache(maxsize=1)
-def _victim_words() -> tuple[str, ...]:
-    return tuple(tables()["victim_words"])
-
-
-@functools.lru_cache(maxsize=1)
-def _victim_hint() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in _victim_words()), re.I)
-
-
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
@@ -217,6 +207,7 @@ class _Scanner:
         self.text = text
         self.p = _patterns()
         self.victim_hint = _victim_hint()
+        self._low_view: bytes | None | bool = False   # (_ascii_view's second part, once needed)
         self.cands: dict[str, Candidate] = {}
         self.mentions: list[Mention] = []
 
@@ -369,15 +360,17 @@ class _Scanner:
         text, p = self.text, self.p
         left = text[max(0, mention.start - 90):mention.start]
         right = text[mention.end:mention.end + 220]
-        if mention.title_before or official_left(left) or (right[:1] == "," and p["official_right"].match(right)):
+        # (each flag, once set by a mention, stays: the later mentions need not be read for it)
+        if not cand.official and (mention.title_before or official_left(left) or (
+                right[:1] == "," and _may_name_office(right) and p["official_right"].match(right))):
             cand.official = True
-        lstrip = left.rstrip(" ,")
-        if lstrip.endswith(_SPEAKER_LEFT) or p["speaker_right"].match(right):
+        if not cand.speaker and (left.rstrip(" ,").endswith(_SPEAKER_LEFT) or p["speaker_right"].match(right)):
             cand.speaker = True
         if cand.official:
             return
         line_left = left.rsplit("\n", 1)[-1]
-        if (self.victim_hint.search(line_left) and p["victim_left"].search(line_left)) or p["victim_right"].match(right):
+        if not cand.victim and ((self._victim_hint_in(mention.start - len(line_left), mention.start) and
+                                 p["victim_left"].search(line_left)) or p["victim_right"].match(right)):
             cand.victim = True
         rest = right
         m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I") else None
@@ -459,7 +452,8 @@ class _Scanner:
             if place:
                 rest = rest[m.start(1) + len(place):] if len(place) < len(m.group(1)) else rest[m.end():]
                 pos = mention.end + (len(right) - len(rest))
-        if "citizen" in rest[:60] or "national" in rest[:60] or "native" in rest[:60] or "immigrant" in rest[:60]:
+        ahead = rest[:60]
+        if "citizen" in ahead or "national" in ahead or "native" in ahead or "immigrant" in ahead:
             m = p["citizen_of"].match(rest)
             if m:
                 c = country_of_place(_place(m.group(1), self._starts_cache, pos + m.start(1)) or "")
@@ -499,6 +493,14 @@ class _Scanner:
                     cand.residence_country = c.name
                     cand.country_code = cand.country_code or c.code
                 cand.evidence.add("company")
+
+    def _victim_hint_in(self, start: int, end: int) -> bool:
+        """self.victim_hint.search(self.text[start:end]) (in the lower-cased ASCII view when there is one)."""
+        if self._low_view is False:
+            self._low_view = _ascii_view(self.text)[1]
+        if self._low_view is None:
+            return self.victim_hint.search(self.text, start, end) is not None
+        return _victim_hint_lower().search(self._low_view, start, end) is not None
 
     def _propagate_officials(self) -> None:
         """'Assistant U.S. Attorneys Jane Roe and John Doe': officials listed together; 'murdered

@@ -266,12 +266,18 @@ _ALSO_NAMED = re.compile(r"(?P<v>[Cc]harged|[Ii]ndicted|[Aa]rrested|[Nn]amed)\b[
                          r"(?:(?:his|her|their)\s+)?(?:co-?defendants?\s+|defendants?\s+)?")
 # where it can start: after 'also'/'additionally', or a capitalised verb opening a sentence
 _ALSO_KEYS = (b"lso ", b"dditionally ", b"Charged ", b"Indicted ", b"Arrested ", b"Named ")
+# the letters of each, as they are inside a token (lower case): a key whose word no token holds is not in the text
+ALSO_WORDS = tuple(k.decode().strip().lower() for k in _ALSO_KEYS)
 
 
-def also_named(text: str) -> list[re.Match]:
+def also_named(text: str, words: set[str] | None = None) -> list[re.Match]:
+    """'Also charged are', 'Additionally indicted was', 'Charged in the indictment are' (`words`:
+    which of ALSO_WORDS the text's tokens hold, when known: the others are not looked for)."""
     b = ascii_bytes(text)
     out = []
-    for key in _ALSO_KEYS:
+    for key, word in zip(_ALSO_KEYS, ALSO_WORDS):
+        if words is not None and word not in words:
+            continue
         at = b.find(key)
         while at >= 0:
             if key[0] in b"CIAN":

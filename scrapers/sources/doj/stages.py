@@ -12,7 +12,7 @@ from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import list_items, roster_lines
 from .terms import LENGTH, sentence_months, term_at
-from .textscan import _sentence_spans_at, ascii_bytes
+from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
 
 STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
@@ -53,19 +53,23 @@ def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None)
     burglary'). 'who' for another relative clause ('X, who was sentenced to 20 years'): the
     person's stage when the sentence gives the person no other."""
     if stage in _HISTORY_STAGES and year:
-        m = _YEAR_AFTER.match(text, j, min(len(text), j + 50))
+        near = text[j:j + 50]   # (every match holds a year: '19..' or '20..')
+        m = _YEAR_AFTER.match(text, j, min(len(text), j + 50)) if "19" in near or "20" in near else None
         if m and int(m.group(1)) <= year - 2:
             return True
-    if _WHO_BEFORE.search(text, max(0, base + k - 12), base + k):
+    if text.find("wh", max(0, base + k - 12), base + k) >= 0 and _WHO_BEFORE.search(text, max(0, base + k - 12), base + k):
         return True if _WHO_PRIOR.match(text, base + k, j) else "who"
     return False
 
 
-def _verbs_in(text: str) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, stem, stage, kind) of every case verb (_STEMS) standing as a word."""
+def _verbs_in(text: str, words: set[str] | None = None) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, stem, stage, kind) of every case verb (_STEMS) standing as a word. `words`:
+    which of VERB_WORDS the text's tokens hold, when known (the others are not looked for)."""
     hits = []
     b = ascii_bytes(text)   # (the words are ASCII: found in the bytes, at the text's positions)
-    for key, stems in _STEM_SEARCHES:
+    for key, word, stems in _STEM_SEARCHES:
+        if words is not None and word not in words:
+            continue
         at = b.find(key)
         while at >= 0:
             for stem, offset, stage, kind in stems:
@@ -198,21 +202,23 @@ _STEMS = [
     ("receives", "sentenced", "received"),
 ]
 
-# _STEMS by the word searched for ('sentenced' also finds 'resentenced', 'charg' all of
-# 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it, stage, kind)])
-_SEARCH_WORDS = ("sentenced", "sentence", "convicted", "found", "guilty", "extradit", "arrest", "apprehended",
-                 "detained", "taken into", "charg", "indicted", "against", "convicting", "ordered", "receive")
+# _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
+# on', 'charg' all of 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it,
+# stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
+_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended",
+                 "detained", "taken into", "charg", "indicted", "against", "ordered", "receive")
 
 
-def _stem_searches() -> list[tuple[str, list[tuple[str, int, str, str]]]]:
+def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:
     groups: dict[str, list] = {w: [] for w in _SEARCH_WORDS}
     for stem, stage, kind in _STEMS:
         word = next(w for w in _SEARCH_WORDS if w in stem)
         groups[word].append((stem.encode(), stem.index(word), stage, kind))
-    return [(w.encode(), g) for w, g in groups.items() if g]
+    return [(w.encode(), w.split()[0], g) for w, g in groups.items() if g]
 
 
 _STEM_SEARCHES = _stem_searches()
+VERB_WORDS = tuple(word for _, word, _ in _STEM_SEARCHES)   # (letters: as inside a token)
 
 _TITLE_STAGES = [
     ("sentenced", re.compile(r"\bSentenced\b|\bSentences?\b(?!\s+Reduction)|\bSentencing\b", re.I)),
@@ -226,7 +232,7 @@ _TITLE_STAGES = [
 def title_stage(text: str | None) -> str | None:
     if not text:
         return None
-    low = _lower_for_stages(text)
+    low = lower_for_ci(text)   # (None: the words would not stand for the patterns)
     for stage, rx, words in _TITLE_STAGE_WORDS:
         if (low is None or any(w in low for w in words)) and rx.search(text):
             return stage
@@ -241,27 +247,22 @@ _TITLE_STAGE_WORDS = [(stage, rx, {"sentenced": ("sentenc",), "convicted": ("con
                                    "charged": ("indict", "charge", "complaint")}[stage]) for stage, rx in _TITLE_STAGES]
 
 
-def _lower_for_stages(text: str) -> str | None:
-    """text.lower(), or None when the text holds one of the four non-ASCII letters re.I matches
-    to ASCII ones (the words above would not stand for the patterns)."""
-    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
-        return None
-    return text.lower()
-
-
 def _any_title_stage(text: str) -> bool:
     """any(rx.search(text) for _, rx in _TITLE_STAGES)"""
     return title_stage(text) is not None
 
 
 # -- events -> stages ----------------------------------------------------------------------------
-def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int | None = None) -> None:
+def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int | None = None,
+               words: set[str] | None = None) -> None:
+    """Each person's stage and prison term from the verbs of the text. `words`: which of
+    VERB_WORDS and refs.ALSO_WORDS the text's tokens hold, when known."""
     text = scanner.text
     mentions = [m for m in scanner.mentions if not (m.candidate.official or m.candidate.victim or m.candidate.speaker)
                 and m.alias_of is None]
     starts = [m.start for m in mentions]
     # only the sentences holding a verb matter: only their lines are split into sentences
-    verbs = _verbs_in(text)
+    verbs = _verbs_in(text, words)
     spans = _sentence_spans_at(text, [v[0] for v in verbs])
     all_events = _events_in(text, spans, year, verbs)
     if not all_events:
@@ -348,7 +349,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     plural = bool(_PLURAL.match(text, e_start, e_end))
                     pronoun = refs.pronoun_subjects(before, refs.recent_defendant(mentions, starts, e_start), last,
                                                     default_subjects) if not prev_subjects else None
-                    if _PART_OF.search(before):
+                    if _may_be_part_of(before) and _PART_OF.search(before):
                         # 'eight of the 21 defendants have been sentenced': which ones? (see the_others)
                         n_of_m = refs.part_of(before)
                         if n_of_m and stage == "arrested":
@@ -375,7 +376,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 last = subjects
                 if voice == "left" and stage != "sentenced":
                     # 'X is also charged, as is a second company he controls, Y': Y too
-                    m = _AS_IS.match(text, e_end, s_end)
+                    comma = text.find(",", e_end, s_end)   # (every match holds a comma, then 'as')
+                    m = _AS_IS.match(text, e_end, s_end) if comma >= 0 and text.find("as", comma, s_end) >= 0 else None
                     obj = [mm for mm in in_sentence if m and mm.start == m.end()]
                     for cand in conjoined(scanner, in_sentence, obj[0], forward=True) if obj else ():
                         _record(cand, stage, text, e_end, events, e_start, s_end)
@@ -412,7 +414,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         near = [e[2] for e in all_events if abs(e[0] - counted_roster[1]) < 120]
         for cand in counted_roster[0]:
             _record(cand, max(near, key=RANK.get, default="charged"), text, 0, (), 0, 0)
-    _named_once(scanner, mentions, away)
+    _named_once(scanner, mentions, away, words)
     if CELL in text or "–" in text or "—" in text or " - " in text:
         _rosters(text, mentions, all_events)
     if counted:   # once every name is known (rosters included): who 'five of the defendants' are
@@ -427,11 +429,11 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
 _OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals|men|women|people)\s*[,:–—-]?\s*$", re.I)
 
 
-def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int]) -> None:
+def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int], words: set[str] | None = None) -> None:
     """Co-defendants named only once, without a verb of their own: 'Also charged are A, B and C,
     who remain fugitives'; 'Two others, A and B, remain at large' (charged, not arrested)."""
     text = scanner.text
-    hits = refs.also_named(text)
+    hits = refs.also_named(text, words)
     starts = [m.start for m in mentions] if hits else []
     named = [(h.end(), "arrested" if h.group("v").lower() == "arrested" else "charged") for h in hits]
     named += [(at, "charged") for at in refs.labelled(text)]   # 'co-defendants A and B' (at least charged)
@@ -479,6 +481,15 @@ _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
 # a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
+_PART_OF_NOUNS = ("defendants", "individuals", "men", "people", "persons", "members", "conspirators")
+
+
+def _may_be_part_of(before: str) -> bool:
+    """Whether _PART_OF can match: every match holds 'other', or 'of' and one of its nouns."""
+    low = lower_for_ci(before)
+    return low is None or "other" in low or ("of" in low and any(w in low for w in _PART_OF_NOUNS))
+
+
 _PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
 
 

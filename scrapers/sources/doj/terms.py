@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .textscan import lower_for_ci
+
 _WS_RX = re.compile(r"\s+")
 
 # Number words for sentences ("five years").
@@ -74,9 +76,10 @@ def _label(m: re.Match) -> str:
 def sentence_months(seg: str) -> tuple[float | None, str | None]:
     """(months, label) of the prison term a sentencing clause states ('to 87 months in prison'):
     months None for life, probation and unreadable terms; (None, None) when it states none."""
-    if _SENTENCE_LIFE.match(seg):
+    low = lower_for_ci(seg)   # (each pattern is tried only where the words it needs are)
+    if (low is None or "life" in low) and _SENTENCE_LIFE.match(seg):
         return None, "life in prison"
-    m = _SENTENCE_LEN.match(seg)
+    m = _SENTENCE_LEN.match(seg) if low is None or "year" in low or "month" in low else None
     if m:
         if _NOT_PRISON.match(m.group("tail") or ""):
             n = _number(m.group("n1"))
@@ -86,7 +89,7 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
         if months is None:
             return None, None
         return months, _label(m) + " in prison"
-    if _TIME_SERVED.match(seg):
+    if (low is None or "served" in low) and _TIME_SERVED.match(seg):
         return 0.0, "time served"
     return None, None
 

@@ -41,6 +41,15 @@ def _ascii_view(text: str) -> tuple[bytes, bytes | None]:
     return b, b.lower()
 
 
+def lower_for_ci(text: str) -> str | None:
+    """text.lower(), or None when the text holds one of the four non-ASCII letters that re.I
+    matches to ASCII ones ('İ', 'ı', 'ſ', Kelvin 'K'): an ASCII word a case-insensitive pattern
+    can match is then in the lower-cased text wherever the pattern matches it."""
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
+        return None
+    return text.lower()
+
+
 def _matches_at(rx: re.Pattern, text: str, low_b: bytes, prefixes: tuple[bytes, ...]) -> bool:
     """bool(rx.search(text)) for a case-insensitive pattern whose every match begins with one of
     `prefixes` (lower-case ASCII): the pattern is tried only where a prefix occurs."""
