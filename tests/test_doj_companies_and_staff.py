@@ -115,3 +115,32 @@ def test_a_company_written_in_capitals_like_its_people():
               "Two Chinese Nationals Arrested And Charged")
     assert got == {"ZHOU PEIRAN": ("arrested", 41), "QIN LANFANG": ("arrested", 36),
                    "HEBEI MINGRUI BIOCHEM CO., LTD.": ("charged", None)}
+
+
+def test_a_company_charged_only_as_a_description_is_the_one_named_without_a_verb():
+    # the charge names no company; the company is named later, only for what it allegedly did
+    body = ("<p>NEWARK – A Thailand-based chemical supplier and its sales manager were charged in a complaint"
+            " unsealed today. A second Thailand-based company was charged in a separate indictment.</p>"
+            "<p>According to court documents, Chonburi Fine Reagents Co., Ltd. (Chonburi Reagents), a chemical"
+            " manufacturer based in Chonburi, and its sales manager, Anan Srisuk, 41, allegedly offered"
+            " fentanyl precursors to buyers in the United States. Srisuk was arrested in Newark on March 3."
+            " Lampang Synthesis Co., Ltd. is charged with conspiring to import fentanyl precursors.</p>")
+    assert run(body) == {"Chonburi Fine Reagents Co., Ltd.": ("charged", None), "Anan Srisuk": ("arrested", 41),
+                         "Lampang Synthesis Co., Ltd.": ("charged", None)}
+
+
+def test_described_companies_that_cannot_be_told_apart_take_nothing():
+    # two companies named without a verb of their own, one description: which one was charged?
+    body = ("<p>A Thailand-based chemical company was charged in a complaint unsealed today.</p>"
+            "<p>According to court documents, Chonburi Fine Reagents Co., Ltd. bought its solvents from"
+            " Rayong Solvent Traders Co., Ltd. and allegedly offered fentanyl precursors to buyers in the United"
+            " States.</p>")
+    assert run(body) == {}
+    # a description that is not the subject: the owner of a company, a company's manager
+    body = ("<p>The owner of a Thailand-based chemical company was charged today. A chemical company’s manager was"
+            " arrested. According to court documents, Chonburi Fine Reagents Co., Ltd. offered precursors.</p>")
+    assert "Chonburi Fine Reagents Co., Ltd." not in run(body)
+    # the one company named is not the actor: a carrier the text mentions
+    body = ("<p>A Thailand-based chemical company was charged today. According to court documents, the"
+            " precursors were shipped through Siam Parcel Express Co., Ltd. to buyers in Mexico.</p>")
+    assert run(body) == {}

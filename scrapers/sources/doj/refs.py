@@ -106,6 +106,39 @@ _LEAD_OPENING = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:A
                            r"minor|victim|man\s+and|woman\s+and)\b)[^.;:\n]{1,150}$")
 
 
+# A company described, not named, as the subject of a case verb ('An India-based chemical
+# company and one of its senior executives were charged'; 'A second China-based company was
+# charged'; 'Two chemical companies were indicted'): the clause opens with it (after a dateline),
+# and the noun is not part of a longer one ('A chemical company owner', 'a company's director').
+_GENERIC_COMPANY = re.compile(
+    r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?"
+    r"(?P<det>(?i:an?|one|another|two|three|four|five|six|seven|eight|nine|ten))"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:compan(?:y|ies)|manufacturers?|suppliers?|firms?|businesses|corporations?)"
+    r"(?:,?\s+(?:based|located|headquartered)\s+in\s+[A-Z][\w .’'-]{1,40}?)?"
+    r"(?=\s*(?:$|,|\(|and\b))")
+
+
+def generic_companies(before: str) -> int:
+    """How many companies a subject clause describes without naming them (0: none)."""
+    m = _GENERIC_COMPANY.match(before)
+    if not m:
+        return 0
+    det = m.group("det").lower()
+    return 1 if det in ("a", "an", "one", "another") else _COUNT_WORDS[det]
+
+
+_COMPANY_APPOSITIVE = re.compile(
+    r"\s*(?:\([^()]{1,60}\))?,\s+an?\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:company|manufacturer|supplier|firm|business|corporation|distributor|vendor|exporter)\b")
+_ALLEGEDLY = re.compile(r"[^.;]{0,250}?\ballegedly\b")
+
+
+def named_as_actor(text: str, end: int) -> bool:
+    """Is the company named at text[..end] the actor of its sentence: a company noun in
+    apposition ('X Ltd. (X), a chemical manufacturer based in ...') or 'allegedly' after it?"""
+    return bool(_COMPANY_APPOSITIVE.match(text, end) or _ALLEGEDLY.match(text, end))
+
+
 def lead_subject(before: str) -> re.Match | None:
     """The singular description a subject clause opens with ('A Wichita man'), if any."""
     return _LEAD_SUBJECT.search(before[-200:]) or _LEAD_OPENING.match(before)

@@ -275,6 +275,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     last: list[Candidate] = []       # the subjects of the last event that had any (for 'he', 'both')
     away = refs.fugitives(text, mentions)
     counted: list[tuple[str, tuple]] = []   # 'seven of the eight defendants were arrested'
+    companies: list[tuple[str, int]] = []   # 'An India-based chemical company ... was charged'
     leads: list[tuple] = []   # 'A Wichita man was sentenced ...': for the person named after it
     b = 0
     while b < n_events:
@@ -346,6 +347,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = [first.candidate]
                 else:
                     before = text[prev_end:e_start]
+                    described = refs.generic_companies(before)
+                    if described:
+                        companies.append((stage, described))
                     plural = bool(_PLURAL.match(text, e_start, e_end))
                     pronoun = refs.pronoun_subjects(before, refs.recent_defendant(mentions, starts, e_start), last,
                                                     default_subjects) if not prev_subjects else None
@@ -417,12 +421,37 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     _named_once(scanner, mentions, away, words)
     if CELL in text or "–" in text or "—" in text or " - " in text:
         _rosters(text, mentions, all_events)
+    if companies:
+        _described_companies(scanner, mentions, companies, text)
     if counted:   # once every name is known (rosters included): who 'five of the defendants' are
         pool = list({id(c): c for c in default_subjects + [m.candidate for m in mentions if "event" in m.candidate.evidence]
                      + [c for c in scanner.cands.values() if c.is_defendant] if not c.is_company}.values())
         for stage, n_of_m in counted:
             for cand in refs.the_others(n_of_m, pool, away, _BEYOND_ARREST):
                 _record(cand, stage, text, 0, (), 0, 0)
+
+
+def _described_companies(scanner: _Scanner, mentions: list[Mention], described: list[tuple[str, int]],
+                         text: str) -> None:
+    """Companies a case verb was about only as a description ('An India-based chemical company
+    ... was charged'), named elsewhere without a verb of their own ('According to court
+    documents, X Private Limited, a chemical manufacturer, ... allegedly sold'): when every
+    description says the same stage, and as many named companies lack one as the descriptions
+    leave over once the named companies with a case verb are counted, each of those takes it --
+    only if each is named as an actor (a company noun in apposition, or 'allegedly' after it in
+    its sentence: not a carrier or a bank the text mentions). Anything else: none (which
+    description is which company cannot be told)."""
+    stages = {stage for stage, _ in described}
+    if len(stages) != 1:
+        return
+    stage = stages.pop()
+    named = [c for c in scanner.cands.values() if c.is_company and not (c.official or c.victim or c.speaker)]
+    without = [c for c in named if "event" not in c.evidence]
+    if not without or sum(n for _, n in described) - (len(named) - len(without)) != len(without):
+        return
+    if all(any(m.candidate is cand and refs.named_as_actor(text, m.end) for m in mentions) for cand in without):
+        for cand in without:
+            _record(cand, stage, text, 0, (), 0, 0)
 
 
 # the label before fugitives named only once ('Two others, A and B, remain at large')
