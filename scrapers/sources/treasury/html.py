@@ -30,9 +30,11 @@ import codecs
 import dataclasses
 import functools
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+if TYPE_CHECKING:   # (bs4 is imported where a page is parsed: a build without Treasury pages never loads it)
+    from bs4 import Tag
 
 from ...errors import SourceError
 from ...text import ABBREVIATIONS
@@ -210,6 +212,8 @@ def text_blocks(root: Tag) -> list[Block]:
             blocks.append(Block(state["tag"], text, bold, state["links"]))
         state.update(text=[], bold=[], links=[], len=0)
 
+    from bs4 import Comment, NavigableString, Tag
+
     for node in root.descendants:
         if isinstance(node, Tag):
             if node.name == "br":
@@ -343,5 +347,7 @@ def page_title(soup) -> str | None:
 
 
 def html_blocks(body_html: str) -> list[Block]:
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(body_html, "lxml")
     return text_blocks(soup.body or soup)

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+if TYPE_CHECKING:   # (bs4 is imported where a page is parsed: a build without Treasury pages never loads it)
+    from bs4 import BeautifulSoup, Tag
 
 from ...dates import eastern_date, parse_human_date
 from ...errors import SourceError
@@ -60,6 +62,8 @@ _CHROME = ("header", "nav", "footer", "aside")
 
 
 def _in_chrome(tag: Tag) -> bool:
+    from bs4 import Tag
+
     for parent in tag.parents:
         if parent.name in _CHROME:
             return True
@@ -99,6 +103,8 @@ def parse_listing(content: bytes | str, url: str) -> ListingPage:
     """Release links (newest first, as listed), their dates when shown, and the next page.
     Raises SourceError naming `url` when the page holds no release links or was cut short.
     Links to other hosts are not Treasury releases (a mirror, a look-alike path): skipped."""
+    from bs4 import BeautifulSoup
+
     text = decode(content)
     require_whole_page(text, url)
     soup = BeautifulSoup(text, "lxml")
@@ -186,6 +192,8 @@ _DATE_LINE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b\s*(?:[-–—]\s*(.+))
 def parse_recent_actions_listing(content: bytes | str, url: str) -> ActionListingPage:
     """OFAC's Recent Actions listing: each action's day page, its date and action type, in
     page order, and the next page. Raises SourceError naming `url` when the page lists none."""
+    from bs4 import BeautifulSoup
+
     text = decode(content)
     require_whole_page(text, url)
     soup = BeautifulSoup(text, "lxml")

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
+if TYPE_CHECKING:   # (bs4 is imported where a page is parsed: a build without Treasury pages never loads it)
+    from bs4 import BeautifulSoup
 
 from ...dates import eastern_date, parse_human_date
 from ...errors import SourceError
@@ -311,6 +313,8 @@ def parse_recent_actions(content: bytes | str, url: str) -> RecentAction:
     """The SDN entries listed on an OFAC Recent Actions page. Raises SourceError naming `url`
     when the page was cut short, has no Recent Actions text, or announces SDN List changes and
     yields no entry (the layout changed). A day without list changes (a licence) has none."""
+    from bs4 import BeautifulSoup
+
     text = decode(content)
     require_whole_page(text, url)
     soup = BeautifulSoup(text, "lxml")

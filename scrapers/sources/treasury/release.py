@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, Tag
+if TYPE_CHECKING:   # (bs4 is imported where a page is parsed: a build without Treasury pages never loads it)
+    from bs4 import BeautifulSoup, Tag
 
 from ...dates import eastern_date
 from ...errors import SourceError
@@ -82,6 +84,8 @@ def _nested_article(art: Tag) -> bool:
 def _page(content: bytes | str, location: str, fallback_id: str | None, page_url: str | None):
     """(soup, release id, published_at, Eastern date, body element) of a release page, or a
     SourceError naming `location`."""
+    from bs4 import BeautifulSoup
+
     text = decode(content)
     require_whole_page(text, location)
     soup = BeautifulSoup(text, "lxml")
@@ -119,6 +123,8 @@ def parse_release(content: bytes | str, location: str, *, fallback_id: str | Non
                   page_url: str | None = None) -> Release:
     """One release page (full page or the bare `<article>`). Raises SourceError naming
     `location` when the page has no release id, date or body, or was cut short."""
+    from bs4 import BeautifulSoup
+
     soup, rid, published_at, published, body = _page(content, location, fallback_id, page_url)
     body_html = sanitize_html(str(body), base_url=page_url or release_url(rid))
     clean = BeautifulSoup(body_html, "lxml")

@@ -24,7 +24,6 @@ import time
 from pathlib import Path
 
 import sqlite_utils
-from bs4 import BeautifulSoup
 
 from ...archive import Batch
 from ...dates import duration_text, share_walked
@@ -182,6 +181,8 @@ def _identify(content: bytes, path: Path) -> tuple[str, str]:
         release_error = exc
     key = recent_actions_key("/recent-actions/" + path.stem.replace("recent-actions-", ""))
     if not key:
+        from bs4 import BeautifulSoup
+
         soup = BeautifulSoup(content, "lxml")
         for tag in soup.find_all(["link", "meta"]):
             key = recent_actions_key(tag.get("href") or tag.get("content") or "")
