@@ -24,6 +24,11 @@ _LEGAL_FORMS = [
     "s a", "sas", "sac", "spa", "bv", "nv", "ag", "plc", "pte ltd", "pvt ltd",
     "private limited", "fze", "fzco", "fzc", "jsc", "ojsc", "ooo", "eirl", "ltda", "cia ltda",
     "s de rl", "sc", "ac", "se",
+    # Mexican rural and civil partnerships, Colombian limited partnerships (counter-narcotics
+    # designations: "S.P.R. DE R.L. DE C.V.", "S. DE P.R. DE R.L.", "S.C. DE R.L. DE C.V.",
+    # "S.R.L. DE C.V.", "S.A.DE C.V.", "Y CIA. S.C.S.", "S. EN C.S.")
+    "s de pr de rl de cv", "s de pr de rl", "spr de rl de cv", "spr de r l de cv", "spr de rl",
+    "sc de rl de cv", "srl de cv", "sade cv", "y cia scs", "y cia s en cs", "s en cs",
     # "d.o.o.", "Sp. z o.o.", "A.Ş.", "SpA", "s.r.o.", "PJSC"
     "doo", "dooel", "sp z oo", "spzoo", "as", "sro", "pjsc", "cjsc", "llp",
 ]

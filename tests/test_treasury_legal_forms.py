@@ -1,11 +1,11 @@
-"""European and Turkish legal forms ("d.o.o.", "S.R.L.", "SpA", "Sp. z o.o.", "A.Ş.", "JSC") stay
-with the company's name in a release and link to the list entry written with them (invented
-names and entries)."""
+"""European, Turkish, Mexican and Colombian legal forms ("d.o.o.", "S.R.L.", "SpA", "Sp. z o.o.",
+"A.Ş.", "JSC", "S.P.R. DE R.L. DE C.V.", "Y CIA. S.C.S.") stay with the company's name in a release
+and link to the list entry written with them (invented names and entries)."""
 from __future__ import annotations
 
 from test_treasury_link_variants import _links, _release
 
-from scrapers.names import normalize_name, strip_legal_form
+from scrapers.names import looks_like_company, normalize_name, strip_legal_form
 from scrapers.sources.treasury.designees import extract_designees
 
 NAMES = ["Balkan Ficta d.o.o.", "Ficta Trade S.R.L.", "Ficta Chimica SpA", "Ficta Polska Sp. z o.o.",
@@ -39,3 +39,32 @@ def test_legal_forms_link_to_the_list_entry(run_cli, workdir, tmp_path):
     run_cli("import", "treasury", _release(tmp_path, body))
     got = _links(workdir / "tracker.db")
     assert {n: got[n][:2] for n in NAMES} == {n: (uid, "designated") for n, (uid, _) in zip(NAMES, SDN)}
+
+
+# Mexican rural and civil partnerships and Colombian limited partnerships, as the counter-narcotics
+# designations write them (invented names)
+MX_SDN = [(82001, "AGRICOLA FICTA S.P.R. DE R.L. DE C.V."), (82002, "GANADERA FICTA, S. DE P.R. DE R.L."),
+          (82003, "ABARROTES FICTA S.C. DE R.L. DE C.V."), (82004, "INVERSIONES FICTA Y CIA. S.C.S."),
+          (82005, "FICTA ENTRETENIMIENTO, S.R.L. DE C.V.")]
+
+
+def test_mexican_and_colombian_partnership_forms_are_legal_forms():
+    for _, name in MX_SDN:
+        assert looks_like_company(name), name
+        assert strip_legal_form(normalize_name(name)).split()[-1] in ("ficta", "entretenimiento"), name
+    # a person's name is not taken for one
+    assert not looks_like_company("Juan Ficta Cia")
+
+
+def test_a_partnership_named_without_its_legal_form_links_to_the_list_entry(run_cli, workdir, tmp_path):
+    folder = tmp_path / "sdn" / "2024-05-03"
+    folder.mkdir(parents=True)
+    rows = [f'{uid},"{name}",-0- ,"ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ' for uid, name in MX_SDN]
+    (folder / "sdn.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    body = ("<p>WASHINGTON — Today, OFAC sanctioned the following pursuant to E.O. 14059.</p>"
+            "<p><strong>Agricola Ficta</strong> and <strong>Ganadera Ficta</strong> launder the cartel's proceeds.</p>")
+    run_cli("import", "sdn", folder)
+    run_cli("import", "treasury", _release(tmp_path, body))
+    got = _links(workdir / "tracker.db")
+    assert {n: got[n][:2] for n in ("Agricola Ficta", "Ganadera Ficta")} == {
+        "Agricola Ficta": (82001, "designated"), "Ganadera Ficta": (82002, "designated")}
