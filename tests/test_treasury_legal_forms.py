@@ -28,16 +28,20 @@ def test_legal_forms_stay_with_the_name():
     assert {"Ficta Polska Sp. z o.o.", "Balkan Ficta d.o.o."} <= got
 
 
-def test_legal_forms_link_to_the_list_entry(run_cli, workdir, tmp_path):
+def _linked(run_cli, workdir, tmp_path, entries: list[tuple[int, str]], paragraphs: str) -> dict:
+    """Import a list of `entries` and a release designating what `paragraphs` name: its links."""
     folder = tmp_path / "sdn" / "2024-05-03"
     folder.mkdir(parents=True)
-    rows = [f'{uid},"{name}",-0- ,"ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ' for uid, name in SDN]
+    rows = [f'{uid},"{name}",-0- ,"ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ' for uid, name in entries]
     (folder / "sdn.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
-    body = ("<p>WASHINGTON — Today, OFAC sanctioned the following pursuant to E.O. 14059.</p>"
-            + "".join(f"<p><strong>{n}</strong> ships precursors.</p>" for n in NAMES))
     run_cli("import", "sdn", folder)
-    run_cli("import", "treasury", _release(tmp_path, body))
-    got = _links(workdir / "tracker.db")
+    run_cli("import", "treasury", _release(tmp_path, "<p>WASHINGTON — Today, OFAC sanctioned the following pursuant"
+                                                     " to E.O. 14059.</p>" + paragraphs))
+    return _links(workdir / "tracker.db")
+
+
+def test_legal_forms_link_to_the_list_entry(run_cli, workdir, tmp_path):
+    got = _linked(run_cli, workdir, tmp_path, SDN, "".join(f"<p><strong>{n}</strong> ships precursors.</p>" for n in NAMES))
     assert {n: got[n][:2] for n in NAMES} == {n: (uid, "designated") for n, (uid, _) in zip(NAMES, SDN)}
 
 
@@ -57,14 +61,7 @@ def test_mexican_and_colombian_partnership_forms_are_legal_forms():
 
 
 def test_a_partnership_named_without_its_legal_form_links_to_the_list_entry(run_cli, workdir, tmp_path):
-    folder = tmp_path / "sdn" / "2024-05-03"
-    folder.mkdir(parents=True)
-    rows = [f'{uid},"{name}",-0- ,"ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ' for uid, name in MX_SDN]
-    (folder / "sdn.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
-    body = ("<p>WASHINGTON — Today, OFAC sanctioned the following pursuant to E.O. 14059.</p>"
-            "<p><strong>Agricola Ficta</strong> and <strong>Ganadera Ficta</strong> launder the cartel's proceeds.</p>")
-    run_cli("import", "sdn", folder)
-    run_cli("import", "treasury", _release(tmp_path, body))
-    got = _links(workdir / "tracker.db")
+    got = _linked(run_cli, workdir, tmp_path, MX_SDN, "<p><strong>Agricola Ficta</strong> and <strong>Ganadera"
+                  " Ficta</strong> launder the cartel's proceeds.</p>")
     assert {n: got[n][:2] for n in ("Agricola Ficta", "Ganadera Ficta")} == {
         "Agricola Ficta": (82001, "designated"), "Ganadera Ficta": (82002, "designated")}
