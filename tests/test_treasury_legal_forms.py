@@ -58,6 +58,10 @@ def test_mexican_and_colombian_partnership_forms_are_legal_forms():
         assert strip_legal_form(normalize_name(name)).split()[-1] in ("ficta", "entretenimiento"), name
     # a person's name is not taken for one
     assert not looks_like_company("Juan Ficta Cia")
+    # Malaysian, Turkish and German forms written in full
+    for name, bare in (("FICTA SDN. BHD.", "ficta"), ("FICTA LOJISTIK LIMITED SIRKETI", "ficta lojistik"),
+                       ("FICTA LOJISTIK LTD. STI.", "ficta lojistik"), ("FICTA GMBH & CO. KG", "ficta")):
+        assert looks_like_company(name) and strip_legal_form(normalize_name(name)) == bare, name
 
 
 def test_a_partnership_named_without_its_legal_form_links_to_the_list_entry(run_cli, workdir, tmp_path):
