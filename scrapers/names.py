@@ -28,7 +28,7 @@ _LEGAL_FORMS = [
     # designations: "S.P.R. DE R.L. DE C.V.", "S. DE P.R. DE R.L.", "S.C. DE R.L. DE C.V.",
     # "S.R.L. DE C.V.", "S.A.DE C.V.", "Y CIA. S.C.S.", "S. EN C.S.")
     "s de pr de rl de cv", "s de pr de rl", "spr de rl de cv", "spr de r l de cv", "spr de rl",
-    "sc de rl de cv", "srl de cv", "sade cv", "y cia scs", "y cia s en cs", "s en cs",
+    "sc de rl de cv", "srl de cv", "sade cv", "y cia scs", "y cia s en cs", "s en cs", "y cia",
     # Malaysian, Turkish and German forms written in full ("SDN. BHD.", "LIMITED SIRKETI", "GMBH & CO. KG")
     "sdn bhd", "bhd", "limited sirketi", "anonim sirketi", "ltd sti", "gmbh and co kg", "and co kg",
     # "d.o.o.", "Sp. z o.o.", "A.Ş.", "SpA", "s.r.o.", "PJSC"

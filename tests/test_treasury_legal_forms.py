@@ -56,6 +56,8 @@ def test_mexican_and_colombian_partnership_forms_are_legal_forms():
     for _, name in MX_SDN:
         assert looks_like_company(name), name
         assert strip_legal_form(normalize_name(name)).split()[-1] in ("ficta", "entretenimiento"), name
+    # "y Cia." alone (a release cut at its period): the same company
+    assert strip_legal_form(normalize_name("Inversiones Ficta y Cia")) == "inversiones ficta"
     # a person's name is not taken for one
     assert not looks_like_company("Juan Ficta Cia")
     # Malaysian, Turkish and German forms written in full
@@ -66,6 +68,8 @@ def test_mexican_and_colombian_partnership_forms_are_legal_forms():
 
 def test_a_partnership_named_without_its_legal_form_links_to_the_list_entry(run_cli, workdir, tmp_path):
     got = _linked(run_cli, workdir, tmp_path, MX_SDN, "<p><strong>Agricola Ficta</strong> and <strong>Ganadera"
-                  " Ficta</strong> launder the cartel's proceeds.</p>")
-    assert {n: got[n][:2] for n in ("Agricola Ficta", "Ganadera Ficta")} == {
-        "Agricola Ficta": (82001, "designated"), "Ganadera Ficta": (82002, "designated")}
+                  " Ficta</strong> launder the cartel's proceeds.</p><p>OFAC also designated Inversiones Ficta y"
+                  " Cia. S.C.S. pursuant to E.O. 14059.</p>")
+    linked = {n: v[:2] for n, v in got.items()}
+    assert linked["Agricola Ficta"] == (82001, "designated") and linked["Ganadera Ficta"] == (82002, "designated")
+    assert [v for n, v in linked.items() if n.startswith("Inversiones Ficta")] == [(82004, "designated")]
