@@ -407,10 +407,11 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
             "designated_on", "designated_on_source", "designated_after", "designated_before", "content_hash"]
     prev_listed = {uid for (uid,) in db.execute("select uid from designations where listed = 1")}
     current = set(entries) | (unreadable & prev_listed)
+    removed = sorted(prev_listed - current)     # listed before, not now
     # the stored state of the entries this version may change: not those known to be the same
     # and still listed (most of a history's versions change a handful of the 15,000 rows)
     settled = same & prev_listed
-    wanted = (set(entries) - settled) | (prev_listed - current)
+    wanted = (set(entries) - settled).union(removed)
     select = f"select {', '.join(cols)} from designations"
     if len(wanted) * 4 < len(entries) + len(prev_listed):
         rows_read = db.execute(f"{select} where uid in (select value from json_each(?))", [json.dumps(sorted(wanted))])
@@ -491,7 +492,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
                                                              " tracker reads (e.g. a program tag no longer cut short)")
         events.append(_event(obs_id, uid, "changed", date, e["row"]["name"], details))
 
-    for uid in sorted(prev_listed - current):
+    for uid in removed:
         old = existing[uid]
         events.append(_event(obs_id, uid, "removed", date, old["name"],
                              {"reason": "left tracked programs" if uid in on_list else "no longer on the list"}))
@@ -499,7 +500,6 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
 
     if rows:
         bulk_insert(db, "designations", rows, sparse=True)
-    removed = sorted(prev_listed - current)
     if removed:
         db.conn.executemany("update designations set listed = 0, removed_on = ? where uid = ?", [(date, u) for u in removed])
     # last_seen moves for everything still listed that was not rewritten (unchanged, unreadable rows)
