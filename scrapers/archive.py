@@ -241,14 +241,13 @@ class Archive:
                 if not self.blob_path(base_sha).exists() else 0
             if depth >= DELTA_MAX_DEPTH:
                 return None
-            base_lines = self._lines(base_sha)
+            base_bytes, base_lines = self._with_lines(base_sha)
         except (OSError, ArchiveError, blobdelta.DeltaError):
             return None   # the base cannot be read: store the whole file
-        new_lines = blobdelta.lines(content)
         stats: dict = {}
-        delta = blobdelta.encode(base_lines, new_lines, base_sha, depth + 1, sha256=sha, size=len(content),
-                                 share=True, stats=stats)
-        self._remember(sha, content, new_lines, fresh=stats["literal_bytes"])
+        delta = blobdelta.encode(base_lines, content, base_sha, depth + 1, sha256=sha, size=len(content),
+                                 stats=stats, base_bytes=base_bytes)
+        self._remember(sha, content, stats["lines"], fresh=stats["literal_bytes"])
         if len(delta) * 4 >= len(content):
             return None
         self._note_runs(sha, base_sha, stats["ops"])
@@ -285,11 +284,14 @@ class Archive:
 
     def _lines(self, sha: str) -> list[bytes]:
         """The lines of a stored blob (kept with it in memory once split)."""
+        return self._with_lines(sha)[1]
+
+    def _with_lines(self, sha: str) -> tuple[bytes, list[bytes]]:
         content, lines = self._from_memory(sha) or (self.read(sha), None)
         if lines is None:
             lines = blobdelta.lines(content)
             self._remember(sha, content, lines)
-        return lines
+        return content, lines
 
     def read_lines(self, entry: Entry | str) -> tuple[bytes, list[bytes]]:
         """The stored bytes (checked like `read`) and their lines (`bytes.splitlines` with line

@@ -30,59 +30,88 @@ def lines(content: bytes) -> list[bytes]:
 
 def encode(base: bytes | list[bytes], content: bytes | list[bytes], base_sha: str, depth: int, *,
            sha256: str | None = None, size: int | None = None, level: int = 9, share: bool = False,
-           stats: dict | None = None) -> bytes:
-    """The delta turning `base` into `content` (each as bytes or as its `lines`). Both are
-    walked side by side: runs of equal lines are found by comparing slices (in C); where they
-    part, the next line is looked for a little way ahead on each side (a line changed,
-    inserted or deleted), and only when that fails in a whole index of the base's lines (a
-    block moved far). A list of 15,000 lines with a handful changed costs milliseconds.
+           stats: dict | None = None, base_bytes: bytes | None = None) -> bytes:
+    """The delta turning `base` into `content` (each as bytes or as its `lines`; `base_bytes`:
+    the base's bytes when `base` is given as lines and they are at hand). See `diff`.
 
-    share=True (content given as a list): the lines of `content` found in `base` are replaced,
-    in that list, by the base's own (equal) line objects, so that successive versions kept in
-    memory hold each unchanged line once. `stats`, when given, gets "literal_bytes": the bytes
-    of the lines written out (not copied from the base)."""
+    share=True (content given as a list): that list is set to `diff`'s lines, so the lines
+    found in `base` are the base's own (equal) line objects, and successive versions kept in
+    memory hold each unchanged line once. `stats`, when given, gets "ops" and "literal_bytes"
+    (the bytes of the lines written out, not copied from the base)."""
     old = base if isinstance(base, list) else lines(base)
-    new = content if isinstance(content, list) else lines(content)
-    ops: list = []
-    literal: list[bytes] = []
-    literal_bytes = 0
-    first: dict[bytes, int] | None = None
-    i = j = 0
-    n, m = len(new), len(old)
-    while j < n:
-        at = i if i < m and old[i] == new[j] else _near(old, i, new[j])
-        if at is None and i < m and (_near(new, j + 1, old[i]) is not None
-                                     or (i + 1 < m and j + 1 < n and old[i + 1] == new[j + 1])):
-            pass                 # a line changed or inserted here: the walk is still in step
-        elif at is None:
-            if first is None:
-                first = dict(zip(reversed(old), range(m - 1, -1, -1)))    # line -> first position
-            at = first.get(new[j])
-        if at is None:
-            literal.append(new[j])
-            literal_bytes += len(new[j])
-            j += 1
-            continue
-        if literal:
-            ops.append(b"".join(literal).decode("latin-1"))
-            literal = []
-        run = _common_run(old, at, new, j)
-        ops.append([at, run])
-        if share:
-            new[j:j + run] = old[at:at + run]
-        i, j = at + run, j + run
-    if literal:
-        ops.append(b"".join(literal).decode("latin-1"))
+    old_bytes = base if isinstance(base, bytes) else base_bytes if base_bytes is not None else b"".join(old)
+    data = content if isinstance(content, bytes) else b"".join(content)
+    ops, new, literal_bytes = diff(old, old_bytes, data)
+    if share and isinstance(content, list):
+        content[:] = new
     if stats is not None:
-        stats["literal_bytes"], stats["ops"] = literal_bytes, ops
+        stats["literal_bytes"], stats["ops"], stats["lines"] = literal_bytes, ops, new
     if size is None:
-        size = sum(map(len, new)) if isinstance(content, list) else len(content)
-    sha = sha256 or hashlib.sha256(content if isinstance(content, bytes) else b"".join(new)).hexdigest()
+        size = len(data)
+    sha = sha256 or hashlib.sha256(data).hexdigest()
     body = zlib.compress(json.dumps(ops, separators=(",", ":")).encode("ascii"), level)
     return b"%s %s %d %d %s\n" % (MAGIC, base_sha.encode(), depth, size, sha.encode()) + body
 
 
 NEAR = 64
+
+
+def diff(old: list[bytes], old_bytes: bytes, data: bytes) -> tuple[list, list[bytes], int]:
+    """(operations, the lines of `data`, bytes written out) turning the file `old_bytes`
+    (`old`: its `lines`) into `data`. Both are walked side by side; where they agree, the run
+    of equal lines is measured by comparing the bytes of many base lines at once with the new
+    file's (`bytes.startswith` on a view of the base: nothing copied), so the parts of the new
+    file equal to the base are never split into lines: its lines there are the base's own
+    objects. Where they part, the next line is looked for a little way ahead on each side (a
+    line changed, inserted or deleted), and only when that fails in a whole index of the base's
+    lines (a block moved far). A version of the 15,000-line list with a few dozen lines changed
+    costs about 3 ms here, most of it the base's line offsets (BENCHMARKS.md, section 10).
+
+    The operations are those of the line-by-line walk this replaced (the same runs, the same
+    literals, line for line): each copy run is the longest run of equal lines from where it
+    starts, and the new file's lines are exactly `lines(data)`."""
+    view = memoryview(old_bytes)
+    offsets = list(itertools.accumulate(map(len, old), initial=0))      # bytes before each line
+    m, size = len(old), len(data)
+    ops: list = []
+    out: list[bytes] = []
+    literal: list[bytes] = []
+    literal_bytes = 0
+    first: dict[bytes, int] | None = None
+    ahead = _Ahead(data)
+    i = p = 0
+    while p < size:
+        run = _equal_lines(old, view, offsets, i, data, p)
+        if run:
+            at = i
+        else:
+            line = _line_at(data, p)                    # the new file's line here
+            at = _near(old, i, line)
+            if at is None and i < m and (i + 1 < m and p + len(line) < size
+                                         and old[i + 1] == _line_at(data, p + len(line))
+                                         or ahead.has(old[i], p + len(line))):
+                pass             # a line changed or inserted here: the walk is still in step
+            elif at is None:
+                if first is None:
+                    first = dict(zip(reversed(old), range(m - 1, -1, -1)))    # line -> first position
+                at = first.get(line)
+            if at is None:
+                literal.append(line)
+                out.append(line)
+                literal_bytes += len(line)
+                p += len(line)
+                continue
+            run = _equal_lines(old, view, offsets, at, data, p)
+        if literal:
+            ops.append(b"".join(literal).decode("latin-1"))
+            literal = []
+        ops.append([at, run])
+        out += old[at:at + run]
+        p += offsets[at + run] - offsets[at]
+        i = at + run
+    if literal:
+        ops.append(b"".join(literal).decode("latin-1"))
+    return ops, out, literal_bytes
 
 
 def _near(old: list[bytes], i: int, line: bytes) -> int | None:
@@ -93,20 +122,82 @@ def _near(old: list[bytes], i: int, line: bytes) -> int | None:
         return None
 
 
-def _common_run(old: list[bytes], i: int, new: list[bytes], j: int) -> int:
-    """How many lines from old[i] and new[j] on are equal (at least 1): galloping over slices."""
-    limit = min(len(old) - i, len(new) - j)
-    run, step = 1, 64
-    while run < limit:
-        step = min(step, limit - run)
-        if old[i + run:i + run + step] == new[j + run:j + run + step]:
-            run += step
-            step *= 2
-        elif step == 1:
+def _equal_lines(old: list[bytes], view: memoryview, offsets: list[int], i: int, data: bytes, p: int) -> int:
+    """How many lines from old[i] on equal the lines of `data` from byte p (a line start) on:
+    the first k lines' bytes compared at once (`bytes.startswith` on a view of the base:
+    nothing copied), k galloping, then halving."""
+    limit = len(old) - i
+    if limit <= 0:
+        return 0
+    start = offsets[i]
+    shift = p - start                  # where a byte of the base is in `data`, within the run
+    same, step = 0, 1                  # the first `same` lines are equal
+    while True:
+        k = min(same + step, limit)
+        a = offsets[i + same]
+        if not data.startswith(view[a:offsets[i + k]], a + shift):
             break
-        else:
-            step //= 2
-    return run
+        same = k
+        if same == limit:
+            break
+        step *= 2
+    if same < limit:
+        high = k                       # the first `high` lines are not all equal
+        while high - same > 1:
+            mid = (same + high) // 2
+            a = offsets[i + same]
+            if data.startswith(view[a:offsets[i + mid]], a + shift):
+                same = mid
+            else:
+                high = mid
+    if same:
+        # the last of them ends the same way in `data` only if its end is not read otherwise
+        # there: a bare CR followed by LF, a last line without an end followed by more bytes
+        last, end = old[i + same - 1], p + offsets[i + same] - start
+        if last.endswith(b"\r") and data[end:end + 1] == b"\n" or \
+                not last.endswith((b"\n", b"\r")) and end != len(data):
+            same -= 1
+    return same
+
+
+def _line_at(data: bytes, p: int) -> bytes:
+    """The line of `data` starting at byte p, as `lines` cuts it (LF, CR LF or a bare CR)."""
+    lf = data.find(b"\n", p)
+    end = len(data) if lf < 0 else lf + 1
+    cr = data.find(b"\r", p, end - 1 if lf < 0 else lf - 1)     # a CR not just before the LF
+    return data[p:cr + 1 if cr >= 0 else end]
+
+
+class _Ahead:
+    """The new file's lines a little way ahead of the walk, split a block at a time (the walk
+    only moves forward)."""
+
+    def __init__(self, data: bytes):
+        self.data, self.lines, self.at, self.pos, self.end = data, [], 0, 0, False
+
+    def has(self, line: bytes, p: int) -> bool:
+        """Whether `line` is one of the NEAR lines of the file from byte p (a line start) on."""
+        while self.at < len(self.lines) and self.pos < p:
+            self.pos += len(self.lines[self.at])
+            self.at += 1
+        if self.pos != p or self.at >= len(self.lines) or len(self.lines) - self.at < NEAR and not self.end:
+            self.lines, self.at, self.pos = _lines_at(self.data, p, 4 * NEAR), 0, p
+            self.end = len(self.lines) < 4 * NEAR
+        try:
+            self.lines.index(line, self.at, self.at + NEAR)
+        except ValueError:
+            return False
+        return True
+
+
+def _lines_at(data: bytes, p: int, count: int) -> list[bytes]:
+    """The `count` lines of `data` from byte p (a line start) on, fewer at its end."""
+    size = 512 * count
+    while True:
+        block = data[p:p + size].splitlines(keepends=True)
+        if p + size >= len(data) or len(block) > count:
+            return block[:count]       # (never the last line of a block that may be cut)
+        size *= 4
 
 
 def header(blob: bytes) -> tuple[str, int, int, str]:

@@ -41,6 +41,8 @@ class Snapshot:
     in_scope: set[int] = dataclasses.field(default_factory=set)         # uids with a tracked program
     sha256: str | None = None            # of the version's sdn.csv
     rows: list[bytes] | None = None      # the version's rows, in file order
+    gone: set[int] = dataclasses.field(default_factory=set)   # read by its changes: the uids whose
+    #                                    previous row changed or went (those that left are among them)
 
 
 _JUNK = b"\x1a\r\n\x00 \t"
@@ -126,7 +128,7 @@ def read_changed(prev: Snapshot, content: bytes, scope: set[str], lines: list[by
     in_scope = (prev.in_scope - gone_uids) | {u for u in changed if every or scope.intersection(raws[u].programs)}
     nxt = Snapshot(prev.batch_id, prev.scope, now, raws, not_utf8, encoding,
                    {u: e for u, e in prev.built.items() if u in raws and u not in changed}, prev.comments,
-                   in_scope, prev.sha256, rows)
+                   in_scope, prev.sha256, rows, gone_uids)
     return nxt, changed, rows
 
 

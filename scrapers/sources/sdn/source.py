@@ -274,9 +274,12 @@ class SdnSource(Source):
         on_list = snap.raws.keys() if snap is not None else {r.uid for r in raws}
         same = set(entries) - fresh if snap is not None else set()
         prev_on_list = self._snapshot.raws.keys() if snap is not None else None
+        # what left the list and entered it: among the rows that went and the new ones
+        moved = ({u for u in snap.gone if u not in on_list}, {u for u in fresh if u not in prev_on_list}) \
+            if snap is not None else None
         result = apply_observation(db, batch, entries, max_drop, unreadable, files_meta, sorted(scope), on_list, ctx,
                                    present={"alt": alt is not None, "add": addresses is not None}, same=same,
-                                   prev_on_list=prev_on_list)
+                                   prev_on_list=prev_on_list, moved=moved)
         self._keep(batch, scope, roles, contents, raws, comments, entries, problems, snap, in_scope, lines)
         return result
 
@@ -389,11 +392,13 @@ def designation_year(row: dict) -> int | None:
 def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int, dict], max_drop: float,
                       unreadable: set[int], files_meta: list[dict], programs: list[str],
                       on_list: AbstractSet[int], ctx: BuildContext, present: dict, same: set[int] = frozenset(),
-                      prev_on_list: AbstractSet[int] | None = None) -> dict:
+                      prev_on_list: AbstractSet[int] | None = None,
+                      moved: tuple[set[int], set[int]] | None = None) -> dict:
     """One version of the list against the database's state. `same`: entries known to be built
     from exactly the rows of the previous version (read by their changes): when still listed,
     unchanged without comparing them. `prev_on_list`: every uid of the previous version, when
-    known (else read from build_info)."""
+    known (else read from sdn_list_uids); `moved`: (the uids that left the list, those that
+    entered it) since the previous version, when known (else the difference of the two)."""
     date = batch.observed_on
     prev_obs = db.execute("select id, observed_on from list_observations where kind = 'list'"
                           " order by id desc limit 1").fetchone()
@@ -521,7 +526,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
         bulk_insert(db, "list_events", events)
     listed_types = dict(db.execute("select entity_type, count(*) from designations where listed = 1 group by entity_type").fetchall())
     # every uid of this version, written as what changed since the previous one
-    left, entered = prev_on_list - on_list, on_list - prev_on_list
+    left, entered = moved if moved is not None else (prev_on_list - on_list, on_list - prev_on_list)
     if left:
         db.conn.executemany("delete from sdn_list_uids where uid = ?", [(u,) for u in left])
     if entered:
