@@ -293,6 +293,15 @@ class Archive:
             self._remember(sha, content, lines)
         return content, lines
 
+    def kept_lines(self, sha: str) -> list[bytes] | None:
+        """The lines of a large file this process wrote or read (verified then), if still in
+        memory: without joining them into its bytes."""
+        got = self._recent.get(sha)
+        if got is not None and got[1] is not None:
+            return got[1]
+        kept = self._kept.get(sha)
+        return kept[0] if kept is not None else None
+
     def read_lines(self, entry: Entry | str) -> tuple[bytes, list[bytes]]:
         """The stored bytes (checked like `read`) and their lines (`bytes.splitlines` with line
         ends kept), split once and kept with the bytes while they stay in memory."""

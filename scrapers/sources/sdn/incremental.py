@@ -48,18 +48,24 @@ class Snapshot:
 _JUNK = b"\x1a\r\n\x00 \t"
 
 
-def split(content: bytes, lines: list[bytes] | None = None) -> list[bytes] | None:
+def split(content: bytes | None, lines: list[bytes] | None = None) -> list[bytes] | None:
     """The file's rows as raw lines (line ends kept; a BOM and the trailing SUB/blank lines
     gone), or None when only the full parse may read it. `lines`: the file's
-    `splitlines(keepends=True)`, when already at hand."""
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in content:
+    `splitlines(keepends=True)`, when already at hand. `content` None (`lines` given): the
+    rows are not searched for NUL bytes here (the caller looks in the rows it has not seen
+    before); the lines cut or dropped here are."""
+    first = content if content is not None else lines[0] if lines else b""
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")) or content is not None and b"\x00" in content:
         return None
     lines = list(lines) if lines is not None else content.splitlines(keepends=True)
     while lines and not lines[-1].strip(_JUNK):
-        lines.pop()
+        if b"\x00" in lines.pop():
+            return None
     if lines and lines[0].startswith(b"\xef\xbb\xbf"):
         lines[0] = lines[0][3:]
     if lines and lines[-1].rstrip(_JUNK) != lines[-1].rstrip(b"\r\n"):
+        if b"\x00" in lines[-1]:
+            return None
         lines[-1] = lines[-1].rstrip(_JUNK)   # "...\r\n\x1a" written on the last row's line
     return lines
 
@@ -86,14 +92,16 @@ def snapshot_of(batch_id: int, scope: tuple[str, ...], content: bytes, raws: lis
                     "cp1252" if not_utf8 else "utf-8", rows=rows)
 
 
-def read_changed(prev: Snapshot, content: bytes, scope: set[str], lines: list[bytes] | None = None,
+def read_changed(prev: Snapshot, content: bytes | None, scope: set[str], lines: list[bytes] | None = None,
                  copied: tuple[str, list[tuple[int, int, int]], int] | None = None
                  ) -> tuple[Snapshot, set[int], list[bytes]] | None:
     """(the new version's snapshot, the uids whose line is new, the file's rows) -- or None
     (see the module doc). `prev` is left as it was. The snapshot's entries are in the order
     of the previous version with new lines last (`in_file_order` gives the file's order).
     `copied`: what the archive knows of the lines this version copies from the one before
-    (Archive.copied_lines): then only the others are compared, with the same result."""
+    (Archive.copied_lines): then only the others are compared, with the same result.
+    `content` may be None when `lines` are given: the file's bytes are then never joined, and
+    only its new rows are searched for NUL bytes (the others are the previous version's)."""
     rows = split(content, lines)
     if rows is None:
         return None
@@ -105,6 +113,8 @@ def read_changed(prev: Snapshot, content: bytes, scope: set[str], lines: list[by
         if len(now) != len(rows):
             return None                   # a line twice: let the full parse say so
         added, gone = now - prev.lines, prev.lines - now
+    if content is None and any(b"\x00" in ln for ln in added):
+        return None
     not_utf8 = (prev.not_utf8 - gone) | {ln for ln in added if not ln.isascii() and not _is_utf8(ln)}
     encoding = "cp1252" if not_utf8 else "utf-8"
     if encoding != prev.encoding:

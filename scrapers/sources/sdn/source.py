@@ -194,17 +194,20 @@ class SdnSource(Source):
         scope = set(ctx.config.programs)
         roles = {entry.role or role_of(entry.kind): entry for entry in items}
         lines = None
-        for role, entry in roles.items():
-            if role == "sdn":
-                content, lines = ctx.archive.read_lines(entry)
-                contents[role] = content
-            else:
-                content = contents[role] = ctx.archive.read(entry)
-            files_meta.append({"file": _kind(role), "sha256": entry.sha256, "bytes": len(content),
-                               "from": entry.location})
         # a version like the one before it (a history, a daily fetch of sdn.csv alone): only
         # the lines that changed are parsed (incremental.py); else the whole file, as ever
         copied = ctx.archive.copied_lines(roles["sdn"].sha256) if "sdn" in roles else None
+        for role, entry in roles.items():
+            if role == "sdn":
+                # its lines as this process verified them, if it did: its bytes are read (joined)
+                # only if the whole file has to be parsed
+                lines = ctx.archive.kept_lines(entry.sha256) if copied is not None and self._snapshot else None
+                content, lines = (None, lines) if lines is not None else ctx.archive.read_lines(entry)
+                contents[role] = content
+            else:
+                content = contents[role] = ctx.archive.read(entry)
+            files_meta.append({"file": _kind(role), "sha256": entry.sha256,
+                               "bytes": len(content) if content is not None else entry.size, "from": entry.location})
         changed = self._read_changed(db, batch, scope, roles, contents, lines, copied)
         if changed is not None:
             snap, fresh, lines = changed
@@ -217,6 +220,8 @@ class SdnSource(Source):
                 snap.comments = comments
         if changed is None or problems:
             problems, snap, fresh = [], None, None
+            if contents.get("sdn", b"") is None:
+                contents["sdn"] = ctx.archive.read(roles["sdn"])
             for role, entry in roles.items():
                 if role == "xml":
                     xml = (contents[role], entry.location)
