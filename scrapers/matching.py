@@ -62,6 +62,7 @@ class NameIndex:
     """The designations of one database and their aliases (see the module docstring)."""
 
     def __init__(self, db):
+        self._db = db
         self.entries: dict[int, Designation] = {}
         rows = db.execute(
             "select uid, name, entity_type, listed, countries, date_of_birth, first_seen, designated_on"
@@ -73,6 +74,19 @@ class NameIndex:
         self.aliases: list[tuple[int, str, str]] = [
             (uid, alias, quality or "strong") for uid, alias, quality
             in db.execute("select uid, alias, quality from aliases").fetchall() if uid in self.entries]
+
+    @functools.cached_property
+    def _links(self) -> dict[int, set[int]]:
+        out: dict[int, set[int]] = defaultdict(set)
+        for uid, linked in self._db.execute("select uid, linked_uid from relationships where linked_uid is not null"):
+            if uid in self.entries and linked in self.entries:
+                out[uid].add(linked)
+                out[linked].add(uid)
+        return out
+
+    def linked(self, uid: int) -> set[int]:
+        """The entries the list relates to `uid` ('Linked To:', either way round)."""
+        return self._links.get(uid, set())
 
     # -- lookup: names as written -> matches ----------------------------------------------------
 

@@ -197,8 +197,12 @@ def link_release(rid: str, published: str, cands: list[Candidate], body_text: st
     rows: list[Linked] = []
     used_uids: set[int] = set()
     names_used: set[str] = set()
-    for cand in cands:
-        m, how, ambiguous = match_candidate(cand, index, history, published)
+    matched = [(cand, *match_candidate(cand, index, history, published)) for cand in cands]
+    # a name several entries bear, read again knowing what else the release designates
+    put_forward = {m.uid for cand, m, _, _ in matched if m is not None and cand.role == "designated"}
+    matched = [(cand, *match_candidate(cand, index, history, published, put_forward)) if m is None and amb
+               else (cand, m, how, amb) for cand, m, how, amb in matched]
+    for cand, m, how, ambiguous in matched:
         uid = m.uid if m else None
         ev = {"markup": cand.markup, "sentence": cand.sentence[:500], "text_role": cand.role,
               "text_reason": cand.reason}

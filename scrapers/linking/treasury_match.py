@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Set as AbstractSet
 
 from ..matching import Match, NameIndex
 from ..names import looks_like_company, name_forms, normalize_name, similarity
@@ -79,18 +80,32 @@ def _compatible(index: NameIndex, written: str, m: Match) -> bool:
     return (entry.entity_type == "individual") != looks_like_company(written)
 
 
-def _best(matches: list[Match], history: ListHistory, published: str) -> tuple[Match | None, list[int]]:
+def _best(matches: list[Match], history: ListHistory, published: str, index: NameIndex | None = None,
+          put_forward: AbstractSet[int] = frozenset()) -> tuple[Match | None, list[int], str | None]:
+    """(the match, the uids tied for it, what broke the tie)."""
     if not matches:
-        return None, []
+        return None, [], None
     top = [m for m in matches if m.score == matches[0].score]
     if len(top) > 1:
+        tied = [m.uid for m in top]
         near = [m for m in top if history.added_near(m.uid, published)]
         not_before = [m for m in top if not history.listed_before(m.uid, published)]
         pick = next((found for found in (near, not_before) if found), [])
-        # several entries bear the name and the list's history does not single one out: no
-        # guess (a wrong link between a person and a sanctions entry is the worse error)
-        return (pick[0] if len({m.uid for m in pick}) == 1 else None), [m.uid for m in top]
-    return top[0], []
+        if len({m.uid for m in pick}) == 1:
+            return pick[0], tied, None
+        # the list's own relationships: the one entry 'Linked To' an entry this release puts
+        # forward as designated (the person's company, designated with them)
+        if index is not None and put_forward:
+            pick = [m for m in top if index.linked(m.uid) & (put_forward - set(tied))]
+            if len({m.uid for m in pick}) == 1:
+                partners = sorted(index.linked(pick[0].uid) & put_forward)
+                return pick[0], tied, ("the list links it to " + ", ".join(
+                    f"{index.entries[u].name} ({u})" for u in partners) + ", designated by this release;"
+                    " the other entries bearing the name are not")
+        # several entries bear the name and nothing singles one out: no guess (a wrong link
+        # between a person and a sanctions entry is the worse error)
+        return None, tied, None
+    return top[0], [], None
 
 
 # What prose puts around a name that the list leaves out: "The Sinaloa Cartel", "Los Rojos DTO".
@@ -108,23 +123,28 @@ def derived_forms(form: str) -> list[tuple[str, str]]:
     return out
 
 
-def match_candidate(cand: Candidate, index: NameIndex, history: ListHistory, published: str):
-    """(match, how, ambiguous uids) for one extracted name."""
+def match_candidate(cand: Candidate, index: NameIndex, history: ListHistory, published: str,
+                    put_forward: AbstractSet[int] = frozenset()):
+    """(match, how, ambiguous uids) for one extracted name. `put_forward`: the entries the
+    release's other names matched, written as designated (a tie between entries bearing the
+    name may be broken by the list linking one of them to one of those)."""
     tries = [(form, {"matched_form": form}) for form in cand.forms()]
     tries += [(bare, {"matched_form": bare, "rule": rule}) for form in cand.forms() for bare, rule in derived_forms(form)]
     for fuzzy in (False, True):         # every exact form before any near one
         for form, how in tries:
             got = release_lookup(index, form, fuzzy=fuzzy)
             if got:
-                m, amb = _best(got, history, published)
+                m, amb, why = _best(got, history, published, index, put_forward)
                 if m is None:
                     how = {**how, "unlinked_reason": f"{len(amb)} list entries bear this name; nothing singles one out"}
+                elif why:
+                    how = {**how, "tie_broken_by": why}
                 return m, how, amb
     if cand.pieces and len(cand.pieces) > 1:
         joined = " ".join(cand.pieces)
         got = release_lookup(index, joined)
         if got:
-            m, amb = _best(got, history, published)
+            m, amb, _ = _best(got, history, published)
             return m, {"matched_form": joined}, amb
     for sf in cand.short_forms:
         got = [m for m in release_lookup(index, sf, fuzzy=False) if m.method in ("exact", "normalised", "alias")]
