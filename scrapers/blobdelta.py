@@ -95,13 +95,15 @@ def diff(old: list[bytes], old_bytes: bytes, data: bytes) -> tuple[list, list[by
                 if first is None:
                     first = dict(zip(reversed(old), range(m - 1, -1, -1)))    # line -> first position
                 at = first.get(line)
-            if at is None:
+            # (old[at] is the line: the run is at least 1; were it 0, the line is written out and
+            # the walk still moves on)
+            run = _equal_lines(old, view, offsets, at, data, p) if at is not None else 0
+            if not run:
                 literal.append(line)
                 out.append(line)
                 literal_bytes += len(line)
                 p += len(line)
                 continue
-            run = _equal_lines(old, view, offsets, at, data, p)
         if literal:
             ops.append(b"".join(literal).decode("latin-1"))
             literal = []
