@@ -31,6 +31,7 @@ from markupsafe import Markup, escape
 
 from . import changes as digest
 from . import profiles
+from .evidence import evidence_items
 from .freshness import freshness
 from .search import search, threshold_of
 
@@ -53,7 +54,8 @@ def profile_url(kind: str, key) -> str:
 
 
 async def _render(datasette, request, template: str, context: dict, status: int = 200) -> Response:
-    html = await datasette.render_template(template, {**context, "profile_url": profile_url}, request=request)
+    html = await datasette.render_template(template, {**context, "profile_url": profile_url,
+                                                      "evidence_items": evidence_items}, request=request)
     return Response.html(html, status=status)
 
 
