@@ -58,11 +58,13 @@ def versions(seed: int = 17) -> list[bytes]:
     return out
 
 
-def write_history(root, contents: list[bytes], start_day: int = 1):
+def write_history(root, contents: list[bytes], start_day: int = 1, comments: list[bytes] | None = None):
     for n, content in enumerate(contents):
         d = root / f"2024-03-{start_day + n:02d}T183000"
         d.mkdir(parents=True)
         (d / "sdn.csv").write_bytes(content)
+        if comments is not None:
+            (d / "sdn_comments.csv").write_bytes(comments[n])
     return root
 
 
@@ -81,8 +83,8 @@ def fresh_snapshot():
     get_source("sdn")._snapshot = None
 
 
-def import_both(run_cli, tmp_path, contents, whole_file):
-    hist = write_history(tmp_path / "h", contents)
+def import_both(run_cli, tmp_path, contents, whole_file, comments=None):
+    hist = write_history(tmp_path / "h", contents, comments=comments)
     seen = {"incremental": 0}
     original = SdnSource._read_changed
 
@@ -126,6 +128,19 @@ def test_a_retag_in_a_later_build_is_told_from_the_uids_stored_with_the_database
     run_cli("import", "sdn", later, "--as-of", "2024-04-30", db=db)
     assert one(db, "select count(*) from list_events where details like '%on_list_before%'") == 1
     assert one(db, "select count(*) from sdn_list_uids") == contents[retag].count(b"\r\n")
+
+
+def test_comments_for_entries_not_on_the_list_are_not_taken_for_entries(run_cli, tmp_path, whole_file):
+    """sdn_comments.csv may continue the remarks of an entry the list does not hold: a change to
+    it marks that uid for a new look, but it never enters the list's uids."""
+    contents = versions()
+    comments = [b'99999,"continued remarks, version %d"\r\n20009,"more of the remarks %d"\r\n' % (n, n // 3)
+                for n in range(len(contents))]
+    a, b, seen = import_both(run_cli, tmp_path, contents, whole_file, comments)
+    assert a == b and seen["incremental"] >= 9
+    db = tmp_path / "a" / "tracker.db"
+    assert one(db, "select count(*) from sdn_list_uids") == contents[-1].count(b"\r\n")
+    assert one(db, "select count(*) from sdn_list_uids where uid = 99999") == 0
 
 
 @pytest.mark.parametrize("quirk", ["bom", "utf8", "blank-line", "twice", "header", "multiline", "bad-byte",

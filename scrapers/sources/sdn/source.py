@@ -280,8 +280,9 @@ class SdnSource(Source):
         same = set(entries) - fresh if snap is not None else set()
         prev_on_list = self._snapshot.raws.keys() if snap is not None else None
         # what left the list and entered it: among the rows that went and the new ones
-        moved = ({u for u in snap.gone if u not in on_list}, {u for u in fresh if u not in prev_on_list}) \
-            if snap is not None else None
+        # (`fresh` may hold an sdn_comments.csv uid that is not on the list)
+        moved = ({u for u in snap.gone if u not in on_list},
+                 {u for u in fresh if u in on_list and u not in prev_on_list}) if snap is not None else None
         result = apply_observation(db, batch, entries, max_drop, unreadable, files_meta, sorted(scope), on_list, ctx,
                                    present={"alt": alt is not None, "add": addresses is not None}, same=same,
                                    prev_on_list=prev_on_list, moved=moved)
