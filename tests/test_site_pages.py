@@ -402,8 +402,10 @@ def test_link_evidence_reads_as_labelled_text_not_json():
     raw = json.dumps({"sentence": "X, a sales agent", "tie_broken_by": "the list links it to Y (2)",
                       "ambiguous_uids": [1, 2], "text_role": "designated", "facts": [], "odd_key": {"a_b": True}})
     assert evidence_items(raw) == [("tie broken by", "the list links it to Y (2)"),
-                                   ("OFAC IDs bearing the name", "1, 2"), ("sentence", "X, a sales agent"),
+                                   ("OFAC IDs bearing the name", [1, 2]), ("sentence", "X, a sales agent"),
                                    ("odd key", "a b: yes")]
+    assert evidence_items('{"markup": "strong", "facts": ["age", "country"]}') == [
+        ("corroborated by", "age, country"), ("found as", "bold")]
     assert evidence_items("same name; residence matches") == [("", "same name; residence matches")]
     assert evidence_items(None) == [] and evidence_items("{}") == [] and evidence_items("[1]") == [("", "[1]")]
 
@@ -411,6 +413,7 @@ def test_link_evidence_reads_as_labelled_text_not_json():
 def test_release_profile_shows_a_links_evidence_labelled(site):
     page = site.get("/release/treasury~3Asb9003").text
     assert "<em>tie broken by</em>: the list links it to LABORATORIO QUIMICO DEL NORTE (90017)" in page
-    assert "<em>OFAC IDs bearing the name</em>: 90018, 90019" in page
+    assert ('<em>OFAC IDs bearing the name</em>: <a href="/entry/90018">90018</a>, <a href="/entry/90019">90019</a>'
+            in page)
     assert "&#34;tie_broken_by&#34;" not in page and '"tie_broken_by"' not in page
     assert "name in bold in the release" in page        # evidence written as text stays as it is

@@ -23,18 +23,22 @@ LABELS = {
     "conflict": "conflict",
     "authorities": "authorities",
     "sentence": "sentence",
-    "markup": "markup",
+    "markup": "found as",
     "short_forms": "short forms",
     "aliases_in_text": "aliases in the text",
     "variants": "variants",
     "joined_from": "joined from",
 }
 HIDDEN = {"text_role"}      # (the row's role says it)
+MARKUP = {"strong": "bold", "asterisks": "between asterisks", "text": "plain text", "list-item": "a list item",
+          "recent-actions": "an entry of the Recent Actions page"}
+ENTRY_LISTS = {"ambiguous_uids"}      # OFAC IDs: shown as links to the entries
 
 
-def evidence_items(raw: str | None) -> list[tuple[str, str]]:
-    """[(label, text)] of a JSON evidence object; text that is not a JSON object is one
-    unlabelled item; nothing (or an empty object) gives []."""
+def evidence_items(raw: str | None) -> list[tuple[str, str | list[int]]]:
+    """[(label, text)] of a JSON evidence object (for the OFAC IDs of ENTRY_LISTS, the list
+    of IDs, to be linked); text that is not a JSON object is one unlabelled item; nothing (or
+    an empty object) gives []."""
     if not raw:
         return []
     try:
@@ -46,9 +50,14 @@ def evidence_items(raw: str | None) -> list[tuple[str, str]]:
     keys = [k for k in LABELS if k in data] + sorted(k for k in data if k not in LABELS and k not in HIDDEN)
     out = []
     for key in keys:
-        text = _text(data[key])
+        value = data[key]
+        label = LABELS.get(key, key.replace("_", " "))
+        if key in ENTRY_LISTS and isinstance(value, list) and value and all(isinstance(v, int) for v in value):
+            out.append((label, value))
+            continue
+        text = MARKUP.get(value, value) if key == "markup" and isinstance(value, str) else _text(value)
         if text:
-            out.append((LABELS.get(key, key.replace("_", " ")), text))
+            out.append((label, text))
     return out
 
 
