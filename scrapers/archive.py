@@ -188,6 +188,7 @@ class Archive:
         self._kept: collections.OrderedDict[str, tuple[list[bytes], int]] = collections.OrderedDict()
         self._kept_bytes = 0
         self._runs: collections.OrderedDict[str, tuple[str, list, int]] = collections.OrderedDict()
+        self._offsets: tuple[str, list[int]] | None = None     # the line offsets of the last file deltaed
 
     def close(self) -> None:
         self.conn.close()
@@ -245,8 +246,10 @@ class Archive:
         except (OSError, ArchiveError, blobdelta.DeltaError):
             return None   # the base cannot be read: store the whole file
         stats: dict = {}
+        known = self._offsets[1] if self._offsets is not None and self._offsets[0] == base_sha else None
         delta = blobdelta.encode(base_lines, content, base_sha, depth + 1, sha256=sha, size=len(content),
-                                 stats=stats, base_bytes=base_bytes)
+                                 stats=stats, base_bytes=base_bytes, base_offsets=known)
+        self._offsets = (sha, stats["offsets"])     # the next version's base, most likely
         self._remember(sha, content, stats["lines"], fresh=stats["literal_bytes"])
         if len(delta) * 4 >= len(content):
             return None

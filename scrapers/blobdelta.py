@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import json
 import zlib
+from typing import NamedTuple
 
 MAGIC = b"TRKDELTA1"
 
@@ -30,22 +31,26 @@ def lines(content: bytes) -> list[bytes]:
 
 def encode(base: bytes | list[bytes], content: bytes | list[bytes], base_sha: str, depth: int, *,
            sha256: str | None = None, size: int | None = None, level: int = 9, share: bool = False,
-           stats: dict | None = None, base_bytes: bytes | None = None) -> bytes:
+           stats: dict | None = None, base_bytes: bytes | None = None,
+           base_offsets: list[int] | None = None) -> bytes:
     """The delta turning `base` into `content` (each as bytes or as its `lines`; `base_bytes`:
-    the base's bytes when `base` is given as lines and they are at hand). See `diff`.
+    the base's bytes, `base_offsets` its line offsets, when `base` is given as lines and they
+    are at hand). See `diff`.
 
     share=True (content given as a list): that list is set to `diff`'s lines, so the lines
     found in `base` are the base's own (equal) line objects, and successive versions kept in
-    memory hold each unchanged line once. `stats`, when given, gets "ops" and "literal_bytes"
-    (the bytes of the lines written out, not copied from the base)."""
+    memory hold each unchanged line once. `stats`, when given, gets "ops", "literal_bytes"
+    (the bytes of the lines written out, not copied from the base), "lines" and "offsets" (the
+    new file's, for the next version's delta)."""
     old = base if isinstance(base, list) else lines(base)
     old_bytes = base if isinstance(base, bytes) else base_bytes if base_bytes is not None else b"".join(old)
     data = content if isinstance(content, bytes) else b"".join(content)
-    ops, new, literal_bytes = diff(old, old_bytes, data)
+    walk = diff(old, old_bytes, data, base_offsets)
+    ops = walk.ops
     if share and isinstance(content, list):
-        content[:] = new
+        content[:] = walk.lines
     if stats is not None:
-        stats["literal_bytes"], stats["ops"], stats["lines"] = literal_bytes, ops, new
+        stats.update(literal_bytes=walk.literal_bytes, ops=ops, lines=walk.lines, offsets=walk.offsets)
     if size is None:
         size = len(data)
     sha = sha256 or hashlib.sha256(data).hexdigest()
@@ -56,25 +61,40 @@ def encode(base: bytes | list[bytes], content: bytes | list[bytes], base_sha: st
 NEAR = 64
 
 
-def diff(old: list[bytes], old_bytes: bytes, data: bytes) -> tuple[list, list[bytes], int]:
-    """(operations, the lines of `data`, bytes written out) turning the file `old_bytes`
-    (`old`: its `lines`) into `data`. Both are walked side by side; where they agree, the run
+class Walk(NamedTuple):
+    ops: list                   # the delta's operations
+    lines: list[bytes]          # the new file's lines (those copied: the base's own objects)
+    literal_bytes: int          # the bytes of the lines written out
+    offsets: list[int]          # the new file's line offsets (bytes before each line, then its size)
+
+
+def line_offsets(file_lines: list[bytes]) -> list[int]:
+    """The bytes before each line, then the file's size."""
+    return list(itertools.accumulate(map(len, file_lines), initial=0))
+
+
+def diff(old: list[bytes], old_bytes: bytes, data: bytes, offsets: list[int] | None = None) -> Walk:
+    """The operations turning the file `old_bytes` (`old`: its `lines`; `offsets`: their
+    `line_offsets`, when known) into `data`, with the new file's lines and offsets (the next
+    version's base needs them: copied runs give theirs by shifting the base's, so no version
+    is measured line by line twice). Both are walked side by side; where they agree, the run
     of equal lines is measured by comparing the bytes of many base lines at once with the new
     file's (`bytes.startswith` on a view of the base: nothing copied), so the parts of the new
     file equal to the base are never split into lines: its lines there are the base's own
     objects. Where they part, the next line is looked for a little way ahead on each side (a
     line changed, inserted or deleted), and only when that fails in a whole index of the base's
     lines (a block moved far). A version of the 15,000-line list with a few dozen lines changed
-    costs about 3 ms here, most of it the base's line offsets (BENCHMARKS.md, section 10).
+    costs about 2 ms here (BENCHMARKS.md, section 10).
 
     The operations are those of the line-by-line walk this replaced (the same runs, the same
     literals, line for line): each copy run is the longest run of equal lines from where it
     starts, and the new file's lines are exactly `lines(data)`."""
     view = memoryview(old_bytes)
-    offsets = list(itertools.accumulate(map(len, old), initial=0))      # bytes before each line
+    offsets = offsets if offsets is not None else line_offsets(old)
     m, size = len(old), len(data)
     ops: list = []
     out: list[bytes] = []
+    ends = [0]                  # the new file's line offsets
     literal: list[bytes] = []
     literal_bytes = 0
     first: dict[bytes, int] | None = None
@@ -103,17 +123,20 @@ def diff(old: list[bytes], old_bytes: bytes, data: bytes) -> tuple[list, list[by
                 out.append(line)
                 literal_bytes += len(line)
                 p += len(line)
+                ends.append(p)
                 continue
         if literal:
             ops.append(b"".join(literal).decode("latin-1"))
             literal = []
         ops.append([at, run])
         out += old[at:at + run]
+        shift = p - offsets[at]
+        ends += offsets[at + 1:at + run + 1] if not shift else map(shift.__add__, offsets[at + 1:at + run + 1])
         p += offsets[at + run] - offsets[at]
         i = at + run
     if literal:
         ops.append(b"".join(literal).decode("latin-1"))
-    return ops, out, literal_bytes
+    return Walk(ops, out, literal_bytes, ends)
 
 
 def _near(old: list[bytes], i: int, line: bytes) -> int | None:
@@ -242,7 +265,7 @@ def decode_lines(blob: bytes, base: bytes | list[bytes], *, max_size: int | None
     except (zlib.error, ValueError) as exc:
         raise DeltaError(f"unreadable ({exc})") from exc
     old = base if isinstance(base, list) else lines(base)
-    offsets = list(itertools.accumulate(map(len, old), initial=0))    # bytes before each line
+    offsets = line_offsets(old)
     out: list[bytes] = []
     total, canonical = 0, True
     for op in ops if isinstance(ops, list) else ():

@@ -78,9 +78,11 @@ def test_the_bytes_walk_gives_the_line_walks_operations(lines, long_lines, trial
     for trial in range(trials):
         a, b = _random_pair(rng, lines, long_lines)
         old, new = blobdelta.lines(a), blobdelta.lines(b)
-        ops, got, literal_bytes = blobdelta.diff(old, a, b)
+        walk = blobdelta.diff(old, a, b, blobdelta.line_offsets(old) if trial % 2 else None)
+        ops, got, literal_bytes = walk.ops, walk.lines, walk.literal_bytes
         assert ops == line_walk(old, new), trial
         assert got == new, trial
+        assert walk.offsets == blobdelta.line_offsets(new), trial
         assert literal_bytes == sum(len(op.encode("latin-1")) for op in ops if isinstance(op, str)), trial
         delta = blobdelta.encode(a, b, "0" * 64, 1)
         assert blobdelta.decode(delta, a) == b, trial
@@ -90,7 +92,7 @@ def test_copied_lines_are_the_bases_own_objects():
     old = [b"%d,row\r\n" % k for k in range(500)]
     new = old[:200] + [b"201,changed\r\n"] + old[201:] + [b"500,new\r\n"]
     a, b = b"".join(old), b"".join(new)
-    ops, got, _ = blobdelta.diff(old, a, b)
+    ops, got, _, offsets = blobdelta.diff(old, a, b)
     assert ops == [[0, 200], "201,changed\r\n", [201, 299], "500,new\r\n"]
     assert all(got[k] is old[k] for k in range(500) if k != 200)
-    assert got == blobdelta.lines(b)
+    assert got == blobdelta.lines(b) and offsets == blobdelta.line_offsets(got)
