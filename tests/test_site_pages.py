@@ -417,3 +417,15 @@ def test_release_profile_shows_a_links_evidence_labelled(site):
             in page)
     assert "&#34;tie_broken_by&#34;" not in page and '"tie_broken_by"' not in page
     assert "name in bold in the release" in page        # evidence written as text stays as it is
+
+
+def test_latest_doj_actions_give_one_line_per_release_with_each_cases_stage():
+    from scrapers.publish.site.home import latest_releases
+
+    cases = [{"id": f"r{n}#{k}", "press_release_id": f"r{n}", "published": f"2025-01-0{9 - n}", "title": f"T{n}",
+              "action": action, "district": district}
+             for n, k, action, district in [(1, 1, "arrested", "D1"), (1, 2, "charged", "D1"), (2, 1, "sentenced", "D2"),
+                                            (3, 1, "pleaded_guilty", None), (3, 2, "charged", "D3")]]
+    got = latest_releases(cases, limit=2)
+    assert [(r["title"], [c["action"] for c in r["cases"]], r["districts"]) for r in got] == [
+        ("T1", ["arrested", "charged"], ["D1"]), ("T2", ["sentenced"], ["D2"])]

@@ -19,10 +19,10 @@ async def home(db) -> dict:
             d["countries"] = ", ".join(json.loads(d["countries"] or "[]"))
         except ValueError:
             pass
-    out["cases"] = await rows(db, """
-        select p.id, p.published, p.action, p.district, r.title, r.id as press_release_id
+    out["cases"] = latest_releases(await rows(db, """
+        select p.id, p.published, p.action, p.district, r.title, p.press_release_id
         from prosecutions p left join press_releases r on r.id = p.press_release_id
-        order by p.published desc, p.id desc limit 8""")
+        order by p.published desc, p.id desc limit 40"""))
     counts = await rows(db, "select table_name, facet, value_json, count from facet_counts where facet in"
                             " ('countries', 'designation_year', 'district') and table_name in"
                             " ('designations', 'prosecutions') order by count desc")
@@ -43,6 +43,22 @@ async def home(db) -> dict:
     total = (await db.execute("select count(*) as n from designations")).first()[0]
     out["undated"] = total - sum(per_month.values())
     return out
+
+
+def latest_releases(cases: list[dict], limit: int = 8) -> list[dict]:
+    """The latest DOJ actions, one line per release: its cases (each with its own stage and
+    link) together, in the order given, at most `limit` releases."""
+    out: dict[str, dict] = {}
+    for c in cases:
+        key = c["press_release_id"] or c["id"]
+        if key not in out:
+            if len(out) == limit:
+                continue
+            out[key] = {"published": c["published"], "title": c["title"], "cases": [], "districts": []}
+        out[key]["cases"].append(c)
+        if c["district"] and c["district"] not in out[key]["districts"]:
+            out[key]["districts"].append(c["district"])
+    return list(out.values())
 
 
 def month_series(per_month: dict[str, int]) -> list[dict]:
