@@ -180,9 +180,12 @@ def test_a_swapped_database_is_never_answered_from_the_old_pages(client, tmp_pat
         assert client.get(page).json() == [{"rowid": 1, "value": "two"}]
 
 
-def test_a_swap_seen_before_the_reload_check_does_not_leave_old_pages_behind(client, tmp_path):
+def test_a_swap_seen_before_the_reload_check_does_not_leave_old_pages_behind(tmp_path):
     import time
 
+    # one SQL thread: Datasette opens a connection per thread on first use, so with several a
+    # request could land on a thread that opens the new file before the reload check (it did once)
+    client = Client(make_db(tmp_path / "site.db"), num_sql_threads=1)
     page = "/site/marker.json?_shape=array"
     datasette_reload._last_check[0] = 0.0
     assert client.get(page).json()[0]["value"] == "one"
@@ -194,6 +197,7 @@ def test_a_swap_seen_before_the_reload_check_does_not_leave_old_pages_behind(cli
     datasette_reload._last_check[0] = 0.0
     assert client.get(page).json()[0]["value"] == "two"
     assert client.get(page).json()[0]["value"] == "two"
+    client.close()
 
 
 def test_cache_size_zero_turns_it_off(tmp_path, monkeypatch):
