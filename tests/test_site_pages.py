@@ -429,3 +429,12 @@ def test_latest_doj_actions_give_one_line_per_release_with_each_cases_stage():
     got = latest_releases(cases, limit=2)
     assert [(r["title"], [c["action"] for c in r["cases"]], r["districts"]) for r in got] == [
         ("T1", ["arrested", "charged"], ["D1"]), ("T2", ["sentenced"], ["D2"])]
+
+
+def test_a_release_without_a_title_is_named_by_what_it_is():
+    from scrapers.publish.site import release_label
+
+    assert release_label("Treasury Sanctions X", "treasury:jy1") == "Treasury Sanctions X"
+    assert release_label(None, "treasury:jy2605") == "Treasury press release jy2605"
+    assert release_label(" ", "doj:abc") == "Justice Department press release abc"
+    assert release_label(None, "other") == "other" and release_label(None, None) == "untitled press release"

@@ -53,9 +53,20 @@ def profile_url(kind: str, key) -> str:
     return f"/{kind}/{tilde_encode(str(key))}"
 
 
+def release_label(title: str | None, release_id: str | None) -> str:
+    """A release's title, or, when the page gave none, what it is: "Treasury press release
+    jy2605" (never a bare "treasury:jy2605")."""
+    if title and title.strip():
+        return title
+    source, _, key = (release_id or "").partition(":")
+    agency = {"treasury": "Treasury", "doj": "Justice Department"}.get(source)
+    return f"{agency} press release {key}" if agency and key else (release_id or "untitled press release")
+
+
 async def _render(datasette, request, template: str, context: dict, status: int = 200) -> Response:
     html = await datasette.render_template(template, {**context, "profile_url": profile_url,
-                                                      "evidence_items": evidence_items}, request=request)
+                                                      "evidence_items": evidence_items,
+                                                      "release_label": release_label}, request=request)
     return Response.html(html, status=status)
 
 

@@ -54,7 +54,8 @@ def latest_releases(cases: list[dict], limit: int = 8) -> list[dict]:
         if key not in out:
             if len(out) == limit:
                 continue
-            out[key] = {"published": c["published"], "title": c["title"], "cases": [], "districts": []}
+            out[key] = {"published": c["published"], "title": c["title"], "press_release_id": c["press_release_id"],
+                        "cases": [], "districts": []}
         out[key]["cases"].append(c)
         if c["district"] and c["district"] not in out[key]["districts"]:
             out[key]["districts"].append(c["district"])
