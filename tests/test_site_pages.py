@@ -417,6 +417,9 @@ def test_release_profile_shows_a_links_evidence_labelled(site):
             in page)
     assert "&#34;tie_broken_by&#34;" not in page and '"tie_broken_by"' not in page
     assert "name in bold in the release" in page        # evidence written as text stays as it is
+    # a release lists many links: each one's evidence is folded, what calls for care stays in sight
+    assert page.count('<details class="evidence"><summary>evidence</summary>') == 3
+    assert '</span> <span class="src"><em>tie broken by</em>' in page
 
 
 def test_latest_doj_actions_give_one_line_per_release_with_each_cases_stage():
