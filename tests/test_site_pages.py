@@ -420,6 +420,9 @@ def test_release_profile_shows_a_links_evidence_labelled(site):
     # a release lists many links: each one's evidence is folded, what calls for care stays in sight
     assert page.count('<details class="evidence"><summary>evidence</summary>') == 3
     assert '</span> <span class="src"><em>tie broken by</em>' in page
+    # a name only mentioned: why, in sight
+    assert ('written “Ernesto Guzmán Rivera” <span class="src"><em>role</em>: already on the SDN list on 2021-12-15'
+            in page)
 
 
 def test_latest_doj_actions_give_one_line_per_release_with_each_cases_stage():
