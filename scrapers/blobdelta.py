@@ -30,25 +30,22 @@ def lines(content: bytes) -> list[bytes]:
 
 
 def encode(base: bytes | list[bytes], content: bytes | list[bytes], base_sha: str, depth: int, *,
-           sha256: str | None = None, size: int | None = None, level: int = 9, share: bool = False,
+           sha256: str | None = None, size: int | None = None, level: int = 9,
            stats: dict | None = None, base_bytes: bytes | None = None,
            base_offsets: list[int] | None = None) -> bytes:
     """The delta turning `base` into `content` (each as bytes or as its `lines`; `base_bytes`:
     the base's bytes, `base_offsets` its line offsets, when `base` is given as lines and they
     are at hand). See `diff`.
 
-    share=True (content given as a list): that list is set to `diff`'s lines, so the lines
-    found in `base` are the base's own (equal) line objects, and successive versions kept in
-    memory hold each unchanged line once. `stats`, when given, gets "ops", "literal_bytes"
-    (the bytes of the lines written out, not copied from the base), "lines" and "offsets" (the
-    new file's, for the next version's delta)."""
+    `stats`, when given, gets "ops", "literal_bytes" (the bytes of the lines written out, not
+    copied from the base), "lines" (the new file's, those found in `base` being the base's own
+    line objects: successive versions kept in memory hold each unchanged line once) and
+    "offsets" (the new file's, for the next version's delta)."""
     old = base if isinstance(base, list) else lines(base)
     old_bytes = base if isinstance(base, bytes) else base_bytes if base_bytes is not None else b"".join(old)
     data = content if isinstance(content, bytes) else b"".join(content)
     walk = diff(old, old_bytes, data, base_offsets)
     ops = walk.ops
-    if share and isinstance(content, list):
-        content[:] = walk.lines
     if stats is not None:
         stats.update(literal_bytes=walk.literal_bytes, ops=ops, lines=walk.lines, offsets=walk.offsets)
     if size is None:

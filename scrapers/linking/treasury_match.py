@@ -95,10 +95,11 @@ def _best(matches: list[Match], history: ListHistory, published: str, index: Nam
             return pick[0], tied, None
         # the list's own relationships: the one entry 'Linked To' an entry this release puts
         # forward as designated (the person's company, designated with them)
-        if index is not None and put_forward:
-            pick = [m for m in top if index.linked(m.uid) & (put_forward - set(tied))]
+        others = put_forward.difference(tied)   # (an entry bearing the name is not its own partner)
+        if index is not None and others:
+            pick = [m for m in top if index.linked(m.uid) & others]
             if len({m.uid for m in pick}) == 1:
-                partners = sorted(index.linked(pick[0].uid) & put_forward)
+                partners = sorted(index.linked(pick[0].uid) & others)
                 return pick[0], tied, ("the list links it to " + ", ".join(
                     f"{index.entries[u].name} ({u})" for u in partners) + ", designated by this release;"
                     " the other entries bearing the name are not")
