@@ -2,7 +2,12 @@
 
 Comparing a database with the clean run's: `rows_by_key(db)` (rows by primary key),
 `compare_rows(got, ref)` -> (lost, duplicated, differing), `hashes_without(db, volatile)`
-(scrapers.db.content_hashes with columns such as fetch times left out).
+(scrapers.db.content_hashes with columns such as fetch times left out), `sha(path)` (a file's
+bytes, for "the refused run left the database as it was").
+
+Running the tracker against a fault server: `CliTracker` (`tracker` in-process on one working
+directory, with its settings file) and `fast_and_frozen(slept, frozen)` (waits recorded instead
+of slept, every response archived at one fetch time).
 
 The fault matrix: `record_fault(...)` adds a row to test-artifacts/fault-matrix.json (one row
 per source and fault kind, merged across test runs), and
@@ -13,7 +18,9 @@ prints it as one markdown table, grouped by source (for BENCHMARKS.md / README).
 """
 from __future__ import annotations
 
+import contextlib
 import email.utils
+import hashlib
 import json
 import os
 import sys
@@ -86,6 +93,59 @@ def hashes_without(db: Path, volatile: dict[str, set]) -> dict:
         conn.commit()
         conn.close()
         return content_hashes(copy)
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# -- running the tracker against a fault server -------------------------------------------------
+class CliTracker:
+    """`tracker` in-process, on one working directory whose tracker.toml is `config`. `update`
+    keeps to `source`; `env` is the process environment the CLI sees (by default none of the
+    variables that would point it elsewhere than the settings file)."""
+
+    source = ""
+    env: dict = {"TRACKER_BASE_URLS": None, "TRACKER_PROGRAMS": None}
+
+    def __init__(self, workdir: Path, config: str):
+        self.dir = workdir
+        self.db = workdir / "tracker.db"
+        (workdir / "tracker.toml").write_text(config)
+
+    def __call__(self, *args):
+        from click.testing import CliRunner
+
+        from scrapers.cli import cli
+
+        result = CliRunner().invoke(cli, ["--db", str(self.db), *map(str, args)], env=self.env,
+                                    catch_exceptions=True)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result
+
+    def update(self, *args):
+        return self("update", "--source", self.source, *args)
+
+
+@contextlib.contextmanager
+def fast_and_frozen(slept: list, frozen: str):
+    """Backoff and Retry-After waits are recorded in `slept`, not slept; every archived response
+    gets the fetch time `frozen`, so a run and the clean run can be compared byte for byte."""
+    import pytest
+
+    import scrapers.archive
+    import scrapers.http
+
+    class Client(scrapers.http.HttpClient):
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("sleep", slept.append)
+            super().__init__(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(scrapers.http, "HttpClient", Client)
+        mp.setattr(scrapers.archive, "utcnow", lambda: frozen)
+        yield
 
 
 # -- the fault matrix -------------------------------------------------------------------------

@@ -4,7 +4,6 @@ recovered by the next one, never applied twice; one source's bad data does not s
 others'."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -15,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from faultmatrix import sha
 
 from scrapers import build as build_mod
 from scrapers.archive import Archive
@@ -25,10 +25,6 @@ from scrapers.sources import FetchContext, FetchRequest, Source, get_source
 
 FAULTS = Path(__file__).resolve().parent / "fixtures" / "faults"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def tracker(workdir: Path, *args, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:

@@ -13,7 +13,6 @@ Each writes its row of test-artifacts/fault-matrix.json (render: python tests/fa
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sqlite3
@@ -26,10 +25,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from click.testing import CliRunner
-from faultmatrix import record_fault
+from faultmatrix import CliTracker, record_fault, sha
 
-from scrapers.cli import cli
 from scrapers.fakeweb.faults import (
     SDN_LIVE,
     SDN_PATHS,
@@ -108,30 +105,15 @@ def lost_and_duplicated(got: dict[str, Counter], ref: dict[str, Counter]) -> tup
     return lost, dup
 
 
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-class Tracker:
+class Tracker(CliTracker):
     """`tracker` in-process, on one working directory, pointed at the fault server."""
+    source = "sdn"
 
     def __init__(self, workdir: Path, server: FaultServer):
-        self.dir = workdir
-        self.db = workdir / "tracker.db"
+        super().__init__(workdir, CONFIG)
         # the signed-storage host the Sanctions List Service may redirect to is mapped too
         self.env = {"TRACKER_BASE_URLS": f"{SDN_LIVE}={server.url},{STORAGE}={server.url}",
                     "TRACKER_PROGRAMS": None}
-        (workdir / "tracker.toml").write_text(CONFIG)
-
-    def __call__(self, *args):
-        result = CliRunner().invoke(cli, ["--db", str(self.db), *map(str, args)], env=self.env,
-                                    catch_exceptions=True)
-        if result.exception and not isinstance(result.exception, SystemExit):
-            raise result.exception
-        return result
-
-    def update(self, *args):
-        return self("update", "--source", "sdn", *args)
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,6 @@ Every release served is invented (names, places, cases), written here in the API
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -37,10 +36,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from click.testing import CliRunner
-from faultmatrix import compare_rows, hashes_without, record_fault, rows_by_key
+from faultmatrix import CliTracker, compare_rows, fast_and_frozen, hashes_without, record_fault, rows_by_key, sha
 
-from scrapers.cli import cli
 from scrapers.db import content_hashes
 from scrapers.fakeweb.faults import (
     Body,
@@ -157,42 +154,16 @@ SLEPT: list[float] = []
 
 
 @pytest.fixture(scope="module", autouse=True)
-def fast_and_frozen():
-    """Backoff and Retry-After waits are recorded, not slept; every archived response gets
-    the same fetch time, so a run and the clean run can be compared byte for byte."""
-    import scrapers.archive
-    import scrapers.http
-
-    class Client(scrapers.http.HttpClient):
-        def __init__(self, *args, **kwargs):
-            kwargs.setdefault("sleep", SLEPT.append)
-            super().__init__(*args, **kwargs)
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(scrapers.http, "HttpClient", Client)
-        mp.setattr(scrapers.archive, "utcnow", lambda: FROZEN)
+def frozen():
+    with fast_and_frozen(SLEPT, FROZEN):
         yield
 
 
-class Tracker:
+class Tracker(CliTracker):
+    source = "doj"
+
     def __init__(self, workdir: Path, server: FaultServer):
-        self.dir = workdir
-        self.db = workdir / "tracker.db"
-        (workdir / "tracker.toml").write_text(CONFIG.format(url=server.url))
-
-    def __call__(self, *args):
-        result = CliRunner().invoke(cli, ["--db", str(self.db), *map(str, args)],
-                                    env={"TRACKER_BASE_URLS": None, "TRACKER_PROGRAMS": None}, catch_exceptions=True)
-        if result.exception and not isinstance(result.exception, SystemExit):
-            raise result.exception
-        return result
-
-    def update(self, *args):
-        return self("update", "--source", "doj", *args)
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+        super().__init__(workdir, CONFIG.format(url=server.url))
 
 
 BYTES = {"press_releases": {"archive_sha256"}}      # the same data from other bytes (re-encoded)

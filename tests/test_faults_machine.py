@@ -10,7 +10,6 @@ allowed); where they are not, those tests skip.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import re
 import shlex
@@ -21,15 +20,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from faultmatrix import compare_rows, record_fault, rows_by_key
+from faultmatrix import compare_rows, record_fault, rows_by_key, sha
 
 FAULTS = Path(__file__).resolve().parent / "fixtures" / "faults"
 ROOT = Path(__file__).resolve().parent.parent
 IGNORE = {"list_observations": {"id", "batch_id", "files"}, "list_events": {"observation_id"}}
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def tracker(db: Path, *args, timeout: float = 120) -> subprocess.CompletedProcess:

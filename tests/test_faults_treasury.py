@@ -22,7 +22,6 @@ Everything served is invented (names, ids, dates), written here to imitate the p
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -35,10 +34,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from click.testing import CliRunner
-from faultmatrix import compare_rows, hashes_without, record_fault, rows_by_key
+from faultmatrix import CliTracker, compare_rows, fast_and_frozen, hashes_without, record_fault, rows_by_key, sha
 
-from scrapers.cli import cli
 from scrapers.db import content_hashes
 from scrapers.fakeweb.faults import (
     Body,
@@ -210,42 +207,16 @@ SLEPT: list[float] = []
 
 
 @pytest.fixture(scope="module", autouse=True)
-def fast_and_frozen():
-    """Backoff and Retry-After waits are recorded, not slept; every archived response gets
-    the same fetch time, so a run and the clean run can be compared byte for byte."""
-    import scrapers.archive
-    import scrapers.http
-
-    class Client(scrapers.http.HttpClient):
-        def __init__(self, *args, **kwargs):
-            kwargs.setdefault("sleep", SLEPT.append)
-            super().__init__(*args, **kwargs)
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(scrapers.http, "HttpClient", Client)
-        mp.setattr(scrapers.archive, "utcnow", lambda: FROZEN)
+def frozen():
+    with fast_and_frozen(SLEPT, FROZEN):
         yield
 
 
-class Tracker:
+class Tracker(CliTracker):
+    source = "treasury"
+
     def __init__(self, workdir: Path, server: FaultServer):
-        self.dir = workdir
-        self.db = workdir / "tracker.db"
-        (workdir / "tracker.toml").write_text(CONFIG.format(url=server.url, since=SINCE))
-
-    def __call__(self, *args):
-        result = CliRunner().invoke(cli, ["--db", str(self.db), *map(str, args)],
-                                    env={"TRACKER_BASE_URLS": None, "TRACKER_PROGRAMS": None}, catch_exceptions=True)
-        if result.exception and not isinstance(result.exception, SystemExit):
-            raise result.exception
-        return result
-
-    def update(self, *args):
-        return self("update", "--source", "treasury", *args)
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+        super().__init__(workdir, CONFIG.format(url=server.url, since=SINCE))
 
 
 # columns that say from which bytes a row was read, not what it says (a server that keeps
