@@ -75,44 +75,39 @@ def _json(data, status: int = 200) -> Response:
 
 
 # -- pages ---------------------------------------------------------------------------------
+async def _profile_page(datasette, request, load, key, missing: str, template: str, short: str, json_without=()):
+    """A profile page, or its JSON: `load`(db, `key`) the profile (None: a 404 saying `missing`),
+    rendered with `template`, the profile as `p` and its main row as `short` too."""
+    p = await load(_db(datasette), key)
+    if p is None:
+        raise NotFound(missing)
+    if request.url_vars.get("format") == "json":
+        return _json({k: v for k, v in p.items() if k not in json_without})
+    return await _render(datasette, request, template, {"p": p, short: p[short]})
+
+
 async def entry_page(datasette, request):
     uid = request.url_vars["uid"]
-    p = await profiles.entry(_db(datasette), int(uid))
-    if p is None:
-        raise NotFound(f"No SDN entry with OFAC ID {uid} in this database")
-    if request.url_vars.get("format") == "json":
-        return _json(p)
-    return await _render(datasette, request, "tracker_entry.html", {"p": p, "d": p["d"]})
+    return await _profile_page(datasette, request, profiles.entry, int(uid), f"No SDN entry with OFAC ID {uid} in this database",
+                               "tracker_entry.html", "d")
 
 
 async def release_page(datasette, request):
     rid = tilde_decode(request.url_vars["id"])
-    p = await profiles.release(_db(datasette), rid)
-    if p is None:
-        raise NotFound(f"No press release {rid!r} in this database")
-    if request.url_vars.get("format") == "json":
-        return _json({k: v for k, v in p.items() if k != "paragraphs"})
-    return await _render(datasette, request, "tracker_release.html", {"p": p, "r": p["r"]})
+    return await _profile_page(datasette, request, profiles.release, rid, f"No press release {rid!r} in this database",
+                               "tracker_release.html", "r", json_without=("paragraphs",))
 
 
 async def defendant_page(datasette, request):
     did = tilde_decode(request.url_vars["id"])
-    p = await profiles.defendant(_db(datasette), did)
-    if p is None:
-        raise NotFound(f"No defendant {did!r} in this database")
-    if request.url_vars.get("format") == "json":
-        return _json(p)
-    return await _render(datasette, request, "tracker_defendant.html", {"p": p, "f": p["f"]})
+    return await _profile_page(datasette, request, profiles.defendant, did, f"No defendant {did!r} in this database",
+                               "tracker_defendant.html", "f")
 
 
 async def case_page(datasette, request):
     cid = tilde_decode(request.url_vars["id"])
-    p = await profiles.case(_db(datasette), cid)
-    if p is None:
-        raise NotFound(f"No case {cid!r} in this database")
-    if request.url_vars.get("format") == "json":
-        return _json(p)
-    return await _render(datasette, request, "tracker_case.html", {"p": p, "c": p["c"]})
+    return await _profile_page(datasette, request, profiles.case, cid, f"No case {cid!r} in this database",
+                               "tracker_case.html", "c")
 
 
 async def search_page(datasette, request):
