@@ -15,6 +15,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .gcpause import paused_gc
+
 SCHEMA_VERSION = 13
 
 TABLES: dict[str, dict] = {
@@ -443,6 +445,7 @@ def _keep_groups(db: sqlite_utils.Database, table: str, term: str, cols: list[st
                     (table, term, len(rows), counted))
 
 
+@paused_gc()    # a row and its keys per name (gcpause.py)
 def build_name_search(db: sqlite_utils.Database) -> None:
     """search_names / search_keys: every name a person may type -- SDN names and aliases,
     defendants -- with the phonetic key of each word (names.phonetic_keys), for the site's

@@ -41,6 +41,8 @@ import json
 import re
 from collections import defaultdict
 
+from ..gcpause import paused_gc
+
 RANK = {"recent-actions": 1, "delta-file": 1, "federal-register": 2, "sdn-enhanced": 2, "treasury-release": 3,
         "list-diff": 5, "list-first-seen": 9}
 INFERRED_RANK = 4              # an SDN-list date taken as the program's (see the module doc)
@@ -113,6 +115,7 @@ def restore_list_dates(db, ctx) -> dict:
 
 # -- pass 2: every claim, ranked -------------------------------------------------------------
 
+@paused_gc()    # ~30,000 claims and rows (gcpause.py)
 def resolve_dates(db, ctx) -> dict:
     db.execute("delete from designation_dates")
     # its own conflicts (dates); linking/treasury.py's (field 'designation': a release and its

@@ -38,6 +38,7 @@ from ...changes import CHILD_COLUMNS, SCALARS, field_changes, summary
 from ...dates import days_between, eastern_today, version_date
 from ...db import bulk_insert
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
+from ...gcpause import paused_gc
 from ..base import BuildContext, FetchContext, FetchRequest, Source
 from .entry import LinkTargets, build_entry
 from .incremental import Snapshot, in_file_order, read_changed, snapshot_of
@@ -64,8 +65,7 @@ class SdnSource(Source):
             content = path.read_bytes()
             if role == "xml" and not observed_on:
                 observed_on = sniff_publish_date(content)   # the list's own Publish_Date
-            entries.append((role, ctx.archive.put("sdn", _kind(role), content,
-                                                  url=None, status=None,
+            entries.append((role, ctx.archive.put("sdn", _kind(role), content, url=None, status=None,
                                                   meta={"path": public_path(path), "origin": "import"})))
         observed_on = observed_on or eastern_today()
         batch = self._batch(ctx, entries, observed_on, request, "history" if history else "import")
@@ -136,8 +136,7 @@ class SdnSource(Source):
             raise TrackerError("sdn: one observation is either sdn.xml or the CSV files, not both")
         if "sdn" not in roles and "xml" not in roles:
             raise TrackerError(f"sdn: an observation needs sdn.csv or sdn.xml (got {', '.join(sorted(roles)) or 'no files'})")
-        fingerprint = hashlib.sha256(json.dumps(
-            sorted((r, e.sha256) for r, e in entries)).encode()).hexdigest()
+        fingerprint = hashlib.sha256(json.dumps(sorted((r, e.sha256) for r, e in entries)).encode()).hexdigest()
         meta = {"fingerprint": fingerprint, "origin": origin}
         if origin == "history":
             meta["history"] = True
@@ -171,6 +170,7 @@ class SdnSource(Source):
                         " replaying the list history in date order")
         return None
 
+    @paused_gc()    # 15,000 entries of dicts and lists, no cycles: gcpause.py
     def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: BuildContext) -> dict:
         if batch.meta.get("broken"):
             ctx.error("sdn", batch.meta.get("path") or f"batch {batch.id}",
