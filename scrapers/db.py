@@ -245,6 +245,7 @@ def finalize(db: sqlite_utils.Database) -> None:
     """Indexes, FTS (with triggers, so later writes keep it current) and views."""
     from .views import VIEWS
 
+    build_name_search(db)   # first: its index on (kind, ref) is then built once, not row by row
     for table, cols in INDEXES:
         db[table].create_index(cols, if_not_exists=True)
     for table, cols in FTS.items():
@@ -262,7 +263,6 @@ def finalize(db: sqlite_utils.Database) -> None:
                        f" ({', '.join(f'[{c}]' for c in cols)})")
     fill_components(db)
     precompute_facet_counts(db)
-    build_name_search(db)
 
 
 # -- per-build tables for the site ---------------------------------------------------------
