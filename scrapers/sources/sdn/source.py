@@ -48,6 +48,7 @@ from .xml import parse as parse_sdn_xml
 
 LIST_DIFF_MAX_DAYS = 7
 CHILD_TABLES = ("aliases", "addresses", "identifiers", "relationships")
+KEPT_DATES = ("first_seen", "designated_on", "designated_on_source", "designated_after", "designated_before")
 KIND = "observation"
 
 
@@ -440,6 +441,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
 
     scope = set(programs)
     events, rows, child_rows, changed = [], [], {t: [] for t in CHILD_TABLES}, []
+    tables = [t for t in CHILD_TABLES if t != "addresses" or present["add"]]
     rewrite_children: dict[str, set[int]] = {t: set() for t in CHILD_TABLES}
     counts = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
     for uid, e in entries.items():
@@ -449,11 +451,10 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
         old = existing.get(uid)
         row = e["row"]
         old_hash = json.loads(old["content_hash"]) if old and old["content_hash"] else {}
-        new_hash = {k: (v if v is not None else old_hash.get(k)) for k, v in e["hash"].items()}
+        new_hash = {k: (v if v is not None else old_hash.get(k)) for k, v in e["hash"].items()} if old_hash else e["hash"]
         row["content_hash"] = f'{{"add": {_q(new_hash.get("add"))}, "alt": {_q(new_hash.get("alt"))}, "sdn": {_q(new_hash.get("sdn"))}}}'
         row.update(listed=1, last_seen=date, removed_on=None)
-        for key in ("first_seen", "designated_on", "designated_on_source", "designated_after", "designated_before"):
-            row[key] = old[key] if old else None
+        row.update({key: old[key] for key in KEPT_DATES} if old else dict.fromkeys(KEPT_DATES))
         if old is None or old["listed"] != 1:
             row["first_seen"] = old["first_seen"] if old and old["first_seen"] else date
             details = {}
@@ -489,9 +490,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
         row["designation_year"] = designation_year(row)
         if write:
             rows.append(row)
-            for table in CHILD_TABLES:
-                if table == "addresses" and not present["add"]:
-                    continue
+            for table in tables:
                 rewrite_children[table].add(uid)
                 child_rows[table] += e[table]
 
