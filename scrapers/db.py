@@ -15,6 +15,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .gcpause import paused_gc
+
 SCHEMA_VERSION = 13
 
 TABLES: dict[str, dict] = {
@@ -243,6 +245,7 @@ def finalize(db: sqlite_utils.Database) -> None:
     """Indexes, FTS (with triggers, so later writes keep it current) and views."""
     from .views import VIEWS
 
+    build_name_search(db)   # first: its index on (kind, ref) is then built once, not row by row
     for table, cols in INDEXES:
         db[table].create_index(cols, if_not_exists=True)
     for table, cols in FTS.items():
@@ -260,7 +263,6 @@ def finalize(db: sqlite_utils.Database) -> None:
                        f" ({', '.join(f'[{c}]' for c in cols)})")
     fill_components(db)
     precompute_facet_counts(db)
-    build_name_search(db)
 
 
 # -- per-build tables for the site ---------------------------------------------------------
@@ -443,6 +445,7 @@ def _keep_groups(db: sqlite_utils.Database, table: str, term: str, cols: list[st
                     (table, term, len(rows), counted))
 
 
+@paused_gc()    # a row and its keys per name (gcpause.py)
 def build_name_search(db: sqlite_utils.Database) -> None:
     """search_names / search_keys: every name a person may type -- SDN names and aliases,
     defendants -- with the phonetic key of each word (names.phonetic_keys), for the site's

@@ -184,7 +184,7 @@ def _phonetic(w: str) -> str:
 
 def phonetic_keys(name: str) -> list[str]:
     """One key per word of two or more letters, in order, without repeats."""
-    return list(dict.fromkeys(k for k in (_phonetic(w) for w in normalize_name(name).split() if len(w) >= 2) if k))
+    return list(dict.fromkeys(filter(None, map(_phonetic, [w for w in normalize_name(name).split() if len(w) >= 2]))))
 
 
 def name_score(query: str, name: str) -> float:

@@ -3,7 +3,7 @@ package importing another, no module over the size a reader can hold in mind.
 
 Layers, lowest first (a module may import its own layer and the ones below):
   0 shared helpers   errors, dates, names, countries, sanitize, config, assertions, urls, changes, ofac_xml,
-                     text
+                     text, gcpause
   1 storage and I/O  archive, blobdelta, http, db, views, matching
   2 sources          sources, sources.<name>.* (one package per publisher)
   3 links            linking.*
@@ -23,7 +23,7 @@ MAX_LINES = 600
 
 LAYERS = [
     {"errors", "dates", "names", "countries", "sanitize", "config", "assertions", "urls", "changes", "ofac_xml",
-     "text", "fakeweb"},
+     "text", "fakeweb", "gcpause"},
     {"archive", "blobdelta", "http", "db", "views", "matching"},
     {"sources"},
     {"linking"},

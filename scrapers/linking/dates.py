@@ -41,6 +41,8 @@ import json
 import re
 from collections import defaultdict
 
+from ..gcpause import paused_gc
+
 RANK = {"recent-actions": 1, "delta-file": 1, "federal-register": 2, "sdn-enhanced": 2, "treasury-release": 3,
         "list-diff": 5, "list-first-seen": 9}
 INFERRED_RANK = 4              # an SDN-list date taken as the program's (see the module doc)
@@ -53,7 +55,7 @@ DATE_COLUMNS = ("designated_on", "designated_on_source", "designated_after", "de
                 "designated_on_evidence", "designated_on_sha256", "sdn_listed_on", "sdn_listed_on_source")
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Claim:
     uid: int
     kind: str                  # program | list
@@ -113,6 +115,7 @@ def restore_list_dates(db, ctx) -> dict:
 
 # -- pass 2: every claim, ranked -------------------------------------------------------------
 
+@paused_gc()    # ~30,000 claims and rows (gcpause.py)
 def resolve_dates(db, ctx) -> dict:
     db.execute("delete from designation_dates")
     # its own conflicts (dates); linking/treasury.py's (field 'designation': a release and its
@@ -190,12 +193,22 @@ def _date_row(c: Claim, pick: Claim | None, detail_json: _JsonMemo) -> tuple:
 
 class _JsonMemo:
     """json.dumps(detail, sort_keys=True), computed once per distinct flat detail (most claims
-    of one build share a handful: {"observation_id": n})."""
+    of one build share a handful: {"observation_id": n}), and looked up by identity first (the
+    collectors give claims of one source and observation the same dict; a claim's detail is
+    not changed once collected)."""
 
     def __init__(self):
         self.seen: dict[tuple, str] = {}
+        self.by_id: dict[int, tuple[dict, str]] = {}   # id -> (the dict itself, kept alive; its JSON)
 
     def __call__(self, detail: dict) -> str:
+        known = self.by_id.get(id(detail))
+        if known is not None and known[0] is detail:
+            return known[1]
+        got = self.by_id[id(detail)] = (detail, self._json(detail))
+        return got[1]
+
+    def _json(self, detail: dict) -> str:
         try:
             key = tuple(sorted((k, type(v), v) for k, v in detail.items()))   # (1 and True differ)
             hash(key)
@@ -332,14 +345,15 @@ def _list_history(db, ctx, programs, entries, retag):
     by_date = {}
     for oid, observed_on in first_obs:
         by_date.setdefault(observed_on, oid)
+    details: dict = {}      # one detail dict per observation, shared by its claims
     for uid, e in entries.items():
         if uid in with_event or not e["first_seen"]:
             continue
         oid = by_date.get(e["first_seen"])
         evidence, sha = files.get(oid, (f"list version of {e['first_seen']}", None))
+        detail = details.get(oid) or details.setdefault(oid, {"observation_id": oid})
         for kind in ("program", "list"):
-            yield Claim(uid, kind, "list-first-seen", None, None, e["first_seen"], evidence, sha,
-                        {"observation_id": oid})
+            yield Claim(uid, kind, "list-first-seen", None, None, e["first_seen"], evidence, sha, detail)
 
 
 def _previous(observations, oid) -> str | None:

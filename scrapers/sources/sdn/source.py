@@ -38,6 +38,7 @@ from ...changes import CHILD_COLUMNS, SCALARS, field_changes, summary
 from ...dates import days_between, eastern_today, version_date
 from ...db import bulk_insert
 from ...errors import AssertionsFailed, FetchError, SourceError, TrackerError
+from ...gcpause import paused_gc
 from ..base import BuildContext, FetchContext, FetchRequest, Source
 from .entry import LinkTargets, build_entry
 from .incremental import Snapshot, in_file_order, read_changed, snapshot_of
@@ -47,6 +48,7 @@ from .xml import parse as parse_sdn_xml
 
 LIST_DIFF_MAX_DAYS = 7
 CHILD_TABLES = ("aliases", "addresses", "identifiers", "relationships")
+KEPT_DATES = ("first_seen", "designated_on", "designated_on_source", "designated_after", "designated_before")
 KIND = "observation"
 
 
@@ -64,8 +66,7 @@ class SdnSource(Source):
             content = path.read_bytes()
             if role == "xml" and not observed_on:
                 observed_on = sniff_publish_date(content)   # the list's own Publish_Date
-            entries.append((role, ctx.archive.put("sdn", _kind(role), content,
-                                                  url=None, status=None,
+            entries.append((role, ctx.archive.put("sdn", _kind(role), content, url=None, status=None,
                                                   meta={"path": public_path(path), "origin": "import"})))
         observed_on = observed_on or eastern_today()
         batch = self._batch(ctx, entries, observed_on, request, "history" if history else "import")
@@ -136,8 +137,7 @@ class SdnSource(Source):
             raise TrackerError("sdn: one observation is either sdn.xml or the CSV files, not both")
         if "sdn" not in roles and "xml" not in roles:
             raise TrackerError(f"sdn: an observation needs sdn.csv or sdn.xml (got {', '.join(sorted(roles)) or 'no files'})")
-        fingerprint = hashlib.sha256(json.dumps(
-            sorted((r, e.sha256) for r, e in entries)).encode()).hexdigest()
+        fingerprint = hashlib.sha256(json.dumps(sorted((r, e.sha256) for r, e in entries)).encode()).hexdigest()
         meta = {"fingerprint": fingerprint, "origin": origin}
         if origin == "history":
             meta["history"] = True
@@ -171,6 +171,7 @@ class SdnSource(Source):
                         " replaying the list history in date order")
         return None
 
+    @paused_gc()    # 15,000 entries of dicts and lists, no cycles: gcpause.py
     def apply(self, db: sqlite_utils.Database, batch: Batch, ctx: BuildContext) -> dict:
         if batch.meta.get("broken"):
             ctx.error("sdn", batch.meta.get("path") or f"batch {batch.id}",
@@ -440,6 +441,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
 
     scope = set(programs)
     events, rows, child_rows, changed = [], [], {t: [] for t in CHILD_TABLES}, []
+    tables = [t for t in CHILD_TABLES if t != "addresses" or present["add"]]
     rewrite_children: dict[str, set[int]] = {t: set() for t in CHILD_TABLES}
     counts = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
     for uid, e in entries.items():
@@ -449,11 +451,10 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
         old = existing.get(uid)
         row = e["row"]
         old_hash = json.loads(old["content_hash"]) if old and old["content_hash"] else {}
-        new_hash = {k: (v if v is not None else old_hash.get(k)) for k, v in e["hash"].items()}
+        new_hash = {k: (v if v is not None else old_hash.get(k)) for k, v in e["hash"].items()} if old_hash else e["hash"]
         row["content_hash"] = f'{{"add": {_q(new_hash.get("add"))}, "alt": {_q(new_hash.get("alt"))}, "sdn": {_q(new_hash.get("sdn"))}}}'
         row.update(listed=1, last_seen=date, removed_on=None)
-        for key in ("first_seen", "designated_on", "designated_on_source", "designated_after", "designated_before"):
-            row[key] = old[key] if old else None
+        row.update({key: old[key] for key in KEPT_DATES} if old else dict.fromkeys(KEPT_DATES))
         if old is None or old["listed"] != 1:
             row["first_seen"] = old["first_seen"] if old and old["first_seen"] else date
             details = {}
@@ -489,9 +490,7 @@ def apply_observation(db: sqlite_utils.Database, batch: Batch, entries: dict[int
         row["designation_year"] = designation_year(row)
         if write:
             rows.append(row)
-            for table in CHILD_TABLES:
-                if table == "addresses" and not present["add"]:
-                    continue
+            for table in tables:
                 rewrite_children[table].add(uid)
                 child_rows[table] += e[table]
 
