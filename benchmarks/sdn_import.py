@@ -9,7 +9,8 @@ Measures, in the same process and alternating so both see the same machine state
   entries parsed into designations, aliases, identifiers, relationships, list history,
   full-text index), run through the CLI in-process, including archiving the raw file and
   the atomic swap.
-Modules are imported and one warm-up run of each is done first. Reported: the median and
+Modules are imported and one warm-up run of each is done first; the garbage collector runs
+(untimed) before each timed run. Reported: the median and
 best of each, and the ratio of each pair (import / the floor run just before it): its median
 and spread (lowest..highest). Default input: ../shared/corpus/ofac/sdn/2024-05-03/sdn.csv.
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import statistics
 import tempfile
 import time
@@ -111,7 +113,13 @@ def main() -> None:
     for i in range(args.runs + 1):
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
             PHASES.clear()
-            f, t = floor(args.path, Path(a)), full_import(args.path, Path(b))
+            # each timed run starts from a collected heap, as in a fresh process: garbage the
+            # run before left (cycles wait while the import pauses the collector) is not
+            # charged to the next one
+            gc.collect()
+            f = floor(args.path, Path(a))
+            gc.collect()
+            t = full_import(args.path, Path(b))
             if i:  # the first round is a warm-up
                 floors.append(f)
                 imports.append(t)
