@@ -230,6 +230,12 @@ def test_statutes_and_charges():
     assert find_statutes(text) == ["21 U.S.C. § 841", "21 U.S.C. § 846", "18 U.S.C. § 924", "18 U.S.C. § 1956",
                                    "21 U.S.C. § 959", "21 U.S.C. § 963"]
     assert find_statutes("no citations here") == []
+    # the section written first, the title after it: only with the federal code named
+    assert find_statutes("pleaded guilty to violating Sections 841(a)(1) and 846 of Title 21 of the United States"
+                         " Code, and section 924(c) of Title 18, U.S.C.") == [
+        "21 U.S.C. § 841", "21 U.S.C. § 846", "18 U.S.C. § 924"]
+    assert find_statutes("under Section 5 of Title 35 of the Pennsylvania Consolidated Statutes and"
+                         " 21 U.S.C. § 843") == ["21 U.S.C. § 843"]
     assert find_charges("conspiracy to distribute fentanyl and possession of a firearm in furtherance of a drug"
                         " trafficking crime") == ["drug conspiracy", "firearm in furtherance of drug trafficking"]
 

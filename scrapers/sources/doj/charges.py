@@ -10,6 +10,11 @@ _STATUTE = re.compile(
     r"(\d{1,5}(?!\d)[a-z]?(?:\([\w]+\))*(?:\s*(?:,|and|&|or|/|through)\s*(?:§\s*)?\d{1,5}(?!\d)[a-z]?(?:\([\w]+\))*(?!\s*U\.?\s?S\.?\s?C))*)")
 _STATUTE_LONG = re.compile(
     r"\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+Sections?\s+(\d{1,5}[a-z]?(?:\([\w]+\))*(?:\s*(?:,|and|&|or)\s*\d{1,5}[a-z]?(?:\([\w]+\))*)*)", re.I)
+# the section first: "Sections 841(a)(1) and 846 of Title 21, United States Code" (the code named,
+# so that a state code's "Section 5 of Title 35" is never read as federal law)
+_STATUTE_SECTION_FIRST = re.compile(
+    r"\bSections?\s+(\d{1,5}[a-z]?(?:\([\w]+\))*(?:\s*(?:,|and|&|or)\s*\d{1,5}[a-z]?(?:\([\w]+\))*)*)\s+of\s+"
+    r"Title\s+(\d{1,2})(?:,?\s+(?:of\s+the\s+)?United\s+States\s+Code|,?\s+U\.?\s?S\.?\s?C\b)", re.I)
 
 _CHARGES = [
     ("drug conspiracy", r"\bconspir(?:acy|ing|ed)\s+to\s+(?:possess|distribute|manufacture|import|traffic)"),
@@ -71,12 +76,18 @@ def find_statutes(text: str) -> list[str]:
             low_b = _ascii_view(text)[1]
             found = rx.finditer(text) if low_b is None else _finditer_at(rx, text, find_all(low_b, b"title"))
         for m in found:
-            title = int(m.group(1))
-            for num in _SECTION_NUM.findall(_SUBSECTION.sub("", m.group(2))):
-                cite = f"{title} U.S.C. § {num}"
-                if cite not in out:
-                    out.append(cite)
+            _add_cites(out, m.group(1), m.group(2))
+    if "of Title" in text or "of title" in text:
+        for m in _STATUTE_SECTION_FIRST.finditer(text):
+            _add_cites(out, m.group(2), m.group(1))
     return out
+
+
+def _add_cites(out: list[str], title: str, sections: str) -> None:
+    for num in _SECTION_NUM.findall(_SUBSECTION.sub("", sections)):
+        cite = f"{int(title)} U.S.C. § {num}"
+        if cite not in out:
+            out.append(cite)
 
 
 _CHARGE_HINTS = {
