@@ -308,19 +308,22 @@ class _Scanner:
         self._propagate_groups()
 
     def _merge_short_forms(self) -> None:
-        """'Ruelas Montalvo' after 'Abelardo Ruelas Montalvo' is the same person."""
+        """'Ruelas Montalvo' after 'Abelardo Ruelas Montalvo' is the same person, and so is 'Joaquin
+        Guzman Loera' (the middle name left out) after 'Joaquin Archivaldo Guzman Loera': only where
+        one person named in full has that form."""
         people = [c for c in self.cands.values() if not c.is_company]
         toks = {c.key: c.key.split() for c in people}
         by_last: dict[str, list[Candidate]] = {}
         for c in people:
             if toks[c.key]:
                 by_last.setdefault(toks[c.key][-1], []).append(c)
-        for a in people:
-            ta = toks[a.key]
+        for a in sorted(people, key=lambda c: -len(toks[c.key])):   # the longer forms first: 'Joaquin Guzman
+            ta = toks[a.key]                                           # Loera' folded in, 'Guzman Loera' has one owner
             if len(ta) < 2:
                 continue
             owners = [b for b in by_last.get(ta[-1], ()) if b is not a and b.key in self.cands
-                      and len(toks[b.key]) > len(ta) and toks[b.key][-len(ta):] == ta]
+                      and len(toks[b.key]) > len(ta) and (toks[b.key][-len(ta):] == ta or
+                                                          (toks[b.key][0] == ta[0] and toks[b.key][1 - len(ta):] == ta[1:]))]
             if len(owners) != 1 or len(ta) < 2:
                 continue
             b = owners[0]

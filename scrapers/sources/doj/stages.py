@@ -116,7 +116,11 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict)
                 out.append((i, j, stage, "right"))
         elif kind == "right":
-            out.append((i, j, stage, "right"))
+            m = _LEFT_FACES.search(left) if stem == "charges" else None
+            if m:
+                out.append((base + m.start(), j, stage, "left"))   # 'X faces charges of', 'appeared ... on charges'
+            else:
+                out.append((i, j, stage, "right"))
         elif kind == "court":
             if _LEFT_COURT.search(left):
                 out.append((i, j, stage, "right"))
@@ -164,6 +168,11 @@ _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)|"
                        r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
 _RECEIVED_TERM = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:(?:prison\s+|federal\s+)?(?:sentence|term)\s+of\s+)?")
+# the subject, on the left, is the one charged: 'X faces (federal) charges', 'X made his initial appearance
+# today on charges', 'X appeared in federal court on drug charges', 'X was ordered detained pending trial on
+# fentanyl trafficking charges' (the left context stays in the verb's sentence: a period there is an
+# abbreviation's, 'in U.S. District Court in St. Paul')
+_LEFT_FACES = re.compile(r"\b(?:faces?|facing|(?:appear(?:ed|s|ance)|detained)\b[^;:]{0,70}?\bon)\s+(?:[\w-]+\s+){0,4}$")
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")

@@ -1,0 +1,61 @@
+"""DOJ prose: a person who 'faces charges' or 'appeared on charges' is charged, and a name written
+again without its middle name is the same person (invented releases)."""
+from __future__ import annotations
+
+import pytest
+
+from scrapers.sources.doj.extract import extract
+from scrapers.sources.doj.htmltext import html_to_blocks
+
+
+def stages(body: str) -> dict[str, str]:
+    ex = extract("doj:test", "Fentanyl case", html_to_blocks(body), ["USAO - Minnesota"],
+                 "https://www.justice.gov/usao-mn/pr/x", "2024-05-01")
+    return {d["name"]: d["action"] for d in ex.defendants}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Odell Prentiss, 27, of Bloomington, made his initial appearance today on charges of possession with intent"
+    " to distribute fentanyl.",
+    "Odell Prentiss, 27, appeared in federal court in St. Paul today on federal drug charges.",
+    "Odell Prentiss, 27, faces charges of distributing fentanyl resulting in death.",
+    "Odell Prentiss, 27, is facing federal charges of conspiring to distribute fentanyl.",
+    "Odell Prentiss, 27, was ordered detained pending trial on fentanyl trafficking charges.",
+    "U.S. Attorney Marla Quist said that Odell Prentiss, 27, will face charges filed in St. Paul.",
+])
+def test_facing_or_appearing_on_charges_is_charged(sentence):
+    assert stages(f"<p>ST. PAUL – {sentence}</p>") == {"Odell Prentiss": "charged"}
+
+
+def test_a_later_stage_still_wins_over_the_charges():
+    body = ("<p>Odell Prentiss, 27, appeared in federal court on charges of distributing fentanyl.</p>"
+            "<p>Prentiss pleaded guilty on Tuesday.</p>")
+    assert stages(body) == {"Odell Prentiss": "pleaded_guilty"}
+
+
+def test_a_penalty_he_faces_is_not_a_charge():
+    # 'faces' followed by a penalty, not by charges: no stage from it
+    body = "<p>Odell Prentiss, 27, of Bloomington, faces a mandatory minimum of ten years in prison.</p>"
+    assert stages(body).get("Odell Prentiss") != "charged"
+
+
+def test_the_name_without_its_middle_name_is_the_same_person():
+    body = ("<p>Officials announced that Ysidro Batallán Cuevas Ortega will face charges filed in Brooklyn.</p>"
+            "<p>The evidence gathered in the case against Ysidro Cuevas Ortega is strong, an agent said.</p>"
+            "<p>Cuevas Ortega, 59, is also charged with money laundering.</p>"
+            "<p>Linnea Q. Halvorsen, 44, was sentenced to 60 months in prison. Linnea Halvorsen had pleaded guilty"
+            " in March.</p>")
+    assert stages(body) == {"Ysidro Batallán Cuevas Ortega": "charged", "Linnea Q. Halvorsen": "sentenced"}
+
+
+def test_two_people_the_short_form_could_be_stay_apart():
+    # 'Arvid Lund' could be either brother: not folded into one of them
+    body = ("<p>Arvid Tomas Lund, 31, and Arvid Henrik Lund, 29, were charged with distributing fentanyl.</p>"
+            "<p>Arvid Lund was arrested in Duluth.</p>")
+    got = stages(body)
+    assert got["Arvid Tomas Lund"] == "charged" and got["Arvid Henrik Lund"] == "charged"
+
+
+def test_a_father_and_son_with_other_first_names_stay_apart():
+    body = "<p>Emil R. Voss, 61, and his son, Kasper Voss, 34, were indicted for trafficking fentanyl.</p>"
+    assert stages(body) == {"Emil R. Voss": "charged", "Kasper Voss": "charged"}
