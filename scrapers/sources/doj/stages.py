@@ -116,7 +116,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict)
                 out.append((i, j, stage, "right"))
         elif kind == "right":
-            m = _LEFT_FACES.search(left) if stem == "charges" else None
+            m = _LEFT_FACES.search(left) if stem == "charges" and ("fac" in left or "appear" in left or
+                                                                  "detained" in left) else None
             if m:
                 out.append((base + m.start(), j, stage, "left"))   # 'X faces charges of', 'appeared ... on charges'
             else:
