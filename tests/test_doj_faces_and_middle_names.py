@@ -59,3 +59,27 @@ def test_two_people_the_short_form_could_be_stay_apart():
 def test_a_father_and_son_with_other_first_names_stay_apart():
     body = "<p>Emil R. Voss, 61, and his son, Kasper Voss, 34, were indicted for trafficking fentanyl.</p>"
     assert stages(body) == {"Emil R. Voss": "charged", "Kasper Voss": "charged"}
+
+
+# -- a plea to come is not a plea; a plea told in a gerund is -----------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Harbin Velt Logistics Co., Ltd. has agreed to plead guilty to smuggling fentanyl precursors, according to a"
+    " plea agreement filed today.",
+    "Harbin Velt Logistics Co., Ltd. is expected to plead guilty to smuggling fentanyl precursors.",
+    "Harbin Velt Logistics Co., Ltd. will plead guilty to smuggling fentanyl precursors and pay a fine.",
+])
+def test_agreeing_to_plead_guilty_is_charged_not_a_plea(sentence):
+    assert stages(f"<p>{sentence}</p>") == {"Harbin Velt Logistics Co., Ltd.": "charged"}
+
+
+def test_after_pleading_guilty_is_a_plea():
+    body = ("<p>Odell Prentiss, 27, is scheduled to be sentenced on June 3 after pleading guilty to distributing"
+            " fentanyl.</p>")
+    assert stages(body) == {"Odell Prentiss": "pleaded_guilty"}
+
+
+def test_others_pleading_guilty_is_not_the_named_persons_plea():
+    # the leaders who pleaded are not named: the one person the text names is not given their plea
+    body = ("<p>The investigation led to the arrest of Odell Prentiss, 27, with the leaders of two other crews"
+            " pleading guilty to continuing criminal enterprise charges.</p>")
+    assert stages(body) == {"Odell Prentiss": "arrested"}

@@ -26,7 +26,13 @@ _BEYOND_ARREST = frozenset(s for s in STAGES if RANK[s] > RANK["extradited"])
 _ADV = r"(?:(?:each|also|both|all|jointly|later|subsequently|recently|today|yesterday|formally|federally|separately|criminally|unanimously|ultimately|successfully|previously|initially|originally|eventually|already|then|since|again|this\s+week|last\s+week)\s+)*"
 _LEFT_BE = re.compile(rf"\b(?:was|were|is|are|(?:have\s+|has\s+|had\s+)?been|(?:after|upon|following)\s+being)"
                       rf"\s+{_ADV}(?:re-?)?$")   # ('after being arrested'; not 'to avoid being arrested')
-_LEFT_PLEAD = re.compile(r"\b(?:pleaded|pled|pleads|plead)\s+$")
+# ('pleading' only after a preposition, 'fled after pleading guilty': in 'with the leaders pleading guilty'
+# the subject is not the sentence's)
+_LEFT_PLEAD = re.compile(r"\b(?:pleaded|pled|pleads|plead|(?:after|before|upon|since|following)\s+pleading)\s+$")
+# a plea to come, not made: 'has agreed to plead guilty', 'is expected to plead guilty', 'will plead
+# guilty' (the person is charged: the plea is not a stage yet)
+_PLEA_TO_COME = re.compile(r"\b(?:(?:agreed|agrees|agreeing|expected|expects|intends|intend|plans|plan|scheduled|set|going)"
+                           r"\s+to|will|would|could|may)\s+plead\s+$", re.I)
 _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:pleas?\s+of\s+)?$")
 _LEFT_COURT = re.compile(r"\b(?:jury|judge|court)\s+(?:\w+\s+){0,3}?$")
 _RIGHT_PLEA = re.compile(r"\s+pleas?\b")
@@ -127,7 +133,9 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 out.append((i, j, stage, "right"))
         elif kind == "guilty":
             m = _LEFT_PLEAD.search(left)
-            if m:
+            if m and (later := _PLEA_TO_COME.search(left)):
+                out.append((base + later.start(), j, "charged", "left"))
+            elif m:
                 hist = _history(text, base, m.start(), j, "pleaded_guilty", year)
                 if hist is not True:
                     out.append((base + m.start(), j, "pleaded_guilty", "who" if hist else "left"))
