@@ -83,3 +83,32 @@ def test_others_pleading_guilty_is_not_the_named_persons_plea():
     body = ("<p>The investigation led to the arrest of Odell Prentiss, 27, with the leaders of two other crews"
             " pleading guilty to continuing criminal enterprise charges.</p>")
     assert stages(body) == {"Odell Prentiss": "arrested"}
+
+
+# -- the verb first, capitalised, the people after it -------------------------------------------
+ROSTER = "<ul><li>Ysidro Cuevas Ortega, 31, of Phoenix – 151 months;</li><li>Linnea Halvorsen, 28, of Mesa – 97 months.</li></ul>"
+
+
+@pytest.mark.parametrize("lead,stage", [
+    ("Charged in the indictment are:", "charged"),
+    ("Charged in the complaint are the following defendants:", "charged"),
+    ("Indicted were:", "charged"),
+    ("Arrested Tuesday were:", "arrested"),
+])
+def test_a_capitalised_verb_before_a_list_gives_each_line_its_stage(lead, stage):
+    body = f"<p>Eight people were named in a fentanyl indictment.</p><p>{lead}</p>{ROSTER}"
+    assert stages(body) == {"Ysidro Cuevas Ortega": stage, "Linnea Halvorsen": stage}
+
+
+def test_sentenced_were_then_a_line_each_with_its_term():
+    ex = extract("doj:test", "Fentanyl case", html_to_blocks(f"<p>Sentenced were:</p>{ROSTER}"), ["USAO - Arizona"],
+                 "https://www.justice.gov/usao-az/pr/x", "2024-05-01")
+    assert {d["name"]: (d["action"], d["sentence_months"]) for d in ex.defendants} == {
+        "Ysidro Cuevas Ortega": ("sentenced", 151.0), "Linnea Halvorsen": ("sentenced", 97.0)}
+
+
+def test_a_capitalised_verb_before_names_in_the_sentence():
+    assert stages("<p>Charged in the indictment are Ysidro Cuevas Ortega, 31, of Phoenix, and Linnea Halvorsen,"
+                  " 28, of Mesa.</p>") == {"Ysidro Cuevas Ortega": "charged", "Linnea Halvorsen": "charged"}
+    assert stages("<p>Arrested on Tuesday were Ysidro Cuevas Ortega, 31, and Linnea Halvorsen, 28.</p>") == {
+        "Ysidro Cuevas Ortega": "arrested", "Linnea Halvorsen": "arrested"}

@@ -303,6 +303,11 @@ _ALSO_KEYS = (b"lso ", b"dditionally ", b"Charged ", b"Indicted ", b"Arrested ",
 ALSO_WORDS = tuple(k.decode().strip().lower() for k in _ALSO_KEYS)
 
 
+def opens_sentence(text: str, i: int) -> bool:
+    """Whether position i begins a line, or a sentence after '. ', '; ' or ': '."""
+    return i == 0 or text[i - 1] == "\n" or (i >= 2 and text[i - 1] == " " and text[i - 2] in ".;:")
+
+
 def also_named(text: str, words: set[str] | None = None) -> list[re.Match]:
     """'Also charged are', 'Additionally indicted was', 'Charged in the indictment are' (`words`:
     which of ALSO_WORDS the text's tokens hold, when known: the others are not looked for)."""
@@ -315,13 +320,37 @@ def also_named(text: str, words: set[str] | None = None) -> list[re.Match]:
         while at >= 0:
             if key[0] in b"CIAN":
                 i = at
-                ok = i == 0 or text[i - 1] == "\n" or (i >= 2 and text[i - 1] == " " and text[i - 2] in ".;:")
+                ok = opens_sentence(text, i)
             else:
                 i = at + len(key)
                 ok = at >= 1 and text[at - 1] in "Aa" and (key != b"lso " or text[at - 1:at + 4].lower() == "also ")
             m = _ALSO_NAMED.match(text, i) if ok else None
             if m:
                 out.append(m)
+            at = b.find(key, at + 1)
+    return out
+
+
+# -- 'Charged in the indictment are A and B': the verb first, capitalised -------------------------
+# Also 'Arrested Tuesday were:' and 'Sentenced were:', then a line each. A sentence's first word, which
+# the case verbs' lower-case search (stages.py) never sees.
+_INVERTED_KEYS = {b"Charged ": "charged", b"Indicted ": "charged", b"Arrested ": "arrested",
+                  b"Extradited ": "extradited", b"Convicted ": "convicted", b"Sentenced ": "sentenced"}
+INVERTED_WORDS = frozenset({"charg", "indicted", "arrest", "extradit", "convict", "sentence"})   # (in VERB_WORDS)
+_INVERTED = re.compile(r"[A-Z][a-z]+\b[^.;:\n]{0,60}?\s(?:are|were|is|was)\b(?:\s+the\s+following(?:\s+[a-z-]+){0,2})?"
+                       r"(?=\s*:|\s+[A-Z])")
+
+
+def inverted_verbs(text: str, b: bytes) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, verb, stage, 'inverted') of each such opening (`b`: the text's ascii_bytes)."""
+    out = []
+    for key, stage in _INVERTED_KEYS.items():
+        at = b.find(key)
+        while at >= 0:
+            if opens_sentence(text, at):
+                m = _INVERTED.match(text, at)
+                if m:
+                    out.append((at, m.end(), key.decode().strip().lower(), stage, "inverted"))
             at = b.find(key, at + 1)
     return out
 

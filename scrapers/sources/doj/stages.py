@@ -86,6 +86,8 @@ def _verbs_in(text: str, words: set[str] | None = None) -> list[tuple[int, int, 
                 if (i == 0 or not text[i - 1].isalpha()) and (j >= len(text) or not text[j].isalpha()):
                     hits.append((i, j, stem.decode(), stage, kind))
             at = b.find(key, at + 1)
+    if words is None or not words.isdisjoint(refs.INVERTED_WORDS):
+        hits += refs.inverted_verbs(text, b)
     return hits
 
 
@@ -121,6 +123,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             elif stem not in ("found guilty", "convicted") and not _TO_BE.search(left):
                 # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict)
                 out.append((i, j, stage, "right"))
+        elif kind == "inverted":
+            out.append((i, j, stage, "right"))   # the people follow the verb ('Charged ... are A and B')
         elif kind == "right":
             m = _LEFT_FACES.search(left) if stem == "charges" and ("fac" in left or "appear" in left or
                                                                   "detained" in left) else None
@@ -538,7 +542,6 @@ def _may_be_part_of(before: str) -> bool:
 
 
 _PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
-
 
 
 def _respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None:
