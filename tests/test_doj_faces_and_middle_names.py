@@ -112,3 +112,17 @@ def test_a_capitalised_verb_before_names_in_the_sentence():
                   " 28, of Mesa.</p>") == {"Ysidro Cuevas Ortega": "charged", "Linnea Halvorsen": "charged"}
     assert stages("<p>Arrested on Tuesday were Ysidro Cuevas Ortega, 31, and Linnea Halvorsen, 28.</p>") == {
         "Ysidro Cuevas Ortega": "arrested", "Linnea Halvorsen": "arrested"}
+
+
+# -- surrendering is being taken into custody ---------------------------------------------------
+@pytest.mark.parametrize("body,stage", [
+    ("<p>Odell Prentiss, 27, surrendered to federal authorities on Monday after being indicted for distributing"
+     " fentanyl.</p>", "arrested"),
+    ("<p>Odell Prentiss, 27, self-surrendered to the U.S. Marshals Service after he was indicted.</p>", "arrested"),
+    # not custody: a passport given up; the start of a prison term (the sentence is the stage)
+    ("<p>Odell Prentiss, 27, was indicted for distributing fentanyl. He surrendered his passport.</p>", "charged"),
+    ("<p>Odell Prentiss, 27, was sentenced to 87 months. He surrendered to the Bureau of Prisons on June 3.</p>",
+     "sentenced"),
+])
+def test_surrendering(body, stage):
+    assert stages(body) == {"Odell Prentiss": stage}
