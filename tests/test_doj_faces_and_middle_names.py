@@ -126,3 +126,24 @@ def test_a_capitalised_verb_before_names_in_the_sentence():
 ])
 def test_surrendering(body, stage):
     assert stages(body) == {"Odell Prentiss": stage}
+
+
+# -- a surname first in capitals, the given name after it; a name after 'said' with an age ---------
+@pytest.mark.parametrize("body,expected", [
+    ("<p>LIN Lanfen, 38, and ZHAO Mingming, 29, both citizens of China, were indicted for smuggling fentanyl"
+     " precursors.</p>", {"LIN Lanfen": "charged", "ZHAO Mingming": "charged"}),
+    ("<p>Defendant NGUYEN Van Thanh, 44, was indicted for distributing fentanyl. NGUYEN was arrested in Houston.</p>",
+     {"NGUYEN Van Thanh": "arrested"}),
+    # an agency's acronym before a name is not a surname: the agent stays an official
+    ("<p>DEA Special Agent Marla Quist said LIN Lanfen, 38, was arrested.</p>", {"LIN Lanfen": "arrested"}),
+])
+def test_a_surname_first_in_capitals(body, expected):
+    assert stages(body) == expected
+
+
+def test_a_name_after_said_is_a_defendant_when_an_age_follows():
+    assert stages("<p>U.S. Attorney Marla Quist said Odell Prentiss, 27, was sentenced to 87 months in prison.</p>"
+                  ) == {"Odell Prentiss": "sentenced"}
+    # the usual attribution after a quote names a speaker, never a defendant
+    assert stages("<p>Odell Prentiss, 27, was sentenced to 87 months in prison. “This case shows our resolve,”"
+                  " said Marla Quist, the Special Agent in Charge.</p>") == {"Odell Prentiss": "sentenced"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ...names import normalize_name, strip_legal_form
+from ...names import normalize_name, strip_legal_form, surname_first
 from .districts import geo
 from .textscan import _ABBREV, _US_STATE_ABBR, ascii_bytes
 
@@ -149,7 +149,8 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
             continue                          # 'Sofia Lyn Park, 29', 'Shayla Marie Two Bulls', 'Ana San Román'
         if low in _NON_NAME or bare in _NON_NAME or bare.endswith(_DESCRIPTIVE_SUFFIXES):
             cut, title = i, bare in _TITLE_WORDS
-        elif tok.isupper() and tok not in _ROMAN and not (len(tok) == 2 and tok[1] == "."):
+        elif tok.isupper() and tok not in _ROMAN and not (len(tok) == 2 and tok[1] == ".") and \
+                not _caps_surname_first(toks, i, cut):
             cut, title = i, False            # DEA, ST., PAUL, M30
         elif tok[-1] == "." and len(tok) > 2 and tok not in ("Jr.", "Sr."):
             cut, title = i, False            # Minn., Ga., Co.
@@ -166,6 +167,14 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
     while kept and kept[0][0] in _PARTICLES:
         kept.pop(0)
     return kept, bool(kept) and title
+
+
+def _caps_surname_first(toks: list[tuple[str, int]], i: int, cut: int) -> bool:
+    """'LIN Wei', 'NGUYEN Van Thanh': a surname written first in capitals, a given name after it in
+    lower case, opening the name (a surname of a people who write it first: never 'DEA Agent')."""
+    tok = toks[i][0]
+    return i == cut + 1 and i + 1 < len(toks) and tok.isalpha() and surname_first(tok) and \
+        not toks[i + 1][0].isupper() and toks[i + 1][0][:1].isupper()
 
 
 def _sentence_end(tok: str) -> bool:

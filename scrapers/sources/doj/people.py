@@ -367,7 +367,9 @@ class _Scanner:
         if not cand.official and (mention.title_before or official_left(left) or (
                 right[:1] == "," and _may_name_office(right) and p["official_right"].match(right))):
             cand.official = True
-        if not cand.speaker and (left.rstrip(" ,").endswith(_SPEAKER_LEFT) or p["speaker_right"].match(right)):
+        # ('"…," said Jane Roe': a speaker; 'Roe said John Doe, 27, was sentenced': an age says a defendant)
+        if not cand.speaker and ((left.rstrip(" ,").endswith(_SPEAKER_LEFT) and not _AGED.match(right)) or
+                                 p["speaker_right"].match(right)):
             cand.speaker = True
         if cand.official:
             return
