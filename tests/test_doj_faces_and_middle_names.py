@@ -107,6 +107,14 @@ def test_sentenced_were_then_a_line_each_with_its_term():
         "Ysidro Cuevas Ortega": ("sentenced", 151.0), "Linnea Halvorsen": ("sentenced", 97.0)}
 
 
+def test_the_peoples_noun_then_the_verb_then_the_names():
+    body = ("<p>A federal grand jury returned an indictment against two China-based companies.</p><p>The companies"
+            " charged are Hexian Anbo Chemical Co., Ltd. and Taizhou Runlai Trading Co., Ltd.</p>")
+    assert stages(body) == {"Hexian Anbo Chemical Co., Ltd.": "charged", "Taizhou Runlai Trading Co., Ltd.": "charged"}
+    assert stages(f"<p>The defendants sentenced today were:</p>{ROSTER}") == {
+        "Ysidro Cuevas Ortega": "sentenced", "Linnea Halvorsen": "sentenced"}
+
+
 def test_a_capitalised_verb_before_names_in_the_sentence():
     assert stages("<p>Charged in the indictment are Ysidro Cuevas Ortega, 31, of Phoenix, and Linnea Halvorsen,"
                   " 28, of Mesa.</p>") == {"Ysidro Cuevas Ortega": "charged", "Linnea Halvorsen": "charged"}
