@@ -155,3 +155,11 @@ def test_a_name_after_said_is_a_defendant_when_an_age_follows():
     # the usual attribution after a quote names a speaker, never a defendant
     assert stages("<p>Odell Prentiss, 27, was sentenced to 87 months in prison. “This case shows our resolve,”"
                   " said Marla Quist, the Special Agent in Charge.</p>") == {"Odell Prentiss": "sentenced"}
+
+
+def test_a_group_named_as_a_company_by_the_noun_after_it():
+    assert stages("<p>Xinmao Group, a China-based chemical company, and its employee, Wei Zhang, 30, were indicted"
+                  " for selling fentanyl precursors.</p>") == {"Xinmao Group": "charged", "Wei Zhang": "charged"}
+    # a task force's group is no company: no company noun after it
+    assert stages("<p>The Strike Force Group, a multi-agency unit, investigated. Odell Prentiss, 27, was sentenced to"
+                  " 87 months.</p>") == {"Odell Prentiss": "sentenced"}

@@ -143,6 +143,9 @@ _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "fro
 _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
 
 
+_GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*\s+){1,5}(?:Group|Holdings?)\b"
+                            r"(?=\s*(?:\([^()]{1,60}\))?,\s+an?\s+(?:[\w-]+\s+){0,4}?(?:company|manufacturer|supplier|firm|"
+                            r"business|corporation|distributor|vendor|exporter)\b)")
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
@@ -250,6 +253,13 @@ class _Scanner:
                 name = " ".join(toks + [m.group(0)]).rstrip(",")
                 company_spans.append((start, m.end()))
                 self.mentions.append(Mention(start, m.end(), name, company_key(name), is_company=True))
+        if "Group" in text or "Holding" in text:
+            # a company named without a legal form, as a company by the noun after it: 'Yuancheng Group, a
+            # China-based chemical company' (never a task force's or working group: no company noun)
+            for m in _GROUP_COMPANY.finditer(text):
+                if not any(a <= m.start() < b for a, b in company_spans):
+                    company_spans.append((m.start(), m.end()))
+                    self.mentions.append(Mention(m.start(), m.end(), m.group(0), company_key(m.group(0)), is_company=True))
         for m in caps_names(text):
             got = caps_name(m.group(1))
             if got and not any(a <= m.start() < b for a, b in company_spans):
