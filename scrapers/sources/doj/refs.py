@@ -343,7 +343,7 @@ _INVERTED = re.compile(r"[A-Z][a-z]+\b[^.;:\n]{0,60}?\s(?:are|were|is|was)\b(?:\
 
 # ... and after the people's noun: 'The companies charged are A, B and C', 'The defendants sentenced
 # today were:'
-_NOUN_VERB = re.compile(r"\bThe\s+(?:following\s+)?(?:companies|defendants|individuals|entities|people|persons|men|women)\s+"
+_NOUN_VERB = re.compile(r"The\s+(?:following\s+)?(?:companies|defendants|individuals|entities|people|persons|men|women)\s+"
                         r"(?P<v>charged|indicted|arrested|extradited|convicted|sentenced)\b[^.;:\n]{0,50}?\s(?:are|were|include)\b"
                         r"(?=\s*:|\s+[A-Z])")
 _VERB_STAGE = {"charged": "charged", "indicted": "charged", "arrested": "arrested", "extradited": "extradited",
@@ -352,8 +352,13 @@ _VERB_STAGE = {"charged": "charged", "indicted": "charged", "arrested": "arreste
 
 def inverted_verbs(text: str, b: bytes) -> list[tuple[int, int, str, str, str]]:
     """(start, end, verb, stage, 'inverted') of each such opening (`b`: the text's ascii_bytes)."""
-    out = [(m.start("v"), m.end(), m.group("v"), _VERB_STAGE[m.group("v")], "inverted")
-           for m in (_NOUN_VERB.finditer(text) if b.find(b"The ") >= 0 else ())]
+    out = []
+    at = b.find(b"The ")     # (matched only where 'The' stands: a scan of the whole text costs more)
+    while at >= 0:
+        m = _NOUN_VERB.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
+        if m:
+            out.append((m.start("v"), m.end(), m.group("v"), _VERB_STAGE[m.group("v")], "inverted"))
+        at = b.find(b"The ", at + 4)
     for key, stage in _INVERTED_KEYS.items():
         at = b.find(key)
         while at >= 0:
