@@ -160,6 +160,8 @@ def test_a_name_after_said_is_a_defendant_when_an_age_follows():
 def test_a_group_named_as_a_company_by_the_noun_after_it():
     assert stages("<p>Xinmao Group, a China-based chemical company, and its employee, Wei Zhang, 30, were indicted"
                   " for selling fentanyl precursors.</p>") == {"Xinmao Group": "charged", "Wei Zhang": "charged"}
+    assert stages("<p>The Xinmao Group, a China-based chemical company, was charged with selling fentanyl"
+                  " precursors.</p>") == {"Xinmao Group": "charged"}
     # a task force's group is no company: no company noun after it
     assert stages("<p>The Strike Force Group, a multi-agency unit, investigated. Odell Prentiss, 27, was sentenced to"
                   " 87 months.</p>") == {"Odell Prentiss": "sentenced"}

@@ -143,7 +143,7 @@ _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "fro
 _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
 
 
-_GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*\s+){1,5}(?:Group|Holdings?)\b"
+_GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b"
                             r"(?=\s*(?:\([^()]{1,60}\))?,\s+an?\s+(?:[\w-]+\s+){0,4}?(?:company|manufacturer|supplier|firm|"
                             r"business|corporation|distributor|vendor|exporter)\b)")
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
@@ -257,9 +257,9 @@ class _Scanner:
             # a company named without a legal form, as a company by the noun after it: 'Yuancheng Group, a
             # China-based chemical company' (never a task force's or working group: no company noun)
             for m in _GROUP_COMPANY.finditer(text):
-                if not any(a <= m.start() < b for a, b in company_spans):
-                    company_spans.append((m.start(), m.end()))
-                    self.mentions.append(Mention(m.start(), m.end(), m.group(0), company_key(m.group(0)), is_company=True))
+                if not any(a <= m.start(1) < b for a, b in company_spans):
+                    company_spans.append(m.span(1))
+                    self.mentions.append(Mention(m.start(1), m.end(1), m.group(1), company_key(m.group(1)), is_company=True))
         for m in caps_names(text):
             got = caps_name(m.group(1))
             if got and not any(a <= m.start() < b for a, b in company_spans):
