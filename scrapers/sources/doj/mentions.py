@@ -33,6 +33,10 @@ LEGAL = (r"(?:Co\.,?\s*Ltd\.?|Co\.\s*\([^()]{1,40}\),?\s*Ltd\.?|Co\.,?\s*Limited
          # a company written in capitals, as some offices write defendants: 'ACME BIOCHEM CO., LTD.'
          r"CO\.,?\s*LTD\.?|CO\.,?\s*LIMITED|PVT\.?\s*LTD\.?|PRIVATE\s+LIMITED|LIMITED|LTD\.|INC\.|CORP\.|CORPORATION)")
 COMPANY_RX = re.compile(rf"(?<![\w])((?:(?:[{U}0-9][\w&’'.()-]*|&|and|of)\s+){{1,8}}{LEGAL})")
+# a company noun in apposition after a name: 'X Ltd. (X), a chemical manufacturer', 'Y Group, a China-based company'
+COMPANY_APPOSITIVE = re.compile(
+    r"\s*(?:\([^()]{1,60}\))?,\s+an?\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:company|manufacturer|supplier|firm|business|corporation|distributor|vendor|exporter)\b")
 
 # Capitalised words that are never part of a person's name in this prose (lower-cased).
 _NON_NAME = set("""

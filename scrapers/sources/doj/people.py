@@ -16,6 +16,7 @@ from .mentions import (
     _LEGAL_RX,
     _NON_NAME,
     _SUFFIXES,
+    COMPANY_APPOSITIVE,
     NAME_RUN_RX,
     _article_before,
     _attributive,
@@ -143,9 +144,8 @@ _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "fro
 _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
 
 
-_GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b"
-                            r"(?=\s*(?:\([^()]{1,60}\))?,\s+an?\s+(?:[\w-]+\s+){0,4}?(?:company|manufacturer|supplier|firm|"
-                            r"business|corporation|distributor|vendor|exporter)\b)")
+# (a company by the noun after it: COMPANY_APPOSITIVE)
+_GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b")
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
@@ -257,7 +257,7 @@ class _Scanner:
             # a company named without a legal form, as a company by the noun after it: 'Yuancheng Group, a
             # China-based chemical company' (never a task force's or working group: no company noun)
             for m in _GROUP_COMPANY.finditer(text):
-                if not any(a <= m.start(1) < b for a, b in company_spans):
+                if COMPANY_APPOSITIVE.match(text, m.end(1)) and not any(a <= m.start(1) < b for a, b in company_spans):
                     company_spans.append(m.span(1))
                     self.mentions.append(Mention(m.start(1), m.end(1), m.group(1), company_key(m.group(1)), is_company=True))
         for m in caps_names(text):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .mentions import COMPANY_APPOSITIVE
 from .people import Candidate, Mention
 from .terms import LENGTH, term_at
 from .textscan import ascii_bytes
@@ -127,16 +128,13 @@ def generic_companies(before: str) -> int:
     return 1 if det in ("a", "an", "one", "another") else _COUNT_WORDS[det]
 
 
-_COMPANY_APPOSITIVE = re.compile(
-    r"\s*(?:\([^()]{1,60}\))?,\s+an?\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:company|manufacturer|supplier|firm|business|corporation|distributor|vendor|exporter)\b")
 _ALLEGEDLY = re.compile(r"[^.;]{0,250}?\ballegedly\b")
 
 
 def named_as_actor(text: str, end: int) -> bool:
     """Is the company named at text[..end] the actor of its sentence: a company noun in
     apposition ('X Ltd. (X), a chemical manufacturer based in ...') or 'allegedly' after it?"""
-    return bool(_COMPANY_APPOSITIVE.match(text, end) or _ALLEGEDLY.match(text, end))
+    return bool(COMPANY_APPOSITIVE.match(text, end) or _ALLEGEDLY.match(text, end))
 
 
 def lead_subject(before: str) -> re.Match | None:
