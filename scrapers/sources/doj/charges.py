@@ -8,12 +8,12 @@ from .textscan import _ascii_view, _finditer_at, _matches_at, _TokenWords, ascii
 _STATUTE = re.compile(
     r"\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:\s*A\.?)?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.)?\s*"
     r"(\d{1,5}(?!\d)[a-z]?(?:\([\w]+\))*(?:\s*(?:,|and|&|or|/|through)\s*(?:§\s*)?\d{1,5}(?!\d)[a-z]?(?:\([\w]+\))*(?!\s*U\.?\s?S\.?\s?C))*)")
-_STATUTE_LONG = re.compile(
-    r"\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+Sections?\s+(\d{1,5}[a-z]?(?:\([\w]+\))*(?:\s*(?:,|and|&|or)\s*\d{1,5}[a-z]?(?:\([\w]+\))*)*)", re.I)
+_SECTIONS = r"(\d{1,5}[a-z]?(?:\([\w]+\))*(?:\s*(?:,|and|&|or)\s*\d{1,5}[a-z]?(?:\([\w]+\))*)*)"   # '841(a)(1) and 846'
+_STATUTE_LONG = re.compile(rf"\bTitle\s+(\d{{1,2}}),?\s+United\s+States\s+Code,?\s+Sections?\s+{_SECTIONS}", re.I)
 # the section first: "Sections 841(a)(1) and 846 of Title 21, United States Code" (the code named,
 # so that a state code's "Section 5 of Title 35" is never read as federal law)
 _STATUTE_SECTION_FIRST = re.compile(
-    r"\bSections?\s+(\d{1,5}[a-z]?(?:\([\w]+\))*(?:\s*(?:,|and|&|or)\s*\d{1,5}[a-z]?(?:\([\w]+\))*)*)\s+of\s+"
+    rf"\bSections?\s+{_SECTIONS}\s+of\s+"
     r"Title\s+(\d{1,2})(?:,?\s+(?:of\s+the\s+)?United\s+States\s+Code|,?\s+U\.?\s?S\.?\s?C\b)", re.I)
 
 _CHARGES = [

@@ -344,8 +344,7 @@ _INVERTED = re.compile(r"[A-Z][a-z]+\b[^.;:\n]{0,60}?\s(?:are|were|is|was)\b(?:\
 _NOUN_VERB = re.compile(r"The\s+(?:following\s+)?(?:companies|defendants|individuals|entities|people|persons|men|women)\s+"
                         r"(?P<v>charged|indicted|arrested|extradited|convicted|sentenced)\b[^.;:\n]{0,50}?\s(?:are|were|include)\b"
                         r"(?=\s*:|\s+[A-Z])")
-_VERB_STAGE = {"charged": "charged", "indicted": "charged", "arrested": "arrested", "extradited": "extradited",
-               "convicted": "convicted", "sentenced": "sentenced"}
+_VERB_STAGE = {k.decode().strip().lower(): stage for k, stage in _INVERTED_KEYS.items()}   # 'charged' -> 'charged'
 
 
 def inverted_verbs(text: str, b: bytes) -> list[tuple[int, int, str, str, str]]:
