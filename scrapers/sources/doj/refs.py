@@ -335,15 +335,20 @@ def also_named(text: str, words: set[str] | None = None) -> list[re.Match]:
 _INVERTED_KEYS = {b"Charged ": "charged", b"Indicted ": "charged", b"Arrested ": "arrested",
                   b"Extradited ": "extradited", b"Convicted ": "convicted", b"Sentenced ": "sentenced"}
 INVERTED_WORDS = frozenset({"charg", "indicted", "arrest", "extradit", "convict", "sentence"})   # (in VERB_WORDS)
+# ... then maybe how many and what they are: 'Charged ... are two China-based companies, A and B'
+_HOW_MANY = (r"(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
+             r"(?:companies|defendants|individuals|entities|men|women|people|persons|nationals|firms|businesses)\s*[,:])?")
 _INVERTED = re.compile(r"[A-Z][a-z]+\b[^.;:\n]{0,60}?\s(?:are|were|is|was)\b(?:\s+the\s+following(?:\s+[a-z-]+){0,2})?"
-                       r"(?=\s*:|\s+[A-Z])")
+                       + _HOW_MANY + r"(?=\s*:|\s+[A-Z])")
 
 
 # ... and after the people's noun: 'The companies charged are A, B and C', 'The defendants sentenced
 # today were:'
-_NOUN_VERB = re.compile(r"The\s+(?:following\s+)?(?:companies|defendants|individuals|entities|people|persons|men|women)\s+"
-                        r"(?P<v>charged|indicted|arrested|extradited|convicted|sentenced)\b[^.;:\n]{0,50}?\s(?:are|were|include)\b"
-                        r"(?=\s*:|\s+[A-Z])")
+# ... and with no verb, where the noun says they are charged: 'The defendants are A, B and C' (at least charged)
+_NOUN_VERB = re.compile(r"The\s+(?:following\s+)?(?:(?:companies|defendants|individuals|entities|people|persons|men|women)\s+"
+                        r"(?P<v>charged|indicted|arrested|extradited|convicted|sentenced)\b[^.;:\n]{0,50}?\s|"
+                        r"(?:co-?)?(?P<noun>defendants|companies|entities)\s+(?:in\s+th(?:is|e)\s+case\s+)?)(?:are|were|include)\b"
+                        + _HOW_MANY + r"(?=\s*:|\s+[A-Z])")
 _VERB_STAGE = {k.decode().strip().lower(): stage for k, stage in _INVERTED_KEYS.items()}   # 'charged' -> 'charged'
 
 
@@ -354,7 +359,9 @@ def inverted_verbs(text: str, b: bytes) -> list[tuple[int, int, str, str, str]]:
     while at >= 0:
         m = _NOUN_VERB.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
         if m:
-            out.append((m.start("v"), m.end(), m.group("v"), _VERB_STAGE[m.group("v")], "inverted"))
+            verb = m.group("v")
+            out.append((m.start("v" if verb else "noun"), m.end(), verb or m.group("noun"), _VERB_STAGE.get(verb, "charged"),
+                        "inverted"))
         at = b.find(b"The ", at + 4)
     for key, stage in _INVERTED_KEYS.items():
         at = b.find(key)

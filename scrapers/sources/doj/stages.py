@@ -169,7 +169,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if _RECEIVED.match(text, j, seg_end):
                 out.append((i, j, stage, "left"))
         elif kind == "surrender":
-            # into custody: 'X surrendered to the FBI', 'X self-surrendered on Monday' (not 'surrendered his
+            # into custody: 'X surrendered to the FBI', 'X self-surrendered on Monday', 'X turned himself in' (not 'surrendered his
             # passport', not a sentence begun: 'surrendered to the Bureau of Prisons')
             if _RIGHT_SURRENDER.match(text, j, seg_end):
                 out.append((i, j, stage, "left"))
@@ -191,7 +191,7 @@ _RECEIVED_TERM = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:(?:prison\s+
 # fentanyl trafficking charges' (the left context stays in the verb's sentence: a period there is an
 # abbreviation's, 'in U.S. District Court in St. Paul')
 _LEFT_FACES = re.compile(r"\b(?:faces?|facing|(?:appear(?:ed|s|ance)|detained)\b[^;:]{0,70}?\bon)\s+(?:[\w-]+\s+){0,4}$")
-_RIGHT_SURRENDER = re.compile(r"\s+(?:himself\s+|herself\s+|themselves\s+)?(?:to|on|at|in)\b(?!\s+(?:begin|serve|start|"
+_RIGHT_SURRENDER = re.compile(r"\s+(?:himself\s+|herself\s+|themselves\s+)?(?:to|on|at|in|over)\b(?!\s+(?:begin|serve|start|"
                               r"(?:the\s+)?(?:Bureau\s+of\s+Prisons|BOP)|prison|a\s+federal\s+prison))")
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
@@ -222,6 +222,8 @@ _STEMS = [
     ("against", "charged", "against"),
     ("taken into", "arrested", "custody"),
     ("surrendered", "arrested", "surrender"),
+    ("turned himself", "arrested", "surrender"),     # 'turned himself in (to the FBI)'
+    ("turned herself", "arrested", "surrender"),
     ("charged", "charged", "be"),
     ("indicted", "charged", "be"),
     ("charges", "charged", "right"),
@@ -236,7 +238,7 @@ _STEMS = [
 # on', 'charg' all of 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it,
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
 _SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended",
-                 "detained", "taken into", "surrender", "charg", "indicted", "against", "ordered", "receive")
+                 "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:

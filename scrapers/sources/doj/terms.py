@@ -1,5 +1,5 @@
 """Prison terms in DOJ prose: '87 months', 'five years', '17 years, 6 months', '11 years and
-three months', '12 ½ years', 'a year and a day', life, time served, probation -- read after a
+three months', '12 ½ years', '7 1/2 years', 'a year and a day', 'two decades', life, time served, probation -- read after a
 sentencing verb (pure functions)."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                       "ninety": 90, "a": 1, "an": 1, "hundred": 100})
 NUM = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)"
-_HALF = r"\s*½|[\s-]+and[\s-]+(?:a|one)[\s-]+half"
+_HALF = r"\s*½|[\s-]+and[\s-]+(?:a|one)[\s-]+half|[\s-]1/2(?!\d)"
 # the months or days after the years: '17 years, 6 months', '11 years and three months', 'a year and a day'
 _AND_MONTHS = rf"(?:(?:(?<=ear)|(?<=ears))\s*,?\s*(?:and\s+)?(?P<n2>{NUM})[\s-]+(?P<u2>months?|days?)\b)?(?:\s*,?\s*and\s+(?:one|a|\d+)\s+days?\b)?"
 
@@ -41,7 +41,7 @@ _LEAD_IN = r"\b(?:to|sentence\s+of|term\s+of|imprisonment\s+of|spend)\s+(?:serve
 _SENTENCE_LEN = re.compile(
     rf"^.{{0,220}}?{_LEAD_IN}(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+|a\s+total\s+of\s+)?"
     rf"(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|approximately\s+|about\s+|just\s+over\s+)?"
-    rf"(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?)\b[’']?{_AND_MONTHS}\s*(?P<tail>.{{0,45}})",
+    rf"(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?)\b[’']?{_AND_MONTHS}\s*(?P<tail>.{{0,45}})",
     re.I | re.S)
 # a term alone ('87 months', '17 years, 6 months'), as in lists and 'respectively'
 LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?)\b[’']?{_AND_MONTHS}", re.I)
@@ -62,7 +62,8 @@ def _months_of(m: re.Match) -> float | None:
         return None
     if m.group("half"):
         n1 += 0.5
-    months = n1 * 12 if m.group("u1").lower().startswith("year") else n1
+    unit = m.group("u1").lower()
+    months = n1 * 12 if unit.startswith("year") else n1 * 120 if unit.startswith("decade") else n1
     if _n2(m):
         n2 = _number(m.group("n2")) or 0
         months += n2 if m.group("u2").lower().startswith("month") else n2 / 30.0
@@ -79,7 +80,7 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
     low = lower_for_ci(seg)   # (each pattern is tried only where the words it needs are)
     if (low is None or "life" in low) and _SENTENCE_LIFE.match(seg):
         return None, "life in prison"
-    m = _SENTENCE_LEN.match(seg) if low is None or "year" in low or "month" in low else None
+    m = _SENTENCE_LEN.match(seg) if low is None or "year" in low or "month" in low or "decade" in low else None
     if m:
         if _NOT_PRISON.match(m.group("tail") or ""):
             n = _number(m.group("n1"))

@@ -1,0 +1,87 @@
+"""DOJ prose, round 6 (invented releases): terms in decades or with '1/2', 'turned himself in',
+and defendants listed after their noun with no verb ('The defendants are A, B and C') or after
+a count ('Charged in the indictment are two China-based companies, A and B')."""
+from __future__ import annotations
+
+import pytest
+
+from scrapers.sources.doj.extract import extract
+from scrapers.sources.doj.htmltext import html_to_blocks
+from scrapers.sources.doj.terms import sentence_months
+
+
+def defendants(body: str) -> dict[str, tuple]:
+    ex = extract("doj:test", "Fentanyl case", html_to_blocks(body), ["USAO - Minnesota"],
+                 "https://www.justice.gov/usao-mn/pr/x", "2024-05-01")
+    return {d["name"]: (d["action"], d.get("sentence_months")) for d in ex.defendants}
+
+
+@pytest.mark.parametrize("term, months", [
+    ("a decade", 120), ("two decades", 240), ("three decades in federal prison", 360),
+    ("7 1/2 years", 90), ("12-1/2 years", 150), ("7 ½ years", 90),
+])
+def test_terms_in_decades_and_halves(term, months):
+    assert sentence_months(f"was sentenced today to {term} in prison for distributing fentanyl")[0] == months
+    got = defendants(f"<p>Vance Orlov, 44, was sentenced to {term} in prison for distributing fentanyl.</p>")
+    assert got == {"Vance Orlov": ("sentenced", months)}
+
+
+def test_a_fraction_is_not_read_out_of_a_date_or_a_longer_number():
+    # '1/2' must end there: '7 1/20' is no half year
+    assert sentence_months("was sentenced to 7 1/20 years")[0] != 90
+
+
+def test_a_decade_of_trafficking_is_not_a_term():
+    assert defendants("<p>Vance Orlov, 44, who sold fentanyl for a decade, was sentenced to 96 months in"
+                      " prison.</p>") == {"Vance Orlov": ("sentenced", 96)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Darnell Cope, 31, turned himself in to federal authorities on Monday after he was indicted on fentanyl charges.",
+    "A grand jury indicted Darnell Cope, 31, on fentanyl charges in May. Cope turned himself in on June 2.",
+    "Darnell Cope, 31, who was charged with distributing fentanyl, turned himself over to the FBI on Monday.",
+])
+def test_turning_oneself_in_is_an_arrest(sentence):
+    assert defendants(f"<p>{sentence}</p>") == {"Darnell Cope": ("arrested", None)}
+
+
+def test_turning_oneself_in_to_begin_a_sentence_keeps_the_sentence():
+    got = defendants("<p>Darnell Cope, 31, was sentenced to 60 months in prison for distributing fentanyl. He is"
+                     " ordered to turn himself in to the Bureau of Prisons in June.</p>")
+    assert got == {"Darnell Cope": ("sentenced", 60)}
+
+
+def test_the_defendants_are_a_list_without_a_verb():
+    got = defendants("<p>A federal grand jury returned an indictment charging three men with trafficking fentanyl."
+                     " The defendants are Ruben Solis, 31; Marco Vidal, 28; and Ian Petty, 45.</p>")
+    assert got == {"Ruben Solis": ("charged", None), "Marco Vidal": ("charged", None), "Ian Petty": ("charged", None)}
+
+
+def test_the_companies_are_a_list_without_a_verb():
+    got = defendants("<p>An indictment unsealed today charges two China-based companies with importing fentanyl"
+                     " precursors. The companies are Qinfeng Lantern Biotech Co., Ltd. and Wuyang Soma Trade Co., Ltd.</p>")
+    assert got == {"Qinfeng Lantern Biotech Co., Ltd.": ("charged", None), "Wuyang Soma Trade Co., Ltd.": ("charged", None)}
+
+
+def test_a_later_stage_wins_over_the_list():
+    got = defendants("<p>The defendants are Ruben Solis and Marco Vidal.</p><p>Solis pleaded guilty on Monday to"
+                     " conspiracy to distribute fentanyl.</p>")
+    assert got == {"Ruben Solis": ("pleaded_guilty", None), "Marco Vidal": ("charged", None)}
+
+
+def test_a_description_of_the_defendants_lists_no_one():
+    got = defendants("<p>Ruben Solis, 31, was charged with distributing fentanyl. The defendants are Mexican"
+                     " nationals. The defendants are presumed innocent until proven guilty.</p>")
+    assert got == {"Ruben Solis": ("charged", None)}
+
+
+@pytest.mark.parametrize("opening", [
+    "Charged in the indictment are two China-based companies,",
+    "Indicted were three Guatemalan nationals:",
+])
+def test_a_count_and_a_description_between_the_verb_and_the_names(opening):
+    names = ("Qinfeng Lantern Biotech Co., Ltd. and Wuyang Soma Trade Co., Ltd." if "compan" in opening
+             else "Ruben Solis, Marco Vidal and Ian Petty")
+    got = defendants(f"<p>{opening} {names}.</p>")
+    assert got and all(v == ("charged", None) for v in got.values())
+    assert len(got) == (2 if "compan" in opening else 3)
