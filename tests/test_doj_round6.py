@@ -85,3 +85,67 @@ def test_a_count_and_a_description_between_the_verb_and_the_names(opening):
     got = defendants(f"<p>{opening} {names}.</p>")
     assert got and all(v == ("charged", None) for v in got.values())
     assert len(got) == (2 if "compan" in opening else 3)
+
+
+@pytest.mark.parametrize("later", [
+    "A warrant has been issued for his arrest.",
+    "A federal warrant was issued for the arrest of Vole.",
+    "The State Department offers a reward of up to $5 million for information leading to the arrest of Trent Vole.",
+    "A reward is offered for information leading to his arrest and conviction.",
+    "Authorities are seeking his arrest.",
+    "The United States intends to seek the extradition of Vole from Panama.",
+])
+def test_an_arrest_or_extradition_sought_is_not_made(later):
+    got = defendants(f"<p>Trent Vole, 33, was indicted on fentanyl charges. {later}</p>")
+    assert got == {"Trent Vole": ("charged", None)}
+
+
+@pytest.mark.parametrize("later", ["A traffic stop led to his arrest in May.",
+                                   "Agents announced the arrest of Vole on Tuesday."])
+def test_an_arrest_made_is_still_read(later):
+    got = defendants(f"<p>Trent Vole, 33, was indicted on fentanyl charges. {later}</p>")
+    assert got == {"Trent Vole": ("arrested", None)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Trent Vole, 33, was handed a 10-year sentence for distributing fentanyl.", ("sentenced", 120)),
+    ("U.S. District Judge Ann Kerr imposed a 20-year sentence on Trent Vole, 33, for distributing fentanyl.",
+     ("sentenced", 240)),
+    ("After a three-day trial, jurors convicted Trent Vole, 33, of distributing fentanyl.", ("convicted", None)),
+    ("Trent Vole, 33, was arraigned today and pleaded not guilty to distributing fentanyl.", ("charged", None)),
+])
+def test_more_ways_to_state_a_stage(sentence, expected):
+    assert defendants(f"<p>DAYTON, Ohio – {sentence}</p>") == {"Trent Vole": expected}
+
+
+@pytest.mark.parametrize("places", [("Dayton, Ohio", "Troy, Ohio"), ("Las Vegas, Nevada", "St. Louis, Mo."),
+                                    ("Dayton", "Troy")])
+def test_a_town_and_its_state_between_two_defendants(places):
+    got = defendants(f"<p>Trent Vole, 33, of {places[0]}, and Kyle Marsh, 29, of {places[1]}, were sentenced to 87"
+                     " months in prison for distributing fentanyl.</p>")
+    assert got == {"Trent Vole": ("sentenced", 87), "Kyle Marsh": ("sentenced", 87)}
+
+
+@pytest.mark.parametrize("first", ["Dayton", "Dayton, Ohio"])
+def test_a_list_without_and_keeps_every_name(first):
+    # 'of Dayton, Kyle Marsh,': Kyle Marsh is no state, so he stays a name of the list
+    got = defendants(f"<p>Trent Vole, 33, of {first}, Kyle Marsh, 29, of Troy, and Lee Ames, 40, of Xenia, were"
+                     " sentenced to 87 months in prison for distributing fentanyl.</p>")
+    assert got == {"Trent Vole": ("sentenced", 87), "Kyle Marsh": ("sentenced", 87), "Lee Ames": ("sentenced", 87)}
+
+
+def test_the_verb_first_right_after_the_dateline():
+    got = defendants("<p>DAYTON, Ohio – Sentenced today were Trent Vole, 33, to 87 months, and Kyle Marsh, 29,"
+                     " to 60 months, for distributing fentanyl.</p>")
+    assert got == {"Trent Vole": ("sentenced", 87), "Kyle Marsh": ("sentenced", 60)}
+
+
+@pytest.mark.parametrize("name", ["T.J. Vole", "T. J. Vole", "J.R. Mabry"])
+def test_initials_for_a_given_name(name):
+    assert defendants(f"<p>{name}, 33, was sentenced to 87 months in prison for distributing fentanyl.</p>") == \
+        {name: ("sentenced", 87)}
+
+
+@pytest.mark.parametrize("words", ["U.S. Marshals", "P.O. Box", "N.C. Vole"])
+def test_an_abbreviation_is_no_given_name(words):
+    assert defendants(f"<p>{words}, 33, was sentenced to 87 months in prison for distributing fentanyl.</p>") == {}

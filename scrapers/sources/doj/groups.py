@@ -4,13 +4,23 @@ in X, and two of its employees, A and B'), the words that only describe an objec
 India-based companies X'), plural descriptions of the defendants ('Four Syracuse men')."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ...countries import country_of_demonym
+from .districts import geo
 from .people import Candidate, Mention, _Scanner
 from .terms import _number
+from .textscan import _US_STATE_ABBR
 
-_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:of|from)\s+[^,;]{1,60}[,;])?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,)?")
+
+# the appositive of a name before 'and': ', 29, of Nampa, Idaho,' (a town and maybe its state, named: a
+# second name in a list is not a state), ', a Mexican national,'
+@functools.lru_cache(maxsize=1)
+def _appositive() -> re.Pattern:
+    states = sorted(geo()["state_names"] | _US_STATE_ABBR, key=len, reverse=True)
+    state = "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in states) + ")"
+    return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:of|from)\s+[^,;]{1,60}[,;](?:\s*" + state + r"\s*[,;])?)?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,)?")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?)\b", re.I)
@@ -75,7 +85,7 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
             last_end = m.end + 1   # 'Acme Chemical Co., Ltd. (Acme Chemical)': its short form
             continue
         # allow the appositive of the previous name (", 29, of Nampa,") before "and"
-        stripped = _APPOSITIVE.sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
+        stripped = _appositive().sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
         conj = _CONJ.match(stripped)
         if len(between) < 120 and (conj.end() == len(stripped) or describes(" " + stripped[conj.end():])):
             if m.candidate not in out:

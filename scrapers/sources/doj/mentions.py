@@ -143,6 +143,8 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
             continue
         if len(tok) == 2 and tok[1] == "." and tok[0].isupper():
             continue                          # a middle initial ('A.' is not the article 'a')
+        if i == cut + 1 and i < last and _DOTTED_INITIALS.fullmatch(tok) and tok not in _NOT_INITIALS:
+            continue                          # initials for a given name: 'T.J. Vole' (not 'U.S.')
         low = tok.lower()
         bare = low.rstrip(".,")
         if bare in _PARTICLES and tok[0].islower():
@@ -227,6 +229,8 @@ def _run_name(run: str, aged: bool = False) -> tuple[int, int, str, str, bool, s
     kept, title = _clean_tokens(run, 0, aged)
     words = [w for w, _ in kept if w[0] not in "“\""]
     real = [w for w in words if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]
+    if len(real) == 1 and _initials_first(run, kept):
+        real.insert(0, kept[0][0])   # 'J. R. Mabry': the initials are the given name ('T.J.' is a word)
     if len(real) < 2:
         return None
     start = kept[0][1]
@@ -237,6 +241,22 @@ def _run_name(run: str, aged: bool = False) -> tuple[int, int, str, str, bool, s
 
 
 _SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
+
+
+def _initials_first(run: str, kept: list[tuple[str, int]]) -> bool:
+    """The name opens with two or three initials ('T.J. Vole', 'J. R. Mabry'), not an abbreviation
+    ('U.S.', 'P.O.', 'N.C.')."""
+    n = 0
+    while n < len(kept) and len(kept[n][0]) == 2 and kept[n][0][1] == ".":
+        n += 1
+    if not 2 <= n <= 3 or n == len(kept):
+        return False
+    first = run[kept[0][1]:kept[n - 1][1] + 2]
+    return first.replace(" ", "") not in _NOT_INITIALS
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")   # 'T.J.' (as one token)
+_NOT_INITIALS = frozenset({"U.S.", "P.O.", "U.K.", "U.N.", "A.M.", "P.M.", "L.A.", "D.A.", "U.S.A."} | _US_STATE_ABBR)
 _PARENS = re.compile(r"\([^()]*\)")
 
 

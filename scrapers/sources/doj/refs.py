@@ -302,8 +302,10 @@ ALSO_WORDS = tuple(k.decode().strip().lower() for k in _ALSO_KEYS)
 
 
 def opens_sentence(text: str, i: int) -> bool:
-    """Whether position i begins a line, or a sentence after '. ', '; ' or ': '."""
-    return i == 0 or text[i - 1] == "\n" or (i >= 2 and text[i - 1] == " " and text[i - 2] in ".;:")
+    """Whether position i begins a line, or a sentence after '. ', '; ' or ': ', or a dateline's
+    dash ('DAYTON, Ohio – Sentenced today were')."""
+    return i == 0 or text[i - 1] == "\n" or (i >= 2 and text[i - 1] == " " and (
+        text[i - 2] in ".;:–—" or (text[i - 2] == "-" and text[i - 3:i - 2] == " ")))
 
 
 def also_named(text: str, words: set[str] | None = None) -> list[re.Match]:

@@ -11,7 +11,7 @@ from .groups import conjoined, describes, generic_group
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import list_items, roster_lines
-from .terms import LENGTH, sentence_months, term_at
+from .terms import LENGTH, respective_lengths, sentence_months, term_at
 from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
 
 STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
@@ -34,7 +34,7 @@ _LEFT_PLEAD = re.compile(r"\b(?:pleaded|pled|pleads|plead|(?:after|before|upon|s
 _PLEA_TO_COME = re.compile(r"\b(?:(?:agreed|agrees|agreeing|expected|expects|intends|intend|plans|plan|scheduled|set|going)"
                            r"\s+to|will|would|could|may)\s+plead\s+$", re.I)
 _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:pleas?\s+of\s+)?$")
-_LEFT_COURT = re.compile(r"\b(?:jury|judge|court)\s+(?:\w+\s+){0,3}?$")
+_LEFT_COURT = re.compile(r"\b(?:jury|jurors|judge|court)\s+(?:\w+\s+){0,3}?$")
 _RIGHT_PLEA = re.compile(r"\s+pleas?\b")
 _RIGHT_CUSTODY = re.compile(r"\s+(?:federal\s+)?custody\b")
 
@@ -125,6 +125,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 out.append((i, j, stage, "right"))
         elif kind == "inverted":
             out.append((i, j, stage, "right"))   # the people follow the verb ('Charged ... are A and B')
+        elif stage in ("arrested", "extradited") and kind in ("right", "possessive") and _UNMADE.search(left):
+            continue   # 'a warrant for his arrest', 'a reward ... leading to the arrest of X', 'seeking his extradition'
         elif kind == "right":
             m = _LEFT_FACES.search(left) if stem == "charges" and ("fac" in left or "appear" in left or
                                                                   "detained" in left) else None
@@ -193,6 +195,8 @@ _RECEIVED_TERM = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:(?:prison\s+
 _LEFT_FACES = re.compile(r"\b(?:faces?|facing|(?:appear(?:ed|s|ance)|detained)\b[^;:]{0,70}?\bon)\s+(?:[\w-]+\s+){0,4}$")
 _RIGHT_SURRENDER = re.compile(r"\s+(?:himself\s+|herself\s+|themselves\s+)?(?:to|on|at|in|over)\b(?!\s+(?:begin|serve|start|"
                               r"(?:the\s+)?(?:Bureau\s+of\s+Prisons|BOP)|prison|a\s+federal\s+prison))")
+_UNMADE = re.compile(r"(?:\bwarrants?\b[^.;]{0,40}?\bfor|\bleading\s+to|\bseek(?:s|ing)?|\bsought|\brequest(?:s|ed|ing)?|"
+                     r"\bpending|\bawaiting|\bto\s+secure)\s+(?:the\s+|his\s+|her\s+|their\s+)?$")
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
@@ -231,13 +235,15 @@ _STEMS = [
     ("convicting", "convicted", "right"),
     ("ordered", "sentenced", "order"),
     ("received", "sentenced", "received"),
+    ("handed", "sentenced", "received"),            # 'X was handed a 10-year sentence'
+    ("arraigned", "charged", "be"),
     ("receives", "sentenced", "received"),
 ]
 
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
 # on', 'charg' all of 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it,
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
-_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended",
+_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive")
 
 
@@ -403,7 +409,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         lead = refs.lead_subject(before)  # 'A Wichita man was sentenced', named later
                         if lead:
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
-            lengths = _respective_lengths(text, e_end, s_end, len(subjects)) if stage == "sentenced" else None
+            lengths = respective_lengths(text, e_end, s_end, len(subjects)) if stage == "sentenced" else None
             for n, cand in enumerate(subjects):
                 _record(cand, stage, text, e_end, events, e_start, s_end, lengths[n] if lengths else None)
                 main.add(id(cand))
@@ -554,23 +560,7 @@ def _may_be_part_of(before: str) -> bool:
 _PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
 
 
-def _respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None:
-    """'A and B were sentenced to 12 years and 15 years, respectively': one length each."""
-    if n < 2:
-        return None
-    seg = text[e_end:s_end]
-    if "respectively" not in seg:
-        return None
-    found = [term_at(m, seg) for m in LENGTH.finditer(seg)]
-    if len(found) != n and (m := _SHARED_UNIT.search(seg)):
-        # 'to 97, 60 and 46 months in prison, respectively': one unit for every number
-        per = 12 if m.group(2).lower().startswith("year") else 1
-        nums = re.findall(r"\d{1,3}", m.group(1))
-        found = [(float(int(x) * per), f"{x} {m.group(2).lower()} in prison") for x in nums]
-    return found if len(found) == n else None
-
-
-_SHARED_UNIT = re.compile(r"\bto\s+((?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+\d{1,3})\s+(months?|years?)\b", re.I)
+_TERM_BEFORE = re.compile(LENGTH.pattern + r"\s+(?:(?:federal\s+)?prison\s+)?$", re.I)
 _OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects)\b", re.I)
 
 
@@ -588,7 +578,11 @@ def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start:
         limit = min(nxt) if nxt else s_end  # the length is in this clause of this sentence
         seg = text[e_end:min(limit, e_end + 320)]
         months, label = sentence_months(seg)
-        if label is None and text.startswith("rece", e_start):
+        if label is None and text.startswith("sentence", e_start):
+            t = _TERM_BEFORE.search(text, max(0, e_start - 40), e_start)   # 'imposed a 20-year sentence on X'
+            if t:
+                months, label = term_at(t, text)
+        if label is None and text.startswith(("rece", "hand"), e_start):
             # 'He received 240 months in federal prison', 'received a sentence of 97 months'
             t = LENGTH.match(text, _RECEIVED_TERM.match(text, e_end).end(), limit)
             if t:

@@ -101,3 +101,22 @@ def term_at(m: re.Match, text: str) -> tuple[float | None, str | None]:
         return None, f"{m.group('n1')} {m.group('u1').lower()} of probation"
     months = _months_of(m)
     return (months, _label(m) + " in prison") if months is not None else (None, None)
+
+
+def respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None:
+    """'A and B were sentenced to 12 years and 15 years, respectively': one length each."""
+    if n < 2:
+        return None
+    seg = text[e_end:s_end]
+    if "respectively" not in seg:
+        return None
+    found = [term_at(m, seg) for m in LENGTH.finditer(seg)]
+    if len(found) != n and (m := _SHARED_UNIT.search(seg)):
+        # 'to 97, 60 and 46 months in prison, respectively': one unit for every number
+        per = 12 if m.group(2).lower().startswith("year") else 1
+        nums = re.findall(r"\d{1,3}", m.group(1))
+        found = [(float(int(x) * per), f"{x} {m.group(2).lower()} in prison") for x in nums]
+    return found if len(found) == n else None
+
+
+_SHARED_UNIT = re.compile(r"\bto\s+((?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+\d{1,3})\s+(months?|years?)\b", re.I)
