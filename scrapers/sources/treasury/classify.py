@@ -40,6 +40,7 @@ HIST_NAME_RE = re.compile(
     # "replaced X after OFAC sanctioned X", "since Treasury designated him"
     r"|\b(?:after|since|following|once)\s+(?:OFAC|Treasury|the\s+U\.S\.)\s+(?:had\s+)?(?:designated|sanctioned)\b"
     r"|\bannounced\s+the\s+designation\s+of\b"
+
     rf"|\b(?:in|on|since)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:(?:19|20)\d\d|of\s+(?:this|last)\s+year),?\s+"
     r"(?:OFAC|Treasury|the\s+(?:U\.S\.\s+)?Department\s+of\s+(?:the\s+Treasury|State))\s+(?:also\s+)?"
     r"(?:designated|sanctioned|identified)\b",
@@ -48,7 +49,8 @@ CURRENT_RE = re.compile(
     r"\btoday(?:[’']s)?\b|\bthis\s+action\b|\bthese\s+(?:designations|sanctions|actions)\b"
     r"|\b(?:is|are)\s+(?:also\s+|additionally\s+|now\s+)?(?:being\s+)?(?:designat|sanction)(?:ing|ed)\b"
     r"|\bfor\s+having\b|\bfor\s+being\s+(?:owned|a\s+foreign|foreign|(?:a\s+)?leaders?|(?:an?\s+)?officials?|responsible)\b"
-    r"|\b(?:designated|sanctioned)\s+today\b|\bwhich\s+targets\b",
+    r"|\b(?:designated|sanctioned)\s+today\b|\bwhich\s+targets\b"
+    r"|\b(?:the|this)\s+actions?\s+(?:is|are)\s+(?:being\s+)?taken\b",     # 'The action is taken pursuant to'
     re.I)
 WEAK_CURRENT_RE = re.compile(
     r"\b(?:OFAC|Treasury)\s+(?:also\s+|additionally\s+|today\s+|further\s+)?(?:designated|sanctioned|designates|sanctions|took\s+action)\b"
@@ -117,8 +119,14 @@ OTHER_AUTHORITY = re.compile(r"\bE\.?\s?O\.?\s*(?:\(E\.O\.\)\s*)?(?!14059)\d{5}\
                               r"|Executive\s+Order\s+(?:\(E\.O\.\)\s*)?(?!14059)\d{5}|section\s+\d+\s+of", re.I)
 
 
+# "All six were designated pursuant to E.O. 14059 ...": a bare past tense in a main clause, which tells
+# today's action when the clause or the release says so ("for having ...", "Today, OFAC sanctioned ...")
+BARE_PAST_RE = re.compile(r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)\b(?:was|were)\s+(?:also\s+)?(?:designated|sanctioned)\b", re.I)
+
+
 def _markers(text: str, base: int, *, generic: bool = True) -> list[tuple[int, str]]:
-    out = [(base + m.start(), "hist") for m in SPECIFIC_HIST_RE.finditer(text)]
+    out = [(base + m.start(), "bare" if BARE_PAST_RE.match(text, m.start()) and not HIST_NAME_RE.match(text, m.start())
+            else "hist") for m in SPECIFIC_HIST_RE.finditer(text)]
     if generic:
         out += [(base + m.start(), "hist") for m in GENERIC_TIME_RE.finditer(text)]
     out += [(base + m.start(), "current") for m in CURRENT_RE.finditer(text)]
@@ -129,6 +137,8 @@ def _markers(text: str, base: int, *, generic: bool = True) -> list[tuple[int, s
 def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) -> bool | None:
     """True: the clause governing this E.O. 14059 mention announces today's designation;
     False: it tells of an earlier one; None: it says nothing either way."""
+    if _RELATIVE_STATUS.search(text, max(0, start - 60), start) and "today" not in text[end:end + 60].lower():
+        return False   # "Y, which OFAC designated pursuant to E.O. 14059, ...": a status (today's would say so)
     acts = [m for m in GOVERNING_VERB.finditer(text) if not _not_an_act(text, m)]
     verbs = [m for m in acts if m.end() <= start]
     verb = verbs[-1] if verbs else next((m for m in acts if m.start() >= end), None)
@@ -143,6 +153,8 @@ def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) ->
     hist = [m for m in marks if m[1] == "hist"]
     strong = [m for m in marks if m[1] == "current"]
     weak = [m for m in marks if m[1] == "weak"]
+    if not hist and any(m[1] == "bare" for m in marks):
+        return True if strong else "bare"   # 'were designated ... for having': today's; bare: the release decides
     if hist and strong:
         return _nearest(hist + strong, start) == "current"
     if hist:
@@ -156,6 +168,8 @@ def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) ->
     return None
 
 
+_RELATIVE_STATUS = re.compile(r"\b(?:which|who|whom)\s+(?:OFAC|Treasury)\s+(?:had\s+|has\s+)?(?:also\s+)?(?:designated|sanctioned)"
+                              r"\s+(?:pursuant\s+to|under)\s+(?:the\s+)?$", re.I)
 _BARE_TODAY = re.compile(r"today\b(?![’']s\s+(?:action|designation|sanction))", re.I)
 _AUXILIARY = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|also|today|now|further|additionally|OFAC|Treasury"
                         r"|Department|State|\(OFAC\)|\w+ly)\s+)$", re.I)
@@ -192,7 +206,7 @@ def classify_eo14059(sentences: list[Sentence]) -> tuple[bool, list[str]]:
     another release), nor penalties, settlements, licences, removals or the signing of the
     order. Failing that, a release whose penalty clause names E.O. 14059 counts when it
     announces designations today without naming any other authority."""
-    positive, rejected, penalty = [], [], []
+    positive, rejected, penalty, bare = [], [], [], []
     for sent in sentences:
         text = sent.text
         mentions = list(EO_RE.finditer(text))
@@ -207,14 +221,17 @@ def classify_eo14059(sentences: list[Sentence]) -> tuple[bool, list[str]]:
         verdicts = [_mention_verdict(text, m.start(), m.end(), sent.prior_links) for m in mentions]
         if any(v is True for v in verdicts):
             positive.append(text)
+        elif any(v == "bare" for v in verdicts) and not any(v is False for v in verdicts):
+            bare.append(text)
+            rejected.append("past tense, no date: " + text)
         elif any(v is False for v in verdicts):
             rejected.append("history: " + text)
         else:
             rejected.append("no designation verb: " + text)
-    if not positive and penalty:
+    if not positive and (penalty or bare):
         for sent in sentences:
             text = sent.text
             if (CURRENT_RE.search(text) and GOVERNING_VERB.search(text) and not NEUTRAL_RE.search(text)
                     and not OTHER_AUTHORITY.search(text) and not SPECIFIC_HIST_RE.search(text)):
-                return True, [text, "penalty clause: " + penalty[0]]
+                return True, [text, "penalty clause: " + penalty[0] if penalty else "past tense, no date: " + bare[0]]
     return (True, positive) if positive else (False, rejected or ["E.O. 14059 is not named in the release"])
