@@ -42,3 +42,74 @@ def test_a_status_named_in_a_settlement_is_no_designation():
     # 'today' after it: today's action
     assert classify("<p>Transportes Irreales, S.A. de C.V., which OFAC designated pursuant to E.O. 14059 today,"
                     " moves fentanyl.</p>")
+
+
+# -- history said of a name in words the rules did not read ------------------------------------------
+from dbquery import one  # noqa: E402
+from test_treasury_designees import roles  # noqa: E402
+
+TODAY = "<p>Today, OFAC sanctioned <strong>Rubén Inventado Solís</strong> pursuant to E.O. 14059.</p>"
+
+
+def test_on_the_sdn_list_already_is_history():
+    for said in ("who remains on the SDN List", "who has been on the SDN List since 2024",
+                 "a plaza boss already on the SDN List"):
+        got = roles(TODAY + f"<p><strong>Baltazar Ficticio Ruelas</strong>, {said}, supplies him.</p>")
+        assert got == {"Rubén Inventado Solís": "designated", "Baltazar Ficticio Ruelas": "mentioned"}, said
+
+
+def test_a_month_and_year_in_parentheses_is_history():
+    for said in ("(sanctioned June 2024)", "(designated March 3, 2023)", "(sanctioned 2024)"):
+        got = roles(f"<p>Today, OFAC sanctioned two traffickers who work for <strong>Los Irreales</strong> {said}."
+                    " <strong>Ana Ruiz Paz</strong> runs the boats.</p>")
+        assert got == {"Los Irreales": "mentioned", "Ana Ruiz Paz": "designated"}, said
+
+
+def test_history_of_a_relative_is_not_the_designees():
+    # the short form 'Peña Ordóñez' written inside the father's name is no mention of the daughter
+    got = roles(TODAY + "<p><strong>Ana Lucía Peña Ordóñez</strong> (Peña Ordóñez), the daughter of Rigoberto Peña"
+                        " Ordóñez, a financier sanctioned by OFAC in 2021, launders money for him.</p>")
+    assert got == {"Rubén Inventado Solís": "designated", "Ana Lucía Peña Ordóñez": "designated"}
+    # said of the designee herself, it is hers
+    got = roles(TODAY + "<p><strong>Ana Lucía Peña Ordóñez</strong> (Peña Ordóñez), a financier sanctioned by OFAC"
+                        " in 2021, launders money for him. OFAC designated Peña Ordóñez on May 2, 2021.</p>")
+    assert got["Ana Lucía Peña Ordóñez"] == "mentioned"
+
+
+def test_history_in_an_appositive_belongs_to_the_name_it_follows():
+    for lead in ("<strong>Ana Paz Vela</strong>, the daughter of", "<strong>Ana Paz Vela</strong> (Paz Vela), the"
+                 " daughter of", "The network of <strong>Ana Paz Vela</strong>, the wife of"):
+        got = roles(TODAY + f"<p>{lead} Rigoberto Ortega, a financier sanctioned by OFAC in 2021, launders money.</p>")
+        assert got["Ana Paz Vela"] == "designated", lead
+    got = roles(TODAY + "<p><strong>Ana Paz Vela</strong>, a financier sanctioned by OFAC in 2021, launders money.</p>")
+    assert got["Ana Paz Vela"] == "mentioned"
+
+
+# -- E.O. 14059 releases without a designee found: listed, and only a majority blocks the build --------
+def _release_file(folder, rid: str, body: str):
+    path = folder / f"{rid}.html"
+    path.write_text(
+        f'<article about="/news/press-releases/{rid}" class="entity--type-node"><div class="field'
+        ' field--name-field-news-publication-date"><time datetime="2024-05-01T14:00:00Z">May 1, 2024</time></div>'
+        f'<div class="field field--name-field-news-body">{body}</div></article>', encoding="utf-8")
+    return path
+
+
+NAMED = "<p>Today, OFAC sanctioned <strong>Rubén Inventado Solís</strong> pursuant to E.O. 14059.</p>"
+UNNAMED = "<p>Today, OFAC sanctioned two traffickers pursuant to E.O. 14059. They sell fentanyl.</p>"
+
+
+def test_a_few_releases_without_designees_are_listed_not_blocking(run_cli, workdir, tmp_path):
+    files = [_release_file(tmp_path, f"tz100{i}", NAMED if i > 1 else UNNAMED) for i in range(5)]
+    got = run_cli("import", "treasury", *files)
+    assert "no designee found: treasury:tz1000, treasury:tz1001" in got.output + got.stderr
+    assert one(workdir / "tracker.db", "select count(*) from press_releases") == 5
+
+
+def test_most_releases_without_designees_block_the_build(run_cli, workdir, tmp_path):
+    run_cli("import", "treasury", _release_file(tmp_path, "tz1009", NAMED))
+    files = [_release_file(tmp_path, f"tz100{i}", UNNAMED if i else NAMED) for i in range(4)]
+    got = run_cli("import", "treasury", *files, expect=None)
+    assert got.exit_code != 0 and "3 of 5 E.O. 14059 releases have no designee" in got.output + got.stderr
+    # nothing stored is lost: the build before stands
+    assert one(workdir / "tracker.db", "select count(*) from press_releases") == 1

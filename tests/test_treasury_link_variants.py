@@ -12,6 +12,8 @@ SDN = [
     (80004, "MORENO, Luis", "individual"),
     (80005, "SERVICIOS QUIMERA INC, S.A. DE C.V.", "-0- "),
     (80006, "GRUPO SERVICIOS QUIMERA INC, S.A. DE C.V.", "-0- "),
+    (80007, "FANG, Jianhua", "individual"),
+    (80008, "FANG, Jian", "individual"),
 ]
 
 
@@ -66,3 +68,12 @@ def test_variants_link_with_their_rule_or_stay_unlinked(run_cli, workdir, tmp_pa
     # a whole company name is never folded into a longer one, nor linked to it
     assert got["Servicios Quimera Inc, S.A. de C.V."][0] == 80005
     assert 80006 not in {v[0] for v in got.values()}
+
+
+def test_a_hyphenated_romanised_given_name_links_to_the_joined_one(run_cli, workdir, tmp_path):
+    body = ("<p>WASHINGTON — Today, OFAC sanctioned <strong>Fang Jian-hua</strong> pursuant to E.O. 14059.</p>"
+            "<p>Fang Jian-hua sells fentanyl precursors.</p>")
+    run_cli("import", "sdn", _sdn(tmp_path))
+    run_cli("import", "treasury", _release(tmp_path, body))
+    got = _links(workdir / "tracker.db")["Fang Jian-hua"]
+    assert got[:2] == (80007, "designated") and got[3]["rule"] == "hyphenated given name joined"

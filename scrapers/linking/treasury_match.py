@@ -111,7 +111,9 @@ def _best(matches: list[Match], history: ListHistory, published: str, index: Nam
 
 # What prose puts around a name that the list leaves out: "The Sinaloa Cartel", "Los Rojos DTO".
 _DROPPABLE = [(re.compile(r"^the\s+(?=\S+\s+\S)", re.I), "leading article dropped"),
-              (re.compile(r"\s+(?:DTO|TCO|drug\s+trafficking\s+organi[sz]ation)$", re.I), "descriptor dropped")]
+              (re.compile(r"\s+(?:DTO|TCO|drug\s+trafficking\s+organi[sz]ation)$", re.I), "descriptor dropped"),
+              # a romanised given name written with a hyphen, listed as one word ('Huang De-zhi', 'HUANG, Dezhi')
+              (re.compile(r"(?<=[A-Za-z])-(?=[a-z])"), "hyphenated given name joined")]
 
 
 def derived_forms(form: str) -> list[tuple[str, str]]:

@@ -144,6 +144,11 @@ def _forms_by_word(cands: list[Candidate], min_len: int = 3) -> dict[str, dict[i
 
 
 _WORD = re.compile(r"(?<!\w)\w+")
+# a given name right before a form: it is part of another name ('Peña Ordóñez' in 'Rigoberto Peña Ordóñez')
+_NOT_GIVEN = ("The|A|An|In|On|At|By|And|Or|Of|For|From|With|As|To|Both|Each|All|Also|While|After|Before|Under|Including|"
+              "But|Since|Today|Then|When|Where|This|That|These|Those|Its|His|Her|Their|Treasury|Additionally|Further|"
+              "Furthermore|Moreover|Through|Via|Between|Among|Against|Like|Unlike|According|Now|Once|Only|Other|Another")
+_LONGER_NAME = re.compile(rf"(?<![\w’'-])(?!(?:{_NOT_GIVEN})\s)[A-ZÀ-Þ][a-zà-ÿ][\w’'-]*\s+$")
 
 
 def _forms_in(text: str, a: int, b: int, index: dict) -> list[tuple[int, int, Candidate]]:
@@ -159,7 +164,8 @@ def _forms_in(text: str, a: int, b: int, index: dict) -> list[tuple[int, int, Ca
         for n, table in by_len.items():
             for form, cand in table.get(tuple(words[i:i + n]), ()):
                 end = at + len(form)
-                if end <= b and text.startswith(form, at) and not text[end:end + 1].isalnum():
+                if end <= b and text.startswith(form, at) and not text[end:end + 1].isalnum() and \
+                        not _LONGER_NAME.search(text, max(a, at - 30), at):
                     found.append((at, end, cand))
     return found
 

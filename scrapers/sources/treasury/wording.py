@@ -33,6 +33,7 @@ _FRAME = re.compile(r"(?:in|on|since)\b", re.I)
 _ATTRIBUTIVE_GAP = re.compile(r"[\s*]*(?:[a-z][\w-]*[\s*]+){0,4}")
 _PARTICIPLE_END = re.compile(r"(?:designated|sanctioned|identified)$", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
+_APPOSITIVE_OPEN = re.compile(r",\s+(?:a|an|the|his|her|its|their|one\s+of)\s[^,;()]*$")
 _LIST_GLUE = re.compile(r"[\s,;:*]*(?:(?:and|or|as\s+well\s+as|along\s+with|together\s+with|both|including)\b[\s,;:*]*)*")
 _LIST_GOES_ON = re.compile(r"[\s*]*(?:,|;|\band\b|\bor\b)")
 WINDOW = 3000       # characters around a mention that can say something about it
@@ -163,6 +164,15 @@ class Wording:
         role, reason, _ = self.judge(s, e, own, names)
         return role, reason
 
+    def _appositive_head(self, ms: int, runs: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The name an appositive holding a marker describes: the name right before its comma
+        (", a CJNG financier sanctioned by OFAC in 2021"), asides or not."""
+        comma = self.text.rfind(",", max(0, ms - 120), ms)
+        if comma < 0 or not _APPOSITIVE_OPEN.match(self.text, comma, ms):
+            return None
+        before = [n for n in runs if n[1] <= comma and not self.text[n[1]:comma].strip(" )”\"’")]
+        return max(before) if before else None
+
     def _attached(self, name: tuple[int, int], marker: tuple[int, int], others: list[tuple[int, int]],
                   asides: list[tuple[int, int]]) -> bool:
         """Whether the marker describes the name: it is the nearest name to it (outside
@@ -179,6 +189,10 @@ class Wording:
                 return True     # "previously designated drug trafficker X", "OFAC-designated X"
             if _FRAME.match(said) and ";" not in gap:
                 return True     # "In 2022, OFAC designated A and its sales director B"
+
+        head = self._appositive_head(ms, others + [name])
+        if head is not None:
+            return _overlap(head, name)   # "X, the daughter of Y, a financier sanctioned in 2021": Y's
 
         def inside(n):
             return any(a <= n[0] and n[1] <= b for a, b in asides)
