@@ -149,3 +149,82 @@ def test_initials_for_a_given_name(name):
 @pytest.mark.parametrize("words", ["U.S. Marshals", "P.O. Box", "N.C. Vole"])
 def test_an_abbreviation_is_no_given_name(words):
     assert defendants(f"<p>{words}, 33, was sentenced to 87 months in prison for distributing fentanyl.</p>") == {}
+
+
+# -- lists, leads, titles and names (round 6, third part) ---------------------------------------------
+def test_a_list_after_the_colon_on_one_line():
+    got = defendants("<p>SPOKANE – Three members of a ring that sold fentanyl pills were sentenced by Chief Judge Ann"
+                     " Kerr. Sentenced were: Álvar Medro Cisne, age 36, of Wapato — 20 years in federal prison; Yesa"
+                     " de la Lorre, age 30, of Toppenish — 78 months; and Brand K. Feather, age 25, of White Swan —"
+                     " 46 months.</p>")
+    assert got == {"Álvar Medro Cisne": ("sentenced", 240), "Yesa de la Lorre": ("sentenced", 78),
+                   "Brand K. Feather": ("sentenced", 46)}
+
+
+def test_the_defendants_and_their_sentences_are_as_follows():
+    got = defendants("<p>Judge Ann Kerr sentenced three members of a fentanyl ring.</p><p>The defendants and their"
+                     " sentences are as follows:</p><ul><li>Antoine Merc-Bey, 38, of Baltimore — 25 years;</li>"
+                     "<li>Dwayne Brist, 44, of Dundalk — 12 and a half years;</li></ul>")
+    assert got == {"Antoine Merc-Bey": ("sentenced", 300), "Dwayne Brist": ("sentenced", 150)}
+
+
+def test_a_list_with_no_verb_anywhere():
+    got = defendants("<p>The defendants are as follows:</p><ul><li>Antoine Merc-Bey, 38, of Baltimore;</li>"
+                     "<li>Dwayne Brist, 44, of Dundalk.</li></ul><p>They sold fentanyl.</p>")
+    assert got == {"Antoine Merc-Bey": ("charged", None), "Dwayne Brist": ("charged", None)}
+
+
+def test_semicolons_after_a_colon_without_a_list_introduction_are_no_list():
+    got = defendants("<p>Ramon Reddick, 40, was sentenced to 60 months for fentanyl trafficking. The judge noted: Bob"
+                     " Ames; Ann Lee; and Ted Ruiz testified.</p>")
+    assert got == {"Ramon Reddick": ("sentenced", 60)}
+
+
+def test_a_rounded_term_takes_the_months_in_parentheses():
+    assert defendants("<p>Ethan Voss, 30, was sentenced to nearly 20 years (235 months) in prison for selling"
+                      " fentanyl.</p>") == {"Ethan Voss": ("sentenced", 235)}
+
+
+def test_tried_alongside_and_found_guilty():
+    got = defendants("<p>Ramon Reddick, 40, was convicted of fentanyl trafficking. Mateo Benav-Cruz, 31, was tried"
+                     " alongside Reddick and found guilty.</p>")
+    assert got == {"Ramon Reddick": ("convicted", None), "Mateo Benav-Cruz": ("convicted", None)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Obed Salinas, 29, will serve 46 months in federal prison for smuggling fentanyl.", ("sentenced", 46)),
+    ("Obed Salinas, 29, was charged with smuggling fentanyl. If convicted, Salinas will serve at least 10 years.",
+     ("charged", None)),
+])
+def test_will_serve(sentence, expected):
+    assert defendants(f"<p>{sentence}</p>") == {"Obed Salinas": expected}
+
+
+def test_a_possessive_is_not_the_subject():
+    got = defendants("<p>Manríquez Beltrán’s chief lab operator, Fermín Lugo Arreola, previously pleaded guilty to"
+                     " making fentanyl and was sentenced in March to 27 years.</p>")
+    assert got == {"Fermín Lugo Arreola": ("sentenced", 324)}
+
+
+def test_a_nickname_inside_a_name_in_capitals():
+    assert defendants("<p>STEVEN “SMOKE” VANTERPOOL, 33, of Providence, was arrested on fentanyl charges.</p>") == \
+        {"STEVEN VANTERPOOL": ("arrested", None)}
+
+
+def test_a_former_officer_is_a_defendant_not_an_official():
+    got = defendants("<p>Former Waterbury police officer Marcus Bell-Dunn, 43, was sentenced today to 46 months for"
+                     " stealing fentanyl from an evidence room.</p>")
+    assert got == {"Marcus Bell-Dunn": ("sentenced", 46)}
+    # a serving officer named as such stays an official
+    assert defendants("<p>Ramon Reddick, 40, was sentenced to 60 months for selling fentanyl to Waterbury police"
+                      " officer Marcus Bell-Dunn.</p>") == {"Ramon Reddick": ("sentenced", 60)}
+
+
+def test_a_lead_with_another_age_is_not_the_named_co_defendant():
+    got = defendants("<p>A 30-year-old Houston man has been sentenced to eight years in federal prison for mailing"
+                     " fentanyl pills. His co-defendant, Madison Tyler, 27, received a 30-month prison sentence.</p>")
+    assert got == {"Madison Tyler": ("sentenced", 30)}
+    got = defendants("<p>A 30-year-old Houston man has been sentenced to eight years in federal prison for mailing"
+                     " fentanyl pills. Austin Brooks pleaded guilty in May. His co-defendant, Madison Tyler, 27,"
+                     " received a 30-month prison sentence.</p>")
+    assert got == {"Austin Brooks": ("sentenced", 96), "Madison Tyler": ("sentenced", 30)}

@@ -279,7 +279,7 @@ _LEGAL_RX = re.compile(LEGAL)
 _UC = "A-ZÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇŠŽ"
 _CAPS_WORD_RX = rf"(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:-[{U}][{L}]+)?"
 CAPS_NAME_RX = re.compile(
-    rf"(?<![\w’'.-])((?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|STE?\.|{_CAPS_WORD_RX})){{1,5}})"
+    rf"(?<![\w’'.-])((?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|STE?\.|{_CAPS_WORD_RX}|[“\"][{_UC}][^”\"\n]{{0,24}}[”\"])){{1,5}})"
     r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
     r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,;)]|[ \t]*(?:\n|$)|\.(?=\s|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
     r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]|[ \t]\|[ \t]|"   # (| a table cell's end)
@@ -350,7 +350,11 @@ def _caps_run_start(shape: bytes, floor: int, i: int) -> int:
 def caps_name(words: str) -> tuple[str, str] | None:
     """(name as written, key) of a CAPS_NAME_RX match, or None when a word cannot be part of a
     name (DEFENDANTS, MEDIA, DEA)."""
+    if "“" in words or '"' in words:
+        words = _QUOTED.sub("", words)   # 'STEVEN “SMOKE” VANTERPOOL': the nickname is no part of the name
     toks = words.split()
+    if len(toks) < 2:
+        return None
     if any(t.lower().rstrip(".") in _NON_NAME and t.lower() not in _PARTICLES and
            not (0 < i < len(toks) - 1 and t.lower().rstrip(".") in _SAINT_WORDS) for i, t in enumerate(toks)):
         return None   # (particles pass: 'JUAN DE LA CRUZ'; a saint's word inside: 'JOSÉ SAN ROMÁN')
@@ -362,6 +366,7 @@ def caps_name(words: str) -> tuple[str, str] | None:
 
 
 _VOWEL = re.compile(r"[AEIOUYaeiouy]")
+_QUOTED = re.compile(r"[ \t]*[“\"][^”\"\n]*[”\"]")
 
 
 # -- places and things written like names -------------------------------------------------------

@@ -47,6 +47,8 @@ def official_left(left: str) -> bool:
             # a company's officer is no official: 'its director, A', 'the pharmacy’s president, B' (but an
             # agency's is: 'the FBI and its Director, C')
             before = w[:len(w) - len(t)]
+            if ("ormer" in before or "etired" in before) and _FORMER.search(before):
+                return False   # 'former Waterbury police officer A was sentenced': no office held now
             # (every match holds an apostrophe or 'its'; re.I matches a few non-ASCII letters too)
             role = _COMPANY_ROLE_BEFORE.search(before) if "’" in before or "'" in before or \
                 "its" in before.lower() or not before.isascii() else None
@@ -100,3 +102,6 @@ def _victim_hint_lower() -> re.Pattern:
     """_victim_hint for the lower-cased ASCII view of a text (textscan._ascii_view): the same
     places, found several times faster than by a case-insensitive pattern."""
     return re.compile(b"|".join(re.escape(w.lower().encode("ascii")) for w in _victim_words()))
+
+
+_FORMER = re.compile(r"\b(?:[Ff]ormer|[Rr]etired)\b[^,;.]{0,40}$")

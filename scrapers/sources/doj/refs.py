@@ -147,6 +147,12 @@ def lead_object(text: str, e_end: int) -> re.Match | None:
     return _LEAD_OBJECT.match(text, e_end, min(len(text), e_end + 120))
 
 
+def other_age(description: str, cand: Candidate) -> bool:
+    """'A 30-year-old Houston man' cannot be the person named 'X, 27'."""
+    age = _YEAR_OLD.search(description[-200:]) if "year" in description else None
+    return bool(age) and cand.age is not None and cand.age != int(age.group(1))
+
+
 def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int, description: str) -> list[Candidate]:
     """The person a description stands for: the first one named after its sentence (`pos`), when
     other evidence makes that person a defendant and the name does not open a list of several ('Jane Roe, 30, and John Doe, 31, ...': which one?). Takes the
@@ -165,12 +171,15 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
             return []
         cand = m.candidate
         age = _YEAR_OLD.search(description)
+        if other_age(description, cand) or _CO_DEFENDANT_BEFORE.search(text, max(0, m.start - 40), m.start):
+            return []   # 'A 30-year-old man' is not 'X, 27'; 'his co-defendant, X' is someone else
         if age and cand.age is None and 14 <= int(age.group(1)) <= 99:
             cand.age = int(age.group(1))
         return [cand]
     return []
 
 
+_CO_DEFENDANT_BEFORE = re.compile(r"\bco-?defendants?,?\s+$", re.I)
 _LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;.]{1,40})?\s*(?:,\s*)?(?:and|&)?\s*$")
 
 

@@ -171,23 +171,24 @@ def _bullets(text: str, starts: list[int], events: list, ev_starts: list[int]) -
 
 def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, str, str]], rank: dict) -> None:
     """'The following defendants were sentenced:' then one line per defendant with no verb
-    ('Jane Roe, 24, of Toledo, 87 months in prison;'): the introduction's stage for each."""
+    ('Jane Roe, 24, of Toledo, 87 months in prison;'), or the same items in one line after the
+    colon, between semicolons ('Sentenced were: A, age 36 — 20 years; B — 78 months; and C — 46
+    months.'): the introduction's stage for each."""
     starts = [m.start for m in mentions]
-    pos = text.find(":\n")
-    while pos >= 0:
-        line_start = text.rfind("\n", 0, pos) + 1
-        # ('were sentenced as follows:'; 'The judge sentenced the defendants as follows:', its
-        # object no name: the names are the lines below)
-        intro = [e for e in events if line_start <= e[0] < pos and
-                 (e[3] != "right" or not _name_between(starts, e[1], pos))]
+    ev_starts = [e[0] for e in events]
+    for pos, intro_start, items in _lists(text):
+        intro = [e for e in events[bisect.bisect_left(ev_starts, intro_start):bisect.bisect_left(ev_starts, pos)]
+                 if e[3] != "right" or not _name_between(starts, e[1], pos)]
         stage = max((e[2] for e in intro), key=rank.get, default=None)
-        line = pos + 2
-        while stage is not None and line < len(text):
-            end = text.find("\n", line)
-            end = len(text) if end < 0 else end
+        if stage is None and (m := _INTRO_NOUNS.search(text, intro_start, pos)):
+            stage = "sentenced" if "sentences" in m.group(0) else "charged"   # 'The defendants and their sentences are:'
+        for line, end in items if stage is not None else ():
             at = _BULLET.match(text, line).end()
+            if text.startswith("and ", at):
+                at += 4
             k = bisect.bisect_left(starts, at)
-            if k >= len(mentions) or mentions[k].start != at or any(line <= e[0] < end for e in events):
+            if k >= len(mentions) or mentions[k].start != at or \
+                    bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end):   # (a verb of its own)
                 break
             m = mentions[k]
             m.candidate.evidence.add("event")
@@ -197,8 +198,49 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 months, label = _term(text[m.end:end])   # ('87 months in prison;', 'time served.')
                 if label:
                     m.candidate.sentence_months, m.candidate.sentence_text = months, label
-            line = end + 1
-        pos = text.find(":\n", pos + 2)
+
+
+def _lines(text: str, line: int):
+    while line < len(text):
+        end = text.find("\n", line)
+        end = len(text) if end < 0 else end
+        yield line, end
+        line = end + 1
+
+
+def _between_semicolons(text: str, line: int, end: int):
+    while line < end:
+        semi = text.find(";", line, end)
+        stop = end if semi < 0 else semi
+        yield line, stop
+        line = stop + 1
+
+
+def _lists(text: str):
+    """(the colon, where its introduction starts, items) of each list: lines after ':\n', or items
+    between semicolons after ': ' on one line. (Each colon's introduction is read at most
+    _INTRO_REACH back, and a line's end found once: linear however many colons a line has.)"""
+    line_start, line_end = 0, -1
+    pos = text.find(":")
+    while pos >= 0:
+        if pos > line_end:
+            line_start = text.rfind("\n", 0, pos) + 1
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+        lo = max(line_start, pos - _INTRO_REACH)
+        if text.startswith(":\n", pos):
+            yield pos, lo, _lines(text, pos + 2)   # (lazily: read until the first line that is no item)
+        elif text.startswith(": ", pos) and text.find(";", pos, min(line_end, pos + _INTRO_REACH)) >= 0:
+            yield pos, max(lo, text.rfind(". ", lo, pos) + 2), _between_semicolons(text, pos + 1, line_end)
+        pos = text.find(":", pos + 1)
+
+
+_INTRO_REACH = 300
+
+
+# a list's introduction with no case verb: what its lines are ('their sentences', 'the defendants')
+_INTRO_NOUNS = re.compile(r"\b(?:sentences|defendants|co-?defendants)\b[^:\n.]{0,60}?\b(?:are|were|include)"
+                          r"(?:\s+as\s+follows)?\s*$", re.I)
 
 
 def _name_between(starts: list[int], a: int, b: int) -> bool:

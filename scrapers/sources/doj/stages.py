@@ -168,7 +168,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                     out.append((i, j, stage, "right"))
         elif kind == "received":
             # 'received a sentence of 97 months', 'received 87 months in federal prison'
-            if _RECEIVED.match(text, j, seg_end):
+            if _RECEIVED.match(text, j, seg_end) and not (stem == "will serve" and _IF.search(left)):
                 out.append((i, j, stage, "left"))
         elif kind == "surrender":
             # into custody: 'X surrendered to the FBI', 'X self-surrendered on Monday', 'X turned himself in' (not 'surrendered his
@@ -200,7 +200,8 @@ _UNMADE = re.compile(r"(?:\bwarrants?\b[^.;]{0,40}?\bfor|\bleading\s+to|\bseek(?
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
-_COORDINATED = re.compile(r"\b(?:was|were|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|detained|charged|indicted|"
+_IF = re.compile(r"\b(?:if|unless|could|faces?)\b", re.I)
+_COORDINATED = re.compile(r"\b(?:was|were|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|detained|charged|indicted|tried|"
                           r"convicted)\b[^.;,:]{0,50}?\s+and\s+(?:later\s+|then\s+|subsequently\s+|ultimately\s+)?$")
 _LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|the\s+defendants?[’']s?)\s+$", re.I)
 _LEFT_CHARGING = re.compile(r"\b(?:criminal\s+complaint|complaint\s+affidavit|affidavit|indictment|criminal\s+information|criminal\s+charges|federal\s+charges|charges\s+(?:were\s+)?(?:filed|unsealed|brought)|charges\s+remain\s+pending)\b[^.;:]{0,40}$", re.I)
@@ -236,6 +237,7 @@ _STEMS = [
     ("ordered", "sentenced", "order"),
     ("received", "sentenced", "received"),
     ("handed", "sentenced", "received"),            # 'X was handed a 10-year sentence'
+    ("will serve", "sentenced", "received"),        # 'X will serve 46 months' (not 'if convicted, X will serve')
     ("arraigned", "charged", "be"),
     ("receives", "sentenced", "received"),
 ]
@@ -243,7 +245,7 @@ _STEMS = [
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
 # on', 'charg' all of 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it,
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
-_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned",
+_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive")
 
 
@@ -306,6 +308,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     if not all_events:
         if CELL in text:
             _rosters(text, mentions, all_events)
+        if b":" in ascii_bytes(text):
+            list_items(text, mentions, all_events, RANK)   # 'The defendants and their sentences are:'
         return
     ev_starts = [e[0] for e in all_events]
     span_starts = [s for s, _ in spans]
@@ -371,6 +375,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
             else:
                 clause = [m for m in in_sentence if prev_end <= m.start < e_start]
+                while len(clause) > 1 and text.startswith(("’s ", "'s "), clause[0].end):
+                    clause = clause[1:]   # "X's chief lab operator, Y, was sentenced": Y
                 if clause:
                     # ('since their arrests': a plural possessive)
                     plural = bool(_PLURAL.match(text, e_start, e_end)) or text.endswith("their ", 0, e_start)
@@ -400,7 +406,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = prev_subjects
                     elif pronoun is not None:
                         subjects = pronoun
-                    elif len(default_subjects) == 1 and not _OTHERS.search(before):
+                    elif len(default_subjects) == 1 and not _OTHERS.search(before) and \
+                            not refs.other_age(before, default_subjects[0]):
                         if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:
                             subjects = default_subjects   # (a fugitive is not the one sentenced)
                     elif len(default_subjects) > 1 and plural and generic_group(before, len(default_subjects)):
@@ -448,7 +455,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         # resolved once every event is read: the person must be a defendant by other evidence too
         for cand in refs.lead_person(mentions, starts, text, s_end, description):
             _record(cand, stage, text, e_end, all_events, e_start, s_end)
-    if b":\n" in ascii_bytes(text):
+    if b":" in ascii_bytes(text):
         list_items(text, mentions, all_events, RANK)
     people = [c for c in scanner.cands.values() if not (c.official or c.victim or c.speaker or c.is_company)]
     counted_roster = refs.counted_roster(text, people) if len(people) >= 2 else None
@@ -582,7 +589,7 @@ def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start:
             t = _TERM_BEFORE.search(text, max(0, e_start - 40), e_start)   # 'imposed a 20-year sentence on X'
             if t:
                 months, label = term_at(t, text)
-        if label is None and text.startswith(("rece", "hand"), e_start):
+        if label is None and text.startswith(("rece", "hand", "will"), e_start):
             # 'He received 240 months in federal prison', 'received a sentence of 97 months'
             t = LENGTH.match(text, _RECEIVED_TERM.match(text, e_end).end(), limit)
             if t:

@@ -46,6 +46,7 @@ _SENTENCE_LEN = re.compile(
 # a term alone ('87 months', '17 years, 6 months'), as in lists and 'respectively'
 LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?)\b[’']?{_AND_MONTHS}", re.I)
 _SENTENCE_LIFE = re.compile(r"^.{0,220}?\bto\s+(?:serve\s+)?(?:a\s+(?:mandatory\s+)?(?:term\s+of\s+|sentence\s+of\s+)?)?(?:(?:\w+\s+)?consecutive\s+)?life\b", re.I | re.S)
+_EXACT_AFTER = re.compile(r"\s*\((\d{1,3})\s+months\)")
 _TIME_SERVED = re.compile(r"^.{0,120}?\bto\s+time\s+served\b", re.I | re.S)
 _NOT_PRISON = re.compile(r"^(?:[’']|of\s+)?\s*(?:of\s+)?(?:probation|supervised\s+release|home\s+(?:confinement|detention)|community\s+service)", re.I)
 
@@ -89,6 +90,9 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
         months = _months_of(m)
         if months is None:
             return None, None
+        exact = _EXACT_AFTER.match(m.group("tail") or "")
+        if exact:   # 'nearly 20 years (235 months)': the months the term is rounded from
+            return float(exact.group(1)), f"{exact.group(1)} months in prison"
         return months, _label(m) + " in prison"
     if (low is None or "served" in low) and _TIME_SERVED.match(seg):
         return 0.0, "time served"
