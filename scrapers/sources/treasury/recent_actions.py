@@ -18,7 +18,7 @@ that are not entries (a general licence).
 An entry is written as on the list: `NAME (a.k.a. …; a.k.a. …), address; DOB …; … (individual)
 [PROGRAM] [PROGRAM] (Linked To: …).` Parentheses nest (`(a.k.a. X (Cyrillic: …); a.k.a. Y)`)
 and hold `;`, so the entry is read with its parentheses balanced. A change is `OLD -to- NEW`
-(the `-to-` sometimes bold).
+(the `-to-` sometimes bold), or the `-to-` alone in a paragraph or between `<br>`s.
 """
 from __future__ import annotations
 
@@ -244,7 +244,12 @@ def parse_change(text: str) -> dict:
     cut = _first_top_level(text, _TO)
     if cut is None:
         return parse_entry(text)
-    old, new = parse_entry(text[:cut[0]]), parse_entry(text[cut[1]:])
+    return change_of(text[:cut[0]], text[cut[1]:])
+
+
+def change_of(old_text: str, new_text: str) -> dict:
+    """The new entry's fields, with the old entry's name and programs."""
+    old, new = parse_entry(old_text), parse_entry(new_text)
     new.update(old_name=old["name"], old_programs=old["programs"])
     return new
 
@@ -330,25 +335,77 @@ def parse_recent_actions(content: bytes | str, url: str) -> RecentAction:
                         entries, _release_ids(soup, article, url), official=article is not None)
 
 
+# a change's "-to-" on its own: OFAC writes `OLD -to- NEW` in one paragraph, but a page may put the
+# "-to-" in a paragraph of its own (`<p><strong>-to-</strong></p>`), between line breaks
+# (`OLD<br>-to-<br>NEW`), or at the end or start of the old or new entry's line
+_TO_ALONE = "-to-"
+_TO_OPENS = re.compile(r"^-to-(?:\s|$)", re.I)
+_TO_CLOSES = re.compile(r"\s-to-$", re.I)
+
+
+def _lines(text: str) -> list[str]:
+    """A block's lines, squashed, with a "-to-" that opens or closes a line set on a line of its own."""
+    out = []
+    for line in text.split("\n"):
+        line = squash(line)
+        opens = _TO_OPENS.match(line)
+        if opens:
+            out.append(_TO_ALONE)
+            line = line[opens.end():].lstrip()
+        closes = _TO_CLOSES.search(line)
+        if closes:
+            line = line[:closes.start()]
+        if line:
+            out.append(line)
+        if closes:
+            out.append(_TO_ALONE)
+    return out
+
+
+def _can_change(text: str) -> bool:
+    """A whole entry (its programs read) that is not itself a change: what a "-to-" can follow."""
+    return has_programs(text) and _first_top_level(text, _TO) is None
+
+
 def _entries(body) -> tuple[list[RecentActionEntry], str | None]:
     entries: list[RecentActionEntry] = []
     section, heading, announced = "other", None, None
+    old: str | None = None      # an entry followed by a "-to-" of its own: a change's old side, waiting
+    ended = False               # the last thing read was an entry that closed its block
 
     def emit(raw: str) -> None:
-        fields = parse_change(raw)
+        nonlocal old
+        fields = parse_change(raw) if old is None else change_of(old, raw)
+        if old is not None:
+            raw, old = f"{old} -to- {raw}", None
         entries.append(RecentActionEntry(position=len(entries), section=section, heading=heading,
                                          text=squash(raw), **fields))
 
+    def alone() -> None:
+        """The "-to-" led to no new entry (a heading, prose, the page's end): the old one stands."""
+        nonlocal old
+        if old is not None:
+            raw, old = old, None
+            emit(raw)
+
     for block in text_blocks(body):
         pending: str | None = None
-        for line in block.text.split("\n"):
-            line = squash(line)
-            if not line:
+        for line in _lines(block.text):
+            if line.lower() == _TO_ALONE and (pending is None or has_programs(pending)):
+                if old is not None:
+                    pass                            # a second "-to-" before or in the new entry: ignored
+                elif pending is not None and _can_change(pending):
+                    old, pending = pending, None
+                elif pending is None and ended and _can_change(entries[-1].text):
+                    old = entries.pop().text        # `<p>OLD …</p><p>-to-</p>`: the entry that closed its block
+                ended = False                       # (a "-to-" with no entry before it is no change)
                 continue
+            ended = False
             if not has_programs(line) and _is_heading_line(line, block.is_heading) and not _ENTRY_START.match(line):
                 if pending is not None and has_programs(pending):
                     emit(pending)
                 pending = None
+                alone()
                 opened = section_of(line)
                 if opened is not None:
                     section, heading = opened, line.rstrip(" :")
@@ -358,11 +415,17 @@ def _entries(body) -> tuple[list[RecentActionEntry], str | None]:
             if pending is not None and (has_programs(pending) or (_ENTRY_START.match(line) and not _ENTRY_START.match(pending))):
                 if has_programs(pending):
                     emit(pending)
+                else:
+                    alone()
                 pending = None
             # an entry broken by a single <br> goes on on the next line
             pending = line if pending is None else f"{pending} {line}"
         if pending is not None and has_programs(pending) and _START.match(pending):
             emit(pending)
+            ended = True
+        elif pending is not None:
+            alone()
+    alone()
     return entries, announced
 
 
