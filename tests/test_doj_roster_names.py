@@ -105,7 +105,9 @@ def _seconds(body: str) -> float:
 
 @pytest.mark.slow
 def test_extraction_time_is_linear_on_hostile_bodies():
-    for unit in ("AB ", "A Wichita man was sentenced ", "Jane Roe, 31, to 60 months; ", "ZED QUIN, 26 Xy, Z "):
+    for unit in ("AB ", "A Wichita man was sentenced ", "Jane Roe, 31, to 60 months; ", "ZED QUIN, 26 Xy, Z ",
+                 # colons and semicolons: lists on one line (roster.list_items)
+                 "Sentenced were: Bob Ames — 5 months: x; ", "Sentenced were: Bob Ames; Ann Lee — 7 months. "):
         small, large = _seconds(unit * (45_000 // len(unit))), _seconds(unit * (180_000 // len(unit)))
         assert large < 6.0, f"{unit!r}: {large:.2f} s for 180 kB"
         assert large < 10 * max(small, 0.05), f"{unit!r}: {small:.3f} s -> {large:.3f} s for 4x the text"
