@@ -228,3 +228,77 @@ def test_a_lead_with_another_age_is_not_the_named_co_defendant():
                      " fentanyl pills. Austin Brooks pleaded guilty in May. His co-defendant, Madison Tyler, 27,"
                      " received a 30-month prison sentence.</p>")
     assert got == {"Austin Brooks": ("sentenced", 96), "Madison Tyler": ("sentenced", 30)}
+
+
+def test_a_family_named_by_given_names():
+    got = defendants("<p>Darnell Keith Bowden, 44, and his wife, Shonda Renee Bowden, 41, of Kalamazoo, were sentenced"
+                     " for conspiring to distribute fentanyl. Darnell received 140 months in prison; Shonda received 36"
+                     " months.</p>")
+    assert got == {"Darnell Keith Bowden": ("sentenced", 140), "Shonda Renee Bowden": ("sentenced", 36)}
+
+
+def test_a_given_name_that_is_the_family_name_ends(monkeypatch):
+    import signal
+
+    def stuck(*_):
+        raise TimeoutError("the extraction did not end")
+
+    signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(10)
+    try:
+        got = defendants("<p>Jordan Jordan, 30, and Mark Jordan, 40, were charged with selling fentanyl. Mark pleaded"
+                         " guilty.</p>")
+    finally:
+        signal.alarm(0)
+    assert got == {"Jordan Jordan": ("charged", None), "Mark Jordan": ("pleaded_guilty", None)}
+
+
+def test_a_company_after_a_sentence_ending_in_a_town():
+    got = defendants("<p>A Kent company and its president were sentenced today in U.S. District Court in Seattle."
+                     " Cascade Tableting Supply Inc. was sentenced to five years of probation. Its president, Nikolai"
+                     " Petrenko-Shaw, 57, was sentenced to 30 months in prison for importing pill presses used to make"
+                     " fentanyl pills.</p>")
+    assert got == {"Cascade Tableting Supply Inc.": ("sentenced", None), "Nikolai Petrenko-Shaw": ("sentenced", 30)}
+
+
+def test_a_semicolon_list_with_all_of_a_town_and_a_straight_quoted_nickname():
+    got = defendants('<p>Charged are JUAN ARIAS FELIZ, a/k/a "Cuba," 30; ROSA M. BATISTA, 26; STEVEN "SMOKE" VANTER,'
+                     " 33, all of Providence; and KELVIN ANTONIO DÍAZ, 37, of Lawrence, Massachusetts, with"
+                     " distributing fentanyl.</p>")
+    assert got == {"JUAN ARIAS FELIZ": ("charged", None), "ROSA M. BATISTA": ("charged", None),
+                   "STEVEN VANTER": ("charged", None), "KELVIN ANTONIO DÍAZ": ("charged", None)}
+
+
+def test_ages_in_parentheses_and_a_surname_that_is_a_word():
+    got = defendants("<p>Charged are Dmitri Volk-Ramos (38), Eun-ji Park (31), and Tyrell Bankston (27), all of"
+                     " Portland, with trafficking fentanyl.</p>")
+    assert got == {"Dmitri Volk-Ramos": ("charged", None), "Eun-ji Park": ("charged", None),
+                   "Tyrell Bankston": ("charged", None)}
+
+
+def test_respectively_with_an_age_in_the_sentence():
+    got = defendants("<p>Gavin Suther-Pryce and Noah Lindqvist were sentenced today to 15 years and six years,"
+                     " respectively, for distributing a fentanyl pill that killed a 16-year-old student.</p>")
+    assert got == {"Gavin Suther-Pryce": ("sentenced", 180), "Noah Lindqvist": ("sentenced", 72)}
+
+
+def test_the_names_right_before_a_plural_verb():
+    # a missing space after a full stop joins two sentences: the subject is the group before the verb
+    got = defendants("<p>Ernest P. Rocci and his wife, Brenda L. Rocci, sold fentanyl. Threats were sent by Ernest to"
+                     " the Trustee.Ernest and Brenda Rocci were arrested by FBI agents on Friday.</p>")
+    assert got == {"Ernest P. Rocci": ("arrested", None), "Brenda L. Rocci": ("arrested", None)}
+
+
+def test_an_alias_without_quotes_opens_no_group():
+    got = defendants("<p>Four alleged generals, Terry Ross Blak, 55, aka Big Terry; Larry Max Bryn, 51, aka Slick;"
+                     " William Maynar, 42, aka Baby Huey; and Charles Lee Robert, 68, aka Jive, were charged with"
+                     " trafficking fentanyl.</p>")
+    assert not {"Baby Huey", "Big Terry"} & set(got)
+    assert got["Terry Ross Blak"] == ("charged", None)
+
+
+def test_an_officials_title_does_not_reach_into_the_next_sentence():
+    got = defendants("<p>“We will not tolerate it,” said Tony Wes, Assistant Attorney General for the Civil Division"
+                     " of the Department of Justice. Forest Pharma Inc. has pled guilty to distributing fentanyl"
+                     " analogues.</p>")
+    assert got == {"Forest Pharma Inc.": ("pleaded_guilty", None)}

@@ -14,13 +14,13 @@ from .terms import _number
 from .textscan import _US_STATE_ABBR
 
 
-# the appositive of a name before 'and': ', 29, of Nampa, Idaho,' (a town and maybe its state, named: a
+# the appositive of a name before 'and': ', 29, of Nampa, Idaho,', ', 33, all of Providence;' (a town and maybe its state, named: a
 # second name in a list is not a state), ', a Mexican national,'
 @functools.lru_cache(maxsize=1)
 def _appositive() -> re.Pattern:
     states = sorted(geo()["state_names"] | _US_STATE_ABBR, key=len, reverse=True)
     state = "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in states) + ")"
-    return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:of|from)\s+[^,;]{1,60}[,;](?:\s*" + state + r"\s*[,;])?)?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,)?")
+    return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:(?:all|both|each)\s+)?(?:of|from)\s+[^,;]{1,60}[,;](?:\s*" + state + r"\s*[,;])?)?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,)?")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?)\b", re.I)
@@ -94,3 +94,18 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
         else:
             break
     return out
+
+
+def group_before_verb(scanner: _Scanner, clause: list[Mention]) -> tuple[Mention, list[Candidate]] | None:
+    """The names conjoined right before a plural verb, when the clause's first name is not one of
+    them ('... sent by A to the Trustee.A and B were arrested': A and B). (The last few only.)"""
+    for m in clause[-8:]:
+        if _ALIAS_BEFORE.search(scanner.text, max(0, m.start - 12), m.start):
+            continue   # 'Roe, 42, aka Baby Huey; and Doe were': an alias opens no group
+        grp = conjoined(scanner, clause, m, forward=True)
+        if clause[-1].candidate in grp and len(grp) > 1:
+            return m, grp
+    return None
+
+
+_ALIAS_BEFORE = re.compile(r"\b(?:aka|a/k/a|a\.k\.a\.|known\s+as)\s+$", re.I)

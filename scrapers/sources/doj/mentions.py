@@ -301,10 +301,9 @@ def caps_names(text: str):
     length back: 'RAMÓN ANTONIO DE LOS ...')."""
     shape = ascii_bytes(text).translate(_SHAPE)   # one byte a character: same positions
     n = len(shape)
-    i = shape.find(b"AA A")
-    tab = shape.find(b"AA\tA")
-    if tab >= 0 and (i < 0 or tab < i):
-        i = tab
+    # (each key's next place, found going forward only: linear; 'AA "A' for 'STEVEN "SMOKE" ROE')
+    nexts = {key: shape.find(key) for key in (b"AA A", b"AA\tA", b'AA "A')}
+    i = min((v for v in nexts.values() if v >= 0), default=-1)
     done = 0
     while i >= 0:
         floor = max(done, i - 64)
@@ -323,11 +322,10 @@ def caps_names(text: str):
             yield m
             done = m.end()
         nxt = max(i + 1, done)
-        if 0 <= tab < nxt:
-            tab = shape.find(b"AA\tA", nxt)   # (each search goes forward only: linear)
-        i = shape.find(b"AA A", nxt) if nxt < n else -1
-        if tab >= 0 and (i < 0 or tab < i):
-            i = tab
+        for key, at in nexts.items():
+            if 0 <= at < nxt:
+                nexts[key] = shape.find(key, nxt) if nxt < n else -1
+        i = min((v for v in nexts.values() if v >= 0), default=-1)
 
 
 # the words in capitals (and the spaces between them) that end where a name in capitals may start

@@ -8,6 +8,7 @@ import functools
 import re
 
 from .classify import tables
+from .mentions import _sentence_end
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,6 +41,8 @@ def official_left(left: str) -> bool:
     if w.endswith(" the"):
         w = w[:-4].rstrip(" ,")
     if w.endswith("."):
+        if _sentence_end(w[w.rfind(" ") + 1:]):
+            return False   # '..., said X, of the Department of Justice. Acme Inc. has pled': another sentence
         w = w[:-1]
     n, by_end = _titles_by_ending()
     for t in by_end.get(w[-n:], ()):

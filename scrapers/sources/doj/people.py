@@ -20,6 +20,7 @@ from .mentions import (
     NAME_RUN_RX,
     _article_before,
     _attributive,
+    _sentence_end,
     caps_name,
     caps_names,
     company_key,
@@ -147,6 +148,7 @@ _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "
 # (a company by the noun after it: COMPANY_APPOSITIVE)
 _GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b")
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
+_AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
 _NAT_LEFT = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:nationals?|citizens?|man|woman|men|women)\s*(?:named\s+)?,?\s*$")
@@ -227,7 +229,8 @@ class _Scanner:
                     continue
                 g = 1 if wm.group(1) else 2
                 toks = wm.group(g).split()
-                i = max((k + 1 for k, t in enumerate(toks) if t[-1] == "." and t[:-1].isdigit()), default=0)  # 'May 2.'
+                i = max((k + 1 for k, t in enumerate(toks) if t[-1] == "." and (t[:-1].isdigit() or _sentence_end(t))),
+                        default=0)   # 'May 2.', 'in Seattle. Acme Inc. was'
                 toks, i = toks[i:], 0
                 # leading words that are no part of the name: 'the', 'former', a dateline
                 # ('WASHINGTON Acme Corp.'), a description ('Tokyo-based Acme Corp.')
@@ -272,7 +275,8 @@ class _Scanner:
                 continue
             if company_spans and any(a <= s < b for a, b in company_spans):
                 continue
-            aged = text[m.end():m.end() + 1] == "," and _AGED.match(text, m.end()) is not None
+            aged = (text[m.end():m.end() + 1] == "," and _AGED.match(text, m.end()) is not None) or \
+                (text[m.end():m.end() + 2] == " (" and _AGED_PAREN.match(text, m.end()) is not None)   # 'Eun-ji Park (31)'
             for start, end, name, key, title, aka in run_names(m.group(0), aged):
                 if name in state_names:
                     continue  # 'Puerto Rico', 'New York': places
@@ -555,6 +559,12 @@ class _Scanner:
                     continue
                 variants.setdefault(f, []).append(c)
             c.surnames = sorted(forms)
+        for f, cs in list(variants.items()):
+            if len(cs) > 1 and " " not in f:   # one family ('Darnell Bowden' and 'Shonda Bowden'): by given name
+                for c in list(cs):
+                    given = c.name.split()[0]
+                    if len(given) >= 3 and given != f and given.lower() not in _NON_NAME and not given.isupper():
+                        variants.setdefault(given, []).append(c)
         official_words = {w for c in self.cands.values() if c.official for w in c.name.split()}
         usable = {f: cs[0] for f, cs in variants.items() if len(cs) == 1 and f not in official_words}
         if not usable:

@@ -7,7 +7,7 @@ import bisect
 import re
 
 from . import refs
-from .groups import conjoined, describes, generic_group
+from .groups import conjoined, describes, generic_group, group_before_verb
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import list_items, roster_lines
@@ -377,11 +377,12 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 clause = [m for m in in_sentence if prev_end <= m.start < e_start]
                 while len(clause) > 1 and text.startswith(("’s ", "'s "), clause[0].end):
                     clause = clause[1:]   # "X's chief lab operator, Y, was sentenced": Y
-                if clause:
-                    # ('since their arrests': a plural possessive)
+                if clause:   # ('since their arrests': a plural possessive)
                     plural = bool(_PLURAL.match(text, e_start, e_end)) or text.endswith("their ", 0, e_start)
                     first = clause[0]
                     grp = conjoined(scanner, clause, first, forward=True)
+                    if plural and clause[-1].candidate not in grp:   # (the names right before the verb)
+                        first, grp = group_before_verb(scanner, clause) or (first, grp)
                     if _ALL_BUT.search(text, max(prev_end, first.start - 40), first.start):
                         # 'All but C were arrested': everyone else the release names, never C
                         subjects = [c for c in default_subjects if c not in grp and not c.is_company] if plural else []

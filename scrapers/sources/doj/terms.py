@@ -44,7 +44,8 @@ _SENTENCE_LEN = re.compile(
     rf"(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?)\b[’']?{_AND_MONTHS}\s*(?P<tail>.{{0,45}})",
     re.I | re.S)
 # a term alone ('87 months', '17 years, 6 months'), as in lists and 'respectively'
-LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?)\b[’']?{_AND_MONTHS}", re.I)
+LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?)\b(?![\s-]old\b)[’']?{_AND_MONTHS}",
+                    re.I)   # (never an age: 'a 16-year-old student')
 _SENTENCE_LIFE = re.compile(r"^.{0,220}?\bto\s+(?:serve\s+)?(?:a\s+(?:mandatory\s+)?(?:term\s+of\s+|sentence\s+of\s+)?)?(?:(?:\w+\s+)?consecutive\s+)?life\b", re.I | re.S)
 _EXACT_AFTER = re.compile(r"\s*\((\d{1,3})\s+months\)")
 _TIME_SERVED = re.compile(r"^.{0,120}?\bto\s+time\s+served\b", re.I | re.S)
