@@ -23,6 +23,7 @@ from .candidates import (
 )
 from .classify import CURRENT_RE, EO_RE, GOVERNING_VERB, HIST_NAME_RE, OTHER_AUTHORITY
 from .html import Block, html_blocks, sentence_spans, squash
+from .layouts import layout_names
 from .places import describes, place_mentions
 from .plaintext import governed_names, labelled_names, plain_text_designees, short_forms_in_text
 from .wording import WINDOW, Wording
@@ -112,6 +113,9 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
             if len(several) > 1:
                 cand.reason += f"; one of {len(several)} names in one bold run"
             cands.add(cand)
+    for cand in layout_names(blocks, sentences):
+        cand.position = len(cands)
+        cands.add(cand)
     if not len(cands):
         cands = plain_text_designees(blocks, sentences, wordings)
     shorts = {normalize_name(sf): cand.lookup for cand in reversed(cands.items) for sf in cand.short_forms}

@@ -1,0 +1,149 @@
+"""Designees a release lists outside its prose: records of identifying information ("OSPINA
+FICTICIO, Juan (a.k.a. …)<br>DOB: …<br>Nationality: …").
+
+A listed name is designated only when the release's own wording says the list is today's: the
+paragraph that introduces it ("… are listed below", "… designated today:"), else its heading
+("Identifying information", "Individuals designated today"), else the release's lead ("Today,
+OFAC sanctioned two traffickers and a company"). A heading or an introduction that speaks of
+the past ("Previously designated persons") makes its list mentioned; a list introduced by other
+wording gives no names at all.
+"""
+from __future__ import annotations
+
+import re
+
+from ...countries import normalize_country
+from .candidates import (
+    LEGAL_PIECES,
+    RECORD_LABELS,
+    Candidate,
+    classify_paren,
+    clean_sentence,
+    looks_like_name,
+)
+from .classify import CURRENT_RE, GOVERNING_VERB, HIST_NAME_RE, WEAK_CURRENT_RE
+from .html import Block, squash
+
+# a line of a record after the name ("DOB: 03 Mar 1972", "Nationality: Mexico", "NIT # 900123456-1")
+_FIELD = re.compile(r"^\s*(?:(?:DOB|D\.O\.B\.|POB|Date\s+of\s+Birth|Place\s+of\s+Birth|Nationality|Citizen(?:ship)?|Gender"
+                    r"|Passport(?:\s+No\.?)?|National\s+ID(?:\s+No\.?)?|Address|Role|Title|Position|Organization\s+(?:Type|Established\s+Date)"
+                    r"|Registration(?:\s+(?:ID|Number|No\.?))?|Tax\s+ID(?:\s+No\.?)?|Identification\s+Number|Phone(?:\s+Number)?"
+                    r"|Email(?:\s+Address)?|Website|Linked\s+To|Vessel\s+(?:Type|Flag)|Flag|IMO|MMSI|Call\s+Sign|Alt\.\s+Address"
+                    r"|Additional\s+Sanctions\s+Information|Designated\s+(?:for|pursuant\s+to))\s*:"
+                    r"|(?:NIT|RUC|R\.F\.C\.|RFC|C\.U\.R\.P\.|CURP|Cedula)\s*(?:#|No\.?|:)|Passport\s+[A-Z0-9]{5,})", re.I)
+_ALIAS_TAIL = re.compile(r"\s*\(([^()]{1,120})\)\s*$")
+_PAST = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|past|former(?:ly)?|already|historical)\b", re.I)
+_CLAIM = re.compile(r"\bidentifying\s+information\b|\bdesignat|\bsanction|\btoday\b|\bnew\b|\btargets?\b", re.I)
+_INTRO = re.compile(r":\s*$|\b(?:below|following|as\s+follows|listed)\b", re.I)
+
+
+def layout_names(blocks: list[Block], sentences: dict) -> list[Candidate]:
+    """The names listed by the release's records, with
+    the role their list's wording gives (see the module's docstring)."""
+    return _records(blocks, sentences, _lead(blocks, sentences))
+
+
+def _lead(blocks: list[Block], sentences: dict) -> str | None:
+    """'current' when the release's first paragraph announces today's designations in a
+    sentence that tells no history."""
+    for bi, block in enumerate(blocks):
+        if block.is_heading or len(squash(block.text)) <= 40:
+            continue
+        for a, b in sentences[bi]:
+            sent = block.text[a:b]
+            if CURRENT_RE.search(sent) and GOVERNING_VERB.search(sent) and not HIST_NAME_RE.search(sent):
+                return "current"
+        return None
+    return None
+
+
+def _is_label_block(block: Block) -> bool:
+    """A paragraph set in bold that is short: a sub-heading ("Individuals", "PREVIOUS DESIGNATIONS")."""
+    text = block.text.strip()
+    return bool(block.bold) and len(text) <= 120 and sum(e - s for s, e in block.bold) >= len(text.replace("*", "")) - 2
+
+
+def _heading_says(text: str) -> str | None:
+    if _PAST.search(text) or HIST_NAME_RE.search(text):
+        return "hist"
+    if squash(text).strip(" :").lower() in RECORD_LABELS:
+        return None         # "Individuals" over a list: look further up
+    return "current" if _CLAIM.search(text) else None
+
+
+def _intro_says(block: Block, spans: list[tuple[int, int]]) -> str | None:
+    """What a paragraph right before a list says of it when it introduces it ("… are listed
+    below", "… designated today:"): 'hist', 'current' or '' (introduced by other wording: "The
+    officials who took part are listed below"); None when it introduces nothing."""
+    last = block.text[spans[-1][0]:spans[-1][1]] if spans else block.text
+    if not _INTRO.search(last):
+        return None
+    if HIST_NAME_RE.search(last) or _PAST.search(last):
+        return "hist"
+    return "current" if CURRENT_RE.search(last) or WEAK_CURRENT_RE.search(last) else ""
+
+
+def _section_sayings(blocks: list[Block], sentences: dict, skip, lead: str | None) -> list[str | None]:
+    """For each block, what the wording in charge of a list starting there says of it: the
+    paragraph right before it when that introduces it, else the last heading before it that
+    says something, else the release's lead (`lead`). Blocks of lists
+    (`skip`) are passed over. One pass over the release, however long its lists."""
+    out: list[str | None] = []
+    heading = intro = None
+    for bi, block in enumerate(blocks):
+        out.append((intro or None) if intro is not None else heading or lead)
+        if skip(bi):
+            continue
+        if block.is_heading or _is_label_block(block):
+            heading, intro = _heading_says(block.text) or heading, None
+        else:
+            intro = _intro_says(block, sentences[bi])
+    return out
+
+
+def _candidate(name: str, aliases: list[str], said: str, why: str, bi: int, s: int, sentence: str) -> Candidate:
+    role = "designated" if said == "current" else "mentioned"
+    return Candidate(name=name, lookup=name, markup="layout", role=role, decided=said,
+                     reason=f"{why}; {'listed as designated today' if role == 'designated' else 'listed as designated before'}",
+                     sentence=clean_sentence(sentence)[:300], aliases=aliases, mentions=[(bi, s, s + len(name))])
+
+
+def _split_name(line: str) -> tuple[str, list[str]]:
+    """A record's first line -> (name, aliases): '(a.k.a. “EL X”)' taken off, and an address
+    after a company ('FICTICIA LLC, Pune, Maharashtra, India')."""
+    aliases: list[str] = []
+    while m := _ALIAS_TAIL.search(line):
+        shorts: list[str] = []
+        classify_paren(m.group(1), shorts, aliases)
+        line = line[:m.start()]
+    line = line.strip(" ,;.") if not re.search(r"\b[A-Z]\.$|\b(?:Inc|Ltd|Co|Corp|LTDA|Ltda)\.$", line.strip()) else line.strip(" ,;")
+    pieces = [p.strip() for p in line.split(",")]
+    if len(pieces) > 2 and normalize_country(pieces[-1]):
+        legal = [i for i, p in enumerate(pieces) if i and LEGAL_PIECES.match(p)]
+        ends = [i for i, p in enumerate(pieces) if re.search(r"\b(?:LLC|Inc\.?|Ltd\.?|Limited|Corp\.?|GmbH|S\.A\.S?\.?|Ltda\.?)$", p, re.I)]
+        cut = max(legal + ends, default=0)
+        line = ", ".join(pieces[:cut + 1])
+    return squash(line), aliases
+
+
+def _is_record(block: Block) -> bool:
+    lines = [ln for ln in block.text.split("\n") if ln.strip()]
+    return len(lines) >= 2 and any(_FIELD.match(ln) for ln in lines[1:]) and not _FIELD.match(lines[0])
+
+
+def _records(blocks: list[Block], sentences: dict, lead: str | None) -> list[Candidate]:
+    out = []
+    records = {bi for bi, b in enumerate(blocks) if not b.is_heading
+               and _is_record(b)}
+    sayings = _section_sayings(blocks, sentences, records.__contains__, lead) if records else []
+    for bi in sorted(records):
+        block = blocks[bi]
+        start = len(block.text) - len(block.text.lstrip())
+        line = block.text[start:].split("\n", 1)[0]
+        name, aliases = _split_name(line)
+        if not looks_like_name(name) or HIST_NAME_RE.search(block.text):
+            continue
+        said = sayings[bi]
+        if said:
+            out.append(_candidate(name, aliases, said, "a record of identifying information", bi, start, block.text))
+    return out

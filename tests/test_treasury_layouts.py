@@ -1,0 +1,46 @@
+"""Designees a release lists outside its prose, on our own fixtures imitating the layouts (names
+invented): records of identifying information under an annex heading, records opened by a bold
+label ("Individual:", "Entity:"), a table of today's designees, one heading per designee, and
+companies a later sentence designates by counting them ("Both companies are also designated
+today"). A list the release's wording does not claim as today's stays mentioned or unnamed."""
+from __future__ import annotations
+
+from scrapers.sources.treasury.designees import extract_designees
+
+_LEAD = ("<p>WASHINGTON — Today, the Department of the Treasury’s Office of Foreign Assets Control (OFAC) sanctioned two "
+         "Peruvian nationals and one company that move fentanyl pills to the United States. Today’s action is taken "
+         "pursuant to Executive Order (E.O.) 14059.</p>")
+_IMPLICATIONS = ("<h3>Sanctions Implications</h3><p>As a result of today’s action, all property and interests in property "
+                 "of the designated persons described above are blocked.</p>")
+
+
+def roles(html: str) -> dict[str, str]:
+    return {c.name: c.role for c in extract_designees(html)}
+
+
+def test_records_of_identifying_information_under_the_annex_heading_are_designated():
+    html = (_LEAD + "<p>The network is run by a former customs officer and his sister.</p>" + _IMPLICATIONS
+            + "<h3>Identifying information of the designees</h3><p><strong>Individuals</strong></p>"
+            "<p>QUISPE FICTICIO, Raul Alberto (a.k.a. “EL ADUANERO”)<br>DOB: 11 Apr 1975<br>POB: Callao, Peru<br>"
+            "Nationality: Peru<br>DNI 40123456 (Peru)</p>"
+            "<p>QUISPE FICTICIO, Rosa Elena<br>DOB: 02 Aug 1979<br>Nationality: Peru</p>"
+            "<p><strong>Entities</strong></p>"
+            "<p>TRANSPORTES INVENTADOS DEL SUR S.A.C.<br>Address: Lima, Peru<br>RUC # 20123456789 (Peru)</p>")
+    got = {c.name: c for c in extract_designees(html)}
+    assert {n: c.role for n, c in got.items()} == {"QUISPE FICTICIO, Raul Alberto": "designated",
+                                                    "QUISPE FICTICIO, Rosa Elena": "designated",
+                                                    "TRANSPORTES INVENTADOS DEL SUR S.A.C.": "designated"}
+    assert got["QUISPE FICTICIO, Raul Alberto"].aliases == ["EL ADUANERO"]
+
+
+def test_records_under_a_heading_of_earlier_designations_stay_mentioned():
+    html = (_LEAD + "<p>Today, OFAC sanctioned <strong>Mario Inventado Solis</strong> for having trafficked fentanyl.</p>"
+            "<h3>Previously designated members of the network</h3>"
+            "<p>SOLIS FICTICIO, Anselmo<br>DOB: 01 Jan 1960<br>Nationality: Peru</p>")
+    assert roles(html) == {"Mario Inventado Solis": "designated", "SOLIS FICTICIO, Anselmo": "mentioned"}
+
+
+def test_a_record_label_alone_is_never_a_name():
+    html = (_LEAD + "<p><strong>Individuals</strong></p><p><strong>Entity</strong></p>"
+            "<p>Today, OFAC sanctioned <strong>Leo Ficticio Paz</strong> for having trafficked fentanyl.</p>")
+    assert roles(html) == {"Leo Ficticio Paz": "designated"}
