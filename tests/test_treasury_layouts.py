@@ -40,6 +40,18 @@ def test_records_under_a_heading_of_earlier_designations_stay_mentioned():
     assert roles(html) == {"Mario Inventado Solis": "designated", "SOLIS FICTICIO, Anselmo": "mentioned"}
 
 
+def test_bold_record_labels_are_no_names_and_the_names_after_them_are_designated():
+    html = (_LEAD + "<p>The company shipped pills through Ficticia Exports Limited until OFAC designated that company in "
+            "2023. OFAC is now targeting its successors.</p>"
+            "<p><b>Individual:</b> Nadia Ficticia Rojas<br>\nDOB: 14 Feb 1981<br>\nNationality: Peru<br>\n"
+            "Role: Manager of Inventada Logistica S.A.C.</p>"
+            "<p><b>Individual:</b> Omar Supuesto Vela<br>\nDOB: 07 Nov 1970<br>\nNationality: Peru</p>"
+            "<p><b>Entity:</b> Inventada Logistica S.A.C., Arequipa, Arequipa, Peru</p>"
+            "<p>“We will act,” said Under Secretary of the Treasury <b>Ana Oficial Real</b>.</p>" + _IMPLICATIONS)
+    assert roles(html) == {"Nadia Ficticia Rojas": "designated", "Omar Supuesto Vela": "designated",
+                           "Inventada Logistica S.A.C.": "designated"}
+
+
 def test_a_record_label_alone_is_never_a_name():
     html = (_LEAD + "<p><strong>Individuals</strong></p><p><strong>Entity</strong></p>"
             "<p>Today, OFAC sanctioned <strong>Leo Ficticio Paz</strong> for having trafficked fentanyl.</p>")

@@ -1,5 +1,6 @@
 """Designees a release lists outside its prose: records of identifying information ("OSPINA
-FICTICIO, Juan (a.k.a. …)<br>DOB: …<br>Nationality: …").
+FICTICIO, Juan (a.k.a. …)<br>DOB: …<br>Nationality: …", "<b>Individual:</b> Juan Ficticio<br>DOB: …",
+"<b>Entity:</b> Ficticia Trading LLC, Pune, India").
 
 A listed name is designated only when the release's own wording says the list is today's: the
 paragraph that introduces it ("… are listed below", "… designated today:"), else its heading
@@ -31,6 +32,7 @@ _FIELD = re.compile(r"^\s*(?:(?:DOB|D\.O\.B\.|POB|Date\s+of\s+Birth|Place\s+of\s
                     r"|Email(?:\s+Address)?|Website|Linked\s+To|Vessel\s+(?:Type|Flag)|Flag|IMO|MMSI|Call\s+Sign|Alt\.\s+Address"
                     r"|Additional\s+Sanctions\s+Information|Designated\s+(?:for|pursuant\s+to))\s*:"
                     r"|(?:NIT|RUC|R\.F\.C\.|RFC|C\.U\.R\.P\.|CURP|Cedula)\s*(?:#|No\.?|:)|Passport\s+[A-Z0-9]{5,})", re.I)
+_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*")
 _ALIAS_TAIL = re.compile(r"\s*\(([^()]{1,120})\)\s*$")
 _PAST = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|past|former(?:ly)?|already|historical)\b", re.I)
 _CLAIM = re.compile(r"\bidentifying\s+information\b|\bdesignat|\bsanction|\btoday\b|\bnew\b|\btargets?\b", re.I)
@@ -110,7 +112,7 @@ def _candidate(name: str, aliases: list[str], said: str, why: str, bi: int, s: i
 
 def _split_name(line: str) -> tuple[str, list[str]]:
     """A record's first line -> (name, aliases): '(a.k.a. “EL X”)' taken off, and an address
-    after a company ('FICTICIA LLC, Pune, Maharashtra, India')."""
+    after a company ('Ficticia LLC, Pune, Maharashtra, India')."""
     aliases: list[str] = []
     while m := _ALIAS_TAIL.search(line):
         shorts: list[str] = []
@@ -131,14 +133,24 @@ def _is_record(block: Block) -> bool:
     return len(lines) >= 2 and any(_FIELD.match(ln) for ln in lines[1:]) and not _FIELD.match(lines[0])
 
 
+def _labelled_record(block: Block) -> re.Match | None:
+    """'<b>Entity:</b> Ficticia LLC, …': a bold record label opening the block."""
+    m = _LABEL.match(block.text)
+    if not m or m.group(1).strip().lower() not in RECORD_LABELS:
+        return None
+    lead = len(block.text) - len(block.text.lstrip())
+    return m if block.bold and block.bold[0][0] == lead else None
+
+
 def _records(blocks: list[Block], sentences: dict, lead: str | None) -> list[Candidate]:
     out = []
     records = {bi for bi, b in enumerate(blocks) if not b.is_heading
-               and _is_record(b)}
+               and (_is_record(b) or _labelled_record(b))}
     sayings = _section_sayings(blocks, sentences, records.__contains__, lead) if records else []
     for bi in sorted(records):
         block = blocks[bi]
-        start = len(block.text) - len(block.text.lstrip())
+        label = _labelled_record(block)
+        start = label.end() if label else len(block.text) - len(block.text.lstrip())
         line = block.text[start:].split("\n", 1)[0]
         name, aliases = _split_name(line)
         if not looks_like_name(name) or HIST_NAME_RE.search(block.text):
