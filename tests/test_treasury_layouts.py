@@ -56,3 +56,34 @@ def test_a_record_label_alone_is_never_a_name():
     html = (_LEAD + "<p><strong>Individuals</strong></p><p><strong>Entity</strong></p>"
             "<p>Today, OFAC sanctioned <strong>Leo Ficticio Paz</strong> for having trafficked fentanyl.</p>")
     assert roles(html) == {"Leo Ficticio Paz": "designated"}
+
+
+_TABLE = ("<table><thead><tr><th>Name</th><th>Alias</th><th>Role</th></tr></thead><tbody>"
+          "<tr><td>Hilario Inventado Cota</td><td>“El Cuervo”</td><td>Head of the cell; owner of a car wash in Guasave, "
+          "Sinaloa.</td></tr>"
+          "<tr><td>Autolavado Ficticio del Valle, S.A. de C.V.</td><td>—</td><td>Car wash used to mix cash</td></tr>"
+          "</tbody></table>")
+
+
+def test_the_name_column_of_a_table_of_today_s_designees():
+    html = ("<p>WASHINGTON — Today, OFAC sanctioned a money laundering cell of the Sinaloa Cartel in Guasave, Sinaloa. "
+            "The Sinaloa Cartel, which was designated pursuant to E.O. 14059 in December 2021, traffics fentanyl.</p>"
+            "<p>The cell reports to a plaza boss on the SDN List since 2022. The individual and entity sanctioned "
+            "today are listed below.</p>" + _TABLE
+            + "<p>Both were designated pursuant to E.O. 14059 for having engaged in the proliferation of illicit drugs.</p>")
+    got = {c.name: c for c in extract_designees(html)}
+    assert {n: c.role for n, c in got.items()} == {"Hilario Inventado Cota": "designated",
+                                                    "Autolavado Ficticio del Valle, S.A. de C.V.": "designated"}
+    assert got["Hilario Inventado Cota"].aliases == ["El Cuervo"]
+
+
+def test_a_table_the_wording_does_not_claim_gives_no_designees():
+    officials = ("<table><tr><th>Name</th><th>Title</th></tr><tr><td>Laura Oficial Mena</td><td>Prosecutor</td></tr>"
+                 "<tr><td>Ruben Oficial Paz</td><td>Police chief</td></tr></table>")
+    html = (_LEAD + "<p>Today, OFAC sanctioned <strong>Tito Ficticio Luna</strong> for having trafficked fentanyl.</p>"
+            "<p>The following officials took part in the investigation:</p>" + officials
+            + "<p>The cell’s earlier leaders were previously designated by OFAC and are listed below.</p>" + _TABLE)
+    assert roles(html) == {"Tito Ficticio Luna": "designated", "Hilario Inventado Cota": "mentioned",
+                           "Autolavado Ficticio del Valle, S.A. de C.V.": "mentioned"}
+    # a table right after prose, with no introduction: nobody
+    assert roles(_LEAD + "<p>The cell runs car washes in Sinaloa.</p>" + _TABLE) == {}

@@ -1,13 +1,14 @@
 """Designees a release lists outside its prose: records of identifying information ("OSPINA
 FICTICIO, Juan (a.k.a. …)<br>DOB: …<br>Nationality: …", "<b>Individual:</b> Juan Ficticio<br>DOB: …",
-"<b>Entity:</b> Ficticia Trading LLC, Pune, India").
+"<b>Entity:</b> Ficticia Trading LLC, Pune, India"), and the rows of a table under "the
+individuals and entities sanctioned today are listed below" (its "Name" column).
 
 A listed name is designated only when the release's own wording says the list is today's: the
 paragraph that introduces it ("… are listed below", "… designated today:"), else its heading
-("Identifying information", "Individuals designated today"), else the release's lead ("Today,
-OFAC sanctioned two traffickers and a company"). A heading or an introduction that speaks of
-the past ("Previously designated persons") makes its list mentioned; a list introduced by other
-wording gives no names at all.
+("Identifying information", "Individuals designated today"), else (records, not tables) the
+release's lead ("Today, OFAC sanctioned two traffickers and a company"). A heading or an
+introduction that speaks of the past ("Previously designated persons") makes its list
+mentioned; a list no wording claims (officials, a table of figures) gives no names at all.
 """
 from __future__ import annotations
 
@@ -37,12 +38,17 @@ _ALIAS_TAIL = re.compile(r"\s*\(([^()]{1,120})\)\s*$")
 _PAST = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|past|former(?:ly)?|already|historical)\b", re.I)
 _CLAIM = re.compile(r"\bidentifying\s+information\b|\bdesignat|\bsanction|\btoday\b|\bnew\b|\btargets?\b", re.I)
 _INTRO = re.compile(r":\s*$|\b(?:below|following|as\s+follows|listed)\b", re.I)
+_NAME_HEADER = re.compile(r"\bname\b|^(?:individual|entity|designee|target|person)s?$", re.I)
+_ALIAS_HEADER = re.compile(r"\balias|\ba\.k\.a\b|\bnickname", re.I)
 
 
 def layout_names(blocks: list[Block], sentences: dict) -> list[Candidate]:
-    """The names listed by the release's records, with
+    """The names listed by the release's records and tables, with
     the role their list's wording gives (see the module's docstring)."""
-    return _records(blocks, sentences, _lead(blocks, sentences))
+    lead = _lead(blocks, sentences)
+    out = _records(blocks, sentences, lead) + _table_rows(blocks, sentences)
+    out.sort(key=lambda c: c.mentions[0])
+    return out
 
 
 def _lead(blocks: list[Block], sentences: dict) -> str | None:
@@ -88,7 +94,7 @@ def _intro_says(block: Block, spans: list[tuple[int, int]]) -> str | None:
 def _section_sayings(blocks: list[Block], sentences: dict, skip, lead: str | None) -> list[str | None]:
     """For each block, what the wording in charge of a list starting there says of it: the
     paragraph right before it when that introduces it, else the last heading before it that
-    says something, else the release's lead (`lead`). Blocks of lists
+    says something, else the release's lead (`lead`, None for tables). Blocks of lists
     (`skip`) are passed over. One pass over the release, however long its lists."""
     out: list[str | None] = []
     heading = intro = None
@@ -144,7 +150,7 @@ def _labelled_record(block: Block) -> re.Match | None:
 
 def _records(blocks: list[Block], sentences: dict, lead: str | None) -> list[Candidate]:
     out = []
-    records = {bi for bi, b in enumerate(blocks) if not b.is_heading
+    records = {bi for bi, b in enumerate(blocks) if not b.is_heading and b.cell is None
                and (_is_record(b) or _labelled_record(b))}
     sayings = _section_sayings(blocks, sentences, records.__contains__, lead) if records else []
     for bi in sorted(records):
@@ -158,4 +164,37 @@ def _records(blocks: list[Block], sentences: dict, lead: str | None) -> list[Can
         said = sayings[bi]
         if said:
             out.append(_candidate(name, aliases, said, "a record of identifying information", bi, start, block.text))
+    return out
+
+
+def _table_rows(blocks: list[Block], sentences: dict) -> list[Candidate]:
+    """The "Name" column of a table whose header row names it."""
+    tables: dict[int, dict[int, dict[int, int]]] = {}        # table -> row -> column -> block
+    for bi, block in enumerate(blocks):
+        if block.cell is not None:
+            table, row, column, _ = block.cell
+            tables.setdefault(table, {}).setdefault(row, {})[column] = bi
+    out: list[Candidate] = []
+    sayings = _section_sayings(blocks, sentences, lambda j: blocks[j].cell is not None, None) if tables else []
+    for rows in tables.values():
+        header_row = min(rows)
+        header = {c: squash(blocks[bi].text) for c, bi in rows[header_row].items()}
+        name_col = next((c for c, t in sorted(header.items()) if _NAME_HEADER.search(t)), None)
+        said = sayings[min(rows[header_row].values())] if name_col is not None else None
+        if not said:
+            continue
+        alias_cols = [c for c, t in header.items() if _ALIAS_HEADER.search(t)]
+        for r, row in sorted(rows.items()):
+            if r == header_row or name_col not in row:
+                continue
+            bi = row[name_col]
+            name, aliases = _split_name(blocks[bi].text.split("\n", 1)[0])
+            for ac in alias_cols:
+                if ac in row:
+                    classify_paren(f"a.k.a. {blocks[row[ac]].text}", [], aliases)
+            if not looks_like_name(name) or normalize_country(name):
+                continue
+            out.append(_candidate(name, aliases, said, f"the {header[name_col]!r} column of a table", bi,
+                                  max(blocks[bi].text.find(name), 0),
+                                  " | ".join(squash(blocks[row[c]].text) for c in sorted(row))))
     return out
