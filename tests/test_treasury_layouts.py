@@ -87,3 +87,28 @@ def test_a_table_the_wording_does_not_claim_gives_no_designees():
                            "Autolavado Ficticio del Valle, S.A. de C.V.": "mentioned"}
     # a table right after prose, with no introduction: nobody
     assert roles(_LEAD + "<p>The cell runs car washes in Sinaloa.</p>" + _TABLE) == {}
+
+
+def test_one_heading_per_designee_followed_by_a_paragraph_about_it():
+    html = ("<p>WASHINGTON — Today, OFAC sanctioned two Peruvian traffickers, a fishing company and a vessel used by "
+            "Los Inventados (sanctioned May 2023) to move cocaine. The action is taken pursuant to Executive Order 14059.</p>"
+            "<h4>Teodoro Ficticio Arana</h4><p>Ficticio Arana is a Paita-based trafficker who arranges shipments.</p>"
+            "<h4>Celso Inventado Ruiz</h4><p>Inventado Ruiz loads go-fast boats off the coast.</p>"
+            "<h4>Pesquera Ficticia Arana S.A.C.</h4><p>The company is owned by Ficticio Arana.</p>"
+            "<h4>ESTRELLA FICTICIA III</h4><p>OFAC is also identifying the vessel ESTRELLA FICTICIA III as blocked "
+            "property.</p>"
+            "<h4>Sanctions Implications</h4><p>As a result of today’s action, all property of the persons above is "
+            "blocked.</p>")
+    assert roles(html) == {"Teodoro Ficticio Arana": "designated", "Celso Inventado Ruiz": "designated",
+                           "Pesquera Ficticia Arana S.A.C.": "designated", "ESTRELLA FICTICIA III": "designated"}
+
+
+def test_headings_of_topics_or_of_earlier_designees_are_not_today_s():
+    html = ("<p>WASHINGTON — Today, OFAC sanctioned <strong>Ines Ficticia Lara</strong> pursuant to E.O. 14059.</p>"
+            "<h4>Money Laundering Network</h4><p>The network launders money through casinos.</p>"
+            "<h4>Fentanyl Pill Presses</h4><p>The presses come from overseas.</p>"
+            "<h3>Previous designations</h3>"
+            "<h4>Ramon Inventado Gil</h4><p>Inventado Gil led the cartel in the 2010s.</p>"
+            "<h4>Susana Inventada Gil</h4><p>Inventada Gil ran its accounts.</p>")
+    assert roles(html) == {"Ines Ficticia Lara": "designated", "Ramon Inventado Gil": "mentioned",
+                           "Susana Inventada Gil": "mentioned"}

@@ -1,14 +1,16 @@
 """Designees a release lists outside its prose: records of identifying information ("OSPINA
 FICTICIO, Juan (a.k.a. …)<br>DOB: …<br>Nationality: …", "<b>Individual:</b> Juan Ficticio<br>DOB: …",
-"<b>Entity:</b> Ficticia Trading LLC, Pune, India"), and the rows of a table under "the
-individuals and entities sanctioned today are listed below" (its "Name" column).
+"<b>Entity:</b> Ficticia Trading LLC, Pune, India"), the rows of a table under "the individuals
+and entities sanctioned today are listed below" (its "Name" column), and one heading per designee
+followed by a paragraph about it ("<h4>Juan Ficticio Paz</h4><p>Ficticio Paz is a …</p>").
 
 A listed name is designated only when the release's own wording says the list is today's: the
 paragraph that introduces it ("… are listed below", "… designated today:"), else its heading
-("Identifying information", "Individuals designated today"), else (records, not tables) the
-release's lead ("Today, OFAC sanctioned two traffickers and a company"). A heading or an
-introduction that speaks of the past ("Previously designated persons") makes its list
-mentioned; a list no wording claims (officials, a table of figures) gives no names at all.
+("Identifying information", "Individuals designated today"), else (records and per-designee
+headings, not tables) the release's lead ("Today, OFAC sanctioned two traffickers, a company and
+a vessel"). A heading or an introduction that speaks of the past ("Previously designated
+persons") makes its list mentioned; a list no wording claims (officials, a table of figures)
+gives no names at all.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import re
 
 from ...countries import normalize_country
 from .candidates import (
+    HEADING_WORDS,
     LEGAL_PIECES,
     RECORD_LABELS,
     Candidate,
@@ -43,10 +46,10 @@ _ALIAS_HEADER = re.compile(r"\balias|\ba\.k\.a\b|\bnickname", re.I)
 
 
 def layout_names(blocks: list[Block], sentences: dict) -> list[Candidate]:
-    """The names listed by the release's records and tables, with
+    """The names listed by the release's records, tables and per-designee headings, with
     the role their list's wording gives (see the module's docstring)."""
     lead = _lead(blocks, sentences)
-    out = _records(blocks, sentences, lead) + _table_rows(blocks, sentences)
+    out = _records(blocks, sentences, lead) + _table_rows(blocks, sentences) + _name_headings(blocks, sentences, lead)
     out.sort(key=lambda c: c.mentions[0])
     return out
 
@@ -197,4 +200,55 @@ def _table_rows(blocks: list[Block], sentences: dict) -> list[Candidate]:
             out.append(_candidate(name, aliases, said, f"the {header[name_col]!r} column of a table", bi,
                                   max(blocks[bi].text.find(name), 0),
                                   " | ".join(squash(blocks[row[c]].text) for c in sorted(row))))
+    return out
+
+
+def _about(heading: str, text: str) -> bool:
+    """The paragraph after a heading names it: two words of it in a row ("Ficticio Arana is …"),
+    or one of its words written as a name inside a sentence ("owned by Ficticio"; not
+    "Presses" opening a sentence about presses)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", heading) if w.lower() not in HEADING_WORDS]
+    forms = {w for w in words if len(w) > 3} | {w.title() for w in words if len(w) > 3 and w.isupper()}
+    alts = [f"(?:{re.escape(w)}|{re.escape(w.title())})" if w.isupper() else re.escape(w) for w in words]
+    for i in range(len(words) - 1):
+        if re.search(rf"(?<!\w){alts[i]}\s+{alts[i + 1]}(?!\w)", text):
+            return True
+    for form in forms:
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            before = text[:m.start()].rstrip(" “\"(")
+            if before and before[-1] not in ".!?:":
+                return True
+    return False
+
+
+def _name_headings(blocks: list[Block], sentences: dict, lead: str | None) -> list[Candidate]:
+    """Headings that are each a designee's name, each followed by a paragraph about it: two
+    such headings or more make the release's sections one per designee."""
+    found = []
+    for bi, block in enumerate(blocks[:-1]):
+        nxt = blocks[bi + 1]
+        if not block.is_heading or nxt.is_heading:
+            continue
+        name = squash(block.text)
+        upper_ok = name.isupper() and name in nxt.text       # "<h4>NAVE FICTICIA II</h4> … the vessel NAVE FICTICIA II"
+        if not looks_like_name(name, whole_block=not upper_ok) or not _about(name, nxt.text):
+            continue
+        found.append((bi, name))
+    if len(found) < 2:
+        return []
+    heads = {bi for bi, _ in found}
+    top = found[0][0]
+    # between the first such heading and the others, only other headings count
+    sayings = _section_sayings(blocks, sentences, lambda j: j in heads or (j > top and not blocks[j].is_heading), lead)
+    out = []
+    for bi, name in found:
+        spans = sentences[bi + 1]
+        first_sentence = blocks[bi + 1].text[spans[0][0]:spans[0][1]] if spans else blocks[bi + 1].text
+        if HIST_NAME_RE.search(first_sentence):
+            said = "hist"
+        else:
+            said = sayings[bi]
+        if said:
+            out.append(_candidate(name, [], said, "a heading of its own, followed by a paragraph about it", bi, 0,
+                                  first_sentence))
     return out
