@@ -112,3 +112,25 @@ def test_headings_of_topics_or_of_earlier_designees_are_not_today_s():
             "<h4>Susana Inventada Gil</h4><p>Inventada Gil ran its accounts.</p>")
     assert roles(html) == {"Ines Ficticia Lara": "designated", "Ramon Inventado Gil": "mentioned",
                            "Susana Inventada Gil": "mentioned"}
+
+
+def test_companies_a_later_sentence_designates_by_counting_them():
+    html = ("<p>WASHINGTON — Today, OFAC designated two Chilean nationals and two companies that supply precursor "
+            "chemicals to fentanyl producers.</p>"
+            "<p>Tomas Ficticio Bravo, a Santiago-based chemist, and Elena Supuesta Vidal, a logistics operator, are "
+            "designated pursuant to E.O. 14059 for having engaged in the proliferation of illicit drugs. Ficticio Bravo "
+            "owns Andes Quimica Inventada Ltda., which imports precursors. Supuesta Vidal owns Condor Ficticio Freight "
+            "LLC, a company that moves the chemicals. Both companies are also designated today.</p>")
+    got = roles(html)
+    assert got["Andes Quimica Inventada Ltda."] == got["Condor Ficticio Freight LLC"] == "designated"
+
+
+def test_a_count_that_does_not_fit_or_a_past_designation_names_no_company():
+    three = ("<p>WASHINGTON — Today, OFAC designated <strong>Tomas Ficticio Bravo</strong> pursuant to E.O. 14059.</p>"
+             "<p>He owns Andes Quimica Inventada Ltda. and Condor Ficticio Freight LLC, and works with Puma Irreal "
+             "Trading Inc. Both companies are also designated today.</p>")
+    assert set(roles(three)) == {"Tomas Ficticio Bravo"}
+    past = ("<p>WASHINGTON — Today, OFAC designated <strong>Tomas Ficticio Bravo</strong> pursuant to E.O. 14059.</p>"
+            "<p>He once owned Andes Quimica Inventada Ltda. and Condor Ficticio Freight LLC. Both companies were "
+            "designated in 2019 pursuant to the Kingpin Act.</p>")
+    assert set(roles(past)) == {"Tomas Ficticio Bravo"}

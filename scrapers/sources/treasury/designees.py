@@ -25,7 +25,7 @@ from .classify import CURRENT_RE, EO_RE, GOVERNING_VERB, HIST_NAME_RE, OTHER_AUT
 from .html import Block, html_blocks, sentence_spans, squash
 from .layouts import layout_names
 from .places import describes, place_mentions
-from .plaintext import governed_names, labelled_names, plain_text_designees, short_forms_in_text
+from .plaintext import collective_names, governed_names, labelled_names, plain_text_designees, short_forms_in_text
 from .wording import WINDOW, Wording
 
 
@@ -122,7 +122,8 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     for short, full in short_forms_in_text(blocks).items():
         shorts.setdefault(short, full)
     designated = {c.name for c in cands if c.role == "designated"}
-    for cand in governed_names(blocks, sentences, shorts, wordings, designated) + labelled_names(blocks, sentences, wordings):
+    for cand in (governed_names(blocks, sentences, shorts, wordings, designated) + labelled_names(blocks, sentences, wordings)
+                 + collective_names(blocks, sentences, wordings)):
         cand.position = len(cands)
         cands.add(cand)
     out = cands.items
