@@ -134,3 +134,21 @@ def test_a_count_that_does_not_fit_or_a_past_designation_names_no_company():
             "<p>He once owned Andes Quimica Inventada Ltda. and Condor Ficticio Freight LLC. Both companies were "
             "designated in 2019 pursuant to the Kingpin Act.</p>")
     assert set(roles(past)) == {"Tomas Ficticio Bravo"}
+
+
+def test_a_contact_block_is_no_record_and_a_deck_before_the_lead_does_not_hide_it():
+    deck = "<p><em>Action targets a Peruvian network that ships fentanyl pills north</em></p>"
+    records = ("<p>Nadia Ficticia Rojas<br>DOB: 14 Feb 1981<br>Nationality: Peru</p>"
+               "<p>Media Contact<br>Phone: (202) 555-0100<br>Email: press@example.gov</p>")
+    assert roles(deck + _LEAD + records) == {"Nadia Ficticia Rojas": "designated"}
+
+
+def test_a_heading_whose_paragraphs_tell_of_an_earlier_designation_is_not_claimed():
+    html = ("<p>WASHINGTON — Today, OFAC sanctioned two Peruvian traffickers pursuant to E.O. 14059.</p>"
+            "<h4>Teodoro Ficticio Arana</h4><p>Ficticio Arana is a Paita-based trafficker.</p>"
+            "<h4>Celso Inventado Ruiz</h4><p>Inventado Ruiz loads go-fast boats.</p>"
+            "<h4>Blas Supuesto Ruiz</h4><p>Supuesto Ruiz is his uncle.</p><p>OFAC designated Supuesto Ruiz in 2019 "
+            "pursuant to the Kingpin Act.</p>")
+    got = roles(html)
+    assert got["Teodoro Ficticio Arana"] == got["Celso Inventado Ruiz"] == "designated"
+    assert got.get("Blas Supuesto Ruiz") != "designated"

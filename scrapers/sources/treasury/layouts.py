@@ -14,6 +14,7 @@ gives no names at all.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from ...countries import normalize_country
@@ -29,11 +30,12 @@ from .candidates import (
 from .classify import CURRENT_RE, GOVERNING_VERB, HIST_NAME_RE, WEAK_CURRENT_RE
 from .html import Block, squash
 
-# a line of a record after the name ("DOB: 03 Mar 1972", "Nationality: Mexico", "NIT # 900123456-1")
+# a line of a record after the name that identifies it ("DOB: 03 Mar 1972", "Nationality: Mexico",
+# "NIT # 900123456-1"; not "Phone:" or "Title:" alone, which a press contact has too)
 _FIELD = re.compile(r"^\s*(?:(?:DOB|D\.O\.B\.|POB|Date\s+of\s+Birth|Place\s+of\s+Birth|Nationality|Citizen(?:ship)?|Gender"
-                    r"|Passport(?:\s+No\.?)?|National\s+ID(?:\s+No\.?)?|Address|Role|Title|Position|Organization\s+(?:Type|Established\s+Date)"
-                    r"|Registration(?:\s+(?:ID|Number|No\.?))?|Tax\s+ID(?:\s+No\.?)?|Identification\s+Number|Phone(?:\s+Number)?"
-                    r"|Email(?:\s+Address)?|Website|Linked\s+To|Vessel\s+(?:Type|Flag)|Flag|IMO|MMSI|Call\s+Sign|Alt\.\s+Address"
+                    r"|Passport(?:\s+No\.?)?|National\s+ID(?:\s+No\.?)?|Address|Organization\s+(?:Type|Established\s+Date)"
+                    r"|Registration(?:\s+(?:ID|Number|No\.?))?|Tax\s+ID(?:\s+No\.?)?|Identification\s+Number"
+                    r"|Linked\s+To|Vessel\s+(?:Type|Flag)|IMO|MMSI|Call\s+Sign|Alt\.\s+Address"
                     r"|Additional\s+Sanctions\s+Information|Designated\s+(?:for|pursuant\s+to))\s*:"
                     r"|(?:NIT|RUC|R\.F\.C\.|RFC|C\.U\.R\.P\.|CURP|Cedula)\s*(?:#|No\.?|:)|Passport\s+[A-Z0-9]{5,})", re.I)
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*")
@@ -55,16 +57,14 @@ def layout_names(blocks: list[Block], sentences: dict) -> list[Candidate]:
 
 
 def _lead(blocks: list[Block], sentences: dict) -> str | None:
-    """'current' when the release's first paragraph announces today's designations in a
-    sentence that tells no history."""
-    for bi, block in enumerate(blocks):
-        if block.is_heading or len(squash(block.text)) <= 40:
-            continue
+    """'current' when the release's lead (its first paragraphs, a deck before the dateline
+    one) announces today's designations in a sentence that tells no history."""
+    paragraphs = (bi for bi, block in enumerate(blocks) if not block.is_heading and len(squash(block.text)) > 40)
+    for bi in itertools.islice(paragraphs, 2):
+        text = blocks[bi].text
         for a, b in sentences[bi]:
-            sent = block.text[a:b]
-            if CURRENT_RE.search(sent) and GOVERNING_VERB.search(sent) and not HIST_NAME_RE.search(sent):
+            if CURRENT_RE.search(text, a, b) and GOVERNING_VERB.search(text, a, b) and not HIST_NAME_RE.search(text, a, b):
                 return "current"
-        return None
     return None
 
 
@@ -244,11 +244,10 @@ def _name_headings(blocks: list[Block], sentences: dict, lead: str | None) -> li
     for bi, name in found:
         spans = sentences[bi + 1]
         first_sentence = blocks[bi + 1].text[spans[0][0]:spans[0][1]] if spans else blocks[bi + 1].text
-        if HIST_NAME_RE.search(first_sentence):
-            said = "hist"
-        else:
-            said = sayings[bi]
-        if said:
+        said = sayings[bi]
+        # a word of history in the heading's paragraphs (of this name, or of another one): no claim
+        section = itertools.takewhile(lambda b: not b.is_heading, (blocks[j] for j in range(bi + 1, len(blocks))))
+        if said and not any(HIST_NAME_RE.search(b.text) for b in section):
             out.append(_candidate(name, [], said, "a heading of its own, followed by a paragraph about it", bi, 0,
                                   first_sentence))
     return out
