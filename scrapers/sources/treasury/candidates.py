@@ -35,6 +35,11 @@ OFFICIAL_WORDS = {"secretary", "director", "administrator", "attorney", "commiss
 NOT_NAME_WORDS = {"figure", "source", "note", "photo", "image", "chart", "related", "click", "view", "washington",
                   "department", "treasury", "ofac", "today", "press", "release", "caption", "graphic", "map",
                   "table", "background", "implications", "fact", "sheet"}
+# The labels of a designee's record ("<b>Individual:</b> X<br>DOB: …", "<b>Entities</b>" over a
+# list of them, the "Name" column of a table): never a name themselves.
+RECORD_LABELS = {"individual", "individuals", "entity", "entities", "vessel", "vessels", "aircraft", "company",
+                 "companies", "organization", "organizations", "person", "persons", "name", "names", "designee",
+                 "designees", "target", "targets", "business", "businesses"}
 HEADING_WORDS = {"sanctions", "implications", "background", "overview", "designations", "designation",
                  "network", "networks", "scheme", "schemes", "role", "action", "actions", "targeting",
                  "sanctioning", "the", "of", "in", "for", "to", "and", "on", "with", "against", "a",
@@ -79,6 +84,8 @@ _DATE_IN_NAME = re.compile(rf"\b{MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b")
 def looks_like_name(name: str, *, whole_block: bool = False) -> bool:
     name = squash(name)
     if len(name) < 2 or len(name) > 160 or not re.search(r"[A-Za-zÀ-ÿ]", name):
+        return False
+    if name.strip(" :*").lower() in RECORD_LABELS:
         return False
     if re.search(r"[:;!?]|\s[—–]\s", name):
         return False

@@ -23,8 +23,9 @@ from .candidates import (
 )
 from .classify import CURRENT_RE, EO_RE, GOVERNING_VERB, HIST_NAME_RE, OTHER_AUTHORITY
 from .html import Block, html_blocks, sentence_spans, squash
+from .layouts import layout_names
 from .places import describes, place_mentions
-from .plaintext import governed_names, labelled_names, plain_text_designees, short_forms_in_text
+from .plaintext import collective_names, governed_names, labelled_names, plain_text_designees, short_forms_in_text
 from .wording import WINDOW, Wording
 
 
@@ -112,13 +113,17 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
             if len(several) > 1:
                 cand.reason += f"; one of {len(several)} names in one bold run"
             cands.add(cand)
+    for cand in layout_names(blocks, sentences):
+        cand.position = len(cands)
+        cands.add(cand)
     if not len(cands):
         cands = plain_text_designees(blocks, sentences, wordings)
     shorts = {normalize_name(sf): cand.lookup for cand in reversed(cands.items) for sf in cand.short_forms}
     for short, full in short_forms_in_text(blocks).items():
         shorts.setdefault(short, full)
     designated = {c.name for c in cands if c.role == "designated"}
-    for cand in governed_names(blocks, sentences, shorts, wordings, designated) + labelled_names(blocks, sentences, wordings):
+    for cand in (governed_names(blocks, sentences, shorts, wordings, designated) + labelled_names(blocks, sentences, wordings)
+                 + collective_names(blocks, sentences, wordings)):
         cand.position = len(cands)
         cands.add(cand)
     out = cands.items

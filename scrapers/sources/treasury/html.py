@@ -185,6 +185,7 @@ class Block:
     text: str
     bold: list[tuple[int, int]]
     links: list[tuple[int, int, str]]
+    cell: tuple[int, int, int, bool] | None = None     # a table cell: (table, row, column, header cell)
 
     @property
     def is_heading(self) -> bool:
@@ -204,12 +205,14 @@ def text_blocks(root: Tag) -> list[Block]:
     runs and links, which need the tree; a <br> stays a line break inside the block."""
     blocks: list[Block] = []
     state = {"owner": None, "text": [], "bold": [], "links": [], "len": 0, "tag": "p"}
+    rows: dict[int, tuple[int, dict[int, int]]] = {}      # id(table) -> (its number, id(tr) -> row number)
 
     def flush():
         text = "".join(state["text"])
         if text.strip():
             bold = _merge_spans(state["bold"], text)
-            blocks.append(Block(state["tag"], text, bold, state["links"]))
+            cell = _cell_of(state["owner"], rows) if state["tag"] in ("td", "th") else None
+            blocks.append(Block(state["tag"], text, bold, state["links"], cell))
         state.update(text=[], bold=[], links=[], len=0)
 
     from bs4 import Comment, NavigableString, Tag
@@ -247,6 +250,19 @@ def text_blocks(root: Tag) -> list[Block]:
             state["links"].append((start, state["len"], href))
     flush()
     return blocks
+
+
+def _cell_of(owner, rows: dict) -> tuple[int, int, int, bool] | None:
+    """(table, row, column, header) of a <td>/<th>: the rows of each table are numbered once."""
+    tr = owner.find_parent("tr")
+    table = tr.find_parent("table") if tr is not None else None
+    if table is None:
+        return None
+    if id(table) not in rows:
+        rows[id(table)] = (len(rows), {id(r): i for i, r in enumerate(table.find_all("tr"))})
+    number, index = rows[id(table)]
+    column = sum(1 for c in owner.find_previous_siblings(["td", "th"]))
+    return number, index.get(id(tr), 0), column, owner.name == "th"
 
 
 def _merge_spans(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

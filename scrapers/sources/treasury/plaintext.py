@@ -26,7 +26,7 @@ from .candidates import (
 )
 from .classify import CURRENT_RE, EO_RE, HIST_NAME_RE, WEAK_CURRENT_RE
 from .html import Block, squash
-from .wording import CAP_SPAN, Wording
+from .wording import CAP_SPAN, WINDOW, Wording
 
 # Plain-text fallback, for a designation release that puts no name in bold.
 _ORG_WORDS = {"department", "office", "treasury", "ofac", "government", "executive", "order", "e.o.", "dea",
@@ -289,4 +289,48 @@ def labelled_names(blocks: list[Block], sentences: dict, wordings: list[Wording]
             out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated", decided=decided,
                                  reason=f"introduced under the bold label {squash(text[bs:be])[:80]!r}; {why}",
                                  sentence=clean_sentence(text[first[0]:first[1]]), mentions=[(bi, m.start(), m.end())]))
+    return out
+
+
+# "Both companies are also designated today.", "The three entities were designated for being owned by X."
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COLLECTIVE = re.compile(r"\s*(?:(both)\s+(?:of\s+)?(?:the\s+|these\s+)?|(?:all\s+)?(?:the\s+|these\s+)?(two|three|four|five|six)\s+)"
+                         r"(?:companies|entities|firms|businesses)\s+(?:are|were)\s+(?:also\s+|each\s+|both\s+|all\s+|additionally\s+)*"
+                         r"(?:being\s+)?(?:designated|sanctioned)\b", re.I)
+_COMPANY_END = re.compile(r"(?:LLC|Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|Ltda\.?|S\.\s?A\.(?:\s?S\.)?|C\.\s?V\.|R\.\s?L\.|"
+                          r"S\.\s?R\.\s?L\.|JSC|PLC|FZE|FZCO|B\.\s?V\.|" + EUROPEAN_FORMS + r")$", re.I)
+
+
+def collective_names(blocks: list[Block], sentences: dict, wordings: list[Wording]) -> list[Candidate]:
+    """Companies named in a paragraph and designated by a later sentence of it that counts them
+    ("Lavallée owns Ficticia Chemicals Inc. … Pillai owns Ficta Freight LLC … Both companies are
+    also designated today."): only when the paragraph names exactly that many companies before
+    it (within WINDOW characters), none said to be designated before."""
+    out: list[Candidate] = []
+    for bi, block in enumerate(blocks):
+        if block.is_heading:
+            continue
+        text = block.text
+        for s, e in sentences[bi]:
+            m = _COLLECTIVE.match(text, s)
+            sent = text[s:e]
+            if not m or not CURRENT_RE.search(sent) or HIST_NAME_RE.search(sent):
+                continue
+            count = _COUNTS[(m.group(1) or m.group(2)).lower()]
+            found = []
+            for nm in NAME_RX.finditer(text, max(0, s - WINDOW), s):
+                item = _clean_item(nm.group(0))
+                if re.search(r"\b(?:Inc|Ltd|Corp|Co|Ltda)$", item) and text.startswith(".", nm.end()):
+                    item += "."      # "Ficticia Chemicals Inc., which …"
+                if _COMPANY_END.search(item) and looks_like_name(item) and item not in [f[2] for f in found]:
+                    found.append((nm.start(), nm.end(), item))
+            if len(found) != count:
+                continue
+            judged = [wordings[bi].judge(a, b) for a, b, _ in found]
+            if any(decided == "hist" for _, _, decided in judged):
+                continue
+            for a, b, item in found:
+                out.append(Candidate(name=item, lookup=strip_quotes(item), markup="text", role="designated", decided="current",
+                                     reason=f"one of the {count} companies the sentence {squash(sent)[:60]!r} designates",
+                                     sentence=clean_sentence(sent), mentions=[(bi, a, b)]))
     return out
