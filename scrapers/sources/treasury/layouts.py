@@ -40,6 +40,7 @@ _FIELD = re.compile(r"^\s*(?:(?:DOB|D\.O\.B\.|POB|Date\s+of\s+Birth|Place\s+of\s
                     r"|(?:NIT|RUC|R\.F\.C\.|RFC|C\.U\.R\.P\.|CURP|Cedula)\s*(?:#|No\.?|:)|Passport\s+[A-Z0-9]{5,})", re.I)
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*")
 _ALIAS_TAIL = re.compile(r"\s*\(([^()]{1,120})\)\s*$")
+_PARENS = re.compile(r"\([^()]*\)")
 _PAST = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|past|former(?:ly)?|already|historical)\b", re.I)
 _CLAIM = re.compile(r"\bidentifying\s+information\b|\bdesignat|\bsanction|\btoday\b|\bnew\b|\btargets?\b", re.I)
 _INTRO = re.compile(r":\s*$|\b(?:below|following|as\s+follows|listed)\b", re.I)
@@ -63,7 +64,9 @@ def _lead(blocks: list[Block], sentences: dict) -> str | None:
     for bi in itertools.islice(paragraphs, 2):
         text = blocks[bi].text
         for a, b in sentences[bi]:
-            if CURRENT_RE.search(text, a, b) and GOVERNING_VERB.search(text, a, b) and not HIST_NAME_RE.search(text, a, b):
+            # (history in parentheses is the name's before it: 'used by Los Lobos (sanctioned June 2024)')
+            told = _PARENS.sub(lambda m: " " * len(m.group(0)), text[a:b])
+            if CURRENT_RE.search(told) and GOVERNING_VERB.search(told) and not HIST_NAME_RE.search(told):
                 return "current"
     return None
 
