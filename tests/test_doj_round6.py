@@ -302,3 +302,21 @@ def test_an_officials_title_does_not_reach_into_the_next_sentence():
                      " of the Department of Justice. Forest Pharma Inc. has pled guilty to distributing fentanyl"
                      " analogues.</p>")
     assert got == {"Forest Pharma Inc.": ("pleaded_guilty", None)}
+
+
+def test_a_counted_object_named_in_the_next_paragraph():
+    got = defendants("<p>A federal jury in Chicago convicted two Chinese nationals yesterday for laundering fentanyl"
+                     " proceeds.</p><p>According to court documents, Lin Xiaoming, 44, also known as “Brother Ming,” and"
+                     " Chen Yutang, 36, both of Chicago, collected bulk cash.</p><p>Ramiro Salcedo, a broker, previously"
+                     " pleaded guilty.</p>")
+    assert got == {"Lin Xiaoming": ("convicted", None), "Chen Yutang": ("convicted", None),
+                   "Ramiro Salcedo": ("pleaded_guilty", None)}
+
+
+def test_a_count_that_does_not_fit_the_names_gives_nobody_that_stage():
+    # 'convicted two men', then three named together: which two is not said here
+    got = defendants("<p>A federal jury convicted two men yesterday of selling fentanyl.</p><p>Vagan Adzhem, 41;"
+                     " Suren Garib, 32; and Galvin Gibs, 30, were charged in 2019. Suren Garib previously pleaded"
+                     " guilty.</p>")
+    assert got == {"Vagan Adzhem": ("charged", None), "Suren Garib": ("pleaded_guilty", None),
+                   "Galvin Gibs": ("charged", None)}

@@ -153,10 +153,44 @@ def other_age(description: str, cand: Candidate) -> bool:
     return bool(age) and cand.age is not None and cand.age != int(age.group(1))
 
 
+# 'convicted two people', 'charged three Chinese nationals': a count of people named after the sentence
+_LEAD_OBJECTS = re.compile(r"\s+(two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|individuals|"
+                           r"defendants|nationals|residents|citizens|brothers|sisters)\b")
+
+
+def lead_objects(text: str, e_end: int) -> re.Match | None:
+    return _LEAD_OBJECTS.match(text, e_end, min(len(text), e_end + 80))
+
+
+def lead_group(mentions: list[Mention], starts: list[int], text: str, pos: int, description: str) -> list[Candidate]:
+    """The people a counted description stands for ('convicted two Chinese nationals'): the first
+    ones named after its sentence, when exactly that many are named close together (in one
+    paragraph, within 400 characters) with other evidence of being defendants or an age ('A, 44, ... recruited
+    drivers, and B, 32, stored the drugs')."""
+    m = _LEAD_OBJECTS.match(description)
+    n = _count(m.group(1)) if m else None
+    k = bisect.bisect_left(starts, pos)
+    group: list[Candidate] = []
+    end = None
+    for x in mentions[k:k + 40]:
+        if x.start >= pos + _LEAD_REACH or (end is not None and x.start > end) or not n:
+            break
+        if x.candidate.is_company or x.candidate in group or not x.candidate.evidence:
+            continue   # (a place or a nickname read as a name has no age and no stage: not one of them)
+        if end is None:   # (the paragraph of the first one, at most 400 characters on)
+            end = min(x.start + 400, len(text) if (nl := text.find("\n", x.start)) < 0 else nl)
+        group.append(x.candidate)
+        if len(group) > n:
+            return []   # more named there than counted ('convicted two men': A, B and C): which two?
+    return group if len(group) == n else []
+
+
 def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int, description: str) -> list[Candidate]:
     """The person a description stands for: the first one named after its sentence (`pos`), when
     other evidence makes that person a defendant and the name does not open a list of several ('Jane Roe, 30, and John Doe, 31, ...': which one?). Takes the
     description's age ('A 24-year-old Renton man')."""
+    if _LEAD_OBJECTS.match(description):
+        return []   # a count of people is not one person
     k = bisect.bisect_left(starts, pos)
     while k < len(mentions) and mentions[k].start < pos + _LEAD_REACH:
         m = mentions[k]

@@ -370,7 +370,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                             counted.append((stage, n_of_m))   # 'arrested five of the defendants'
                         subjects = [] if n_of_m else refs.object_pronoun(
                             text, e_end, refs.recent_defendant(mentions, starts, e_start), last, default_subjects)
-                        lead = refs.lead_object(text, e_end) if not subjects else None
+                        lead = (refs.lead_object(text, e_end) or refs.lead_objects(text, e_end)) if not subjects else None
                         if lead:
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
             else:
@@ -452,9 +452,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         and term[0] is not None and (several or m.candidate.sentence_text is None):
                     # 'Both were sentenced today: A to 240 months and B to 100 months': each one's own
                     m.candidate.sentence_months, m.candidate.sentence_text = term
-    for stage, e_start, e_end, s_end, description in leads:
-        # resolved once every event is read: the person must be a defendant by other evidence too
-        for cand in refs.lead_person(mentions, starts, text, s_end, description):
+    for stage, e_start, e_end, s_end, description in leads:   # (once every event is read: defendants by other evidence)
+        for cand in refs.lead_group(mentions, starts, text, s_end, description) or \
+                refs.lead_person(mentions, starts, text, s_end, description):
             _record(cand, stage, text, e_end, all_events, e_start, s_end)
     if b":" in ascii_bytes(text):
         list_items(text, mentions, all_events, RANK)
