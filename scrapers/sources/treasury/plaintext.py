@@ -207,45 +207,49 @@ def _resolve(item: str, shorts: dict[str, str]) -> str | None:
     return item
 
 
+def prose_sentences(blocks: list[Block], sentences: dict):
+    """(block index, block text, start, end) of every sentence outside headings."""
+    for bi, block in enumerate(blocks):
+        if not block.is_heading:
+            for s, e in sentences[bi]:
+                yield bi, block.text, s, e
+
+
 def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str], wordings: list[Wording],
                    designated: set[str] = frozenset()) -> list[Candidate]:
     """Plain-text names that a sentence announcing today's designations governs (see the
     module's docstring), each with the role its own wording gives. `designated`: names already
     known as designated (bold), not read again."""
     out: list[Candidate] = []
-    for bi, block in enumerate(blocks):
-        if block.is_heading:
+    for bi, text, s, e in prose_sentences(blocks, sentences):
+        if not _DESIGNATION_WORD.search(text, s, e):
             continue
-        text = block.text
-        for s, e in sentences[bi]:
-            if not _DESIGNATION_WORD.search(text, s, e):
+        found: list[tuple[int, int]] = []
+        for m in _ACTIVE.finditer(text, s, e):
+            found += _name_list(text, m.end(), e)[0]
+        for m in _PASSIVE.finditer(text, s, e):
+            for start in NAME_RX.finditer(text, max(s, m.start() - 600), m.start()):
+                items, end = _name_list(text, start.start(), m.start())
+                if items and end == m.start():
+                    found += items
+                    break
+        if not found:
+            continue
+        sent = text[s:e]
+        names_eo, cleaned = bool(EO_RE.search(sent)), clean_sentence(sent)
+        for a, b in found:
+            if text[a:b] in designated:
                 continue
-            found: list[tuple[int, int]] = []
-            for m in _ACTIVE.finditer(text, s, e):
-                found += _name_list(text, m.end(), e)[0]
-            for m in _PASSIVE.finditer(text, s, e):
-                for start in NAME_RX.finditer(text, max(s, m.start() - 600), m.start()):
-                    items, end = _name_list(text, start.start(), m.start())
-                    if items and end == m.start():
-                        found += items
-                        break
-            if not found:
+            name = _resolve(text[a:b], shorts)
+            if not name:
                 continue
-            sent = text[s:e]
-            names_eo, cleaned = bool(EO_RE.search(sent)), clean_sentence(sent)
-            for a, b in found:
-                if text[a:b] in designated:
-                    continue
-                name = _resolve(text[a:b], shorts)
-                if not name:
-                    continue
-                role, why, decided = wordings[bi].judge(a, b)
-                if role != "designated" or (decided is None and not names_eo):
-                    continue
-                out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated",
-                                     decided=decided,
-                                     reason="plain text governed by a sentence announcing today's designations; " + why,
-                                     sentence=cleaned, mentions=[(bi, a, b)]))
+            role, why, decided = wordings[bi].judge(a, b)
+            if role != "designated" or (decided is None and not names_eo):
+                continue
+            out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated",
+                                 decided=decided,
+                                 reason="plain text governed by a sentence announcing today's designations; " + why,
+                                 sentence=cleaned, mentions=[(bi, a, b)]))
     return out
 
 
@@ -307,30 +311,26 @@ def collective_names(blocks: list[Block], sentences: dict, wordings: list[Wordin
     also designated today."): only when the paragraph names exactly that many companies before
     it (within WINDOW characters), none said to be designated before."""
     out: list[Candidate] = []
-    for bi, block in enumerate(blocks):
-        if block.is_heading:
+    for bi, text, s, e in prose_sentences(blocks, sentences):
+        m = _COLLECTIVE.match(text, s)
+        sent = text[s:e]
+        if not m or not CURRENT_RE.search(sent) or HIST_NAME_RE.search(sent):
             continue
-        text = block.text
-        for s, e in sentences[bi]:
-            m = _COLLECTIVE.match(text, s)
-            sent = text[s:e]
-            if not m or not CURRENT_RE.search(sent) or HIST_NAME_RE.search(sent):
-                continue
-            count = _COUNTS[(m.group(1) or m.group(2)).lower()]
-            found = []
-            for nm in NAME_RX.finditer(text, max(0, s - WINDOW), s):
-                item = _clean_item(nm.group(0))
-                if re.search(r"\b(?:Inc|Ltd|Corp|Co|Ltda)$", item) and text.startswith(".", nm.end()):
-                    item += "."      # "Ficticia Chemicals Inc., which …"
-                if _COMPANY_END.search(item) and looks_like_name(item) and item not in [f[2] for f in found]:
-                    found.append((nm.start(), nm.end(), item))
-            if len(found) != count:
-                continue
-            judged = [wordings[bi].judge(a, b) for a, b, _ in found]
-            if any(decided == "hist" for _, _, decided in judged):
-                continue
-            for a, b, item in found:
-                out.append(Candidate(name=item, lookup=strip_quotes(item), markup="text", role="designated", decided="current",
-                                     reason=f"one of the {count} companies the sentence {squash(sent)[:60]!r} designates",
-                                     sentence=clean_sentence(sent), mentions=[(bi, a, b)]))
+        count = _COUNTS[(m.group(1) or m.group(2)).lower()]
+        found = []
+        for nm in NAME_RX.finditer(text, max(0, s - WINDOW), s):
+            item = _clean_item(nm.group(0))
+            if re.search(r"\b(?:Inc|Ltd|Corp|Co|Ltda)$", item) and text.startswith(".", nm.end()):
+                item += "."      # "Ficticia Chemicals Inc., which …"
+            if _COMPANY_END.search(item) and looks_like_name(item) and item not in [f[2] for f in found]:
+                found.append((nm.start(), nm.end(), item))
+        if len(found) != count:
+            continue
+        judged = [wordings[bi].judge(a, b) for a, b, _ in found]
+        if any(decided == "hist" for _, _, decided in judged):
+            continue
+        for a, b, item in found:
+            out.append(Candidate(name=item, lookup=strip_quotes(item), markup="text", role="designated", decided="current",
+                                 reason=f"one of the {count} companies the sentence {squash(sent)[:60]!r} designates",
+                                 sentence=clean_sentence(sent), mentions=[(bi, a, b)]))
     return out
