@@ -320,3 +320,19 @@ def test_a_count_that_does_not_fit_the_names_gives_nobody_that_stage():
                      " guilty.</p>")
     assert got == {"Vagan Adzhem": ("charged", None), "Suren Garib": ("pleaded_guilty", None),
                    "Galvin Gibs": ("charged", None)}
+
+
+def test_a_role_in_lower_case_between_two_arrested():
+    got = defendants("<p>Huang Zhen, the company's owner, and Deng Lixa, also known as “Lisa,” a sales manager,"
+                     " were arrested by Thai authorities on fentanyl precursor charges.</p>")
+    assert got == {"Huang Zhen": ("arrested", None), "Deng Lixa": ("arrested", None)}
+
+
+def test_a_third_employee_at_large_is_charged():
+    got = defendants("<p>Huang Zhen, 40, was arrested on charges of selling fentanyl precursors. A third employee,"
+                     " Sun Kao, remains at large in China.</p>")
+    assert got == {"Huang Zhen": ("arrested", None), "Sun Kao": ("charged", None)}
+    # a fugitive named in passing, with no label, is no defendant here
+    got = defendants("<p>Huang Zhen, 40, was arrested on charges of selling fentanyl precursors for the cartel's"
+                     " leader, Sun Kao, who remains at large.</p>")
+    assert got == {"Huang Zhen": ("arrested", None)}

@@ -501,7 +501,8 @@ def _described_companies(scanner: _Scanner, mentions: list[Mention], described: 
 
 
 # the label before fugitives named only once ('Two others, A and B, remain at large')
-_OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals|men|women|people)\s*[,:–—-]?\s*$", re.I)
+_OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals|men|women|people|(?:second|third|fourth|fifth|"
+                           r"another|other)\s+(?:employee|member|suspect|co-?conspirator|associate|man|woman|person))\s*[,:–—-]?\s*$", re.I)
 
 
 def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int], words: set[str] | None = None) -> None:
@@ -521,15 +522,14 @@ def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int], word
                 _record(cand, stage, text, 0, (), 0, 0)
     for i, m in enumerate(mentions if away else ()):
         if id(m.candidate) in away and refs.fugitive_after(text, m):
-            # the fugitive and the names conjoined before it
-            group, first = [m.candidate], m
+            group, first = [m.candidate], m   # the fugitive and the names conjoined before it
             for p in reversed(mentions[max(0, i - 12):i]):
                 if m.candidate not in conjoined(scanner, mentions, p, forward=True):
                     break
                 group.append(p.candidate)
                 first = p
-            # a fugitive named in passing ('the cartel's leader, X, who remains a fugitive') is no
-            # defendant here: only one known otherwise, or labelled ('Two others, A and B, remain at large')
+            # a fugitive named in passing ('the cartel's leader, X, who remains a fugitive') is no defendant
+            # here: only one known otherwise, or labelled ('Two others, A and B', 'A third employee, C')
             labelled = bool(_OTHERS_LABEL.search(text, max(0, first.start - 40), first.start))
             for cand in group:
                 if labelled or cand.evidence:
