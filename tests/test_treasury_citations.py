@@ -113,3 +113,31 @@ def test_most_releases_without_designees_block_the_build(run_cli, workdir, tmp_p
     assert got.exit_code != 0 and "3 of 5 E.O. 14059 releases have no designee" in got.output + got.stderr
     # nothing stored is lost: the build before stands
     assert one(workdir / "tracker.db", "select count(*) from press_releases") == 1
+
+
+# -- releases that name E.O. 14059 and "today" but designate nobody (round 6, fourth set) ----------------
+def test_a_reward_for_a_person_designated_earlier_this_month():
+    assert not classify("<p>WASHINGTON — Today, the Department of State announced a reward of up to $5 million for"
+                        " information leading to the arrest of Rubén Inventado Solís, whom Treasury’s Office of"
+                        " Foreign Assets Control (OFAC) designated pursuant to Executive Order (E.O.) 14059 earlier"
+                        " this month.</p>")
+
+
+def test_entries_updated_for_companies_designated_on_a_past_date():
+    assert not classify("<p>WASHINGTON — Today, OFAC updated the entries on the SDN List of Ficticia Agrícola, S. de"
+                        " R.L. de C.V. and Transportes Irreales, S.A. de C.V., two companies designated pursuant to"
+                        " Executive Order (E.O.) 14059 on January 15, 2026.</p>")
+
+
+def test_frequently_asked_questions_on_designated_persons():
+    assert not classify("<p>Today, OFAC issued amendments to the Illicit Drug Trade Sanctions Regulations. OFAC is also"
+                        " publishing two new Frequently Asked Questions on the treatment of persons designated pursuant"
+                        " to E.O. 14059.</p>")
+
+
+def test_a_review_of_the_year_month_by_month():
+    assert not classify("<p>Treasury today released a summary of its counter-fentanyl actions.</p><ul><li>In January,"
+                        " OFAC designated Rubén Inventado Solís pursuant to E.O. 14059.</li><li>In February, OFAC"
+                        " designated Ficticia Chemicals Pvt. Ltd. pursuant to E.O. 14059.</li></ul>")
+    # the month of today's action, with its day, stays today's
+    assert classify("<p>Today, OFAC sanctioned Rubén Inventado Solís pursuant to E.O. 14059.</p>")

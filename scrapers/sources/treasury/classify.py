@@ -63,7 +63,7 @@ WEAK_CURRENT_RE = re.compile(
     re.I)
 NEUTRAL_RE = re.compile(
     r"\b(?:penalt(?:y|ies)|violations?|violat(?:e|ed|ing)|settle(?:d|s|ment)?|general\s+licen[sc]es?|FAQs?"
-    r"|advisory|regulations?|implement(?:s|ed|ing)?|signed|signing|issu(?:ed|ing)|remov(?:e|ed|es|al|als|ing)"
+    r"|advisory|regulations?|frequently\s+asked\s+questions|updated\s+(?:the\s+)?(?:entr(?:y|ies)|identifying)|implement(?:s|ed|ing)?|signed|signing|issu(?:ed|ing)|remov(?:e|ed|es|al|als|ing)"
     r"|delist\w*|unblock\w*|released\s+a\s+report|rescind\w*|revok\w*)\b", re.I)
 DESIGNATION_VERB_RE = re.compile(r"\b(?:designat(?:e|es|ed|ing)|sanction(?:ed|ing)|identified|targets?|targeted|targeting"
                                  r"|action|actions|designations|taken|took)\b", re.I)
@@ -108,6 +108,7 @@ GENERIC_TIME_RE = re.compile(
     rf"\b(?:in|since|during|by)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d\b"
     rf"|\bon\s+{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
     rf"|\b(?:in|since)\s+{MONTH}(?:\s+of)?\s+(?:this|last)\s+year\b|\blast\s+(?:year|month|week)\b"
+    rf"|\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+{MONTH}\b(?![\s,]+\d)"   # 'In January, OFAC designated' (a review of the year)
     r"|\bsince\b|\bpreviously\b|\bformerly\b|\bearlier\b|\bprior\s+to\b|\balready\b"
     # "highlighted recent U.S. sanctions under E.O. 14059" (a readout's look back)
     r"|\brecent(?:ly)?\s+(?:U\.S\.\s+|OFAC\s+|Treasury\s+)?(?:sanctions|designations|actions)\b", re.I)
@@ -142,7 +143,7 @@ def _markers(text: str, base: int, *, generic: bool = True) -> list[tuple[int, s
 def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) -> bool | None:
     """True: the clause governing this E.O. 14059 mention announces today's designation;
     False: it tells of an earlier one; None: it says nothing either way."""
-    if _RELATIVE_STATUS.search(text, max(0, start - 60), start) and "today" not in text[end:end + 60].lower():
+    if _RELATIVE_STATUS.search(text, max(0, start - 120), start) and "today" not in text[end:end + 60].lower():
         return False   # "Y, which OFAC designated pursuant to E.O. 14059, ...": a status (today's would say so)
     acts = [m for m in GOVERNING_VERB.finditer(text) if not _not_an_act(text, m)]
     verbs = [m for m in acts if m.end() <= start]
@@ -153,6 +154,9 @@ def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) ->
     else:
         lead, tail_start, tail = text[:start], start, ""
     after = re.match(r"[^,;]*", text[end:]).group(0)
+    if _DATED_AFTER.match(text, end):
+        return False   # '... designated pursuant to E.O. 14059 on January 15, 2026': a date past
+
     marks = _markers(lead, 0) + _markers(tail, tail_start) + _markers(after, end)
     marks += [(p, "hist") for p in prior_links if p < start + 200]
     hist = [m for m in marks if m[1] == "hist"]
@@ -173,8 +177,9 @@ def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) ->
     return None
 
 
-_RELATIVE_STATUS = re.compile(r"\b(?:which|who|whom)\s+(?:OFAC|Treasury)\s+(?:had\s+|has\s+)?(?:also\s+)?(?:designated|sanctioned)"
-                              r"\s+(?:pursuant\s+to|under)\s+(?:the\s+)?$", re.I)
+_RELATIVE_STATUS = re.compile(r"\b(?:which|who|whom)\s+(?:[\w.’'()-]+\s+){0,10}?(?:had\s+|has\s+)?(?:also\s+)?(?:designated|sanctioned)"
+                              r"\s+(?:pursuant\s+to|under)\s+(?:the\s+)?$", re.I)   # ('whom Treasury's ... (OFAC) designated')
+_DATED_AFTER = re.compile(rf"\s+(?:on|in)\s+{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b", re.I)
 _BARE_TODAY = re.compile(r"today\b(?![’']s\s+(?:action|designation|sanction))", re.I)
 _AUXILIARY = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|also|today|now|further|additionally|OFAC|Treasury"
                         r"|Department|State|\(OFAC\)|\w+ly)\s+)$", re.I)
