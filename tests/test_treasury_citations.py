@@ -141,3 +141,23 @@ def test_a_review_of_the_year_month_by_month():
                         " designated Ficticia Chemicals Pvt. Ltd. pursuant to E.O. 14059.</li></ul>")
     # the month of today's action, with its day, stays today's
     assert classify("<p>Today, OFAC sanctioned Rubén Inventado Solís pursuant to E.O. 14059.</p>")
+
+
+def _parsed(body: str):
+    from scrapers.sources.treasury.release import parse_release
+
+    return parse_release('<article about="/news/press-releases/tz2001" class="entity--type-node"><div class="field'
+                         ' field--name-field-news-publication-date"><time datetime="2024-05-01T14:00:00Z">May 1, 2024'
+                         f'</time></div><div class="field field--name-field-news-body">{body}</div></article>', "tz2001")
+
+
+def test_whom_the_plain_text_designees_work_for_is_not_designated():
+    # no name in bold: the plain-text names of the designation sentence are read, never whom they work for
+    got = _parsed("<p>WASHINGTON — Today, OFAC sanctioned Ruben Inventado Solis and Marina Irreal Paz pursuant to E.O."
+                  " 14059 for shipping cocaine for Clan Ficticio del Norte.</p>")
+    assert {d.name: d.role for d in got.designees} == {"Ruben Inventado Solis": "designated",
+                                                       "Marina Irreal Paz": "designated"}
+    got = _parsed("<p>WASHINGTON — Today, OFAC is designating two individuals that ship cocaine for Clan Ficticio del"
+                  " Norte pursuant to E.O. 14059.</p><p>Clan Ficticio del Norte, which OFAC sanctioned in 2013, is"
+                  " large.</p>")
+    assert got.designees == []

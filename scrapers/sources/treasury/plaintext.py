@@ -47,6 +47,9 @@ def _introduces_list(text: str) -> bool:
         CURRENT_RE.search(text) or WEAK_CURRENT_RE.search(text)) and not HIST_NAME_RE.search(text)
 
 
+_OBJECT_OF = re.compile(r"\b(?:for|of|by|with|from|to|against|behalf\s+of|led\s+by|run\s+by|tied\s+to|linked\s+to)\s+(?:the\s+)?$")
+
+
 def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wording]) -> CandidateSet:
     cands = CandidateSet()
     intro = False
@@ -86,6 +89,8 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
                 if normalize_country(name) or country_of_place(name) or not looks_like_name(name):
                     continue
                 start = s + m.start()
+                if _OBJECT_OF.search(block.text, max(s, start - 40), start):
+                    continue   # '... two companies that ship cocaine for Clan del Golfo': whom they work for
                 role = wordings[bi].judge(start, start + len(name))
                 cand = Candidate(name=name, lookup=name, markup="text", role=role[0],
                                  reason="plain text in a designation sentence (no bold names in this release); " + role[1],
