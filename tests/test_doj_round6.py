@@ -336,3 +336,19 @@ def test_a_third_employee_at_large_is_charged():
     got = defendants("<p>Huang Zhen, 40, was arrested on charges of selling fentanyl precursors for the cartel's"
                      " leader, Sun Kao, who remains at large.</p>")
     assert got == {"Huang Zhen": ("arrested", None)}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p>MIAMI – U.S. District Judge Ann Osei ordered Darnell Van Bure, 34, of Miramar, to serve 27 months’"
+     " imprisonment for conspiring to distribute fentanyl.</p>", {"Darnell Van Bure": ("sentenced", 27)}),
+    ("<p>ROANOKE – A Roanoke man, convicted by a jury in March of distributing fentanyl, received concurrent"
+     " sentences of 78 months on each of the three counts yesterday.</p><p>Brandon Oaks, 27, was found guilty in"
+     " March.</p>", {"Brandon Oaks": ("sentenced", 78)}),
+    ("<p>BILLINGS — A Billings man who admitted trafficking fentanyl pills was ordered today to spend nine years in"
+     " prison.</p><p>Chase Everett Weasel, 26, pleaded guilty in January.</p>", {"Chase Everett Weasel": ("sentenced", 108)}),
+    ("<p>CHRISTIANSTED – The U.S. Attorney announced that a sentence of 97 months in federal prison was handed down"
+     " on October 18, 2022, to Kareem St. Rosa, 31, of Christiansted, for possession of fentanyl.</p>",
+     {"Kareem St. Rosa": ("sentenced", 97)}),
+])
+def test_more_sentencing_wordings(body, expected):
+    assert defendants(body) == expected

@@ -11,7 +11,7 @@ from .groups import conjoined, describes, generic_group, group_before_verb
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import list_items, roster_lines
-from .terms import LENGTH, respective_lengths, sentence_months, term_at
+from .terms import clause_term, respective_lengths
 from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
 
 STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
@@ -170,6 +170,9 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             # 'received a sentence of 97 months', 'received 87 months in federal prison'
             if _RECEIVED.match(text, j, seg_end) and not (stem == "will serve" and _IF.search(left)):
                 out.append((i, j, stage, "left"))
+        elif kind == "down":
+            if m := _DOWN_TO.match(text, j, seg_end):
+                out.append((i, m.end(), stage, "right"))
         elif kind == "surrender":
             # into custody: 'X surrendered to the FBI', 'X self-surrendered on Monday', 'X turned himself in' (not 'surrendered his
             # passport', not a sentence begun: 'surrendered to the Bureau of Prisons')
@@ -183,11 +186,11 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
     return out
 
 
-_ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")
-_RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentence|prison\s+term)\b|"
+_ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})(?:,[^,;.]{1,40}){0,2},?\s+)?"
+                       r"(?:today\s+|yesterday\s+|on\s+\w+\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")   # ('ordered X, 34, of Y,')
+_RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|prison\s+term)\b|"
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)|"
                        r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
-_RECEIVED_TERM = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:(?:prison\s+|federal\s+)?(?:sentence|term)\s+of\s+)?")
 # the subject, on the left, is the one charged: 'X faces (federal) charges', 'X made his initial appearance
 # today on charges', 'X appeared in federal court on drug charges', 'X was ordered detained pending trial on
 # fentanyl trafficking charges' (the left context stays in the verb's sentence: a period there is an
@@ -200,6 +203,7 @@ _UNMADE = re.compile(r"(?:\bwarrants?\b[^.;]{0,40}?\bfor|\bleading\s+to|\bseek(?
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
+_DOWN_TO = re.compile(r"[^.;]{0,60}?\bto\s+(?=[A-Z])")
 _IF = re.compile(r"\b(?:if|unless|could|faces?)\b", re.I)
 _COORDINATED = re.compile(r"\b(?:was|were|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|detained|charged|indicted|tried|"
                           r"convicted)\b[^.;,:]{0,50}?\s+and\s+(?:later\s+|then\s+|subsequently\s+|ultimately\s+)?$")
@@ -237,6 +241,7 @@ _STEMS = [
     ("ordered", "sentenced", "order"),
     ("received", "sentenced", "received"),
     ("handed", "sentenced", "received"),            # 'X was handed a 10-year sentence'
+    ("handed down", "sentenced", "down"),           # 'a sentence of 97 months was handed down ... to X'
     ("will serve", "sentenced", "received"),        # 'X will serve 46 months' (not 'if convicted, X will serve')
     ("arraigned", "charged", "be"),
     ("receives", "sentenced", "received"),
@@ -568,7 +573,6 @@ def _may_be_part_of(before: str) -> bool:
 _PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
 
 
-_TERM_BEFORE = re.compile(LENGTH.pattern + r"\s+(?:(?:federal\s+)?prison\s+)?$", re.I)
 _OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects)\b", re.I)
 
 
@@ -584,17 +588,7 @@ def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start:
     else:
         nxt = [s for s, _, _, _ in events if s > e_start]
         limit = min(nxt) if nxt else s_end  # the length is in this clause of this sentence
-        seg = text[e_end:min(limit, e_end + 320)]
-        months, label = sentence_months(seg)
-        if label is None and text.startswith("sentence", e_start):
-            t = _TERM_BEFORE.search(text, max(0, e_start - 40), e_start)   # 'imposed a 20-year sentence on X'
-            if t:
-                months, label = term_at(t, text)
-        if label is None and text.startswith(("rece", "hand", "will"), e_start):
-            # 'He received 240 months in federal prison', 'received a sentence of 97 months'
-            t = LENGTH.match(text, _RECEIVED_TERM.match(text, e_end).end(), limit)
-            if t:
-                months, label = term_at(t, text)
+        months, label = clause_term(text, e_start, e_end, limit)
     if label and cand.sentence_text != "life in prison" and \
             (cand.sentence_months is None or (months or 0) > cand.sentence_months or label == "life in prison"):
         cand.sentence_months, cand.sentence_text = months, label

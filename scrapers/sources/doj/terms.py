@@ -125,3 +125,34 @@ def respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None
 
 
 _SHARED_UNIT = re.compile(r"\bto\s+((?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+\d{1,3})\s+(months?|years?)\b", re.I)
+
+
+# the words between 'received' (or 'handed', 'will serve') and the term: 'a sentence of', 'concurrent sentences of'
+_RECEIVED_TERM = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:(?:prison\s+|federal\s+|concurrent\s+|consecutive\s+)?"
+                            r"(?:sentences?|term)\s+(?:today\s+|yesterday\s+)?of\s+)?")
+# a term before the words: 'imposed a 20-year (prison) sentence on X'; 'a sentence of 97 months ... was handed down to X'
+_TERM_BEFORE = re.compile(LENGTH.pattern + r"\s+(?:(?:federal\s+)?prison\s+)?$", re.I)
+_SENTENCE_OF_BEFORE = re.compile(r"\bsentence\s+of\s+(?=[\w-]+[\s-]+(?:years?|months?)\b)", re.I)
+
+
+def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float | None, str | None]:
+    """(months, label) of the term a sentencing verb at [e_start, e_end) states, in its clause (up to
+    `limit`): after it ('to 87 months'), or where its wording puts it ('received a sentence of 97
+    months', 'imposed a 20-year sentence on X', 'a sentence of 97 months was handed down to X')."""
+    months, label = sentence_months(text[e_end:min(limit, e_end + 320)])
+    if label is None and text.startswith("sentence", e_start):
+        t = _TERM_BEFORE.search(text, max(0, e_start - 40), e_start)
+        if t:
+            months, label = term_at(t, text)
+    lead_in = _RECEIVED_TERM.match(text, e_end) if text.startswith(("rece", "hand", "will"), e_start) else None
+    if label is None and lead_in:
+        t = LENGTH.match(text, lead_in.end(), limit)
+        if t:
+            months, label = term_at(t, text)
+    if label is None and text.startswith("handed down", e_start):
+        before = text[max(0, e_start - 200):e_start]
+        last = list(_SENTENCE_OF_BEFORE.finditer(before))[-1:]
+        t = LENGTH.match(before, last[0].end()) if last else None
+        if t:
+            months, label = term_at(t, before)
+    return months, label
