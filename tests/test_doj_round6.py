@@ -352,3 +352,9 @@ def test_a_third_employee_at_large_is_charged():
 ])
 def test_more_sentencing_wordings(body, expected):
     assert defendants(body) == expected
+
+
+def test_a_surname_opened_by_a_particle_is_the_person_named_in_full():
+    got = defendants("<p>José Luis del Valle Osunar, 52, of Culiacán, collected cash from fentanyl sales. Del Valle was"
+                     " arrested by Spanish authorities in Madrid in July 2025 and was extradited on Friday.</p>")
+    assert got == {"José Luis del Valle Osunar": ("extradited", None)}

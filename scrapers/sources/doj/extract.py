@@ -42,6 +42,7 @@ from .htmltext import Block
 from .people import Candidate, _Scanner
 from .refs import ALSO_WORDS
 from .stages import VERB_WORDS, _any_title_stage, _attribute, title_stage
+from .surnames import add_surnames, merge_short_forms
 from .textscan import _TokenWords, ascii_bytes, sentence_spans
 
 _CASE_OPENER = re.compile(r"^(?:In\s+(?:one|a\s+separate|another|a\s+second|a\s+third|a\s+related|the\s+(?:first|second|third|fourth|final|last))\s+case\b)", re.I)
@@ -109,6 +110,8 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
         scan_text = f"{title}\n{case.text}" if single else (f"{case.heading}\n{case.text}" if case.heading and not case.text.startswith(case.heading) else case.text)
         sc = _Scanner(case.text)
         sc.scan()
+        merge_short_forms(sc)   # ('Ruelas Montalvo', 'Del Valle': the person named in full)
+        sc.propagate_groups()
         officials |= {c.key for c in sc.cands.values() if c.official}
         scanned.append((case, sc, scan_text))
     # which of the words looked for in the text its tokens hold (a one-case release whose tokens
@@ -119,7 +122,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
     lex = lexicon()
     for case, sc, scan_text in scanned:
         sc.mark_officials(officials)
-        sc.add_surnames()
+        add_surnames(sc)
         stage_default = title_stage(case.heading) if case.heading else \
             (release_stage if single else title_stage(_first_sentence(case.text)))
         people = [c for c in sc.cands.values() if not (c.official or c.victim or c.speaker)]

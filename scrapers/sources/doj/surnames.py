@@ -1,0 +1,111 @@
+"""Names written again in a DOJ release: a shorter form of a name read in full ('Ruelas Montalvo'
+for 'Abelardo Ruelas Montalvo', 'Del Valle' for 'José Luis del Valle Osuna') is the same person, and
+later references by surname ('Abdullahi made his initial appearance') or, in one family, by given
+name ('Darnell received 140 months') are mentions of that person (the scanner's last passes)."""
+from __future__ import annotations
+
+import bisect
+
+from ...names import surname_first
+from .mentions import _NON_NAME, _PARTICLES, _SUFFIXES
+from .people import _AGED, Candidate, Mention, _Scanner
+from .textscan import ascii_bytes
+
+
+def merge_short_forms(scanner: _Scanner) -> None:
+    """'Ruelas Montalvo' after 'Abelardo Ruelas Montalvo' is the same person, and so is 'Joaquin
+    Guzman Loera' (the middle name left out) after 'Joaquin Archivaldo Guzman Loera': only where
+    one person named in full has that form."""
+    people = [c for c in scanner.cands.values() if not c.is_company]
+    toks = {c.key: c.key.split() for c in people}
+    by_last: dict[str, list[Candidate]] = {}
+    for c in people:
+        if toks[c.key]:
+            by_last.setdefault(toks[c.key][-1], []).append(c)
+    inner: dict[tuple, list[Candidate]] = {}   # a surname opened by a particle, inside a longer name
+    for c in people:
+        t = toks[c.key]
+        for i in range(1, len(t) - 1):
+            if t[i] in _PARTICLES:
+                for n in (2, 3):
+                    if i + n < len(t):   # (inside the name: a tail is found by its last word)
+                        inner.setdefault(tuple(t[i:i + n]), []).append(c)
+    for a in sorted(people, key=lambda c: -len(toks[c.key])):   # the longer forms first: 'Joaquin Guzman
+        ta = toks[a.key]                                           # Loera' folded in, 'Guzman Loera' has one owner
+        if len(ta) < 2:
+            continue
+        owners = [b for b in by_last.get(ta[-1], ()) if b is not a and b.key in scanner.cands
+                  and len(toks[b.key]) > len(ta) and (toks[b.key][-len(ta):] == ta or
+                                                      (toks[b.key][0] == ta[0] and toks[b.key][1 - len(ta):] == ta[1:]))]
+        if not owners and ta[0] in _PARTICLES:   # 'Del Valle' for 'José Luis del Valle Osuna'
+            owners = [b for b in inner.get(tuple(ta), ()) if b is not a and b.key in scanner.cands]
+        if len(owners) != 1 or len(ta) < 2:
+            continue
+        b = owners[0]
+        b.evidence |= a.evidence
+        for attr in ("age", "residence", "residence_country", "nationality", "country_code", "aka"):
+            if getattr(b, attr) is None and getattr(a, attr) is not None:
+                setattr(b, attr, getattr(a, attr))
+        b.official = b.official or a.official
+        for m in scanner.mentions:
+            if m.candidate is a:
+                m.candidate, m.full = b, False
+        del scanner.cands[a.key]
+
+
+def add_surnames(scanner: _Scanner) -> None:
+    """Later references by surname ('Abdullahi made his initial appearance')."""
+    named = {id(m.candidate) for m in scanner.mentions if scanner.text[m.start - 1:m.start] not in ('"', "“")}
+    people = [c for c in scanner.cands.values() if not c.is_company and not (c.official or c.victim or c.speaker)
+              and id(c) in named]   # (a name only ever written in quotes is a nickname, no namesake)
+    variants: dict[str, list[Candidate]] = {}
+    for c in people:
+        toks = [w for w in c.name.split() if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]
+        forms = {toks[-1]} | ({toks[0]} if len(toks) >= 2 and surname_first(toks[0]) else set())  # 'ZHANG Wei'
+        if len(toks) >= 3:
+            forms.add(" ".join(toks[-2:]))
+        if c.name.isupper():
+            # introduced in capitals ('DORIAN WESTFALL'), named later either way ('Westfall')
+            forms |= {f.title() for f in forms}
+        for f in forms:
+            if f.lower() in _NON_NAME or (len(f) < 3 and not surname_first(f)):
+                continue
+            variants.setdefault(f, []).append(c)
+        c.surnames = sorted(forms)
+    for f, cs in list(variants.items()):
+        if len(cs) > 1 and " " not in f:   # one family ('Darnell Bowden' and 'Shonda Bowden'): by given name
+            for c in list(cs):
+                given = c.name.split()[0]
+                if len(given) >= 3 and given != f and given.lower() not in _NON_NAME and not given.isupper():
+                    variants.setdefault(given, []).append(c)
+    official_words = {w for c in scanner.cands.values() if c.official for w in c.name.split()}
+    usable = {f: cs[0] for f, cs in variants.items() if len(cs) == 1 and f not in official_words}
+    if not usable:
+        return
+    covered = sorted((m.start, m.end) for m in scanner.mentions)
+    starts = [s for s, _ in covered]
+    text = scanner.text
+    found: dict[int, Mention] = {}
+    taken = bytearray(len(text))   # positions inside a surname mention found already
+    b = ascii_bytes(text)
+    for form in sorted(usable, key=len, reverse=True):
+        cand = usable[form]
+        # an ASCII name is found in the ASCII bytes (the same positions), faster
+        hay, needle = (b, form.encode()) if form.isascii() else (text, form)
+        i = hay.find(needle)
+        while i >= 0:
+            j = i + len(form)
+            ok = (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'-")) and \
+                 (j >= len(text) or not (text[j].isalnum() or text[j] in "’'-"))
+            if ok:
+                k = bisect.bisect_right(starts, i) - 1
+                inside = k >= 0 and covered[k][0] <= i < covered[k][1]
+                if not inside and not taken[i]:
+                    found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
+                    taken[i:j] = b"\x01" * (j - i)
+                    if cand.age is None and text.startswith(",", j) and (age := _AGED.match(text, j)):
+                        cand.age = int("".join(ch for ch in age.group(0) if ch.isdigit()))  # 'Pruitt, 27, was'
+                        cand.evidence.add("age")
+            i = hay.find(needle, j)
+    scanner.mentions.extend(found.values())
+    scanner.mentions.sort(key=lambda x: x.start)
