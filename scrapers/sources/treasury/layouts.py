@@ -2,7 +2,9 @@
 FICTICIO, Juan (a.k.a. …)<br>DOB: …<br>Nationality: …", "<b>Individual:</b> Juan Ficticio<br>DOB: …",
 "<b>Entity:</b> Ficticia Trading LLC, Pune, India"), the rows of a table under "the individuals
 and entities sanctioned today are listed below" (its "Name" column), and one heading per designee
-followed by a paragraph about it ("<h4>Juan Ficticio Paz</h4><p>Ficticio Paz is a …</p>").
+followed by a paragraph about it ("<h4>Juan Ficticio Paz</h4><p>Ficticio Paz is a …</p>"), and
+plain paragraphs after an introduction, each opening with one designee's name ("OFAC is designating
+the following:</p><p>JUAN FICTICIO PAZ (alias “El Ficticio”), a Peruvian national who …</p>").
 
 A listed name is designated only when the release's own wording says the list is today's: the
 paragraph that introduces it ("… are listed below", "… designated today:"), else its heading
@@ -52,7 +54,8 @@ def layout_names(blocks: list[Block], sentences: dict) -> list[Candidate]:
     """The names listed by the release's records, tables and per-designee headings, with
     the role their list's wording gives (see the module's docstring)."""
     lead = _lead(blocks, sentences)
-    out = _records(blocks, sentences, lead) + _table_rows(blocks, sentences) + _name_headings(blocks, sentences, lead)
+    out = (_records(blocks, sentences, lead) + _table_rows(blocks, sentences) + _name_headings(blocks, sentences, lead)
+           + _intro_lists(blocks, sentences))
     out.sort(key=lambda c: c.mentions[0])
     return out
 
@@ -253,4 +256,68 @@ def _name_headings(blocks: list[Block], sentences: dict, lead: str | None) -> li
         if said and not any(HIST_NAME_RE.search(b.text) for b in section):
             out.append(_candidate(name, [], said, "a heading of its own, followed by a paragraph about it", bi, 0,
                                   first_sentence))
+    return out
+
+
+# a paragraph of a list opening with its designee's name: the name up to the first comma or
+# parenthesis (a legal form after a comma kept: "Ficticia Trading Co., Ltd., a company …")
+_OPENING = re.compile(r"([^\W\d_][^,(;:]{1,150}?)\s*(?=,|\()")
+_ALIAS_PAREN = re.compile(r"\s*\(\s*(?:alias(?:es)?|a\.k\.a\.?|also\s+known\s+as)\s+([^()]{1,120})\)", re.I)
+_NAME_WORD = re.compile(r"[^\W\d_][\w.’'&-]*")
+
+
+def _opening_name(text: str) -> tuple[str, list[str]] | None:
+    """'JUAN FICTICIO PAZ (alias “El Ficticio”), a …' -> ('JUAN FICTICIO PAZ', ['El Ficticio']):
+    the name a paragraph opens with, written in capitals or title case, or None."""
+    lead = len(text) - len(text.lstrip())
+    m = _OPENING.match(text, lead)
+    if not m:
+        return None
+    name, end = m.group(1), m.end()
+    while (nxt := re.match(r",\s*([^,()]{1,40}?)(?=\s*(?:,|\(|$))", text[end:])) and LEGAL_PIECES.match(nxt.group(1).strip()):
+        name, end = text[lead:end + nxt.end()], end + nxt.end()
+    name = squash(name)
+    words = _NAME_WORD.findall(name)
+    capitals = [w for w in words if w[0].isupper()]
+    if (len(words) < 2 or len(capitals) < 2 or not words[0][0].isupper() or not looks_like_name(name)
+            or HIST_NAME_RE.search(name) or normalize_country(name)):
+        return None
+    aliases: list[str] = []
+    if alias := _ALIAS_PAREN.match(text, end):
+        classify_paren(f"a.k.a. {alias.group(1)}", [], aliases)
+        quoted = bool(aliases)
+        if not quoted:
+            aliases.extend(a.strip(" ,") for a in re.split(r";|,\s*(?:a\.k\.a\.|alias)\s*|\s+or\s+", alias.group(1)) if a.strip(" ,"))
+    return name, aliases
+
+
+def _intro_lists(blocks: list[Block], sentences: dict) -> list[Candidate]:
+    """Plain paragraphs right after a paragraph introducing them ("OFAC is designating the
+    following individuals and entities:"), each opening with one designee's name: designated when
+    the introduction's wording is today's, mentioned when it tells history ("The following were
+    previously designated:"); the first paragraph that opens with no name ends the list. Each
+    block is read once, whatever the lists' length."""
+    out: list[Candidate] = []
+    bi = 0
+    while bi < len(blocks):
+        block = blocks[bi]
+        bi += 1
+        if block.is_heading or block.cell is not None or block.tag != "p" or _is_label_block(block):
+            continue
+        spans = sentences[bi - 1]
+        last = block.text[spans[-1][0]:spans[-1][1]] if spans else block.text
+        said = _intro_says(block, spans) if last.rstrip().endswith(":") else None
+        if not said:
+            continue
+        while bi < len(blocks) and blocks[bi].tag == "p" and blocks[bi].cell is None and not _is_record(blocks[bi]):
+            text = blocks[bi].text
+            found = _opening_name(text)
+            if found is None:
+                break
+            name, aliases = found
+            spans = sentences[bi]
+            first = text[spans[0][0]:spans[0][1]] if spans else text
+            out.append(_candidate(name, aliases, said, "a paragraph of a list it opens", bi,
+                                  len(text) - len(text.lstrip()), first))
+            bi += 1
     return out

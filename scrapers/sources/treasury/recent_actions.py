@@ -367,6 +367,14 @@ def _can_change(text: str) -> bool:
     return has_programs(text) and _first_top_level(text, _TO) is None
 
 
+def _new_side(text: str) -> str:
+    """The entry a text read so far ends with: for a change `OLD -to- NEW` written inline, the new
+    entry, which may go on over the next lines (`… [SDGT]. -to- NAME (a.k.a. …),<br>address;<br>…
+    [SDGT].`) and is whole only once its own programs are read."""
+    cut = _first_top_level(text, _TO)
+    return text[cut[1]:] if cut is not None else text
+
+
 def _entries(body) -> tuple[list[RecentActionEntry], str | None]:
     entries: list[RecentActionEntry] = []
     section, heading, announced = "other", None, None
@@ -412,7 +420,8 @@ def _entries(body) -> tuple[list[RecentActionEntry], str | None]:
                 if announced is None and _ANNOUNCES.search(line.rstrip(" :")):
                     announced = line.rstrip(" :")
                 continue
-            if pending is not None and (has_programs(pending) or (_ENTRY_START.match(line) and not _ENTRY_START.match(pending))):
+            side = _new_side(pending) if pending is not None else None
+            if side is not None and (has_programs(side) or (_ENTRY_START.match(line) and not _ENTRY_START.match(side))):
                 if has_programs(pending):
                     emit(pending)
                 else:
