@@ -358,3 +358,16 @@ def test_a_surname_opened_by_a_particle_is_the_person_named_in_full():
     got = defendants("<p>José Luis del Valle Osunar, 52, of Culiacán, collected cash from fentanyl sales. Del Valle was"
                      " arrested by Spanish authorities in Madrid in July 2025 and was extradited on Friday.</p>")
     assert got == {"José Luis del Valle Osunar": ("extradited", None)}
+
+
+@pytest.mark.parametrize("later", ["Agents arrested the pair as they left the airport.",
+                                   "The Joneses were arrested Monday.", "Agents arrested the two men on Monday."])
+def test_a_pair_or_a_family_arrested(later):
+    got = defendants(f"<p>Tom Jonas Jones, 30, and Mary Ann Jones, 28, were charged with selling fentanyl. {later}</p>")
+    assert got == {"Tom Jonas Jones": ("arrested", None), "Mary Ann Jones": ("arrested", None)}
+
+
+def test_a_surname_first_family_in_the_plural():
+    got = defendants("<p>Among those charged were Nguyen Van Duc, 47, and his son, Nguyen Minh Khoa, 22, with trafficking"
+                     " fentanyl. The Nguyens were arrested Wednesday morning.</p>")
+    assert got == {"Nguyen Van Duc": ("arrested", None), "Nguyen Minh Khoa": ("arrested", None)}

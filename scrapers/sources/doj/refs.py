@@ -8,12 +8,13 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...names import surname_first
 from .mentions import COMPANY_APPOSITIVE
 from .people import Candidate, Mention
 from .terms import LENGTH, term_at
 from .textscan import ascii_bytes
 
-_COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+_COUNT_WORDS = {"both": 2, "pair": 2, "couple": 2, "duo": 2, "trio": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
 
 # a pronoun or a plural reference as the subject, maybe with an adverb or an appositive after it
@@ -25,7 +26,10 @@ _PLURAL_REF = re.compile(
     r"all\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+)?(?:(?:of\s+the\s+)?(?:defendants|men|women)|of\s+them)?)\b)"
     + _TAIL, re.I)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
-_OBJECT_PLURAL = re.compile(r"\s+(?:them|both(?:\s+(?:men|women|defendants))?)\b", re.I)
+_OBJECT_PLURAL = re.compile(r"\s+(?:them|both(?:\s+(?:men|women|defendants))?|the\s+(?:pair|couple|duo|trio)|"
+                            r"the\s+(?:two|three|four|five|six)\s+(?:men|women|defendants))\b", re.I)
+# a family named in the plural: 'The Nguyens were arrested'
+_FAMILY = re.compile(r"(?:^|[^\w])[Tt]he\s+([A-Z][a-z]+s)\s+(?:\w+\s+){0,2}$")
 
 
 def pronoun_subjects(before: str, recent: Candidate | None, last: list[Candidate],
@@ -43,7 +47,11 @@ def pronoun_subjects(before: str, recent: Candidate | None, last: list[Candidate
         return list(default) if len(default) == 1 else []
     m = _PLURAL_REF.search(tail)
     if not m:
-        return None
+        f = _FAMILY.search(tail)
+        forms = {f.group(1)[:-1], f.group(1)[:-2]} if f else set()   # 'Nguyens', 'Joneses'
+        family = [c for c in default if c.name.split()[-1] in forms or
+                  (c.name.split()[0] in forms and surname_first(c.name.split()[0]))]   # ('NGUYEN Van Duc')
+        return family if len(family) > 1 else None
     return _plural(m.group("ref"), last, default)
 
 
