@@ -371,3 +371,11 @@ def test_a_surname_first_family_in_the_plural():
     got = defendants("<p>Among those charged were Nguyen Van Duc, 47, and his son, Nguyen Minh Khoa, 22, with trafficking"
                      " fentanyl. The Nguyens were arrested Wednesday morning.</p>")
     assert got == {"Nguyen Van Duc": ("arrested", None), "Nguyen Minh Khoa": ("arrested", None)}
+
+
+def test_the_indictment_names_a_company_and_its_staff():
+    got = defendants("<p>TULSA – A grand jury indicted a freight company and its owner on fentanyl charges. The"
+                     " indictment names PAKKET EXPRESS SHIPPING INC., a freight forwarder with a warehouse on East"
+                     " Admiral Place; its owner, DEVON RAY COLLYER, 44, of Broken Arrow.</p>")
+    assert got["PAKKET EXPRESS SHIPPING INC."] == ("charged", None)
+    assert got["DEVON RAY COLLYER"] == ("charged", None)

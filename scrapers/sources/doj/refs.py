@@ -401,7 +401,9 @@ _INVERTED = re.compile(r"[A-Z][a-z]+\b[^.;:\n]{0,60}?\s(?:are|were|is|was)\b(?:\
 _NOUN_VERB = re.compile(r"The\s+(?:following\s+)?(?:(?:companies|defendants|individuals|entities|people|persons|men|women)\s+"
                         r"(?P<v>charged|indicted|arrested|extradited|convicted|sentenced)\b[^.;:\n]{0,50}?\s|"
                         r"(?:co-?)?(?P<noun>defendants|companies|entities)\s+(?:in\s+th(?:is|e)\s+case\s+)?)(?:are|were|include)\b"
-                        + _HOW_MANY + r"(?=\s*:|\s+[A-Z])")
+                        + _HOW_MANY + r"(?=\s*:|\s+[A-Z])"
+                        # 'The indictment names A; its owner, B; and C' (charged)
+                        r"|The\s+(?:superseding\s+)?(?P<doc>indictment|complaint|information)\s+(?:also\s+)?names(?=\s*:|\s+[A-Z])")
 _VERB_STAGE = {k.decode().strip().lower(): stage for k, stage in _INVERTED_KEYS.items()}   # 'charged' -> 'charged'
 
 
@@ -413,8 +415,8 @@ def inverted_verbs(text: str, b: bytes) -> list[tuple[int, int, str, str, str]]:
         m = _NOUN_VERB.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
         if m:
             verb = m.group("v")
-            out.append((m.start("v" if verb else "noun"), m.end(), verb or m.group("noun"), _VERB_STAGE.get(verb, "charged"),
-                        "inverted"))
+            key = "v" if verb else "noun" if m.group("noun") else "doc"
+            out.append((m.start(key), m.end(), m.group(key), _VERB_STAGE.get(verb, "charged"), "inverted"))
         at = b.find(b"The ", at + 4)
     for key, stage in _INVERTED_KEYS.items():
         at = b.find(key)
