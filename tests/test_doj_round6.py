@@ -379,3 +379,13 @@ def test_the_indictment_names_a_company_and_its_staff():
                      " Admiral Place; its owner, DEVON RAY COLLYER, 44, of Broken Arrow.</p>")
     assert got["PAKKET EXPRESS SHIPPING INC."] == ("charged", None)
     assert got["DEVON RAY COLLYER"] == ("charged", None)
+
+
+def test_a_surname_that_is_a_word_before_a_romanised_given_name():
+    got = defendants("<p>Earlier today, in federal court in Brooklyn, Park Seo-yun and her husband Choi Dong-hun pleaded"
+                     " guilty to laundering fentanyl proceeds.</p>")
+    assert got == {"Park Seo-yun": ("pleaded_guilty", None), "Choi Dong-hun": ("pleaded_guilty", None)}
+    # a number written with a hyphen after a dateline is no given name
+    got = defendants("<p>WASHINGTON Forty-one gang members were charged with fentanyl trafficking, including Carlos"
+                     " Silvo, 30.</p>")
+    assert "WASHINGTON Forty-one" not in got

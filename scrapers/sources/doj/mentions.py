@@ -145,6 +145,9 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
             continue                          # a middle initial ('A.' is not the article 'a')
         if i == cut + 1 and i < last and _DOTTED_INITIALS.fullmatch(tok) and tok not in _NOT_INITIALS:
             continue                          # initials for a given name: 'T.J. Vole' (not 'U.S.')
+        if i == cut + 1 and i < last and len(tok) <= 7 and not tok.isupper() and \
+                _ROMANISED_GIVEN.fullmatch(toks[i + 1][0].rstrip(",")):
+            continue                          # a surname first, a romanised given name after it: 'Park Seo-yeon'
         low = tok.lower()
         bare = low.rstrip(".,")
         if bare in _PARTICLES and tok[0].islower():
@@ -255,6 +258,7 @@ def _initials_first(run: str, kept: list[tuple[str, int]]) -> bool:
     return first.replace(" ", "") not in _NOT_INITIALS
 
 
+_ROMANISED_GIVEN = re.compile(r"(?!(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-)[A-Z][a-z]{1,5}-[a-z]{1,5}")   # 'Seo-yeon'
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")   # 'T.J.' (as one token)
 _NOT_INITIALS = frozenset({"U.S.", "P.O.", "U.K.", "U.N.", "A.M.", "P.M.", "L.A.", "D.A.", "U.S.A."} | _US_STATE_ABBR)
 _PARENS = re.compile(r"\([^()]*\)")
