@@ -97,9 +97,9 @@ def test_a_name_in_capitals_with_a_second_surname_in_mixed_case():
 def _seconds(body: str) -> float:
     best = 1e9
     for _ in range(2):
-        started = time.perf_counter()
+        started = time.process_time()   # (CPU time: a busy machine's neighbours are not counted)
         run(f"<p>{body}</p>", title="Man Sentenced")
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
