@@ -389,3 +389,39 @@ def test_a_surname_that_is_a_word_before_a_romanised_given_name():
     got = defendants("<p>WASHINGTON Forty-one gang members were charged with fentanyl trafficking, including Carlos"
                      " Silvo, 30.</p>")
     assert "WASHINGTON Forty-one" not in got
+
+
+# -- fifth set ------------------------------------------------------------------------------------------
+def test_found_not_guilty_is_no_conviction():
+    got = defendants("<p>Ramon Reddick, 40, was convicted of selling fentanyl. The jury found co-defendant Darius"
+                     " Pemberton not guilty on all counts.</p>")
+    assert got["Ramon Reddick"] == ("convicted", None) and got["Darius Pemberton"] != ("convicted", None)
+    got = defendants("<p>The jury found Ramon Reddick, 40, guilty of selling fentanyl and found Darius Pemberton, 33,"
+                     " not guilty.</p>")
+    assert got["Ramon Reddick"] == ("convicted", None) and got.get("Darius Pemberton", ("",))[0] != "convicted"
+
+
+def test_a_child_named_is_a_victim():
+    got = defendants("<p>Marco Ruiz, 24, was sentenced to 120 months for selling two M30 pills to 16-year-old Benicio"
+                     " Archu through a social media app.</p>")
+    assert got == {"Marco Ruiz": ("sentenced", 120)}
+
+
+def test_agents_took_them_into_custody():
+    got = defendants("<p>Xavier Ocasio, 30, and Brayan Ruiz, 25, were charged by criminal complaint with smuggling"
+                     " fentanyl. HSI agents took both men into custody at the gate.</p>")
+    assert got == {"Xavier Ocasio": ("arrested", None), "Brayan Ruiz": ("arrested", None)}
+    assert defendants("<p>Xavier Ocasio, 30, was charged with selling fentanyl. The sales took place in"
+                      " 2020.</p>") == {"Xavier Ocasio": ("charged", None)}
+
+
+@pytest.mark.parametrize("term, months", [
+    ("120 months on the fentanyl count and 60 months on the firearm count, to run consecutively", 180),
+    ("20 years for distributing fentanyl and five years for the gun, to run consecutively, for a total of 25 years",
+     300),
+    ("eight years and nine months on each count, for a total of 210 months", 210),
+    ("one hundred months", 100), ("one hundred twenty months", 120),
+    ("87 months in prison and three years of supervised release, to run consecutively", 87),
+])
+def test_totals_consecutive_terms_and_hundreds(term, months):
+    assert sentence_months(f"was sentenced to {term} in prison")[0] == months

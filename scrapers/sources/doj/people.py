@@ -28,7 +28,8 @@ from .officials import _may_name_office, _victim_hint, _victim_hint_lower, offic
 from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view
 
 _AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
-_AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as)\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)
+_AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as|(?:who\s+)?goes\s+by(?:\s+the\s+(?:nickname|name|moniker))?)"
+                  r"\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)   # ('who goes by the nickname "Smoke"')
 _PAREN = re.compile(r"^\s*\(([^)]{1,60})\)")
 PLACE = r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|los[ \t]+)?[A-Z][\w’'.-]*)*(?:,[ \t]+(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w’'.-]*)*)*"
 _PLACE_OF = re.compile(rf"^\s*,?\s*(?:both\s+|all\s+|each\s+)?(?:of|from)\s+(?:the\s+)?({PLACE})")
@@ -146,6 +147,7 @@ _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "
 # (a company by the noun after it: COMPANY_APPOSITIVE)
 _GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b")
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
+_MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
 _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
@@ -356,8 +358,9 @@ class _Scanner:
             return
         line_left = left.rsplit("\n", 1)[-1]
         if not cand.victim and ((self._victim_hint_in(mention.start - len(line_left), mention.start) and
-                                 p["victim_left"].search(line_left)) or p["victim_right"].match(right)):
-            cand.victim = True
+                                 p["victim_left"].search(line_left)) or p["victim_right"].match(right) or
+                                ("year-old" in line_left[-30:] and _MINOR_BEFORE.search(line_left[-40:]))):
+            cand.victim = True   # (a child named: 'sold pills to 16-year-old X' is a victim, never a defendant)
         rest = right
         m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I") else None
         if m:

@@ -134,8 +134,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 out.append((base + m.start(), j, stage, "left"))   # 'X faces charges of', 'appeared ... on charges'
             else:
                 out.append((i, j, stage, "right"))
-        elif kind == "court":
-            if _LEFT_COURT.search(left):
+        elif kind == "court":   # ('found X not guilty' is an acquittal)
+            if _LEFT_COURT.search(left) and not (stem == "found" and _NOT_GUILTY.match(text, j, seg_end)):
                 out.append((i, j, stage, "right"))
         elif kind == "guilty":
             m = _LEFT_PLEAD.search(left)
@@ -170,6 +170,9 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             # 'received a sentence of 97 months', 'received 87 months in federal prison'
             if _RECEIVED.match(text, j, seg_end) and not (stem == "will serve" and _IF.search(left)):
                 out.append((i, j, stage, "left"))
+        elif kind == "took":
+            if _INTO_CUSTODY.match(text, j, seg_end):
+                out.append((i, j, stage, "right"))
         elif kind == "down":
             if m := _DOWN_TO.match(text, j, seg_end):
                 out.append((i, m.end(), stage, "right"))
@@ -203,6 +206,8 @@ _UNMADE = re.compile(r"(?:\bwarrants?\b[^.;]{0,40}?\bfor|\bleading\s+to|\bseek(?
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
+_INTO_CUSTODY = re.compile(r"\s+(?:[\w’'.-]+\s+){1,5}?into\s+(?:federal\s+)?custody\b")
+_NOT_GUILTY = re.compile(r"(?:(?!guilty)[^.;]){0,80}?\bnot\s+guilty\b")
 _DOWN_TO = re.compile(r"[^.;]{0,60}?\bto\s+(?=[A-Z])")
 _IF = re.compile(r"\b(?:if|unless|could|faces?)\b", re.I)
 _COORDINATED = re.compile(r"\b(?:was|were|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|detained|charged|indicted|tried|"
@@ -242,6 +247,7 @@ _STEMS = [
     ("received", "sentenced", "received"),
     ("handed", "sentenced", "received"),            # 'X was handed a 10-year sentence'
     ("handed down", "sentenced", "down"),           # 'a sentence of 97 months was handed down ... to X'
+    ("took", "arrested", "took"),                   # 'agents took both men into custody'
     ("will serve", "sentenced", "received"),        # 'X will serve 46 months' (not 'if convicted, X will serve')
     ("arraigned", "charged", "be"),
     ("receives", "sentenced", "received"),
@@ -250,7 +256,7 @@ _STEMS = [
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
 # on', 'charg' all of 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it,
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
-_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve",
+_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive")
 
 

@@ -15,7 +15,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                       "ninety": 90, "a": 1, "an": 1, "hundred": 100})
-NUM = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)"
+NUM = r"(?:\d+(?:\.\d+)?|(?:one|a|two|three)\s+hundred(?:\s+(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|one|two|three|four|five|six|seven|eight|nine)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)"
 _HALF = r"\s*½|[\s-]+and[\s-]+(?:a|one)[\s-]+half|[\s-]1/2(?!\d)"
 # the months or days after the years: '17 years, 6 months', '11 years and three months', 'a year and a day'
 _AND_MONTHS = rf"(?:(?:(?<=ear)|(?<=ears))\s*,?\s*(?:and\s+)?(?P<n2>{NUM})[\s-]+(?P<u2>months?|days?)\b)?(?:\s*,?\s*and\s+(?:one|a|\d+)\s+days?\b)?"
@@ -29,9 +29,11 @@ def _number(text: str) -> float | None:
         pass
     total = 0
     for p in t.replace("-", " ").split():
+        if p == "and":
+            continue
         if p not in _NUMBER_WORDS:
             return None
-        total += _NUMBER_WORDS[p]
+        total = max(total, 1) * 100 if p == "hundred" else total + _NUMBER_WORDS[p]   # 'one hundred twenty'
     return float(total)
 
 
@@ -91,6 +93,9 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
         months = _months_of(m)
         if months is None:
             return None, None
+        whole = _whole_term(seg, m)
+        if whole:
+            return whole
         exact = _EXACT_AFTER.match(m.group("tail") or "")
         if exact:   # 'nearly 20 years (235 months)': the months the term is rounded from
             return float(exact.group(1)), f"{exact.group(1)} months in prison"
@@ -98,6 +103,27 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
     if (low is None or "served" in low) and _TIME_SERVED.match(seg):
         return 0.0, "time served"
     return None, None
+
+
+_TOTAL = re.compile(r"\b(?:a\s+)?total\s+(?:prison\s+)?(?:sentence\s+|term\s+)?of\s+", re.I)
+_CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.I)
+
+
+def _whole_term(seg: str, m: re.Match) -> tuple[float, str] | None:
+    """Terms on several counts: 'for a total of 25 years' (the total), or '120 months on count one and 60
+    months on count two, to run consecutively' (their sum); None when the clause says neither."""
+    rest = seg[m.end("u1"):m.end("u1") + 240]
+    t = _TOTAL.search(rest)
+    if t and (total := LENGTH.match(rest, t.end())):
+        months = _months_of(total)
+        return (months, _label(total) + " in prison") if months is not None else None
+    if _CONSECUTIVE.search(rest):
+        head = rest[:_CONSECUTIVE.search(rest).start()]
+        parts = [m] + [x for x in LENGTH.finditer(head) if not _NOT_PRISON.match(head[x.end():].lstrip())]
+        months = [_months_of(x) for x in parts]
+        if len(parts) > 1 and all(x is not None for x in months):
+            return sum(months), f"{round(sum(months))} months in prison (consecutive terms)"
+    return None
 
 
 def term_at(m: re.Match, text: str) -> tuple[float | None, str | None]:
