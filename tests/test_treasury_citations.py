@@ -161,3 +161,25 @@ def test_whom_the_plain_text_designees_work_for_is_not_designated():
                   " Norte pursuant to E.O. 14059.</p><p>Clan Ficticio del Norte, which OFAC sanctioned in 2013, is"
                   " large.</p>")
     assert got.designees == []
+
+
+# -- fifth set ------------------------------------------------------------------------------------------
+def test_the_designations_are_made_pursuant_to():
+    assert classify(LEAD + "<p>The designations are made pursuant to Executive Order (E.O.) 14059.</p>")
+
+
+def test_the_order_signed_today_then_under_this_new_order():
+    html = ("<p>WASHINGTON — Today, the President signed an Executive Order titled “Imposing Sanctions on Foreign"
+            " Persons Involved in the Global Illicit Drug Trade,” which modernizes Treasury’s authorities.</p>"
+            "<p>Under this new order, OFAC today designated three individuals and two entities.</p>")
+    assert classify(html)
+    # the order signed, and nobody designated under it
+    assert not classify("<p>WASHINGTON — Today, the President signed an Executive Order titled “Imposing Sanctions"
+                        " on Foreign Persons Involved in the Global Illicit Drug Trade.”</p><p>The order takes effect"
+                        " immediately.</p>")
+
+
+def test_cartels_designated_pursuant_to_the_order_are_a_status():
+    assert not classify("<p>The order targets the bulk cash smuggling that cartels designated pursuant to Executive"
+                        " Order (E.O.) 14059, including the Cartel Ficticio, use to move fentanyl proceeds. Today, FinCEN"
+                        " also published guidance.</p>")

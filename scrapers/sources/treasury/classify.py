@@ -55,7 +55,8 @@ CURRENT_RE = re.compile(
     r"|\b(?:is|are)\s+(?:also\s+|additionally\s+|now\s+)?(?:being\s+)?(?:designat|sanction)(?:ing|ed)\b"
     r"|\bfor\s+having\b|\bfor\s+being\s+(?:owned|a\s+foreign|foreign|(?:a\s+)?leaders?|(?:an?\s+)?officials?|responsible)\b"
     r"|\b(?:designated|sanctioned)\s+today\b|\bwhich\s+targets\b"
-    r"|\b(?:the|this)\s+actions?\s+(?:is|are)\s+(?:being\s+)?taken\b",     # 'The action is taken pursuant to'
+    r"|\b(?:the|this)\s+actions?\s+(?:is|are)\s+(?:being\s+)?taken\b"      # 'The action is taken pursuant to'
+    r"|\b(?:the|these)\s+designations\s+(?:are|were)\s+(?:being\s+)?made\b",   # 'The designations are made pursuant to'
     re.I)
 WEAK_CURRENT_RE = re.compile(
     r"\b(?:OFAC|Treasury)\s+(?:also\s+|additionally\s+|today\s+|further\s+)?(?:designated|sanctioned|designates|sanctions|took\s+action)\b"
@@ -177,8 +178,12 @@ def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) ->
     return None
 
 
-_RELATIVE_STATUS = re.compile(r"\b(?:which|who|whom)\s+(?:[\w.’'()-]+\s+){0,10}?(?:had\s+|has\s+)?(?:also\s+)?(?:designated|sanctioned)"
-                              r"\s+(?:pursuant\s+to|under)\s+(?:the\s+)?$", re.I)   # ('whom Treasury's ... (OFAC) designated')
+_RELATIVE_STATUS = re.compile(r"(?:\b(?:which|who|whom)\s+(?:[\w.’'()-]+\s+){0,10}?(?:had\s+|has\s+)?(?:also\s+)?|"
+                              # 'the bulk cash smuggling that cartels designated pursuant to E.O. 14059 ... use'
+                              r"\b(?:cartels|organizations|networks|groups|persons|individuals|entities|companies)\s+"
+                              r"(?:previously\s+|already\s+)?)(?:designated|sanctioned)\s+(?:pursuant\s+to|under)\s+(?:the\s+)?$", re.I)   # ('whom Treasury's ... (OFAC) designated')
+_SIGNED = re.compile(r"\bsign(?:ed|s|ing)\b", re.I)
+_UNDER_THE_ORDER = re.compile(r"\b[Uu]nder\s+(?:this|the)\s+(?:new\s+)?(?:order|E\.O\.|Executive\s+Order)\b")
 _DATED_AFTER = re.compile(rf"\s+(?:on|in)\s+{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b", re.I)
 _BARE_TODAY = re.compile(r"today\b(?![’']s\s+(?:action|designation|sanction))", re.I)
 _AUXILIARY = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|also|today|now|further|additionally|OFAC|Treasury"
@@ -216,7 +221,7 @@ def classify_eo14059(sentences: list[Sentence]) -> tuple[bool, list[str]]:
     another release), nor penalties, settlements, licences, removals or the signing of the
     order. Failing that, a release whose penalty clause names E.O. 14059 counts when it
     announces designations today without naming any other authority."""
-    positive, rejected, penalty, bare = [], [], [], []
+    positive, rejected, penalty, bare, signed = [], [], [], [], []
     for sent in sentences:
         text = sent.text
         mentions = list(EO_RE.finditer(text))
@@ -224,6 +229,8 @@ def classify_eo14059(sentences: list[Sentence]) -> tuple[bool, list[str]]:
             continue
         if NEUTRAL_RE.search(text):
             rejected.append("not a designation: " + text)
+            if _SIGNED.search(text):
+                signed.append(text)
             if re.search(r"\bpenalt(?:y|ies)\b|\bviolations?\s+of\b", text, re.I) and not re.search(
                     r"settle|apparent\s+violation", text, re.I):
                 penalty.append(text)
@@ -238,6 +245,11 @@ def classify_eo14059(sentences: list[Sentence]) -> tuple[bool, list[str]]:
             rejected.append("history: " + text)
         else:
             rejected.append("no designation verb: " + text)
+    if not positive and signed:
+        # the order signed today, named in that sentence, then 'Under this new order, OFAC today designated …'
+        for sent in sentences:
+            if _UNDER_THE_ORDER.search(sent.text) and CURRENT_RE.search(sent.text) and GOVERNING_VERB.search(sent.text):
+                return True, [sent.text, "the order signed: " + signed[0]]
     if not positive and (penalty or bare):
         for sent in sentences:
             text = sent.text
