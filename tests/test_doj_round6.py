@@ -425,3 +425,21 @@ def test_agents_took_them_into_custody():
 ])
 def test_totals_consecutive_terms_and_hundreds(term, months):
     assert sentence_months(f"was sentenced to {term} in prison")[0] == months
+
+
+def test_a_case_caption_names_the_lead_and_the_defendant():
+    got = defendants("<h2>United States v. Desmond McAlly-Price</h2><p>CONCORD – A Manchester man pleaded guilty today"
+                     " to distributing fentanyl near a school.</p><p>According to court documents, the defendant, 37,"
+                     " sold fentanyl near an elementary school.</p>")
+    assert got == {"Desmond McAlly-Price": ("pleaded_guilty", None)}
+    got = defendants("<p>The U.S. Attorney highlighted recent cases:</p><ul><li>United States v. Curtis Delacro: On"
+                     " March 3, a grand jury indicted the defendant, 26, of Chester, for distributing fentanyl.</li>"
+                     "<li>United States v. Hector Figuera Jr.: On April 2, a jury convicted the defendant, 39, of"
+                     " selling fentanyl pills.</li></ul>")
+    assert got == {"Curtis Delacro": ("charged", None), "Hector Figuera Jr.": ("convicted", None)}
+
+
+def test_a_list_of_case_captions_alone_names_no_defendant():
+    got = defendants("<p>Ramon Reddick, 40, pleaded guilty to selling fentanyl.</p><p>United States v. Zora Danis, 15"
+                     " Cr. 240</p><p>United States v. Fabio Tord, 15 Cr. 564</p>")
+    assert got == {"Ramon Reddick": ("pleaded_guilty", None)}

@@ -80,6 +80,32 @@ def object_pronoun(text: str, e_end: int, recent: Candidate | None, last: list[C
     return []
 
 
+_CAPTION = re.compile(r"(?:^|\n)[\s•·*–-]*(?:United\s+States|U\.\s?S\.|USA)\s+v(?:s)?\.\s+$")   # (opening a line)
+
+
+def captioned(text: str, mentions: list[Mention]) -> list[tuple[int, Candidate]]:
+    """(where, who) of each person a case caption opening a line names ('United States v. Jane Roe', a
+    heading or a bullet): who 'A Manchester man' or 'the defendant' after it is, when nothing else says."""
+    out: list[tuple[int, Candidate]] = []
+    for m in mentions if " v." in text or " vs." in text else ():
+        if _CAPTION.search(text, max(0, m.start - 25), m.start) and not m.candidate.is_company \
+                and not text.startswith((", et al", " et al"), m.end):
+            out.append((m.start, m.candidate))
+    return out
+
+
+def caption_before(captions: list[tuple[int, Candidate]], text: str, e_end: int) -> list[Candidate]:
+    """'... a grand jury indicted the defendant': the person of the caption just before, if any."""
+    if not captions or not _THE_DEFENDANT.match(text, e_end):
+        return []
+    before = [c for at, c in captions if at < e_end]
+    return before[-1:]
+
+
+CONDITIONAL = re.compile(r"\b(?:if|unless|could|faces?)\b", re.I)   # ('if convicted, X will serve')
+_THE_DEFENDANT = re.compile(r"\s+the\s+defendant\b(?![’'s])")
+
+
 def recent_defendant(mentions: list[Mention], starts: list[int], pos: int) -> Candidate | None:
     """The person with evidence of being a defendant named last before `pos`, within a few
     sentences (a pronoun's likeliest referent)."""

@@ -168,7 +168,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                     out.append((i, j, stage, "right"))
         elif kind == "received":
             # 'received a sentence of 97 months', 'received 87 months in federal prison'
-            if _RECEIVED.match(text, j, seg_end) and not (stem == "will serve" and _IF.search(left)):
+            if _RECEIVED.match(text, j, seg_end) and not (stem == "will serve" and refs.CONDITIONAL.search(left)):
                 out.append((i, j, stage, "left"))
         elif kind == "took":
             if _INTO_CUSTODY.match(text, j, seg_end):
@@ -209,7 +209,6 @@ _TO_BE = re.compile(r"\bbe\s+$")
 _INTO_CUSTODY = re.compile(r"\s+(?:[\w’'.-]+\s+){1,5}?into\s+(?:federal\s+)?custody\b")
 _NOT_GUILTY = re.compile(r"(?:(?!guilty)[^.;]){0,80}?\bnot\s+guilty\b")
 _DOWN_TO = re.compile(r"[^.;]{0,60}?\bto\s+(?=[A-Z])")
-_IF = re.compile(r"\b(?:if|unless|could|faces?)\b", re.I)
 _COORDINATED = re.compile(r"\b(?:was|were|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:arrested|apprehended|detained|charged|indicted|tried|"
                           r"convicted)\b[^.;,:]{0,50}?\s+and\s+(?:later\s+|then\s+|subsequently\s+|ultimately\s+)?$")
 _LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|the\s+defendants?[’']s?)\s+$", re.I)
@@ -312,8 +311,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     mentions = [m for m in scanner.mentions if not (m.candidate.official or m.candidate.victim or m.candidate.speaker)
                 and m.alias_of is None]
     starts = [m.start for m in mentions]
-    # only the sentences holding a verb matter: only their lines are split into sentences
-    verbs = _verbs_in(text, words)
+    captions = refs.captioned(text, mentions)   # 'United States v. X': X is a party to the case
+    verbs = _verbs_in(text, words)   # (only the sentences holding a verb matter: only they are split)
     spans = _sentence_spans_at(text, [v[0] for v in verbs])
     all_events = _events_in(text, spans, year, verbs)
     if not all_events:
@@ -380,7 +379,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         if n_of_m:
                             counted.append((stage, n_of_m))   # 'arrested five of the defendants'
                         subjects = [] if n_of_m else refs.object_pronoun(
-                            text, e_end, refs.recent_defendant(mentions, starts, e_start), last, default_subjects)
+                            text, e_end, refs.recent_defendant(mentions, starts, e_start), last, default_subjects) \
+                            or refs.caption_before(captions, text, e_end)   # 'United States v. X: ... indicted the defendant'
                         lead = (refs.lead_object(text, e_end) or refs.lead_objects(text, e_end)) if not subjects else None
                         if lead:
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
@@ -465,7 +465,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     m.candidate.sentence_months, m.candidate.sentence_text = term
     for stage, e_start, e_end, s_end, description in leads:   # (once every event is read: defendants by other evidence)
         for cand in refs.lead_group(mentions, starts, text, s_end, description) or \
-                refs.lead_person(mentions, starts, text, s_end, description):
+                refs.lead_person(mentions, starts, text, s_end, description) or [c for _, c in captions[:len(captions) == 1]]:
             _record(cand, stage, text, e_end, all_events, e_start, s_end)
     if b":" in ascii_bytes(text):
         list_items(text, mentions, all_events, RANK)
