@@ -26,8 +26,7 @@ _BEYOND_ARREST = frozenset(s for s in STAGES if RANK[s] > RANK["extradited"])
 _ADV = r"(?:(?:each|also|both|all|jointly|later|subsequently|recently|today|yesterday|formally|federally|separately|criminally|unanimously|ultimately|successfully|previously|initially|originally|eventually|already|then|since|again|this\s+week|last\s+week)\s+)*"
 _LEFT_BE = re.compile(rf"\b(?:was|were|is|are|(?:have\s+|has\s+|had\s+)?been|(?:after|upon|following)\s+being)"
                       rf"\s+{_ADV}(?:re-?)?$")   # ('after being arrested'; not 'to avoid being arrested')
-# ('pleading' only after a preposition, 'fled after pleading guilty': in 'with the leaders pleading guilty'
-# the subject is not the sentence's)
+# ('pleading' only after a preposition: in 'with the leaders pleading guilty' the subject is not the sentence's)
 _LEFT_PLEAD = re.compile(r"\b(?:pleaded|pled|pleads|plead|(?:after|before|upon|since|following)\s+pleading)\s+$")
 # a plea to come, not made: 'has agreed to plead guilty', 'is expected to plead guilty', 'will plead
 # guilty' (the person is charged: the plea is not a stage yet)
@@ -342,7 +341,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         events = all_events[a:b]
         lo = bisect.bisect_left(starts, s_start)
         hi = bisect.bisect_left(starts, s_end)
-        in_sentence = mentions[lo:hi]
+        in_sentence, in_starts = mentions[lo:hi], starts[lo:hi]
         prev_subjects: list[Candidate] = []
         prev_end = s_start
         main: set[int] = set()   # candidates given an event by this sentence's main clauses
@@ -364,13 +363,14 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     relative.extend((c, e_start, e_end, stage) for c in who)
                 continue
             if voice == "right":
-                obj = [m for m in in_sentence if e_end <= m.start <= e_end + 60 and describes(text[e_end:m.start])]
+                near = in_sentence[bisect.bisect_left(in_starts, e_end):bisect.bisect_right(in_starts, e_end + 60)]
+                obj = [m for m in near if describes(text[e_end:m.start])]
                 if obj:
                     subjects = conjoined(scanner, in_sentence, obj[0], forward=True)
                 else:
                     # 'charges those same defendants, as well as A and B, with'
                     m = _AS_WELL_AS.match(text, e_end, s_end)
-                    obj = [mm for mm in in_sentence if m and m.end() <= mm.start <= m.end() + 3]
+                    obj = in_sentence[bisect.bisect_left(in_starts, m.end()):bisect.bisect_right(in_starts, m.end() + 3)] if m else []
                     if obj:
                         subjects = conjoined(scanner, in_sentence, obj[0], forward=True)
                     else:
