@@ -443,3 +443,9 @@ def test_a_list_of_case_captions_alone_names_no_defendant():
     got = defendants("<p>Ramon Reddick, 40, pleaded guilty to selling fentanyl.</p><p>United States v. Zora Danis, 15"
                      " Cr. 240</p><p>United States v. Fabio Tord, 15 Cr. 564</p>")
     assert got == {"Ramon Reddick": ("pleaded_guilty", None)}
+
+
+def test_a_surname_that_is_a_title_before_an_age():
+    got = defendants("<p>AUGUSTA – Kelvin Dwayne Judge, 34, was sentenced to 135 months in prison by U.S. District"
+                     " Judge Ann Kerr for trafficking fentanyl.</p>")
+    assert got == {"Kelvin Dwayne Judge": ("sentenced", 135)}
