@@ -449,3 +449,12 @@ def test_a_surname_that_is_a_title_before_an_age():
     got = defendants("<p>AUGUSTA – Kelvin Dwayne Judge, 34, was sentenced to 135 months in prison by U.S. District"
                      " Judge Ann Kerr for trafficking fentanyl.</p>")
     assert got == {"Kelvin Dwayne Judge": ("sentenced", 135)}
+
+
+def test_a_name_line_then_a_line_opening_with_the_verb():
+    got = defendants("<p>CONCORD – The U.S. Attorney announced the sentences imposed in drug cases this week.</p><p><strong>"
+                     "Ignatius Okafor-Belm, 36, of Lowell, Massachusetts</strong></p><p>Sentenced to 70 months in federal"
+                     " prison for distributing fentanyl in Nashua.</p><p><strong>Lucinda Marie Thiba, 29, of Manchester"
+                     "</strong></p><p>Sentenced to 30 months in federal prison for possessing fentanyl.</p><p>Both"
+                     " defendants had pleaded guilty.</p>")
+    assert got == {"Ignatius Okafor-Belm": ("sentenced", 70), "Lucinda Marie Thiba": ("sentenced", 30)}

@@ -247,3 +247,31 @@ def _name_between(starts: list[int], a: int, b: int) -> bool:
     """Whether a mention starts in [a, b) (`starts` sorted)."""
     k = bisect.bisect_left(starts, a)
     return k < len(starts) and starts[k] < b
+
+
+# -- a name on its own line, then a line opening with the verb: 'Jane Roe, 36, of Lowell' / 'Sentenced
+# to 70 months in federal prison for ...' (weekly round-ups of sentences)
+_VERB_LINE = re.compile(r"(Sentenced|Resentenced|Pleaded\s+guilty|Pled\s+guilty|Convicted|Found\s+guilty|Charged|Indicted|"
+                        r"Arrested|Extradited)\b")
+_LINE_STAGES = {"sentenced": "sentenced", "resentenced": "sentenced", "pleaded": "pleaded_guilty", "pled": "pleaded_guilty",
+                "convicted": "convicted", "found": "convicted", "charged": "charged", "indicted": "charged",
+                "arrested": "arrested", "extradited": "extradited"}
+
+
+def verb_lines(text: str, mentions: list[Mention]):
+    """(mention, stage, (months, label) or None) for each line opening with a case verb right after a line that
+    is a name (with its age and town) and nothing else."""
+    starts = [m.start for m in mentions]
+    at = text.find("\n")
+    while at >= 0:
+        m = _VERB_LINE.match(text, at + 1)
+        if m:
+            prev_start = text.rfind("\n", 0, at) + 1
+            k = bisect.bisect_left(starts, prev_start)
+            if k < len(mentions) and mentions[k].start == prev_start and \
+                    (k + 1 >= len(mentions) or mentions[k + 1].start > at) and at - prev_start < 120:
+                end = text.find("\n", at + 1)
+                line = text[at + 1:len(text) if end < 0 else end]
+                stage = _LINE_STAGES[m.group(1).split()[0].lower()]
+                yield mentions[k], stage, sentence_months(line) if stage == "sentenced" else None
+        at = text.find("\n", at + 1)

@@ -10,7 +10,7 @@ from . import refs
 from .groups import conjoined, describes, generic_group, group_before_verb
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
-from .roster import list_items, roster_lines
+from .roster import list_items, roster_lines, verb_lines
 from .terms import clause_term, respective_lengths
 from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
 
@@ -194,9 +194,8 @@ _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)|"
                        r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
 # the subject, on the left, is the one charged: 'X faces (federal) charges', 'X made his initial appearance
-# today on charges', 'X appeared in federal court on drug charges', 'X was ordered detained pending trial on
-# fentanyl trafficking charges' (the left context stays in the verb's sentence: a period there is an
-# abbreviation's, 'in U.S. District Court in St. Paul')
+# today on charges', 'X appeared in federal court on drug charges', 'X was ordered detained pending trial
+# on charges' (the left context stays in the verb's sentence: a period there is an abbreviation's)
 _LEFT_FACES = re.compile(r"\b(?:faces?|facing|(?:appear(?:ed|s|ance)|detained)\b[^;:]{0,70}?\bon)\s+(?:[\w-]+\s+){0,4}$")
 _RIGHT_SURRENDER = re.compile(r"\s+(?:himself\s+|herself\s+|themselves\s+)?(?:to|on|at|in|over)\b(?!\s+(?:begin|serve|start|"
                               r"(?:the\s+)?(?:Bureau\s+of\s+Prisons|BOP)|prison|a\s+federal\s+prison))")
@@ -478,6 +477,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     _named_once(scanner, mentions, away, words)
     if CELL in text or "–" in text or "—" in text or " - " in text:
         _rosters(text, mentions, all_events)
+    for m, stage, term in verb_lines(text, mentions):   # 'Jane Roe, 36' / 'Sentenced to 70 months'
+        _record(m.candidate, stage, text, 0, (), 0, 0, term)
     if companies:
         _described_companies(scanner, mentions, companies, text)
     if counted:   # once every name is known (rosters included): who 'five of the defendants' are
@@ -591,10 +592,9 @@ def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start:
         return
     if length is not None:
         months, label = length
-    else:
+    else:   # (the length is in this clause of this sentence)
         nxt = [s for s, _, _, _ in events if s > e_start]
-        limit = min(nxt) if nxt else s_end  # the length is in this clause of this sentence
-        months, label = clause_term(text, e_start, e_end, limit)
+        months, label = clause_term(text, e_start, e_end, min(nxt) if nxt else s_end)
     if label and cand.sentence_text != "life in prison" and \
             (cand.sentence_months is None or (months or 0) > cand.sentence_months or label == "life in prison"):
         cand.sentence_months, cand.sentence_text = months, label
