@@ -73,3 +73,14 @@ def test_officials_quotes_and_bold_names_are_never_prose_designees():
             "Selene Marrow Ivo, his broker, arranges payment.</p>")
     assert "Selene Marrow Ivo" not in roles(html)
     assert roles(html.replace("<strong>Dario Velmont Quist</strong>", "Dario Velmont Quist"))["Selene Marrow Ivo"] == "designated"
+
+
+def test_a_counted_vessel_named_with_its_imo_number():
+    html = ("<p>Today, OFAC is sanctioning a Ficticia national, a shipping company and its cargo vessel pursuant to "
+            "E.O. 14059.</p><p>Ilario Brant Sevo is the owner of Naviera Irreal S.A.S., which runs the vessel "
+            "<em>Mar de Prueba</em> (IMO 9012345) from Tumbes.</p>")
+    assert roles(html) == {"Ilario Brant Sevo": "designated", "Naviera Irreal S.A.S.": "designated",
+                           "Mar de Prueba": "designated"}
+    # two vessels named where the lead counts one: the vessels are left out, the others still count
+    html = html.replace("from Tumbes.", "from Tumbes, and the vessel Ola Ficta (IMO 9012346).")
+    assert roles(html) == {"Ilario Brant Sevo": "designated", "Naviera Irreal S.A.S.": "designated"}

@@ -32,8 +32,9 @@ _PERSON_PLURALS = {"individuals", "nationals", "people", "men", "women", "pilots
                    "daughters", "relatives", "facilitators"}
 _ENTITY_NOUNS = {"company", "entity", "firm", "business", "corporation"}
 _ENTITY_PLURALS = {"companies", "entities", "firms", "businesses", "corporations"}
-_OTHER_NOUNS = {"vessel", "ship", "boat", "aircraft", "plane"}
-_OTHER_PLURALS = {"vessels", "ships", "boats", "aircraft", "planes"}
+_VESSEL_NOUNS, _VESSEL_PLURALS = {"vessel", "ship"}, {"vessels", "ships"}
+_OTHER_NOUNS = {"boat", "aircraft", "plane"}
+_OTHER_PLURALS = {"boats", "aircraft", "planes"}
 
 _VERB = re.compile(r"\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing))\s+(?:today\s+)?", re.I)
 _STOP = re.compile(r"[.;:—–]|(?<![\w-])(?:pursuant|for|that|who|which|whose|under|in|based|as|linked|tied|involved"
@@ -55,7 +56,7 @@ def _counts(text: str) -> dict | None:
     phrase = re.sub(r"(?:,\s*|\s+)and$", "", phrase).strip(" ,")
     if not phrase:
         return None
-    out = {"person": 0, "entity": 0, "other": 0, "said": phrase}
+    out = {"person": 0, "entity": 0, "vessel": 0, "other": 0, "said": phrase}
     for item in _ITEM_SEP.split(phrase):
         im = _ITEM.fullmatch(item.strip())
         if not im:
@@ -65,7 +66,7 @@ def _counts(text: str) -> dict | None:
         if not n:
             return None
         for kind, one, many in (("person", _PERSON_NOUNS, _PERSON_PLURALS), ("entity", _ENTITY_NOUNS, _ENTITY_PLURALS),
-                                ("other", _OTHER_NOUNS, _OTHER_PLURALS)):
+                                ("vessel", _VESSEL_NOUNS, _VESSEL_PLURALS), ("other", _OTHER_NOUNS, _OTHER_PLURALS)):
             if head in (one if n == 1 else many) and not (qty in _SINGLE and n == 1 and head not in one):
                 out[kind] += n
                 break
@@ -144,6 +145,24 @@ def _companies(blocks, spans, wordings, limit: int) -> list[tuple[int, int, int,
     return found
 
 
+# "the vessel Nave Ficticia (IMO 9123456)": a vessel named with its IMO number
+_VESSEL = re.compile(r"\b(?:vessel|ship)\s+((?:[A-ZÀ-Þ][\w’'-]*|de|del|la|el|los|las|y)(?:\s+(?:[A-ZÀ-Þ][\w’'-]*|de|del|la|el|los|las|y)){0,5})"
+                     r"\s*\(IMO(?:\s+(?:No\.|number))?\s*\d{7}\)")
+
+
+def _vessels(blocks, spans, wordings) -> list[tuple[int, int, int, str]]:
+    found, seen = [], set()
+    for bi, a, b in spans:
+        text = blocks[bi].text
+        for m in _VESSEL.finditer(text, a, b):
+            name = squash(m.group(1))
+            if not name[0].isupper() or name in seen or wordings[bi].judge(m.start(1), m.end(1))[2] == "hist":
+                continue
+            seen.add(name)
+            found.append((bi, m.start(1), m.end(1), name))
+    return found
+
+
 def _persons(blocks, spans, wordings, companies, limit: int) -> list[tuple[int, int, int, str, str]] | None:
     """The persons opening sentences (with the kind of wording that decided their role), None
     when there are far more than `limit` (each name is compared with the ones before it)."""
@@ -198,14 +217,20 @@ def prose_designees(blocks: list[Block], sentences: dict, wordings: list[Wording
     persons = [p for p in everyone if p[4] != "hist"]
     if len(persons) != counts["person"]:
         return []
-    out = []
-    for bi, s, e, name, said in everyone:
-        if said == "hist":
+    said = squash(counts["said"])[:100]
+    vessels = _vessels(blocks, spans, wordings) if counts["vessel"] else []
+    if len(vessels) != counts["vessel"]:
+        vessels = []        # the persons and companies still count; the vessels are left out
+    out = [Candidate(name=name, lookup=name, markup="text", role="designated", decided=None,
+                     reason=f"a vessel named with its IMO number, one of the {counts['vessel']} the lead counts ({said!r})",
+                     sentence=clean_sentence(blocks[bi].text[slice(*wordings[bi].sentence_of(s))]), mentions=[(bi, s, e)])
+           for bi, s, e, name in vessels]
+    for bi, s, e, name, kind in everyone:
+        if kind == "hist":
             a, b = wordings[bi].sentence_of(s)
             out.append(Candidate(name=name, lookup=name, markup="text", role="mentioned", decided="hist",
                                  reason="described in plain prose with wording of history; " + wordings[bi].judge(s, e)[1],
                                  sentence=clean_sentence(blocks[bi].text[a:b]), mentions=[(bi, s, e)]))
-    said = squash(counts["said"])[:100]
     for bi, s, e, name, *_ in sorted(persons + [(*c, "") for c in companies]):
         a, b = wordings[bi].sentence_of(s)
         kind = "persons" if any(p[:3] == (bi, s, e) for p in persons) else "companies"
