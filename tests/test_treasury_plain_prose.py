@@ -58,6 +58,9 @@ def test_counts_that_do_not_match_give_nothing():
     assert "Dario Velmont Quist" not in roles(LEAD.format(what="two individuals, two companies and the network") + body)
     assert "Dario Velmont Quist" not in roles(
         "<p>In 2023, OFAC designated two individuals and two companies pursuant to E.O. 14059.</p>" + body)
+    # a group opening a sentence with its article ("Los …") is no person
+    assert "Los Ficticios" not in roles(LEAD.format(what="three individuals and two companies") + body.replace(
+        "</p>", " Los Ficticios control the port.</p>"))
     # the same release, counted right, designates them
     assert roles(LEAD.format(what="two individuals and two companies") + body)["Dario Velmont Quist"] == "designated"
 

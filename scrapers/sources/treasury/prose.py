@@ -106,7 +106,7 @@ _NOT_OPENING = {"the", "a", "an", "in", "on", "at", "by", "and", "or", "of", "fo
                 "additionally", "further", "furthermore", "moreover", "through", "between", "among", "according",
                 "now", "once", "only", "other", "another", "unless", "financial", "click", "during", "last",
                 "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+                "november", "december", "los", "las", "la", "el", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _SPEECH = re.compile(r"\b(?:said|says|stated|added|noted|remarked)\b")
 
 
