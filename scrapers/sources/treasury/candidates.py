@@ -285,3 +285,21 @@ def settle_role(cand: Candidate, role: str, reason: str, decided: str | None, se
         if sentence and role != cand.role:
             cand.sentence = sentence
         cand.role, cand.reason, cand.decided = role, reason, decided
+
+
+_SAID_BEFORE = re.compile(r"\bsaid\s*[*]*\s*$")
+_SAID_AFTER = re.compile(r"\s*[*]*,?\s*said\b")
+
+
+# A government title written right before a name ("said Under Secretary of the Treasury for
+# Terrorism and Financial Intelligence X", "Deputy Secretary X met …"): an official, never a designee.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:(?:Under|Deputy|Assistant|Acting)\s+)*(?:Secretary|Under\s*secretary|Director|Administrator|Ambassador"
+    r"|Attorney\s+General|Commissioner|Special\s+Envoy|Spokesperson|Treasurer|Counselor|Senator|Representative)"
+    r"(?:,?\s+(?:of|for|to|on|the|and|U\.S\.|[A-Z][\w’'-]*|\([A-Z]+\)))*[\s,*]*$")
+
+
+def is_attribution(text: str, s: int, e: int) -> bool:
+    """An official's name: "said X", "X said", a government title right before it."""
+    return bool(_SAID_BEFORE.search(text[max(0, s - 30):s]) or _SAID_AFTER.match(text, e)
+                or _TITLE_BEFORE.search(text[max(0, s - 160):s]))

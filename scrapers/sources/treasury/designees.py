@@ -15,6 +15,7 @@ from .candidates import (
     CandidateSet,
     classify_paren,
     clean_sentence,
+    is_attribution,
     looks_like_name,
     paren_groups,
     settle_role,
@@ -26,6 +27,7 @@ from .html import Block, html_blocks, sentence_spans, squash
 from .layouts import layout_names
 from .places import describes, place_mentions
 from .plaintext import collective_names, governed_names, labelled_names, plain_text_designees, short_forms_in_text
+from .prose import prose_designees
 from .wording import WINDOW, Wording
 
 
@@ -49,7 +51,8 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     """Names a release puts forward (bold or `** Name**`), with short forms and aliases folded
     in, officials / datelines / figure labels dropped, and a role from the text alone:
     'mentioned' when every mention says the name was designated before, else 'designated'.
-    Falls back to capitalised names in designation sentences when nothing is bold."""
+    Falls back to capitalised names in designation sentences when nothing is bold, and to the
+    persons and companies described in prose when they match the counts of the lead (prose.py)."""
     blocks = blocks if blocks is not None else html_blocks(body_html)
     sentences = {bi: sentence_spans(b.text) for bi, b in enumerate(blocks)}
     spans: list[_Span] = []
@@ -93,7 +96,7 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
             if not (cut and looks_like_name(cut.group(1))):
                 continue
             written = squash(cut.group(1))
-        if _is_dateline(text, s, e, g["block"], first_para) or _is_attribution(text, s, e):
+        if _is_dateline(text, s, e, g["block"], first_para) or is_attribution(text, s, e):
             continue
         a, b = wordings[g["block"]].sentence_of(s)
         if (g["block"], a) not in cleaned:
@@ -118,6 +121,10 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
         cands.add(cand)
     if not len(cands):
         cands = plain_text_designees(blocks, sentences, wordings)
+        if not any(c.markup == "list-item" for c in cands):
+            for cand in prose_designees(blocks, sentences, wordings):
+                cand.position = len(cands)
+                cands.add(cand)
     shorts = {normalize_name(sf): cand.lookup for cand in reversed(cands.items) for sf in cand.short_forms}
     for short, full in short_forms_in_text(blocks).items():
         shorts.setdefault(short, full)
@@ -298,22 +305,7 @@ def _is_dateline(text: str, s: int, e: int, block: int, first_para: int | None) 
     return block == first_para or written.isupper() or len(written.split()) <= 3
 
 
-_SAID_BEFORE = re.compile(r"\bsaid\s*[*]*\s*$")
-_SAID_AFTER = re.compile(r"\s*[*]*,?\s*said\b")
 _DASH_AFTER = re.compile(r"\s*[—–-]")
-
-
-# A government title written right before a name ("said Under Secretary of the Treasury for
-# Terrorism and Financial Intelligence X", "Deputy Secretary X met …"): an official, never a designee.
-_TITLE_BEFORE = re.compile(
-    r"\b(?:(?:Under|Deputy|Assistant|Acting)\s+)*(?:Secretary|Under\s*secretary|Director|Administrator|Ambassador"
-    r"|Attorney\s+General|Commissioner|Special\s+Envoy|Spokesperson|Treasurer|Counselor|Senator|Representative)"
-    r"(?:,?\s+(?:of|for|to|on|the|and|U\.S\.|[A-Z][\w’'-]*|\([A-Z]+\)))*[\s,*]*$")
-
-
-def _is_attribution(text: str, s: int, e: int) -> bool:
-    return bool(_SAID_BEFORE.search(text[max(0, s - 30):s]) or _SAID_AFTER.match(text, e)
-                or _TITLE_BEFORE.search(text[max(0, s - 160):s]))
 
 
 def _assign_countries(cands: list[Candidate], blocks: list[Block], wordings: list[Wording]) -> None:

@@ -36,6 +36,12 @@ _PARENS = re.compile(r"\([^()]*\)")
 _APPOSITIVE_OPEN = re.compile(r",\s+(?:a|an|the|his|her|its|their|one\s+of)\s[^,;()]*$")
 _LIST_GLUE = re.compile(r"[\s,;:*]*(?:(?:and|or|as\s+well\s+as|along\s+with|together\s+with|both|including)\b[\s,;:*]*)*")
 _LIST_GOES_ON = re.compile(r"[\s*]*(?:,|;|\band\b|\bor\b)")
+_LINK = "a link to an earlier release"
+_WHO_ASIDE = re.compile(r"[\s*”\"’)]*,\s+who\b")
+_NOT_THEN = re.compile(r"\b(?:was|were|had|has|have)\s+not\s+(?:been\s+)?(?:designated|sanctioned)\b"
+                       r"|\b(?:was|were|had|has|have)\s+never\s+(?:been\s+)?(?:designated|sanctioned)\b", re.I)
+_TODAY_OF_NAME = re.compile(r"\b(?:is|are)\s+(?:also\s+|now\s+)?(?:being\s+)?(?:designat|sanction)(?:ing|ed)\b"
+                            r"|\b(?:designated|sanctioned)\s+today\b", re.I)
 WINDOW = 3000       # characters around a mention that can say something about it
 
 
@@ -66,7 +72,7 @@ class _Sentence:
         self.start, self.end = a, b
         links = history[bisect.bisect_left(history_starts, a):bisect.bisect_left(history_starts, b)]
         self.hist = sorted([(a + m.start(), a + m.end(), m.group(0)) for m in HIST_NAME_RE.finditer(sent)]
-                           + [(s, e, "a link to an earlier release") for s, e in links])
+                           + [(s, e, _LINK) for s, e in links])
         self.current = sorted([(a + m.start(), a + m.end(), m.group(0)) for rx in (CURRENT_RE, WEAK_CURRENT_RE)
                                for m in rx.finditer(sent)])
         self.hist_starts = [m[0] for m in self.hist]
@@ -142,7 +148,8 @@ class Wording:
             others = sorted(set(_near(sent.runs, sent.run_starts, s - WINDOW, e + 2 * WINDOW))
                             | {n for n in names if sent.start <= n[0] and n[1] <= sent.end})
             asides = _near(sent.asides, sent.aside_starts, s - WINDOW, e + 2 * WINDOW)
-            hist = [m for m in hist if self._attached((s, e), (m[0], m[1]), others, asides)]
+            hist = [m for m in hist if self._attached((s, e), (m[0], m[1]), others, asides)
+                    and not self._link_said_not_then(s, e, m, sent, others)]
         markers = [(a, b, "hist", said) for a, b, said in hist]
         # "OFAC designated" inside "In 2022, OFAC designated" is no marker of today
         markers += [(a, b, "current", said) for a, b, said in _near(sent.current, sent.current_starts, s, e + WINDOW)
@@ -159,6 +166,23 @@ class Wording:
         if best[2] == "hist":
             return "mentioned", f"said to be designated before ({best[3]!r})", "hist"
         return "designated", f"designated by this release ({best[3]!r})", "current"
+
+    def _link_said_not_then(self, s: int, e: int, marker: tuple[int, int, str], sent: _Sentence,
+                            others: list[tuple[int, int]]) -> bool:
+        """A link to an earlier release inside a "who …" aside right after the name that says the
+        name was not designated then, the sentence going on to say this name is designated
+        today ("X, who was named in Treasury’s <a>2024 release</a> but was not sanctioned at
+        the time, now runs … and is designated today"): the link tells no history of X."""
+        if marker[2] != _LINK:
+            return False
+        opener = _WHO_ASIDE.match(self.text, e)
+        close = self.text.find(",", marker[1], sent.end)
+        if not opener or opener.end() > marker[0] or close < 0 or "," in self.text[opener.end():marker[0]]:
+            return False
+        if not _NOT_THEN.search(self.text, opener.end(), close):
+            return False
+        today = _TODAY_OF_NAME.search(self.text, close, sent.end)
+        return bool(today) and not any(close <= n[0] < today.start() for n in others)
 
     def role(self, s: int, e: int, own: list[tuple[int, int]] = (), names=()) -> tuple[str, str]:
         role, reason, _ = self.judge(s, e, own, names)
