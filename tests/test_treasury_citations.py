@@ -183,3 +183,9 @@ def test_cartels_designated_pursuant_to_the_order_are_a_status():
     assert not classify("<p>The order targets the bulk cash smuggling that cartels designated pursuant to Executive"
                         " Order (E.O.) 14059, including the Cartel Ficticio, use to move fentanyl proceeds. Today, FinCEN"
                         " also published guidance.</p>")
+
+
+def test_a_country_cut_short_is_no_plain_text_designee():
+    got = _parsed("<p>WASHINGTON — Today, OFAC sanctioned Ruben Inventado Solis and Marina Irreal Paz in the People’s"
+                  " Republic of China pursuant to E.O. 14059.</p>")
+    assert "People’s Republic" not in {d.name for d in got.designees}

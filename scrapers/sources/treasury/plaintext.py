@@ -47,6 +47,7 @@ def _introduces_list(text: str) -> bool:
         CURRENT_RE.search(text) or WEAK_CURRENT_RE.search(text)) and not HIST_NAME_RE.search(text)
 
 
+_STATE_WORD = re.compile(r"\b(?:Republic|Kingdom|Emirates|States|Federation|Islands)$")
 _OBJECT_OF = re.compile(r"\b(?:for|of|by|with|from|to|against|behalf\s+of|led\s+by|run\s+by|tied\s+to|linked\s+to)\s+(?:the\s+)?$")
 
 
@@ -86,8 +87,9 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
                     continue
                 if any(country_of_demonym(t.strip(",.")) for t in tokens[:1]) and len(tokens) < 3:
                     continue
-                if normalize_country(name) or country_of_place(name) or not looks_like_name(name):
-                    continue
+                if normalize_country(name) or country_of_place(name) or not looks_like_name(name) or \
+                        _STATE_WORD.search(name):
+                    continue   # (a country cut short: 'People’s Republic' of China)
                 start = s + m.start()
                 if _OBJECT_OF.search(block.text, max(s, start - 40), start):
                     continue   # '... two companies that ship cocaine for Clan del Golfo': whom they work for
