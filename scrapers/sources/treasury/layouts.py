@@ -60,9 +60,10 @@ def layout_names(blocks: list[Block], sentences: dict) -> list[Candidate]:
     return out
 
 
-def _lead(blocks: list[Block], sentences: dict) -> str | None:
-    """'current' when the release's lead (its first paragraphs, a deck before the dateline
-    one) announces today's designations in a sentence that tells no history."""
+def lead_sentences(blocks: list[Block], sentences: dict):
+    """(block, start, end, sentence with its parentheses blanked) of each sentence of the release's
+    lead (its first two paragraphs, a deck before the dateline one) that announces today's
+    designations and tells no history."""
     paragraphs = (bi for bi, block in enumerate(blocks) if not block.is_heading and len(squash(block.text)) > 40)
     for bi in itertools.islice(paragraphs, 2):
         text = blocks[bi].text
@@ -70,8 +71,12 @@ def _lead(blocks: list[Block], sentences: dict) -> str | None:
             # (history in parentheses is the name's before it: 'used by Los Lobos (sanctioned June 2024)')
             told = _PARENS.sub(lambda m: " " * len(m.group(0)), text[a:b])
             if CURRENT_RE.search(told) and GOVERNING_VERB.search(told) and not HIST_NAME_RE.search(told):
-                return "current"
-    return None
+                yield bi, a, b, told
+
+
+def _lead(blocks: list[Block], sentences: dict) -> str | None:
+    """'current' when the release's lead announces today's designations (lead_sentences)."""
+    return "current" if next(lead_sentences(blocks, sentences), None) else None
 
 
 def _is_label_block(block: Block) -> bool:

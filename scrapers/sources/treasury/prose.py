@@ -8,14 +8,14 @@ companies: a name with a legal form, not a former name, no history) are they des
 otherwise nothing is."""
 from __future__ import annotations
 
-import itertools
 import re
 
 from ...countries import country_of_place, normalize_country
 from ...names import normalize_name
 from .candidates import OFFICIAL_WORDS, Candidate, clean_sentence, is_attribution, looks_like_name
-from .classify import CURRENT_RE, EO_RE, GOVERNING_VERB, HIST_NAME_RE, OTHER_AUTHORITY
+from .classify import EO_RE, OTHER_AUTHORITY
 from .html import Block, squash
+from .layouts import lead_sentences
 from .plaintext import _LEGAL_TAIL, _NAME_WORD, _ORG_WORDS, _PARTICLE, _demonym
 from .wording import Wording
 
@@ -41,7 +41,6 @@ _STOP = re.compile(r"[.;:—–]|(?<![\w-])(?:pursuant|for|that|who|which|whose|
                    r"|connected|responsible|to|with|across|operating|from|identif\w*|today|on|at|over|along)\b", re.I)
 _ITEM_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")
 _ITEM = re.compile(r"(\w+)\s+(?:[\w’'.-]+\s+){0,8}?([a-z]+)")
-_PARENS = re.compile(r"\([^()]*\)")
 
 
 def _counts(text: str) -> dict | None:
@@ -79,17 +78,11 @@ def _lead(blocks: list[Block], sentences: dict) -> tuple[int, int, dict, str] | 
     """(block, end of the sentence, counts, sentence) of the lead sentence that announces
     today's designations and counts them (first two paragraphs, no history, no other
     authority only)."""
-    paragraphs = (bi for bi, block in enumerate(blocks) if not block.is_heading and len(squash(block.text)) > 40)
-    for bi in itertools.islice(paragraphs, 2):
-        text = blocks[bi].text
-        for a, b in sentences[bi]:
-            told = _PARENS.sub(lambda m: " " * len(m.group(0)), text[a:b])
-            if not (CURRENT_RE.search(told) and GOVERNING_VERB.search(told)) or HIST_NAME_RE.search(told):
-                continue
-            if OTHER_AUTHORITY.search(told) and not EO_RE.search(told):
-                return None
-            counts = _counts(told)
-            return (bi, b, counts, text[a:b]) if counts else None
+    for bi, a, b, told in lead_sentences(blocks, sentences):
+        if OTHER_AUTHORITY.search(told) and not EO_RE.search(told):
+            return None
+        counts = _counts(told)
+        return (bi, b, counts, blocks[bi].text[a:b]) if counts else None
     return None
 
 
