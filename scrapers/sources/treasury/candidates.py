@@ -35,6 +35,13 @@ OFFICIAL_WORDS = {"secretary", "director", "administrator", "attorney", "commiss
 NOT_NAME_WORDS = {"figure", "source", "note", "photo", "image", "chart", "related", "click", "view", "washington",
                   "department", "treasury", "ofac", "today", "press", "release", "caption", "graphic", "map",
                   "table", "background", "implications", "fact", "sheet"}
+# Capitalised words that open a sentence but never a name ("The", "While", "Today"): not a given
+# name before another name's form (designees.py), not a person opening a sentence (prose.py)
+SENTENCE_OPENERS = frozenset("""
+a according additionally after all also among an and another as at before between both but by each
+for from further furthermore her his in including its moreover now of on once only or other since
+that the their then these this those through to today under when where while with
+""".split())
 # The labels of a designee's record ("<b>Individual:</b> X<br>DOB: …", "<b>Entities</b>" over a
 # list of them, the "Name" column of a table): never a name themselves.
 RECORD_LABELS = {"individual", "individuals", "entity", "entities", "vessel", "vessels", "aircraft", "company",

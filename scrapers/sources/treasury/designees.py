@@ -11,6 +11,7 @@ from ...names import normalize_name
 from .candidates import (
     CONNECTORS,
     LEGAL_PIECES,
+    SENTENCE_OPENERS,
     Candidate,
     CandidateSet,
     classify_paren,
@@ -157,9 +158,7 @@ def _forms_by_word(cands: list[Candidate], min_len: int = 3) -> dict[str, dict[i
 
 _WORD = re.compile(r"(?<!\w)\w+")
 # a given name right before a form: it is part of another name ('Peña Ordóñez' in 'Rigoberto Peña Ordóñez')
-_NOT_GIVEN = ("The|A|An|In|On|At|By|And|Or|Of|For|From|With|As|To|Both|Each|All|Also|While|After|Before|Under|Including|"
-              "But|Since|Today|Then|When|Where|This|That|These|Those|Its|His|Her|Their|Treasury|Additionally|Further|"
-              "Furthermore|Moreover|Through|Via|Between|Among|Against|Like|Unlike|According|Now|Once|Only|Other|Another")
+_NOT_GIVEN = "|".join(sorted(w.title() for w in SENTENCE_OPENERS | {"against", "like", "treasury", "unlike", "via"}))
 _LONGER_NAME = re.compile(rf"(?<![\w’'-])(?!(?:{_NOT_GIVEN})\s)[A-ZÀ-Þ][a-zà-ÿ][\w’'-]*\s+$")
 
 

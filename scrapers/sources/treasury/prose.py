@@ -12,7 +12,7 @@ import re
 
 from ...countries import country_of_place, normalize_country
 from ...names import normalize_name
-from .candidates import OFFICIAL_WORDS, Candidate, clean_sentence, is_attribution, looks_like_name
+from .candidates import OFFICIAL_WORDS, SENTENCE_OPENERS, Candidate, clean_sentence, is_attribution, looks_like_name
 from .classify import EO_RE, OTHER_AUTHORITY
 from .html import Block, squash
 from .layouts import lead_sentences
@@ -93,13 +93,11 @@ _ROLE_OPEN = re.compile(r"(?:His|Her|Its|Their|The)\s+(?:[\w-]+[’']s\s+)?(?:[a
 _PERSON_WORD = r"[A-ZÀ-Þ][a-zà-ÿ’'-]+"
 _PERSON = re.compile(rf"{_PERSON_WORD}(?:\s+(?:(?:de|del|la|las|los|y|da|dos|van|von)\s+)*{_PERSON_WORD})+")
 _AFTER_PERSON = re.compile(r"\s*(?:,|\(|\s[a-z])")
-_NOT_OPENING = {"the", "a", "an", "in", "on", "at", "by", "and", "or", "of", "for", "from", "with", "as", "to",
-                "both", "each", "all", "also", "while", "after", "before", "under", "including", "but", "since",
-                "today", "then", "when", "where", "this", "that", "these", "those", "its", "his", "her", "their",
-                "additionally", "further", "furthermore", "moreover", "through", "between", "among", "according",
-                "now", "once", "only", "other", "another", "unless", "financial", "click", "during", "last",
-                "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "los", "las", "la", "el", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NOT_OPENING = SENTENCE_OPENERS | {
+    "april", "august", "click", "december", "during", "el", "february", "financial", "friday",
+    "january", "july", "june", "la", "las", "last", "los", "march", "may", "monday", "november",
+    "october", "saturday", "september", "sunday", "thursday", "tuesday", "unless", "wednesday",
+}
 _SPEECH = re.compile(r"\b(?:said|says|stated|added|noted|remarked)\b")
 
 
