@@ -117,8 +117,8 @@ def _whole_term(seg: str, m: re.Match) -> tuple[float, str] | None:
     if t and (total := LENGTH.match(rest, t.end())):
         months = _months_of(total)
         return (months, _label(total) + " in prison") if months is not None else None
-    if _CONSECUTIVE.search(rest):
-        head = rest[:_CONSECUTIVE.search(rest).start()]
+    if consecutive := _CONSECUTIVE.search(rest):
+        head = rest[:consecutive.start()]
         parts = [m] + [x for x in LENGTH.finditer(head) if not _NOT_PRISON.match(head[x.end():].lstrip())]
         months = [_months_of(x) for x in parts]
         if len(parts) > 1 and all(x is not None for x in months):
