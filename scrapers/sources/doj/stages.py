@@ -268,39 +268,7 @@ def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]
 _STEM_SEARCHES = _stem_searches()
 VERB_WORDS = tuple(word for _, word, _ in _STEM_SEARCHES)   # (letters: as inside a token)
 
-_TITLE_STAGES = [
-    ("sentenced", re.compile(r"\bSentenced\b|\bSentences?\b(?!\s+Reduction)|\bSentencing\b", re.I)),
-    ("convicted", re.compile(r"\bConvicted\b|\bFound Guilty\b|\bGuilty Verdict\b|\bJury Convicts\b|\bConvicts\b", re.I)),
-    ("pleaded_guilty", re.compile(r"\bPleads? Guilty\b|\bPleaded Guilty\b|\bPled Guilty\b|\bGuilty Pleas?\b|\bAdmits\b", re.I)),
-    ("extradited", re.compile(r"\bExtradited\b|\bExtradition\b", re.I)),
-    ("arrested", re.compile(r"\bArrested\b|\bArrests?\b|\bApprehended\b", re.I)),
-    ("charged", re.compile(r"\bIndicted\b|\bCharged\b|\bCharges?\b|\bIndictments?\b|\bIndicts\b|\bComplaint\b", re.I)),
-]
 
-def title_stage(text: str | None) -> str | None:
-    if not text:
-        return None
-    low = lower_for_ci(text)   # (None: the words would not stand for the patterns)
-    for stage, rx, words in _TITLE_STAGE_WORDS:
-        if (low is None or any(w in low for w in words)) and rx.search(text):
-            return stage
-    return None
-
-
-# Each _TITLE_STAGES pattern (case-insensitive) matches only where one of these occurs in the
-# lower-cased text: the patterns then run on few titles (they cost ~1.5 us each otherwise).
-_TITLE_STAGE_WORDS = [(stage, rx, {"sentenced": ("sentenc",), "convicted": ("convict", "found guilty", "guilty verdict"),
-                                   "pleaded_guilty": ("guilty", "admits"), "extradited": ("extradit",),
-                                   "arrested": ("arrest", "apprehended"),
-                                   "charged": ("indict", "charge", "complaint")}[stage]) for stage, rx in _TITLE_STAGES]
-
-
-def _any_title_stage(text: str) -> bool:
-    """any(rx.search(text) for _, rx in _TITLE_STAGES)"""
-    return title_stage(text) is not None
-
-
-# -- events -> stages ----------------------------------------------------------------------------
 def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int | None = None,
                words: set[str] | None = None) -> None:
     """Each person's stage and prison term from the verbs of the text. `words`: which of
@@ -380,7 +348,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = [] if n_of_m else refs.object_pronoun(
                             text, e_end, refs.recent_defendant(mentions, starts, e_start), last, default_subjects) \
                             or refs.caption_before(captions, text, e_end)   # 'United States v. X: ... indicted the defendant'
-                        lead = (refs.lead_object(text, e_end) or refs.lead_objects(text, e_end)) if not subjects else None
+                        lead = (refs.lead_object(text, e_end) or refs.lead_objects(text, e_end)) \
+                            if not (subjects or n_of_m) else None   # ('two of the defendants': not named next)
                         if lead:
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
             else:

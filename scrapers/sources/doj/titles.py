@@ -1,0 +1,41 @@
+"""The stage a release's title or a round-up's heading announces ("Rochester Man Sentenced ...",
+"Three Indicted ..."): the default stage of the defendants the text gives no verb of their own."""
+from __future__ import annotations
+
+import re
+
+from .textscan import lower_for_ci
+
+_TITLE_STAGES = [
+    ("sentenced", re.compile(r"\bSentenced\b|\bSentences?\b(?!\s+Reduction)|\bSentencing\b", re.I)),
+    ("convicted", re.compile(r"\bConvicted\b|\bFound Guilty\b|\bGuilty Verdict\b|\bJury Convicts\b|\bConvicts\b", re.I)),
+    ("pleaded_guilty", re.compile(r"\bPleads? Guilty\b|\bPleaded Guilty\b|\bPled Guilty\b|\bGuilty Pleas?\b|\bAdmits\b", re.I)),
+    ("extradited", re.compile(r"\bExtradited\b|\bExtradition\b", re.I)),
+    ("arrested", re.compile(r"\bArrested\b|\bArrests?\b|\bApprehended\b", re.I)),
+    ("charged", re.compile(r"\bIndicted\b|\bCharged\b|\bCharges?\b|\bIndictments?\b|\bIndicts\b|\bComplaint\b", re.I)),
+]
+
+def title_stage(text: str | None) -> str | None:
+    if not text:
+        return None
+    low = lower_for_ci(text)   # (None: the words would not stand for the patterns)
+    for stage, rx, words in _TITLE_STAGE_WORDS:
+        if (low is None or any(w in low for w in words)) and rx.search(text):
+            return stage
+    return None
+
+
+# Each _TITLE_STAGES pattern (case-insensitive) matches only where one of these occurs in the
+# lower-cased text: the patterns then run on few titles (they cost ~1.5 us each otherwise).
+_TITLE_STAGE_WORDS = [(stage, rx, {"sentenced": ("sentenc",), "convicted": ("convict", "found guilty", "guilty verdict"),
+                                   "pleaded_guilty": ("guilty", "admits"), "extradited": ("extradit",),
+                                   "arrested": ("arrest", "apprehended"),
+                                   "charged": ("indict", "charge", "complaint")}[stage]) for stage, rx in _TITLE_STAGES]
+
+
+def _any_title_stage(text: str) -> bool:
+    """any(rx.search(text) for _, rx in _TITLE_STAGES)"""
+    return title_stage(text) is not None
+
+
+# -- events -> stages ----------------------------------------------------------------------------
