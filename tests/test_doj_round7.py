@@ -6,6 +6,8 @@ import pytest
 
 from scrapers.sources.doj.extract import extract
 from scrapers.sources.doj.htmltext import html_to_blocks
+from scrapers.sources.doj.people import _Scanner
+from scrapers.sources.doj.surnames import add_surnames
 
 
 def defendants(body: str, title: str = "Fentanyl case") -> dict[str, tuple]:
@@ -53,3 +55,66 @@ def test_the_names_after_a_counted_object_are_not_its_subjects():
     got = defendants(ROSTER + "<p>Agents arrested two of the defendants on Tuesday. Tavon Reddick and"
                               " Silas Quimby are expected to appear in court next week.</p>")
     assert got["Tavon Reddick"] == ("charged", None) and got["Silas Quimby"] == ("charged", None)
+
+
+def test_names_in_capitals_listed_after_charging():
+    # some offices write every defendant in capitals; a list of them needs no age or alias each
+    body = ('<p>The U.S. Attorney announced the unsealing of an Indictment charging NESTOR QUIROGA VALLE, a/k/a'
+            ' "Nesto," MIRTA ISABEL OCAÑA, TEODORO J. BRAVAL, and ARMINDA LUZ FERRO with narcotics conspiracy'
+            ' offenses in connection with a fentanyl packaging mill. QUIROGA VALLE, OCAÑA, and BRAVAL were arrested'
+            ' this morning. FERRO remains at large.</p>')
+    assert defendants(body) == {"NESTOR QUIROGA VALLE": ("arrested", None), "MIRTA ISABEL OCAÑA": ("arrested", None),
+                                "TEODORO J. BRAVAL": ("arrested", None), "ARMINDA LUZ FERRO": ("charged", None)}
+
+
+def test_capitals_that_are_no_list_of_names_are_not_read():
+    body = ("<p>The DRUG ENFORCEMENT ADMINISTRATION, FEDERAL BUREAU OF INVESTIGATION, and HOMELAND SECURITY"
+            " INVESTIGATIONS investigated the case. Rollo Bintley, 33, was sentenced to 60 months in prison for"
+            " distributing fentanyl.</p>")
+    assert defendants(body) == {"Rollo Bintley": ("sentenced", 60)}
+
+
+def test_a_surname_that_is_also_a_word_for_a_place():
+    body = ("<p>A grand jury returned an indictment charging three people with distributing fentanyl.</p>"
+            "<p>Charged are Gideon Marsh-Lutz (38), Eun-ji Park (31), and Corbin Hale (27), all of Portland.</p>"
+            "<p>Marsh-Lutz, Park and Hale were arrested on November 12.</p>")
+    assert defendants(body) == {"Gideon Marsh-Lutz": ("arrested", None), "Eun-ji Park": ("arrested", None),
+                                "Corbin Hale": ("arrested", None)}
+
+
+def test_a_place_name_holding_the_surname_is_not_the_person():
+    text = ("A grand jury returned an indictment charging Eun-ji Park (31) with distributing fentanyl. Agents"
+            " searched a house in Highland Park and a shop on Park Avenue. Park was arrested on Monday.")
+    sc = _Scanner(text)
+    sc.scan()
+    add_surnames(sc)
+    alone = [text[m.start:m.end + 4].strip() for m in sc.mentions if not m.full]
+    assert alone == ["Park was"]
+
+
+def test_a_bare_count_arrested_and_a_roster_line_marked_fugitive():
+    body = ("<p>Three individuals have been indicted by a federal grand jury for distributing fentanyl. Two were"
+            " arrested Tuesday during a coordinated takedown; one remains a fugitive.</p>"
+            "<p>DEFENDANTS CHARGED:<br><strong>LAMAR \"BIG L\" OSWIN</strong>, 40, of Macon<br>"
+            "<strong>TESSA RAINWATER</strong>, 35, of Macon<br><strong>GRADY PELL-ORCUTT</strong>, 47, of Perry"
+            " (fugitive)</p>")
+    got = defendants(body)
+    assert got["GRADY PELL-ORCUTT"] == ("charged", None)
+    assert got["TESSA RAINWATER"] == ("arrested", None)
+    assert [v for k, v in got.items() if "OSWIN" in k] == [("arrested", None)]
+
+
+def test_a_fugitive_mark_belongs_to_its_own_line_only():
+    body = ("<p>Three individuals have been indicted for distributing fentanyl. Two were arrested Tuesday.</p>"
+            "<p>Defendants: Lamar Oswin, 40, of Macon; Tessa Rainwater, 35, of Macon; Grady Orcutt, 47, of Perry"
+            " (fugitive)</p>")
+    got = defendants(body)
+    # the mark is after Orcutt's line: Oswin and Rainwater are the two arrested
+    assert got["Grady Orcutt"] == ("charged", None)
+    assert got["Lamar Oswin"] == ("arrested", None) and got["Tessa Rainwater"] == ("arrested", None)
+
+
+def test_a_count_opening_a_clause_is_not_the_one_person_named():
+    body = ("<p>Rosendo Alba Quiles, 30, was indicted yesterday on fentanyl charges. Of the defendants charged so"
+            " far, two have pleaded guilty and two are fugitives.</p>")
+    assert defendants(body) == {"Rosendo Alba Quiles": ("charged", None)}

@@ -289,7 +289,11 @@ CAPS_NAME_RX = re.compile(
     r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]|[ \t]\|[ \t]|"   # (| a table cell's end)
     # the subject of a verb ('JOHN ROE was sentenced'), or one of several ('JOHN ROE and MARY DOE were')
     rf"(?:,?[ \t]+(?:and|&)[ \t]+(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+[{_UC}][{_UC}’'.-]*){{1,5}})?"
-    r"[ \t]+(?:was|were|has|have|had|pleaded|pled|each|both)[ \t]))")
+    r"[ \t]+(?:was|were|has|have|had|pleaded|pled|each|both)[ \t]|"
+    # one of a list of names in capitals ('charging JOHN ROE, MARY DOE, and RAY LEE with'): another
+    # such name next, or 'with' and the charge after the last one
+    rf",?[ \t]+(?:and[ \t]+)?(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|{_CAPS_WORD_RX})){{1,5}}(?:,|[ \t]+(?:and|with)[ \t])|"
+    r"[ \t]+with[ \t]+[a-z]))")
 
 
 # ASCII letters by case ('A' / 'a'), digits '9', everything else itself: in this shape of a

@@ -277,6 +277,21 @@ def part_of(before: str) -> tuple[int | None, int | None] | None:
     return _count(m.group(1)), _count(m.group(2))
 
 
+# a count alone as the subject, opening its sentence or clause: 'Four were arrested Tuesday; one
+# remains a fugitive', 'Six of them have been arrested'
+_BARE_COUNT = re.compile(r"(?:^|[.;:!?]\s+|\n)\s*(\w+)(?:\s+of\s+them)?\s+(?:have\s+|has\s+|had\s+)?$")
+# (also after a comma: 'Of the defendants charged so far, two have pleaded guilty')
+_BARE_COUNT_CLAUSE = re.compile(r"(?:^|[.;:,!?]\s+|\n)\s*(\w+)(?:\s+of\s+them)?\s+(?:have\s+|has\s+|had\s+)?$")
+
+
+def bare_count(before: str, clause: bool = False) -> tuple[int, None] | None:
+    """'Four ' (the subject of 'were arrested') -> (4, None): a count of the release's defendants.
+    clause: the count may open a clause after a comma."""
+    m = (_BARE_COUNT_CLAUSE if clause else _BARE_COUNT).search(before[-60:])
+    n = _count(m.group(1)) if m else None
+    return (n, None) if n and m.group(1).lower() not in ("both", "pair", "couple", "duo", "trio") else None
+
+
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _PLURAL_FUGITIVE = re.compile(r"\s*,?\s+(?:who\s+)?(?:remain|are|were|have)\b")
 
@@ -286,9 +301,11 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     fugitive'; 'A and B remain fugitives': each name of a list before a plural verb)."""
     if "fugitive" not in text and "at large" not in text and "not yet been" not in text and "not been" not in text:
         return set()
-    found = {id(m.candidate) for m in mentions
-             if fugitive_after(text, m) or "fugitive" in text[max(0, m.start - 30):m.start]}
     ordered = sorted(mentions, key=lambda m: m.start)
+    found = {id(m.candidate) for k, m in enumerate(ordered)
+             if fugitive_after(text, m) or _FUGITIVE_BEFORE.search(text, max(0, m.start - 30), m.start)
+             or ("(" in text[m.end:m.end + 62] and _FUGITIVE_MARK.match(   # (up to the next name)
+                 text, m.end, min(m.end + 100, ordered[k + 1].start if k + 1 < len(ordered) else len(text))))}
     # walking back from the end: whether the list going on from the next name ends before a
     # plural fugitive verb ('..., A and B remain fugitives'), carried from name to name
     plural_after = False
@@ -310,6 +327,12 @@ def _listed_next(text: str, m: Mention, nxt: Mention) -> bool:
         return False
     lead = text[j.end():nxt.start]
     return not lead or (lead[:1].isupper() and (lead + text[nxt.start:nxt.end]) in nxt.candidate.name)
+
+
+# 'fugitive A', 'the fugitive, A' (in the name's own sentence and line); a roster line marked
+# 'A, 47, of Perry (fugitive)'
+_FUGITIVE_BEFORE = re.compile(r"\bfugitives?\b[^.;:\n]*$")
+_FUGITIVE_MARK = re.compile(r"[^\n()]{0,60}?\(\s*(?:fugitive|at\s+large)\s*\)", re.I)
 
 
 def fugitive_after(text: str, m: Mention) -> bool:

@@ -382,12 +382,14 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         n_of_m = refs.part_of(before)
                         if n_of_m and stage == "arrested":
                             counted.append((stage, n_of_m))
+                    elif stage == "arrested" and plural and (n_of_m := refs.bare_count(before)):
+                        counted.append((stage, n_of_m))   # 'Four were arrested Tuesday; one remains a fugitive'
                     elif prev_subjects:
                         subjects = prev_subjects
                     elif pronoun is not None:
                         subjects = pronoun
                     elif len(default_subjects) == 1 and not _OTHERS.search(before) and \
-                            not refs.other_age(before, default_subjects[0]):
+                            not refs.other_age(before, default_subjects[0]) and not refs.bare_count(before, clause=True):
                         if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:
                             subjects = default_subjects   # (a fugitive is not the one sentenced)
                     elif len(default_subjects) > 1 and plural and generic_group(before, len(default_subjects)):

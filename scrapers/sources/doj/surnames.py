@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 
 from ...names import surname_first
-from .mentions import _NON_NAME, _PARTICLES, _SUFFIXES
+from .mentions import _NON_NAME, _PARTICLES, _SUFFIXES, _SURNAME_WORDS
 from .people import _AGED, Candidate, Mention, _Scanner
 from .textscan import ascii_bytes
 
@@ -68,7 +68,9 @@ def add_surnames(scanner: _Scanner) -> None:
             # introduced in capitals ('DORIAN WESTFALL'), named later either way ('Westfall')
             forms |= {f.title() for f in forms}
         for f in forms:
-            if f.lower() in _NON_NAME or (len(f) < 3 and not surname_first(f)):
+            if f.lower() in _NON_NAME and not (f.lower() in _SURNAME_WORDS and c.age is not None):
+                continue   # ('Park' of 'Eun-ji Park (31)': a surname, found alone only between other words)
+            if len(f) < 3 and not surname_first(f):
                 continue
             variants.setdefault(f, []).append(c)
         c.surnames = sorted(forms)
@@ -96,7 +98,8 @@ def add_surnames(scanner: _Scanner) -> None:
         while i >= 0:
             j = i + len(form)
             ok = (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'-")) and \
-                 (j >= len(text) or not (text[j].isalnum() or text[j] in "’'-"))
+                 (j >= len(text) or not (text[j].isalnum() or text[j] in "’'-")) and \
+                 (form.lower() not in _NON_NAME or not _in_place_name(text, i, j))
             if ok:
                 k = bisect.bisect_right(starts, i) - 1
                 inside = k >= 0 and covered[k][0] <= i < covered[k][1]
@@ -109,3 +112,14 @@ def add_surnames(scanner: _Scanner) -> None:
             i = hay.find(needle, j)
     scanner.mentions.extend(found.values())
     scanner.mentions.sort(key=lambda x: x.start)
+
+
+def _in_place_name(text: str, i: int, j: int) -> bool:
+    """A word that may be a place's ('Park', 'Lake') next to another capitalised word, with only
+    a space between: part of a place's name ('Highland Park', 'Park Avenue'), not a surname."""
+    before = text[max(0, i - 30):i]
+    after = text[j:j + 30]
+    prev = before.rstrip(" ").rsplit(None, 1)[-1] if before.strip() else ""
+    nxt = after.lstrip(" ").split(None, 1)[0] if after.strip() else ""
+    return (before.endswith(" ") and prev[:1].isupper() and prev[-1:].isalpha()) or \
+        (after.startswith(" ") and nxt[:1].isupper())
