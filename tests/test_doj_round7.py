@@ -118,3 +118,37 @@ def test_a_count_opening_a_clause_is_not_the_one_person_named():
     body = ("<p>Rosendo Alba Quiles, 30, was indicted yesterday on fentanyl charges. Of the defendants charged so"
             " far, two have pleaded guilty and two are fugitives.</p>")
     assert defendants(body) == {"Rosendo Alba Quiles": ("charged", None)}
+
+
+def test_a_counted_description_pleading_guilty_names_its_people_next():
+    body = ("<p>TULSA – Two Sand Springs men pleaded guilty Wednesday to conspiracy to distribute fentanyl.</p>"
+            "<p>Luc-Henri Bastarache III, 38, and Amos Wexford Jr., 44, admitted that they sold fentanyl from a"
+            " tire shop. Both men face at least five years in prison.</p>")
+    assert defendants(body) == {"Luc-Henri Bastarache III": ("pleaded_guilty", None),
+                                "Amos Wexford Jr.": ("pleaded_guilty", None)}
+
+
+def test_a_father_and_son_are_two_people():
+    body = ("<p>RALEIGH – A father and son from Kinston pleaded guilty today to conspiracy to distribute"
+            " fentanyl.</p><p>Odell Prewitt Sr., 58, and his son, Odell Ames Prewitt Jr., 34, admitted that they"
+            " sold fentanyl from a used-car lot.</p>")
+    assert defendants(body) == {"Odell Prewitt Sr.": ("pleaded_guilty", None),
+                                "Odell Ames Prewitt Jr.": ("pleaded_guilty", None)}
+
+
+def test_a_company_described_in_the_lead_is_not_the_person_named_next():
+    body = ("<p>An India-based chemical manufacturer pleaded guilty today to conspiring to import fentanyl precursor"
+            " chemicals.</p><p>Vantara Fine Chemicals Pvt. Ltd. (Vantara), based in Gujarat, India, pleaded guilty"
+            " through a corporate representative.</p><p>Vantara's sales director, Ishaan Mehrotra, 46, an Indian"
+            " national, was arrested in January. His case is pending.</p>")
+    assert defendants(body) == {"Vantara Fine Chemicals Pvt. Ltd.": ("pleaded_guilty", None),
+                                "Ishaan Mehrotra": ("arrested", None)}
+
+
+def test_two_companies_with_short_names_in_parentheses_and_their_towns():
+    body = ("<p>Two India-based chemical companies were charged in an indictment unsealed today with importing"
+            " fentanyl precursor chemicals.</p><p>The companies, Corvane Fine Chemicals Pvt. Ltd. (Corvane) of"
+            " Hyderabad and Sitara Agrochem Private Limited (Sitara Agrochem) of Vadodara, allegedly advertised 4-AP"
+            " on their websites.</p>")
+    assert defendants(body) == {"Corvane Fine Chemicals Pvt. Ltd.": ("charged", None),
+                                "Sitara Agrochem Private Limited": ("charged", None)}

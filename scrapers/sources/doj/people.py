@@ -231,6 +231,11 @@ class _Scanner:
                 toks = wm.group(g).split()
                 i = max((k + 1 for k, t in enumerate(toks) if t[-1] == "." and (t[:-1].isdigit() or _sentence_end(t))),
                         default=0)   # 'May 2.', 'in Seattle. Acme Inc. was'
+                # 'Raxon Pvt. Ltd. (Raxon) of Hyderabad and Shreeji Agrochem Private Limited': the name
+                # starts after a parenthesis closed, and after the place of the company before it
+                i = max((k + 1 for k, t in enumerate(toks) if t.count(")") > t.count("(")), default=i)
+                if 0 < i < len(toks) and toks[i - 1].count(")") > toks[i - 1].count("(") and toks[i] in ("of", "in", "from"):
+                    i = next((k + 1 for k in range(i + 1, min(i + 5, len(toks) - 1)) if toks[k] == "and"), i)
                 toks, i = toks[i:], 0
                 # leading words that are no part of the name: 'the', 'former', a dateline
                 # ('WASHINGTON Acme Corp.'), a description ('Tokyo-based Acme Corp.')

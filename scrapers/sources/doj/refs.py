@@ -192,6 +192,19 @@ _LEAD_OBJECTS = re.compile(r"\s+(two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2
                            r"defendants|nationals|residents|citizens|brothers|sisters)\b")
 
 
+# two people described as a pair: 'A father and son from Wilmington', 'a husband and wife', 'a couple'
+_KIN = r"(?:father|mother|husband|wife|brother|sister|son|daughter|man|woman|uncle|nephew|aunt|niece|cousin|boyfriend|girlfriend)"
+_PAIR = re.compile(rf"\b{_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?{_KIN}\b|\b(?:couple|pair|duo)\b", re.I)
+
+
+_PAIR_LEAD = re.compile(rf"\W*(?:an?|the)\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?{_KIN}\b", re.I)
+
+
+def pair_lead(text: str, at: int) -> re.Match | None:
+    """'A father and son', 'A Tulsa man and woman' opening a subject (at `at`): two people."""
+    return _PAIR_LEAD.match(text, at)
+
+
 def lead_objects(text: str, e_end: int) -> re.Match | None:
     return _LEAD_OBJECTS.match(text, e_end, min(len(text), e_end + 80))
 
@@ -202,7 +215,7 @@ def lead_group(mentions: list[Mention], starts: list[int], text: str, pos: int, 
     paragraph, within 400 characters) with other evidence of being defendants or an age ('A, 44, ... recruited
     drivers, and B, 32, stored the drugs')."""
     m = _LEAD_OBJECTS.match(description)
-    n = _count(m.group(1)) if m else None
+    n = _count(m.group(1)) if m else (2 if _PAIR.search(description) else None)
     k = bisect.bisect_left(starts, pos)
     group: list[Candidate] = []
     end = None
@@ -223,7 +236,7 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
     """The person a description stands for: the first one named after its sentence (`pos`), when
     other evidence makes that person a defendant and the name does not open a list of several ('Jane Roe, 30, and John Doe, 31, ...': which one?). Takes the
     description's age ('A 24-year-old Renton man')."""
-    if _LEAD_OBJECTS.match(description):
+    if _LEAD_OBJECTS.match(description) or _PAIR.search(description):
         return []   # a count of people is not one person
     k = bisect.bisect_left(starts, pos)
     while k < len(mentions) and mentions[k].start < pos + _LEAD_REACH:

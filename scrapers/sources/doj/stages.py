@@ -388,16 +388,18 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = prev_subjects
                     elif pronoun is not None:
                         subjects = pronoun
-                    elif len(default_subjects) == 1 and not _OTHERS.search(before) and \
+                    elif len(default_subjects) == 1 and not described and not _OTHERS.search(before) and \
                             not refs.other_age(before, default_subjects[0]) and not refs.bare_count(before, clause=True):
                         if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:
                             subjects = default_subjects   # (a fugitive is not the one sentenced)
-                    elif len(default_subjects) > 1 and plural and generic_group(before, len(default_subjects)):
+                    elif len(default_subjects) > 1 and (plural or _PLED.match(text, e_start, e_end)) and \
+                            generic_group(before, len(default_subjects)):   # ('two Lafayette men pleaded guilty')
                         subjects = default_subjects  # 'A Dominican national and a Lawrence man were arrested'
-                    elif not plural:
+                    elif not (plural or described):   # (a company described: _described_companies)
                         lead = refs.lead_subject(before)  # 'A Wichita man was sentenced', named later
-                        if lead:
-                            leads.append((stage, e_start, e_end, s_end, lead.group(0)))
+                        if lead:   # ('A father and son from Wilmington': the pair, two people)
+                            pair = refs.pair_lead(lead.string, lead.start())
+                            leads.append((stage, e_start, e_end, s_end, pair.group(0) if pair else lead.group(0)))
             lengths = respective_lengths(text, e_end, s_end, len(subjects)) if stage == "sentenced" else None
             for n, cand in enumerate(subjects):
                 _record(cand, stage, text, e_end, events, e_start, s_end, lengths[n] if lengths else None)
