@@ -152,3 +152,34 @@ def test_two_companies_with_short_names_in_parentheses_and_their_towns():
             " on their websites.</p>")
     assert defendants(body) == {"Corvane Fine Chemicals Pvt. Ltd.": ("charged", None),
                                 "Sitara Agrochem Private Limited": ("charged", None)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "At a hearing on February 10, U.S. Magistrate Judge Carmen Lyle ordered Vale detained pending trial.",
+    "Vale was ordered detained pending trial.",
+])
+def test_ordered_detained_is_held_in_custody(sentence):
+    body = ("<p>A federal criminal complaint has been filed charging Dashawn Vale, 30, of Akron, with possession"
+            f" with intent to distribute fentanyl. {sentence}</p>")
+    assert defendants(body) == {"Dashawn Vale": ("arrested", None)}
+
+
+def test_detained_after_an_extradition_the_title_announces_is_extradited():
+    body = ("<p>Ramiro Ocampo Tello, 41, of Culiacán, was charged in an indictment with conspiracy to import"
+            " fentanyl. He made his initial appearance today and was ordered detained pending trial.</p>")
+    assert defendants(body, title="Sinaloa Cartel Member Extradited from Mexico") == \
+        {"Ramiro Ocampo Tello": ("extradited", None)}
+
+
+def test_remaining_detained_is_no_stage():
+    body = ("<p>Dashawn Vale, 30, was charged by criminal complaint with possession of fentanyl. He remains"
+            " detained.</p>")
+    assert defendants(body) == {"Dashawn Vale": ("charged", None)}
+
+
+def test_the_object_after_a_possessive_role():
+    body = ("<p>Manuel Leite Salgado, 48, pleaded guilty in June.</p><p>A superseding indictment returned last week"
+            " charges Salgado’s alleged supplier, Rui Quaresma-Pinto, 51, of Fall River, Massachusetts, with"
+            " conspiracy to distribute fentanyl. He has not yet been arrested.</p>")
+    assert defendants(body) == {"Manuel Leite Salgado": ("pleaded_guilty", None),
+                                "Rui Quaresma-Pinto": ("charged", None)}

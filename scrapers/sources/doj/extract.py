@@ -135,6 +135,8 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
         if case.index == 0 and not found:
             continue  # a round-up's preamble: officials and praise
         for c in found:
+            if c.stage == "detained":   # held in custody: arrested, or extradited if the title says so
+                c.stage = "extradited" if stage_default == "extradited" else "arrested"
             if c.stage is None:
                 if len(found) == 1 and stage_default:
                     c.stage = stage_default

@@ -14,7 +14,9 @@ from .roster import list_items, roster_lines, verb_lines
 from .terms import clause_term, respective_lengths
 from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
 
-STAGES = ["other", "charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
+# ('detained': held in custody, 'ordered detained pending trial' -- an arrest, unless the release's title
+# says how: extradited; extract.py writes it as one or the other)
+STAGES = ["other", "charged", "detained", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
 _BEYOND_ARREST = frozenset(s for s in STAGES if RANK[s] > RANK["extradited"])
 
@@ -159,7 +161,14 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         elif kind == "order":
             # 'has been ordered to federal prison', 'ordered him to serve 235 months'
             m = _ORDER_TO.match(text, j, seg_end)
-            if m:
+            if not m and (d := _ORDER_DETAINED.match(text, j, seg_end)):
+                # held in custody: 'ordered X detained pending trial', 'X was ordered detained'
+                k = _be_start(left)
+                if k is not None and not d.group(1):
+                    out.append((base + k, j, "detained", "left"))
+                elif k is None and d.group(1) and not _TO_BE.search(left):
+                    out.append((i, j, "detained", "right"))
+            elif m:
                 k = _be_start(left)
                 if k is not None and not m.group(1):
                     out.append((base + k, j, stage, "left"))
@@ -190,6 +199,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
 
 _ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})(?:,[^,;.]{1,40}){0,2},?\s+)?"
                        r"(?:today\s+|yesterday\s+|on\s+\w+\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")   # ('ordered X, 34, of Y,')
+_POSSESSIVE_ROLE = re.compile(r"\s+(?:[A-Za-z][\w’'.-]*\s+){0,3}?[A-Z][\w.-]*[’']s\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,\s+")
+_ORDER_DETAINED = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?(?:to\s+be\s+)?detained\b")
 _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|prison\s+term)\b|"
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)|"
                        r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
@@ -332,6 +343,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             if voice == "right":
                 near = in_sentence[bisect.bisect_left(in_starts, e_end):bisect.bisect_right(in_starts, e_end + 60)]
                 obj = [m for m in near if describes(text[e_end:m.start])]
+                if (pos := _POSSESSIVE_ROLE.match(text, e_end, s_end)) and (not obj or obj[0].start < pos.end()):
+                    # 'charges de Oliveira's alleged supplier, Rui Sousa-Fontes, with': the one after the role
+                    obj = [m for m in in_sentence if m.start == pos.end()]
                 if obj:
                     subjects = conjoined(scanner, in_sentence, obj[0], forward=True)
                 else:
