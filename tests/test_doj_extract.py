@@ -146,9 +146,10 @@ def test_round_up_each_defendant_keeps_its_own_action():
     assert got == {"Percival Ackroyd": ("sentenced", 52, "Madison"),
                    "Yolanda Strick": ("pleaded_guilty", 28, "Janesville"),
                    "Florian Mbeki": ("pleaded_guilty", 35, "Janesville"),
-                   "Garrick Thwaite": ("charged", 24, "Beloit")}
+                   # ('ordered him detained': held in custody, so arrested -- not a sentence ordered)
+                   "Garrick Thwaite": ("arrested", 24, "Beloit")}
     assert [(p["case_index"], p["action"], p["defendant_count"]) for p in ex.prosecutions] == [
-        (1, "sentenced", 1), (2, "pleaded_guilty", 2), (3, "charged", 1)]
+        (1, "sentenced", 1), (2, "pleaded_guilty", 2), (3, "arrested", 1)]
     assert [p["id"] for p in ex.prosecutions] == ["doj:test#1", "doj:test#2", "doj:test#3"]
     assert {p["district"] for p in ex.prosecutions} == {"Western District of Wisconsin"}
     assert people(ex)["Percival Ackroyd"]["sentence_months"] == 96.0

@@ -20,11 +20,16 @@ def stages(body: str) -> dict[str, str]:
     "Odell Prentiss, 27, appeared in federal court in St. Paul today on federal drug charges.",
     "Odell Prentiss, 27, faces charges of distributing fentanyl resulting in death.",
     "Odell Prentiss, 27, is facing federal charges of conspiring to distribute fentanyl.",
-    "Odell Prentiss, 27, was ordered detained pending trial on fentanyl trafficking charges.",
     "U.S. Attorney Marla Quist said that Odell Prentiss, 27, will face charges filed in St. Paul.",
 ])
 def test_facing_or_appearing_on_charges_is_charged(sentence):
     assert stages(f"<p>ST. PAUL – {sentence}</p>") == {"Odell Prentiss": "charged"}
+
+
+def test_detained_on_charges_is_held_in_custody():
+    # the charges give 'charged'; being ordered detained says more: the defendant is in custody
+    body = "<p>ST. PAUL – Odell Prentiss, 27, was ordered detained pending trial on fentanyl trafficking charges.</p>"
+    assert stages(body) == {"Odell Prentiss": "arrested"}
 
 
 def test_a_later_stage_still_wins_over_the_charges():
