@@ -8,6 +8,7 @@ from scrapers.sources.doj.extract import extract
 from scrapers.sources.doj.htmltext import html_to_blocks
 from scrapers.sources.doj.people import _Scanner
 from scrapers.sources.doj.surnames import add_surnames
+from scrapers.sources.doj.terms import sentence_months
 
 
 def defendants(body: str, title: str = "Fentanyl case") -> dict[str, tuple]:
@@ -183,3 +184,31 @@ def test_the_object_after_a_possessive_role():
             " conspiracy to distribute fentanyl. He has not yet been arrested.</p>")
     assert defendants(body) == {"Manuel Leite Salgado": ("pleaded_guilty", None),
                                 "Rui Quaresma-Pinto": ("charged", None)}
+
+
+@pytest.mark.parametrize("clause, months, label", [
+    ("ordered Vance to serve five years of supervised release following a 41-month term of imprisonment",
+     41, "41 months in prison"),
+    ("was sentenced to three years of supervised release after 12 years in federal prison", 144, "12 years in prison"),
+    ("was sentenced to three years of supervised release", None, "three years of supervised release"),
+])
+def test_supervised_release_first_and_the_prison_term_after_it(clause, months, label):
+    assert sentence_months(clause) == (months, label)
+
+
+def test_later_mentions_by_the_first_of_two_surnames():
+    body = ("<p>José Tadeo Quiñones de Alba, 37, and María Luisa Ortega Salvatierra, 26, both of Reynosa, pleaded"
+            " guilty Jan. 11. Jesús Abraham Treviño-Cantú, 45, of Pharr, pleaded guilty Feb. 2.</p>"
+            "<p>Treviño recruited the drivers. The judge ordered Quiñones to serve 108 months in federal prison,"
+            " while Ortega received 57 months. Treviño-Cantú was sentenced to 135 months in federal prison.</p>")
+    assert defendants(body) == {"José Tadeo Quiñones de Alba": ("sentenced", 108),
+                                "María Luisa Ortega Salvatierra": ("sentenced", 57),
+                                "Jesús Abraham Treviño-Cantú": ("sentenced", 135)}
+
+
+def test_a_third_man_named_in_a_list_of_subjects():
+    body = ("<p>Ramón Peralta Ureña, 43, and Yunior Abreu Lantigua, 36, each pleaded guilty to conspiracy to"
+            " distribute fentanyl.</p><p>Peralta Ureña, Abreu Lantigua and a third man, Elías Brito, 51, of Methuen,"
+            " were arrested in June 2022. Brito has pleaded not guilty and is scheduled to stand trial.</p>")
+    assert defendants(body) == {"Ramón Peralta Ureña": ("pleaded_guilty", None),
+                                "Yunior Abreu Lantigua": ("pleaded_guilty", None), "Elías Brito": ("arrested", None)}

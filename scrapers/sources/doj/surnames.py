@@ -64,6 +64,7 @@ def add_surnames(scanner: _Scanner) -> None:
         forms = {toks[-1]} | ({toks[0]} if len(toks) >= 2 and surname_first(toks[0]) else set())  # 'ZHANG Wei'
         if len(toks) >= 3:
             forms.add(" ".join(toks[-2:]))
+        forms |= _paternal(toks)
         if c.name.isupper():
             # introduced in capitals ('DORIAN WESTFALL'), named later either way ('Westfall')
             forms |= {f.title() for f in forms}
@@ -123,3 +124,23 @@ def _in_place_name(text: str, i: int, j: int) -> bool:
     nxt = after.lstrip(" ").split(None, 1)[0] if after.strip() else ""
     return (before.endswith(" ") and prev[:1].isupper() and prev[-1:].isalpha()) or \
         (after.startswith(" ") and nxt[:1].isupper())
+
+
+def _paternal(toks: list[str]) -> set[str]:
+    """The first of two surnames, as Spanish-language releases shorten a name on later mentions:
+    'Quintanilla' for 'José Guadalupe Quintanilla de León', 'Ochoa' for 'María Fernanda Ochoa
+    Landeros' (two given names and two surnames: four words at least), 'Garza' for
+    'Jesús Abraham Garza-Cavazos'."""
+    out = set()
+    last = toks[-1] if toks else ""
+    if len(toks) >= 3 and "-" in last and not last.isupper():
+        first, _, rest = last.partition("-")
+        if len(first) >= 3 and len(rest) >= 3 and first[:1].isupper() and rest[:1].isupper():
+            out.add(first)
+    if len(toks) >= 4 and not any(t.isupper() and len(t) > 1 for t in toks):
+        k = len(toks) - 2
+        while k > 1 and toks[k].lower() in _PARTICLES:
+            k -= 1   # 'Quintanilla de León': the word before the particle
+        if k >= 2 and toks[k][:1].isupper() and toks[k].lower() not in _PARTICLES:
+            out.add(toks[k])
+    return out

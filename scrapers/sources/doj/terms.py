@@ -51,7 +51,12 @@ LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>yea
 _SENTENCE_LIFE = re.compile(r"^.{0,220}?\bto\s+(?:serve\s+)?(?:a\s+(?:mandatory\s+)?(?:term\s+of\s+|sentence\s+of\s+)?)?(?:(?:\w+\s+)?consecutive\s+)?life\b", re.I | re.S)
 _EXACT_AFTER = re.compile(r"\s*\((\d{1,3})\s+months\)")
 _TIME_SERVED = re.compile(r"^.{0,120}?\bto\s+time\s+served\b", re.I | re.S)
-_NOT_PRISON = re.compile(r"^(?:[’']|of\s+)?\s*(?:of\s+)?(?:probation|supervised\s+release|home\s+(?:confinement|detention)|community\s+service)", re.I)
+_NOT_PRISON = re.compile(r"^(?:[’']|of\s+)?\s*(?:of\s+)?(?P<kind>probation|supervised\s+release|home\s+(?:confinement|detention)|community\s+service)", re.I)
+_HYPHEN_UNIT = re.compile(r"-(year|month)s?\b")
+# a prison term named after the supervision that follows it ('... following a 41-month term of
+# imprisonment', '... after 41 months in federal prison')
+_PRISON_AFTER = re.compile(rf"\b(?:following|after|to\s+follow|and)\s+(?:a\s+|an\s+)?(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?)\b{_AND_MONTHS}"
+                           r"(?:\s+(?:term\s+of\s+imprisonment|prison\s+term|term\s+in\s+prison)|\s+(?:in\s+(?:federal\s+)?prison|of\s+imprisonment))", re.I)
 
 
 def _n2(m: re.Match) -> bool:
@@ -86,10 +91,18 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
         return None, "life in prison"
     m = _SENTENCE_LEN.match(seg) if low is None or "year" in low or "month" in low or "decade" in low else None
     if m:
-        if _NOT_PRISON.match(m.group("tail") or ""):
+        if (other := _NOT_PRISON.match(m.group("tail") or "")):
+            # 'five years of supervised release following a 41-month term of imprisonment': the prison term
+            prison = _PRISON_AFTER.search(seg, m.end("u1"), m.end("u1") + 160)
+            if prison and (months := _months_of(prison)) is not None:
+                # ('a 41-month term': '41 months')
+                label = _HYPHEN_UNIT.sub(lambda u: " " + u.group(1) + ("s" if _number(prison.group("n1")) != 1 else ""),
+                                         _label(prison))
+                return months, label + " in prison"
             n = _number(m.group("n1"))
             unit = m.group("u1").lower()
-            return None, f"{m.group('n1')} {unit} of probation" if n is not None else "probation"
+            kind = _WS_RX.sub(" ", other.group("kind").lower())
+            return None, f"{m.group('n1')} {unit} of {kind}" if n is not None else kind
         months = _months_of(m)
         if months is None:
             return None, None
