@@ -108,6 +108,7 @@ def _is_other_release(href: str, own_id: str | None) -> bool:
 GENERIC_TIME_RE = re.compile(
     rf"\b(?:in|since|during|by)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d\b"
     rf"|\bon\s+{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
+    rf"|\b[Oo]n\s+{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"     # 'On September 24, OFAC designated' (a day past, its year left out)
     rf"|\b(?:in|since)\s+{MONTH}(?:\s+of)?\s+(?:this|last)\s+year\b|\blast\s+(?:year|month|week)\b"
     rf"|\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+{MONTH}\b(?![\s,]+\d)"   # 'In January, OFAC designated' (a review of the year)
     r"|\bsince\b|\bpreviously\b|\bformerly\b|\bearlier\b|\bprior\s+to\b|\balready\b"
@@ -121,7 +122,7 @@ SPECIFIC_HIST_RE = re.compile(HIST_NAME_RE.pattern + r"|\bbuilds\s+(?:up)?on\b|\
                               r"|\b(?:was|were)\s+(?:also\s+)?(?:designated|sanctioned|identified)\b"
                               r"(?!\s+(?:today|as\s+part\s+of\s+today))", re.I)
 GOVERNING_VERB = re.compile(r"\b(?:designat(?:e|es|ed|ing)|sanction(?:ed|ing))\b", re.I)
-_ASIDE = re.compile(r",\s+[^,]*?,|—[^—]*—|\([^()]*\)")
+_ASIDE = re.compile(r",\s+(?!(?:19|20)\d\d\b)[^,]*?,|—[^—]*—|\([^()]*\)")   # (', 2026,' ends a date: no aside)
 OTHER_AUTHORITY = re.compile(r"\bE\.?\s?O\.?\s*(?:\(E\.O\.\)\s*)?(?!14059)\d{5}\b|Kingpin\s+Act|Caesar\s+Act"
                               r"|Executive\s+Order\s+(?:\(E\.O\.\)\s*)?(?!14059)\d{5}|section\s+\d+\s+of", re.I)
 
