@@ -3,7 +3,7 @@ with a date of their own ('designated the same persons on August 6, 2026', 'On S
 designated ...') in a release that designates nobody today."""
 from __future__ import annotations
 
-from test_treasury_designees import classify
+from test_treasury_designees import classify, roles
 
 
 def test_another_government_acts_today_and_ofac_designated_on_a_date():
@@ -28,3 +28,29 @@ def test_the_same_sentence_today_is_still_a_designation():
     assert classify(html)
     assert classify("<p>Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control (OFAC)"
                     " designated two persons, pursuant to Executive Order (E.O.) 14059.</p>")
+
+
+def test_a_numbered_company_as_a_bullet_of_todays_list():
+    html = ("<p>Today, OFAC is designating the following individuals and entities pursuant to E.O. 14059:</p><ul>"
+            "<li>Dorian Vellacott (DOB: 3 Mar 1981; nationality: Canada) – the network’s chemist.</li>"
+            "<li>Fraser Delta Agri-Supply Ltd. – a farm-supply company that imports precursors.</li>"
+            "<li>0932217 B.C. Ltd. – a numbered company controlled by Vellacott that holds the lease on the"
+            " property.</li></ul>")
+    got = roles(html)
+    assert got.get("0932217 B.C. Ltd.") == "designated"
+    assert got.get("Fraser Delta Agri-Supply Ltd.") == "designated"
+
+
+def test_a_company_name_holding_a_number_in_plain_text():
+    html = ("<p>Today, OFAC sanctioned two members of a trafficking cell and a company.</p>"
+            "<p>Inversiones Tavira 2019, C.A. is being designated pursuant to E.O. 14059 for being owned,"
+            " controlled, or directed by the cell.</p>")
+    got = roles(html)
+    assert got.get("Inversiones Tavira 2019, C.A.") == "designated"
+    assert "Inversiones Tavira" not in got
+
+
+def test_a_year_in_a_sentence_is_no_company():
+    html = ("<p>Today, OFAC sanctioned Ferrán Oquendo Vidal pursuant to E.O. 14059. In 2024 Oquendo Vidal took over"
+            " the network.</p>")
+    assert all(not any(ch.isdigit() for ch in name) for name in roles(html))

@@ -59,7 +59,7 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
             intro = False
             continue
         if block.tag == "li" and intro:
-            m = CAP_SPAN.match(block.text.strip())
+            m = _NUMBERED_RX.match(block.text.strip()) or CAP_SPAN.match(block.text.strip())
             lead = len(block.text) - len(block.text.lstrip())
             if m:
                 name = re.sub(r"[\s,;:]+$", "", m.group(0))
@@ -78,7 +78,9 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
             verb = re.search(r"\b(?:designat|sanction)\w*", sent, re.I)
             if not verb:
                 continue
-            for m in CAP_SPAN.finditer(sent):
+            numbered = list(_NUMBERED_RX.finditer(sent)) if any(ch.isdigit() for ch in sent) else []
+            for m in numbered + [m for m in CAP_SPAN.finditer(sent) if not any(n.start() <= m.start() < n.end()
+                                                                               for n in numbered)]:
                 name = m.group(0).strip(" ,")
                 name = re.sub(r"^(?:Today|Additionally|Also|In addition|Furthermore),?\s+", "", name)
                 tokens = name.split()
@@ -111,8 +113,12 @@ _NAME_WORD = (r"[A-ZÀ-Þ][\w’'&]*(?:\.[\w’'&]+)*(?:-[A-ZÀ-Þ0-9][\w’'&]*
 _PARTICLE = r"(?:de|del|la|las|los|y|e|da|do|dos|van|von|bin|al|el|of)"
 _LEGAL_TAIL = (r"(?i:,?\s+(?:S\.?\s?A\.?(?:\s?P\.?\s?I\.?|\s?B\.?|\s?S\.?)?(?:\s+de\s+C\.?\s?V\.?)?"
                r"|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?|Co\.?,?\s+Ltd\.?|Ltd\.?|Inc\.?|LLC|Limited"
-               r"|Corp\.?|GmbH|Ltda\.?|B\.\s?V\.|S\.A\.S\.?|S\.\s?R\.\s?L\.|JSC|" + EUROPEAN_FORMS + r")(?!\w))")
-NAME_RX = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*(?:{_LEGAL_TAIL})?")
+               r"|Corp\.?|GmbH|Ltda\.?|B\.\s?V\.|S\.A\.S\.?|S\.\s?R\.\s?L\.|C\.\s?A\.|JSC|" + EUROPEAN_FORMS + r")(?!\w))")
+# a company whose name holds a number, which only its legal form makes a name: 'Inversiones KYM
+# 2024, C.A.', a numbered company '1184532 B.C. Ltd.'
+_NUMBERED = rf"(?:{_NAME_WORD}\s+){{0,5}}\d{{1,9}}(?:\s+{_NAME_WORD}){{0,4}}{_LEGAL_TAIL}"
+_NUMBERED_RX = re.compile(_NUMBERED)
+NAME_RX = re.compile(rf"{_NUMBERED}|{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*(?:{_LEGAL_TAIL})?")
 # a name ending in a legal form that has lower-case letters or dots inside ("Sp. z o.o.", "d.o.o.")
 _NAME_EU = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*?,?\s+(?:{EUROPEAN_FORMS})(?!\w)")
 _ACTOR = r"(?:OFAC|Treasury|(?:U\.S\.\s+)?Department\s+of\s+the\s+Treasury)(?:\s*\(OFAC\))?"
