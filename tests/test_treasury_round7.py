@@ -54,3 +54,30 @@ def test_a_year_in_a_sentence_is_no_company():
     html = ("<p>Today, OFAC sanctioned Ferrán Oquendo Vidal pursuant to E.O. 14059. In 2024 Oquendo Vidal took over"
             " the network.</p>")
     assert all(not any(ch.isdigit() for ch in name) for name in roles(html))
+
+
+QUOTED = ("<p>WASHINGTON — Today, OFAC sanctioned two Mexican nationals who import fentanyl precursors. Today’s"
+          " action is taken pursuant to Executive Order (E.O.) 14059.</p>"
+          "<p>“Teodulo Arroyo Quezada and Berenice Olmos Cázares ran what looked like an ordinary import business,”"
+          " said the Secretary of the Treasury.</p>"
+          "<p>Arroyo, a chemical engineer, uses his company to import precursors.</p>")
+
+
+def test_surnames_designated_after_full_names_given_only_in_a_quote():
+    got = roles(QUOTED + "<p>Arroyo and Olmos are being designated pursuant to E.O. 14059 for having engaged in"
+                         " activities that have materially contributed to the proliferation of illicit drugs.</p>")
+    assert got.get("Teodulo Arroyo Quezada") == "designated"
+    assert got.get("Berenice Olmos Cázares") == "designated"
+
+
+def test_a_surname_shared_by_two_people_stays_unread():
+    html = QUOTED.replace("Berenice Olmos Cázares", "Berenice Arroyo Cázares") + \
+        "<p>Arroyo is being designated pursuant to E.O. 14059 for having engaged in such activities.</p>"
+    got = roles(html)
+    assert got.get("Teodulo Arroyo Quezada") != "designated" and got.get("Berenice Arroyo Cázares") != "designated"
+
+
+def test_an_acronym_is_no_surname():
+    html = ("<p>Treasury Acts to Further Disrupt CJNG Timeshare Fraud</p><p>Today, OFAC sanctioned Ferrán Oquendo"
+            " Vidal pursuant to E.O. 14059.</p><p>CJNG is being designated pursuant to E.O. 14059.</p>")
+    assert not any("Timeshare" in name for name in roles(html))

@@ -27,7 +27,14 @@ from .classify import CURRENT_RE, EO_RE, GOVERNING_VERB, HIST_NAME_RE, OTHER_AUT
 from .html import Block, html_blocks, sentence_spans, squash
 from .layouts import layout_names
 from .places import describes, place_mentions
-from .plaintext import collective_names, governed_names, labelled_names, plain_text_designees, short_forms_in_text
+from .plaintext import (
+    collective_names,
+    governed_names,
+    labelled_names,
+    plain_text_designees,
+    short_forms_in_text,
+    surname_forms,
+)
 from .prose import prose_designees
 from .wording import WINDOW, Wording
 
@@ -128,6 +135,8 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
                 cands.add(cand)
     shorts = {normalize_name(sf): cand.lookup for cand in reversed(cands.items) for sf in cand.short_forms}
     for short, full in short_forms_in_text(blocks).items():
+        shorts.setdefault(short, full)
+    for short, full in surname_forms(blocks).items():   # ('Anaya' of 'Rigoberto Anaya Quezada', named in a quote)
         shorts.setdefault(short, full)
     designated = {c.name for c in cands if c.role == "designated"}
     for cand in (governed_names(blocks, sentences, shorts, wordings, designated) + labelled_names(blocks, sentences, wordings)

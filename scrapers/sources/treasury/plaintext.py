@@ -14,7 +14,7 @@ import functools
 import re
 
 from ...countries import country_of_demonym, country_of_place, normalize_country
-from ...names import normalize_name
+from ...names import looks_like_company, normalize_name
 from .candidates import (
     EUROPEAN_FORMS,
     Candidate,
@@ -202,6 +202,32 @@ def short_forms_in_text(blocks: list[Block]) -> dict[str, str]:
                 key = " ".join(ns)
                 out[key] = full if out.get(key, full) == full else ""
     return {k: v for k, v in out.items() if v}
+
+
+def surname_forms(blocks: list[Block]) -> dict[str, str]:
+    """{'anaya': 'Rigoberto Anaya Quezada'}: a word after the first of a person's full name written
+    anywhere in the release (an official's quote included), which a designation sentence may use
+    alone ('Anaya and Olvera are being designated'). Only words of one person's name; never a
+    company's name, a country, an office or an acronym ('CJNG')."""
+    out: dict[str, str] = {}
+    for block in blocks:
+        if block.is_heading or not block.text:
+            continue
+        for m in NAME_RX.finditer(block.text):
+            full = _clean_item(m.group(0))
+            tokens = full.split()
+            if not 2 <= len(tokens) <= 5 or any(len(t) > 1 and t.isupper() for t in tokens) or \
+                    {t.lower().strip(",.") for t in tokens} & _ORG_WORDS or \
+                    looks_like_company(full) or not looks_like_name(full) or normalize_country(full) or \
+                    country_of_place(full):
+                continue
+            for word in normalize_name(full).split()[1:]:
+                if len(word) >= 3 and word not in _PARTICLES:
+                    out[word] = full if out.get(word, full) == full else ""
+    return {k: v for k, v in out.items() if v}
+
+
+_PARTICLES = frozenset("de del la las los y e da do dos van von bin al el".split())
 
 
 def _resolve(item: str, shorts: dict[str, str]) -> str | None:
