@@ -212,3 +212,30 @@ def test_a_third_man_named_in_a_list_of_subjects():
             " were arrested in June 2022. Brito has pleaded not guilty and is scheduled to stand trial.</p>")
     assert defendants(body) == {"Ramón Peralta Ureña": ("pleaded_guilty", None),
                                 "Yunior Abreu Lantigua": ("pleaded_guilty", None), "Elías Brito": ("arrested", None)}
+
+
+def test_formerly_known_as_is_the_same_person():
+    body = ("<p>Rhonda Gail Stooksbury, formerly known as Rhonda Gail Pressley, 52, of Knoxville, was sentenced to 97"
+            " months in prison. Lorna Fay Tipton, f/k/a Lorna Fay Ogle, 44, was sentenced to 60 months.</p>")
+    assert defendants(body) == {"Rhonda Gail Stooksbury": ("sentenced", 97), "Lorna Fay Tipton": ("sentenced", 60)}
+
+
+def test_a_nickname_the_lead_gives_is_no_second_defendant():
+    body = ("<p>A Colombian national known as “Tío Chalo,” who allegedly supplied fentanyl to distributors in New"
+            " York, was extradited from Colombia and arraigned today in Brooklyn. Gonzalo Arbeláez Quiñones, 58,"
+            " pleaded not guilty and was ordered detained pending trial.</p><p>Couriers referred to him only as"
+            " Tío Chalo.</p>")
+    assert defendants(body, title="“Tío Chalo” Extradited from Colombia") == \
+        {"Gonzalo Arbeláez Quiñones": ("extradited", None)}
+
+
+def test_the_term_given_only_in_the_title():
+    body = ("<p>NEWARK, N.J. – A Passaic County man was sentenced today for distributing heroin laced with fentanyl."
+            "</p><p>Dario Okafor-Whitby, 29, of Paterson, previously pleaded guilty to possession with intent to"
+            " distribute fentanyl. Judge Voss imposed the sentence today in Newark federal court.</p>")
+    title = "Paterson Man Sentenced to 87 Months in Prison for Selling Fentanyl-Laced Heroin"
+    assert defendants(body, title=title) == {"Dario Okafor-Whitby": ("sentenced", 87)}
+    # two people sentenced: whose term the title gives is not said
+    two = body.replace("Dario Okafor-Whitby, 29, of Paterson,", "Dario Okafor-Whitby, 29, and Lyle Benning, 31,")
+    got = defendants(two, title=title.replace("Man", "Men"))
+    assert {m for _, m in got.values()} == {None}

@@ -43,6 +43,7 @@ from .people import Candidate, _Scanner
 from .refs import ALSO_WORDS
 from .stages import VERB_WORDS, _attribute
 from .surnames import add_surnames, merge_short_forms
+from .terms import sentence_months
 from .textscan import _TokenWords, ascii_bytes, sentence_spans
 from .titles import _any_title_stage, title_stage
 
@@ -130,8 +131,8 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
         strong = [c for c in people if c.evidence]
         default_subjects = strong
         _attribute(sc, default_subjects, year, words)
-        found = sorted((c for c in sc.cands.values() if c.is_defendant and not _words_of_the_text(c, sc.text)),
-                       key=lambda c: c.first)
+        found = sorted((c for c in sc.cands.values() if c.is_defendant and not _words_of_the_text(c, sc.text)
+                        and not _nickname_only(c, sc)), key=lambda c: c.first)
         if case.index == 0 and not found:
             continue  # a round-up's preamble: officials and praise
         for c in found:
@@ -144,6 +145,8 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
                     c.stage = stage_default
                 else:
                     c.stage = "other"
+        if single and release_stage == "sentenced":
+            _term_from_title(found, title)
         if found:
             groups: dict[str, list[Candidate]] = {}
             for c in found:
@@ -219,6 +222,31 @@ def _words_of_the_text(cand: Candidate, text: str) -> bool:
         if i < 0:
             return False
     return True
+
+
+def _term_from_title(found: list[Candidate], title: str) -> None:
+    """'Paterson Man Sentenced to 87 Months in Prison ...': the term the title gives the one person
+    sentenced, when the text gives none."""
+    sentenced = [c for c in found if c.stage == "sentenced"]
+    if len(sentenced) == 1 and sentenced[0].sentence_text is None:
+        months, label = sentence_months(title)
+        if label:
+            sentenced[0].sentence_months, sentenced[0].sentence_text = months, label
+
+
+# what introduces a nickname: 'A Colombian national known as “Tío Beto,”', 'referred to him only as Tío Beto'
+_NICKNAMED = re.compile(r"(?:\bknown\s+as|\b(?:referred\s+to|identified)\b[^.;]{0,20}?\bas|\bcalled|\bnicknamed|\bdubbed)"
+                        r"\s*[“\"]?$")
+
+
+def _nickname_only(cand: Candidate, sc: _Scanner) -> bool:
+    """Every mention of the name is in quotes or introduced as a nickname: a person's nickname
+    (whose owner the release names, or describes), never a defendant of its own."""
+    mentions = [m for m in sc.mentions if m.candidate is cand]
+    text = sc.text
+    return bool(mentions) and not cand.is_company and all(
+        text[m.start - 1:m.start] in ('"', "“") or _NICKNAMED.search(text, max(0, m.start - 40), m.start)
+        for m in mentions)
 
 
 def _first_sentence(text: str) -> str:

@@ -28,7 +28,7 @@ from .officials import _may_name_office, _victim_hint, _victim_hint_lower, offic
 from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view
 
 _AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
-_AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.|known\s+as|(?:who\s+)?goes\s+by(?:\s+the\s+(?:nickname|name|moniker))?)"
+_AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|formerly\s+known\s+as|a/k/a|f/k/a|aka|a\.k\.a\.|known\s+as|(?:who\s+)?goes\s+by(?:\s+the\s+(?:nickname|name|moniker))?)"
                   r"\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)   # ('who goes by the nickname "Smoke"')
 _PAREN = re.compile(r"^\s*\(([^)]{1,60})\)")
 PLACE = r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|los[ \t]+)?[A-Z][\w’'.-]*)*(?:,[ \t]+(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w’'.-]*)*)*"
@@ -169,7 +169,7 @@ def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
 
 _SUFFIX_AFTER = re.compile(r"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?![\w])")
 _AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\"]")
-_AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
+_AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|formerly\s+known\s+as|a/k/a|f/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
 _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
 _AGE_PAREN = re.compile(r"^\s*\((?:age:?\s*)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
