@@ -239,3 +239,14 @@ def test_the_term_given_only_in_the_title():
     two = body.replace("Dario Okafor-Whitby, 29, of Paterson,", "Dario Okafor-Whitby, 29, and Lyle Benning, 31,")
     got = defendants(two, title=title.replace("Man", "Men"))
     assert {m for _, m in got.values()} == {None}
+
+
+@pytest.mark.parametrize("name", ["Maricela De La O", "Maricela de la O", "Rene De Los Rios"])
+def test_particles_in_capitals_and_a_one_letter_surname(name):
+    body = f"<p>Among those charged was {name}, 37, of Tijuana, who allegedly paid the fentanyl couriers.</p>"
+    assert defendants(body) == {name: ("charged", None)}
+
+
+def test_a_state_abbreviation_is_no_particle():
+    body = "<p>Jules Broussard, 37, of Lafayette, La., was charged with distributing fentanyl.</p>"
+    assert defendants(body) == {"Jules Broussard": ("charged", None)}

@@ -150,8 +150,11 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
             continue                          # a surname first, a romanised given name after it: 'Park Seo-yeon'
         low = tok.lower()
         bare = low.rstrip(".,")
-        if bare in _PARTICLES and tok[0].islower():
-            continue
+        if bare in _PARTICLES and (tok[0].islower() or (cut + 1 < i < last and toks[i + 1][0][:1].isupper() and
+                                                        tok.isalpha())):
+            continue                          # ('Maricela De La O': capitals inside the name)
+        if len(bare) == 1 and i > cut + 2 and toks[i - 1][0].lower() in _PARTICLES and tok.rstrip(",").isalpha():
+            continue                          # a one-letter surname after its particle: 'Maricela De La O'
         if i > cut + 1 and ((i == last and aged and bare in _SURNAME_WORDS) or
                             ((bare in _NUMBER_NAME_WORDS or bare in _SAINT_WORDS) and i < last and
                              toks[i + 1][0][:1].isupper() and toks[i + 1][0].lower().rstrip(".,") not in _NON_NAME)):
