@@ -243,7 +243,7 @@ def test_the_term_given_only_in_the_title():
 
 @pytest.mark.parametrize("name", ["Maricela De La O", "Maricela de la O", "Rene De Los Rios"])
 def test_particles_in_capitals_and_a_one_letter_surname(name):
-    body = f"<p>Among those charged was {name}, 37, of Tijuana, who allegedly paid the fentanyl couriers.</p>"
+    body = f"<p>{name}, 37, of Tijuana, was charged with paying the fentanyl couriers.</p>"
     assert defendants(body) == {name: ("charged", None)}
 
 
