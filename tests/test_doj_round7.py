@@ -250,3 +250,11 @@ def test_particles_in_capitals_and_a_one_letter_surname(name):
 def test_a_state_abbreviation_is_no_particle():
     body = "<p>Jules Broussard, 37, of Lafayette, La., was charged with distributing fentanyl.</p>"
     assert defendants(body) == {"Jules Broussard": ("charged", None)}
+
+
+def test_the_title_term_when_the_text_gives_only_the_supervision():
+    body = ("<p>Dario Okafor-Whitby, 29, of Paterson, previously pleaded guilty to possession with intent to"
+            " distribute fentanyl.</p><p>In addition to the prison term, Judge Voss sentenced Okafor-Whitby to four"
+            " years of supervised release.</p>")
+    title = "Paterson Man Sentenced to 87 Months in Prison for Selling Fentanyl-Laced Heroin"
+    assert defendants(body, title=title) == {"Dario Okafor-Whitby": ("sentenced", 87)}

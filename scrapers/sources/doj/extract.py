@@ -226,12 +226,17 @@ def _words_of_the_text(cand: Candidate, text: str) -> bool:
 
 def _term_from_title(found: list[Candidate], title: str) -> None:
     """'Paterson Man Sentenced to 87 Months in Prison ...': the term the title gives the one person
-    sentenced, when the text gives none."""
+    sentenced, when the text gives none (or only the supervision after it: 'sentenced X to four
+    years of supervised release')."""
     sentenced = [c for c in found if c.stage == "sentenced"]
-    if len(sentenced) == 1 and sentenced[0].sentence_text is None:
-        months, label = sentence_months(title)
-        if label:
-            sentenced[0].sentence_months, sentenced[0].sentence_text = months, label
+    if len(sentenced) != 1:
+        return
+    c = sentenced[0]
+    if c.sentence_months is not None or (c.sentence_text and "supervised release" not in c.sentence_text):
+        return
+    months, label = sentence_months(title)
+    if label and (months is not None or c.sentence_text is None):
+        c.sentence_months, c.sentence_text = months, label
 
 
 # what introduces a nickname: 'A Colombian national known as “Tío Beto,”', 'referred to him only as Tío Beto'
