@@ -258,3 +258,17 @@ def test_the_title_term_when_the_text_gives_only_the_supervision():
             " years of supervised release.</p>")
     title = "Paterson Man Sentenced to 87 Months in Prison for Selling Fentanyl-Laced Heroin"
     assert defendants(body, title=title) == {"Dario Okafor-Whitby": ("sentenced", 87)}
+
+
+def test_a_count_charged_takes_the_stage_of_its_own_sentence_only():
+    body = ("<p>The U.S. Attorney announced today the unsealing of an indictment charging five individuals with"
+            " conspiracy to distribute fentanyl. Four of the defendants were arrested yesterday; one remains at"
+            " large.</p><table><tr><th>Defendant</th><th>Age</th><th>Residence</th><th>Status</th></tr>"
+            "<tr><td>Kwabena Asante</td><td>34</td><td>Wilmington</td><td>Arrested</td></tr>"
+            "<tr><td>Ruby-Jo Castell</td><td>27</td><td>New Castle</td><td>Arrested</td></tr>"
+            "<tr><td>Declan Shaughnessy</td><td>45</td><td>Newark</td><td>Arrested</td></tr>"
+            "<tr><td>Lamar Ricks Jr.</td><td>22</td><td>Wilmington</td><td>Arrested</td></tr>"
+            "<tr><td>Fitzroy St. Amour</td><td>38</td><td>Wilmington</td><td>Fugitive</td></tr></table>")
+    got = defendants(body)
+    assert got["Fitzroy St. Amour"] == ("charged", None)
+    assert {got[n][0] for n in got if n != "Fitzroy St. Amour"} == {"arrested"}
