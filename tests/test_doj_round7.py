@@ -272,3 +272,14 @@ def test_a_count_charged_takes_the_stage_of_its_own_sentence_only():
     got = defendants(body)
     assert got["Fitzroy St. Amour"] == ("charged", None)
     assert {got[n][0] for n in got if n != "Fitzroy St. Amour"} == {"arrested"}
+
+
+def test_a_lakota_name_of_words_with_a_preposition():
+    body = ("<p>Darrin Walks In Snow, age 30, was sentenced to 87 months in federal prison.</p><p>Walks In Snow was"
+            " indicted by a federal grand jury in March 2024.</p>")
+    assert defendants(body) == {"Darrin Walks In Snow": ("sentenced", 87)}
+
+
+def test_a_preposition_without_an_age_ends_the_name():
+    body = "<p>Agents arrested Darrin Walker In Omaha on fentanyl charges.</p>"
+    assert "Darrin Walker In Omaha" not in defendants(body)

@@ -153,6 +153,9 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
         if bare in _PARTICLES and (tok[0].islower() or (cut + 1 < i < last and toks[i + 1][0][:1].isupper() and
                                                         tok.isalpha())):
             continue                          # ('Maricela De La O': capitals inside the name)
+        if aged and tok in ("In", "On") and cut + 1 < i < last and toks[i + 1][0][:1].isupper() and \
+                toks[i - 1][0].isalpha() and toks[i - 1][0].lower() not in _NON_NAME:
+            continue                          # a Lakota name of words, an age after it: 'Lorenzo Kills In Water, age 30'
         if len(bare) == 1 and i > cut + 2 and toks[i - 1][0].lower() in _PARTICLES and tok.rstrip(",").isalpha():
             continue                          # a one-letter surname after its particle: 'Maricela De La O'
         if i > cut + 1 and ((i == last and aged and bare in _SURNAME_WORDS) or
