@@ -283,3 +283,31 @@ def test_a_lakota_name_of_words_with_a_preposition():
 def test_a_preposition_without_an_age_ends_the_name():
     body = "<p>Agents arrested Darrin Walker In Omaha on fentanyl charges.</p>"
     assert "Darrin Walker In Omaha" not in defendants(body)
+
+
+SDCA = ("<p>SAN DIEGO – A Mexican chemical distributor and two of its executives have been charged in an"
+        " indictment unsealed today with conspiring to import fentanyl precursor chemicals.</p>"
+        "<p>DEFENDANTS: Case Number 25-cr-1873-LAB</p>"
+        "<p>Comercializadora Química del Pacífico, S.A. de C.V.&nbsp;&nbsp;&nbsp; Tijuana, Baja California</p>"
+        "<p>Eliseo Ramón Ruvalcaba Ortiz&nbsp;&nbsp;&nbsp; Age: 58&nbsp;&nbsp;&nbsp; Tijuana, Baja California</p>"
+        "<p>Yesenia Lizeth Zamora Ferrer&nbsp;&nbsp;&nbsp; Age: 41&nbsp;&nbsp;&nbsp; Tijuana, Baja California</p>"
+        "<p>SUMMARY OF CHARGES</p><p>Conspiracy to import a List I chemical, 21 U.S.C. 963</p>")
+
+
+def test_a_defendants_block_of_columns_with_age_labels_and_a_company():
+    title = "Mexican Chemical Company and Executives Charged in Fentanyl Precursor Scheme"
+    ex = extract("doj:test", title, html_to_blocks(SDCA), ["USAO - California, Southern"],
+                 "https://www.justice.gov/usao-sdca/pr/x", "2025-07-09")
+    got = {d["name"]: (d["action"], d["age"]) for d in ex.defendants}
+    assert got == {"Comercializadora Química del Pacífico, S.A. de C.V.": ("charged", None),
+                   "Eliseo Ramón Ruvalcaba Ortiz": ("charged", 58), "Yesenia Lizeth Zamora Ferrer": ("charged", 41)}
+
+
+def test_a_company_after_a_defendants_label_needs_its_own_line():
+    # a company named in the text after the block has ended is not read by it
+    body = SDCA.replace("<p>SUMMARY OF CHARGES</p>", "<p>SUMMARY OF CHARGES</p><p>Banco Fronterizo, S.A. de C.V."
+                        " handled the payments.</p>")
+    title = "Mexican Chemical Company and Executives Charged in Fentanyl Precursor Scheme"
+    ex = extract("doj:test", title, html_to_blocks(body), ["USAO - California, Southern"],
+                 "https://www.justice.gov/usao-sdca/pr/x", "2025-07-09")
+    assert "Banco Fronterizo, S.A. de C.V." not in {d["name"] for d in ex.defendants}

@@ -136,8 +136,8 @@ def _place_country(place: str | None) -> str | None:
     c = country_of_place(place)
     return c.name if c else None
 
-_COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){1,8})$|"
-                            r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de)[ \t]+){0,7}[A-Z0-9][\w&’'.()-]*,[ \t]+)$")
+_COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de|del|la|los|las|y)[ \t]+){1,8})$|"
+                            r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de|del|la|los|las|y)[ \t]+){0,7}[A-Z0-9][\w&’'.()-]*,[ \t]+)$")
 # ('Acme Trading, LLC', 'Bluestem Pharmacy, Inc.': a comma before the legal form)
 _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "from", "with", "to", "that", "its",
                            "de", "&", "according", "defendant", "defendants", "former", "including", "against"))
@@ -173,6 +173,8 @@ _AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|formerly\s+known\s+
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
 _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
 _AGE_PAREN = re.compile(r"^\s*\((?:age:?\s*)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
+# a roster line of columns: 'Héctor Ruvalcaba Ibarra    Age: 58    Tijuana, Baja California'
+_AGE_LABEL = re.compile(r"[ \t]+Age:[ \t]*(\d{1,2})\b")
 _AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
 _COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
 _COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
@@ -225,7 +227,7 @@ class _Scanner:
                     continue
                 window = text[max(0, m.start() - 160):m.start()]
                 wm = _COMPANY_WORDS.search(window)
-                if not wm or (wm.group(2) and m.group(0)[:1] not in "ILC"):   # (only 'LLC', 'Inc.', 'Ltd.', 'Corp.')
+                if not wm or (wm.group(2) and m.group(0)[:1] not in "ILCS"):   # (only 'LLC', 'Inc.', 'Ltd.', 'Corp.', 'S.A. de C.V.')
                     continue
                 g = 1 if wm.group(1) else 2
                 toks = wm.group(g).split()
@@ -282,7 +284,10 @@ class _Scanner:
                 continue
             aged = (text[m.end():m.end() + 1] == "," and _AGED.match(text, m.end()) is not None) or \
                 (text[m.end():m.end() + 2] == " (" and _AGED_PAREN.match(text, m.end()) is not None)   # 'Eun-ji Park (31)'
-            for start, end, name, key, title, aka in run_names(m.group(0), aged):
+            run = m.group(0)
+            if run.endswith(" Age") and text.startswith(":", m.end()) and _AGE_LABEL.match(text, m.end() - 4):
+                run, aged = run[:-4], True   # 'Name    Age: 58': the label is no part of the name
+            for start, end, name, key, title, aka in run_names(run, aged):
                 if name in state_names:
                     continue  # 'Puerto Rico', 'New York': places
                 if text[s + end:s + end + 1] == "/" or (s + start and text[s + start - 1] == "/"):
@@ -425,7 +430,8 @@ class _Scanner:
             if m and m.group(1)[:1] in "“\"":
                 rest = rest[m.end():]  # 'against JOHN ROE ("ROE"), age 29': the short name defined
                 head = rest[:3].lstrip()[:1]
-            m = _AGE.match(rest) if head == "," else (_AGE_PAREN.match(rest) if head == "(" else None)
+            m = _AGE.match(rest) if head == "," else (_AGE_PAREN.match(rest) if head == "(" else
+                                                      _AGE_LABEL.match(rest) if head == "A" else None)
             if m is None and head == "," and "year-old" in rest[:24]:
                 m = _AGE_YEAR_OLD.match(rest)
             if m:

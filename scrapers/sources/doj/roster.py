@@ -275,3 +275,29 @@ def verb_lines(text: str, mentions: list[Mention]):
                 stage = _LINE_STAGES[m.group(1).split()[0].lower()]
                 yield mentions[k], stage, sentence_months(line) if stage == "sentenced" else None
         at = text.find("\n", at + 1)
+
+
+# a block of lines under a label naming the defendants ('DEFENDANTS: Case Number 25-cr-1873',
+# 'Defendant Information'), one defendant a line, as some offices close a release
+_DEFENDANTS_LABEL = re.compile(r"(?m)^(?:DEFENDANTS?|Defendants?(?:\s+Information)?)\b[^\n.|]{0,80}$")   # (no table's header)
+
+
+def labelled_roster_companies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Companies opening a line of the block under a defendants label (until a line that opens
+    with no name: 'SUMMARY OF CHARGES'): defendants with no verb of their own."""
+    label = _DEFENDANTS_LABEL.search(text) if "efendant" in text or "EFENDANT" in text else None
+    if not label:
+        return []
+    starts = {m.start: m for m in mentions}
+    out, pos = [], label.end() + 1
+    while pos < len(text):
+        m = starts.get(pos)
+        if m is None:
+            break   # a line that opens with no name ends the block
+        if m.candidate is not None and m.candidate.is_company:
+            out.append(m)
+        nl = text.find("\n", pos)
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out

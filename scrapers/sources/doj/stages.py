@@ -10,7 +10,7 @@ from . import refs
 from .groups import conjoined, describes, generic_group, group_before_verb
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
-from .roster import list_items, roster_lines, verb_lines
+from .roster import labelled_roster_companies, list_items, roster_lines, verb_lines
 from .terms import clause_term, respective_lengths
 from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
 
@@ -471,6 +471,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         _record(m.candidate, stage, text, 0, (), 0, 0, term)
     if companies:
         _described_companies(scanner, mentions, companies, text)
+    for m in labelled_roster_companies(text, mentions):   # ('DEFENDANTS:' then a company's line)
+        m.candidate.evidence.add("event")
     if counted:   # once every name is known (rosters included): who 'five of the defendants' are
         pool = list({id(c): c for c in default_subjects + [m.candidate for m in mentions if "event" in m.candidate.evidence]
                      + [c for c in scanner.cands.values() if c.is_defendant] if not c.is_company}.values())
