@@ -76,7 +76,14 @@ class Candidate:
     decided: str | None = None      # what decided the role: "current" / "hist" wording, None: no wording
 
     def forms(self) -> list[str]:
-        return [self.lookup] + [v for v in self.variants if v != self.lookup]
+        out = [self.lookup] + [v for v in self.variants if v != self.lookup]
+        if " al " in self.lookup.lower() or " el " in self.lookup.lower():
+            # 'Rami Fadel Al Hashimi' is also written 'Alhashimi' and 'Al-Hashimi' (as the list may)
+            out += [v for v in (_ARTICLE.sub(r"\1\2", self.lookup), _ARTICLE.sub(r"\1-\2", self.lookup)) if v not in out]
+        return out
+
+
+_ARTICLE = re.compile(r"(?<=\s)([AaEe]l)\s+(?=[A-Z])(\w)")
 
 
 def strip_quotes(name: str) -> str:

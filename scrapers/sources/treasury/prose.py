@@ -89,9 +89,13 @@ def _lead(blocks: list[Block], sentences: dict) -> tuple[int, int, dict, str] | 
 _COMPANY = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*(?:{_NAME_WORD}|\([A-Z]{{2,4}}\)))*{_LEGAL_TAIL}")
 _FORMER = re.compile(r"(?:formerly(?:\s+(?:known\s+as|called|named))?|previously\s+known\s+as|f/k/a|f\.k\.a\.?|fka"
                      r"|a\.k\.a\.?|also\s+known\s+as|d/b/a|doing\s+business\s+as)[\s,:“\"]*$", re.I)
-_ROLE_OPEN = re.compile(r"(?:His|Her|Its|Their|The)\s+(?:[\w-]+[’']s\s+)?(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+")
+_ROLE_OPEN = re.compile(r"(?:His|Her|Its|Their|The)\s+(?:[\w-]+[’']s\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w]*-based)\s+){0,3}[a-z][\w-]*,\s+")
+# a person opening a clause inside a sentence, an appositive after the name: '…, and Lam Quoc Bao, a
+# Vietnamese national, brokers the shipments'
+_CLAUSE_OPEN = re.compile(r"(?:,\s+and|;)\s+")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an)\s+[^,;.]{3,80},\s+[a-z]")
 _PERSON_WORD = r"[A-ZÀ-Þ][a-zà-ÿ’'-]+"
-_PERSON = re.compile(rf"{_PERSON_WORD}(?:\s+(?:(?:de|del|la|las|los|y|da|dos|van|von)\s+)*{_PERSON_WORD})+")
+_PERSON = re.compile(rf"{_PERSON_WORD}(?:\s+(?:(?:de|del|la|las|los|y|da|dos|van|von|al|el|bin|ibn|abu)\s+)*{_PERSON_WORD})+")
 _AFTER_PERSON = re.compile(r"\s*(?:,|\(|\s[a-z])")
 _NOT_OPENING = SENTENCE_OPENERS | {
     "april", "august", "click", "december", "during", "el", "february", "financial", "friday",
@@ -166,29 +170,41 @@ def _persons(blocks, spans, wordings, companies, limit: int) -> list[tuple[int, 
         p = a + len(text[a:b]) - len(text[a:b].lstrip())
         if (bi, p) in inside or _SPEECH.search(text, a, b):
             continue
-        role = _ROLE_OPEN.match(text, p)
-        if role:
-            p = role.end()
-        m = _PERSON.match(text, p)
-        if not m or not _AFTER_PERSON.match(text, m.end()) or text.startswith(("’s", "'s"), m.end()):
-            continue
-        if role and not re.match(r"\s*(?:,|\()", text[m.end():]):
-            continue    # "His partner, Ana Irreal Vega, …": the name closes the apposition
-        name = squash(m.group(0))
-        tokens = name.split()
-        lows = {t.lower() for t in tokens}
-        if (tokens[0].lower() in _NOT_OPENING or lows & (_ORG_WORDS | OFFICIAL_WORDS) or not looks_like_name(name)
-                or normalize_country(name) or country_of_place(name) or _demonym(tokens[0])
-                or _quoted(text, m.start()) or is_attribution(text, m.start(), m.end())):
-            continue
-        norm = set(normalize_name(name).split())
-        if any(norm <= cw for cw in company_words) or any(norm <= w for w in words_of):
-            continue    # a company's short form, or a further mention of a person met before
-        words_of.append(norm)
-        found.append((bi, m.start(), m.end(), name, wordings[bi].judge(m.start(), m.end())[2] or ""))
-        if len(found) > 2 * limit + 10:
-            return None
+        for at, clause in [(p, False)] + [(c.end(), True) for c in _CLAUSE_OPEN.finditer(text, p, b)]:
+            got = _person_at(text, at, clause)
+            if got is None:
+                continue
+            m, name = got
+            tokens = name.split()
+            lows = {t.lower() for t in tokens}
+            if (tokens[0].lower() in _NOT_OPENING or lows & (_ORG_WORDS | OFFICIAL_WORDS) or not looks_like_name(name)
+                    or normalize_country(name) or country_of_place(name) or _demonym(tokens[0])
+                    or _quoted(text, m.start()) or is_attribution(text, m.start(), m.end())):
+                continue
+            norm = set(normalize_name(name).split())
+            if any(norm <= cw for cw in company_words) or any(norm <= w for w in words_of):
+                continue    # a company's short form, or a further mention of a person met before
+            words_of.append(norm)
+            found.append((bi, m.start(), m.end(), name, wordings[bi].judge(m.start(), m.end())[2] or ""))
+            if len(found) > 2 * limit + 10:
+                return None
     return found
+
+
+def _person_at(text: str, p: int, clause: bool) -> tuple[re.Match, str] | None:
+    """The person a sentence (or, `clause`, a clause inside one) opens with, maybe after a role
+    ('His partner, Ana Irreal Vega, …'); a clause's person only with an appositive after the name."""
+    role = _ROLE_OPEN.match(text, p)
+    if role:
+        p = role.end()
+    m = _PERSON.match(text, p)
+    if not m or not _AFTER_PERSON.match(text, m.end()) or text.startswith(("’s", "'s"), m.end()):
+        return None
+    if role and not re.match(r"\s*(?:,|\()", text[m.end():]):
+        return None    # "His partner, Ana Irreal Vega, …": the name closes the apposition
+    if clause and not role and not _APPOSITIVE_AFTER.match(text, m.end()):
+        return None
+    return m, squash(m.group(0))
 
 
 def prose_designees(blocks: list[Block], sentences: dict, wordings: list[Wording]) -> list[Candidate]:
