@@ -129,3 +129,21 @@ def test_an_article_written_apart_links_to_the_joined_list_name(run_cli, workdir
     finally:
         conn.close()
     assert got["Rami Fadel Al Hashimi"][:2] == (81001, "designated")
+
+
+LISTED = ("<p>WASHINGTON — Today, OFAC is designating two individuals and a company that ship cocaine, and is"
+          " identifying one vessel as blocked property.</p><p>OFAC is designating the following pursuant to"
+          " Executive Order (E.O.) 14059:</p><p>ODILIO FERNEY RUEDA SALAS, the network’s maritime coordinator.</p>"
+          "<p>NAVIERA FICTICIA DEL DARIÉN S.A.S., a shipping company.</p>")
+
+
+def test_a_vessel_identified_today_as_blocked_property():
+    html = LISTED + ("<p>OFAC is also identifying the Colombia-flagged general cargo vessel SANTA ISOLDA (IMO"
+                     " 8712399) as property in which Naviera Ficticia del Darién S.A.S. has an interest.</p>")
+    assert roles(html).get("SANTA ISOLDA") == "designated"
+
+
+def test_a_vessel_identified_in_an_earlier_year_is_not_todays():
+    html = LISTED + ("<p>In 2023, OFAC identified the vessel SANTA ISOLDA (IMO 8712399) as blocked property; it was"
+                     " seized in Panama.</p>")
+    assert roles(html).get("SANTA ISOLDA") != "designated"

@@ -35,7 +35,7 @@ from .plaintext import (
     short_forms_in_text,
     surname_forms,
 )
-from .prose import prose_designees
+from .prose import identified_vessels, prose_designees
 from .wording import WINDOW, Wording
 
 
@@ -139,8 +139,9 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     for short, full in surname_forms(blocks).items():   # ('Anaya' of 'Rigoberto Anaya Quezada', named in a quote)
         shorts.setdefault(short, full)
     designated = {c.name for c in cands if c.role == "designated"}
+    named = {c.name for c in cands}
     for cand in (governed_names(blocks, sentences, shorts, wordings, designated) + labelled_names(blocks, sentences, wordings)
-                 + collective_names(blocks, sentences, wordings)):
+                 + collective_names(blocks, sentences, wordings) + identified_vessels(blocks, sentences, wordings, named)):
         cand.position = len(cands)
         cands.add(cand)
     out = cands.items

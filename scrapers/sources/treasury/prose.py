@@ -246,3 +246,31 @@ def prose_designees(blocks: list[Block], sentences: dict, wordings: list[Wording
                                     f" {kind} the lead counts ({said!r}) (no name in bold, lists or layouts)",
                              sentence=clean_sentence(blocks[bi].text[a:b]), mentions=[(bi, s, e)]))
     return sorted(out, key=lambda c: c.mentions[0])
+
+
+# 'OFAC is also identifying the … vessel MARÍA CAMILA (IMO 8712345) as property in which X has an
+# interest': a vessel identified today as blocked property goes on the list too
+_IDENTIFYING_TODAY = re.compile(r"\b(?:is|are)\s+(?:also\s+|additionally\s+)?identifying\b|\bidentif(?:y|ied|ying)\b[^.;]*\btoday\b"
+                                r"|\btoday\b[^.;]*\bidentif(?:y|ied|ying)\b", re.I)
+
+
+def identified_vessels(blocks: list[Block], sentences: dict, wordings: list[Wording], known: set[str]) -> list[Candidate]:
+    """Vessels named with their IMO number in a sentence identifying them today (not `known` names)."""
+    out: list[Candidate] = []
+    for bi, block in enumerate(blocks):
+        if block.is_heading or "IMO" not in block.text:
+            continue
+        text = block.text
+        for a, b in sentences[bi]:
+            if not _IDENTIFYING_TODAY.search(text, a, b):
+                continue
+            for m in _VESSEL.finditer(text, a, b):
+                name = squash(m.group(1))
+                role, why, decided = wordings[bi].judge(m.start(1), m.end(1))
+                if role != "designated" or name in known:
+                    continue
+                known.add(name)
+                out.append(Candidate(name=name, lookup=name, markup="text", role="designated", decided=decided,
+                                     reason="a vessel identified today as blocked property, named with its IMO number; " + why,
+                                     sentence=clean_sentence(text[a:b]), mentions=[(bi, m.start(1), m.end(1))]))
+    return out
