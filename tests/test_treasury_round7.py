@@ -147,3 +147,14 @@ def test_a_vessel_identified_in_an_earlier_year_is_not_todays():
     html = LISTED + ("<p>In 2023, OFAC identified the vessel SANTA ISOLDA (IMO 8712399) as blocked property; it was"
                      " seized in Panama.</p>")
     assert roles(html).get("SANTA ISOLDA") != "designated"
+
+
+def test_aircraft_identified_today_by_their_tail_numbers():
+    html = LISTED + ("<p>OFAC is also identifying the following aircraft as blocked property: a Cessna Citation CJ1"
+                     " bearing tail number XA-QRT, registered to Naviera Ficticia del Darién S.A.S., and a Cessna 208B"
+                     " bearing U.S. tail number N417QX.</p>")
+    got = roles(html)
+    assert got.get("XA-QRT") == "designated" and got.get("N417QX") == "designated"
+    # a tail number in a sentence of another day's action is not today's
+    past = LISTED + "<p>In 2022, OFAC identified an aircraft bearing tail number XA-QRT as blocked property.</p>"
+    assert roles(past).get("XA-QRT") != "designated"

@@ -258,19 +258,26 @@ def identified_vessels(blocks: list[Block], sentences: dict, wordings: list[Word
     """Vessels named with their IMO number in a sentence identifying them today (not `known` names)."""
     out: list[Candidate] = []
     for bi, block in enumerate(blocks):
-        if block.is_heading or "IMO" not in block.text:
+        if block.is_heading or ("IMO" not in block.text and "number" not in block.text):
             continue
         text = block.text
         for a, b in sentences[bi]:
             if not _IDENTIFYING_TODAY.search(text, a, b):
                 continue
-            for m in _VESSEL.finditer(text, a, b):
+            for m, what in [(m, "a vessel identified today as blocked property, named with its IMO number")
+                            for m in _VESSEL.finditer(text, a, b)] + \
+                           [(m, "an aircraft identified today as blocked property, named by its tail number")
+                            for m in _AIRCRAFT.finditer(text, a, b)]:
                 name = squash(m.group(1))
                 role, why, decided = wordings[bi].judge(m.start(1), m.end(1))
                 if role != "designated" or name in known:
                     continue
                 known.add(name)
                 out.append(Candidate(name=name, lookup=name, markup="text", role="designated", decided=decided,
-                                     reason="a vessel identified today as blocked property, named with its IMO number; " + why,
-                                     sentence=clean_sentence(text[a:b]), mentions=[(bi, m.start(1), m.end(1))]))
+                                     reason=f"{what}; {why}", sentence=clean_sentence(text[a:b]),
+                                     mentions=[(bi, m.start(1), m.end(1))]))
     return out
+
+
+# 'a Cessna Citation CJ1 bearing tail number XA-GRV' (the list names an aircraft by its registration)
+_AIRCRAFT = re.compile(r"\b(?:tail|registration)\s+(?:number|no\.)\s+([A-Z0-9]{1,3}-?[A-Z0-9]{2,6})\b")
