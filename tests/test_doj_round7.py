@@ -311,3 +311,22 @@ def test_a_company_after_a_defendants_label_needs_its_own_line():
     ex = extract("doj:test", title, html_to_blocks(body), ["USAO - California, Southern"],
                  "https://www.justice.gov/usao-sdca/pr/x", "2025-07-09")
     assert "Banco Fronterizo, S.A. de C.V." not in {d["name"] for d in ex.defendants}
+
+
+@pytest.mark.parametrize("sentence, stage", [
+    ("Among those charged was Marisol De La O, 37, of Tijuana, who allegedly paid the drivers.", "charged"),
+    ("Among those charged is Marisol De La O, 37, of Tijuana.", "charged"),
+    ("Among the defendants arrested Tuesday was Marisol De La O, 37, of Tijuana.", "arrested"),
+])
+def test_among_those_charged(sentence, stage):
+    body = f"<p>Eleven people were charged in four indictments unsealed today. {sentence}</p>"
+    assert defendants(body) == {"Marisol De La O": (stage, None)}
+
+
+@pytest.mark.parametrize("opening, stage", [
+    ("Charged in the indictment are", "charged"), ("Arrested today were", "arrested"),
+    ("Among those arrested were", "arrested"),
+])
+def test_a_town_of_two_words_between_listed_names(opening, stage):
+    body = f"<p>{opening} Jorden Pariseau, 22, of Chula Vista, and Hieu Trinh, 30, of San Diego.</p>"
+    assert defendants(body) == {"Jorden Pariseau": (stage, None), "Hieu Trinh": (stage, None)}

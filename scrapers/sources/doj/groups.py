@@ -23,6 +23,7 @@ def _appositive() -> re.Pattern:
     return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:(?:all|both|each)\s+)?(?:of|from)\s+[^,;]{1,60}[,;](?:\s*" + state + r"\s*[,;])?)?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,|"
                       # a role in lower case: ', the company's owner,', ', a sales manager,'
                       r"\s*(?:a|an|the|his|her|its|their)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s))?")
+_TOWN_BEFORE = re.compile(r"\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,\s*)?(?:(?:all|both)\s+)?(?:of|from)\s+")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
 _GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?)\b", re.I)
@@ -87,6 +88,8 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
         if m.candidate in out and between.strip() == "(" and scanner.text.startswith(")", m.end):
             last_end = m.end + 1   # 'Acme Chemical Co., Ltd. (Acme Chemical)': its short form
             continue
+        if _TOWN_BEFORE.fullmatch(between):
+            continue   # 'A, 22, of Chula Vista, and B': the town of the name before (read as a name), not a person
         # allow the appositive of the previous name (", 29, of Nampa,") before "and"
         stripped = _appositive().sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
         conj = _CONJ.match(stripped)

@@ -469,6 +469,10 @@ _NOUN_VERB = re.compile(r"The\s+(?:following\s+)?(?:(?:companies|defendants|indi
                         + _HOW_MANY + r"(?=\s*:|\s+[A-Z])"
                         # 'The indictment names A; its owner, B; and C' (charged)
                         r"|The\s+(?:superseding\s+)?(?P<doc>indictment|complaint|information)\s+(?:also\s+)?names(?=\s*:|\s+[A-Z])")
+# 'Among those charged are A and B', 'Among the defendants arrested today was A'
+_AMONG = re.compile(r"Among\s+(?:those|the\s+(?:defendants|individuals|people|persons))\s+"
+                    r"(?P<v>charged|indicted|arrested|extradited|convicted|sentenced)\b[^.;:\n]{0,50}?\s(?:are|were|is|was)\b"
+                    + _HOW_MANY + r"(?=\s*:|\s+[A-Z])")
 _VERB_STAGE = {k.decode().strip().lower(): stage for k, stage in _INVERTED_KEYS.items()}   # 'charged' -> 'charged'
 
 
@@ -483,6 +487,11 @@ def inverted_verbs(text: str, b: bytes) -> list[tuple[int, int, str, str, str]]:
             key = "v" if verb else "noun" if m.group("noun") else "doc"
             out.append((m.start(key), m.end(), m.group(key), _VERB_STAGE.get(verb, "charged"), "inverted"))
         at = b.find(b"The ", at + 4)
+    at = b.find(b"Among ")
+    while at >= 0:
+        if (m := _AMONG.match(text, at)) and opens_sentence(text, at):
+            out.append((m.start("v"), m.end(), m.group("v"), _VERB_STAGE.get(m.group("v"), "charged"), "inverted"))
+        at = b.find(b"Among ", at + 6)
     for key, stage in _INVERTED_KEYS.items():
         at = b.find(key)
         while at >= 0:
