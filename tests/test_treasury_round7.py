@@ -3,6 +3,8 @@ with a date of their own ('designated the same persons on August 6, 2026', 'On S
 designated ...') in a release that designates nobody today."""
 from __future__ import annotations
 
+import pytest
+
 from test_treasury_designees import classify, roles
 
 
@@ -158,3 +160,39 @@ def test_aircraft_identified_today_by_their_tail_numbers():
     # a tail number in a sentence of another day's action is not today's
     past = LISTED + "<p>In 2022, OFAC identified an aircraft bearing tail number XA-QRT as blocked property.</p>"
     assert roles(past).get("XA-QRT") != "designated"
+
+
+@pytest.mark.parametrize("written, bare", [
+    ("Kevin Qiu Hanxiang", "Qiu Hanxiang"), ("Grace Chen Meiling", "Chen Meiling"), ("Juan Li Garcia", None),
+    ("Maria Lopez Rey", None),
+])
+def test_an_english_given_name_before_a_chinese_name(written, bare):
+    from scrapers.linking.treasury_match import derived_forms
+    got = [f for f, rule in derived_forms(written) if rule.startswith("English given name")]
+    assert got == ([bare] if bare else [])
+
+
+def test_an_english_given_name_before_a_chinese_name_links(run_cli, workdir, tmp_path):
+    import json
+    import sqlite3
+    folder = tmp_path / "sdn" / "2024-05-03"
+    folder.mkdir(parents=True)
+    rows = [f'{uid},"{name}",{typ},"ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
+            for uid, name, typ in [(81101, "QIU, Hanxiang", "individual")]]
+    (folder / "sdn.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    page = tmp_path / "tv7002.html"
+    page.write_text(
+        '<article about="/news/press-releases/tv7002" class="entity--type-node"><div class="field'
+        ' field--name-field-news-publication-date"><time datetime="2024-05-01T14:00:00Z">May 1, 2024</time></div>'
+        '<div class="field field--name-field-news-body"><p>WASHINGTON — Today, OFAC sanctioned <strong>Kevin Qiu'
+        ' Hanxiang</strong> pursuant to E.O. 14059.</p></div></article>', encoding="utf-8")
+    run_cli("import", "sdn", folder)
+    run_cli("import", "treasury", page)
+    conn = sqlite3.connect(workdir / "tracker.db")
+    try:
+        got = {r[0]: (r[1], r[2], json.loads(r[3])) for r in conn.execute(
+            "select name_in_text, uid, role, evidence from press_release_designations")}
+    finally:
+        conn.close()
+    uid, role, evidence = got["Kevin Qiu Hanxiang"]
+    assert (uid, role) == (81101, "designated") and evidence["rule"].startswith("English given name")

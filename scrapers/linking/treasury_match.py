@@ -17,7 +17,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from ..matching import Match, NameIndex
-from ..names import looks_like_company, name_forms, normalize_name, similarity
+from ..names import looks_like_company, name_forms, normalize_name, similarity, surname_first
 from ..sources.treasury.candidates import Candidate
 from ..sources.treasury.html import sentence_spans
 
@@ -116,6 +116,11 @@ _DROPPABLE = [(re.compile(r"^the\s+(?=\S+\s+\S)", re.I), "leading article droppe
               (re.compile(r"(?<=[A-Za-z])-(?=[a-z])"), "hyphenated given name joined")]
 
 
+# a romanised Chinese given name of one or two syllables ('Hanxiang', 'Jun', 'Meiling'; not 'Garcia')
+_PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou"
+                     r"|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|e|i|o|u|v)){1,2}")
+
+
 def derived_forms(form: str) -> list[tuple[str, str]]:
     """(form, rule) for the name without the words prose adds around it."""
     out = []
@@ -123,6 +128,11 @@ def derived_forms(form: str) -> list[tuple[str, str]]:
         bare = rx.sub("", form).strip()
         if bare != form and len(bare.split()) >= 2:
             out.append((bare, rule))
+    words = form.split()
+    if len(words) == 3 and words[0].isalpha() and words[0][:1].isupper() and words[0][1:].islower() and \
+            not surname_first(words[0]) and surname_first(words[1]) and _PINYIN.fullmatch(words[2].lower()):
+        # 'Kevin Qiu Hanxiang': an English given name before a name written surname first ('QIU, Hanxiang')
+        out.append((" ".join(words[1:]), "English given name before a surname-first name dropped"))
     return out
 
 
