@@ -4,7 +4,6 @@ designated ...') in a release that designates nobody today."""
 from __future__ import annotations
 
 import pytest
-
 from test_treasury_designees import classify, roles
 
 
