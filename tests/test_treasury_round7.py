@@ -195,3 +195,29 @@ def test_an_english_given_name_before_a_chinese_name_links(run_cli, workdir, tmp
         conn.close()
     uid, role, evidence = got["Kevin Qiu Hanxiang"]
     assert (uid, role) == (81101, "designated") and evidence["rule"].startswith("English given name")
+
+
+def test_a_weekly_summary_and_a_look_back_are_not_todays_designations():
+    assert not classify("<p>Treasury This Week</p><p>On Tuesday, OFAC designated <strong>Ximena Ortiz Lara</strong>"
+                        " pursuant to Executive Order (E.O.) 14059 for selling counterfeit pills.</p><p>Today,"
+                        " Treasury announced new small business lending figures.</p>")
+    assert not classify("<p>“Today, we reaffirm our commitment,” the ministers said. “In the last two months alone,"
+                        " the United States designated pursuant to Executive Order (E.O.) 14059 the vendors"
+                        " <strong>Dmitro Kravets</strong> and <strong>Olha Hrytsai</strong>.”</p>")
+
+
+def test_a_relative_clause_right_after_a_name_is_that_names():
+    html = ("<p>Today, OFAC sanctioned <strong>Ximena Ortiz Lara</strong> pursuant to E.O. 14059.</p><p>Ortiz Lara"
+            " buys her pills from <strong>Nereida Gallo Arvizu</strong>, a Culiacán-based pill broker for"
+            " <strong>Los Chapulines</strong> whom OFAC designated in June 2025.</p>")
+    assert roles(html).get("Los Chapulines") == "mentioned"
+
+
+def test_entries_updated_are_no_designations():
+    html = ("<p>Today, OFAC is sanctioning <strong>Khalil Saeed al-Mansour</strong> pursuant to E.O. 14059.</p>"
+            "<p>OFAC is also updating the SDN List entries of <strong>Al-Rashid Gold Trading L.L.C.</strong> and its"
+            " owner, <strong>Samir Youssef Haddad</strong>, whom OFAC designated pursuant to E.O. 14059 on September"
+            " 9, 2025.</p>")
+    got = roles(html)
+    assert got.get("Al-Rashid Gold Trading L.L.C.") == "mentioned" and got.get("Samir Youssef Haddad") == "mentioned"
+    assert got.get("Khalil Saeed al-Mansour") == "designated"

@@ -42,6 +42,9 @@ HIST_NAME_RE = re.compile(
     # "replaced X after OFAC sanctioned X", "since Treasury designated him"
     r"|\b(?:after|since|following|once)\s+(?:OFAC|Treasury|the\s+U\.S\.)\s+(?:had\s+)?(?:designated|sanctioned)\b"
     r"|\bannounced\s+the\s+designation\s+of\b"
+    # "OFAC is also updating the SDN List entries of X and its owner, Y": entries already on the list
+    r"|\bupdat(?:e|es|ed|ing)\s+(?:the\s+)?(?:SDN\s+List\s+|Specially\s+Designated\s+Nationals\s+and\s+Blocked\s+Persons\s+List"
+    r"\s+(?:\(SDN\s+List\)\s+)?)?entr(?:y|ies)\s+(?:of|for)\b"
     # "who remains on the SDN List", "who has been on the SDN List since 2024", "already on the SDN List"
     r"|\b(?:remains?|remained|(?:has|have|had)\s+(?:also\s+)?been|already(?:\s+listed)?)\s+on\s+(?:OFAC[’']s\s+|the\s+)?"
     r"(?:SDN\s+List|Specially\s+Designated\s+Nationals)"
@@ -109,6 +112,8 @@ GENERIC_TIME_RE = re.compile(
     rf"\b(?:in|since|during|by)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d\b"
     rf"|\bon\s+{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
     rf"|\b[Oo]n\s+{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"     # 'On September 24, OFAC designated' (a day past, its year left out)
+    r"|\b[Oo]n\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"   # a weekly summary's 'On Tuesday, OFAC designated'
+    r"|\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b"   # 'In the last two months alone
     rf"|\b(?:in|since)\s+{MONTH}(?:\s+of)?\s+(?:this|last)\s+year\b|\blast\s+(?:year|month|week)\b"
     rf"|\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+{MONTH}\b(?![\s,]+\d)"   # 'In January, OFAC designated' (a review of the year)
     r"|\bsince\b|\bpreviously\b|\bformerly\b|\bearlier\b|\bprior\s+to\b|\balready\b"

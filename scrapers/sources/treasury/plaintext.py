@@ -266,6 +266,12 @@ def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str],
         found: list[tuple[int, int]] = []
         for m in _ACTIVE.finditer(text, s, e):
             found += _name_list(text, m.end(), e)[0]
+        for m in _IN_ADDITION.finditer(text, s, e):
+            # 'In addition to Sharanya Biochem and Kulkarni, OFAC designated …': those two are today's too
+            then = _THEN_DESIGNATED.search(text, m.end(), min(e, m.end() + 300))
+            items, end = _name_list(text, m.end(), then.start()) if then else ([], 0)
+            if items and end == then.start():
+                found += items
         for m in _PASSIVE.finditer(text, s, e):
             for start in NAME_RX.finditer(text, max(s, m.start() - 600), m.start()):
                 items, end = _name_list(text, start.start(), m.start())
@@ -293,6 +299,8 @@ def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str],
 
 
 _DESIGNATION_WORD = re.compile(r"designat|sanction", re.I)
+_IN_ADDITION = re.compile(r"\bIn\s+addition\s+to\s+")
+_THEN_DESIGNATED = re.compile(rf",\s+{_ACTOR}\s+{_ADVERB}(?:is\s+|are\s+)?{_ADVERB}(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing))\b")
 
 
 # a label naming a group of people ("Leaders of a Faction of …", "Associates", "The Ficticio Brothers")

@@ -29,7 +29,7 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|its|their|one\s+of|both|each|
                          r"|,\s+(?:also\s+known\s+as|a\.k\.a\.?|aka|known\s+as)\s+[“\"‘'][^”\"’]{1,80}[”\"’][,”\"’]*")
 # A marker of history that frames its whole clause ("In 2022, OFAC designated A and its director
 # B"), and one used as an attribute of the name after it ("previously designated drug trafficker X").
-_FRAME = re.compile(r"(?:in|on|since)\b", re.I)
+_FRAME = re.compile(r"(?:in|on|since)\b|updat", re.I)
 _ATTRIBUTIVE_GAP = re.compile(r"[\s*]*(?:[a-z][\w-]*[\s*]+){0,4}")
 _PARTICIPLE_END = re.compile(r"(?:designated|sanctioned|identified)$", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
@@ -214,6 +214,8 @@ class Wording:
             if _FRAME.match(said) and ";" not in gap:
                 return True     # "In 2022, OFAC designated A and its sales director B"
 
+        if name[1] <= ms and not self.text[name[1]:ms].strip() and said[:3].lower() == "who":
+            return True     # "a broker for Y whom OFAC designated in June 2025": the relative clause is Y's
         head = self._appositive_head(ms, others + [name])
         if head is not None:
             return _overlap(head, name)   # "X, the daughter of Y, a financier sanctioned in 2021": Y's
