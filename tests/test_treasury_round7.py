@@ -221,3 +221,13 @@ def test_entries_updated_are_no_designations():
     got = roles(html)
     assert got.get("Al-Rashid Gold Trading L.L.C.") == "mentioned" and got.get("Samir Youssef Haddad") == "mentioned"
     assert got.get("Khalil Saeed al-Mansour") == "designated"
+
+
+def test_in_addition_to_names_given_in_a_quote():
+    html = ("<p>“Sharanvi Biochem Pvt. Ltd. and its director, Vikram Anand Kolhatkar, sold nitazene precursors to"
+            " anyone who would pay,” said the Secretary of the Treasury.</p><p>WASHINGTON — Today, OFAC sanctioned"
+            " two India-based chemical companies and two of their executives pursuant to Executive Order (E.O.)"
+            " 14059. In addition to Sharanvi Biochem and Kolhatkar, OFAC designated Nilgar Fine Chemicals Pvt. Ltd.,"
+            " a Hosur-based manufacturer, and its marketing head, Rekha Iyengar Subramani.</p>")
+    got = roles(html)
+    assert got.get("Vikram Anand Kolhatkar") == "designated" and got.get("Sharanvi Biochem") == "designated"
