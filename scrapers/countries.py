@@ -123,7 +123,16 @@ _SUBDIVISION_HINTS = {
     "morelos": "MX", "tabasco": "MX", "campeche": "MX", "tlaxcala": "MX", "san luis potosi": "MX",
     "valle del cauca": "CO", "antioquia": "CO", "cundinamarca": "CO", "narino": "CO",
     "bogota": "CO", "cauca": "CO",
+    "british columbia": "CA", "ontario": "CA", "quebec": "CA", "alberta": "CA", "manitoba": "CA",
+    "saskatchewan": "CA", "nova scotia": "CA", "new brunswick": "CA", "newfoundland and labrador": "CA",
+    "prince edward island": "CA", "yukon": "CA", "northwest territories": "CA", "nunavut": "CA",
 }
+
+
+def subdivision_code(name: str) -> str | None:
+    """'British Columbia' -> 'CA', 'Baja California' -> 'MX': a province or state of another
+    country, written alone (None: not one we know)."""
+    return _SUBDIVISION_HINTS.get(fold(name))
 
 
 def fold(text: str) -> str:

@@ -330,3 +330,48 @@ def test_among_those_charged(sentence, stage):
 def test_a_town_of_two_words_between_listed_names(opening, stage):
     body = f"<p>{opening} Jorden Pariseau, 22, of Chula Vista, and Hieu Trinh, 30, of San Diego.</p>"
     assert defendants(body) == {"Jorden Pariseau": (stage, None), "Hieu Trinh": (stage, None)}
+
+
+def test_a_canadian_province_is_no_person():
+    body = ("<p>Dorian Kessler, 33, of Surrey, British Columbia, was arrested Tuesday at the Blaine port of entry on"
+            " fentanyl charges. A criminal complaint unsealed today also charges Hao Lin Tsai, 41, of Richmond,"
+            " British Columbia, who allegedly supplied the tablets.</p>")
+    assert defendants(body) == {"Dorian Kessler": ("arrested", None), "Hao Lin Tsai": ("charged", None)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jesús Lugo Salcido, 44, and Ramiro Ochoa Valenzuela, 51, were transferred today from Mexico to the United"
+    " States to face fentanyl trafficking charges.",
+    "Jesús Lugo Salcido, 44, and Ramiro Ochoa Valenzuela, 51, were indicted on fentanyl charges. They were"
+    " expelled from Mexico and transferred to U.S. custody on Thursday.",
+])
+def test_transferred_from_abroad_to_the_united_states(sentence):
+    assert defendants(f"<p>{sentence}</p>") == {"Jesús Lugo Salcido": ("extradited", None),
+                                              "Ramiro Ochoa Valenzuela": ("extradited", None)}
+
+
+def test_a_transfer_between_prisons_is_no_extradition():
+    body = ("<p>Jesús Lugo Salcido, 44, was sentenced to 120 months for fentanyl trafficking. He was transferred to"
+            " a federal prison in Texas.</p>")
+    assert defendants(body) == {"Jesús Lugo Salcido": ("sentenced", 120)}
+
+
+def test_a_counted_description_of_leaders_transferred():
+    body = ("<p>Three alleged leaders of Mexican drug trafficking organizations were transferred today from Mexico to"
+            " the United States.</p><p>Jesús Lugo Salcido, 44, is charged in Texas. Ramiro Ochoa Valenzuela, 51, is"
+            " charged in Arizona. Guadalupe Beltrán Zazueta, 39, is charged in California.</p>")
+    assert {a for a, _ in defendants(body).values()} == {"extradited"}
+
+
+def test_a_mistrial_leaves_the_charges_standing():
+    body = ("<p>A federal jury convicted Dale Morrow, 38, of distributing fentanyl. The jury was unable to reach a"
+            " unanimous verdict on the charges against Raymond Sweeney, 45, of Jacksonville, and the court declared a"
+            " mistrial as to Sweeney. His retrial is set for October.</p>")
+    assert defendants(body) == {"Dale Morrow": ("convicted", None), "Raymond Sweeney": ("charged", None)}
+
+
+def test_terms_elided_after_an_alias():
+    body = ("<p>Luis Rivera-Colón, a/k/a “Tito,” was sentenced to 120 months in prison; Yadiel Ortiz-Pagán, a/k/a"
+            " “Yayo,” to 87 months; and Carlos Nieves-Rosa, to time served, for fentanyl trafficking.</p>")
+    assert defendants(body) == {"Luis Rivera-Colón": ("sentenced", 120), "Yadiel Ortiz-Pagán": ("sentenced", 87),
+                                "Carlos Nieves-Rosa": ("sentenced", 0)}

@@ -41,11 +41,12 @@ from .districts import districts_in_text, release_districts
 from .htmltext import Block
 from .people import Candidate, _Scanner
 from .refs import ALSO_WORDS
-from .stages import VERB_WORDS, _attribute
+from .stages import _attribute
 from .surnames import add_surnames, merge_short_forms
 from .terms import sentence_months
 from .textscan import _TokenWords, ascii_bytes, sentence_spans
 from .titles import _any_title_stage, title_stage
+from .verbs import VERB_WORDS
 
 _CASE_OPENER = re.compile(r"^(?:In\s+(?:one|a\s+separate|another|a\s+second|a\s+third|a\s+related|the\s+(?:first|second|third|fourth|final|last))\s+case\b)", re.I)
 _CASE_OPENER_FIRST = ("I", "i", "\u0130", "\u0131")   # (what re.I matches to 'I': a paragraph can open it only so)

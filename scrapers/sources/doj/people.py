@@ -7,7 +7,7 @@ import dataclasses
 import functools
 import re
 
-from ...countries import country_of_demonym, country_of_place, demonym_pattern
+from ...countries import country_of_demonym, country_of_place, demonym_pattern, subdivision_code
 from ...names import normalize_name
 from .classify import tables
 from .districts import geo
@@ -288,8 +288,8 @@ class _Scanner:
             if run.endswith(" Age") and text.startswith(":", m.end()) and _AGE_LABEL.match(text, m.end() - 4):
                 run, aged = run[:-4], True   # 'Name    Age: 58': the label is no part of the name
             for start, end, name, key, title, aka in run_names(run, aged):
-                if name in state_names:
-                    continue  # 'Puerto Rico', 'New York': places
+                if name in state_names or (" " in name and subdivision_code(name)):
+                    continue  # 'Puerto Rico', 'New York', 'British Columbia', 'Baja California': places
                 if text[s + end:s + end + 1] == "/" or (s + start and text[s + start - 1] == "/"):
                     continue  # 'Brighton Place/Northview Heights Crips': an organisation's name
                 if _attributive(text, s + start, s + end) or \

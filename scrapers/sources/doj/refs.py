@@ -377,7 +377,8 @@ def part_of_object(text: str, at: int, end: int) -> tuple[int | None, int | None
 
 # -- 'B, 31, of Anchorage, to 60 months' --------------------------------------------------------
 _ELLIPSIS = re.compile(
-    r"(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:age\s+|aged\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;:.]{1,40}(?:,\s*[A-Z][^,;:]{0,25})?)?"
+    r"(?:\s*\([^()]{1,60}\))?(?:\s*,?\s*(?:a/k/a|aka|a\.k\.a\.|also\s+known\s+as)\s+[“\"][^”\"]{1,40}[”\"],?)?"   # ', a/k/a "Yayo,"'
+    r"(?:\s*,\s*(?:age\s+|aged\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;:.]{1,40}(?:,\s*[A-Z][^,;:]{0,25})?)?"
     r"\s*,?\s*(?:was\s+)?(?:(?:re)?sentenced\s+)?to\s+(?:serve\s+)?(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+)?",
     re.I)
 

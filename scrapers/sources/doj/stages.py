@@ -13,6 +13,7 @@ from .people import Candidate, Mention, _Scanner
 from .roster import labelled_roster_companies, list_items, roster_lines, verb_lines
 from .terms import clause_term, respective_lengths
 from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
+from .verbs import _STEM_SEARCHES
 
 # ('detained': held in custody, 'ordered detained pending trial' -- an arrest, unless the release's title
 # says how: extradited; extract.py writes it as one or the other)
@@ -189,6 +190,14 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             # passport', not a sentence begun: 'surrendered to the Bureau of Prisons')
             if _RIGHT_SURRENDER.match(text, j, seg_end):
                 out.append((i, j, stage, "left"))
+        elif kind == "transfer":
+            # brought from abroad without an extradition: 'were transferred from Mexico to the United States', 'expelled … to U.S. custody'
+            k = _be_start(left)
+            if k is not None and _TO_THE_US.match(text, j, seg_end):
+                out.append((base + k, j, stage, "left"))
+        elif kind == "mistrial":
+            if m := _AS_TO.match(text, j, seg_end):
+                out.append((i, m.end(), stage, "right"))
         elif kind == "custody":
             k = _be_start(left)
             if k is not None and _RIGHT_CUSTODY.match(text, j, seg_end):
@@ -200,6 +209,9 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
 _ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})(?:,[^,;.]{1,40}){0,2},?\s+)?"
                        r"(?:today\s+|yesterday\s+|on\s+\w+\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")   # ('ordered X, 34, of Y,')
 _POSSESSIVE_ROLE = re.compile(r"\s+(?:[A-Za-z][\w’'.-]*\s+){0,3}?[A-Z][\w.-]*[’']s\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,\s+")
+_AS_TO = re.compile(r"\s+(?:as\s+to|for|in\s+the\s+case\s+(?:of|against))\s+(?=[A-Z])")
+_TO_THE_US = re.compile(r"(?:\s+(?:today|yesterday|on\s+\w+))?(?:\s+from(?:\s+[A-Z][\w.-]*){1,3})?(?:\s+and\s+\w+)?"
+                        r"\s+(?:to|into)\s+(?:the\s+United\s+States|U\.S\.\s+custody|the\s+custody\s+of\s+U\.S\.)")
 _ORDER_DETAINED = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?(?:to\s+be\s+)?detained\b")
 _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|prison\s+term)\b|"
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)|"
@@ -223,61 +235,6 @@ _COORDINATED = re.compile(r"\b(?:was|were|(?:has|have)\s+been)\s+(?:\w+\s+)?(?:a
 _LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|the\s+defendants?[’']s?)\s+$", re.I)
 _LEFT_CHARGING = re.compile(r"\b(?:criminal\s+complaint|complaint\s+affidavit|affidavit|indictment|criminal\s+information|criminal\s+charges|federal\s+charges|charges\s+(?:were\s+)?(?:filed|unsealed|brought)|charges\s+remain\s+pending)\b[^.;:]{0,40}$", re.I)
 
-_STEMS = [
-    ("sentenced", "sentenced", "be"),
-    ("resentenced", "sentenced", "be"),
-    ("convicted", "convicted", "be"),
-    ("convicted", "convicted", "court"),
-    ("found guilty", "convicted", "be"),
-    ("found", "convicted", "court"),
-    ("guilty", "pleaded_guilty", "guilty"),
-    ("extradited", "extradited", "be"),
-    ("extradition of", "extradited", "right"),
-    ("arrested", "arrested", "be"),
-    ("apprehended", "arrested", "be"),
-    ("detained", "arrested", "be"),
-    ("arrest of", "arrested", "right"),
-    ("arrest", "arrested", "possessive"),
-    ("arrests", "arrested", "possessive"),
-    ("sentence on", "sentenced", "right"),
-    ("sentences on", "sentenced", "right"),
-    ("against", "charged", "against"),
-    ("taken into", "arrested", "custody"),
-    ("surrendered", "arrested", "surrender"),
-    ("turned himself", "arrested", "surrender"),     # 'turned himself in (to the FBI)'
-    ("turned herself", "arrested", "surrender"),
-    ("charged", "charged", "be"),
-    ("indicted", "charged", "be"),
-    ("charges", "charged", "right"),
-    ("charging", "charged", "right"),
-    ("convicting", "convicted", "right"),
-    ("ordered", "sentenced", "order"),
-    ("received", "sentenced", "received"),
-    ("handed", "sentenced", "received"),            # 'X was handed a 10-year sentence'
-    ("handed down", "sentenced", "down"),           # 'a sentence of 97 months was handed down ... to X'
-    ("took", "arrested", "took"),                   # 'agents took both men into custody'
-    ("will serve", "sentenced", "received"),        # 'X will serve 46 months' (not 'if convicted, X will serve')
-    ("arraigned", "charged", "be"),
-    ("receives", "sentenced", "received"),
-]
-
-# _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
-# on', 'charg' all of 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it,
-# stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
-_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "took",
-                 "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive")
-
-
-def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:
-    groups: dict[str, list] = {w: [] for w in _SEARCH_WORDS}
-    for stem, stage, kind in _STEMS:
-        word = next(w for w in _SEARCH_WORDS if w in stem)
-        groups[word].append((stem.encode(), stem.index(word), stage, kind))
-    return [(w.encode(), w.split()[0], g) for w, g in groups.items() if g]
-
-
-_STEM_SEARCHES = _stem_searches()
-VERB_WORDS = tuple(word for _, word, _ in _STEM_SEARCHES)   # (letters: as inside a token)
 
 
 def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int | None = None,

@@ -1,0 +1,64 @@
+"""The case verbs of DOJ prose, as searched for: each stem ('sentenced', 'pleaded … guilty', 'taken
+into custody'), the stage it tells and the kind of context that decides whose it is
+(stages._events_in reads the context)."""
+from __future__ import annotations
+
+_STEMS = [
+    ("sentenced", "sentenced", "be"),
+    ("resentenced", "sentenced", "be"),
+    ("convicted", "convicted", "be"),
+    ("convicted", "convicted", "court"),
+    ("found guilty", "convicted", "be"),
+    ("found", "convicted", "court"),
+    ("guilty", "pleaded_guilty", "guilty"),
+    ("extradited", "extradited", "be"),
+    ("extradition of", "extradited", "right"),
+    ("arrested", "arrested", "be"),
+    ("apprehended", "arrested", "be"),
+    ("detained", "arrested", "be"),
+    ("arrest of", "arrested", "right"),
+    ("arrest", "arrested", "possessive"),
+    ("arrests", "arrested", "possessive"),
+    ("sentence on", "sentenced", "right"),
+    ("sentences on", "sentenced", "right"),
+    ("against", "charged", "against"),
+    ("taken into", "arrested", "custody"),
+    ("surrendered", "arrested", "surrender"),
+    ("turned himself", "arrested", "surrender"),     # 'turned himself in (to the FBI)'
+    ("turned herself", "arrested", "surrender"),
+    ("charged", "charged", "be"),
+    ("indicted", "charged", "be"),
+    ("charges", "charged", "right"),
+    ("charging", "charged", "right"),
+    ("convicting", "convicted", "right"),
+    ("ordered", "sentenced", "order"),
+    ("received", "sentenced", "received"),
+    ("handed", "sentenced", "received"),            # 'X was handed a 10-year sentence'
+    ("handed down", "sentenced", "down"),           # 'a sentence of 97 months was handed down ... to X'
+    ("took", "arrested", "took"),                   # 'agents took both men into custody'
+    ("will serve", "sentenced", "received"),        # 'X will serve 46 months' (not 'if convicted, X will serve')
+    ("arraigned", "charged", "be"),
+    ("receives", "sentenced", "received"),
+    ("transferred", "extradited", "transfer"),      # 'were transferred today from Mexico to the United States'
+    ("expelled", "extradited", "transfer"),
+    ("mistrial", "charged", "mistrial"),            # 'declared a mistrial as to X': the charges stand
+]
+
+# _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
+# on', 'charg' all of 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it,
+# stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
+_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "took",
+                 "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
+                 "transferred", "expelled", "mistrial")
+
+
+def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:
+    groups: dict[str, list] = {w: [] for w in _SEARCH_WORDS}
+    for stem, stage, kind in _STEMS:
+        word = next(w for w in _SEARCH_WORDS if w in stem)
+        groups[word].append((stem.encode(), stem.index(word), stage, kind))
+    return [(w.encode(), w.split()[0], g) for w, g in groups.items() if g]
+
+
+_STEM_SEARCHES = _stem_searches()
+VERB_WORDS = tuple(word for _, word, _ in _STEM_SEARCHES)   # (letters: as inside a token)
