@@ -231,3 +231,32 @@ def test_in_addition_to_names_given_in_a_quote():
             " a Hosur-based manufacturer, and its marketing head, Rekha Iyengar Subramani.</p>")
     got = roles(html)
     assert got.get("Vikram Anand Kolhatkar") == "designated" and got.get("Sharanvi Biochem") == "designated"
+
+
+def test_surnames_with_lower_case_articles_in_a_designation_sentence():
+    html = ("<p>WASHINGTON — Today, OFAC is sanctioning three individuals pursuant to E.O. 14059.</p>"
+            "<p>Emirati national Khalid bin Saeed al-Mansour owns a gold shop. Egyptian national Tarek Mahmoud"
+            " el-Shazli moves the cash, and Nour Eddine Abu Samir keeps the books.</p>"
+            "<p>Al-Mansour, el-Shazli, and Abu Samir are being designated pursuant to E.O. 14059 for having engaged"
+            " in activities that contributed to the proliferation of illicit drugs.</p>")
+    got = roles(html)
+    assert {n for n, r in got.items() if r == "designated"} >= {
+        "Khalid bin Saeed al-Mansour", "Tarek Mahmoud el-Shazli", "Nour Eddine Abu Samir"}
+
+
+@pytest.mark.parametrize("written, bare", [
+    ("Lydia Fang Yuqing", "Fang Yuqing"), ("Wendy Ma Xiaoli", "Ma Xiaoli"), ("Richard Pang Chi-keung", "Pang Chi keung"),
+    ("Zhang Wei Ming", None),
+])
+def test_english_given_names_before_chinese_names_more(written, bare):
+    from scrapers.linking.treasury_match import derived_forms
+    got = [f for f, rule in derived_forms(written) if rule.startswith("English given name")]
+    assert got == ([bare] if bare else [])
+
+
+def test_a_cantonese_given_name_with_a_hyphen_is_one_name():
+    html = "<p>Today, OFAC is also designating Richard Pang Chi-keung pursuant to E.O. 14059.</p>"
+    assert roles(html).get("Richard Pang Chi-keung") == "designated"
+    # '-based' is never a syllable of a name
+    assert "Hong Kong-based" not in " ".join(roles("<p>Today, OFAC designated Hong Kong-based Lam Kin-wah pursuant to"
+                                                   " E.O. 14059.</p>"))

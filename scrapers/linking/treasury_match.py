@@ -114,6 +114,8 @@ _DROPPABLE = [(re.compile(r"^the\s+(?=\S+\s+\S)", re.I), "leading article droppe
               (re.compile(r"\s+(?:DTO|TCO|drug\s+trafficking\s+organi[sz]ation)$", re.I), "descriptor dropped"),
               # a romanised given name written with a hyphen, listed as one word ('Huang De-zhi', 'HUANG, Dezhi')
               (re.compile(r"(?<=[A-Za-z])-(?=[a-z])"), "hyphenated given name joined")]
+# ... or listed as two words ('Pang Chi-keung', 'PANG, Chi Keung')
+_HYPHEN_SPLIT = (re.compile(r"(?<=[A-Za-z])-(?=[a-z])"), "hyphenated given name split")
 
 
 # a romanised Chinese given name of one or two syllables ('Hanxiang', 'Jun', 'Meiling'; not 'Garcia')
@@ -128,11 +130,18 @@ def derived_forms(form: str) -> list[tuple[str, str]]:
         bare = rx.sub("", form).strip()
         if bare != form and len(bare.split()) >= 2:
             out.append((bare, rule))
+    split = _HYPHEN_SPLIT[0].sub(" ", form)
+    if split != form:
+        out.append((split, _HYPHEN_SPLIT[1]))
     words = form.split()
+    given = words[2].split("-") if len(words) == 3 else []
+    romanised = bool(given) and (_PINYIN.fullmatch(words[2].lower()) is not None or (
+        len(given) == 2 and all(g.isalpha() and len(g) <= 6 for g in given)))   # ('Chi-keung', Cantonese)
     if len(words) == 3 and words[0].isalpha() and words[0][:1].isupper() and words[0][1:].islower() and \
-            not surname_first(words[0]) and surname_first(words[1]) and _PINYIN.fullmatch(words[2].lower()):
+            not surname_first(words[0]) and not _PINYIN.fullmatch(words[0].lower()) and \
+            (surname_first(words[1]) or _PINYIN.fullmatch(words[1].lower())) and romanised:
         # 'Kevin Qiu Hanxiang': an English given name before a name written surname first ('QIU, Hanxiang')
-        out.append((" ".join(words[1:]), "English given name before a surname-first name dropped"))
+        out.append((" ".join([words[1], *given]), "English given name before a surname-first name dropped"))
     return out
 
 

@@ -108,7 +108,9 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
 
 # a capitalised word: inner dots ("A.A.M"), an initial's dot ("J."), no sentence's full stop,
 # no "-based" / "-linked"
-_NAME_WORD = (r"[A-ZÀ-Þ][\w’'&]*(?:\.[\w’'&]+)*(?:-[A-ZÀ-Þ0-9][\w’'&]*)*"
+_NAME_WORD = (r"(?:(?:al|el|ad|ar|as|an|ash|at|az)-)?[A-ZÀ-Þ][\w’'&]*(?:\.[\w’'&]+)*(?:-[A-ZÀ-Þ0-9][\w’'&]*)*"
+              # a romanised given name's second syllable ('Pang Chi-keung', 'Park Seo-yeon'), never '-based'
+              r"(?:-(?!(?:based|linked|owned|affiliated|run|controlled|led|born|registered|flagged|made|related)\b)[a-z]{2,6}\b)?"
               r"(?:(?<=\b[A-Z])\.|(?<=\bJr)\.|(?<=\bSr)\.)?")
 _PARTICLE = r"(?:de|del|la|las|los|y|e|da|do|dos|van|von|bin|al|el|of)"
 _LEGAL_TAIL = (r"(?i:,?\s+(?:S\.?\s?A\.?(?:\s?P\.?\s?I\.?|\s?B\.?|\s?S\.?)?(?:\s+de\s+C\.?\s?V\.?)?"
@@ -221,13 +223,18 @@ def surname_forms(blocks: list[Block]) -> dict[str, str]:
                     looks_like_company(full) or not looks_like_name(full) or normalize_country(full) or \
                     country_of_place(full):
                 continue
-            for word in normalize_name(full).split()[1:]:
+            words = normalize_name(full).split()
+            for i, word in enumerate(words[1:], 1):
                 if len(word) >= 3 and word not in _PARTICLES:
                     out[word] = full if out.get(word, full) == full else ""
+                if word in _PARTICLES and i + 1 < len(words):
+                    # 'al-Mansouri' of 'Khalid bin Saeed al-Mansouri', 'Abu Samra'
+                    key = f"{word} {words[i + 1]}"
+                    out[key] = full if out.get(key, full) == full else ""
     return {k: v for k, v in out.items() if v}
 
 
-_PARTICLES = frozenset("de del la las los y e da do dos van von bin al el".split())
+_PARTICLES = frozenset("de del la las los y e da do dos van von bin al el abu ibn".split())
 
 
 def _resolve(item: str, shorts: dict[str, str]) -> str | None:
