@@ -260,3 +260,9 @@ def test_a_cantonese_given_name_with_a_hyphen_is_one_name():
     # '-based' is never a syllable of a name
     assert "Hong Kong-based" not in " ".join(roles("<p>Today, OFAC designated Hong Kong-based Lam Kin-wah pursuant to"
                                                    " E.O. 14059.</p>"))
+
+
+def test_initials_written_apart_are_looked_up_joined():
+    from scrapers.linking.treasury_match import derived_forms
+    assert ("R.K. Suresh Babu", "initials written apart joined") in derived_forms("R. K. Suresh Babu")
+    assert not any(rule == "initials written apart joined" for _, rule in derived_forms("T. Arul Venkatesan"))

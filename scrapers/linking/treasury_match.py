@@ -114,6 +114,7 @@ _DROPPABLE = [(re.compile(r"^the\s+(?=\S+\s+\S)", re.I), "leading article droppe
               (re.compile(r"\s+(?:DTO|TCO|drug\s+trafficking\s+organi[sz]ation)$", re.I), "descriptor dropped"),
               # a romanised given name written with a hyphen, listed as one word ('Huang De-zhi', 'HUANG, Dezhi')
               (re.compile(r"(?<=[A-Za-z])-(?=[a-z])"), "hyphenated given name joined")]
+_SPACED_INITIALS = re.compile(r"\b([A-Z])\.\s+(?=[A-Z]\.)")
 # ... or listed as two words ('Pang Chi-keung', 'PANG, Chi Keung')
 _HYPHEN_SPLIT = (re.compile(r"(?<=[A-Za-z])-(?=[a-z])"), "hyphenated given name split")
 
@@ -133,6 +134,9 @@ def derived_forms(form: str) -> list[tuple[str, str]]:
     split = _HYPHEN_SPLIT[0].sub(" ", form)
     if split != form:
         out.append((split, _HYPHEN_SPLIT[1]))
+    joined = _SPACED_INITIALS.sub(r"\1.", form)
+    if joined != form:
+        out.append((joined, "initials written apart joined"))   # 'R. K. Suresh Babu', 'BABU, R.K. Suresh'
     words = form.split()
     given = words[2].split("-") if len(words) == 3 else []
     romanised = bool(given) and (_PINYIN.fullmatch(words[2].lower()) is not None or (
