@@ -375,3 +375,15 @@ def test_terms_elided_after_an_alias():
             " “Yayo,” to 87 months; and Carlos Nieves-Rosa, to time served, for fentanyl trafficking.</p>")
     assert defendants(body) == {"Luis Rivera-Colón": ("sentenced", 120), "Yadiel Ortiz-Pagán": ("sentenced", 87),
                                 "Carlos Nieves-Rosa": ("sentenced", 0)}
+
+
+def test_a_company_placed_on_probation_is_sentenced():
+    body = ("<p>Dwight Loftus, 61, of Tupelo, was sentenced to 46 months in prison for diverting fentanyl patches. His"
+            " company, Loftus Family Drug, Inc., which does business as Main Street Pharmacy, was placed on three"
+            " years of probation and ordered to pay a $500,000 fine.</p>")
+    assert defendants(body) == {"Dwight Loftus": ("sentenced", 46), "Loftus Family Drug, Inc.": ("sentenced", None)}
+
+
+def test_being_on_probation_is_no_sentence():
+    body = "<p>Dwight Loftus, 61, was on probation when he was arrested for distributing fentanyl.</p>"
+    assert defendants(body) == {"Dwight Loftus": ("arrested", None)}

@@ -195,6 +195,10 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             k = _be_start(left)
             if k is not None and _TO_THE_US.match(text, j, seg_end):
                 out.append((base + k, j, stage, "left"))
+        elif kind == "probation":
+            k = _be_start(left)
+            if k is not None and _PROBATION_AFTER.match(text, j, seg_end):
+                out.append((base + k, j, stage, "left"))
         elif kind == "mistrial":
             if m := _AS_TO.match(text, j, seg_end):
                 out.append((i, m.end(), stage, "right"))
@@ -209,6 +213,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
 _ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})(?:,[^,;.]{1,40}){0,2},?\s+)?"
                        r"(?:today\s+|yesterday\s+|on\s+\w+\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")   # ('ordered X, 34, of Y,')
 _POSSESSIVE_ROLE = re.compile(r"\s+(?:[A-Za-z][\w’'.-]*\s+){0,3}?[A-Z][\w.-]*[’']s\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,\s+")
+_PROBATION_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?probation\b")
 _AS_TO = re.compile(r"\s+(?:as\s+to|for|in\s+the\s+case\s+(?:of|against))\s+(?=[A-Z])")
 _TO_THE_US = re.compile(r"(?:\s+(?:today|yesterday|on\s+\w+))?(?:\s+from(?:\s+[A-Z][\w.-]*){1,3})?(?:\s+and\s+\w+)?"
                         r"\s+(?:to|into)\s+(?:the\s+United\s+States|U\.S\.\s+custody|the\s+custody\s+of\s+U\.S\.)")

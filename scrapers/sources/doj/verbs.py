@@ -42,6 +42,7 @@ _STEMS = [
     ("transferred", "extradited", "transfer"),      # 'were transferred today from Mexico to the United States'
     ("expelled", "extradited", "transfer"),
     ("mistrial", "charged", "mistrial"),            # 'declared a mistrial as to X': the charges stand
+    ("placed on", "sentenced", "probation"),        # 'X, Inc. … was placed on three years of probation'
 ]
 
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
@@ -49,7 +50,7 @@ _STEMS = [
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
 _SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
-                 "transferred", "expelled", "mistrial")
+                 "transferred", "expelled", "mistrial", "placed on")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:
