@@ -292,9 +292,9 @@ def part_of(before: str) -> tuple[int | None, int | None] | None:
 
 # a count alone as the subject, opening its sentence or clause: 'Four were arrested Tuesday; one
 # remains a fugitive', 'Six of them have been arrested'
-_BARE_COUNT = re.compile(r"(?:^|[.;:!?]\s+|\n)\s*(\w+)(?:\s+of\s+them)?\s+(?:have\s+|has\s+|had\s+)?$")
-# (also after a comma: 'Of the defendants charged so far, two have pleaded guilty')
-_BARE_COUNT_CLAUSE = re.compile(r"(?:^|[.;:,!?]\s+|\n)\s*(\w+)(?:\s+of\s+them)?\s+(?:have\s+|has\s+|had\s+)?$")
+# (clause: also after a comma, 'Of the defendants charged so far, two have pleaded guilty')
+_BARE_COUNT, _BARE_COUNT_CLAUSE = (re.compile(rf"(?:^|[.;:{comma}!?]\s+|\n)\s*(\w+)(?:\s+of\s+them)?\s+(?:have\s+|has\s+|had\s+)?$")
+                                   for comma in ("", ","))
 
 
 def bare_count(before: str, clause: bool = False) -> tuple[int, None] | None:

@@ -161,20 +161,16 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 out.append((i, j, stage, "right"))
         elif kind == "order":
             # 'has been ordered to federal prison', 'ordered him to serve 235 months'
+            # or held in custody: 'ordered X detained pending trial', 'X was ordered detained' (named, if
+            # right, between the two words)
             m = _ORDER_TO.match(text, j, seg_end)
-            if not m and (d := _ORDER_DETAINED.match(text, j, seg_end)):
-                # held in custody: 'ordered X detained pending trial', 'X was ordered detained'
-                k = _be_start(left)
-                if k is not None and not d.group(1):
-                    out.append((base + k, j, "detained", "left"))
-                elif k is None and d.group(1) and not _TO_BE.search(left):
-                    out.append((i, j, "detained", "right"))
-            elif m:
+            told, m = (stage, m) if m else ("detained", _ORDER_DETAINED.match(text, j, seg_end))
+            if m:
                 k = _be_start(left)
                 if k is not None and not m.group(1):
-                    out.append((base + k, j, stage, "left"))
-                elif k is None and not _TO_BE.search(left):
-                    out.append((i, j, stage, "right"))
+                    out.append((base + k, j, told, "left"))
+                elif k is None and not _TO_BE.search(left) and (told == stage or m.group(1)):
+                    out.append((i, j, told, "right"))
         elif kind == "received":
             # 'received a sentence of 97 months', 'received 87 months in federal prison'
             if _RECEIVED.match(text, j, seg_end) and not (stem == "will serve" and refs.CONDITIONAL.search(left)):
@@ -190,14 +186,11 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             # passport', not a sentence begun: 'surrendered to the Bureau of Prisons')
             if _RIGHT_SURRENDER.match(text, j, seg_end):
                 out.append((i, j, stage, "left"))
-        elif kind == "transfer":
-            # brought from abroad without an extradition: 'were transferred from Mexico to the United States', 'expelled … to U.S. custody'
+        elif kind in _PASSIVE_THEN:
+            # a passive verb whose stage the words after it decide: 'were transferred from Mexico to the
+            # United States' (brought from abroad without an extradition), 'was placed on three years of probation'
             k = _be_start(left)
-            if k is not None and _TO_THE_US.match(text, j, seg_end):
-                out.append((base + k, j, stage, "left"))
-        elif kind == "probation":
-            k = _be_start(left)
-            if k is not None and _PROBATION_AFTER.match(text, j, seg_end):
+            if k is not None and _PASSIVE_THEN[kind].match(text, j, seg_end):
                 out.append((base + k, j, stage, "left"))
         elif kind == "mistrial":
             if m := _AS_TO.match(text, j, seg_end):
@@ -217,6 +210,7 @@ _PROBATION_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?probation\b")
 _AS_TO = re.compile(r"\s+(?:as\s+to|for|in\s+the\s+case\s+(?:of|against))\s+(?=[A-Z])")
 _TO_THE_US = re.compile(r"(?:\s+(?:today|yesterday|on\s+\w+))?(?:\s+from(?:\s+[A-Z][\w.-]*){1,3})?(?:\s+and\s+\w+)?"
                         r"\s+(?:to|into)\s+(?:the\s+United\s+States|U\.S\.\s+custody|the\s+custody\s+of\s+U\.S\.)")
+_PASSIVE_THEN = {"transfer": _TO_THE_US, "probation": _PROBATION_AFTER}
 _ORDER_DETAINED = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?(?:to\s+be\s+)?detained\b")
 _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|prison\s+term)\b|"
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)|"
