@@ -33,9 +33,8 @@ from .plaintext import (
     labelled_names,
     plain_text_designees,
     short_forms_in_text,
-    surname_forms,
 )
-from .prose import identified_vessels, prose_designees
+from .prose import identified_property, prose_designees
 from .wording import WINDOW, Wording
 
 
@@ -134,14 +133,13 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
                 cand.position = len(cands)
                 cands.add(cand)
     shorts = {normalize_name(sf): cand.lookup for cand in reversed(cands.items) for sf in cand.short_forms}
-    for short, full in short_forms_in_text(blocks).items():
-        shorts.setdefault(short, full)
-    for short, full in surname_forms(blocks).items():   # ('Anaya' of 'Rigoberto Anaya Quezada', named in a quote)
+    introduced, surnames = short_forms_in_text(blocks)
+    for short, full in [*introduced.items(), *surnames.items()]:   # ('Anaya' of 'Rigoberto Anaya Quezada', in a quote)
         shorts.setdefault(short, full)
     designated = {c.name for c in cands if c.role == "designated"}
     named = {c.name for c in cands}
     for cand in (governed_names(blocks, sentences, shorts, wordings, designated) + labelled_names(blocks, sentences, wordings)
-                 + collective_names(blocks, sentences, wordings) + identified_vessels(blocks, sentences, wordings, named)):
+                 + collective_names(blocks, sentences, wordings) + identified_property(blocks, sentences, wordings, named)):
         cand.position = len(cands)
         cands.add(cand)
     out = cands.items

@@ -185,53 +185,52 @@ def _demonym(word: str) -> bool:
     return len(word) > 4 and bool(country_of_demonym(word))
 
 
-def short_forms_in_text(blocks: list[Block]) -> dict[str, str]:
-    """'Edin Gacanin (Gacanin)' -> {'gacanin': 'Edin Gacanin'}: short forms the release
-    introduces in plain text (the words of the short form are words of the full name). A short
-    form given for two different names maps to nothing."""
-    out: dict[str, str] = {}
+def short_forms_in_text(blocks: list[Block]) -> tuple[dict[str, str], dict[str, str]]:
+    """Two maps of the forms a release may later use for a full name, from one reading of its
+    plain-text names:
+
+    - the short forms it introduces: 'Edin Gacanin (Gacanin)' -> {'gacanin': 'Edin Gacanin'} (the
+      words of the short form are words of the full name);
+    - the surnames of people: {'anaya': 'Rigoberto Anaya Quezada'}, a word after the first of a
+      person's full name written anywhere in the release (an official's quote included), which a
+      designation sentence may use alone ('Anaya and Olvera are being designated'); never words of a
+      company's name, a country, an office or an acronym ('CJNG').
+
+    A form given for two different names maps to nothing."""
+    shorts: dict[str, str] = {}
+    surnames: dict[str, str] = {}
     for block in blocks:
         if block.is_heading:
             continue
         text = block.text
         for m in NAME_RX.finditer(text):
-            sm = _PAREN_AFTER.match(text, m.end())
-            if not sm:
-                continue
-            full, short = _clean_item(m.group(0)), sm.group(1).strip(" “”\"")
-            ns, nf = normalize_name(short).split(), normalize_name(full).split()
-            if ns and len(ns) < len(nf) and all(w in nf for w in ns):
-                key = " ".join(ns)
-                out[key] = full if out.get(key, full) == full else ""
-    return {k: v for k, v in out.items() if v}
-
-
-def surname_forms(blocks: list[Block]) -> dict[str, str]:
-    """{'anaya': 'Rigoberto Anaya Quezada'}: a word after the first of a person's full name written
-    anywhere in the release (an official's quote included), which a designation sentence may use
-    alone ('Anaya and Olvera are being designated'). Only words of one person's name; never a
-    company's name, a country, an office or an acronym ('CJNG')."""
-    out: dict[str, str] = {}
-    for block in blocks:
-        if block.is_heading or not block.text:
-            continue
-        for m in NAME_RX.finditer(block.text):
             full = _clean_item(m.group(0))
-            tokens = full.split()
-            if not 2 <= len(tokens) <= 5 or any(len(t) > 1 and t.isupper() for t in tokens) or \
-                    {t.lower().strip(",.") for t in tokens} & _ORG_WORDS or \
-                    looks_like_company(full) or not looks_like_name(full) or normalize_country(full) or \
-                    country_of_place(full):
-                continue
-            words = normalize_name(full).split()
-            for i, word in enumerate(words[1:], 1):
-                if len(word) >= 3 and word not in _PARTICLES:
-                    out[word] = full if out.get(word, full) == full else ""
-                if word in _PARTICLES and i + 1 < len(words):
-                    # 'al-Mansouri' of 'Khalid bin Saeed al-Mansouri', 'Abu Samra'
-                    key = f"{word} {words[i + 1]}"
-                    out[key] = full if out.get(key, full) == full else ""
-    return {k: v for k, v in out.items() if v}
+            sm = _PAREN_AFTER.match(text, m.end())
+            if sm:
+                short = sm.group(1).strip(" “”\"")
+                ns, nf = normalize_name(short).split(), normalize_name(full).split()
+                if ns and len(ns) < len(nf) and all(w in nf for w in ns):
+                    _one_owner(shorts, " ".join(ns), full)
+            if _a_persons_name(full):
+                words = normalize_name(full).split()
+                for i, word in enumerate(words[1:], 1):
+                    if len(word) >= 3 and word not in _PARTICLES:
+                        _one_owner(surnames, word, full)
+                    if word in _PARTICLES and i + 1 < len(words):
+                        _one_owner(surnames, f"{word} {words[i + 1]}", full)   # 'al-Mansouri', 'Abu Samra'
+    return ({k: v for k, v in shorts.items() if v}, {k: v for k, v in surnames.items() if v})
+
+
+def _one_owner(forms: dict[str, str], form: str, full: str) -> None:
+    """forms[form] = full, or '' once two names claim it."""
+    forms[form] = full if forms.get(form, full) == full else ""
+
+
+def _a_persons_name(full: str) -> bool:
+    tokens = full.split()
+    return 2 <= len(tokens) <= 5 and not any(len(t) > 1 and t.isupper() for t in tokens) and \
+        not {t.lower().strip(",.") for t in tokens} & _ORG_WORDS and not looks_like_company(full) and \
+        looks_like_name(full) and not normalize_country(full) and not country_of_place(full)
 
 
 _PARTICLES = frozenset("de del la las los y e da do dos van von bin al el abu ibn".split())

@@ -16,7 +16,7 @@ from .candidates import OFFICIAL_WORDS, SENTENCE_OPENERS, Candidate, clean_sente
 from .classify import EO_RE, OTHER_AUTHORITY
 from .html import Block, squash
 from .layouts import lead_sentences
-from .plaintext import _LEGAL_TAIL, _NAME_WORD, _ORG_WORDS, _PARTICLE, _demonym
+from .plaintext import _LEGAL_TAIL, _NAME_WORD, _ORG_WORDS, _PARTICLE, _demonym, prose_sentences
 from .wording import Wording
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -254,28 +254,26 @@ _IDENTIFYING_TODAY = re.compile(r"\b(?:is|are)\s+(?:also\s+|additionally\s+)?ide
                                 r"|\btoday\b[^.;]*\bidentif(?:y|ied|ying)\b", re.I)
 
 
-def identified_vessels(blocks: list[Block], sentences: dict, wordings: list[Wording], known: set[str]) -> list[Candidate]:
-    """Vessels named with their IMO number in a sentence identifying them today (not `known` names)."""
+def identified_property(blocks: list[Block], sentences: dict, wordings: list[Wording], known: set[str]) -> list[Candidate]:
+    """Vessels named with their IMO number and aircraft named by their tail number in a sentence
+    identifying them today as blocked property (not `known` names, which it extends)."""
     out: list[Candidate] = []
-    for bi, block in enumerate(blocks):
-        if block.is_heading or ("IMO" not in block.text and "number" not in block.text):
+    named = {bi for bi, block in enumerate(blocks) if "IMO" in block.text or "number" in block.text}
+    for bi, text, a, b in prose_sentences(blocks, sentences):
+        seg = text[a:b]
+        if bi not in named or not _IDENTIFYING_TODAY.search(seg):
             continue
-        text = block.text
-        for a, b in sentences[bi]:
-            if not _IDENTIFYING_TODAY.search(text, a, b):
+        for m, what in [(m, "a vessel identified today as blocked property, named with its IMO number")
+                        for m in _VESSEL.finditer(text, a, b)] + \
+                       [(m, "an aircraft identified today as blocked property, named by its tail number")
+                        for m in _AIRCRAFT.finditer(text, a, b)]:
+            name = squash(m.group(1))
+            role, why, decided = wordings[bi].judge(m.start(1), m.end(1))
+            if role != "designated" or name in known:
                 continue
-            for m, what in [(m, "a vessel identified today as blocked property, named with its IMO number")
-                            for m in _VESSEL.finditer(text, a, b)] + \
-                           [(m, "an aircraft identified today as blocked property, named by its tail number")
-                            for m in _AIRCRAFT.finditer(text, a, b)]:
-                name = squash(m.group(1))
-                role, why, decided = wordings[bi].judge(m.start(1), m.end(1))
-                if role != "designated" or name in known:
-                    continue
-                known.add(name)
-                out.append(Candidate(name=name, lookup=name, markup="text", role="designated", decided=decided,
-                                     reason=f"{what}; {why}", sentence=clean_sentence(text[a:b]),
-                                     mentions=[(bi, m.start(1), m.end(1))]))
+            known.add(name)
+            out.append(Candidate(name=name, lookup=name, markup="text", role="designated", decided=decided,
+                                 reason=f"{what}; {why}", sentence=clean_sentence(seg), mentions=[(bi, m.start(1), m.end(1))]))
     return out
 
 
