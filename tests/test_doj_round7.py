@@ -294,11 +294,15 @@ SDCA = ("<p>SAN DIEGO – A Mexican chemical distributor and two of its executiv
         "<p>SUMMARY OF CHARGES</p><p>Conspiracy to import a List I chemical, 21 U.S.C. 963</p>")
 
 
+def _sdca(body: str) -> list[dict]:
+    ex = extract("doj:test", "Mexican Chemical Company and Executives Charged in Fentanyl Precursor Scheme",
+                 html_to_blocks(body), ["USAO - California, Southern"], "https://www.justice.gov/usao-sdca/pr/x",
+                 "2025-07-09")
+    return ex.defendants
+
+
 def test_a_defendants_block_of_columns_with_age_labels_and_a_company():
-    title = "Mexican Chemical Company and Executives Charged in Fentanyl Precursor Scheme"
-    ex = extract("doj:test", title, html_to_blocks(SDCA), ["USAO - California, Southern"],
-                 "https://www.justice.gov/usao-sdca/pr/x", "2025-07-09")
-    got = {d["name"]: (d["action"], d["age"]) for d in ex.defendants}
+    got = {d["name"]: (d["action"], d["age"]) for d in _sdca(SDCA)}
     assert got == {"Comercializadora Química del Pacífico, S.A. de C.V.": ("charged", None),
                    "Eliseo Ramón Ruvalcaba Ortiz": ("charged", 58), "Yesenia Lizeth Zamora Ferrer": ("charged", 41)}
 
@@ -307,10 +311,7 @@ def test_a_company_after_a_defendants_label_needs_its_own_line():
     # a company named in the text after the block has ended is not read by it
     body = SDCA.replace("<p>SUMMARY OF CHARGES</p>", "<p>SUMMARY OF CHARGES</p><p>Banco Fronterizo, S.A. de C.V."
                         " handled the payments.</p>")
-    title = "Mexican Chemical Company and Executives Charged in Fentanyl Precursor Scheme"
-    ex = extract("doj:test", title, html_to_blocks(body), ["USAO - California, Southern"],
-                 "https://www.justice.gov/usao-sdca/pr/x", "2025-07-09")
-    assert "Banco Fronterizo, S.A. de C.V." not in {d["name"] for d in ex.defendants}
+    assert "Banco Fronterizo, S.A. de C.V." not in {d["name"] for d in _sdca(body)}
 
 
 @pytest.mark.parametrize("sentence, stage", [

@@ -17,11 +17,11 @@ SDN = [
 ]
 
 
-def _sdn(tmp_path):
+def _sdn(tmp_path, entries=SDN):
     folder = tmp_path / "sdn" / "2024-05-03"
     folder.mkdir(parents=True)
     rows = [f'{uid},"{name}",{typ},"ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
-            for uid, name, typ in SDN]
+            for uid, name, typ in entries]
     (folder / "sdn.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
     return folder
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from test_treasury_designees import classify, roles
+from test_treasury_link_variants import _links, _release, _sdn
 
 
 def test_another_government_acts_today_and_ofac_designated_on_a_date():
@@ -106,29 +107,18 @@ def test_a_clause_person_needs_an_appositive():
     assert "designated" not in roles(html).values()
 
 
+def _linked(run_cli, workdir, tmp_path, entries, body: str) -> dict:
+    """The links a release makes against a list of these entries (name in text -> (uid, role, method, evidence))."""
+    run_cli("import", "sdn", _sdn(tmp_path, entries))
+    run_cli("import", "treasury", _release(tmp_path, body))
+    return _links(workdir / "tracker.db")
+
+
 def test_an_article_written_apart_links_to_the_joined_list_name(run_cli, workdir, tmp_path):
-    import json
-    import sqlite3
-    folder = tmp_path / "sdn" / "2024-05-03"
-    folder.mkdir(parents=True)
-    rows = [f'{uid},"{name}",{typ},"ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
-            for uid, name, typ in [(81001, "ALHASHIMI, Rami Fadel", "individual"),
-                                   (81002, "HASHIMI, Rami", "individual")]]
-    (folder / "sdn.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
-    page = tmp_path / "tv7001.html"
-    page.write_text(
-        '<article about="/news/press-releases/tv7001" class="entity--type-node"><div class="field'
-        ' field--name-field-news-publication-date"><time datetime="2024-05-01T14:00:00Z">May 1, 2024</time></div>'
-        '<div class="field field--name-field-news-body"><p>WASHINGTON — Today, OFAC sanctioned <strong>Rami Fadel'
-        ' Al Hashimi</strong> pursuant to E.O. 14059.</p></div></article>', encoding="utf-8")
-    run_cli("import", "sdn", folder)
-    run_cli("import", "treasury", page)
-    conn = sqlite3.connect(workdir / "tracker.db")
-    try:
-        got = {r[0]: (r[1], r[2], json.loads(r[3])) for r in conn.execute(
-            "select name_in_text, uid, role, evidence from press_release_designations")}
-    finally:
-        conn.close()
+    got = _linked(run_cli, workdir, tmp_path, [(81001, "ALHASHIMI, Rami Fadel", "individual"),
+                                               (81002, "HASHIMI, Rami", "individual")],
+                  "<p>WASHINGTON — Today, OFAC sanctioned <strong>Rami Fadel Al Hashimi</strong> pursuant to E.O."
+                  " 14059.</p>")
     assert got["Rami Fadel Al Hashimi"][:2] == (81001, "designated")
 
 
@@ -172,28 +162,9 @@ def test_an_english_given_name_before_a_chinese_name(written, bare):
 
 
 def test_an_english_given_name_before_a_chinese_name_links(run_cli, workdir, tmp_path):
-    import json
-    import sqlite3
-    folder = tmp_path / "sdn" / "2024-05-03"
-    folder.mkdir(parents=True)
-    rows = [f'{uid},"{name}",{typ},"ILLICIT-DRUGS-EO14059",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '
-            for uid, name, typ in [(81101, "QIU, Hanxiang", "individual")]]
-    (folder / "sdn.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
-    page = tmp_path / "tv7002.html"
-    page.write_text(
-        '<article about="/news/press-releases/tv7002" class="entity--type-node"><div class="field'
-        ' field--name-field-news-publication-date"><time datetime="2024-05-01T14:00:00Z">May 1, 2024</time></div>'
-        '<div class="field field--name-field-news-body"><p>WASHINGTON — Today, OFAC sanctioned <strong>Kevin Qiu'
-        ' Hanxiang</strong> pursuant to E.O. 14059.</p></div></article>', encoding="utf-8")
-    run_cli("import", "sdn", folder)
-    run_cli("import", "treasury", page)
-    conn = sqlite3.connect(workdir / "tracker.db")
-    try:
-        got = {r[0]: (r[1], r[2], json.loads(r[3])) for r in conn.execute(
-            "select name_in_text, uid, role, evidence from press_release_designations")}
-    finally:
-        conn.close()
-    uid, role, evidence = got["Kevin Qiu Hanxiang"]
+    got = _linked(run_cli, workdir, tmp_path, [(81101, "QIU, Hanxiang", "individual")],
+                  "<p>WASHINGTON — Today, OFAC sanctioned <strong>Kevin Qiu Hanxiang</strong> pursuant to E.O. 14059.</p>")
+    uid, role, _method, evidence = got["Kevin Qiu Hanxiang"]
     assert (uid, role) == (81101, "designated") and evidence["rule"].startswith("English given name")
 
 
