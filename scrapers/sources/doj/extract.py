@@ -132,8 +132,11 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
         strong = [c for c in people if c.evidence]
         default_subjects = strong
         _attribute(sc, default_subjects, year, words)
+        by_cand: dict[int, list] = {}
+        for m in sc.mentions:
+            by_cand.setdefault(id(m.candidate), []).append(m)
         found = sorted((c for c in sc.cands.values() if c.is_defendant and not _words_of_the_text(c, sc.text)
-                        and not _nickname_only(c, sc)), key=lambda c: c.first)
+                        and not _nickname_only(c, by_cand.get(id(c), []), sc.text)), key=lambda c: c.first)
         if case.index == 0 and not found:
             continue  # a round-up's preamble: officials and praise
         for c in found:
@@ -245,11 +248,9 @@ _NICKNAMED = re.compile(r"(?:\bknown\s+as|\b(?:referred\s+to|identified)\b[^.;]{
                         r"\s*[“\"]?$")
 
 
-def _nickname_only(cand: Candidate, sc: _Scanner) -> bool:
-    """Every mention of the name is in quotes or introduced as a nickname: a person's nickname
-    (whose owner the release names, or describes), never a defendant of its own."""
-    mentions = [m for m in sc.mentions if m.candidate is cand]
-    text = sc.text
+def _nickname_only(cand: Candidate, mentions: list, text: str) -> bool:
+    """Every mention of the name (`mentions`) is in quotes or introduced as a nickname: a person's
+    nickname (whose owner the release names, or describes), never a defendant of its own."""
     return bool(mentions) and not cand.is_company and all(
         text[m.start - 1:m.start] in ('"', "“") or _NICKNAMED.search(text, max(0, m.start - 40), m.start)
         for m in mentions)
