@@ -254,6 +254,7 @@ def _build_once(db_path: Path, archive: Archive, ctx: BuildContext, new_batches:
         db = sqlite_utils.Database(tmp)
         db.conn.execute("pragma journal_mode=delete")
         db.conn.execute("pragma synchronous=off")
+        db.conn.execute("pragma cache_size=-65536")
         schema.create_schema(db)
         ctx.db = db
         counts: dict[str, dict] = {}

@@ -121,3 +121,17 @@ def test_victims_named_with_their_relations_are_not_defendants():
     ex = run("<p>Aaron Quarles, 31, pleaded guilty today. On Aug. 24, 2005, Quarles and others murdered Tina Jonas,"
              " 43, her boyfriend Jim Reyes, 40, and friend Basil Wren, 54.</p>", title="Man Admits Murders")
     assert got(ex) == {"Aaron Quarles": "pleaded_guilty"}
+
+
+def test_a_surname_that_is_a_weekday_month_or_compass_word_is_read_when_an_age_follows():
+    ex = run("<p>TULSA – Jonah Abel Friday, 41, of Tulsa, was sentenced today to 120 months in federal prison for"
+             " distributing fentanyl. Friday admitted selling fentanyl pills in May 2023.</p><p>Corinne Ada May, 33,"
+             " and Derrick West, 45, pleaded guilty on Friday to conspiracy to distribute fentanyl.</p>",
+             title="Three Sentenced or Convicted in Tulsa Fentanyl Case")
+    stages = got(ex)
+    assert stages == {"Jonah Abel Friday": "sentenced", "Corinne Ada May": "pleaded_guilty",
+                      "Derrick West": "pleaded_guilty"}
+    # without an age the words stay what they usually are: no person 'Sentencing Friday'
+    ex = run("<p>DETROIT – Carl Voss pleaded guilty to distributing fentanyl. Sentencing is set for Friday, May 3,"
+             " before U.S. District Judge Ann West.</p>", title="Detroit Man Pleads Guilty")
+    assert got(ex) == {"Carl Voss": "pleaded_guilty"}

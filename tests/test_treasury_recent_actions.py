@@ -61,6 +61,14 @@ def test_entity_names_end_at_the_address():
     assert parse_entry("FICTICIA AVIA, OAO, 14A, Nemiga str., Minsk 220004, Belarus [BELARUS-EO14038].")["name"] == (
         "FICTICIA AVIA, OAO")
     assert parse_entry("EW-999XX; Aircraft Model CRJ-200ER (aircraft) [BELARUS-EO14038].")["entity_type"] == "aircraft"
+
+
+def test_an_aircraft_written_without_a_semicolon_after_its_tail_number_is_named_by_the_number():
+    for text in ("XA-QRT Aircraft Model Learjet 45; Aircraft Manufacturer's Serial Number (MSN) 4512 (aircraft) [ILLICIT-DRUGS-EO14059].",
+                 "XA-QRT; Aircraft Model Learjet 45 (aircraft) [ILLICIT-DRUGS-EO14059].",
+                 "XA-QRT (aircraft) [ILLICIT-DRUGS-EO14059] (Linked To: INVENTADA AEREA, S.A. DE C.V.)."):
+        entry = parse_entry(text)
+        assert (entry["name"], entry["entity_type"]) == ("XA-QRT", "aircraft"), text
     change = parse_change("INVENTADA BANK, Pyongyang [DPRK3]. -to- INVENTADA BANK (a.k.a. FIRST INVENTADA), Pyongyang"
                           " [DPRK3] [CYBER4].")
     assert (change["name"], change["old_programs"], change["programs"]) == ("INVENTADA BANK", ["DPRK3"], ["DPRK3", "CYBER4"])

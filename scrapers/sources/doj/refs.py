@@ -165,10 +165,18 @@ def generic_companies(before: str) -> int:
 _ALLEGEDLY = re.compile(r"[^.;]{0,250}?\ballegedly\b")
 
 
-def named_as_actor(text: str, end: int) -> bool:
-    """Is the company named at text[..end] the actor of its sentence: a company noun in
-    apposition ('X Ltd. (X), a chemical manufacturer based in ...') or 'allegedly' after it?"""
-    return bool(COMPANY_APPOSITIVE.match(text, end) or _ALLEGEDLY.match(text, end))
+# the description the name is in apposition to: 'The company, X Ltd., sold ...', 'the defendant
+# company, X Inc.,' (the company the lead described; never 'a shipping company, X,' or 'its bank, X')
+_COMPANY_BEFORE = re.compile(r"(?:^|[^\w])[Tt]he\s+(?:defendant\s+)?(?:compan(?:y|ies)|manufacturer|supplier|firm|business|"
+                             r"corporation|distributor|vendor|exporter)\s*,\s*$")
+
+
+def named_as_actor(text: str, end: int, start: int | None = None) -> bool:
+    """Is the company named at text[start:end] the actor of its sentence: a company noun in
+    apposition ('X Ltd. (X), a chemical manufacturer based in ...', 'The company, X Ltd.,') or
+    'allegedly' after it?"""
+    return bool(COMPANY_APPOSITIVE.match(text, end) or _ALLEGEDLY.match(text, end) or
+                (start is not None and _COMPANY_BEFORE.search(text, max(0, start - 40), start)))
 
 
 def lead_subject(before: str) -> re.Match | None:

@@ -455,7 +455,7 @@ def _described_companies(scanner: _Scanner, mentions: list[Mention], described: 
     without = [c for c in named if "event" not in c.evidence]
     if not without or sum(n for _, n in described) - (len(named) - len(without)) != len(without):
         return
-    if all(any(m.candidate is cand and refs.named_as_actor(text, m.end) for m in mentions) for cand in without):
+    if all(any(m.candidate is cand and refs.named_as_actor(text, m.end, m.start) for m in mentions) for cand in without):
         for cand in without:
             _record(cand, stage, text, 0, (), 0, 0)
 

@@ -203,7 +203,9 @@ def _aliases(inner: str) -> list[str]:
 def entry_name(head: str, entity_type: str | None) -> str | None:
     """'GUZMAN LOPEZ, Joaquin, Culiacan, Mexico' -> 'GUZMAN LOPEZ, Joaquin';
     'SUMILAB, S.A. DE C.V., Calle …, Culiacan, Mexico' -> 'SUMILAB, S.A. DE C.V.'."""
-    if entity_type == "vessel":
+    if entity_type in ("vessel", "aircraft"):
+        # an aircraft's name is its tail number, sometimes written without the ';' before its
+        # fields ('N123AB Aircraft Model …'): cut where the fields start, as for a vessel
         return _vessel_name(head)
     parts = [p.strip() for p in head.split(",") if p.strip()]
     if not parts:
@@ -230,10 +232,11 @@ _VESSEL_FIELD = re.compile(r"\(|\b[A-Z][a-z]|\b\d[\d,.]*\s?(?:DWT|GRT)\b|\bIMO\b
 
 
 def _vessel_name(head: str) -> str | None:
-    """'SEA STAR 7 (UCPT) General Cargo 6,200DWT 4,100GRT Panama flag' -> 'SEA STAR 7'."""
+    """'SEA STAR 7 (UCPT) General Cargo 6,200DWT 4,100GRT Panama flag' -> 'SEA STAR 7';
+    'XA-ABC Aircraft Model …' -> 'XA-ABC'."""
     head = squash(head)
     m = _VESSEL_FIELD.search(head)
-    name = squash(head[:m.start()] if m else head).strip(" ,;")
+    name = squash(head[:m.start()] if m else head).strip(" ,;").rstrip(" .")
     return name or (squash(head.split(",")[0]) or None)
 
 
