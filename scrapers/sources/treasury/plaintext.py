@@ -51,6 +51,11 @@ _STATE_WORD = re.compile(r"\b(?:Republic|Kingdom|Emirates|States|Federation|Isla
 _OBJECT_OF = re.compile(r"\b(?:for|of|by|with|from|to|against|behalf\s+of|led\s+by|run\s+by|tied\s+to|linked\s+to)\s+(?:the\s+)?$")
 
 
+# 'Lidia Fuentes Arce, Ortega's associate, is being designated': a possessive after a comma opens
+# an appositive (never part of the name before it)
+_POSSESSIVE_APPOSITIVE = re.compile(r",\s+[A-ZÀ-Þ][\w.-]*[’']s\b")
+
+
 def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wording]) -> CandidateSet:
     cands = CandidateSet()
     intro = False
@@ -81,7 +86,7 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
             numbered = list(_NUMBERED_RX.finditer(sent)) if any(ch.isdigit() for ch in sent) else []
             for m in numbered + [m for m in CAP_SPAN.finditer(sent) if not any(n.start() <= m.start() < n.end()
                                                                                for n in numbered)]:
-                name = m.group(0).strip(" ,")
+                name = _POSSESSIVE_APPOSITIVE.split(m.group(0), 1)[0].strip(" ,")
                 name = re.sub(r"^(?:Today|Additionally|Also|In addition|Furthermore),?\s+", "", name)
                 tokens = name.split()
                 lows = {t.lower().strip(",.") for t in tokens}
