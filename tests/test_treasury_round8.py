@@ -15,3 +15,74 @@ def test_a_possessive_appositive_after_a_plain_text_name_is_no_part_of_it():
     got = roles(html)
     assert got == {"Ramiro Ortega Saucedo": "designated", "Quimicos del Pacifico, S.A. de C.V.": "designated",
                    "Lidia Fuentes Arce": "designated"}
+
+
+# -- classification: a removal, a recap's dated entries ---------------------------------------------------
+from test_treasury_designees import classify  # noqa: E402
+from test_treasury_link_variants import _links, _release, _sdn  # noqa: E402
+
+
+def test_a_removal_that_says_other_designations_stand_is_no_designation():
+    html = ("<p>WASHINGTON — Today, OFAC removed Mexican national Irma Solano Ruiz and her company, Boutique Solano, S.A."
+            " de C.V., from the SDN List. OFAC designated Solano Ruiz and the company pursuant to Executive Order (E.O.)"
+            " 14059 on September 15, 2022.</p><p>Today’s action does not affect the designations of any other person"
+            " designated pursuant to E.O. 14059 or the Kingpin Act, including the Cartel Ficticio, which remains"
+            " designated under both authorities.</p>")
+    assert not classify(html)
+
+
+def test_a_recaps_dated_entries_are_past_designations():
+    html = ("<p>WASHINGTON — This fact sheet reviews Treasury’s 2025 actions against fentanyl traffickers.</p><ul>"
+            "<li>March 6: OFAC sanctioned a fentanyl production cell in Culiacán, including chemist Omar Ruelas"
+            " Armenta, pursuant to E.O. 14059.</li><li>July 10: OFAC designated Los Reyes del Norte pursuant to E.O."
+            " 14059.</li></ul>")
+    assert not classify(html)
+    assert classify("<p>Today, OFAC sanctioned a fentanyl production cell in Culiacán pursuant to E.O. 14059.</p>")
+
+
+def test_a_redesignation_today_is_a_designation():
+    html = ("<p>WASHINGTON — Today, OFAC took action against a maritime smuggling network pursuant to Executive Order"
+            " (E.O.) 14059.</p><p>Washington Javier Cedillo Alvar (a.k.a. “El Gringo”) supplies cocaine to the"
+            " network. OFAC designated Cedillo Alvar pursuant to the Kingpin Act in 2019. Today, OFAC is"
+            " redesignating Cedillo Alvar pursuant to E.O. 14059 for having engaged in activities that contributed to"
+            " the proliferation of illicit drugs.</p>")
+    assert roles(html).get("Cedillo Alvar") == "designated"
+
+
+# -- a designee designated today under another order only -------------------------------------------------
+SALAS = [(81001, "SALINAS INZUNA, Rigoberto", "individual"), (81002, "GASTELO IBARRA, Jesus Ernesto", "individual")]
+
+
+def test_designated_today_under_another_order_while_the_e_o_14059_designation_stands(run_cli, workdir, tmp_path):
+    body = ("<p>WASHINGTON — Today, OFAC sanctioned one individual that produces fentanyl for the Cartel Ficticio."
+            " Today’s action is taken pursuant to Executive Order (E.O.) 14059 and E.O. 13224.</p>"
+            "<p>Jesús Ernesto Gastelo Ibarra oversees laboratories. The cell operates under the protection of plaza"
+            " boss Rigoberto Salinas Inzuna. OFAC designated Salinas Inzuna pursuant to E.O. 14059 in August 2023."
+            " Today, OFAC is designating Salinas Inzuna pursuant to E.O. 13224, as amended, for having acted for or on"
+            " behalf of the Cartel Ficticio; his designation pursuant to E.O. 14059 remains in effect.</p>"
+            "<p>Gastelo Ibarra is being designated pursuant to E.O. 14059 for having engaged in activities that"
+            " contributed to the proliferation of illicit drugs, and pursuant to E.O. 13224.</p>")
+    run_cli("import", "sdn", _sdn(tmp_path, SALAS))
+    run_cli("import", "treasury", _release(tmp_path, body))
+    got = _links(workdir / "tracker.db")
+    designated = {name: link[0] for name, link in got.items() if link[1] == "designated"}
+    assert set(designated.values()) == {81002}
+    assert all(link[1] != "designated" for name, link in got.items() if link[0] == 81001)
+
+
+# -- an annex of entries written as on the list ---------------------------------------------------------
+ANNEX = ("<p>WASHINGTON — Today, OFAC sanctioned one individual and two companies that smuggle drugs for the Cartel"
+         " Ficticio. Today’s action is taken pursuant to Executive Order (E.O.) 14059 and E.O. 13224.</p>"
+         "<p>Rodolfo Cantero Garza (Cantero) coordinates the smuggling. The two companies identified in the Annex"
+         " below are being designated for being owned or controlled by Cantero.</p><h3>ANNEX</h3>"
+         "<p>AGROEXPORTADORA SAN FICTICIO, S.P.R. DE R.L., Carretera 101 Km 181, San Fernando, Tamaulipas, Mexico;"
+         " Organization Established Date 14 Feb 2014; R.F.C. ASF140214P56 (Mexico) [SDGT] [ILLICIT-DRUGS-EO14059]"
+         " (Linked To: CANTERO GARZA, Rodolfo).</p>"
+         "<p>FICTICIA FREIGHT LLC, 3305 Boca Chica Boulevard, Brownsville, TX 78521, United States; Registration ID"
+         " 0803219870 (United States) [SDGT] (Linked To: CANTERO GARZA, Rodolfo).</p>")
+
+
+def test_an_annex_of_list_entries_designates_those_tagged_e_o_14059():
+    got = roles(ANNEX)
+    assert got["AGROEXPORTADORA SAN FICTICIO, S.P.R. DE R.L."] == "designated"
+    assert got.get("FICTICIA FREIGHT LLC") in (None, "mentioned")   # tagged [SDGT] only

@@ -224,8 +224,11 @@ def link_release(rid: str, published: str, cands: list[Candidate], body_text: st
         role, why = _settle_role(cand, uid, published, history, page, ra_uids, ra_unmatched)
         if cand.authorities:
             ev["authorities"] = cand.authorities
-        if (uid is None and role == "designated" and cand.authorities and "E.O. 14059" not in cand.authorities
-                and not ra_entries):
+        # designated today under other authorities only ('Today, OFAC is designating X pursuant to E.O.
+        # 13224; his designation pursuant to E.O. 14059 remains in effect'): unless the list shows the
+        # entry added at the release's date, not an E.O. 14059 designation of this release
+        if (role == "designated" and cand.authorities and "E.O. 14059" not in cand.authorities
+                and not ra_entries and (uid is None or not history.added_near(uid, published))):
             role, why = "mentioned", f"designated by this release under {', '.join(cand.authorities)}, not E.O. 14059"
         ev["role_reason"] = why
         conflict = _disagreement(cand, uid, role, page)

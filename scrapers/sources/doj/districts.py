@@ -125,5 +125,20 @@ def release_districts(components: list[str], url: str | None, text: str) -> list
             out = [d]
     if not out:
         out = districts_in_text(text)[:3]
-    return out
+    return [_court_of(d, text) for d in out]
+
+
+# One U.S. Attorney's Office serves two district courts: the court the text names, if only one
+_SHARED_OFFICES = {"Districts of Guam and the Northern Mariana Islands": (
+    ("District of Guam", re.compile(r"\bDistrict\s+(?:Court\s+)?of\s+Guam\b")),
+    ("District of the Northern Mariana Islands",
+     re.compile(r"\bDistrict\s+(?:Court\s+)?(?:of|for)\s+the\s+(?:Commonwealth\s+of\s+the\s+)?Northern\s+Mariana\s+Islands\b")))}
+
+
+def _court_of(district: str, text: str) -> str:
+    courts = _SHARED_OFFICES.get(district)
+    if not courts:
+        return district
+    named = [name for name, rx in courts if rx.search(text)]
+    return named[0] if len(named) == 1 else district
 

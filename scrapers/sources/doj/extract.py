@@ -45,7 +45,7 @@ from .stages import _attribute
 from .surnames import add_surnames, merge_short_forms
 from .terms import sentence_months
 from .textscan import _TokenWords, ascii_bytes, sentence_spans
-from .titles import _any_title_stage, title_stage
+from .titles import _any_title_stage, title_appositive_name, title_stage
 from .verbs import VERB_WORDS
 
 _CASE_OPENER = re.compile(r"^(?:In\s+(?:one|a\s+separate|another|a\s+second|a\s+third|a\s+related|the\s+(?:first|second|third|fourth|final|last))\s+case\b)", re.I)
@@ -111,7 +111,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
     for case in cases:
         # a one-case release: the title belongs to the case (it may name the defendant)
         scan_text = f"{title}\n{case.text}" if single else (f"{case.heading}\n{case.text}" if case.heading and not case.text.startswith(case.heading) else case.text)
-        sc = _Scanner(case.text)
+        sc = _Scanner(_with_title_name(title, case.text) if single else case.text)
         sc.scan()
         merge_short_forms(sc)   # ('Ruelas Montalvo', 'Del Valle': the person named in full)
         sc.propagate_groups()
@@ -198,6 +198,19 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
                     "text_evidence": _json_strings(sorted(c.evidence)),
                 })
     return Extraction(districts[0] if districts else None, districts, prosecutions, defendants)
+
+
+def _with_title_name(title: str, text: str) -> str:
+    """A one-case release whose title names its defendant in apposition ('Tulsa Man, Devonte
+    Harjo, Sentenced …') and whose text has that surname but never the full name: the name, as
+    a line of its own before the text, so the surname and the lead find their person."""
+    name = title_appositive_name(title)
+    if not name or name in text:
+        return text
+    surname = name.split()[-1]
+    if not re.search(rf"\b{re.escape(surname)}\b", text):
+        return text
+    return f"{name}\n{text}"
 
 
 def _json_strings(items: list[str]) -> str:

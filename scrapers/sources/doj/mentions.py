@@ -294,9 +294,10 @@ CAPS_NAME_RX = re.compile(
     r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
     r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,;)]|[ \t]*(?:\n|$)|\.(?=\s|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
     r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]|[ \t]\|[ \t]|"   # (| a table cell's end)
-    # the subject of a verb ('JOHN ROE was sentenced'), or one of several ('JOHN ROE and MARY DOE were')
-    rf"(?:,?[ \t]+(?:and|&)[ \t]+(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+[{_UC}][{_UC}’'.-]*){{1,5}})?"
-    r"[ \t]+(?:was|were|has|have|had|pleaded|pled|each|both)[ \t]|"
+    # the subject of a verb ('JOHN ROE was sentenced', 'JANE ROE remains at large'), or one of several
+    # ('JOHN ROE and MARY DOE were', 'JOHN ROE and DOE-LEE were': the other by the surname)
+    rf"(?:,?[ \t]+(?:and|&)[ \t]+(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+[{_UC}][{_UC}’'.-]*){{0,5}})?"
+    r"[ \t]+(?:was|were|has|have|had|pleaded|pled|each|both|is|are|remains?)[ \t]|"
     # one of a list of names in capitals ('charging JOHN ROE, MARY DOE, and RAY LEE with'): another
     # such name next, or 'with' and the charge after the last one
     rf",?[ \t]+(?:and[ \t]+)?(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|{_CAPS_WORD_RX})){{1,5}}(?:,|[ \t]+(?:and|with)[ \t])|"

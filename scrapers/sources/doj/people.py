@@ -147,6 +147,8 @@ _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "
 # (a company by the noun after it: COMPANY_APPOSITIVE)
 _GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b")
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
+_BUYER_BEFORE = re.compile(r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?"
+                           r"\bto\s+(?:the\s+)?\d{1,2}-year-old\s+$")
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
 _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
@@ -369,8 +371,11 @@ class _Scanner:
         line_left = left.rsplit("\n", 1)[-1]
         if not cand.victim and ((self._victim_hint_in(mention.start - len(line_left), mention.start) and
                                  p["victim_left"].search(line_left)) or p["victim_right"].match(right) or
-                                ("year-old" in line_left[-30:] and _MINOR_BEFORE.search(line_left[-40:]))):
-            cand.victim = True   # (a child named: 'sold pills to 16-year-old X' is a victim, never a defendant)
+                                ("year-old" in line_left[-30:] and (_MINOR_BEFORE.search(line_left[-40:]) or
+                                                                     _BUYER_BEFORE.search(line_left[-140:])))):
+            # (a child named: 'sold pills to 16-year-old X' is a victim, never a defendant; so is a buyer
+            # named with the age before the name: 'sold "percs" to 19-year-old X')
+            cand.victim = True
         rest = right
         m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I") else None
         if m:

@@ -259,6 +259,9 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
                 nxt.start - m.end < 80:
             return []
         cand = m.candidate
+        placed = _placed_elsewhere(mentions[k:], pos, description, cand)
+        if placed is not None:
+            cand = placed   # 'the California man who supplied him': not the first one named, 'X, 31, of Stockton, California'
         age = _YEAR_OLD.search(description)
         if other_age(description, cand) or _CO_DEFENDANT_BEFORE.search(text, max(0, m.start - 40), m.start):
             return []   # 'A 30-year-old man' is not 'X, 27'; 'his co-defendant, X' is someone else
@@ -269,6 +272,24 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
 
 
 _CO_DEFENDANT_BEFORE = re.compile(r"\bco-?defendants?,?\s+$", re.I)
+_PLACE_WORD = re.compile(r"(?<!^)\b[A-Z][a-z]{2,}\b")
+
+
+def _placed_elsewhere(mentions: list[Mention], pos: int, description: str, first: Candidate) -> Candidate | None:
+    """A description naming a place ('the California man') that the first person named after it
+    does not live in (no residence given) while exactly one other person named within reach does
+    ('X, 31, of Stockton, California'): that person."""
+    places = {w for w in _PLACE_WORD.findall(description.strip()) if w not in ("The", "An")}
+    if not places or (first.residence and places & set(first.residence.replace(",", " ").split())):
+        return None
+    if first.residence:
+        return None
+    others = {id(x.candidate): x.candidate for x in mentions if x.start < pos + _LEAD_REACH and x.candidate is not first
+              and not x.candidate.is_company and x.candidate.evidence and x.candidate.residence
+              and places & set(x.candidate.residence.replace(",", " ").split())}
+    return next(iter(others.values())) if len(others) == 1 else None
+
+
 _LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;.]{1,40})?\s*(?:,\s*)?(?:and|&)?\s*$")
 
 
@@ -279,7 +300,7 @@ _N_OF_M = re.compile(r"\b" + _N_OF_M_WORDS, re.I)
 _FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,60},)?(?:\s*,?\s+who)?"
                        # 'A and B are believed to be in Mexico and remain fugitives', 'A fled to X and is at large'
                        r"(?:\s+(?:fled|(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|have\s+fled))\b[^.;,]{1,50}?\s+and)?"
-                       r"\s*,?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
+                       r"\s*,?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+|considered\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
                        r"\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located)")
 
 
@@ -303,12 +324,17 @@ def part_of(before: str) -> tuple[int | None, int | None] | None:
 # (clause: also after a comma, 'Of the defendants charged so far, two have pleaded guilty')
 _BARE_COUNT, _BARE_COUNT_CLAUSE = (re.compile(rf"(?:^|[.;:{comma}!?]\s+|\n)\s*(\w+)(?:\s+of\s+them)?\s+(?:have\s+|has\s+|had\s+)?$")
                                    for comma in ("", ","))
+# ... or with its noun, the lead's too (after the dateline): 'ALBUQUERQUE – Six people were arrested'
+_COUNTED_NOUN = re.compile(r"(?:^|[.;:!?–—]\s+|\n)\s*(\w+)\s+(?:people|persons|individuals|defendants|suspects)"
+                           r"\s+(?:have\s+|has\s+|had\s+)?$")
 
 
-def bare_count(before: str, clause: bool = False) -> tuple[int, None] | None:
+def bare_count(before: str, clause: bool = False, noun: bool = False) -> tuple[int, None] | None:
     """'Four ' (the subject of 'were arrested') -> (4, None): a count of the release's defendants.
-    clause: the count may open a clause after a comma."""
+    clause: the count may open a clause after a comma; noun: it may have its noun ('Six people ')."""
     m = (_BARE_COUNT_CLAUSE if clause else _BARE_COUNT).search(before[-60:])
+    if m is None and noun:
+        m = _COUNTED_NOUN.search(before[-60:])
     n = _count(m.group(1)) if m else None
     return (n, None) if n and m.group(1).lower() not in ("both", "pair", "couple", "duo", "trio") else None
 

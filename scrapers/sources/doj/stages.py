@@ -52,18 +52,24 @@ _WHO_PRIOR = re.compile(r"^\s*(?:had|has\s+been\s+previously|was\s+previously|we
 # "when he is sentenced", "if they are convicted": what may happen, not what did
 _CONDITIONAL = re.compile(r"\b(?:when|if|once|until|unless|before|after)\s+(?:\w+\s+){0,2}?(?:is|are)\s+\S*\s*$", re.I)
 _YEAR_AFTER = re.compile(r"\s*(?:[\w,]+\s+){0,4}?in\s+((?:19|20)\d\d)\b")
+# the sentence is about a co-defendant: an earlier stage of the same case, not a record
+_CO_DEFENDANT = re.compile(r"\bco-?defendants?\b", re.I)
 _HISTORY_STAGES = ("convicted", "sentenced", "pleaded_guilty")
+_ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+$")
 
 
-def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None) -> bool | str:
-    """Background, not what the release announces: an event dated years before the release,
-    or a relative clause about the person's record ('X, who was previously convicted of
-    burglary'). 'who' for another relative clause ('X, who was sentenced to 20 years'): the
-    person's stage when the sentence gives the person no other."""
+def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None, s_start: int | None = None) -> bool | str:
+    """Background, not what the release announces: an event dated years before the release
+    ('was originally sentenced in 2021'; never a co-defendant's stage in the same case:
+    'His co-defendant, X, pleaded guilty and was sentenced in 2021 to 151 months'), or a relative
+    clause about the person's record ('X, who was previously convicted of burglary'). 'who' for
+    another relative clause ('X, who was sentenced to 20 years'): the person's stage when the
+    sentence gives the person no other. `s_start`: where the verb's sentence starts."""
     if stage in _HISTORY_STAGES and year:
         near = text[j:j + 50]   # (every match holds a year: '19..' or '20..')
         m = _YEAR_AFTER.match(text, j, min(len(text), j + 50)) if "19" in near or "20" in near else None
-        if m and int(m.group(1)) <= year - 2:
+        if m and int(m.group(1)) <= year - 2 and not (s_start is not None and "efendant" in text[s_start:base + k]
+                                                      and _CO_DEFENDANT.search(text, s_start, base + k)):
             return True
     if text.find("wh", max(0, base + k - 12), base + k) >= 0 and _WHO_BEFORE.search(text, max(0, base + k - 12), base + k):
         return True if _WHO_PRIOR.match(text, base + k, j) else "who"
@@ -113,13 +119,16 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if k is not None:
                 tail = left[-32:].lower()
                 if ((" is " in tail or " are " in tail) and _CONDITIONAL.search(left)) or \
-                        (stage == "convicted" and "previously" in left[k:]):
-                    continue  # 'when he is sentenced'; 'was previously convicted of burglary': a record
-                hist = _history(text, base, k, j, stage, year)
+                        (stage == "convicted" and "previously" in left[k:]) or \
+                        (stage == "sentenced" and "ally" in left[k:] and _ORIGINALLY.search(left, k)):
+                    # 'when he is sentenced'; 'was previously convicted of burglary': a record; 'was
+                    # originally sentenced to 300 months' (before the resentencing the release is about)
+                    continue
+                hist = _history(text, base, k, j, stage, year, s_start)
                 if hist is not True:
                     out.append((base + k, j, stage, "who" if hist else "left"))
             elif stage != "charged" and (m := _COORDINATED.search(left)):
-                hist = _history(text, base, m.start(), j, stage, year)   # 'was arrested in Mexico and extradited'
+                hist = _history(text, base, m.start(), j, stage, year, s_start)   # 'was arrested in Mexico and extradited'
                 if hist is not True:
                     out.append((base + m.start(), j, stage, "who" if hist else "left"))
             elif stem not in ("found guilty", "convicted") and not _TO_BE.search(left):
@@ -144,7 +153,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if m and (later := _PLEA_TO_COME.search(left)):
                 out.append((base + later.start(), j, "charged", "left"))
             elif m:
-                hist = _history(text, base, m.start(), j, "pleaded_guilty", year)
+                hist = _history(text, base, m.start(), j, "pleaded_guilty", year, s_start)
                 if hist is not True:
                     out.append((base + m.start(), j, "pleaded_guilty", "who" if hist else "left"))
             else:
@@ -223,7 +232,9 @@ _RIGHT_SURRENDER = re.compile(r"\s+(?:himself\s+|herself\s+|themselves\s+)?(?:to
                               r"(?:the\s+)?(?:Bureau\s+of\s+Prisons|BOP)|prison|a\s+federal\s+prison))")
 _UNMADE = re.compile(r"(?:\bwarrants?\b[^.;]{0,40}?\bfor|\bleading\s+to|\bseek(?:s|ing)?|\bsought|\brequest(?:s|ed|ing)?|"
                      r"\bpending|\bawaiting|\bto\s+secure)\s+(?:the\s+|his\s+|her\s+|their\s+)?$")
-_LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:\w+\s+){0,2}$", re.I)
+# ('a guilty verdict against X', 'returned a guilty verdict on March 19, 2025, against X')
+_LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4}),?\s+)?"
+                           r"(?:\w+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
 _TO_BE = re.compile(r"\bbe\s+$")
 _INTO_CUSTODY = re.compile(r"\s+(?:[\w’'.-]+\s+){1,5}?into\s+(?:federal\s+)?custody\b")
@@ -352,7 +363,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         n_of_m = refs.part_of(before)
                         if n_of_m and stage == "arrested":
                             counted.append((stage, n_of_m))
-                    elif stage == "arrested" and plural and (n_of_m := refs.bare_count(before)):
+                    elif stage == "arrested" and plural and (n_of_m := refs.bare_count(before, noun=True)):
                         counted.append((stage, n_of_m))   # 'Four were arrested Tuesday; one remains a fugitive'
                     elif prev_subjects:
                         subjects = prev_subjects

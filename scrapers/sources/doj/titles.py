@@ -39,3 +39,18 @@ def _any_title_stage(text: str) -> bool:
 
 
 # -- events -> stages ----------------------------------------------------------------------------
+
+
+# A title naming its defendant in apposition to a description: 'Tulsa Man, Devonte Harjo, Sentenced
+# to 25 Years' (a body that goes on to call him 'A Tulsa man' and 'Harjo, 28,')
+_TITLE_APPOSITIVE = re.compile(r"\b(?:Man|Woman|Resident|National|Citizen|Teen|Doctor|Physician|Pharmacist|Nurse|Dealer|"
+                               r"Trafficker|Leader|Member|Felon|Native|Businessman|Businesswoman|Owner|Chemist),\s+"
+                               r"((?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+),\s")
+
+
+def title_appositive_name(title: str | None) -> str | None:
+    """The name a title sets in apposition to its description (see _TITLE_APPOSITIVE), if any."""
+    if not title or "," not in title:
+        return None
+    m = _TITLE_APPOSITIVE.search(title)
+    return m.group(1) if m else None

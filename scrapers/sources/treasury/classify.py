@@ -35,7 +35,8 @@ HIST_NAME_RE = re.compile(
     # "builds on OFAC’s May 2023 designation of X", "follows Treasury’s designation of X"
     r"|\b(?:build(?:s|ing)?\s+(?:up)?on|follow(?:s|ing)?|after)\s+(?:OFAC|Treasury|the\s+U\.S\.)[’']s\s+"
     r"(?:[\w,]+\s+){0,4}?(?:designations?|sanctions?|sanctioning)\s+(?:of|against|on|targeting)\b"
-    rf"|\b(?:designated|sanctioned|{_IDENTIFIED})\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+|[^,.;()]{{1,60}}?\s+)?(?:in|on)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"
+    rf"|\b(?:designated|sanctioned|{_IDENTIFIED})\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+|(?:[^,.;()]|\bE\.O\.){{1,60}}?\s+)?"
+    rf"(?:in|on)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"   # ('designated X pursuant to E.O. 14059 in August 2023')
     # "Los Lobos (sanctioned June 2024)": a month and year without "in"
     rf"|\b(?:designated|sanctioned)\s+{MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|\((?:designated|sanctioned)\s+(?:19|20)\d\d\)"
     r"|\b(?:U\.S\.|OFAC|Treasury|UN|U\.N\.)[-‑]designated\b"
@@ -55,21 +56,22 @@ HIST_NAME_RE = re.compile(
     re.I)
 CURRENT_RE = re.compile(
     r"\btoday(?:[’']s)?\b|\bthis\s+action\b|\bthese\s+(?:designations|sanctions|actions)\b"
-    r"|\b(?:is|are)\s+(?:also\s+|additionally\s+|now\s+)?(?:being\s+)?(?:designat|sanction)(?:ing|ed)\b"
+    r"|\b(?:is|are)\s+(?:also\s+|additionally\s+|now\s+)?(?:being\s+)?(?:(?:re-?)?designat|sanction)(?:ing|ed)\b"
     r"|\bfor\s+having\b|\bfor\s+being\s+(?:owned|a\s+foreign|foreign|(?:a\s+)?leaders?|(?:an?\s+)?officials?|responsible)\b"
     r"|\b(?:designated|sanctioned)\s+today\b|\bwhich\s+targets\b"
     r"|\b(?:the|this)\s+actions?\s+(?:is|are)\s+(?:being\s+)?taken\b"      # 'The action is taken pursuant to'
     r"|\b(?:the|these)\s+designations\s+(?:are|were)\s+(?:being\s+)?made\b",   # 'The designations are made pursuant to'
     re.I)
 WEAK_CURRENT_RE = re.compile(
-    r"\b(?:OFAC|Treasury)\s+(?:also\s+|additionally\s+|today\s+|further\s+)?(?:designated|sanctioned|designates|sanctions|took\s+action)\b"
+    r"\b(?:OFAC|Treasury)\s+(?:also\s+|additionally\s+|today\s+|further\s+)?(?:(?:re-?)?designated|sanctioned|(?:re-?)?designates|sanctions|took\s+action)\b"
     r"|\b(?:are|is)\s+(?:also\s+)?designated\b|\bdesignated\s*,\s*pursuant\b",
     re.I)
 NEUTRAL_RE = re.compile(
     r"\b(?:penalt(?:y|ies)|violations?|violat(?:e|ed|ing)|settle(?:d|s|ment)?|general\s+licen[sc]es?|FAQs?"
     r"|advisory|regulations?|frequently\s+asked\s+questions|updated\s+(?:the\s+)?(?:entr(?:y|ies)|identifying)|implement(?:s|ed|ing)?|signed|signing|issu(?:ed|ing)|remov(?:e|ed|es|al|als|ing)"
-    r"|delist\w*|unblock\w*|released\s+a\s+report|rescind\w*|revok\w*)\b", re.I)
-DESIGNATION_VERB_RE = re.compile(r"\b(?:designat(?:e|es|ed|ing)|sanction(?:ed|ing)|identified|targets?|targeted|targeting"
+    r"|delist\w*|unblock\w*|released\s+a\s+report|rescind\w*|revok\w*"
+    r"|(?:does|do|will)\s+not\s+affect)\b", re.I)   # a removal's 'Today's action does not affect the designations of'
+DESIGNATION_VERB_RE = re.compile(r"\b(?:(?:re-?)?designat(?:e|es|ed|ing)|sanction(?:ed|ing)|identified|targets?|targeted|targeting"
                                  r"|action|actions|designations|taken|took)\b", re.I)
 FENTANYL_RE = re.compile(r"fentan[iy]l", re.I)
 
@@ -113,6 +115,7 @@ GENERIC_TIME_RE = re.compile(
     rf"|\bon\s+{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
     rf"|\b[Oo]n\s+{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"     # 'On September 24, OFAC designated' (a day past, its year left out)
     r"|\b[Oo]n\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"   # a weekly summary's 'On Tuesday, OFAC designated'
+    rf"|^\s*{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\s*[:–—]"   # a recap's dated entry: 'March 6: OFAC sanctioned'
     r"|\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b"   # 'In the last two months alone
     rf"|\b(?:in|since)\s+{MONTH}(?:\s+of)?\s+(?:this|last)\s+year\b|\blast\s+(?:year|month|week)\b"
     rf"|\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+{MONTH}\b(?![\s,]+\d)"   # 'In January, OFAC designated' (a review of the year)
@@ -126,7 +129,7 @@ SPECIFIC_HIST_RE = re.compile(HIST_NAME_RE.pattern + r"|\bbuilds\s+(?:up)?on\b|\
                               r"|\b(?:had|has|have)\s+(?:also\s+)?(?:previously\s+)?(?:designated|sanctioned|identified)\b"
                               r"|\b(?:was|were)\s+(?:also\s+)?(?:designated|sanctioned|identified)\b"
                               r"(?!\s+(?:today|as\s+part\s+of\s+today))", re.I)
-GOVERNING_VERB = re.compile(r"\b(?:designat(?:e|es|ed|ing)|sanction(?:ed|ing))\b", re.I)
+GOVERNING_VERB = re.compile(r"\b(?:(?:re-?)?designat(?:e|es|ed|ing)|sanction(?:ed|ing))\b", re.I)
 _ASIDE = re.compile(r",\s+(?!(?:19|20)\d\d\b)[^,]*?,|—[^—]*—|\([^()]*\)")   # (', 2026,' ends a date: no aside)
 OTHER_AUTHORITY = re.compile(r"\bE\.?\s?O\.?\s*(?:\(E\.O\.\)\s*)?(?!14059)\d{5}\b|Kingpin\s+Act|Caesar\s+Act"
                               r"|Executive\s+Order\s+(?:\(E\.O\.\)\s*)?(?!14059)\d{5}|section\s+\d+\s+of", re.I)
@@ -186,7 +189,7 @@ def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) ->
 
 _RELATIVE_STATUS = re.compile(r"(?:\b(?:which|who|whom)\s+(?:[\w.’'()-]+\s+){0,10}?(?:had\s+|has\s+)?(?:also\s+)?|"
                               # 'the bulk cash smuggling that cartels designated pursuant to E.O. 14059 ... use'
-                              r"\b(?:cartels|organizations|networks|groups|persons|individuals|entities|companies)\s+"
+                              r"\b(?:cartels?|organizations?|networks?|groups?|persons?|individuals?|entit(?:y|ies)|compan(?:y|ies))\s+"
                               r"(?:previously\s+|already\s+)?)(?:designated|sanctioned)\s+(?:pursuant\s+to|under)\s+(?:the\s+)?$", re.I)   # ('whom Treasury's ... (OFAC) designated')
 _SIGNED = re.compile(r"\bsign(?:ed|s|ing)\b", re.I)
 _UNDER_THE_ORDER = re.compile(r"\b[Uu]nder\s+(?:this|the)\s+(?:new\s+)?(?:order|E\.O\.|Executive\s+Order)\b")

@@ -219,6 +219,13 @@ _AUTHORITY = re.compile(r"(?:\bE\.?\s?O\.?|\bExecutive\s+Order)\s*(?:\(E\.?O\.?\
                         r"|\b(Kingpin\s+Act|Foreign\s+Narcotics\s+Kingpin\s+Designation\s+Act|Caesar\s+Act|section\s+219)\b", re.I)
 
 
+# an authority a designation already stands under, not today's: 'his designation pursuant to E.O. 14059
+# remains in effect'
+_STANDING = re.compile(r"[^.;]{0,40}?\b(?:remains?|continues?|stays?)\s+in\s+(?:effect|place|force)\b", re.I)
+_STANDING_BEFORE = re.compile(r"\b(?:his|her|its|their)\s+(?:existing\s+|prior\s+|earlier\s+)?designations?\s+"
+                              r"(?:pursuant\s+to|under)\s+(?:the\s+)?$", re.I)
+
+
 def _assign_authorities(cands: list[Candidate], blocks: list[Block], sentences: dict) -> None:
     """The authorities named in the designation sentences that name each designee (by its
     name, a variant or a short form): "X is being designated pursuant to E.O. 13224". Each
@@ -232,7 +239,8 @@ def _assign_authorities(cands: list[Candidate], blocks: list[Block], sentences: 
         for a, b in sentences[bi]:
             sent = block.text[a:b].replace("**", "")
             labels = [f"E.O. {m.group(1)}" if m.group(1) else ("Kingpin Act" if "ingpin" in m.group(2) else squash(m.group(2)))
-                      for m in _AUTHORITY.finditer(sent)]
+                      for m in _AUTHORITY.finditer(sent) if not _STANDING.match(sent, m.end())
+                      and not _STANDING_BEFORE.search(sent, max(0, m.start() - 60), m.start())]
             if not labels or not GOVERNING_VERB.search(sent) or (HIST_NAME_RE.search(sent) and not CURRENT_RE.search(sent)):
                 continue
             for _, _, cand in _forms_in(sent, 0, len(sent), by_word):

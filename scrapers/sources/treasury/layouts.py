@@ -30,7 +30,9 @@ from .candidates import (
     looks_like_name,
 )
 from .classify import CURRENT_RE, GOVERNING_VERB, HIST_NAME_RE, WEAK_CURRENT_RE
+from .html import EO14059_TAG as EO_TAG
 from .html import Block, squash
+from .recent_actions import parse_entry
 
 # a line of a record after the name that identifies it ("DOB: 03 Mar 1972", "Nationality: Mexico",
 # "NIT # 900123456-1"; not "Phone:" or "Title:" alone, which a press contact has too)
@@ -162,13 +164,36 @@ def _labelled_record(block: Block) -> re.Match | None:
     return m if block.bold and block.bold[0][0] == lead else None
 
 
+# an entry written as on the SDN list, its program tags in brackets: 'CANTU GARZA, Rodolfo (a.k.a. "EL
+# RODO"), Reynosa, Mexico; DOB 21 Nov 1977; … (individual) [SDGT] [ILLICIT-DRUGS-EO14059] (Linked To: …).'
+_LIST_TAG = re.compile(r"\[[A-Z0-9][A-Z0-9 .&/-]{1,40}\]")
+
+
+def _list_entry(block: Block) -> dict | None:
+    text = block.text.strip()
+    if "\n" in text or ";" not in text or not _LIST_TAG.search(text):
+        return None
+    entry = parse_entry(text)   # (the list's own entry format: read as Recent Actions read it)
+    return entry if entry["programs"] and entry["name"] and text.startswith(entry["name"].split(",")[0]) else None
+
+
 def _records(blocks: list[Block], sentences: dict, lead: str | None) -> list[Candidate]:
     out = []
+    entries = {bi: e for bi, b in enumerate(blocks) if not b.is_heading and b.cell is None and (e := _list_entry(b))}
     records = {bi for bi, b in enumerate(blocks) if not b.is_heading and b.cell is None
-               and (_is_record(b) or _labelled_record(b))}
+               and (bi in entries or _is_record(b) or _labelled_record(b))}
     sayings = _section_sayings(blocks, sentences, records.__contains__, lead) if records else []
     for bi in sorted(records):
         block = blocks[bi]
+        if bi in entries:
+            entry, said = entries[bi], sayings[bi]
+            if said == "current" and EO_TAG not in entry["programs"]:
+                said = "hist"    # listed today under other programs only: not an E.O. 14059 designation
+            if said and looks_like_name(entry["name"]):
+                start = len(block.text) - len(block.text.lstrip())
+                out.append(_candidate(entry["name"], entry["aliases"], said, "an entry of the list's own format"
+                                      f" ({' '.join(entry['programs'])})", bi, start, block.text))
+            continue
         label = _labelled_record(block)
         start = label.end() if label else len(block.text) - len(block.text.lstrip())
         line = block.text[start:].split("\n", 1)[0]

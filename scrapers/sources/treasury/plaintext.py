@@ -131,7 +131,7 @@ _NAME_EU = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*?,?\
 _ACTOR = r"(?:OFAC|Treasury|(?:U\.S\.\s+)?Department\s+of\s+the\s+Treasury)(?:\s*\(OFAC\))?"
 _ADVERB = r"(?:(?:also|today|further|additionally|concurrently|separately|simultaneously)\s+)*"
 _ACTIVE = re.compile(rf"\b{_ACTOR}\s+{_ADVERB}(?:is\s+|are\s+)?{_ADVERB}"
-                     r"(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing))\s+(?:today\s+)?"
+                     r"(?:(?:re-?)?designat(?:ed|es|ing)|sanction(?:ed|s|ing))\s+(?:today\s+)?"
                      r"(?:the\s+following(?:\s+[\w-]+){0,3}?\s*:\s*|the\s+)?")
 _PASSIVE = re.compile(r"\s*,?\s+(?:is|are|was|were)\s+(?:(?:also|each|both|all|additionally|today)\s+)*(?:being\s+)?"
                       r"(?:designated|sanctioned)\b(?!\s+(?:as|a|an)\b)")
@@ -311,7 +311,7 @@ def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str],
 
 _DESIGNATION_WORD = re.compile(r"designat|sanction", re.I)
 _IN_ADDITION = re.compile(r"\bIn\s+addition\s+to\s+")
-_THEN_DESIGNATED = re.compile(rf",\s+{_ACTOR}\s+{_ADVERB}(?:is\s+|are\s+)?{_ADVERB}(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing))\b")
+_THEN_DESIGNATED = re.compile(rf",\s+{_ACTOR}\s+{_ADVERB}(?:is\s+|are\s+)?{_ADVERB}(?:(?:re-?)?designat(?:ed|es|ing)|sanction(?:ed|s|ing))\b")
 
 
 # a label naming a group of people ("Leaders of a Faction of …", "Associates", "The Ficticio Brothers")

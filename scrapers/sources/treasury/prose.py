@@ -36,7 +36,7 @@ _VESSEL_NOUNS, _VESSEL_PLURALS = {"vessel", "ship"}, {"vessels", "ships"}
 _OTHER_NOUNS = {"boat", "aircraft", "plane"}
 _OTHER_PLURALS = {"boats", "aircraft", "planes"}
 
-_VERB = re.compile(r"\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing))\s+(?:today\s+)?", re.I)
+_VERB = re.compile(r"\b(?:(?:re-?)?designat(?:ed|es|ing)|sanction(?:ed|s|ing))\s+(?:today\s+)?", re.I)
 _STOP = re.compile(r"[.;:—–]|(?<![\w-])(?:pursuant|for|that|who|which|whose|under|in|based|as|linked|tied|involved"
                    r"|connected|responsible|to|with|across|operating|from|identif\w*|today|on|at|over|along)\b", re.I)
 _ITEM_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+")

@@ -40,7 +40,7 @@ _LINK = "a link to an earlier release"
 _WHO_ASIDE = re.compile(r"[\s*”\"’)]*,\s+who\b")
 _NOT_THEN = re.compile(r"\b(?:was|were|had|has|have)\s+not\s+(?:been\s+)?(?:designated|sanctioned)\b"
                        r"|\b(?:was|were|had|has|have)\s+never\s+(?:been\s+)?(?:designated|sanctioned)\b", re.I)
-_TODAY_OF_NAME = re.compile(r"\b(?:is|are)\s+(?:also\s+|now\s+)?(?:being\s+)?(?:designat|sanction)(?:ing|ed)\b"
+_TODAY_OF_NAME = re.compile(r"\b(?:is|are)\s+(?:also\s+|now\s+)?(?:being\s+)?(?:(?:re-?)?designat|sanction)(?:ing|ed)\b"
                             r"|\b(?:designated|sanctioned)\s+today\b", re.I)
 WINDOW = 3000       # characters around a mention that can say something about it
 
