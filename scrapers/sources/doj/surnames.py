@@ -5,6 +5,7 @@ name ('Darnell received 140 months') are mentions of that person (the scanner's 
 from __future__ import annotations
 
 import bisect
+import re
 
 from ...names import surname_first
 from .mentions import _NON_NAME, _PARTICLES, _SUFFIXES, _SURNAME_WORDS
@@ -90,18 +91,15 @@ def add_surnames(scanner: _Scanner) -> None:
     text = scanner.text
     found: dict[int, Mention] = {}
     taken = bytearray(len(text))   # positions inside a surname mention found already
-    b = ascii_bytes(text)
+    places = _places_of(text, usable)
     for form in sorted(usable, key=len, reverse=True):
         cand = usable[form]
-        # an ASCII name is found in the ASCII bytes (the same positions), faster
-        hay, needle = (b, form.encode()) if form.isascii() else (text, form)
-        i = hay.find(needle)
-        while i >= 0:
+        j = 0
+        for i in places.get(form, ()):
+            if i < j:
+                continue   # (overlapping the last one: 'Roe Roe Roe' holds 'Roe Roe' once)
             j = i + len(form)
-            ok = (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'-")) and \
-                 (j >= len(text) or not (text[j].isalnum() or text[j] in "’'-")) and \
-                 (form.lower() not in _NON_NAME or not _in_place_name(text, i, j))
-            if ok:
+            if form.lower() not in _NON_NAME or not _in_place_name(text, i, j):
                 k = bisect.bisect_right(starts, i) - 1
                 inside = k >= 0 and covered[k][0] <= i < covered[k][1]
                 if not inside and not taken[i]:
@@ -110,9 +108,49 @@ def add_surnames(scanner: _Scanner) -> None:
                     if cand.age is None and text.startswith(",", j) and (age := _AGED.match(text, j)):
                         cand.age = int("".join(ch for ch in age.group(0) if ch.isdigit()))  # 'Pruitt, 27, was'
                         cand.evidence.add("age")
-            i = hay.find(needle, j)
     scanner.mentions.extend(found.values())
     scanner.mentions.sort(key=lambda x: x.start)
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _places_of(text: str, forms) -> dict[str, list[int]]:
+    """Where each form stands as whole words in the text (not inside a longer word, nor next to
+    an apostrophe or a hyphen): form -> its start offsets, in order. When there are many, forms
+    of plain words one space apart are found in one pass over the text's words (a form looked for
+    by itself over the whole text made a release naming thousands of people quadratic); a few,
+    and forms of other words ('St. Clair'), are looked for one by one."""
+    plain = {f for f in forms if all(_WORD.fullmatch(w) for w in f.split(" "))} if len(forms) > _ONE_BY_ONE else set()
+    lengths = {f.count(" ") + 1 for f in plain}
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)] if plain else []
+    out: dict[str, list[int]] = {}
+    for k in sorted(lengths):
+        for n in range(len(words) - k + 1):
+            start, end = words[n][0], words[n + k - 1][1]
+            if k > 1 and any(words[n + d + 1][0] != words[n + d][1] + 1 or text[words[n + d][1]] != " "
+                             for d in range(k - 1)):
+                continue
+            got = text[start:end]
+            if got in plain:
+                out.setdefault(got, []).append(start)
+    b = ascii_bytes(text)
+    for form in forms:
+        if form in plain:
+            continue
+        # (an ASCII form is looked for in the ASCII bytes: the same positions, faster)
+        hay, needle = (b, form.encode()) if form.isascii() else (text, form)
+        i = hay.find(needle)
+        while i >= 0:
+            j = i + len(form)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'-")) and \
+                    (j >= len(text) or not (text[j].isalnum() or text[j] in "’'-")):
+                out.setdefault(form, []).append(i)
+            i = hay.find(needle, j)
+    return out
+
+
+_ONE_BY_ONE = 64   # up to this many forms, each is looked for by itself (cheaper than reading every word)
 
 
 def _in_place_name(text: str, i: int, j: int) -> bool:
