@@ -39,9 +39,14 @@ _LEGAL_RE = re.compile(r"(?:\s+(?:" + "|".join(re.escape(f) for f in sorted(_LEG
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 
 
+# letters NFKD leaves whole, as OFAC's list writes them in ASCII ('Đorđe Stanišić' is 'STANISIC, Dordje')
+_UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Ħ": "H", "ħ": "h",
+                               "ı": "i", "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "TH", "þ": "th"})
+
+
 @functools.lru_cache(maxsize=65536)
 def fold_accents(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 

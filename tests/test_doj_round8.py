@@ -139,3 +139,81 @@ def test_a_release_naming_thousands_of_people_is_read_in_near_linear_time():
     # each surname looked for over the whole text made it quadratic (1,000 names 0.21 s, 4,000 1.69 s: 8x;
     # 8,000 5.4 s); now about 4x
     assert large < 0.2 or large / small < 6, f"4x the names cost {large / small:.1f}x the time"
+
+
+# -- the ninth held-out set's patterns (invented fixtures) ---------------------------------------------------
+def test_sentences_run_together_are_read_apart():
+    got = stages("<p>GREENSBORO – A federal grand jury has returned an indictment charging three people with"
+                 " conspiring to distribute fentanyl in Greensboro and High Point, announced the United States"
+                 " Attorney.Charged are Rashid Omar Betts, 33, of Greensboro; Kendal L. McCall, 25, of High Point; and"
+                 " Jonas Pablo de Jesús Arreaga, 40, of Atlanta.Betts and McCall were arrested on September 26."
+                 " De Jesús Arreaga has not been apprehended.</p>", title="Three Indicted in Greensboro",
+                 components=("USAO - North Carolina, Middle",))
+    assert got == {"Rashid Omar Betts": ("arrested", None), "Kendal L. McCall": ("arrested", None),
+                   "Jonas Pablo de Jesús Arreaga": ("charged", None)}
+
+
+def test_an_offence_in_capitals_is_no_name():
+    got = stages("<p>PROVIDENCE – Ernest P. Rizzo is charged with Wire Fraud and Money Laundering; Brenda L. Rizzo is"
+                 " charged with Aiding and Abetting Wire Fraud; and Aiding and Abetting Money Laundering.The case is"
+                 " being prosecuted by the United States Attorney’s Office.</p>", title="Contractor and Wife Charged",
+                 components=("USAO - Rhode Island",))
+    assert set(got) == {"Ernest P. Rizzo", "Brenda L. Rizzo"}
+
+
+def test_a_record_dated_before_the_name_is_history():
+    got = stages("<p>LAS VEGAS – Juan Carlos Verano-Cobos, 44, was charged today with illegally reentering the United"
+                 " States after removal. He was again convicted of drug offenses, and on February 16, 2022,"
+                 " Verano-Cobos was sentenced to 36 to 96 months of imprisonment in state court.</p>",
+                 title="Mexican National Charged", components=("USAO - Nevada",), published="2025-04-01")
+    assert got["Juan Carlos Verano-Cobos"][0] != "sentenced"
+
+
+def test_the_extradited_defendants_are_then_one_labelled_line_each():
+    got = stages("<p>WASHINGTON – Four defendants wanted in the United States were extradited from Mexico this week."
+                 "</p><p>The extradited defendants are:</p><p>Gerardo Antonio Luna Soto: District of Arizona; Luna"
+                 " Soto, 37, is charged with conspiracy to import fentanyl.</p><p>Yadira Concepción Ochoa de León:"
+                 " Eastern District of California; Ochoa de León, 41, is charged with conspiracy to distribute"
+                 " fentanyl.</p>", title="Mexico Extradites Four Defendants", components=("Criminal Division",),
+                 url="https://www.justice.gov/opa/pr/x")
+    assert got == {"Gerardo Antonio Luna Soto": ("extradited", None), "Yadira Concepción Ochoa de León": ("extradited", None)}
+
+
+def test_a_description_with_a_relative_clause_naming_another_then_the_name():
+    got = stages("<p>CLARKSBURG – Darnell Q. Ashford, of Morgantown, was sentenced today to 97 months in federal prison"
+                 " for distributing fentanyl.</p><p>A man who was with Ashford during a 2018 sale, Kyle Brennan Mottram,"
+                 " 29, of Westover, has been charged in Monongalia County Circuit Court with delivery of fentanyl.</p>",
+                 title="Morgantown Man Sentenced", components=("USAO - West Virginia, Northern",))
+    assert got == {"Darnell Q. Ashford": ("sentenced", 97.0), "Kyle Brennan Mottram": ("charged", None)}
+
+
+def test_a_consecutive_term_written_after_the_first():
+    got = stages("<p>MACON – Dequan Montel Hilliard, 29, of Macon, was sentenced to serve 78 months in prison on the"
+                 " fentanyl count, to be followed by a consecutive 60 months on the firearm count.</p>",
+                 title="Macon Felon Sentenced", components=("USAO - Georgia, Middle",))
+    assert got == {"Dequan Montel Hilliard": ("sentenced", 138.0)}
+    got = stages("<p>MACON – Dequan Hilliard, 29, was sentenced to 97 months, consecutive to the eight-year term he is"
+                 " serving.</p>", title="Macon Felon Sentenced", components=("USAO - Georgia, Middle",))
+    assert got == {"Dequan Hilliard": ("sentenced", 97.0)}
+
+
+def test_viuda_de_inside_a_name():
+    got = stages("<p>RALEIGH – On Tuesday, Rosa Elvira Paredes viuda de Cáceres, 58, of Garner, was sentenced to two"
+                 " years in prison.</p>", title="Three Sentenced", components=("USAO - North Carolina, Eastern",))
+    assert got == {"Rosa Elvira Paredes viuda de Cáceres": ("sentenced", 24.0)}
+
+
+def test_a_jury_verdict_with_words_between_the_jury_and_the_verb_and_a_company_in_the_list():
+    got = stages("<p>LONDON, Ky. – A federal jury in London on Wednesday convicted Dr. Harold Preston Vane, 61, of"
+                 " Hazard, and Cumberland Ridge Pharmacy, LLC, of conspiring to distribute fentanyl.</p>",
+                 title="Update in Hazard Case", components=("USAO - Kentucky, Eastern",))
+    assert got == {"Harold Preston Vane": ("convicted", None), "Cumberland Ridge Pharmacy, LLC": ("convicted", None)}
+
+
+def test_a_lead_with_an_abbreviated_place_and_a_victims_age():
+    got = stages("<p>ST. LOUIS – A St. Louis man whose fentanyl killed a 19-year-old college student was sentenced"
+                 " Thursday to life in prison.</p><p>A federal jury in February found Jermaine Tyrell Huston, 31,"
+                 " guilty of distribution of fentanyl resulting in death. Huston sold fentanyl to Caleb Whitford, 19,"
+                 " on Nov. 2, 2022. Whitford was found dead the next morning.</p>",
+                 title="St. Louis Man Sentenced to Life", components=("USAO - Missouri, Eastern",))
+    assert got == {"Jermaine Tyrell Huston": ("sentenced", None)}

@@ -86,3 +86,36 @@ def test_an_annex_of_list_entries_designates_those_tagged_e_o_14059():
     got = roles(ANNEX)
     assert got["AGROEXPORTADORA SAN FICTICIO, S.P.R. DE R.L."] == "designated"
     assert got.get("FICTICIA FREIGHT LLC") in (None, "mentioned")   # tagged [SDGT] only
+
+
+# -- the ninth held-out set's patterns ---------------------------------------------------------------------
+def test_a_readout_thanking_for_a_dated_action_and_a_denial_are_no_designations():
+    assert not classify("<p>Under Secretary Nelson thanked his Canadian counterparts for their partnership in the August"
+                        " 25, 2022 action in which OFAC designated Ontario-based precursor brokers pursuant to Executive"
+                        " Order (E.O.) 14059.</p>")
+    assert not classify("<p>Today, OFAC sanctioned six individuals who produce captagon. Today’s designations are not"
+                        " made under the Foreign Narcotics Kingpin Designation Act or under E.O. 14059.</p>")
+
+
+def test_letters_without_a_decomposition_fold_as_the_list_writes_them():
+    from scrapers.names import normalize_name
+    assert normalize_name("Đorđe Stanišić") == "dorde stanisic"   # (the list: 'STANISIC, Dordje')
+    assert normalize_name("Łukasz Øster") == "lukasz oster"
+
+
+BROKERS = [(82001, "KOWALCZYK, Daniel", "individual"), (82002, "BRARA, Amritpal Singh", "individual"),
+           (82003, "KOWALCZYK, Dorota", "individual")]
+
+
+def test_a_middle_name_added_or_two_given_names_written_apart_link_with_the_short_form(run_cli, workdir, tmp_path):
+    body = ("<p>WASHINGTON — Today, OFAC designated two Canadian nationals pursuant to Executive Order (E.O.) 14059.</p>"
+            "<p><strong>Daniel Patrick Kowalczyk</strong> (Kowalczyk) brokers precursor chemicals. <strong>Amrit Pal"
+            " Singh Brara</strong> (Brara) supplies laboratories.</p>"
+            "<p><strong>Ana Maria Kowalczyk</strong> is his sister.</p>")
+    run_cli("import", "sdn", _sdn(tmp_path, BROKERS))
+    run_cli("import", "treasury", _release(tmp_path, body))
+    got = _links(workdir / "tracker.db")
+    assert got["Daniel Patrick Kowalczyk"][:2] == (82001, "designated")
+    assert got["Amrit Pal Singh Brara"][:2] == (82002, "designated")
+    assert "joined" in got["Amrit Pal Singh Brara"][3]["rule"] or "left out" in got["Amrit Pal Singh Brara"][3]["rule"]
+    assert got["Ana Maria Kowalczyk"][0] is None   # no short form: the surname alone links nobody

@@ -208,8 +208,7 @@ def _part_match(cand: Candidate, index: NameIndex):
     if len(words) < 3 or not shorts or looks_like_company(cand.lookup):
         return None
     found = {}
-    for k in range(2, len(words)):
-        run = " ".join(words[-k:])
+    for run in _shorter_forms(words):
         for m in release_lookup(index, run, fuzzy=False):
             entry = index.entries[m.uid]
             if m.method not in ("exact", "normalised") or entry.entity_type != "individual" or "," not in entry.name:
@@ -220,8 +219,25 @@ def _part_match(cand: Candidate, index: NameIndex):
     if len(found) != 1:
         return None
     m, run, surname = next(iter(found.values()))
-    return m, {"matched_form": run, "rule": "the list name is the end of the name as written",
+    rule = "the list name is the end of the name as written" if cand.lookup.endswith(run) else \
+        "the list name is the name as written with a given name left out or two joined"
+    return m, {"matched_form": run, "rule": rule,
                "corroborated_by": f"the release's short form {surname!r} is the list surname"}, []
+
+
+def _shorter_forms(words: list[str]) -> list[str]:
+    """Forms of a name of 3+ words the list may keep: its ends ('Hervé Inventé' of 'Richard Ficticio
+    Hervé Inventé'), the first given name and the surname with a middle name left out ('Daniel
+    Kowalski' of 'Daniel Patrick Kowalski'), and two given names written as one ('Amritpal Singh
+    Brar' of 'Amrit Pal Singh Brar'). The surname (the last word) is always kept."""
+    out = [" ".join(words[-k:]) for k in range(2, len(words))]
+    last = words[-1]
+    for i in range(1, len(words) - 1):
+        out.append(" ".join(words[:i] + [last]))            # middle names left out
+        out.append(" ".join(words[:i] + words[i + 1:]))     # one middle name left out
+    for i in range(len(words) - 2):
+        out.append(" ".join(words[:i] + [words[i] + words[i + 1]] + words[i + 2:]))   # two given names joined
+    return list(dict.fromkeys(f for f in out if len(f.split()) >= 2))
 
 
 def _similar(written: str, list_name: str) -> bool:

@@ -59,7 +59,24 @@ def _inline_text(chunk: str) -> str:
         chunk = _sub_tags(chunk, "")
     if "&" in chunk:
         chunk = htmllib.unescape(chunk)
-    return _collapse_ws(chunk.replace("\xa0", " ")).strip()
+    return _unglue(_collapse_ws(chunk.replace("\xa0", " ")).strip())
+
+
+# Sentences some copies run together ('… announced U.S. Attorney Jane Roe.Charged are A, B …',
+# 'of Greensboro.Batts, McCorkle and Gaines-Whitley were arrested'): a space after the full stop.
+# Only after two lower-case letters (or a digit, a closing quote or bracket), before a capital and a
+# lower-case letter: never 'U.S.Attorney', 'a.m.', 'St.Louis' or 'Ph.D.'.
+_GLUED = re.compile(r"(?<=[a-zà-ÿ][a-zà-ÿ]|[a-zà-ÿ\d][”\"’)]|\d\d)\.(?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
+_GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿ]\.[”\"’])(?=[A-ZÀ-Þ][a-zà-ÿ])")   # 'said “no.”The man'
+
+
+def _unglue(text: str) -> str:
+    if "." not in text:
+        return text
+    text = _GLUED.sub(". ", text)
+    return _GLUED_QUOTE.sub(" ", text) if ".”" in text or '."' in text or ".’" in text else text
 
 
 def clean_inline(value) -> str:

@@ -15,7 +15,7 @@ U = "A-ZÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇŠŽ"
 L = "a-záàâäãåéèêëíìîïóòôöõúùûüñçšžß"
 WORD = rf"(?:[{U}][’'][{U}][{L}]+|[{U}][{L}]*(?:[{U}][{L}]+)?[{L}])(?:[-’'][{U}{L}][{L}]*[{L}])*"
 INITIAL = rf"[{U}]\."
-PARTICLE = r"(?:de[ \t]+la|de[ \t]+las|de[ \t]+los|del|de|da|das|dos|do|la|las|los|y|van[ \t]+der|van[ \t]+den|van|von|der|den|bin|ibn|al|el|le|du|di)"
+PARTICLE = r"(?:viuda[ \t]+de|de[ \t]+la|de[ \t]+las|de[ \t]+los|del|de|da|das|dos|do|la|las|los|y|van[ \t]+der|van[ \t]+den|van|von|der|den|bin|ibn|al|el|le|du|di)"
 NICK = r"[“\"][^”\"\n]{1,30}[”\"]"
 NAME_RX = re.compile(
     rf"(?:{INITIAL}[ \t]+)?{WORD}(?:[ \t]+(?:{INITIAL}|{WORD}|{NICK}|{PARTICLE}(?=[ \t]+[{U}])))+"
@@ -75,7 +75,9 @@ co-conspirator co-conspirators coconspirator unindicted alleged reputed act acts
 departments justices civil rights criminal narcotic trustee fraud sham sale unlawful investigative jurisdiction place
 springs heights falls harbor island islands township village borough parish tribe reservation news gazette
 community communities neighborhood neighbourhood project enforcer enforcers runner runners seller sellers lookout
-lookouts sicario sicarios hitman hitmen gunman gunmen bodyguard bodyguards recruiter recruiters""".split())
+lookouts sicario sicarios hitman hitmen gunman gunmen bodyguard bodyguards recruiter recruiters
+aiding abetting laundering conspiracy conspiring possession distribution concealment bankruptcy smuggling extortion
+racketeering kidnapping robbery murder manslaughter""".split())
 _TITLE_WORDS = set("""
 attorney attorneys general judge judges justice magistrate chief agent agents special assistant acting deputy director
 administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper officer officers
@@ -89,7 +91,7 @@ _NON_NAME |= _TITLE_WORDS
 # -- mentions ----------------------------------------------------------------------------------
 # 'Tokyo-based', 'Tribune Company-owned', 'Chicago-area': descriptions, never part of a name
 _DESCRIPTIVE_SUFFIXES = ("-based", "-owned", "-run", "-led", "-area", "-born")
-_PARTICLES = frozenset("de del la las los y da das dos do van von der den bin ibn al el le du di".split())
+_PARTICLES = frozenset("de del la las los y da das dos do van von der den bin ibn al el le du di viuda".split())
 _ROMAN = frozenset(("II", "III", "IV"))
 
 

@@ -86,6 +86,7 @@ class Candidate:
     aka: str | None = None
     official: bool = False
     victim: bool = False
+    buyer: bool = False     # sold to ('sold pills to X, 19,'): a defendant only by a case verb of their own
     speaker: bool = False
     evidence: set = dataclasses.field(default_factory=set)
     stage: str | None = None
@@ -98,7 +99,7 @@ class Candidate:
     @property
     def is_defendant(self) -> bool:
         """Positive evidence, no sign of an official, victim or speaker; a company only when a case verb is about it."""
-        if self.is_company and "event" not in self.evidence:
+        if (self.is_company or self.buyer) and "event" not in self.evidence:
             return False
         return bool(self.evidence) and not (self.official or self.victim or self.speaker)
 
@@ -149,6 +150,8 @@ _GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
 _BUYER_BEFORE = re.compile(r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?"
                            r"\bto\s+(?:the\s+)?\d{1,2}-year-old\s+$")
+_BUYER_BEFORE_NAME = re.compile(r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?"
+                                r"\bto\s+$")
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
 _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
@@ -376,6 +379,10 @@ class _Scanner:
             # (a child named: 'sold pills to 16-year-old X' is a victim, never a defendant; so is a buyer
             # named with the age before the name: 'sold "percs" to 19-year-old X')
             cand.victim = True
+        if not cand.buyer and "to " in line_left[-4:] and _BUYER_BEFORE_NAME.search(line_left[-140:]) and \
+                _AGED.match(right):
+            cand.buyer = True   # 'sold a counterfeit pill to X, 19, on Nov. 2'
+
         rest = right
         m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I") else None
         if m:

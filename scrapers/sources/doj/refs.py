@@ -127,9 +127,11 @@ _NOUNS = (r"man|woman|resident|national|citizen|teen|teenager|leader|member|owne
           r"chemist|businessman|businesswoman|inmate|veteran|father|mother|grandmother|grandfather")
 # 'A Wichita man', 'A 38-year-old Houston resident', 'A resident of Phoenix, Arizona,', 'The leader of a ring'
 # (never 'a second man', 'another defendant', 'a co-defendant', 'a juvenile')
+# (a full stop only of an abbreviation inside a description: 'A St. Louis man', 'A U.S. citizen')
+_NO_STOP = r"(?:[^.;:\n]|(?<=St|Ft|Mt)\.|(?<=\bU)\.(?=S\.)|(?<=\bU\.S)\.)"
 _LEAD_SUBJECT = re.compile(
     rf"(?:^|[^\w’'-])(?:an?|the)\s+(?:(?!(?:second|third|fourth|fifth|another|other|co-|fellow|unnamed|unidentified|"
-    rf"juvenile|minor|victim)\b)[^.;:\n]){{0,80}}?\b(?:{_NOUNS})\b(?![-’'])", re.I)
+    rf"juvenile|minor|victim)\b){_NO_STOP}){{0,80}}?\b(?:{_NOUNS})\b(?![-’'])", re.I)
 _LEAD_OBJECT = re.compile(rf"\s+(?:an?)\s+(?:(?!(?:second|third|another|other|co-|fellow|juvenile|minor)\b)[^.;:\n]){{0,60}}?\b(?:{_NOUNS})\b(?![-’'])", re.I)
 _YEAR_OLD = re.compile(r"\b(\d{1,2})-year-old\b")
 _LEAD_REACH = 1500
@@ -138,7 +140,7 @@ _LEAD_REACH = 1500
 # a sentence opening with an indefinite description, after the dateline: 'WICHITA, KAN. – A Wichita
 # man', 'A Broward County, Florida tax return preparer'
 _LEAD_OPENING = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:An?)\s+(?!(?:second|third|fourth|fifth|co-|fellow|juvenile|"
-                           r"minor|victim|man\s+and|woman\s+and)\b)[^.;:\n]{1,150}$")
+                           r"minor|victim|man\s+and|woman\s+and)\b)" + _NO_STOP + r"{1,150}$")
 
 
 # A company described, not named, as the subject of a case verb ('An India-based chemical
@@ -500,6 +502,9 @@ _INVERTED = re.compile(r"[A-Z][a-z]+\b[^.;:\n]{0,60}?\s(?:are|were|is|was)\b(?:\
 # ... and with no verb, where the noun says they are charged: 'The defendants are A, B and C' (at least charged)
 _NOUN_VERB = re.compile(r"The\s+(?:following\s+)?(?:(?:companies|defendants|individuals|entities|people|persons|men|women)\s+"
                         r"(?P<v>charged|indicted|arrested|extradited|convicted|sentenced)\b[^.;:\n]{0,50}?\s|"
+                        # ... the verb before the noun: 'The extradited defendants are:'
+                        r"(?P<v2>charged|indicted|arrested|extradited|convicted|sentenced)\s+(?:companies|defendants|"
+                        r"individuals|entities|people|persons|men|women)\s+|"
                         r"(?:co-?)?(?P<noun>defendants|companies|entities)\s+(?:in\s+th(?:is|e)\s+case\s+)?)(?:are|were|include)\b"
                         + _HOW_MANY + r"(?=\s*:|\s+[A-Z])"
                         # 'The indictment names A; its owner, B; and C' (charged)
@@ -518,8 +523,8 @@ def inverted_verbs(text: str, b: bytes) -> list[tuple[int, int, str, str, str]]:
     while at >= 0:
         m = _NOUN_VERB.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
         if m:
-            verb = m.group("v")
-            key = "v" if verb else "noun" if m.group("noun") else "doc"
+            key = "v" if m.group("v") else "v2" if m.group("v2") else "noun" if m.group("noun") else "doc"
+            verb = m.group(key) if key in ("v", "v2") else None
             out.append((m.start(key), m.end(), m.group(key), _VERB_STAGE.get(verb, "charged"), "inverted"))
         at = b.find(b"The ", at + 4)
     at = b.find(b"Among ")

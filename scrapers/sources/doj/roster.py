@@ -187,10 +187,12 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
             if text.startswith("and ", at):
                 at += 4
             k = bisect.bisect_left(starts, at)
-            if k >= len(mentions) or mentions[k].start != at or \
-                    bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end):   # (a verb of its own)
+            if k >= len(mentions) or mentions[k].start != at:
                 break
             m = mentions[k]
+            if bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end) and \
+                    not text.startswith(":", m.end):
+                break   # a verb of its own: prose, not an item (unless the name labels its line: 'A: District of …; A is charged')
             m.candidate.evidence.add("event")
             if m.candidate.stage is None or rank[stage] > rank[m.candidate.stage]:
                 m.candidate.stage = stage

@@ -36,7 +36,8 @@ _LEFT_PLEAD = re.compile(r"\b(?:pleaded|pled|pleads|plead|(?:after|before|upon|s
 _PLEA_TO_COME = re.compile(r"\b(?:(?:agreed|agrees|agreeing|expected|expects|intends|intend|plans|plan|scheduled|set|going)"
                            r"\s+to|will|would|could|may)\s+plead\s+$", re.I)
 _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:pleas?\s+of\s+)?$")
-_LEFT_COURT = re.compile(r"\b(?:jury|jurors|judge|court)\s+(?:\w+\s+){0,3}?$")
+# ('A federal jury in London on Wednesday convicted X', 'a jury in Brooklyn, New York, convicted X')
+_LEFT_COURT = re.compile(r"\b(?:jury|jurors|judge|court)\s+(?:[\w.]+,?\s+){0,6}?$")
 _RIGHT_PLEA = re.compile(r"\s+pleas?\b")
 _RIGHT_CUSTODY = re.compile(r"\s+(?:federal\s+)?custody\b")
 
@@ -52,9 +53,11 @@ _WHO_PRIOR = re.compile(r"^\s*(?:had|has\s+been\s+previously|was\s+previously|we
 # "when he is sentenced", "if they are convicted": what may happen, not what did
 _CONDITIONAL = re.compile(r"\b(?:when|if|once|until|unless|before|after)\s+(?:\w+\s+){0,2}?(?:is|are)\s+\S*\s*$", re.I)
 _YEAR_AFTER = re.compile(r"\s*(?:[\w,]+\s+){0,4}?in\s+((?:19|20)\d\d)\b")
+_YEAR_BEFORE = re.compile(r"\b[Oo]n\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+((?:19|20)\d\d),\s+(?:[A-Z][\w’'.-]*\s+){1,5}$")
 # the sentence is about a co-defendant: an earlier stage of the same case, not a record
 _CO_DEFENDANT = re.compile(r"\bco-?defendants?\b", re.I)
 _HISTORY_STAGES = ("convicted", "sentenced", "pleaded_guilty")
+_IN_RELATIVE = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+[^,;.]{1,60}$")
 _ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+$")
 
 
@@ -68,6 +71,9 @@ def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None,
     if stage in _HISTORY_STAGES and year:
         near = text[j:j + 50]   # (every match holds a year: '19..' or '20..')
         m = _YEAR_AFTER.match(text, j, min(len(text), j + 50)) if "19" in near or "20" in near else None
+        if m is None and s_start is not None:   # ('on February 16, 2022, X was sentenced')
+            lo = max(s_start, base + k - 70)
+            m = _YEAR_BEFORE.search(text, lo, base + k) if "19" in text[lo:base + k] or "20" in text[lo:base + k] else None
         if m and int(m.group(1)) <= year - 2 and not (s_start is not None and "efendant" in text[s_start:base + k]
                                                       and _CO_DEFENDANT.search(text, s_start, base + k)):
             return True
@@ -335,8 +341,11 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
             else:
                 clause = [m for m in in_sentence if prev_end <= m.start < e_start]
-                while len(clause) > 1 and text.startswith(("’s ", "'s "), clause[0].end):
-                    clause = clause[1:]   # "X's chief lab operator, Y, was sentenced": Y
+                while len(clause) > 1 and (text.startswith(("’s ", "'s "), clause[0].end) or
+                                           _IN_RELATIVE.search(text, prev_end, clause[0].start)):
+                    # "X's chief lab operator, Y, was sentenced": Y; "A man who was with X during a sale, Y,
+                    # 29, has been charged": Y (X is inside the relative clause)
+                    clause = clause[1:]
                 if clause:   # ('since their arrests': a plural possessive)
                     plural = bool(_PLURAL.match(text, e_start, e_end)) or text.endswith("their ", 0, e_start)
                     first = clause[0]

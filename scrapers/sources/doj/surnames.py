@@ -92,6 +92,7 @@ def add_surnames(scanner: _Scanner) -> None:
     found: dict[int, Mention] = {}
     taken = bytearray(len(text))   # positions inside a surname mention found already
     places = _places_of(text, usable)
+    victim_right = scanner.p["victim_right"]
     for form in sorted(usable, key=len, reverse=True):
         cand = usable[form]
         j = 0
@@ -105,6 +106,8 @@ def add_surnames(scanner: _Scanner) -> None:
                 if not inside and not taken[i]:
                     found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
                     taken[i:j] = b"\x01" * (j - i)
+                    if not cand.victim and victim_right.match(text[j:j + 120]):
+                        cand.victim = True   # 'Whitmore was found dead the next morning' (named in full as a buyer)
                     if cand.age is None and text.startswith(",", j) and (age := _AGED.match(text, j)):
                         cand.age = int("".join(ch for ch in age.group(0) if ch.isdigit()))  # 'Pruitt, 27, was'
                         cand.evidence.add("age")

@@ -120,6 +120,7 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
 
 _TOTAL = re.compile(r"\b(?:a\s+)?total\s+(?:prison\s+)?(?:sentence\s+|term\s+)?of\s+", re.I)
 _CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.I)
+_AFTER_CONSECUTIVE = re.compile(r"\s*(?:(?:prison\s+)?(?:term|sentence)\s+of\s+)?")
 
 
 def _whole_term(seg: str, m: re.Match) -> tuple[float, str] | None:
@@ -133,6 +134,9 @@ def _whole_term(seg: str, m: re.Match) -> tuple[float, str] | None:
     if consecutive := _CONSECUTIVE.search(rest):
         head = rest[:consecutive.start()]
         parts = [m] + [x for x in LENGTH.finditer(head) if not _NOT_PRISON.match(head[x.end():].lstrip())]
+        after = LENGTH.match(rest, _AFTER_CONSECUTIVE.match(rest, consecutive.end()).end())
+        if after and not _NOT_PRISON.match(rest[after.end():].lstrip()):
+            parts.append(after)   # '78 months …, to be followed by a consecutive 60 months'
         months = [_months_of(x) for x in parts]
         if len(parts) > 1 and all(x is not None for x in months):
             return sum(months), f"{round(sum(months))} months in prison (consecutive terms)"

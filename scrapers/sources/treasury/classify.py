@@ -70,7 +70,9 @@ NEUTRAL_RE = re.compile(
     r"\b(?:penalt(?:y|ies)|violations?|violat(?:e|ed|ing)|settle(?:d|s|ment)?|general\s+licen[sc]es?|FAQs?"
     r"|advisory|regulations?|frequently\s+asked\s+questions|updated\s+(?:the\s+)?(?:entr(?:y|ies)|identifying)|implement(?:s|ed|ing)?|signed|signing|issu(?:ed|ing)|remov(?:e|ed|es|al|als|ing)"
     r"|delist\w*|unblock\w*|released\s+a\s+report|rescind\w*|revok\w*"
-    r"|(?:does|do|will)\s+not\s+affect)\b", re.I)   # a removal's 'Today's action does not affect the designations of'
+    r"|(?:does|do|will)\s+not\s+affect"
+    # 'Today's designations are not made under the Kingpin Act or under E.O. 14059'
+    r"|not\s+(?:being\s+)?(?:made|taken|issued|imposed|designated)\s+(?:pursuant\s+to|under))\b", re.I)   # a removal's 'Today's action does not affect the designations of'
 DESIGNATION_VERB_RE = re.compile(r"\b(?:(?:re-?)?designat(?:e|es|ed|ing)|sanction(?:ed|ing)|identified|targets?|targeted|targeting"
                                  r"|action|actions|designations|taken|took)\b", re.I)
 FENTANYL_RE = re.compile(r"fentan[iy]l", re.I)
@@ -116,6 +118,9 @@ GENERIC_TIME_RE = re.compile(
     rf"|\b[Oo]n\s+{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"     # 'On September 24, OFAC designated' (a day past, its year left out)
     r"|\b[Oo]n\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"   # a weekly summary's 'On Tuesday, OFAC designated'
     rf"|^\s*{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\s*[:–—]"   # a recap's dated entry: 'March 6: OFAC sanctioned'
+    # 'the August 25, 2022 action in which OFAC designated', 'its 2023 designations of'
+    rf"|\b(?:the|its|this|that|OFAC[’']s|Treasury[’']s)\s+(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d\s+"
+    r"(?:actions?|designations?|sanctions)\b"
     r"|\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b"   # 'In the last two months alone
     rf"|\b(?:in|since)\s+{MONTH}(?:\s+of)?\s+(?:this|last)\s+year\b|\blast\s+(?:year|month|week)\b"
     rf"|\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+{MONTH}\b(?![\s,]+\d)"   # 'In January, OFAC designated' (a review of the year)
