@@ -72,8 +72,11 @@ _GLUED = re.compile(r"(?<=[a-zà-ÿ][a-zà-ÿ]|[a-zà-ÿ\d][”\"’)]|\d\d)\.(?
 _GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿ]\.[”\"’])(?=[A-ZÀ-Þ][a-zà-ÿ])")   # 'said “no.”The man'
 
 
+_GLUED_HINT = re.compile(r"\.[”\"’]?[A-ZÀ-Þ][a-zà-ÿ]")   # (the cheap test: most paragraphs have none)
+
+
 def _unglue(text: str) -> str:
-    if "." not in text:
+    if "." not in text or _GLUED_HINT.search(text) is None:
         return text
     text = _GLUED.sub(". ", text)
     return _GLUED_QUOTE.sub(" ", text) if ".”" in text or '."' in text or ".’" in text else text
