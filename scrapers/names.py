@@ -112,7 +112,16 @@ def name_forms(name: str, is_person: bool) -> set[str]:
     elif not is_person:
         for f in list(forms):
             forms.add(strip_legal_form(f))
+    forms |= {joined for f in forms if (joined := join_initials(f)) != f}
     return {f for f in forms if f}
+
+
+_SPACED_LETTERS = re.compile(r"\b[a-z](?:\s[a-z]\b)+")
+
+
+def join_initials(normalized: str) -> str:
+    """Initials written apart, joined as 'R.K.' normalises: 'r k malhotra' -> 'rk malhotra'."""
+    return _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), normalized) if " " in normalized else normalized
 
 
 def token_key(normalized: str) -> str:

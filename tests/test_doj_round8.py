@@ -217,3 +217,67 @@ def test_a_lead_with_an_abbreviated_place_and_a_victims_age():
                  " on Nov. 2, 2022. Whitford was found dead the next morning.</p>",
                  title="St. Louis Man Sentenced to Life", components=("USAO - Missouri, Eastern",))
     assert got == {"Jermaine Tyrell Huston": ("sentenced", None)}
+
+
+# -- the tenth held-out set's patterns (invented fixtures) ---------------------------------------------------
+def test_the_following_sentences_then_a_line_each_with_a_name_of_words_and_a_prose_line_after():
+    got = stages("<p>OKLAHOMA CITY – Four members of a group have been sentenced.</p><p>Each defendant pleaded guilty to"
+                 " a fentanyl offense. U.S. District Judge Carla Ostrow imposed the following sentences:</p>"
+                 "<p>Tommy Ray Spottedelk Jr. (52), of Anadarko: 210 months</p><p>Dakota Runs Through (41), of Lawton:"
+                 " time served</p><p>Levi Bigbear (23), of Apache: five years’ probation</p><p>Spottedelk was also"
+                 " ordered to forfeit a truck. The Court credited Runs Through with the 19 months she spent in"
+                 " custody.</p>", title="Four Sentenced", components=("USAO - Oklahoma, Western",))
+    assert got == {"Tommy Ray Spottedelk Jr.": ("sentenced", 210.0), "Dakota Runs Through": ("sentenced", 0.0),
+                   "Levi Bigbear": ("sentenced", None)}
+
+
+def test_sentenced_as_follows_on_one_line_with_a_relation_before_a_name():
+    got = stages("<p>BEAUMONT – The defendants each pleaded guilty and were sentenced by U.S. District Judge Ann"
+                 " Delacroix as follows: Keandre Lamont Batson, 27, of Port Arthur, 262 months; his father, Roderick"
+                 " Batson, 49, of Port Arthur, 180 months; and Luis Ángel Ozuna-Reyes, 31, of Houston, time served.</p>",
+                 title="Ring Members Sentenced", components=("USAO - Texas, Eastern",))
+    assert got == {"Keandre Lamont Batson": ("sentenced", 262.0), "Roderick Batson": ("sentenced", 180.0),
+                   "Luis Ángel Ozuna-Reyes": ("sentenced", 0.0)}
+
+
+def test_names_with_an_article_an_initial_and_a_town_after_the_age():
+    got = stages("<p>BUFFALO – Ahmed bin Tariq al-Qadhi, 41, of Lackawanna, was arrested yesterday. A third"
+                 " defendant, T. Haskell, 36, of Bluefield, previously pleaded guilty. Brandon Lee O'Shea, 31, of Van"
+                 " Buren, was sentenced to 188 months. D. Whitson sold fentanyl.</p>", title="Update",
+                 components=("USAO - New York, Western",))
+    assert got == {"Ahmed bin Tariq al-Qadhi": ("arrested", None), "T. Haskell": ("pleaded_guilty", None),
+                   "Brandon Lee O'Shea": ("sentenced", 188.0)}
+
+
+def test_the_indictment_names_the_following_defendants_then_a_line_each():
+    got = stages("<p>BATON ROUGE – A federal grand jury returned an indictment charging three people.</p><p>The"
+                 " indictment names the following defendants:</p><p>Terrell Anthony Josephs (Baton Rouge)</p><p>Daquan"
+                 " St. Romaine (Plaquemine)</p><p>Kendrick Heberts (Port Allen)</p><p>Josephs was arrested on October"
+                 " 24. Heberts remains a fugitive.</p>", title="Three Charged", components=("USAO - Louisiana, Middle",))
+    assert got == {"Terrell Anthony Josephs": ("arrested", None), "Daquan St. Romaine": ("charged", None),
+                   "Kendrick Heberts": ("charged", None)}
+
+
+def test_a_husband_and_wife_arrested_named_in_the_next_paragraph():
+    got = stages("<p>SAN FRANCISCO – A Daly City husband and wife were arrested yesterday on federal charges.</p><p>Raymond"
+                 " Zhiwen Chou, 54, and his wife, Helen Wei-Ling Chou, 51, are charged in a criminal complaint. The"
+                 " complaint also charges Zhou Jiangbo, 47, of Wuhan, China, who is not in custody.</p>",
+                 title="Couple Charged", components=("USAO - California, Northern",))
+    assert got == {"Raymond Zhiwen Chou": ("arrested", None), "Helen Wei-Ling Chou": ("arrested", None),
+                   "Zhou Jiangbo": ("charged", None)}
+
+
+def test_a_decade_and_a_year_and_a_half():
+    got = stages("<p>COLUMBUS – Brant Coffey, 32, will spend a decade in federal prison for trafficking fentanyl. Jean"
+                 " Rony Pierre-Lucas, 40, was sentenced to a year and a half in prison.</p>", title="Two Sentenced",
+                 components=("USAO - Ohio, Southern",))
+    assert got == {"Brant Coffey": ("sentenced", 120.0), "Jean Rony Pierre-Lucas": ("sentenced", 18.0)}
+
+
+def test_companies_after_a_town_and_country_in_the_list_charged():
+    got = stages("<p>WASHINGTON – The indictment charges Lu Haoyu, 38, and Qiu Meilan, 34, both of Shanghai, China, and"
+                 " their companies, Shanghai Tianhe Biotech Co. Ltd. and Jiangsu Ruiyang Chemical Co. Ltd., with"
+                 " conspiracy to import fentanyl analogues.</p>", title="Two Indicted", components=("Criminal Division",),
+                 url="https://www.justice.gov/opa/pr/x")
+    assert got == {"Lu Haoyu": ("charged", None), "Qiu Meilan": ("charged", None),
+                   "Shanghai Tianhe Biotech Co. Ltd.": ("charged", None), "Jiangsu Ruiyang Chemical Co. Ltd.": ("charged", None)}

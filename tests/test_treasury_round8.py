@@ -49,6 +49,13 @@ def test_a_redesignation_today_is_a_designation():
     assert roles(html).get("Cedillo Alvar") == "designated"
 
 
+def _linked(run_cli, workdir, tmp_path, entries, body) -> dict:
+    """The list of `entries` imported, then the release of `body`: its links by name as written."""
+    run_cli("import", "sdn", _sdn(tmp_path, entries))
+    run_cli("import", "treasury", _release(tmp_path, body))
+    return _links(workdir / "tracker.db")
+
+
 # -- a designee designated today under another order only -------------------------------------------------
 SALAS = [(81001, "SALINAS INZUNA, Rigoberto", "individual"), (81002, "GASTELO IBARRA, Jesus Ernesto", "individual")]
 
@@ -62,9 +69,7 @@ def test_designated_today_under_another_order_while_the_e_o_14059_designation_st
             " behalf of the Cartel Ficticio; his designation pursuant to E.O. 14059 remains in effect.</p>"
             "<p>Gastelo Ibarra is being designated pursuant to E.O. 14059 for having engaged in activities that"
             " contributed to the proliferation of illicit drugs, and pursuant to E.O. 13224.</p>")
-    run_cli("import", "sdn", _sdn(tmp_path, SALAS))
-    run_cli("import", "treasury", _release(tmp_path, body))
-    got = _links(workdir / "tracker.db")
+    got = _linked(run_cli, workdir, tmp_path, SALAS, body)
     designated = {name: link[0] for name, link in got.items() if link[1] == "designated"}
     assert set(designated.values()) == {81002}
     assert all(link[1] != "designated" for name, link in got.items() if link[0] == 81001)
@@ -112,10 +117,50 @@ def test_a_middle_name_added_or_two_given_names_written_apart_link_with_the_shor
             "<p><strong>Daniel Patrick Kowalczyk</strong> (Kowalczyk) brokers precursor chemicals. <strong>Amrit Pal"
             " Singh Brara</strong> (Brara) supplies laboratories.</p>"
             "<p><strong>Ana Maria Kowalczyk</strong> is his sister.</p>")
-    run_cli("import", "sdn", _sdn(tmp_path, BROKERS))
-    run_cli("import", "treasury", _release(tmp_path, body))
-    got = _links(workdir / "tracker.db")
+    got = _linked(run_cli, workdir, tmp_path, BROKERS, body)
     assert got["Daniel Patrick Kowalczyk"][:2] == (82001, "designated")
     assert got["Amrit Pal Singh Brara"][:2] == (82002, "designated")
     assert "joined" in got["Amrit Pal Singh Brara"][3]["rule"] or "left out" in got["Amrit Pal Singh Brara"][3]["rule"]
     assert got["Ana Maria Kowalczyk"][0] is None   # no short form: the surname alone links nobody
+
+
+# -- the tenth held-out set's patterns ----------------------------------------------------------------------
+def test_none_of_todays_designations_under_e_o_14059_and_a_dated_designation_with_its_orders():
+    assert not classify("<p>Today, OFAC sanctioned two leaders of a gang. None of today’s designations are being made"
+                        " pursuant to E.O. 14059.</p>")
+    html = ("<p>Today, OFAC sanctioned 2 individuals pursuant to Executive Order (E.O.) 14059.</p><p>OFAC designated"
+            " <strong>Los Chapulines</strong> pursuant to Executive Order (E.O.) 14059 and E.O. 13224, as amended, on"
+            " June 9, 2025. <strong>Heriberto Lizaola Osuna</strong> is being designated for having engaged in"
+            " activities that contributed to the proliferation of illicit drugs.</p>")
+    got = roles(html)
+    assert got["Heriberto Lizaola Osuna"] == "designated" and got.get("Los Chapulines") in (None, "mentioned")
+
+
+def test_two_surnames_designated_by_themselves_resolve_to_the_full_name():
+    html = ("<p>Today, OFAC sanctioned three individuals pursuant to Executive Order (E.O.) 14059.</p><p>Guerrero's"
+            " inner circle includes his lieutenant, Baltazar Ocampo Nieva (a.k.a. “El Balta”), who supervises the"
+            " couriers; and Hilario Bustos Carranzo (Bustos), the accountant.</p><p>Ocampo Nieva and Bustos are being"
+            " designated pursuant to E.O. 14059 for having engaged in activities that contributed to the proliferation"
+            " of illicit drugs.</p>")
+    got = roles(html)
+    assert got.get("Baltazar Ocampo Nieva") == "designated"
+
+
+EXPORTERS = [(83001, "MALHOTRA, Rajesh Kumar", "individual"), (83002, "R. K. MALHOTRA FICTICIA EXPORTS PRIVATE LIMITED", "-0- "),
+             (83003, "MALHOTRA, Sunil", "individual")]
+
+
+def test_initials_written_together_or_apart_and_a_middle_initial(run_cli, workdir, tmp_path):
+    body = ("<p>WASHINGTON — Today, OFAC designated an India-based exporter and its owner pursuant to Executive Order"
+            " (E.O.) 14059.</p><p><strong>Rajesh K. Malhotra</strong> (Malhotra) owns <strong>R.K. Malhotra Ficticia"
+            " Exports Pvt. Ltd.</strong> (“RKM”).</p>")
+    got = _linked(run_cli, workdir, tmp_path, EXPORTERS, body)
+    assert got["R.K. Malhotra Ficticia Exports Pvt. Ltd."][:2] == (83002, "designated")
+    assert got["Rajesh K. Malhotra"][:2] == (83001, "designated")
+    assert got["Rajesh K. Malhotra"][3]["rule"] == "an initial written for a given name of the list"
+
+
+def test_a_middle_initial_that_fits_two_entries_links_neither(run_cli, workdir, tmp_path):
+    body = ("<p>WASHINGTON — Today, OFAC designated an India-based exporter's owner pursuant to Executive Order (E.O.)"
+            " 14059.</p><p><strong>Rajesh K. Malhotra</strong> (Malhotra) owns an exporter.</p>")
+    assert _linked(run_cli, workdir, tmp_path, EXPORTERS + [(83004, "MALHOTRA, Rajesh", "individual")], body)["Rajesh K. Malhotra"][0] is None

@@ -159,6 +159,11 @@ def match_candidate(cand: Candidate, index: NameIndex, history: ListHistory, pub
     for fuzzy in (False, True):         # every exact form before any near one
         for form, how in tries:
             got = release_lookup(index, form, fuzzy=fuzzy)
+            if got and fuzzy and any(len(w.rstrip(".")) == 1 for w in form.split()[1:-1]):
+                # 'Rajesh K. Malhotra' near 'MALHOTRA, Rajesh' while 'MALHOTRA, Rajesh Kumar' fits the initial: which?
+                others = set(_initials_match(cand, index, None)) - {m.uid for m in got}
+                if others:
+                    return None, {"unlinked_reason": "a middle initial fits several list entries"}, sorted(others | {got[0].uid})
             if got:
                 m, amb, why = _best(got, history, published, index, put_forward)
                 if m is None:
@@ -216,13 +221,36 @@ def _part_match(cand: Candidate, index: NameIndex):
             surname = normalize_name(entry.name.split(",", 1)[0])
             if surname in shorts:
                 found[m.uid] = (Match(m.uid, entry.name, "partial", 0.8), run, surname)
+    if any(len(w.rstrip(".")) == 1 for w in words[1:-1]):
+        # (both readings: 'Rajesh K. Malhotra' fits 'MALHOTRA, Rajesh' and 'MALHOTRA, Rajesh Kumar': no link)
+        found.update(_initials_match(cand, index, shorts))
     if len(found) != 1:
         return None
     m, run, surname = next(iter(found.values()))
-    rule = "the list name is the end of the name as written" if cand.lookup.endswith(run) else \
-        "the list name is the name as written with a given name left out or two joined"
+    rule = ("an initial written for a given name of the list" if run == cand.lookup else
+            "the list name is the end of the name as written" if cand.lookup.endswith(run) else
+            "the list name is the name as written with a given name left out or two joined")
     return m, {"matched_form": run, "rule": rule,
                "corroborated_by": f"the release's short form {surname!r} is the list surname"}, []
+
+
+def _initials_match(cand: Candidate, index: NameIndex, shorts: set[str] | None) -> dict:
+    """'Rajiv K. Malhotra' (Malhotra) and 'MALHOTRA, Rajiv Kumar': the list's surname is the short
+    form (any surname when `shorts` is None), its given names are the written ones, an initial
+    standing for a name of its letter."""
+    written = normalize_name(cand.lookup).split()
+    found = {}
+    for m in index.partial(cand.lookup):
+        entry = index.entries[m.uid]
+        if entry.entity_type != "individual" or "," not in entry.name:
+            continue
+        surname, given = (normalize_name(p) for p in entry.name.split(",", 1))
+        if (shorts is not None and surname not in shorts) or written[-len(surname.split()):] != surname.split():
+            continue
+        mine, theirs = written[:-len(surname.split())], given.split()
+        if len(mine) == len(theirs) and all(a == b or (len(a) == 1 and b.startswith(a)) for a, b in zip(mine, theirs)):
+            found[m.uid] = (Match(m.uid, entry.name, "partial", 0.8), cand.lookup, surname)
+    return found
 
 
 def _shorter_forms(words: list[str]) -> list[str]:

@@ -23,7 +23,9 @@ NAME_RX = re.compile(
 TOKEN_RX = re.compile(rf"{NICK}|{INITIAL}|{WORD}|Jr\.|Sr\.|II|III|IV|\S+")
 # A run of capitalised words (names, titles, places); cut into a name by _clean_tokens.
 # (possessive *+: giving back word characters can never let [ \t]+ match, so the engine need not try)
-NAME_RUN_RX = re.compile(rf"[{U}][\w’'.-]*+(?:[ \t]+(?:[{U}][\w’'.-]*+|{NICK}|{PARTICLE}(?=[ \t]+[{U}])))+")
+# ('Ahmed bin Tariq al-Qadhi': an Arabic article joined to the word it opens, in lower case)
+ARTICLE_WORD = rf"(?:al|el|ad|ar|as|at|az|an|ash|ud)-[{U}][\w’'.-]*+"
+NAME_RUN_RX = re.compile(rf"[{U}][\w’'.-]*+(?:[ \t]+(?:[{U}][\w’'.-]*+|{ARTICLE_WORD}|{NICK}|{PARTICLE}(?=[ \t]+[{U}])))+")
 INITIAL_RX = re.compile(INITIAL)
 PARTICLE_RX = re.compile(PARTICLE)
 
@@ -121,6 +123,7 @@ def _run_tokens(run: str, start: int) -> list[tuple[str, int]]:
 # 'Shayla Marie Two Bulls' (a number word between names), 'Raymond Little Plume'
 _SURNAME_WORDS = frozenset("""park lake valley beach church bank banks river rivers island hill hills king kings judge marshal
 bishop friday sunday may major west north south east driver coach mayor pilot""".split())
+_NAME_PREPOSITIONS = frozenset(("In", "On", "Through", "Above", "Over", "Under", "Behind", "Across", "Around", "After"))
 _NUMBER_NAME_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 # ... and a saint's word that opens a place elsewhere ('San Diego', 'St. Paul') but a surname after a
 # given name ('José Luis San Román', 'Mark St. Clair', 'LUIS SANTA CRUZ')
@@ -156,9 +159,10 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
         if bare in _PARTICLES and (tok[0].islower() or (cut + 1 < i < last and toks[i + 1][0][:1].isupper() and
                                                         tok.isalpha())):
             continue                          # ('Maricela De La O': capitals inside the name)
-        if aged and tok in ("In", "On") and cut + 1 < i < last and toks[i + 1][0][:1].isupper() and \
+        if aged and tok.rstrip(",") in _NAME_PREPOSITIONS and cut + 1 < i and \
+                (i == last or toks[i + 1][0][:1].isupper()) and \
                 toks[i - 1][0].isalpha() and toks[i - 1][0].lower() not in _NON_NAME:
-            continue                          # a Lakota name of words, an age after it: 'Lorenzo Kills In Water, age 30'
+            continue                          # a name of words, an age after it: 'Lorenzo Kills In Water, age 30', 'Dakota Runs Through (41)'
         if len(bare) == 1 and i > cut + 2 and toks[i - 1][0].lower() in _PARTICLES and tok.rstrip(",").isalpha():
             continue                          # a one-letter surname after its particle: 'Maricela De La O'
         if i > cut + 1 and ((i == last and aged and bare in _SURNAME_WORDS) or
@@ -241,8 +245,12 @@ def _run_name(run: str, aged: bool = False) -> tuple[int, int, str, str, bool, s
     kept, title = _clean_tokens(run, 0, aged)
     words = [w for w, _ in kept if w[0] not in "“\""]
     real = [w for w in words if not (len(w) == 2 and w[1] == ".") and w not in _SUFFIXES]
-    if len(real) == 1 and _initials_first(run, kept):
-        real.insert(0, kept[0][0])   # 'J. R. Mabry': the initials are the given name ('T.J.' is a word)
+    if len(real) == 1 and (_initials_first(run, kept) or (aged and len(kept) == 2 and kept[0][0] == words[0] and
+                                                          len(words[0]) == 2 and words[0][1] == "." and
+                                                          words[0][:1] not in ("U", "P", "N"))):
+        # 'J. R. Mabry': the initials are the given name ('T.J.' is a word); one initial only with an age
+        # after the name ('A third defendant, T. Haskins, 36,'), never 'D. Whitley' named again alone
+        real.insert(0, kept[0][0])
     if len(real) < 2:
         return None
     start = kept[0][1]

@@ -148,6 +148,7 @@ _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "
 # (a company by the noun after it: COMPANY_APPOSITIVE)
 _GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b")
 _AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
+_RESIDENCE_BEFORE = re.compile(r"\d{1,2}\)?,?\s+(?:of|from)\s+$")   # 'O'Shields, 31, of Van Buren,': a town
 _BUYER_BEFORE = re.compile(r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?"
                            r"\bto\s+(?:the\s+)?\d{1,2}-year-old\s+$")
 _BUYER_BEFORE_NAME = re.compile(r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?"
@@ -298,9 +299,10 @@ class _Scanner:
                 if text[s + end:s + end + 1] == "/" or (s + start and text[s + start - 1] == "/"):
                     continue  # 'Brighton Place/Northview Heights Crips': an organisation's name
                 if _attributive(text, s + start, s + end) or \
-                        (start and ". " not in m.group(0)[:start] and _article_before(text, s)):
+                        (start and ". " not in m.group(0)[:start] and _article_before(text, s)) or \
+                        (not start and _RESIDENCE_BEFORE.search(text, max(0, s - 16), s)):
                     places.add(key)
-                    continue  # 'A Van Nuys man', 'the Crow Indian Reservation', 'a Controlled Substance'
+                    continue  # 'A Van Nuys man', 'the Crow Indian Reservation', 'a Controlled Substance', 'X, 31, of Van Buren,'
                 self.mentions.append(Mention(s + start, s + end, name, key, title_before=title, aka=aka))
         if places:
             # a name written once as a place or a thing is one everywhere ('in Des Moines')

@@ -11,7 +11,6 @@ import re
 from ...names import surname_first
 from .mentions import COMPANY_APPOSITIVE
 from .people import Candidate, Mention
-from .terms import LENGTH, term_at
 from .textscan import ascii_bytes
 
 _COUNT_WORDS = {"both": 2, "pair": 2, "couple": 2, "duo": 2, "trio": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -215,6 +214,15 @@ def pair_lead(text: str, at: int) -> re.Match | None:
     return _PAIR_LEAD.match(text, at)
 
 
+_PAIR_SUBJECT = re.compile(rf"(?:^|[^\w’'-])(?:an?|the)\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?"
+                           rf"{_KIN}\s*$", re.I)
+
+
+def pair_subject(before: str) -> re.Match | None:
+    """'A Daly City husband and wife' as the whole subject of a plural verb: two people, named later."""
+    return _PAIR_SUBJECT.search(before[-120:])
+
+
 def lead_objects(text: str, e_end: int) -> re.Match | None:
     return _LEAD_OBJECTS.match(text, e_end, min(len(text), e_end + 80))
 
@@ -234,8 +242,10 @@ def lead_group(mentions: list[Mention], starts: list[int], text: str, pos: int, 
             break
         if x.candidate.is_company or x.candidate in group or not x.candidate.evidence:
             continue   # (a place or a nickname read as a name has no age and no stage: not one of them)
-        if end is None:   # (the paragraph of the first one, at most 400 characters on)
-            end = min(x.start + 400, len(text) if (nl := text.find("\n", x.start)) < 0 else nl)
+        if end is None:   # (the sentence of the first one, in its paragraph, at most 400 characters on)
+            stop = _STOP.search(text, x.start, x.start + 400)
+            end = min(x.start + 400, len(text) if (nl := text.find("\n", x.start)) < 0 else nl,
+                      stop.start() if stop else len(text))
         group.append(x.candidate)
         if len(group) > n:
             return []   # more named there than counted ('convicted two men': A, B and C): which two?
@@ -274,6 +284,7 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
 
 
 _CO_DEFENDANT_BEFORE = re.compile(r"\bco-?defendants?,?\s+$", re.I)
+_STOP = re.compile(r"(?<=[a-z0-9”\"’)]{2})\.\s+(?=[A-Z“\"])")   # a sentence's end (never the stop of 'U.S.')
 _PLACE_WORD = re.compile(r"(?<!^)\b[A-Z][a-z]{2,}\b")
 
 
@@ -411,40 +422,6 @@ def part_of_object(text: str, at: int, end: int) -> tuple[int | None, int | None
     return (_count(m.group(1)), _count(m.group(2))) if m else None
 
 
-# -- 'B, 31, of Anchorage, to 60 months' --------------------------------------------------------
-_ELLIPSIS = re.compile(
-    r"(?:\s*\([^()]{1,60}\))?(?:\s*,?\s*(?:a/k/a|aka|a\.k\.a\.|also\s+known\s+as)\s+[“\"][^”\"]{1,40}[”\"],?)?"   # ', a/k/a "Yayo,"'
-    r"(?:\s*,\s*(?:age\s+|aged\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;:.]{1,40}(?:,\s*[A-Z][^,;:]{0,25})?)?"
-    r"\s*,?\s*(?:was\s+)?(?:(?:re)?sentenced\s+)?to\s+(?:serve\s+)?(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+)?",
-    re.I)
-
-
-_BARE = re.compile(r"(?:\s*,\s*\d{1,2}\s*,)?\s+(?:received\s+)?")
-
-
-def elliptic_term(text: str, m: Mention, s_end: int, bare: bool = False) -> tuple[float | None, str] | None:
-    """The term written right after a name in a sentencing sentence, without its own verb
-    ('Jane Roe, 31, to 60 months'; 'sentenced A to 87 months and B to 60 months'; 'A, 25,
-    sentenced to 210 months')."""
-    e = _ELLIPSIS.match(text, m.end, s_end)
-    if e and "was" in e.group(0):
-        # 'A, 58, owner of Acme LLC, was sentenced to': the verb's subject is A, named before
-        return None
-    t = LENGTH.match(text, e.end(), s_end) if e else None
-    if t is None and bare:   # after 'received': 'B 87 months', 'B, 29, 87 months'
-        b = _BARE.match(text, m.end, s_end)
-        t = LENGTH.match(text, b.end(), s_end) if b else None
-        e = b if t else e
-    if not e:
-        return None
-    if not t:
-        if text.startswith("time served", e.end()):
-            return 0.0, "time served"    # 'and C to time served'
-        return None
-    months, label = term_at(t, text)
-    return (months, label) if label else None
-
-
 # -- 'Also charged are A, B and C' ----------------------------------------------------------------
 _ALSO_NAMED = re.compile(r"(?P<v>[Cc]harged|[Ii]ndicted|[Aa]rrested|[Nn]amed)\b[^.;:]{0,60}?\s(?:are|were|is|was)\s+"
                          r"(?:(?:his|her|their)\s+)?(?:co-?defendants?\s+|defendants?\s+)?")
@@ -508,7 +485,8 @@ _NOUN_VERB = re.compile(r"The\s+(?:following\s+)?(?:(?:companies|defendants|indi
                         r"(?:co-?)?(?P<noun>defendants|companies|entities)\s+(?:in\s+th(?:is|e)\s+case\s+)?)(?:are|were|include)\b"
                         + _HOW_MANY + r"(?=\s*:|\s+[A-Z])"
                         # 'The indictment names A; its owner, B; and C' (charged)
-                        r"|The\s+(?:superseding\s+)?(?P<doc>indictment|complaint|information)\s+(?:also\s+)?names(?=\s*:|\s+[A-Z])")
+                        r"|The\s+(?:superseding\s+)?(?P<doc>indictment|complaint|information)\s+(?:also\s+)?names"
+                        r"(?:\s+the\s+following(?:\s+[a-z-]+){0,2})?(?=\s*:|\s+[A-Z])")   # ('names the following defendants:')
 # 'Among those charged are A and B', 'Among the defendants arrested today was A'
 _AMONG = re.compile(r"Among\s+(?:those|the\s+(?:defendants|individuals|people|persons))\s+"
                     r"(?P<v>charged|indicted|arrested|extradited|convicted|sentenced)\b[^.;:\n]{0,50}?\s(?:are|were|is|was)\b"

@@ -182,16 +182,20 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
         stage = max((e[2] for e in intro), key=rank.get, default=None)
         if stage is None and (m := _INTRO_NOUNS.search(text, intro_start, pos)):
             stage = "sentenced" if "sentences" in m.group(0) else "charged"   # 'The defendants and their sentences are:'
+        elif _SENTENCES_FOLLOW.search(text, intro_start, pos):
+            stage = "sentenced"   # 'Each pleaded guilty. Judge X imposed the following sentences:' (terms follow)
         for line, end in items if stage is not None else ():
             at = _BULLET.match(text, line).end()
             if text.startswith("and ", at):
                 at += 4
+            if (kin := _KIN_LEAD.match(text, at, end)) is not None:
+                at = kin.end()   # '…; his father, Roderick Batiste, 49, of Port Arthur, 180 months;'
             k = bisect.bisect_left(starts, at)
             if k >= len(mentions) or mentions[k].start != at:
                 break
             m = mentions[k]
-            if bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end) and \
-                    not text.startswith(":", m.end):
+            if (bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end) and
+                    not text.startswith(":", m.end)) or _PROSE_AFTER.match(text, m.end, end):
                 break   # a verb of its own: prose, not an item (unless the name labels its line: 'A: District of …; A is charged')
             m.candidate.evidence.add("event")
             if m.candidate.stage is None or rank[stage] > rank[m.candidate.stage]:
@@ -233,14 +237,20 @@ def _lists(text: str):
         if text.startswith(":\n", pos):
             yield pos, lo, _lines(text, pos + 2)   # (lazily: read until the first line that is no item)
         elif text.startswith(": ", pos) and text.find(";", pos, min(line_end, pos + _INTRO_REACH)) >= 0:
-            yield pos, max(lo, text.rfind(". ", lo, pos) + 2), _between_semicolons(text, pos + 1, line_end)
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, pos)]   # (never the stop of 'U.S.')
+            yield pos, ends[-1] if ends else lo, _between_semicolons(text, pos + 1, line_end)
         pos = text.find(":", pos + 1)
 
 
 _INTRO_REACH = 300
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9”\"’)]{2})\.\s+(?=[A-Z“\"])")
 
 
 # a list's introduction with no case verb: what its lines are ('their sentences', 'the defendants')
+_KIN_LEAD = re.compile(r"(?:his|her|their)\s+(?:father|mother|son|daughter|brother|sister|wife|husband|cousin|uncle|"
+                       r"nephew|niece|partner|girlfriend|boyfriend|co-?defendant)(?:-in-law)?,\s+")
+_PROSE_AFTER = re.compile(r"(?:,[^,\n]{1,60},)?\s+(?:was|were|is|are|has|have|had|will|also)\b")   # 'A was also ordered to …'
+_SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+following\s+sentences\s*$", re.I)
 _INTRO_NOUNS = re.compile(r"\b(?:sentences|defendants|co-?defendants)\b[^:\n.]{0,60}?\b(?:are|were|include)"
                           r"(?:\s+as\s+follows)?\s*$", re.I)
 

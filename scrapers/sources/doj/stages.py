@@ -11,7 +11,7 @@ from .groups import conjoined, describes, generic_group, group_before_verb
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import labelled_roster_companies, list_items, roster_lines, verb_lines
-from .terms import clause_term, respective_lengths
+from .terms import clause_term, elliptic_term, respective_lengths
 from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
 from .verbs import _STEM_SEARCHES
 
@@ -188,7 +188,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                     out.append((i, j, told, "right"))
         elif kind == "received":
             # 'received a sentence of 97 months', 'received 87 months in federal prison'
-            if _RECEIVED.match(text, j, seg_end) and not (stem == "will serve" and refs.CONDITIONAL.search(left)):
+            if _RECEIVED.match(text, j, seg_end) and not (stem in ("will serve", "will spend") and refs.CONDITIONAL.search(left)):
                 out.append((i, j, stage, "left"))
         elif kind == "took":
             if _INTO_CUSTODY.match(text, j, seg_end):
@@ -228,7 +228,8 @@ _TO_THE_US = re.compile(r"(?:\s+(?:today|yesterday|on\s+\w+))?(?:\s+from(?:\s+[A
 _PASSIVE_THEN = {"transfer": _TO_THE_US, "probation": _PROBATION_AFTER}
 _ORDER_DETAINED = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?(?:to\s+be\s+)?detained\b")
 _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|prison\s+term)\b|"
-                       r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?)\s+(?:in|of)\s+(?:federal\s+)?(?:prison|imprisonment)|"
+                       r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?|decades?)\s+(?:in|of|behind)\s+(?:federal\s+)?"
+                       r"(?:prison|imprisonment|bars)|"
                        r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
 # the subject, on the left, is the one charged: 'X faces (federal) charges', 'X made his initial appearance
 # today on charges', 'X appeared in federal court on drug charges', 'X was ordered detained pending trial
@@ -385,6 +386,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     elif len(default_subjects) > 1 and (plural or _PLED.match(text, e_start, e_end)) and \
                             generic_group(before, len(default_subjects)):   # ('two Lafayette men pleaded guilty')
                         subjects = default_subjects  # 'A Dominican national and a Lawrence man were arrested'
+                    elif plural and not described and (pair := refs.pair_subject(before)):
+                        leads.append((stage, e_start, e_end, s_end, pair.group(0)))   # 'A Daly City husband and wife were'
                     elif not (plural or described):   # (a company described: _described_companies)
                         lead = refs.lead_subject(before)  # 'A Wichita man was sentenced', named later
                         if lead:   # ('A father and son from Wilmington': the pair, two people)
@@ -414,7 +417,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             # 'A was sentenced to 144 months; B, 31, to 60 months; and C to 37 months'
             first_end = min(e[1] for e in events if e[2] == "sentenced")
             bare = any(text.startswith("rece", e[0]) for e in events)   # 'A received 120 months, B 87 months'
-            terms = [(m, refs.elliptic_term(text, m, s_end, bare)) for m in in_sentence]
+            terms = [(m, elliptic_term(text, m, s_end, bare)) for m in in_sentence]
             several = sum(1 for _m, t in terms if t) > 1   # (one person's 'to 120 months on count one
             for m, term in terms:                          # and 60 on count two' keeps the total)
                 if not term:

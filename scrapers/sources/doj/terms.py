@@ -17,6 +17,7 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
                       "ninety": 90, "a": 1, "an": 1, "hundred": 100})
 NUM = r"(?:\d+(?:\.\d+)?|(?:one|a|two|three)\s+hundred(?:\s+(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|one|two|three|four|five|six|seven|eight|nine)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)"
 _HALF = r"\s*½|[\s-]+and[\s-]+(?:a|one)[\s-]+half|[\s-]1/2(?!\d)"
+_HALF_AFTER = r"(?P<half2>[\s-]+and[\s-]+a[\s-]+half\b)?"   # 'a year and a half'
 # the months or days after the years: '17 years, 6 months', '11 years and three months', 'a year and a day'
 _AND_MONTHS = rf"(?:(?:(?<=ear)|(?<=ears))\s*,?\s*(?:and\s+)?(?P<n2>{NUM})[\s-]+(?P<u2>months?|days?)\b)?(?:\s*,?\s*and\s+(?:one|a|\d+)\s+days?\b)?"
 
@@ -43,10 +44,10 @@ _LEAD_IN = r"\b(?:to|sentence\s+of|term\s+of|imprisonment\s+of|spend)\s+(?:serve
 _SENTENCE_LEN = re.compile(
     rf"^.{{0,220}}?{_LEAD_IN}(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+|a\s+total\s+of\s+)?"
     rf"(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|approximately\s+|about\s+|just\s+over\s+)?"
-    rf"(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?)\b[’']?{_AND_MONTHS}\s*(?P<tail>.{{0,45}})",
+    rf"(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?)\b{_HALF_AFTER}[’']?{_AND_MONTHS}\s*(?P<tail>.{{0,45}})",
     re.I | re.S)
 # a term alone ('87 months', '17 years, 6 months'), as in lists and 'respectively'
-LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?)\b(?![\s-]old\b)[’']?{_AND_MONTHS}",
+LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?)\b(?![\s-]old\b){_HALF_AFTER}[’']?{_AND_MONTHS}",
                     re.I)   # (never an age: 'a 16-year-old student')
 _SENTENCE_LIFE = re.compile(r"^.{0,220}?\bto\s+(?:serve\s+)?(?:a\s+(?:mandatory\s+)?(?:term\s+of\s+|sentence\s+of\s+)?)?(?:(?:\w+\s+)?consecutive\s+)?life\b", re.I | re.S)
 _EXACT_AFTER = re.compile(r"\s*\((\d{1,3})\s+months\)")
@@ -69,7 +70,7 @@ def _months_of(m: re.Match) -> float | None:
     n1 = _number(m.group("n1"))
     if n1 is None:
         return None
-    if m.group("half"):
+    if m.group("half") or m.groupdict().get("half2"):
         n1 += 0.5
     unit = m.group("u1").lower()
     months = n1 * 12 if unit.startswith("year") else n1 * 120 if unit.startswith("decade") else n1
@@ -80,7 +81,8 @@ def _months_of(m: re.Match) -> float | None:
 
 
 def _label(m: re.Match) -> str:
-    return _WS_RX.sub(" ", m.group(0)[m.start("n1") - m.start():m.end("u2" if _n2(m) else "u1") - m.start()])
+    end = "u2" if _n2(m) else "half2" if m.groupdict().get("half2") else "u1"
+    return _WS_RX.sub(" ", m.group(0)[m.start("n1") - m.start():m.end(end) - m.start()])
 
 
 def sentence_months(seg: str) -> tuple[float | None, str | None]:
@@ -189,7 +191,7 @@ def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float 
             months, label = term_at(t, text)
     lead_in = _RECEIVED_TERM.match(text, e_end) if text.startswith(("rece", "hand", "will"), e_start) else None
     if label is None and lead_in:
-        t = LENGTH.match(text, lead_in.end(), limit)
+        t = LENGTH.match(text, lead_in.end(), limit) or LENGTH.match(text, e_end + 1, limit)   # ('will spend a decade')
         if t:
             months, label = term_at(t, text)
     if label is None and text.startswith("handed down", e_start):
@@ -199,3 +201,37 @@ def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float 
         if t:
             months, label = term_at(t, before)
     return months, label
+
+
+# -- 'B, 31, of Anchorage, to 60 months' --------------------------------------------------------
+_ELLIPSIS = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?(?:\s*,?\s*(?:a/k/a|aka|a\.k\.a\.|also\s+known\s+as)\s+[“\"][^”\"]{1,40}[”\"],?)?"   # ', a/k/a "Yayo,"'
+    r"(?:\s*,\s*(?:age\s+|aged\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;:.]{1,40}(?:,\s*[A-Z][^,;:]{0,25})?)?"
+    r"\s*,?\s*(?:was\s+)?(?:(?:re)?sentenced\s+)?to\s+(?:serve\s+)?(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+)?",
+    re.I)
+
+
+_BARE = re.compile(r"(?:\s*,\s*\d{1,2}\s*,)?\s+(?:received\s+)?")
+
+
+def elliptic_term(text: str, m, s_end: int, bare: bool = False) -> tuple[float | None, str] | None:
+    """The term written right after a name in a sentencing sentence, without its own verb
+    ('Jane Roe, 31, to 60 months'; 'sentenced A to 87 months and B to 60 months'; 'A, 25,
+    sentenced to 210 months')."""
+    e = _ELLIPSIS.match(text, m.end, s_end)
+    if e and "was" in e.group(0):
+        # 'A, 58, owner of Acme LLC, was sentenced to': the verb's subject is A, named before
+        return None
+    t = LENGTH.match(text, e.end(), s_end) if e else None
+    if t is None and bare:   # after 'received': 'B 87 months', 'B, 29, 87 months'
+        b = _BARE.match(text, m.end, s_end)
+        t = LENGTH.match(text, b.end(), s_end) if b else None
+        e = b if t else e
+    if not e:
+        return None
+    if not t:
+        if text.startswith("time served", e.end()):
+            return 0.0, "time served"    # 'and C to time served'
+        return None
+    months, label = term_at(t, text)
+    return (months, label) if label else None

@@ -37,6 +37,7 @@ _STEMS = [
     ("handed down", "sentenced", "down"),           # 'a sentence of 97 months was handed down ... to X'
     ("took", "arrested", "took"),                   # 'agents took both men into custody'
     ("will serve", "sentenced", "received"),        # 'X will serve 46 months' (not 'if convicted, X will serve')
+    ("will spend", "sentenced", "received"),        # 'X will spend a decade in federal prison'
     ("arraigned", "charged", "be"),
     ("receives", "sentenced", "received"),
     ("transferred", "extradited", "transfer"),      # 'were transferred today from Mexico to the United States'
@@ -48,7 +49,7 @@ _STEMS = [
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
 # on', 'charg' all of 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it,
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
-_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "took",
+_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
                  "transferred", "expelled", "mistrial", "placed on")
 

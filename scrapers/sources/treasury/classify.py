@@ -35,7 +35,7 @@ HIST_NAME_RE = re.compile(
     # "builds on OFAC’s May 2023 designation of X", "follows Treasury’s designation of X"
     r"|\b(?:build(?:s|ing)?\s+(?:up)?on|follow(?:s|ing)?|after)\s+(?:OFAC|Treasury|the\s+U\.S\.)[’']s\s+"
     r"(?:[\w,]+\s+){0,4}?(?:designations?|sanctions?|sanctioning)\s+(?:of|against|on|targeting)\b"
-    rf"|\b(?:designated|sanctioned|{_IDENTIFIED})\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+|(?:[^,.;()]|\bE\.O\.){{1,60}}?\s+)?"
+    rf"|\b(?:designated|sanctioned|{_IDENTIFIED})\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+|(?:[^,.;()]|\bE\.O\.|\(E\.O\.\)|,\s+as\s+amended,){{1,80}}?\s+)?"
     rf"(?:in|on)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"   # ('designated X pursuant to E.O. 14059 in August 2023')
     # "Los Lobos (sanctioned June 2024)": a month and year without "in"
     rf"|\b(?:designated|sanctioned)\s+{MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|\((?:designated|sanctioned)\s+(?:19|20)\d\d\)"
@@ -72,7 +72,8 @@ NEUTRAL_RE = re.compile(
     r"|delist\w*|unblock\w*|released\s+a\s+report|rescind\w*|revok\w*"
     r"|(?:does|do|will)\s+not\s+affect"
     # 'Today's designations are not made under the Kingpin Act or under E.O. 14059'
-    r"|not\s+(?:being\s+)?(?:made|taken|issued|imposed|designated)\s+(?:pursuant\s+to|under))\b", re.I)   # a removal's 'Today's action does not affect the designations of'
+    r"|not\s+(?:being\s+)?(?:made|taken|issued|imposed|designated)\s+(?:pursuant\s+to|under)"
+    r"|none\s+of\s+(?:today[’']s|these|the)\s+(?:designations|actions|sanctions))\b", re.I)   # ('None of today's designations are being made pursuant to E.O. 14059')   # a removal's 'Today's action does not affect the designations of'
 DESIGNATION_VERB_RE = re.compile(r"\b(?:(?:re-?)?designat(?:e|es|ed|ing)|sanction(?:ed|ing)|identified|targets?|targeted|targeting"
                                  r"|action|actions|designations|taken|took)\b", re.I)
 FENTANYL_RE = re.compile(r"fentan[iy]l", re.I)

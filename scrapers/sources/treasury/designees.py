@@ -143,12 +143,37 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
         cand.position = len(cands)
         cands.add(cand)
     out = cands.items
+    _full_names(out, shorts)
     for i, cand in enumerate(out):
         cand.position = i
     _history_in_other_mentions(out, blocks, sentences, wordings)
     _assign_countries(out, blocks, wordings)
     _assign_authorities(out, blocks, sentences)
     return out
+
+
+_CLAUSE_OPENERS = frozenset("although though because however meanwhile whereas despite during following yesterday".split())
+
+
+def _full_names(cands: list[Candidate], shorts: dict[str, str]) -> None:
+    """A designee put forward by a short form the release gives a full name for elsewhere ('Ocampo
+    Nava and Bustos are being designated' after 'his lieutenant, Baltazar Ocampo Nava (a.k.a. …)'):
+    named in full, the short form kept as its short form (never when the full name is a designee
+    of its own)."""
+    have = {normalize_name(c.name) for c in cands}
+    for cand in cands:
+        full = shorts.get(normalize_name(cand.name))
+        if not full or normalize_name(full) in have or len(full.split()) <= len(cand.name.split()) or \
+                not normalize_name(full).endswith(normalize_name(cand.name)) and \
+                normalize_name(cand.name) not in normalize_name(full):
+            continue
+        extra = normalize_name(full)[:-len(normalize_name(cand.name))].split() if \
+            normalize_name(full).endswith(normalize_name(cand.name)) else []
+        if any(w in SENTENCE_OPENERS or w in _CLAUSE_OPENERS for w in extra):
+            continue   # 'As Smart Depot', 'Although Sergio …': a sentence's first word read with the name
+        have.add(normalize_name(full))
+        cand.short_forms = [cand.name, *cand.short_forms]
+        cand.name, cand.lookup = full, strip_quotes(full)
 
 
 def _forms_by_word(cands: list[Candidate], min_len: int = 3) -> dict[str, dict[int, dict[tuple, list]]]:

@@ -196,7 +196,8 @@ def short_forms_in_text(blocks: list[Block]) -> tuple[dict[str, str], dict[str, 
 
     - the short forms it introduces: 'Edin Gacanin (Gacanin)' -> {'gacanin': 'Edin Gacanin'} (the
       words of the short form are words of the full name);
-    - the surnames of people: {'anaya': 'Rigoberto Anaya Quezada'}, a word after the first of a
+    - the surnames of people: {'anaya': 'Rigoberto Anaya Quezada', 'anaya quezada': …}, a word (or the
+      words to its end) after the first of a
       person's full name written anywhere in the release (an official's quote included), which a
       designation sentence may use alone ('Anaya and Olvera are being designated'); never words of a
       company's name, a country, an office or an acronym ('CJNG').
@@ -223,6 +224,8 @@ def short_forms_in_text(blocks: list[Block]) -> tuple[dict[str, str], dict[str, 
                         _one_owner(surnames, word, full)
                     if word in _PARTICLES and i + 1 < len(words):
                         _one_owner(surnames, f"{word} {words[i + 1]}", full)   # 'al-Mansouri', 'Abu Samra'
+                    if i + 1 < len(words) and word not in _PARTICLES:
+                        _one_owner(surnames, " ".join(words[i:]), full)   # both surnames: 'Ocampo Nava'
     return ({k: v for k, v in shorts.items() if v}, {k: v for k, v in surnames.items() if v})
 
 
@@ -302,10 +305,13 @@ def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str],
             role, why, decided = wordings[bi].judge(a, b)
             if role != "designated" or (decided is None and not names_eo):
                 continue
+            written = _clean_item(strip_quotes(text[a:b]))
             out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated",
                                  decided=decided,
                                  reason="plain text governed by a sentence announcing today's designations; " + why,
-                                 sentence=cleaned, mentions=[(bi, a, b)]))
+                                 sentence=cleaned, mentions=[(bi, a, b)],
+                                 # ('Salas Inzunza' for 'Rigoberto Salas Inzunza': its authorities are read by it)
+                                 short_forms=[written] if written != name and written in name else []))
     return out
 
 
