@@ -281,3 +281,54 @@ def test_companies_after_a_town_and_country_in_the_list_charged():
                  url="https://www.justice.gov/opa/pr/x")
     assert got == {"Lu Haoyu": ("charged", None), "Qiu Meilan": ("charged", None),
                    "Shanghai Tianhe Biotech Co. Ltd.": ("charged", None), "Jiangsu Ruiyang Chemical Co. Ltd.": ("charged", None)}
+
+
+# -- the eleventh held-out set's patterns (invented fixtures) ------------------------------------------------
+def test_terms_written_as_the_mandatory_minimum_or_a_term_of_imprisonment():
+    got = stages("<p>SPRINGFIELD – Dakota Lee Henley, 31, was sentenced to the mandatory 10 years in federal prison."
+                 " Tristan Carmody, 26, was sentenced to a 10-year mandatory minimum sentence. Josue Meléndez, 35,"
+                 " received a term of imprisonment of 63 months on Wednesday.</p>", title="Three Sentenced",
+                 components=("USAO - Missouri, Western",))
+    assert got == {"Dakota Lee Henley": ("sentenced", 120.0), "Tristan Carmody": ("sentenced", 120.0),
+                   "Josue Meléndez": ("sentenced", 63.0)}
+    from scrapers.sources.doj.terms import sentence_months
+    assert sentence_months("sold the pills to a 16-year-old girl") == (None, None)   # an age, never a term
+
+
+def test_a_dead_co_defendants_sentence_and_a_role_named_later():
+    got = stages("<p>BOISE – Brayden Cole Ashford, 26, of Boise, was sentenced today to 104 months in federal prison"
+                 " for distributing fentanyl.</p><p>His supplier, Ezequiel Ramos-Soto, 47, of Nampa, pleaded guilty in"
+                 " 2019 and was sentenced in October to 188 months in prison; Ramos-Soto died in December while in"
+                 " custody.</p>", title="Boise Man Sentenced", components=("USAO - Idaho",), published="2020-02-20")
+    assert got == {"Brayden Cole Ashford": ("sentenced", 104.0)}
+    got = stages("<p>PHILADELPHIA – A Bucks County physician was sentenced today to nine years in prison.</p><p>Miriam"
+                 " Castillo-Ruhl, M.D., 58, of Doylestown, ran a pain practice. The physician’s nurse practitioner,"
+                 " Bradley Kent Osterman, 41, of Warrington, pleaded guilty in 2018. The nurse practitioner was"
+                 " sentenced in October to 24 months in prison.</p>", title="Physician Sentenced",
+                 components=("USAO - Pennsylvania, Eastern",), published="2019-12-12")
+    assert got == {"Miriam Castillo-Ruhl": ("sentenced", 108.0), "Bradley Kent Osterman": ("sentenced", 24.0)}
+
+
+def test_respectively_reads_the_terms_of_its_own_clause_and_detained_pending_trial():
+    got = stages("<p>INDIANAPOLIS – Kendall Ray Hamblin, 38, and Tyrese Hamblin, 34, ran the organization. Of the six"
+                 " charged, Kendall and Tyrese Hamblin were convicted at trial and sentenced in June to 262 months and"
+                 " 210 months in prison, respectively; Shonda Yarbro, 36, pleaded guilty and was sentenced to 120"
+                 " months. Zykeria Mays, 22, and Antonio Ruffino, 30, remain detained pending a trial set for"
+                 " January.</p>", title="Update", components=("USAO - Indiana, Southern",))
+    assert got == {"Kendall Ray Hamblin": ("sentenced", 262.0), "Tyrese Hamblin": ("sentenced", 210.0),
+                   "Shonda Yarbro": ("sentenced", 120.0), "Zykeria Mays": ("arrested", None),
+                   "Antonio Ruffino": ("arrested", None)}
+
+
+def test_a_spanish_release_mentions_fentanyl():
+    from scrapers.sources.doj.classify import classify
+    got = classify("Sentencian a hombre de Caguas a 135 meses de prisión",
+                   "SAN JUAN, Puerto Rico – Un hombre fue sentenciado por conspiración para distribuir fentanilo.")
+    assert got.mentions_fentanyl
+
+
+def test_a_lead_place_both_of_a_list_share_is_no_reason_to_skip_the_first():
+    got = stages("<p>ANCHORAGE – A Wasilla woman was sentenced today to a term of imprisonment of 70 months.</p><p>Trisha"
+                 " Ann Alvera, 38, and her husband, Renaldo Cruz Alvera, 41, both of Wasilla, mailed fentanyl pills to"
+                 " Alaska.</p>", title="Wasilla Woman Sentenced", components=("USAO - Alaska",))
+    assert got["Trisha Ann Alvera"] == ("sentenced", 70.0) and got["Renaldo Cruz Alvera"][0] != "sentenced"

@@ -164,3 +164,22 @@ def test_a_middle_initial_that_fits_two_entries_links_neither(run_cli, workdir, 
     body = ("<p>WASHINGTON — Today, OFAC designated an India-based exporter's owner pursuant to Executive Order (E.O.)"
             " 14059.</p><p><strong>Rajesh K. Malhotra</strong> (Malhotra) owns an exporter.</p>")
     assert _linked(run_cli, workdir, tmp_path, EXPORTERS + [(83004, "MALHOTRA, Rajesh", "individual")], body)["Rajesh K. Malhotra"][0] is None
+
+
+# -- the eleventh held-out set's patterns --------------------------------------------------------------------
+def test_a_week_in_review_tells_of_past_days():
+    html = ("<p>WASHINGTON — Here is a look back at the Treasury Department’s work during the week of September 21,"
+            " 2026.</p><p><strong>THURSDAY, SEPTEMBER 24</strong></p><p>The Office of Foreign Assets Control (OFAC)"
+            " sanctioned a Hong Kong-based money laundering organization. OFAC designated Kevin Lau Wai-ming and"
+            " Harbour Crest Remittance Limited pursuant to Executive Order (E.O.) 14059.</p>")
+    assert not classify(html)
+
+
+def test_a_title_before_a_bold_name_and_a_compound_left_open_before_and():
+    html = ("<p>Today, OFAC designated two individuals and a company pursuant to Executive Order (E.O.) 14059.</p>"
+            "<p><strong>Engineer Radamés Almonte Peña</strong> (Almonte) runs a container terminal. <strong>Dr. Kadir"
+            " Yilmazer</strong> supplies chemicals.</p><p>Dirk-Jan Vissering owns Rijndam Koel- en Vrieshuis B.V."
+            " (Rijndam Koel). Rijndam Koel is being designated for being owned or controlled by Vissering.</p>")
+    got = roles(html)
+    assert got.get("Radamés Almonte Peña") == "designated" and got.get("Kadir Yilmazer") == "designated"
+    assert got.get("Rijndam Koel- en Vrieshuis B.V.") == "designated"

@@ -116,3 +116,28 @@ def group_before_verb(scanner: _Scanner, clause: list[Mention]) -> tuple[Mention
 
 
 _ALIAS_BEFORE = re.compile(r"\b(?:aka|a/k/a|a\.k\.a\.|known\s+as)\s+$", re.I)
+
+
+# 'The nurse practitioner was sentenced in October' after 'The physician's nurse practitioner, Bradley
+# Kent Ostrander,': the one person the release named with that role right before or after the name
+_THE_ROLE = re.compile(r"(?:^|[^\w’'])[Tt]he\s+((?:former\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s*$")
+_NOT_ROLES = frozenset("""defendant defendants court jury government judge indictment complaint information case cases
+investigation agency office department prosecution prosecutors sentence plea trial charges same other two three both""".split())
+
+
+def role_reference(text: str, mentions: list[Mention], before: str) -> list[Candidate] | None:
+    """The person a role names as a clause's subject ('The nurse practitioner'), when exactly one
+    person was introduced with that role ('nurse practitioner, X' / 'X, a nurse practitioner')."""
+    m = _THE_ROLE.search(before[-80:]) if "he " in before[-80:] else None
+    if not m or _NOT_ROLES.intersection(m.group(1).split()):
+        return None
+    role = re.escape(m.group(1))
+    found: dict[int, Candidate] = {}
+    for x in mentions:
+        if x.candidate.is_company:
+            continue
+        if re.search(rf"\b{role}[’']?,?\s+$", text[max(0, x.start - len(role) - 6):x.start]) or \
+                re.match(rf",\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+)?{role}\b", text[x.end:x.end + len(role) + 30]):
+            found[id(x.candidate)] = x.candidate
+    return list(found.values()) if len(found) == 1 else None
+

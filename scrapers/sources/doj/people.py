@@ -147,7 +147,9 @@ _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "
 
 # (a company by the noun after it: COMPANY_APPOSITIVE)
 _GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b")
-_AGED = re.compile(r",[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
+# (a degree between the name and the age: 'Miriam Castellanos-Ruhl, M.D., 58,')
+_AGED = re.compile(r",[ \t]*(?:(?:M\.D\.|D\.O\.|R\.N\.|N\.P\.|Ph\.D\.|Pharm\.D\.|D\.D\.S\.|Esq\.),[ \t]*)?"
+                   r"(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
 _RESIDENCE_BEFORE = re.compile(r"\d{1,2}\)?,?\s+(?:of|from)\s+$")   # 'O'Shields, 31, of Van Buren,': a town
 _BUYER_BEFORE = re.compile(r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?"
                            r"\bto\s+(?:the\s+)?\d{1,2}-year-old\s+$")
@@ -173,7 +175,7 @@ def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
     return k + 1 < len(ms) and bool(sep.match(text[ms[k].end:ms[k + 1].start]))
 
 
-_SUFFIX_AFTER = re.compile(r"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?![\w])")
+_SUFFIX_AFTER = re.compile(r"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV|M\.D\.|D\.O\.|R\.N\.|N\.P\.|Ph\.D\.|Pharm\.D\.|D\.D\.S\.|Esq\.)(?![\w])")
 _AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\"]")
 _AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|formerly\s+known\s+as|a/k/a|f/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
@@ -386,7 +388,7 @@ class _Scanner:
             cand.buyer = True   # 'sold a counterfeit pill to X, 19, on Nov. 2'
 
         rest = right
-        m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I") else None
+        m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I", "M", "D", "R", "N", "P", "E") else None
         if m:
             rest = rest[m.end():]  # 'Jane Roe, Jr., 41,': the age is after the suffix
         had_aka = False

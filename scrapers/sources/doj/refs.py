@@ -271,7 +271,7 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
                 nxt.start - m.end < 80:
             return []
         cand = m.candidate
-        placed = _placed_elsewhere(mentions[k:], pos, description, cand)
+        placed = _placed_elsewhere(text, mentions[k:], pos, description, cand)
         if placed is not None:
             cand = placed   # 'the California man who supplied him': not the first one named, 'X, 31, of Stockton, California'
         age = _YEAR_OLD.search(description)
@@ -288,7 +288,7 @@ _STOP = re.compile(r"(?<=[a-z0-9”\"’)]{2})\.\s+(?=[A-Z“\"])")   # a senten
 _PLACE_WORD = re.compile(r"(?<!^)\b[A-Z][a-z]{2,}\b")
 
 
-def _placed_elsewhere(mentions: list[Mention], pos: int, description: str, first: Candidate) -> Candidate | None:
+def _placed_elsewhere(text: str, mentions: list[Mention], pos: int, description: str, first: Candidate) -> Candidate | None:
     """A description naming a place ('the California man') that the first person named after it
     does not live in (no residence given) while exactly one other person named within reach does
     ('X, 31, of Stockton, California'): that person."""
@@ -297,10 +297,15 @@ def _placed_elsewhere(mentions: list[Mention], pos: int, description: str, first
         return None
     if first.residence:
         return None
-    others = {id(x.candidate): x.candidate for x in mentions if x.start < pos + _LEAD_REACH and x.candidate is not first
+    others = {id(x.candidate): x for x in mentions if x.start < pos + _LEAD_REACH and x.candidate is not first
               and not x.candidate.is_company and x.candidate.evidence and x.candidate.residence
               and places & set(x.candidate.residence.replace(",", " ").split())}
-    return next(iter(others.values())) if len(others) == 1 else None
+    if len(others) != 1:
+        return None
+    other = next(iter(others.values()))
+    # (not one of a list with the first: 'A, 38, and her husband, B, 41, both of Wasilla' live there both)
+    at = next((x.end for x in mentions if x.candidate is first and x.start >= pos), None)
+    return other.candidate if at is not None and _STOP.search(text, min(at, other.start), max(at, other.start) + 1) else None
 
 
 _LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;.]{1,40})?\s*(?:,\s*)?(?:and|&)?\s*$")

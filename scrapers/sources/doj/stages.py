@@ -7,7 +7,7 @@ import bisect
 import re
 
 from . import refs
-from .groups import conjoined, describes, generic_group, group_before_verb
+from .groups import conjoined, describes, generic_group, group_before_verb, role_reference
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import labelled_roster_companies, list_items, roster_lines, verb_lines
@@ -196,6 +196,9 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         elif kind == "down":
             if m := _DOWN_TO.match(text, j, seg_end):
                 out.append((i, m.end(), stage, "right"))
+        elif kind == "held":   # 'remain detained', 'remains in custody' (never 'if … remains in custody')
+            if not refs.CONDITIONAL.search(left[-30:]):
+                out.append((i, j, stage, "left"))
         elif kind == "surrender":
             # into custody: 'X surrendered to the FBI', 'X self-surrendered on Monday', 'X turned himself in' (not 'surrendered his
             # passport', not a sentence begun: 'surrendered to the Bureau of Prisons')
@@ -227,7 +230,7 @@ _TO_THE_US = re.compile(r"(?:\s+(?:today|yesterday|on\s+\w+))?(?:\s+from(?:\s+[A
                         r"\s+(?:to|into)\s+(?:the\s+United\s+States|U\.S\.\s+custody|the\s+custody\s+of\s+U\.S\.)")
 _PASSIVE_THEN = {"transfer": _TO_THE_US, "probation": _PROBATION_AFTER}
 _ORDER_DETAINED = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?(?:to\s+be\s+)?detained\b")
-_RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|prison\s+term)\b|"
+_RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|prison\s+term|term\s+of\s+imprisonment)\b|"
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?|decades?)\s+(?:in|of|behind)\s+(?:federal\s+)?"
                        r"(?:prison|imprisonment|bars)|"
                        r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
@@ -379,8 +382,11 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = prev_subjects
                     elif pronoun is not None:
                         subjects = pronoun
+                    elif role := role_reference(scanner.text, mentions, before):   # 'The nurse practitioner was'
+                        subjects = role
                     elif len(default_subjects) == 1 and not described and not _OTHERS.search(before) and \
-                            not refs.other_age(before, default_subjects[0]) and not refs.bare_count(before, clause=True):
+                            not refs.other_age(before, default_subjects[0]) and not refs.bare_count(before, clause=True) and \
+                            not _victim_subject(scanner, s_start, e_start):
                         if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:
                             subjects = default_subjects   # (a fugitive is not the one sentenced)
                     elif len(default_subjects) > 1 and (plural or _PLED.match(text, e_start, e_end)) and \
@@ -460,6 +466,13 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 _record(cand, stage, text, 0, (), 0, 0)
 
 
+def _victim_subject(scanner: _Scanner, a: int, b: int) -> bool:
+    """A person left out as a victim (who died, who overdosed) named as the clause's subject: 'His
+    supplier, X, …, was sentenced in October to 188 months; X died in December' is not about the one
+    defendant of the release."""
+    return any(m.candidate.victim and a <= m.start < b for m in scanner.mentions)
+
+
 def _described_companies(scanner: _Scanner, mentions: list[Mention], described: list[tuple[str, int]],
                          text: str) -> None:
     """Companies a case verb was about only as a description ('An India-based chemical company
@@ -533,7 +546,7 @@ def _rosters(text: str, mentions: list[Mention], events: list[tuple[int, int, st
             _record(cand, stage, text, 0, (), 0, 0, (months, label) if stage == "sentenced" else None)
 
 
-_PLURAL = re.compile(r"\s*(?:were|are|have)\b")
+_PLURAL = re.compile(r"\s*(?:were|are|have|remain)\b")   # ("remain detained": plural)
 _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")

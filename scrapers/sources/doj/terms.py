@@ -42,9 +42,10 @@ def _number(text: str) -> float | None:
 # of 97 months', 'a term of imprisonment of', 'will spend 10 years'
 _LEAD_IN = r"\b(?:to|sentence\s+of|term\s+of|imprisonment\s+of|spend)\s+(?:serve\s+|spend\s+)?"
 _SENTENCE_LEN = re.compile(
-    rf"^.{{0,220}}?{_LEAD_IN}(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+|a\s+total\s+of\s+)?"
+    rf"^.{{0,220}}?{_LEAD_IN}(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+|a\s+total\s+of\s+|"
+    rf"the\s+mandatory\s+(?:minimum\s+(?:sentence\s+of\s+)?)?|an?\s+(?=\d))?"   # ('to the mandatory 10 years', 'to a 10-year')
     rf"(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|approximately\s+|about\s+|just\s+over\s+)?"
-    rf"(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?)\b{_HALF_AFTER}[’']?{_AND_MONTHS}\s*(?P<tail>.{{0,45}})",
+    rf"(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?)\b(?![\s-]old\b){_HALF_AFTER}[’']?{_AND_MONTHS}\s*(?P<tail>.{{0,45}})",
     re.I | re.S)
 # a term alone ('87 months', '17 years, 6 months'), as in lists and 'respectively'
 LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?)\b(?![\s-]old\b){_HALF_AFTER}[’']?{_AND_MONTHS}",
@@ -158,8 +159,10 @@ def respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None
     if n < 2:
         return None
     seg = text[e_end:s_end]
-    if "respectively" not in seg:
+    r = seg.find("respectively")
+    if r < 0:
         return None
+    seg = seg[:r]   # (the terms before the word: not those of the next clause, '…, respectively; C … to 120 months')
     found = [term_at(m, seg) for m in LENGTH.finditer(seg)]
     if len(found) != n and (m := _SHARED_UNIT.search(seg)):
         # 'to 97, 60 and 46 months in prison, respectively': one unit for every number
@@ -174,7 +177,7 @@ _SHARED_UNIT = re.compile(r"\bto\s+((?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+\d{1,3})\
 
 # the words between 'received' (or 'handed', 'will serve') and the term: 'a sentence of', 'concurrent sentences of'
 _RECEIVED_TERM = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:(?:prison\s+|federal\s+|concurrent\s+|consecutive\s+)?"
-                            r"(?:sentences?|term)\s+(?:today\s+|yesterday\s+)?of\s+)?")
+                            r"(?:sentences?|term)(?:\s+of\s+imprisonment)?\s+(?:today\s+|yesterday\s+)?of\s+)?")
 # a term before the words: 'imposed a 20-year (prison) sentence on X'; 'a sentence of 97 months ... was handed down to X'
 _TERM_BEFORE = re.compile(LENGTH.pattern + r"\s+(?:(?:federal\s+)?prison\s+)?$", re.I)
 _SENTENCE_OF_BEFORE = re.compile(r"\bsentence\s+of\s+(?=[\w-]+[\s-]+(?:years?|months?)\b)", re.I)

@@ -44,6 +44,12 @@ _STEMS = [
     ("expelled", "extradited", "transfer"),
     ("mistrial", "charged", "mistrial"),            # 'declared a mistrial as to X': the charges stand
     ("placed on", "sentenced", "probation"),        # 'X, Inc. … was placed on three years of probation'
+    ("remain detained", "arrested", "held"),        # 'A and B remain detained pending trial' (held: arrested)
+    ("remains detained", "arrested", "held"),
+    ("remain in custody", "arrested", "held"),
+    ("remains in custody", "arrested", "held"),
+    ("remain in federal custody", "arrested", "held"),
+    ("remains in federal custody", "arrested", "held"),
 ]
 
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
@@ -51,7 +57,7 @@ _STEMS = [
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
 _SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
-                 "transferred", "expelled", "mistrial", "placed on")
+                 "transferred", "expelled", "mistrial", "placed on", "remain")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:

@@ -93,17 +93,26 @@ class Sentence:
 
 
 def sentences_of(blocks: list[Block], own_id: str | None = None) -> list[Sentence]:
+    """The sentences of the release's paragraphs. Those under a heading that is a date ('THURSDAY,
+    SEPTEMBER 24' in a week in review) tell of that day: each is given a mark of history at its
+    start, as a link to another release would."""
     out = []
+    dated = False
     for bi, block in enumerate(blocks):
-        if block.is_heading:
+        if block.is_heading or _DATED_HEADING.fullmatch(block.text.strip()):
+            dated = bool(_DATED_HEADING.fullmatch(block.text.strip()))
             continue
         for s, e in sentence_spans(block.text):
             raw = block.text[s:e]
             lead = len(raw) - len(raw.lstrip())
             prior = [max(0, ls - s - lead) for ls, le, href in block.links
                      if ls < e and le > s and _is_other_release(href, own_id)]
-            out.append(Sentence(bi, s, e, raw.strip(), prior))
+            out.append(Sentence(bi, s, e, raw.strip(), [0, *prior] if dated else prior))
     return out
+
+
+_DATED_HEADING = re.compile(rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?{MONTH}\s+\d{{1,2}}"
+                            r"(?:,?\s+(?:19|20)\d\d)?:?", re.I)
 
 
 def _is_other_release(href: str, own_id: str | None) -> bool:

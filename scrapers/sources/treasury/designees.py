@@ -108,6 +108,7 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
         a, b = wordings[g["block"]].sentence_of(s)
         if (g["block"], a) not in cleaned:
             cleaned[(g["block"], a)] = clean_sentence(text[a:b])
+        written = _TITLE_BEFORE.sub("", written)   # ('<b>Engineer Radhamés Almánzar Peña</b>', '<b>Dr. Kadir Yıldırım</b>')
         several = split_several(written)
         for part in several:
             ps = text.find(part, s, e) if len(several) > 1 else -1
@@ -152,6 +153,7 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     return out
 
 
+_TITLE_BEFORE = re.compile(r"^(?:Engineer|Ingeniero|Ingeniera|Ing\.|Dr\.|Doctor|Lic\.|Licenciado|Licenciada)\s+(?=\S+\s+\S)")
 _CLAUSE_OPENERS = frozenset("although though because however meanwhile whereas despite during following yesterday".split())
 
 

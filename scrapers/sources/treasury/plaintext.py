@@ -125,7 +125,9 @@ _LEGAL_TAIL = (r"(?i:,?\s+(?:S\.?\s?A\.?(?:\s?P\.?\s?I\.?|\s?B\.?|\s?S\.?)?(?:\s
 # 2024, C.A.', a numbered company '1184532 B.C. Ltd.'
 _NUMBERED = rf"(?:{_NAME_WORD}\s+){{0,5}}\d{{1,9}}(?:\s+{_NAME_WORD}){{0,4}}{_LEGAL_TAIL}"
 _NUMBERED_RX = re.compile(_NUMBERED)
-NAME_RX = re.compile(rf"{_NUMBERED}|{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*(?:{_LEGAL_TAIL})?")
+# ... and a compound left open before 'and' ('Rijnmond Koel- en Vrieshuis B.V.', 'Kühl- und Lagerhaus GmbH')
+_SUSPENDED = rf"(?:-\s+(?:en|und|and|et)\s+{_NAME_WORD})?"
+NAME_RX = re.compile(rf"{_NUMBERED}|{_NAME_WORD}{_SUSPENDED}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}{_SUSPENDED})*(?:{_LEGAL_TAIL})?")
 # a name ending in a legal form that has lower-case letters or dots inside ("Sp. z o.o.", "d.o.o.")
 _NAME_EU = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*?,?\s+(?:{EUROPEAN_FORMS})(?!\w)")
 _ACTOR = r"(?:OFAC|Treasury|(?:U\.S\.\s+)?Department\s+of\s+the\s+Treasury)(?:\s*\(OFAC\))?"
@@ -142,7 +144,9 @@ _END_OF_LIST = re.compile(r"\s*(?:[.;:)—–,]|$|(?:pursuant|for|under|as|today
 _LEADING_NOUNS = {"brothers", "brother", "sisters", "sister", "siblings", "cousins", "cousin", "spouses", "father",
                   "mother", "son", "sons", "daughter", "daughters", "wife", "husband", "partners", "associates",
                   "leaders", "leader", "members", "member", "businessman", "businesswoman", "nationals", "national",
-                  "fugitive", "trafficker", "traffickers", "kingpin", "brokers", "broker"}
+                  "fugitive", "trafficker", "traffickers", "kingpin", "brokers", "broker",
+                  # a title before a name ('Engineer Radhamés Almánzar Peña', 'Ing. X', 'Dr. X')
+                  "engineer", "ingeniero", "ingeniera", "ing.", "doctor", "dr.", "dr", "lic.", "licenciado", "licenciada"}
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
 
 
