@@ -332,3 +332,25 @@ def test_a_lead_place_both_of_a_list_share_is_no_reason_to_skip_the_first():
                  " Ann Alvera, 38, and her husband, Renaldo Cruz Alvera, 41, both of Wasilla, mailed fentanyl pills to"
                  " Alaska.</p>", title="Wasilla Woman Sentenced", components=("USAO - Alaska",))
     assert got["Trisha Ann Alvera"] == ("sentenced", 70.0) and got["Renaldo Cruz Alvera"][0] != "sentenced"
+
+
+def test_a_lead_with_a_or_an_is_the_first_named_wherever_the_others_live():
+    got = stages("<p>WICHITA – A Wichita man was sentenced Tuesday to 97 months in federal prison.</p><p>Dominic Anthony"
+                 " Rangell, 32, admitted selling fentanyl pills.</p><p>Two co-conspirators were sentenced earlier this"
+                 " year. Lacey Ann Gottschall, 28, of Wichita, was sentenced in January to 41 months in prison.</p>",
+                 title="Wichita Man Sentenced", components=("USAO - Kansas",), published="2022-03-31")
+    assert got == {"Dominic Anthony Rangell": ("sentenced", 97.0), "Lacey Ann Gottschall": ("sentenced", 41.0)}
+
+
+# -- the twelfth held-out set's patterns (ordinary releases) -------------------------------------------------
+def test_a_street_before_the_name_does_not_stop_the_lead_and_a_name_in_capitals_in_apposition():
+    got = stages("<p>RALEIGH – A Raleigh man was sentenced today to 300 months in prison.</p><p>Officers responded to"
+                 " shots fired at an apartment complex on Capital Boulevard and found Xavier Lamont Pulliam, 33, leaving"
+                 " an apartment with a rifle. Pulliam pleaded guilty in August 2025.</p>", title="Raleigh Man Sentenced",
+                 components=("USAO - North Carolina, Eastern",), published="2026-01-22")
+    assert got == {"Xavier Lamont Pulliam": ("sentenced", 300.0)}
+    got = stages("<p>NEW YORK – ORLANDO FIGUERAS was sentenced today to 108 months in prison.</p><p>FIGUERAS and his"
+                 " co-defendant, WILFREDO SANTOS, operated an apartment where fentanyl was packaged. SANTOS, 45, of"
+                 " Yonkers, pleaded guilty on January 10, 2023.</p>", title="Bronx Man Sentenced",
+                 components=("USAO - New York, Southern",), published="2023-04-27")
+    assert got == {"ORLANDO FIGUERAS": ("sentenced", 108.0), "WILFREDO SANTOS": ("pleaded_guilty", None)}

@@ -183,3 +183,11 @@ def test_a_title_before_a_bold_name_and_a_compound_left_open_before_and():
     got = roles(html)
     assert got.get("Radamés Almonte Peña") == "designated" and got.get("Kadir Yilmazer") == "designated"
     assert got.get("Rijndam Koel- en Vrieshuis B.V.") == "designated"
+
+
+def test_a_statement_recapping_what_we_have_sanctioned_under_the_order():
+    assert not classify("<p>Today, Deputy Secretary Adeyemo issued the following statement:</p><p>“This year, Treasury"
+                        " has hit every link in the supply chain. Using our counter narcotics authority, Executive Order"
+                        " (E.O.) 14059, we have sanctioned Sinaloa Cartel smugglers and PRC-based suppliers.”</p>")
+    assert classify("<p>Today, using its counter narcotics authority, Executive Order (E.O.) 14059, OFAC sanctioned"
+                    " Sinaloa Cartel smugglers.</p>")

@@ -79,7 +79,7 @@ springs heights falls harbor island islands township village borough parish trib
 community communities neighborhood neighbourhood project enforcer enforcers runner runners seller sellers lookout
 lookouts sicario sicarios hitman hitmen gunman gunmen bodyguard bodyguards recruiter recruiters
 aiding abetting laundering conspiracy conspiring possession distribution concealment bankruptcy smuggling extortion
-racketeering kidnapping robbery murder manslaughter""".split())
+racketeering kidnapping robbery murder manslaughter boulevard parkway expressway turnpike freeway""".split())
 _TITLE_WORDS = set("""
 attorney attorneys general judge judges justice magistrate chief agent agents special assistant acting deputy director
 administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper officer officers
@@ -311,7 +311,9 @@ CAPS_NAME_RX = re.compile(
     # one of a list of names in capitals ('charging JOHN ROE, MARY DOE, and RAY LEE with'): another
     # such name next, or 'with' and the charge after the last one
     rf",?[ \t]+(?:and[ \t]+)?(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|{_CAPS_WORD_RX})){{1,5}}(?:,|[ \t]+(?:and|with)[ \t])|"
-    r"[ \t]+with[ \t]+[a-z]))")
+    r"[ \t]+with[ \t]+[a-z]|"
+    # an appositive name in a clause: 'and his co-defendant, WILFREDO SANTANA, operated'
+    r",[ \t]+(?:who|which|operated|ran|managed|owned|sold|supplied|distributed|used|led|directed)\b))")
 
 
 # ASCII letters by case ('A' / 'a'), digits '9', everything else itself: in this shape of a

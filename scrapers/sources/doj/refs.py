@@ -289,9 +289,11 @@ _PLACE_WORD = re.compile(r"(?<!^)\b[A-Z][a-z]{2,}\b")
 
 
 def _placed_elsewhere(text: str, mentions: list[Mention], pos: int, description: str, first: Candidate) -> Candidate | None:
-    """A description naming a place ('the California man') that the first person named after it
-    does not live in (no residence given) while exactly one other person named within reach does
+    """A second description naming a place ('A Dededo man pleaded guilty, and the California man who
+    supplied him received …') that the first person named after it does not live in (no residence given) while exactly one other person named within reach does
     ('X, 31, of Stockton, California'): that person."""
+    if not description.strip().lower().startswith("the "):
+        return None   # ('A Wichita man was sentenced': the first one named, wherever the others live)
     places = {w for w in _PLACE_WORD.findall(description.strip()) if w not in ("The", "An")}
     if not places or (first.residence and places & set(first.residence.replace(",", " ").split())):
         return None

@@ -183,6 +183,9 @@ def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) ->
         return False   # '... designated pursuant to E.O. 14059 on January 15, 2026': a date past
 
     marks = _markers(lead, 0) + _markers(tail, tail_start) + _markers(after, end)
+    if verb is not None and verb.start() >= end and not CURRENT_RE.search(text):
+        # the order named before its verb: 'Using our authority, E.O. 14059, we have sanctioned …' (a recap)
+        marks += _markers(text[end:verb.end()], end)
     marks += [(p, "hist") for p in prior_links if p < start + 200]
     hist = [m for m in marks if m[1] == "hist"]
     strong = [m for m in marks if m[1] == "current"]
