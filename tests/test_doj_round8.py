@@ -354,3 +354,12 @@ def test_a_street_before_the_name_does_not_stop_the_lead_and_a_name_in_capitals_
                  " Yonkers, pleaded guilty on January 10, 2023.</p>", title="Bronx Man Sentenced",
                  components=("USAO - New York, Southern",), published="2023-04-27")
     assert got == {"ORLANDO FIGUERAS": ("sentenced", 108.0), "WILFREDO SANTOS": ("pleaded_guilty", None)}
+
+
+def test_surnames_that_are_a_pronoun_or_a_legal_word_are_read_in_full_only():
+    got = stages("<p>SACRAMENTO – A federal grand jury returned an indictment today against Pao Lee Her, 33, and Kou"
+                 " Yangsen, 29, both of Sacramento. Her attorney said she would plead not guilty.</p><p>ABINGDON –"
+                 " Ricky Dean Counts, 44, and Tessa Lynn Mullis, 37, were each convicted of distributing fentanyl."
+                 " Counts one and two carry ten years.</p>", title="Update", components=("USAO - California, Eastern",))
+    assert got == {"Pao Lee Her": ("charged", None), "Kou Yangsen": ("charged", None),
+                   "Ricky Dean Counts": ("convicted", None), "Tessa Lynn Mullis": ("convicted", None)}

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from ...names import surname_first
-from .mentions import _NON_NAME, _PARTICLES, _SUFFIXES, _SURNAME_WORDS
+from .mentions import _NON_NAME, _PARTICLES, _SUFFIXES, _SURNAME_WORDS, SURNAME_WORDS_IN_FULL_ONLY
 from .people import _AGED, Candidate, Mention, _Scanner
 from .textscan import ascii_bytes
 
@@ -70,7 +70,8 @@ def add_surnames(scanner: _Scanner) -> None:
             # introduced in capitals ('DORIAN WESTFALL'), named later either way ('Westfall')
             forms |= {f.title() for f in forms}
         for f in forms:
-            if f.lower() in _NON_NAME and not (f.lower() in _SURNAME_WORDS and c.age is not None):
+            if f.lower() in _NON_NAME and not (f.lower() in _SURNAME_WORDS and c.age is not None) or \
+                    f.lower() in SURNAME_WORDS_IN_FULL_ONLY:
                 continue   # ('Park' of 'Eun-ji Park (31)': a surname, found alone only between other words)
             if len(f) < 3 and not surname_first(f):
                 continue
