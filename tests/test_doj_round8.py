@@ -363,3 +363,16 @@ def test_surnames_that_are_a_pronoun_or_a_legal_word_are_read_in_full_only():
                  " Counts one and two carry ten years.</p>", title="Update", components=("USAO - California, Eastern",))
     assert got == {"Pao Lee Her": ("charged", None), "Kou Yangsen": ("charged", None),
                    "Ricky Dean Counts": ("convicted", None), "Tessa Lynn Mullis": ("convicted", None)}
+
+
+# -- the fourteenth held-out set (measured after every rule above; mended after) -----------------------------
+def test_a_region_is_no_person_and_the_judge_who_originally_sentenced_him_gives_no_term():
+    got = stages("<p>BEAUMONT – Four members of an organization that moved fentanyl from Houston to Southeast Texas have"
+                 " been sentenced. Tran Minh Khoi, 45, of Houston, was sentenced to 216 months.</p>",
+                 title="Four Sentenced", components=("USAO - Texas, Eastern",))
+    assert got == {"Tran Minh Khoi": ("sentenced", 216.0)}
+    got = stages("<p>LOS ANGELES – Garnik Vardan Hovsepian, 49, was resentenced today to 262 months in federal prison."
+                 " Hovsepian was resentenced by United States District Judge Cass R. Ellison, who originally sentenced"
+                 " him in 2018 to 360 months.</p>", title="Glendale Man Resentenced", components=("USAO - California, Central",),
+                 published="2022-05-01")
+    assert got == {"Garnik Vardan Hovsepian": ("sentenced", 262.0)}

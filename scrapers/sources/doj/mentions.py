@@ -79,7 +79,8 @@ springs heights falls harbor island islands township village borough parish trib
 community communities neighborhood neighbourhood project enforcer enforcers runner runners seller sellers lookout
 lookouts sicario sicarios hitman hitmen gunman gunmen bodyguard bodyguards recruiter recruiters
 aiding abetting laundering conspiracy conspiring possession distribution concealment bankruptcy smuggling extortion
-racketeering kidnapping robbery murder manslaughter boulevard parkway expressway turnpike freeway""".split())
+racketeering kidnapping robbery murder manslaughter boulevard parkway expressway turnpike freeway
+northeast northwest southeast southwest midwest""".split())
 _TITLE_WORDS = set("""
 attorney attorneys general judge judges justice magistrate chief agent agents special assistant acting deputy director
 administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper officer officers

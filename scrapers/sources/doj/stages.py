@@ -137,8 +137,10 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 hist = _history(text, base, m.start(), j, stage, year, s_start)   # 'was arrested in Mexico and extradited'
                 if hist is not True:
                     out.append((base + m.start(), j, stage, "who" if hist else "left"))
-            elif stem not in ("found guilty", "convicted") and not _TO_BE.search(left):
-                # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict)
+            elif stem not in ("found guilty", "convicted") and not _TO_BE.search(left) and \
+                    not (stage == "sentenced" and _ORIGINALLY.search(left)):
+                # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict; "who
+                # originally sentenced him to 360 months" is the term the resentencing replaced)
                 out.append((i, j, stage, "right"))
         elif kind == "inverted":
             out.append((i, j, stage, "right"))   # the people follow the verb ('Charged ... are A and B')

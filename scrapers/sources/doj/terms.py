@@ -183,11 +183,17 @@ _TERM_BEFORE = re.compile(LENGTH.pattern + r"\s+(?:(?:federal\s+)?prison\s+)?$",
 _SENTENCE_OF_BEFORE = re.compile(r"\bsentence\s+of\s+(?=[\w-]+[\s-]+(?:years?|months?)\b)", re.I)
 
 
+_EARLIER_TERM = re.compile(r",\s+(?:who|which)\s+(?:had\s+)?(?:originally|initially|previously|first)\b")
+
+
 def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float | None, str | None]:
     """(months, label) of the term a sentencing verb at [e_start, e_end) states, in its clause (up to
     `limit`): after it ('to 87 months'), or where its wording puts it ('received a sentence of 97
     months', 'imposed a 20-year sentence on X', 'a sentence of 97 months was handed down to X')."""
-    months, label = sentence_months(text[e_end:min(limit, e_end + 320)])
+    end = min(limit, e_end + 320)
+    if (past := _EARLIER_TERM.search(text, e_end, end)) is not None:
+        end = past.start()   # ('was resentenced by Judge X, who originally sentenced him in 2018 to 360 months')
+    months, label = sentence_months(text[e_end:end])
     if label is None and text.startswith("sentence", e_start):
         t = _TERM_BEFORE.search(text, max(0, e_start - 40), e_start)
         if t:
