@@ -376,3 +376,12 @@ def test_a_region_is_no_person_and_the_judge_who_originally_sentenced_him_gives_
                  " him in 2018 to 360 months.</p>", title="Glendale Man Resentenced", components=("USAO - California, Central",),
                  published="2022-05-01")
     assert got == {"Garnik Vardan Hovsepian": ("sentenced", 262.0)}
+
+
+def test_two_terms_in_years_and_months_respectively_are_not_one_term():
+    got = stages("<p>SAN JUAN – Josué Manuel Rivera Jesús, 34, and Ángel Luis Quiñones Vélez, 29, were sentenced to 14"
+                 " years and 151 months of imprisonment, respectively.</p>", title="Two Sentenced",
+                 components=("USAO - Puerto Rico",))
+    assert got == {"Josué Manuel Rivera Jesús": ("sentenced", 168.0), "Ángel Luis Quiñones Vélez": ("sentenced", 151.0)}
+    from scrapers.sources.doj.terms import sentence_months
+    assert sentence_months("to 17 years and 6 months")[0] == 210.0 and sentence_months("to a year and a day")[0] == 12.03

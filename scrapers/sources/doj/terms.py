@@ -19,7 +19,9 @@ NUM = r"(?:\d+(?:\.\d+)?|(?:one|a|two|three)\s+hundred(?:\s+(?:and\s+)?(?:twenty
 _HALF = r"\s*½|[\s-]+and[\s-]+(?:a|one)[\s-]+half|[\s-]1/2(?!\d)"
 _HALF_AFTER = r"(?P<half2>[\s-]+and[\s-]+a[\s-]+half\b)?"   # 'a year and a half'
 # the months or days after the years: '17 years, 6 months', '11 years and three months', 'a year and a day'
-_AND_MONTHS = rf"(?:(?:(?<=ear)|(?<=ears))\s*,?\s*(?:and\s+)?(?P<n2>{NUM})[\s-]+(?P<u2>months?|days?)\b)?(?:\s*,?\s*and\s+(?:one|a|\d+)\s+days?\b)?"
+# (fewer than twelve months after the years: '14 years and 151 months, respectively' are two terms)
+_MONTHS_AFTER_YEARS = r"(?:1[01]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|a|an)(?![\d.])"
+_AND_MONTHS = rf"(?:(?:(?<=ear)|(?<=ears))\s*,?\s*(?:and\s+)?(?P<n2>{_MONTHS_AFTER_YEARS})[\s-]+(?P<u2>months?|days?)\b)?(?:\s*,?\s*and\s+(?:one|a|\d+)\s+days?\b)?"
 
 
 def _number(text: str) -> float | None:
