@@ -132,12 +132,14 @@ def role_reference(text: str, mentions: list[Mention], before: str) -> list[Cand
     if not m or _NOT_ROLES.intersection(m.group(1).split()):
         return None
     role = re.escape(m.group(1))
+    before_name = re.compile(rf"\b{role}[’']?,?\s+$")
+    after_name = re.compile(rf",\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+)?{role}\b")
     found: dict[int, Candidate] = {}
     for x in mentions:
         if x.candidate.is_company:
             continue
-        if re.search(rf"\b{role}[’']?,?\s+$", text[max(0, x.start - len(role) - 6):x.start]) or \
-                re.match(rf",\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+)?{role}\b", text[x.end:x.end + len(role) + 30]):
+        if before_name.search(text[max(0, x.start - len(role) - 6):x.start]) or \
+                after_name.match(text[x.end:x.end + len(role) + 30]):
             found[id(x.candidate)] = x.candidate
     return list(found.values()) if len(found) == 1 else None
 

@@ -148,13 +148,13 @@ _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "
 # (a company by the noun after it: COMPANY_APPOSITIVE)
 _GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b")
 # (a degree between the name and the age: 'Miriam Castellanos-Ruhl, M.D., 58,')
-_AGED = re.compile(r",[ \t]*(?:(?:M\.D\.|D\.O\.|R\.N\.|N\.P\.|Ph\.D\.|Pharm\.D\.|D\.D\.S\.|Esq\.),[ \t]*)?"
+_DEGREES = r"(?:M\.D\.|D\.O\.|R\.N\.|N\.P\.|Ph\.D\.|Pharm\.D\.|D\.D\.S\.|Esq\.)"
+_AGED = re.compile(rf",[ \t]*(?:{_DEGREES},[ \t]*)?"
                    r"(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
 _RESIDENCE_BEFORE = re.compile(r"\d{1,2}\)?,?\s+(?:of|from)\s+$")   # 'O'Shields, 31, of Van Buren,': a town
-_BUYER_BEFORE = re.compile(r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?"
-                           r"\bto\s+(?:the\s+)?\d{1,2}-year-old\s+$")
-_BUYER_BEFORE_NAME = re.compile(r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?"
-                                r"\bto\s+$")
+_SOLD_TO = r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?\bto\s+"
+_BUYER_BEFORE = re.compile(_SOLD_TO + r"(?:the\s+)?\d{1,2}-year-old\s+$")
+_BUYER_BEFORE_NAME = re.compile(_SOLD_TO + r"$")
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
 _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
@@ -175,7 +175,7 @@ def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
     return k + 1 < len(ms) and bool(sep.match(text[ms[k].end:ms[k + 1].start]))
 
 
-_SUFFIX_AFTER = re.compile(r"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV|M\.D\.|D\.O\.|R\.N\.|N\.P\.|Ph\.D\.|Pharm\.D\.|D\.D\.S\.|Esq\.)(?![\w])")
+_SUFFIX_AFTER = re.compile(rf"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV|{_DEGREES})(?![\w])")
 _AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\"]")
 _AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|formerly\s+known\s+as|a/k/a|f/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")

@@ -11,7 +11,7 @@ import re
 from ...names import surname_first
 from .mentions import COMPANY_APPOSITIVE
 from .people import Candidate, Mention
-from .textscan import ascii_bytes
+from .textscan import SENTENCE_STOP, ascii_bytes
 
 _COUNT_WORDS = {"both": 2, "pair": 2, "couple": 2, "duo": 2, "trio": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
@@ -243,7 +243,7 @@ def lead_group(mentions: list[Mention], starts: list[int], text: str, pos: int, 
         if x.candidate.is_company or x.candidate in group or not x.candidate.evidence:
             continue   # (a place or a nickname read as a name has no age and no stage: not one of them)
         if end is None:   # (the sentence of the first one, in its paragraph, at most 400 characters on)
-            stop = _STOP.search(text, x.start, x.start + 400)
+            stop = SENTENCE_STOP.search(text, x.start, x.start + 400)
             end = min(x.start + 400, len(text) if (nl := text.find("\n", x.start)) < 0 else nl,
                       stop.start() if stop else len(text))
         group.append(x.candidate)
@@ -284,7 +284,6 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
 
 
 _CO_DEFENDANT_BEFORE = re.compile(r"\bco-?defendants?,?\s+$", re.I)
-_STOP = re.compile(r"(?<=[a-z0-9”\"’)]{2})\.\s+(?=[A-Z“\"])")   # a sentence's end (never the stop of 'U.S.')
 _PLACE_WORD = re.compile(r"(?<!^)\b[A-Z][a-z]{2,}\b")
 
 
@@ -295,9 +294,7 @@ def _placed_elsewhere(text: str, mentions: list[Mention], pos: int, description:
     if not description.strip().lower().startswith("the "):
         return None   # ('A Wichita man was sentenced': the first one named, wherever the others live)
     places = {w for w in _PLACE_WORD.findall(description.strip()) if w not in ("The", "An")}
-    if not places or (first.residence and places & set(first.residence.replace(",", " ").split())):
-        return None
-    if first.residence:
+    if not places or first.residence:
         return None
     others = {id(x.candidate): x for x in mentions if x.start < pos + _LEAD_REACH and x.candidate is not first
               and not x.candidate.is_company and x.candidate.evidence and x.candidate.residence
@@ -307,7 +304,7 @@ def _placed_elsewhere(text: str, mentions: list[Mention], pos: int, description:
     other = next(iter(others.values()))
     # (not one of a list with the first: 'A, 38, and her husband, B, 41, both of Wasilla' live there both)
     at = next((x.end for x in mentions if x.candidate is first and x.start >= pos), None)
-    return other.candidate if at is not None and _STOP.search(text, min(at, other.start), max(at, other.start) + 1) else None
+    return other.candidate if at is not None and SENTENCE_STOP.search(text, min(at, other.start), max(at, other.start) + 1) else None
 
 
 _LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;.]{1,40})?\s*(?:,\s*)?(?:and|&)?\s*$")

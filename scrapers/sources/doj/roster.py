@@ -16,6 +16,7 @@ import re
 from .htmltext import CELL
 from .people import Mention
 from .terms import LENGTH, sentence_months, term_at
+from .textscan import SENTENCE_STOP
 
 _ROLES = {
     "name": ("name", "names", "defendant", "defendants", "defendant name", "defendant's name", "defendant’s name",
@@ -237,13 +238,12 @@ def _lists(text: str):
         if text.startswith(":\n", pos):
             yield pos, lo, _lines(text, pos + 2)   # (lazily: read until the first line that is no item)
         elif text.startswith(": ", pos) and text.find(";", pos, min(line_end, pos + _INTRO_REACH)) >= 0:
-            ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, pos)]   # (never the stop of 'U.S.')
+            ends = [m.end() for m in SENTENCE_STOP.finditer(text, lo, pos)]   # (never the stop of 'U.S.')
             yield pos, ends[-1] if ends else lo, _between_semicolons(text, pos + 1, line_end)
         pos = text.find(":", pos + 1)
 
 
 _INTRO_REACH = 300
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9”\"’)]{2})\.\s+(?=[A-Z“\"])")
 
 
 # a list's introduction with no case verb: what its lines are ('their sentences', 'the defendants')

@@ -198,3 +198,8 @@ class _TokenWords:
         for t in distinct.intersection(holders):
             out |= holders[t]
         return out
+
+
+# A sentence's end: a full stop after two lower-case letters, digits, a closing quote or bracket, before a
+# capital or an opening quote (never the stop of 'U.S.' or 'Ph.D.')
+SENTENCE_STOP = re.compile(r"(?<=[a-z0-9”\"’)]{2})\.\s+(?=[A-Z“\"])")

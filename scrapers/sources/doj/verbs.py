@@ -44,12 +44,9 @@ _STEMS = [
     ("expelled", "extradited", "transfer"),
     ("mistrial", "charged", "mistrial"),            # 'declared a mistrial as to X': the charges stand
     ("placed on", "sentenced", "probation"),        # 'X, Inc. … was placed on three years of probation'
-    ("remain detained", "arrested", "held"),        # 'A and B remain detained pending trial' (held: arrested)
-    ("remains detained", "arrested", "held"),
-    ("remain in custody", "arrested", "held"),
-    ("remains in custody", "arrested", "held"),
-    ("remain in federal custody", "arrested", "held"),
-    ("remains in federal custody", "arrested", "held"),
+    # 'A and B remain detained pending trial', 'X remains in federal custody' (held: arrested)
+    *((f"{verb} {where}", "arrested", "held") for verb in ("remain", "remains")
+      for where in ("detained", "in custody", "in federal custody")),
 ]
 
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
