@@ -22,7 +22,8 @@ def _appositive() -> re.Pattern:
     state = "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in states) + ")"
     return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:(?:all|both|each)\s+)?(?:of|from)\s+[^,;]{1,60}[,;](?:\s*(?:" + state + r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[,;])?)?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,|"
                       # a role in lower case: ', the company's owner,', ', a sales manager,'
-                      r"\s*(?:a|an|the|his|her|its|their)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s))?")
+                      # (or someone's: ', Efraín’s sister,')
+                      r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w-]*[’']s)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s))?")
 _TOWN_BEFORE = re.compile(r"\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,\s*)?(?:(?:all|both)\s+)?(?:of|from)\s+")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
 _AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
@@ -42,8 +43,10 @@ person dr. dr physician doctor pharmacist nurse""".split())   # ('convicted Dr. 
 # 'and two of its employees, A and B', 'its executives A, B and C', 'the company's owner, A', 'its owner and pharmacist, A'
 _ROLE_PHRASE = re.compile(
     r"(?:and\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+of\s+)?"
-    r"(?:its|their|his|her|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:its|their|his|her|an?|the\s+(?:company|firm|business|pharmacy|clinic|corporation)[’']s|[A-Z][\w-]+[’']s)\s+"
+    r"(?:[a-z-]+\s+){0,2}?"   # ('a sales representative', 'Tengrui’s sales manager')
     r"(?:employees?|executives?|officers?|owners?|co-owners?|directors?|managers?|(?:vice\s+)?president|ceo|cfo|coo|"
+    r"affiliates?|subsidiary|subsidiaries|"
     r"chief\s+executive(?:\s+officer)?|founders?|co-founders?|chairman|chairwoman|representatives?|principals?|"
     r"operators?|pharmacists?|partners?|salesm[ae]n|supervisors?|agents?)(?:\s+and\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*,?", re.I)
 
@@ -56,7 +59,7 @@ def describes(between: str) -> bool:
     if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
         return False
     if ("its" in between or "their" in between or "’s" in between or "'s" in between or "his" in between or
-            "her" in between) and _ROLE_PHRASE.fullmatch(between.strip()):
+            "her" in between or " a " in between or " an " in between) and _ROLE_PHRASE.fullmatch(between.strip()):
         return True
     for w in between.split():
         low = w.lower().strip(",")

@@ -93,7 +93,7 @@ _NON_NAME |= _TITLE_WORDS
 
 # -- mentions ----------------------------------------------------------------------------------
 # 'Tokyo-based', 'Tribune Company-owned', 'Chicago-area': descriptions, never part of a name
-_DESCRIPTIVE_SUFFIXES = ("-based", "-owned", "-run", "-led", "-area", "-born")
+_DESCRIPTIVE_SUFFIXES = ("-based", "-owned", "-run", "-led", "-area", "-born", "-year-old")
 _PARTICLES = frozenset("de del la las los y da das dos do van von der den bin ibn al el le du di viuda".split())
 _ROMAN = frozenset(("II", "III", "IV"))
 

@@ -50,6 +50,8 @@ def official_left(left: str) -> bool:
             # a company's officer is no official: 'its director, A', 'the pharmacy’s president, B' (but an
             # agency's is: 'the FBI and its Director, C')
             before = w[:len(w) - len(t)]
+            if t[:1].islower() and before.endswith(" ") and _INDEFINITE_BEFORE.search(before[-40:]):
+                return False   # 'and a sales representative, A': a role, no office ('Representative A' is one)
             if ("ormer" in before or "etired" in before) and _FORMER.search(before):
                 return False   # 'former Waterbury police officer A was sentenced': no office held now
             # (every match holds an apostrophe or 'its'; re.I matches a few non-ASCII letters too)
@@ -65,6 +67,7 @@ def official_left(left: str) -> bool:
     return False
 
 
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+(?:[a-z-]+\s+){0,2}$")
 _HELD_BY = re.compile(r"(?:\b(?:his|her|their)|\b([A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+){0,3}$")
 _OFFICE_WORDS = frozenset("""department office bureau administration agency service division police force patrol marshal
 marshals commission government sheriff county city state court attorney district nation country army navy""".split())

@@ -11,6 +11,7 @@ from ...countries import country_of_demonym, country_of_place, demonym_pattern, 
 from ...names import normalize_name
 from .classify import tables
 from .districts import geo
+from .headers import inverted_names
 from .mentions import (
     _LEGAL_HINT_RX,
     _LEGAL_RX,
@@ -184,6 +185,21 @@ _AGE_PAREN = re.compile(r"^\s*\((?:age:?\s*)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)
 # a roster line of columns: 'Héctor Ruvalcaba Ibarra    Age: 58    Tijuana, Baja California'
 _AGE_LABEL = re.compile(r"[ \t]+Age:[ \t]*(\d{1,2})\b")
 _AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
+# ages in words ('Twenty-eight-year-old Jane Roe', 'Jane Roe, age thirty-one,'): 14 to 99
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_AGE_WORD = (rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}")
+_AGE_WORD_BEFORE = re.compile(rf"\b({_AGE_WORD})-year-old\s+(?:[A-Z][\w.-]*\s+){{0,3}},?\s*$", re.I)
+_AGE_WORD_AFTER = re.compile(rf"^\s*,\s*(?:age:?|aged)\s+({_AGE_WORD})\b(?=\s*[.,;:)])", re.I)
+
+
+def _age_of_words(words: str) -> int:
+    """'thirty-one' -> 31, 'Nineteen' -> 19 (an _AGE_WORD)."""
+    parts = words.lower().replace(" ", "-").split("-")
+    if parts[0] in _TEENS:
+        return 14 + _TEENS.index(parts[0])
+    return 20 + 10 * _TENS.index(parts[0]) + (_UNITS.index(parts[1]) + 1 if len(parts) > 1 else 0)
 _COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
 _COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
 industries industry group biotech laboratories labs international enterprises holdings logistics supply imports
@@ -306,6 +322,12 @@ class _Scanner:
                     places.add(key)
                     continue  # 'A Van Nuys man', 'the Crow Indian Reservation', 'a Controlled Substance', 'X, 31, of Van Buren,'
                 self.mentions.append(Mention(s + start, s + end, name, key, title_before=title, aka=aka))
+        inverted = inverted_names(text)
+        if inverted:
+            # 'GRIMSLEY, Antwan Lamar' in a table's name column: one name, in the usual order (what
+            # the scan read inside it, 'Antwan Lamar', is no name of its own)
+            self.mentions = [mm for mm in self.mentions if not any(a <= mm.start < b for a, b, _ in inverted)]
+            self.mentions += [Mention(a, b, name, normalize_name(name)) for a, b, name in inverted]
         if places:
             # a name written once as a place or a thing is one everywhere ('in Des Moines')
             self.mentions = [mm for mm in self.mentions if mm.is_company or mm.key not in places]
@@ -433,6 +455,11 @@ class _Scanner:
         if m and not cand.is_company and cand.age is None:
             cand.age = int(m.group(1))
             cand.evidence.add("age")
+        elif m is None and "year-old" in left[-50:] and not cand.is_company and cand.age is None:
+            m = _AGE_WORD_BEFORE.search(left[-50:])
+            if m:
+                cand.age = _age_of_words(m.group(1))
+                cand.evidence.add("age")
         if cand.is_company:
             paren = _PAREN.match(rest)
             if paren:
@@ -450,8 +477,10 @@ class _Scanner:
                                                       _AGE_LABEL.match(rest) if head == "A" else None)
             if m is None and head == "," and "year-old" in rest[:24]:
                 m = _AGE_YEAR_OLD.match(rest)
+            if m is None and head == "," and "age" in rest[:8].lower():
+                m = _AGE_WORD_AFTER.match(rest)
             if m:
-                age = int(m.group(1) or m.group(2))
+                age = _age_of_words(m.group(1)) if m.re is _AGE_WORD_AFTER else int(m.group(1) or m.group(2))
                 if 14 <= age <= 99:
                     cand.age = cand.age or age
                     cand.evidence.add("age")

@@ -314,11 +314,15 @@ _LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,
 _N_OF_M_WORDS = (r"(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|persons|"
                  r"men|women)\b")
 _N_OF_M = re.compile(r"\b" + _N_OF_M_WORDS, re.I)
-_FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,60},)?(?:\s*,?\s+who)?"
-                       # 'A and B are believed to be in Mexico and remain fugitives', 'A fled to X and is at large'
-                       r"(?:\s+(?:fled|(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|have\s+fled))\b[^.;,]{1,50}?\s+and)?"
+_FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,60},)?(?:\s*,?\s+who)?(?:"
+                       # 'A and B are believed to be in Mexico and remain fugitives', 'A fled to X and is at large',
+                       # 'A was not located on Tuesday and remains at large'
+                       r"(?:\s+(?:fled|(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|have\s+fled)|(?:was|were)\s+not\s+"
+                       r"(?:located|found|apprehended|arrested))\b[^.;,]{0,50}?\s+and)?"
                        r"\s*,?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+|considered\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
-                       r"\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located)")
+                       r"\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located)|"
+                       # abroad, out of reach: 'A, the alleged source of supply, is believed to be in Mexico'
+                       r"\s+(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|remain)\s+(?:in|hiding\s+in)\s+[A-Z])")
 
 
 def _count(word: str | None) -> int | None:
@@ -363,7 +367,8 @@ _PLURAL_FUGITIVE = re.compile(r"\s*,?\s+(?:who\s+)?(?:remain|are|were|have)\b")
 def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     """ids of the people the text says are fugitives or not yet arrested ('A remains a
     fugitive'; 'A and B remain fugitives': each name of a list before a plural verb)."""
-    if "fugitive" not in text and "at large" not in text and "not yet been" not in text and "not been" not in text:
+    if "fugitive" not in text and "at large" not in text and "not yet been" not in text and "not been" not in text \
+            and " believed to " not in text and " thought to " not in text:
         return set()
     ordered = sorted(mentions, key=lambda m: m.start)
     found = {id(m.candidate) for k, m in enumerate(ordered)

@@ -13,25 +13,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from .headers import BULLET, table_lines
 from .htmltext import CELL
 from .people import Mention
 from .terms import LENGTH, sentence_months, term_at
 from .textscan import SENTENCE_STOP
 
-_ROLES = {
-    "name": ("name", "names", "defendant", "defendants", "defendant name", "defendant's name", "defendant’s name",
-             "full name", "individual"),
-    "age": ("age", "age at arrest", "age at indictment", "yob"),
-    "residence": ("city", "hometown", "home town", "residence", "city of residence", "town", "location", "from",
-                  "city/state", "city, state", "address"),
-    "charge": ("charge", "charges", "offense", "offenses", "offence", "charged offense", "charge(s)", "counts",
-               "statute", "statutes", "crime", "conviction"),
-    "status": ("status", "case status", "disposition", "outcome", "result", "stage"),
-    "sentence": ("sentence", "sentenced", "sentence imposed", "prison term", "term of imprisonment", "prison sentence"),
-    "pleaded_guilty": ("date of plea", "plea date", "date of guilty plea", "pleaded guilty"),
-    "arrested": ("date of arrest", "arrest date", "arrested"),
-}
-_ROLE_OF = {label: role for role, labels in _ROLES.items() for label in labels}
 # a status at the start of a cell or after a bullet's dash ('Sentenced to 60 months', 'pleaded guilty')
 _STATUS = re.compile(
     r"(?:was\s+|were\s+|has\s+been\s+)?(?P<w>re-?sentenced|sentenced|time\s+served|pleaded\s+guilty|pled\s+guilty|"
@@ -43,7 +30,6 @@ _STAGE_OF = {"re-sentenced": "sentenced", "resentenced": "sentenced", "sentenced
              "extradited": "extradited", "arrested": "arrested", "in custody": "arrested",
              "in federal custody": "arrested", "fugitive": "charged", "at large": "charged", "charged": "charged",
              "indicted": "charged"}
-_BULLET = re.compile(r"[\s•·*–-]*")
 # after the name and its appositive ('Jane Roe, 34, of Dayton'): a dash or a colon, then the status
 _DASHED = re.compile(r"[^–—:;]{0,90}?(?:\s[–—-]+\s*|:\s+|\s*[–—]\s*)")
 _AGE = re.compile(r"\d{1,2}")
@@ -73,13 +59,6 @@ def _term(cell: str) -> tuple[float | None, str | None]:
             return months, label
     m = LENGTH.search(cell)
     return term_at(m, cell) if m else (None, None)
-
-
-def _header(cells: list[str]) -> list[str | None] | None:
-    roles = [_ROLE_OF.get(_WS.sub(" ", c.strip(" :*").lower())) for c in cells]
-    # (a column the vocabulary lacks, 'Maximum Penalty', stays unnamed)
-    known = sum(1 for r in roles if r)
-    return roles if "name" in roles and known >= 2 and not any(ch.isdigit() for c in cells for ch in c) else None
 
 
 def _table_row(cells: list[str], roles: list[str | None] | None) -> tuple:
@@ -114,37 +93,23 @@ def roster_lines(text: str, starts: list[int], events: list[tuple[int, int, str,
     ev_starts = [e[0] for e in events]
     if CELL not in text:
         return _bullets(text, starts, events, ev_starts)
-    roles = None
     intro = None
-    pos = 0
-    n = len(text)
-    while pos < n:
-        end = text.find("\n", pos)
-        end = n if end < 0 else end
-        line = text[pos:end]
-        if line.strip():
-            lo, hi = bisect.bisect_left(ev_starts, pos), bisect.bisect_left(ev_starts, end)
-            if CELL in line:
-                cells = line.split(CELL)
-                header = _header(cells)
-                if header:
-                    roles = header
-                else:
-                    name_at, *rest = _table_row(cells, roles)
-                    at = pos + sum(len(c) + len(CELL) for c in cells[:name_at])
-                    at = _BULLET.match(text, at).end()
-                    k = bisect.bisect_left(starts, at)
-                    if k < len(starts) and starts[k] == at:
-                        out.append((at, rest[0] or intro, *rest[1:]))
-            else:
-                roles = None
-                at = _BULLET.match(text, pos, end).end()
-                k = bisect.bisect_left(starts, at)
-                if line.rstrip().endswith(":"):
-                    intro = max((e[2] for e in events[lo:hi]), key=rank.get, default=None)
-                elif not (k < len(starts) and starts[k] == at):
-                    intro = None
-        pos = end + 1
+    for pos, end, cells, roles in table_lines(text):
+        if cells is not None:
+            name_at, *rest = _table_row(cells, roles)
+            at = pos + sum(len(c) + len(CELL) for c in cells[:name_at])
+            at = BULLET.match(text, at).end()
+            k = bisect.bisect_left(starts, at)
+            if k < len(starts) and starts[k] == at:
+                out.append((at, rest[0] or intro, *rest[1:]))
+        else:
+            at = BULLET.match(text, pos, end).end()
+            k = bisect.bisect_left(starts, at)
+            if text[pos:end].rstrip().endswith(":"):
+                lo, hi = bisect.bisect_left(ev_starts, pos), bisect.bisect_left(ev_starts, end)
+                intro = max((e[2] for e in events[lo:hi]), key=rank.get, default=None)
+            elif not (k < len(starts) and starts[k] == at):
+                intro = None
     return out + _bullets(text, starts, events, ev_starts)
 
 
@@ -154,7 +119,7 @@ def _bullets(text: str, starts: list[int], events: list, ev_starts: list[int]) -
     out: list[Line] = []
     for at in starts:
         line = text.rfind("\n", 0, at) + 1
-        if at != line and _BULLET.match(text, line, at).end() != at:
+        if at != line and BULLET.match(text, line, at).end() != at:
             continue
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
@@ -186,7 +151,7 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
         elif _SENTENCES_FOLLOW.search(text, intro_start, pos):
             stage = "sentenced"   # 'Each pleaded guilty. Judge X imposed the following sentences:' (terms follow)
         for line, end in items if stage is not None else ():
-            at = _BULLET.match(text, line).end()
+            at = BULLET.match(text, line).end()
             if text.startswith("and ", at):
                 at += 4
             if (kin := _KIN_LEAD.match(text, at, end)) is not None:

@@ -13,7 +13,7 @@ from .people import Candidate, Mention, _Scanner
 from .roster import labelled_roster_companies, list_items, roster_lines, verb_lines
 from .terms import clause_term, elliptic_term, respective_lengths
 from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
-from .verbs import _STEM_SEARCHES
+from .verbs import _STEM_SEARCHES, HELD_OTHERWISE, LEFT_CHANGED, PLEA_TO_COME_CHANGE
 
 # ('detained': held in custody, 'ordered detained pending trial' -- an arrest, unless the release's title
 # says how: extradited; extract.py writes it as one or the other)
@@ -164,6 +164,9 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 hist = _history(text, base, m.start(), j, "pleaded_guilty", year, s_start)
                 if hist is not True:
                     out.append((base + m.start(), j, "pleaded_guilty", "who" if hist else "left"))
+            elif m := LEFT_CHANGED.search(left):
+                if not PLEA_TO_COME_CHANGE.search(left, 0, m.start()):
+                    out.append((base + m.start(), j, "pleaded_guilty", "left"))
             else:
                 m = _LEFT_ENTERED.search(left)
                 if m and (left.rstrip().endswith(("of", "Of")) or _RIGHT_PLEA.match(text, j, seg_end)):
@@ -199,7 +202,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if m := _DOWN_TO.match(text, j, seg_end):
                 out.append((i, m.end(), stage, "right"))
         elif kind == "held":   # 'remain detained', 'remains in custody' (never 'if … remains in custody')
-            if not refs.CONDITIONAL.search(left[-30:]):
+            if not refs.CONDITIONAL.search(left[-30:]) and not HELD_OTHERWISE.match(text, j, seg_end):
                 out.append((i, j, stage, "left"))
         elif kind == "surrender":
             # into custody: 'X surrendered to the FBI', 'X self-surrendered on Monday', 'X turned himself in' (not 'surrendered his
@@ -232,7 +235,7 @@ _TO_THE_US = re.compile(r"(?:\s+(?:today|yesterday|on\s+\w+))?(?:\s+from(?:\s+[A
                         r"\s+(?:to|into)\s+(?:the\s+United\s+States|U\.S\.\s+custody|the\s+custody\s+of\s+U\.S\.)")
 _PASSIVE_THEN = {"transfer": _TO_THE_US, "probation": _PROBATION_AFTER}
 _ORDER_DETAINED = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?(?:to\s+be\s+)?detained\b")
-_RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|prison\s+term|term\s+of\s+imprisonment)\b|"
+_RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|terms|prison\s+term|term\s+of\s+imprisonment)\b|"
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?|decades?)\s+(?:in|of|behind)\s+(?:federal\s+)?"
                        r"(?:prison|imprisonment|bars)|"
                        r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
@@ -503,6 +506,11 @@ _OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individual
                            r"another|other)\s+(?:employee|member|suspect|co-?conspirator|associate|man|woman|person))\s*[,:–—-]?\s*$", re.I)
 
 
+# ... or a defendant as the subject the name is in apposition to ('A third defendant charged in the
+# same indictment, the company's vice president, X, remains at large')
+_DEFENDANT_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:A|An|The|One)\s+(?:[a-z]+\s+)?(?:co-?)?defendants?\b[^.;:\n]{0,100}$")
+
+
 def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int], words: set[str] | None = None) -> None:
     """Co-defendants named only once, without a verb of their own: 'Also charged are A, B and C,
     who remain fugitives'; 'Two others, A and B, remain at large' (charged, not arrested)."""
@@ -528,7 +536,8 @@ def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int], word
                 first = p
             # a fugitive named in passing ('the cartel's leader, X, who remains a fugitive') is no defendant
             # here: only one known otherwise, or labelled ('Two others, A and B', 'A third employee, C')
-            labelled = bool(_OTHERS_LABEL.search(text, max(0, first.start - 40), first.start))
+            labelled = bool(_OTHERS_LABEL.search(text, max(0, first.start - 40), first.start) or
+                            _DEFENDANT_SUBJECT.search(text, max(0, first.start - 160), first.start))
             for cand in group:
                 if labelled or cand.evidence:
                     _record(cand, "charged", text, 0, (), 0, 0)

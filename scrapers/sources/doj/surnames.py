@@ -42,16 +42,32 @@ def merge_short_forms(scanner: _Scanner) -> None:
             owners = [b for b in inner.get(tuple(ta), ()) if b is not a and b.key in scanner.cands]
         if len(owners) != 1 or len(ta) < 2:
             continue
-        b = owners[0]
-        b.evidence |= a.evidence
-        for attr in ("age", "residence", "residence_country", "nationality", "country_code", "aka"):
-            if getattr(b, attr) is None and getattr(a, attr) is not None:
-                setattr(b, attr, getattr(a, attr))
-        b.official = b.official or a.official
-        for m in scanner.mentions:
-            if m.candidate is a:
-                m.candidate, m.full = b, False
-        del scanner.cands[a.key]
+        _fold(scanner, a, owners[0], full=False)
+    # the same name with the family name moved to the other end ('Haotian Qiu, who is named in the
+    # indictment as Qiu Haotian'): one person, by the form written first
+    by_words: dict[tuple, list[Candidate]] = {}
+    for c in people:
+        if c.key in scanner.cands and 2 <= len(toks[c.key]) <= 3:
+            by_words.setdefault(tuple(sorted(toks[c.key])), []).append(c)
+    for same in by_words.values():
+        if len(same) == 2:
+            b, a = sorted(same, key=lambda c: c.first)
+            ta, tb = toks[a.key], toks[b.key]
+            if ta == tb[1:] + tb[:1] or ta == tb[-1:] + tb[:-1]:
+                _fold(scanner, a, b, full=True)
+
+
+def _fold(scanner: _Scanner, a: Candidate, b: Candidate, full: bool) -> None:
+    """Candidate `a` is `b` written another way: what is known of it goes to `b`."""
+    b.evidence |= a.evidence
+    for attr in ("age", "residence", "residence_country", "nationality", "country_code", "aka"):
+        if getattr(b, attr) is None and getattr(a, attr) is not None:
+            setattr(b, attr, getattr(a, attr))
+    b.official = b.official or a.official
+    for m in scanner.mentions:
+        if m.candidate is a:
+            m.candidate, m.full = b, full and m.full
+    del scanner.cands[a.key]
 
 
 def add_surnames(scanner: _Scanner) -> None:

@@ -42,13 +42,14 @@ def _number(text: str) -> float | None:
 
 # what introduces a term after a sentencing verb: 'to 87 months', 'to serve 87 months', 'a sentence
 # of 97 months', 'a term of imprisonment of', 'will spend 10 years'
-_LEAD_IN = r"\b(?:to|sentence\s+of|term\s+of|imprisonment\s+of|spend)\s+(?:serve\s+|spend\s+)?"
+_LEAD_IN = r"\b(?:to|sentence\s+of|terms?\s+of|imprisonment\s+of|spend)\s+(?:serve\s+|spend\s+)?"
 _SENTENCE_LEN = re.compile(
     rf"^.{{0,220}}?{_LEAD_IN}(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+|a\s+total\s+of\s+|"
+    rf"concurrent\s+(?:prison\s+)?(?:terms|sentences)\s+of\s+|"   # ('to concurrent terms of 188 months on … and 120 months')
     rf"the\s+mandatory\s+(?:minimum\s+(?:sentence\s+of\s+)?)?|an?\s+(?=\d))?"   # ('to the mandatory 10 years', 'to a 10-year')
     rf"(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|approximately\s+|about\s+|just\s+over\s+)?"
-    rf"(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?)\b(?![\s-]old\b){_HALF_AFTER}[’']?{_AND_MONTHS}\s*(?P<tail>.{{0,45}})",
-    re.I | re.S)
+    rf"(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?|days?)\b(?![\s-]old\b){_HALF_AFTER}[’']?{_AND_MONTHS}\s*(?P<tail>.{{0,45}})",
+    re.I | re.S)   # (days only after a lead-in: 'to 366 days in prison')
 # a term alone ('87 months', '17 years, 6 months'), as in lists and 'respectively'
 LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?|decades?)\b(?![\s-]old\b){_HALF_AFTER}[’']?{_AND_MONTHS}",
                     re.I)   # (never an age: 'a 16-year-old student')
@@ -61,6 +62,9 @@ _HYPHEN_UNIT = re.compile(r"-(year|month)s?\b")
 # imprisonment', '... after 41 months in federal prison')
 _PRISON_AFTER = re.compile(rf"\b(?:following|after|to\s+follow|and)\s+(?:a\s+|an\s+)?(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>years?|months?)\b{_AND_MONTHS}"
                            r"(?:\s+(?:term\s+of\s+imprisonment|prison\s+term|term\s+in\s+prison)|\s+(?:in\s+(?:federal\s+)?prison|of\s+imprisonment))", re.I)
+
+
+_DAYS_A_MONTH = 365.25 / 12
 
 
 def _n2(m: re.Match) -> bool:
@@ -76,7 +80,8 @@ def _months_of(m: re.Match) -> float | None:
     if m.group("half") or m.groupdict().get("half2"):
         n1 += 0.5
     unit = m.group("u1").lower()
-    months = n1 * 12 if unit.startswith("year") else n1 * 120 if unit.startswith("decade") else n1
+    months = n1 * 12 if unit.startswith("year") else n1 * 120 if unit.startswith("decade") else \
+        n1 / _DAYS_A_MONTH if unit.startswith("day") else n1
     if _n2(m):
         n2 = _number(m.group("n2")) or 0
         months += n2 if m.group("u2").lower().startswith("month") else n2 / 30.0
@@ -94,7 +99,7 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
     low = lower_for_ci(seg)   # (each pattern is tried only where the words it needs are)
     if (low is None or "life" in low) and _SENTENCE_LIFE.match(seg):
         return None, "life in prison"
-    m = _SENTENCE_LEN.match(seg) if low is None or "year" in low or "month" in low or "decade" in low else None
+    m = _SENTENCE_LEN.match(seg) if low is None or "year" in low or "month" in low or "decade" in low or "day" in low else None
     if m:
         if (other := _NOT_PRISON.match(m.group("tail") or "")):
             # 'five years of supervised release following a 41-month term of imprisonment': the prison term

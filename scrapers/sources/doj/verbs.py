@@ -3,6 +3,8 @@ into custody'), the stage it tells and the kind of context that decides whose it
 (stages._events_in reads the context)."""
 from __future__ import annotations
 
+import re
+
 _STEMS = [
     ("sentenced", "sentenced", "be"),
     ("resentenced", "sentenced", "be"),
@@ -47,6 +49,9 @@ _STEMS = [
     # 'A and B remain detained pending trial', 'X remains in federal custody' (held: arrested)
     *((f"{verb} {where}", "arrested", "held") for verb in ("remain", "remains")
       for where in ("detained", "in custody", "in federal custody")),
+    # 'Eleven of the defendants are in custody', 'X is in federal custody'
+    *((f"{verb} {where}", "arrested", "held") for verb in ("is", "are")
+      for where in ("in custody", "in federal custody")),
 ]
 
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
@@ -54,7 +59,8 @@ _STEMS = [
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
 _SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
-                 "transferred", "expelled", "mistrial", "placed on", "remain")
+                 "transferred", "expelled", "mistrial", "placed on", "remain", "in custody",
+                 "in federal custody")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:
@@ -67,3 +73,14 @@ def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]
 
 _STEM_SEARCHES = _stem_searches()
 VERB_WORDS = tuple(word for _, word, _ in _STEM_SEARCHES)   # (letters: as inside a token)
+
+
+# -- contexts read with some stems (stages._events_in) --------------------------------------------
+# 'changed her plea to guilty', 'changed his plea from not guilty to guilty'
+LEFT_CHANGED = re.compile(r"\b(?:changed|changes|change|changing)\s+(?:his\s+|her\s+|their\s+|the\s+)?pleas?\s+"
+                          r"(?:from\s+not\s+guilty\s+)?to\s+$")
+PLEA_TO_COME_CHANGE = re.compile(r"\b(?:(?:agreed|agrees|expected|expects|intends|plans|scheduled|set|going|motion)\s+to|will|would|"
+                                 r"could|may)\s+$", re.I)   # 'is expected to change his plea to guilty'
+# held as a prisoner of another case: 'who is in federal custody serving a sentence imposed in an
+# earlier case' (no arrest in this one; held on another warrant is custody all the same: arrested)
+HELD_OTHERWISE = re.compile(r"\s+serving\b")

@@ -1,0 +1,24 @@
+"""Treasury releases, round 16 (invented fixtures in the shape of real releases): a Mexican company
+whose legal form is written letter by letter across bold tags ('S. De R. L.')."""
+from __future__ import annotations
+
+from test_treasury_link_variants import _links, _release, _sdn
+
+from scrapers.names import normalize_name, strip_legal_form
+
+
+def test_a_spaced_limited_liability_form_is_the_lists_form():
+    assert strip_legal_form(normalize_name("Operadora Costa Brava, S. De R. L")) == \
+        strip_legal_form(normalize_name("OPERADORA COSTA BRAVA, S. DE R.L.")) == "operadora costa brava"
+
+
+def test_a_company_with_its_legal_form_split_over_bold_tags_links(run_cli, workdir, tmp_path):
+    body = ("<p>WASHINGTON — Today, OFAC sanctioned a money laundering network pursuant to E.O. 14059.</p>"
+            "<p>OFAC also targeted two businesses owned by the network: <strong>Operadora Costa Brava</strong>,"
+            " <strong>S</strong>.  <strong>De R</strong>. <strong>L</strong>.; and, <strong>Pesquera Bahia"
+            " Ficticia</strong>, <strong>S</strong>. <strong>A</strong>.  <strong>De C</strong>. <strong>V</strong>.</p>")
+    run_cli("import", "sdn", _sdn(tmp_path, [(80101, "OPERADORA COSTA BRAVA, S. DE R.L.", "-0- "),
+                                             (80102, "PESQUERA BAHIA FICTICIA, S.A. DE C.V.", "-0- ")]))
+    run_cli("import", "treasury", _release(tmp_path, body))
+    got = {name: link[:2] for name, link in _links(workdir / "tracker.db").items()}
+    assert (80101, "designated") in got.values() and (80102, "designated") in got.values()
