@@ -145,3 +145,21 @@ def test_a_sales_representative_is_no_official():
     from scrapers.sources.doj.officials import official_left
     assert not official_left("; and a sales representative, ")
     assert official_left("said U.S. Representative ")
+
+
+def test_a_second_object_with_its_town_and_its_own_term():
+    got = rows("<p>OKLAHOMA CITY – Two defendants have been sentenced.</p><p>The judge sentenced Kimberly Rae Old Bull,"
+               " 34, of Weatherford, to 5 years and 10 months in federal prison, and Travis Lee Yellowhorse, 31, of"
+               " Concho, to 46 months, to run concurrently with a sentence imposed by a tribal court.</p>", "Two Sentenced")
+    assert got == {"Kimberly Rae Old Bull": ("sentenced", 70.0, 34), "Travis Lee Yellowhorse": ("sentenced", 46.0, 31)}
+
+
+def test_the_defendants_who_pleaded_are_the_ones_listed_and_a_fugitive_with_a_long_appositive():
+    got = rows("<p>SAVANNAH, GA: Three defendants have pleaded guilty in a money laundering conspiracy.</p><p>The"
+               " defendants who have pleaded guilty before U.S. District Judge Lysander P. Moultrie are: Tyrell D."
+               " Gaddis, 28, of Pooler; Zhou Liqun, 46, of Atlanta; and Meiling Chao, 39, of Duluth.</p><p>A fourth"
+               " defendant, Xu Jianmin, a Chinese national who allegedly directed the money laundering from Guangzhou,"
+               " remains a fugitive.</p>", "Three Plead Guilty")
+    assert {n: a for n, (a, _, _) in got.items()} == {
+        "Tyrell D. Gaddis": "pleaded_guilty", "Zhou Liqun": "pleaded_guilty", "Meiling Chao": "pleaded_guilty",
+        "Xu Jianmin": "charged"}

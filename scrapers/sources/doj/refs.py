@@ -31,6 +31,9 @@ _OBJECT_PLURAL = re.compile(r"\s+(?:them|both(?:\s+(?:men|women|defendants))?|th
 _FAMILY = re.compile(r"(?:^|[^\w])[Tt]he\s+([A-Z][a-z]+s)\s+(?:\w+\s+){0,2}$")
 
 
+_WHICH_ONES = re.compile(r"\b(?:defendants|individuals|people|persons|men|women)\s+who\s+(?:have\s+|had\s+)?$", re.I)
+
+
 def pronoun_subjects(before: str, recent: Candidate | None, last: list[Candidate],
                      default: list[Candidate]) -> list[Candidate] | None:
     """The people a pronoun subject stands for ('He', 'Both', 'All three', 'The defendants'):
@@ -45,6 +48,8 @@ def pronoun_subjects(before: str, recent: Candidate | None, last: list[Candidate
             return list(last)
         return list(default) if len(default) == 1 else []
     m = _PLURAL_REF.search(tail)
+    if m and _WHICH_ONES.search(tail, m.start()):
+        return []   # 'The defendants who have pleaded guilty … are: A; B': some of them, named there
     if not m:
         f = _FAMILY.search(tail)
         forms = {f.group(1)[:-1], f.group(1)[:-2]} if f else set()   # 'Nguyens', 'Joneses'
@@ -314,7 +319,7 @@ _LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,
 _N_OF_M_WORDS = (r"(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|persons|"
                  r"men|women)\b")
 _N_OF_M = re.compile(r"\b" + _N_OF_M_WORDS, re.I)
-_FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,60},)?(?:\s*,?\s+who)?(?:"
+_FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,100},)?(?:\s*,?\s+who)?(?:"
                        # 'A and B are believed to be in Mexico and remain fugitives', 'A fled to X and is at large',
                        # 'A was not located on Tuesday and remains at large'
                        r"(?:\s+(?:fled|(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|have\s+fled)|(?:was|were)\s+not\s+"
