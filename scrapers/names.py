@@ -23,7 +23,7 @@ _LEGAL_FORMS = [
     "incorporated", "corp", "corporation", "company", "co", "gmbh", "sarl", "srl", "sa",
     "s a", "sas", "sac", "spa", "bv", "nv", "ag", "plc", "pte ltd", "pvt ltd",
     "private limited", "fze", "fzco", "fzc", "jsc", "ojsc", "ooo", "eirl", "ltda", "cia ltda",
-    "s de rl", "s de r l", "s r l", "sc", "ac", "se",
+    "s de rl", "s de r l", "s r l", "s a s", "sc", "ac", "se",
     # Mexican rural and civil partnerships, Colombian limited partnerships (counter-narcotics
     # designations: "S.P.R. DE R.L. DE C.V.", "S. DE P.R. DE R.L.", "S.C. DE R.L. DE C.V.",
     # "S.R.L. DE C.V.", "S.A.DE C.V.", "Y CIA. S.C.S.", "S. EN C.S.")

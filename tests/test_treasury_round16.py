@@ -22,3 +22,15 @@ def test_a_company_with_its_legal_form_split_over_bold_tags_links(run_cli, workd
     run_cli("import", "treasury", _release(tmp_path, body))
     got = {name: link[:2] for name, link in _links(workdir / "tracker.db").items()}
     assert (80101, "designated") in got.values() and (80102, "designated") in got.values()
+
+
+def test_a_company_whose_name_holds_a_pages_word_and_a_legal_form_spaced_without_dots():
+    from test_treasury_designees import roles
+    html = ("<p>WASHINGTON — Today, OFAC sanctioned one individual and two entities pursuant to Executive Order"
+            " (E.O.) 14059.</p><p><strong>Ningbo Jinhe Press Machinery Co., Ltd.</strong> (Jinhe Press) sells pill"
+            " presses to buyers in Mexico. <strong>Bo Renqiang</strong> is its owner.</p><p>Bo Renqiang launders the"
+            " profits through <strong>Inversiones Tarquin S A S</strong>, a Colombian company.</p>")
+    assert roles(html) == {"Ningbo Jinhe Press Machinery Co., Ltd.": "designated", "Bo Renqiang": "designated",
+                           "Inversiones Tarquin S A S": "designated"}
+    assert strip_legal_form(normalize_name("Inversiones Tarquin S A S")) == \
+        strip_legal_form(normalize_name("INVERSIONES TARQUIN S.A.S.")) == "inversiones tarquin"

@@ -40,7 +40,7 @@ from .classify import _drugs_from, _fentanyl_family, lexicon, tokens
 from .districts import districts_in_text, release_districts
 from .htmltext import Block
 from .people import Candidate, _Scanner
-from .refs import ALSO_WORDS
+from .refs import ALSO_WORDS, CO_DEFENDANT_BEFORE
 from .stages import _attribute
 from .surnames import add_surnames, merge_short_forms
 from .terms import sentence_months
@@ -130,7 +130,9 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
             (release_stage if single else title_stage(_first_sentence(case.text)))
         people = [c for c in sc.cands.values() if not (c.official or c.victim or c.speaker)]
         strong = [c for c in people if c.evidence]
-        default_subjects = strong
+        # ('An additional individual, X, was also charged': X is someone else than the release's subject)
+        default_subjects = [c for c in strong if not CO_DEFENDANT_BEFORE.search(sc.text, max(0, c.first - 40), c.first)] \
+            if len(strong) == 1 else strong
         _attribute(sc, default_subjects, year, words)
         by_cand: dict[int, list] = {}
         for m in sc.mentions:

@@ -26,7 +26,8 @@ def _appositive() -> re.Pattern:
                       r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w-]*[’']s)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s))?")
 _TOWN_BEFORE = re.compile(r"\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,\s*)?(?:(?:all|both)\s+)?(?:of|from)\s+")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
-_AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+\)?", re.I)
+_AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+|"
+                         r"(?-i:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}))\)?", re.I)   # (or one alias bare: ', aka Flaco,')
 _GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?"
                       r"|leaders|members|associates|traffickers)\b", re.I)
 _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I)
@@ -146,3 +147,16 @@ def role_reference(text: str, mentions: list[Mention], before: str) -> list[Cand
             found[id(x.candidate)] = x.candidate
     return list(found.values()) if len(found) == 1 else None
 
+
+# -- a company named as someone's employer: 'A former executive at Acme Inc. was sentenced', 'A former
+# Acme Inc. employee has been arrested' (the person is the subject, never the company)
+_EMPLOYER_LEFT = re.compile(r"\b(?:executive|employee|manager|officer|director|engineer|worker|accountant|salesman|"
+                            r"president|owner|founder|consultant|contractor|scientist|chemist)s?\s+(?:at|of|with|for)\s+(?:the\s+)?$")
+_EMPLOYER_RIGHT = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:employee|executive|worker|manager|engineer|scientist|president|"
+                             r"vice\s+president|chief\s+executive|ceo|cfo|owner|founder|chairman)s?\b")
+
+
+def employer(text: str, m: Mention) -> bool:
+    """Whether company mention `m` names someone's employer ('at Acme Inc.', 'an Acme Inc. employee')."""
+    return m.is_company and bool(_EMPLOYER_LEFT.search(text, max(0, m.start - 40), m.start) or
+                                 _EMPLOYER_RIGHT.match(text, m.end, m.end + 60))

@@ -39,9 +39,9 @@ _INVERTED = re.compile(
     rf"(?P<sur>(?:(?:de|del|de la|van|von|da|di|le)\s+)?{_SUR_WORD}(?:\s+{_SUR_WORD}){{0,2}}),\s+"
     rf"(?P<given>[{_UP}][{_LO}'’-]*[{_LO}](?:[ \t]+(?:[{_UP}][{_LO}'’-]*[{_LO}]|[{_UP}]\.)){{0,3}})"
     r"(?:,?[ \t]+(?P<suffix>Jr\.|Sr\.|Jr|Sr|II|III|IV))?")
-_INVERTED_LEAD = re.compile(rf"(?m)^[\s•·*–-]*(?:Mc|Mac|O['’])?[{_UP}]{{2}}[^\n,]{{0,40}},[ \t]+[{_UP}][{_LO}]")
+_INVERTED_LEAD = re.compile(rf"(?m)^[ \t•·*–-]*(?:Mc|Mac|O['’])?[{_UP}]{{2}}[^\n,]{{0,40}},[ \t]+[{_UP}][{_LO}]")
 _AGE_NEXT = re.compile(r",\s+(?:age\s+)?\d{1,2}\s*[,;)]")
-_NOT_GIVEN = frozenset("jr sr ii iii iv".split())
+_NOT_GIVEN = frozenset("jr sr ii iii iv aka".split())   # ('Javier Castrellon, Aka Javi': an alias)
 
 
 def _capitals(surname: str) -> bool:

@@ -96,6 +96,7 @@ _NON_NAME |= _TITLE_WORDS
 _DESCRIPTIVE_SUFFIXES = ("-based", "-owned", "-run", "-led", "-area", "-born", "-year-old")
 _PARTICLES = frozenset("de del la las los y da das dos do van von der den bin ibn al el le du di viuda".split())
 _ROMAN = frozenset(("II", "III", "IV"))
+_MONTH_NAMES = frozenset(("april", "may", "june", "august"))   # months that are also given names
 
 
 def _run_tokens(run: str, start: int) -> list[tuple[str, int]]:
@@ -173,6 +174,9 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
                             ((bare in _NUMBER_NAME_WORDS or bare in _SAINT_WORDS) and i < last and
                              toks[i + 1][0][:1].isupper() and toks[i + 1][0].lower().rstrip(".,") not in _NON_NAME)):
             continue                          # 'Sofia Lyn Park, 29', 'Shayla Marie Two Bulls', 'Ana San Román'
+        if bare in _MONTH_NAMES and i < last and toks[i + 1][0][:1].isupper() and \
+                (i > cut + 1 or aged) and toks[i + 1][0].lower().rstrip(".,") not in _NON_NAME:
+            continue                          # a month that is a given name: 'Paisley June Rutter, 28', 'June Rutter, 28'
         if low in _NON_NAME or bare in _NON_NAME or bare.endswith(_DESCRIPTIVE_SUFFIXES):
             cut, title = i, bare in _TITLE_WORDS
         elif tok.isupper() and tok not in _ROMAN and not (len(tok) == 2 and tok[1] == ".") and \
@@ -211,10 +215,16 @@ def _sentence_end(tok: str) -> bool:
         tok.lower() not in _ABBREV and tok not in _US_STATE_ABBR
 
 
+_AKA_IN_RUN = re.compile(r"[ \t,]+(?:Aka|AKA)[ \t]")
+
+
 @functools.lru_cache(maxsize=65536)
 def run_names(run: str, aged: bool = False) -> tuple[tuple[int, int, str, str, bool, str | None], ...]:
     """The names in a capitalised run: the run cut at every sentence end inside it, each piece
     read by _run_name (positions relative to the run). `aged`: an age follows the run."""
+    if "Aka " in run or "AKA " in run:
+        cut = _AKA_IN_RUN.search(run)   # 'Ivan Bazan Aka Dreamer' (a table's cell): the alias is no part of the name
+        run = run[:cut.start()] if cut else run
     if ". " not in run and ".\t" not in run and ".\n" not in run:
         if run.endswith(".") and _sentence_end(run[run.rfind(" ") + 1:]):
             run = run[:-1]    # the name ends the paragraph: 'were A and Efrain Lucero.'

@@ -35,6 +35,14 @@ def _titles_by_ending() -> tuple[int, dict[str, tuple[str, ...]]]:
     return n, {k: tuple(v) for k, v in by_end.items()}
 
 
+def former_left(left: str) -> bool:
+    """'Former Officer ' before a name: an office no longer held ('former Chief X was sentenced')."""
+    return ("ormer" in left or "etired" in left) and bool(_FORMER_TITLE.search(left[-60:]))
+
+
+_FORMER_TITLE = re.compile(r"\b(?:[Ff]ormer|[Rr]etired)\s+(?:[A-Z][\w.-]*\s+){1,4}$")
+
+
 def official_left(left: str) -> bool:
     """Whether the words before a name make it an official's ('Assistant U.S. Attorney A')."""
     w = left[-70:].replace("\n", " ").rstrip(" ,")
@@ -110,4 +118,5 @@ def _victim_hint_lower() -> re.Pattern:
     return re.compile(b"|".join(re.escape(w.lower().encode("ascii")) for w in _victim_words()))
 
 
-_FORMER = re.compile(r"\b(?:[Ff]ormer|[Rr]etired)\b[^,;.]{0,40}$")
+# ('former Waterbury police officer', 'Former Tallassee, Alabama, Assistant Police Chief': a town and its state)
+_FORMER = re.compile(r"\b(?:[Ff]ormer|[Rr]etired)\b(?:[^,;.]{1,30},\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?,)?[^,;.]{0,60}$")

@@ -25,7 +25,7 @@ from .mentions import (
     company_key,
     run_names,
 )
-from .officials import _may_name_office, _victim_hint, _victim_hint_lower, official_left
+from .officials import _may_name_office, _victim_hint, _victim_hint_lower, former_left, official_left
 from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view
 
 _AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
@@ -179,6 +179,10 @@ def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
 _SUFFIX_AFTER = re.compile(rf"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV|{_DEGREES})(?![\w])")
 _AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\"]")
 _AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|formerly\s+known\s+as|a/k/a|f/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
+_BARE_MORE = re.compile(r"^(?:(?:\s*,\s*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})+,|(?:\s*,\s*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})*)"
+                        r"[ \t]+(?:and|or)[ \t]+[A-Z][\w’'.-]*"   # ('aka JR, Big Pusha, and Kutthroat, 26': never 'aka Flaco, and John Doe, 32')
+                        r"(?:[ \t]+[A-Z][\w’'.-]*){0,2}(?=\s*,\s*(?:age\s+)?\d{1,2}\b)")
+_BARE_ALIAS_SPLIT = re.compile(r"\s*,\s*|[ \t]+(?:and|or)[ \t]+")
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
 _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
 _AGE_PAREN = re.compile(r"^\s*\((?:age:?\s*)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
@@ -388,7 +392,7 @@ class _Scanner:
         left = text[max(0, mention.start - 90):mention.start]
         right = text[mention.end:mention.end + 220]
         # (each flag, once set by a mention, stays: the later mentions need not be read for it)
-        if not cand.official and (mention.title_before or official_left(left) or (
+        if not cand.official and ((mention.title_before and not former_left(left)) or official_left(left) or (
                 right[:1] == "," and _may_name_office(right) and p["official_right"].match(right))):
             cand.official = True
         # ('"…," said Jane Roe': a speaker; 'Roe said John Doe, 27, was sentenced': an age says a defendant)
@@ -442,6 +446,12 @@ class _Scanner:
                     break
                 _add_aka(cand, w.group(0))
                 rest = rest[w.end():]
+            more = _BARE_MORE.match(rest)
+            if more:   # 'aka Nu, NuNu and King Nu, 28,' / 'aka Spito and Thick Neck, 44': more aliases, then the age
+                for alias in _BARE_ALIAS_SPLIT.split(more.group(0).strip(" ,")):
+                    _add_aka(cand, alias)
+                rest = rest[more.end():]
+                break
         if had_aka:
             # names inside the aliases read ('"Acme Trading Co. Ltd."') are the same one
             until = mention.end + len(right) - len(rest)

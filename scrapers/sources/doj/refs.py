@@ -280,7 +280,7 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
         if placed is not None:
             cand = placed   # 'the California man who supplied him': not the first one named, 'X, 31, of Stockton, California'
         age = _YEAR_OLD.search(description)
-        if other_age(description, cand) or _CO_DEFENDANT_BEFORE.search(text, max(0, m.start - 40), m.start):
+        if other_age(description, cand) or CO_DEFENDANT_BEFORE.search(text, max(0, m.start - 40), m.start):
             return []   # 'A 30-year-old man' is not 'X, 27'; 'his co-defendant, X' is someone else
         if age and cand.age is None and 14 <= int(age.group(1)) <= 99:
             cand.age = int(age.group(1))
@@ -288,7 +288,8 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
     return []
 
 
-_CO_DEFENDANT_BEFORE = re.compile(r"\bco-?defendants?,?\s+$", re.I)
+# ('his co-defendant, X', 'An additional individual, X,': someone else than the one described)
+CO_DEFENDANT_BEFORE = re.compile(r"\bco-?defendants?,?\s+$|\b(?:[Aa]n\s+additional|[Aa]nother|[Aa]\s+second)\s+[a-z]+,\s+$", re.I)
 _PLACE_WORD = re.compile(r"(?<!^)\b[A-Z][a-z]{2,}\b")
 
 
@@ -589,3 +590,8 @@ def labelled(text: str) -> list[int]:
                 out.append(m.end())
         at = b.find(b"efendant", at + 8)
     return out
+
+
+# the subject is other people than the one defendant: 'others', 'individuals', 'One individual was sentenced'
+OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects|"
+                    r"(?:one|another|an\s+additional)\s+(?:individual|person))\b", re.I)   # ('One individual was sentenced': who?)

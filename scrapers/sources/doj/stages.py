@@ -7,13 +7,13 @@ import bisect
 import re
 
 from . import refs
-from .groups import conjoined, describes, generic_group, group_before_verb, role_reference
+from .groups import conjoined, describes, employer, generic_group, group_before_verb, role_reference
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import labelled_roster_companies, list_items, roster_lines, verb_lines
 from .terms import clause_term, elliptic_term, respective_lengths
 from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
-from .verbs import _STEM_SEARCHES, HELD_OTHERWISE, LEFT_CHANGED, PLEA_TO_COME_CHANGE
+from .verbs import _STEM_SEARCHES, ADMIT_COUNT, HELD_OTHERWISE, LEFT_CHANGED, PLEA_TO_COME_CHANGE
 
 # ('detained': held in custody, 'ordered detained pending trial' -- an arrest, unless the release's title
 # says how: extradited; extract.py writes it as one or the other)
@@ -30,7 +30,7 @@ _ADV = r"(?:(?:each|also|both|all|jointly|later|subsequently|recently|today|yest
 _LEFT_BE = re.compile(rf"\b(?:was|were|is|are|(?:have\s+|has\s+|had\s+)?been|(?:after|upon|following)\s+being)"
                       rf"\s+{_ADV}(?:re-?)?$")   # ('after being arrested'; not 'to avoid being arrested')
 # ('pleading' only after a preposition: in 'with the leaders pleading guilty' the subject is not the sentence's)
-_LEFT_PLEAD = re.compile(r"\b(?:pleaded|pled|pleads|plead|(?:after|before|upon|since|following)\s+pleading)\s+$")
+_LEFT_PLEAD = re.compile(r"(?:\b(?:pleaded|pled|pleads|plead|(?:after|before|upon|since|following)\s+pleading)|,\s+pleading)\s+$")
 # a plea to come, not made: 'has agreed to plead guilty', 'is expected to plead guilty', 'will plead
 # guilty' (the person is charged: the plea is not a stage yet)
 _PLEA_TO_COME = re.compile(r"\b(?:(?:agreed|agrees|agreeing|expected|expects|intends|intend|plans|plan|scheduled|set|going)"
@@ -195,6 +195,9 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             # 'received a sentence of 97 months', 'received 87 months in federal prison'
             if _RECEIVED.match(text, j, seg_end) and not (stem in ("will serve", "will spend") and refs.CONDITIONAL.search(left)):
                 out.append((i, j, stage, "left"))
+        elif kind == "admit":   # 'X admitted to one count of …': a plea
+            if ADMIT_COUNT.match(text, j, seg_end):
+                out.append((i, j, stage, "left"))
         elif kind == "took":
             if _INTO_CUSTODY.match(text, j, seg_end):
                 out.append((i, j, stage, "right"))
@@ -238,6 +241,7 @@ _ORDER_DETAINED = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\
 _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|terms|prison\s+term|term\s+of\s+imprisonment)\b|"
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?|decades?)\s+(?:in|of|behind)\s+(?:federal\s+)?"
                        r"(?:prison|imprisonment|bars)|"
+                       r"\s+(?:an?\s+)?(?:[\w-]+[\s-]+(?:years?|months?)\s+of\s+)?probation\b|"   # 'received five years of probation'
                        r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
 # the subject, on the left, is the one charged: 'X faces (federal) charges', 'X made his initial appearance
 # today on charges', 'X appeared in federal court on drug charges', 'X was ordered detained pending trial
@@ -350,8 +354,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
             else:
                 clause = [m for m in in_sentence if prev_end <= m.start < e_start]
-                while len(clause) > 1 and (text.startswith(("’s ", "'s "), clause[0].end) or
-                                           _IN_RELATIVE.search(text, prev_end, clause[0].start)):
+                while clause and (len(clause) > 1 and (text.startswith(("’s ", "'s "), clause[0].end) or
+                                                       _IN_RELATIVE.search(text, prev_end, clause[0].start)) or
+                                  employer(text, clause[0])):   # ('A former executive at Acme Inc. was': the person)
                     # "X's chief lab operator, Y, was sentenced": Y; "A man who was with X during a sale, Y,
                     # 29, has been charged": Y (X is inside the relative clause)
                     clause = clause[1:]
@@ -389,7 +394,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = pronoun
                     elif role := role_reference(scanner.text, mentions, before):   # 'The nurse practitioner was'
                         subjects = role
-                    elif len(default_subjects) == 1 and not described and not _OTHERS.search(before) and \
+                    elif len(default_subjects) == 1 and not described and not refs.OTHERS.search(before) and \
                             not refs.other_age(before, default_subjects[0]) and not refs.bare_count(before, clause=True) and \
                             not _victim_subject(scanner, s_start, e_start):
                         if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:
@@ -573,9 +578,6 @@ def _may_be_part_of(before: str) -> bool:
 
 
 _PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
-
-
-_OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects)\b", re.I)
 
 
 def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start: int, s_end: int,

@@ -12,17 +12,28 @@ from .mentions import _NON_NAME, _PARTICLES, _SUFFIXES, _SURNAME_WORDS, SURNAME_
 from .people import _AGED, Candidate, Mention, _Scanner
 from .textscan import ascii_bytes
 
+_SUFFIX_KEYS = frozenset(s.lower().rstrip(".") for s in _SUFFIXES)
+
+
+def _suffix(key: str) -> str | None:
+    return next((t for t in key.split() if t in _SUFFIX_KEYS), None)
+
 
 def merge_short_forms(scanner: _Scanner) -> None:
     """'Ruelas Montalvo' after 'Abelardo Ruelas Montalvo' is the same person, and so is 'Joaquin
     Guzman Loera' (the middle name left out) after 'Joaquin Archivaldo Guzman Loera': only where
     one person named in full has that form."""
     people = [c for c in scanner.cands.values() if not c.is_company]
-    toks = {c.key: c.key.split() for c in people}
+    # (without a suffix: 'Wendell Ray Cromartie Sr.' ends in 'cromartie', as 'Wendell Cromartie' does)
+    toks = {c.key: [t for t in c.key.split() if t not in _SUFFIX_KEYS] or c.key.split() for c in people}
     by_last: dict[str, list[Candidate]] = {}
     for c in people:
         if toks[c.key]:
             by_last.setdefault(toks[c.key][-1], []).append(c)
+    long_by_first: dict[str, list[Candidate]] = {}   # names of four words or more, by their first
+    for c in people:
+        if len(toks[c.key]) > 3:
+            long_by_first.setdefault(toks[c.key][0], []).append(c)
     inner: dict[tuple, list[Candidate]] = {}   # a surname opened by a particle, inside a longer name
     for c in people:
         t = toks[c.key]
@@ -40,6 +51,13 @@ def merge_short_forms(scanner: _Scanner) -> None:
                                                       (toks[b.key][0] == ta[0] and toks[b.key][1 - len(ta):] == ta[1:]))]
         if not owners and ta[0] in _PARTICLES:   # 'Del Valle' for 'José Luis del Valle Osuna'
             owners = [b for b in inner.get(tuple(ta), ()) if b is not a and b.key in scanner.cands]
+        if not owners and len(ta) == 2:   # 'Elmer Zelaya' for 'Elmer Josué Zelaya Chinchilla': the first surname
+            owners = [b for b in long_by_first.get(ta[0], ()) if b is not a and b.key in scanner.cands
+                      and ta[1] in toks[b.key][2:-1]]
+        mark = _suffix(a.key)   # ('Vernon Kaspar Jr.' is never 'Vernon Lee Kaspar Sr.')
+        owners = [b for b in owners if not mark or _suffix(b.key) in (None, mark)]
+        if len(owners) > 1:   # 'Wendell Cromartie': the father named Wendell, not the son whose middle name it is
+            owners = [b for b in owners if toks[b.key][0] == ta[0]]
         if len(owners) != 1 or len(ta) < 2:
             continue
         _fold(scanner, a, owners[0], full=False)

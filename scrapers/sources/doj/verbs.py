@@ -45,7 +45,8 @@ _STEMS = [
     ("transferred", "extradited", "transfer"),      # 'were transferred today from Mexico to the United States'
     ("expelled", "extradited", "transfer"),
     ("mistrial", "charged", "mistrial"),            # 'declared a mistrial as to X': the charges stand
-    ("placed on", "sentenced", "probation"),        # 'X, Inc. … was placed on three years of probation'
+    ("placed on", "sentenced", "probation"),
+    ("admitted", "pleaded_guilty", "admit"),         # 'X admitted to one count of …' (ADMIT_COUNT)        # 'X, Inc. … was placed on three years of probation'
     # 'A and B remain detained pending trial', 'X remains in federal custody' (held: arrested)
     *((f"{verb} {where}", "arrested", "held") for verb in ("remain", "remains")
       for where in ("detained", "in custody", "in federal custody")),
@@ -59,7 +60,7 @@ _STEMS = [
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
 _SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
-                 "transferred", "expelled", "mistrial", "placed on", "remain", "in custody",
+                 "transferred", "expelled", "mistrial", "placed on", "remain", "in custody", "admitted",
                  "in federal custody")
 
 
@@ -84,3 +85,6 @@ PLEA_TO_COME_CHANGE = re.compile(r"\b(?:(?:agreed|agrees|expected|expects|intend
 # held as a prisoner of another case: 'who is in federal custody serving a sentence imposed in an
 # earlier case' (no arrest in this one; held on another warrant is custody all the same: arrested)
 HELD_OTHERWISE = re.compile(r"\s+serving\b")
+# 'admitted to one count of …', 'admitted to two felony counts', 'admitted guilt': a plea (not 'admitted that he sold')
+ADMIT_COUNT = re.compile(r"\s+(?:to\s+)?(?:(?:one|a|two|three|four|five|six|\d+)\s+(?:felony\s+|misdemeanor\s+)?counts?|"
+                         r"(?:his\s+|her\s+|their\s+)?guilt)\b")

@@ -35,6 +35,7 @@ OFFICIAL_WORDS = {"secretary", "director", "administrator", "attorney", "commiss
 NOT_NAME_WORDS = {"figure", "source", "note", "photo", "image", "chart", "related", "click", "view", "washington",
                   "department", "treasury", "ofac", "today", "press", "release", "caption", "graphic", "map",
                   "table", "background", "implications", "fact", "sheet"}
+_CAPTION_WORDS = {"figure", "photo", "image", "caption", "click", "graphic", "chart"}
 # Capitalised words that open a sentence but never a name ("The", "While", "Today"): not a given
 # name before another name's form (designees.py), not a person opening a sentence (prose.py)
 SENTENCE_OPENERS = frozenset("""
@@ -109,13 +110,14 @@ def looks_like_name(name: str, *, whole_block: bool = False) -> bool:
     if not tokens or len(tokens) > 14:
         return False
     lows = [t.strip(",.()“”\"'’").lower() for t in tokens]
-    if any(w in OFFICIAL_WORDS for w in lows) or any(w in NOT_NAME_WORDS for w in lows):
+    legal = bool(LEGAL_ANYWHERE.search(name))
+    # (a company may hold a page's words: 'Zhejiang Huida Press Machinery Co., Ltd.', 'Sunrise Map Trading LLC')
+    if any(w in OFFICIAL_WORDS for w in lows) or any(w in NOT_NAME_WORDS for w in lows if not legal or w in _CAPTION_WORDS):
         return False
     if re.fullmatch(r"figure\s*\d+.*", name, re.I) or _DATE_IN_NAME.search(name):
         return False
     if len(tokens) == 1 and (normalize_country(name) or country_of_place(name)):     # "Jalisco", "Mexico"
         return False
-    legal = bool(LEGAL_ANYWHERE.search(name))
     bad = 0
     for tok, low in zip(tokens, lows):
         core = tok.strip(",.()“”\"'’")

@@ -1,0 +1,96 @@
+"""DOJ prose, round 18 (invented releases in the shape of real ones, and of real releases read by an
+audit): given names that are months, short forms of two-surname names, a father and a son, plea
+wordings, former officers, employers, alias lists."""
+from __future__ import annotations
+
+from test_doj_round16 import rows
+
+
+def test_a_month_that_is_a_given_name():
+    got = rows("<p>KANSAS CITY, Mo. – Lavell Ashworth, 39, was sentenced to 20 years in federal prison.</p><p>A"
+               " third co-defendant, Paisley June Rutledge, 28, of Independence, has also pleaded guilty. In June"
+               " Ashworth was arrested.</p>", "Kansas City Man Sentenced")
+    assert got == {"Lavell Ashworth": ("sentenced", 240.0, 39), "Paisley June Rutledge": ("pleaded_guilty", None, 28)}
+
+
+def test_short_forms_a_first_surname_and_a_father_named_like_his_sons_middle_name():
+    got = rows("<p>ALBUQUERQUE – Police stopped a car driven by Elmer Josué Zelaya Chinchilla, 27, a citizen of"
+               " Honduras.</p><p>Elmer Zelaya pleaded guilty on Aug. 5 to possession with intent to distribute"
+               " fentanyl.</p>", "Honduran National Pleads Guilty")
+    assert got == {"Elmer Josué Zelaya Chinchilla": ("pleaded_guilty", None, 27)}
+    got = rows("<p>COLUMBIA – Dontrell Wendell Crowder, 34, of West Columbia, has been sentenced to 121 months in"
+               " federal prison. His father, Wendell Ray Crowder Sr., 61, of Gaston, was sentenced to 63 months.</p>"
+               "<p>Judge Heyward sentenced Dontrell Crowder to 121 months and Wendell Crowder to 63 months.</p>",
+               "Father and Son Sentenced")
+    assert got == {"Dontrell Wendell Crowder": ("sentenced", 121.0, 34), "Wendell Ray Crowder Sr.": ("sentenced", 63.0, 61)}
+    # a son is never his father, whatever their middle names
+    got = rows("<p>RENO – Vernon Lee Kasper Sr., 58, pleaded guilty. His son, Vernon Kasper Jr., 30, was convicted at"
+               " trial.</p>", "Father Pleads, Son Convicted")
+    assert got == {"Vernon Lee Kasper Sr.": ("pleaded_guilty", None, 58), "Vernon Kasper Jr.": ("convicted", None, 30)}
+
+
+def test_pleas_written_otherwise():
+    got = rows("<p>LONDON, Ky. — Tavion Brisco, 27, was sentenced to 22 years in federal prison.</p><p>On the same"
+               " day, Brisco’s girlfriend, Destinee Rae Hoskin, 24, of Williamsburg, admitted that she hid his"
+               " proceeds, pleading guilty to misprision of a felony.</p><p>Amani Okoro-Sloan, 31, of Columbus,"
+               " Ohio, admitted to one count of interstate travel in aid of racketeering.</p>", "Corbin Man Sentenced")
+    assert got["Destinee Rae Hoskin"][0] == got["Amani Okoro-Sloan"][0] == "pleaded_guilty"
+    # admitting a fact is no plea
+    got = rows("<p>DAYTON – Jane Roe, 30, was charged with distributing fentanyl. Roe admitted to police that she sold"
+               " pills.</p>", "Woman Charged")
+    assert got["Jane Roe"][0] == "charged"
+
+
+def test_probation_received_is_a_sentence():
+    got = rows("<p>KNOXVILLE – Judge Whitaker sentenced two Blount County residents.</p><p>Raylan Penning, 38, of"
+               " Maryville, was sentenced to 188 months in federal prison. Nhu Quynh Tranh, 44, of Maryville, received"
+               " five years of probation, the first eight months of which are to be served on home confinement.</p>"
+               "<p>Both defendants pleaded guilty earlier this year.</p>", "Two Sentenced")
+    assert got == {"Raylan Penning": ("sentenced", 188.0, 38), "Nhu Quynh Tranh": ("sentenced", None, 44)}
+
+
+def test_a_former_officer_is_a_defendant():
+    got = rows("<p>DALLAS – Former Officer Willard Fred Knowlton, 66, was sentenced today to 41 months in prison for"
+               " selling fentanyl pills.</p>", "Former Officer Sentenced")
+    assert got == {"Willard Fred Knowlton": ("sentenced", 41.0, 66)}
+    got = rows("<p>MONTGOMERY – Former Tallassee, Alabama, Assistant Police Chief, Chris Mayle, 41, pleaded guilty"
+               " today to distributing fentanyl.</p>", "Former Chief Pleads Guilty")
+    assert got == {"Chris Mayle": ("pleaded_guilty", None, 41)}
+
+
+def test_an_employer_is_no_defendant():
+    got = rows("<p>PITTSBURGH – A former Pittsfield Industries, Inc. employee has been arrested and charged with"
+               " stealing trade secrets. Tao Lin, 44, was arrested Monday.</p>", "Former Employee Charged")
+    assert got == {"Tao Lin": ("arrested", None, 44)}
+    got = rows("<p>WASHINGTON – Acme Optronics Corporation, a Taiwan-based producer, was sentenced today to pay a fine."
+               " Former Acme Optronics Corporation president Hsuan Bin Chow was sentenced to serve three years in"
+               " prison. Former Acme Optronics Corporation executive vice president Hui Hsiang was also sentenced to"
+               " serve three years in prison.</p>", "Company and Executives Sentenced")
+    assert got == {"Acme Optronics Corporation": ("sentenced", None, None), "Hsuan Bin Chow": ("sentenced", 36.0, None),
+                   "Hui Hsiang": ("sentenced", 36.0, None)}
+
+
+def test_alias_lists_are_no_people():
+    got = rows("<p>BALTIMORE – A federal jury convicted Chinua Shepard, aka Nu, NuNu and King Nu, 28, of Washington,"
+               " D.C., of racketeering conspiracy. Joe Tarley Johnson, aka JR, Big Pasha, and Kuttroat, 26, of"
+               " Charlotte, pleaded guilty.</p>", "Gang Member Convicted")
+    assert got == {"Chinua Shepard": ("convicted", None, 28), "Joe Tarley Johnson": ("pleaded_guilty", None, 26)}
+    # an alias, then the next defendant
+    got = rows("<p>BALTIMORE – Jane Roe, aka Flaco, and John Doe, 32, were charged with fentanyl trafficking.</p>",
+               "Two Charged")
+    assert got == {"Jane Roe": ("charged", None, None), "John Doe": ("charged", None, 32)}
+
+
+def test_an_alias_in_a_tables_name_cell():
+    got = rows("<p>SAN DIEGO – Fifty defendants were charged today with trafficking fentanyl.</p><table><tr>"
+               "<th>Defendant</th><th>Age</th><th>City</th></tr><tr><td>Javier Castro, Aka Javi</td><td>53</td>"
+               "<td>San Marcos, CA</td></tr><tr><td>Ivan Bazan Aka Dreamer</td><td>32</td><td>Vista, CA</td></tr>"
+               "</table>", "Fifty Charged")
+    assert got == {"Javier Castro": ("charged", None, 53), "Ivan Bazan": ("charged", None, 32)}
+
+
+def test_one_individual_and_an_additional_one_are_not_the_release_s_defendant():
+    got = rows("<p>NEWARK – Nine individuals have pleaded guilty in the investigation. One individual was sentenced to six"
+               " months of home confinement. An additional individual, John A. Benning, a Canadian citizen, was also"
+               " charged in 2009 and is facing extradition to the United States.</p>", "Co-Owner Pleads Guilty")
+    assert got == {"John A. Benning": ("charged", None, None)}
