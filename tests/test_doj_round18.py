@@ -94,3 +94,15 @@ def test_one_individual_and_an_additional_one_are_not_the_release_s_defendant():
                " months of home confinement. An additional individual, John A. Benning, a Canadian citizen, was also"
                " charged in 2009 and is facing extradition to the United States.</p>", "Co-Owner Pleads Guilty")
     assert got == {"John A. Benning": ("charged", None, None)}
+
+
+def test_companies_described_as_the_object_and_named_as_the_subject_of_the_next_sentence():
+    got = rows("<p>A federal grand jury returned an indictment, unsealed today, charging two China-based chemical companies"
+               " and two of their employees with conspiring to import fentanyl precursors.</p><p>According to court"
+               " documents, Wuhan Ruiyang Biotechnology Co., Ltd. (Ruiyang) and Hebei Jinshan Chemical Trading Co.,"
+               " Limited (Jinshan) advertised precursor chemicals on their websites.</p><p>Zhao Wenli, 39, a sales"
+               " manager for Ruiyang, was arrested in Honolulu. Li Meiyun, 34, a sales representative for Jinshan,"
+               " remains at large in China.</p>", "Charges Against China-Based Chemical Companies")
+    assert got == {"Wuhan Ruiyang Biotechnology Co., Ltd.": ("charged", None, None),
+                   "Hebei Jinshan Chemical Trading Co., Limited": ("charged", None, None),
+                   "Zhao Wenli": ("arrested", None, 39), "Li Meiyun": ("charged", None, 34)}

@@ -34,3 +34,17 @@ def test_a_company_whose_name_holds_a_pages_word_and_a_legal_form_spaced_without
                            "Inversiones Tarquin S A S": "designated"}
     assert strip_legal_form(normalize_name("Inversiones Tarquin S A S")) == \
         strip_legal_form(normalize_name("INVERSIONES TARQUIN S.A.S.")) == "inversiones tarquin"
+
+
+def test_a_readout_recalling_recent_actions_under_the_order_is_no_designation():
+    from test_treasury_designees import classify
+    html = ("<p>WASHINGTON — Today, Under Secretary John K. Harlow met in Mexico City with the head of Mexico’s UIF to"
+            " discuss joint efforts to disrupt the finances of cartels that traffic fentanyl. Under Secretary Harlow"
+            " emphasized the commitment to using all available tools against cartels designated as Foreign Terrorist"
+            " Organizations, and reviewed recent coordinated actions, including sanctions imposed by the Office of"
+            " Foreign Assets Control pursuant to Executive Order (E.O.) 14059 and E.O. 13224 against cartel"
+            " networks.</p>")
+    assert not classify(html)
+    # a designation as a status is still an act when it is one: 'X was designated as …' today
+    assert classify("<p>WASHINGTON — Today, OFAC designated the Cartel Ficticio pursuant to E.O. 14059. The cartel"
+                    " was designated as a Specially Designated Global Terrorist today as well.</p>")

@@ -160,3 +160,8 @@ def employer(text: str, m: Mention) -> bool:
     """Whether company mention `m` names someone's employer ('at Acme Inc.', 'an Acme Inc. employee')."""
     return m.is_company and bool(_EMPLOYER_LEFT.search(text, max(0, m.start - 40), m.start) or
                                  _EMPLOYER_RIGHT.match(text, m.end, m.end + 60))
+
+
+# the subject is other people than the one defendant: 'others', 'individuals', 'One individual was sentenced'
+OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects|"
+                    r"(?:one|another|an\s+additional)\s+(?:individual|person))\b", re.I)   # ('One individual was sentenced': who?)

@@ -182,7 +182,12 @@ def named_as_actor(text: str, end: int, start: int | None = None) -> bool:
     apposition ('X Ltd. (X), a chemical manufacturer based in ...', 'The company, X Ltd.,') or
     'allegedly' after it?"""
     return bool(COMPANY_APPOSITIVE.match(text, end) or _ALLEGEDLY.match(text, end) or
-                (start is not None and _COMPANY_BEFORE.search(text, max(0, start - 40), start)))
+                (start is not None and (_COMPANY_BEFORE.search(text, max(0, start - 40), start) or
+                                        _OPENS_SENTENCE.search(text, max(0, start - 60), start))))
+
+
+# the subject opening its sentence ('According to court documents, X Co., Ltd. (X) and Y Co., Limited (Y) advertised')
+_OPENS_SENTENCE = re.compile(r"(?:(?:^|[.!?]\s+|\n)(?:According\s+to\s+[^,.]{1,40},\s+)?|\)\s+and\s+)$")
 
 
 def lead_subject(before: str) -> re.Match | None:
@@ -591,7 +596,3 @@ def labelled(text: str) -> list[int]:
         at = b.find(b"efendant", at + 8)
     return out
 
-
-# the subject is other people than the one defendant: 'others', 'individuals', 'One individual was sentenced'
-OTHERS = re.compile(r"\b(?:others?|individuals|people|persons|men|women|co-?conspirators|members|co-?defendants|suspects|"
-                    r"(?:one|another|an\s+additional)\s+(?:individual|person))\b", re.I)   # ('One individual was sentenced': who?)

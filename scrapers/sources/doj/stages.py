@@ -7,7 +7,7 @@ import bisect
 import re
 
 from . import refs
-from .groups import conjoined, describes, employer, generic_group, group_before_verb, role_reference
+from .groups import OTHERS, conjoined, describes, employer, generic_group, group_before_verb, role_reference
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import labelled_roster_companies, list_items, roster_lines, verb_lines
@@ -352,6 +352,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                             if not (subjects or n_of_m) else None   # ('two of the defendants': not named next)
                         if lead:
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
+                        elif not subjects and (n := refs.generic_companies(text[e_end:e_end + 120])):
+                            companies.append((stage, n))   # 'charging two China-based chemical companies and …'
             else:
                 clause = [m for m in in_sentence if prev_end <= m.start < e_start]
                 while clause and (len(clause) > 1 and (text.startswith(("’s ", "'s "), clause[0].end) or
@@ -394,7 +396,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = pronoun
                     elif role := role_reference(scanner.text, mentions, before):   # 'The nurse practitioner was'
                         subjects = role
-                    elif len(default_subjects) == 1 and not described and not refs.OTHERS.search(before) and \
+                    elif len(default_subjects) == 1 and not described and not OTHERS.search(before) and \
                             not refs.other_age(before, default_subjects[0]) and not refs.bare_count(before, clause=True) and \
                             not _victim_subject(scanner, s_start, e_start):
                         if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:

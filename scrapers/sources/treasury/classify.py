@@ -136,7 +136,7 @@ GENERIC_TIME_RE = re.compile(
     rf"|\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+{MONTH}\b(?![\s,]+\d)"   # 'In January, OFAC designated' (a review of the year)
     r"|\bsince\b|\bpreviously\b|\bformerly\b|\bearlier\b|\bprior\s+to\b|\balready\b"
     # "highlighted recent U.S. sanctions under E.O. 14059" (a readout's look back)
-    r"|\brecent(?:ly)?\s+(?:U\.S\.\s+|OFAC\s+|Treasury\s+)?(?:sanctions|designations|actions)\b", re.I)
+    r"|\brecent(?:ly)?\s+(?:U\.S\.\s+|OFAC\s+|Treasury\s+)?(?:[a-z-]+\s+){0,2}?(?:sanctions|designations|actions)\b", re.I)   # ('reviewed recent coordinated actions, including sanctions imposed … pursuant to E.O. 14059')
 # Release-level: "X, who was designated pursuant to E.O. 14059, ..." in a release about something
 # else is history; a bare past tense counts as such here (the release's own designation
 # sentences say "today", "for having", "is being designated" …), not for a single name.
@@ -226,6 +226,8 @@ def _not_an_act(text: str, verb: re.Match) -> bool:
     before = text[max(0, verb.start() - 40):verb.start()]
     if _NOT_FINITE.search(before):
         return True
+    if text.startswith(" as ", verb.end()) and not _AUXILIARY.search(before):
+        return True   # a status: 'cartels designated as Foreign Terrorist Organizations' (not 'X was designated as')
     return verb.group(0).lower().endswith("ing") and not _AUXILIARY.search(before)
 
 
