@@ -106,3 +106,50 @@ def test_companies_described_as_the_object_and_named_as_the_subject_of_the_next_
     assert got == {"Wuhan Ruiyang Biotechnology Co., Ltd.": ("charged", None, None),
                    "Hebei Jinshan Chemical Trading Co., Limited": ("charged", None, None),
                    "Zhao Wenli": ("arrested", None, 39), "Li Meiyun": ("charged", None, 34)}
+
+
+def test_the_first_of_a_hyphenated_surname_alone_and_a_list_of_the_extradited():
+    got = rows("<p>SAN JUAN – Pedro Lorca-Tirado, 34, Luis Rivas-Figueroa, 29, and Ana Maldonado, 41, were indicted on"
+               " Tuesday.</p><p>Lorca and Rivas pleaded guilty before U.S. District Judge José Fuste on the same day.</p>",
+               "Three Charged")
+    assert got == {"Pedro Lorca-Tirado": ("pleaded_guilty", None, 34), "Luis Rivas-Figueroa": ("pleaded_guilty", None, 29),
+                   "Ana Maldonado": ("charged", None, 41)}
+    got = rows("<p>WASHINGTON – Three individuals have been extradited over the past week from Mexico.</p><p>The"
+               " extradited defendants are the following:</p><p>Alfredo Molinar Garza, 44, of Chihuahua;</p><p>Rigoberto"
+               " Yanes, 39, of Juarez;</p><p>Cantalicia Garcia, 51, of Reynosa.</p>", "Three Extradited")
+    assert {a for a, _, _ in got.values()} == {"extradited"} and len(got) == 3
+
+
+def test_aliases_after_a_comma_a_suffix_between_two_names_and_respective_terms():
+    got = rows("<p>HOUSTON – Ben Christian Dillard, aka, Tuff, 40, of Houston, and James Marshall Meldon, aka Dirty, 40,"
+               " of Dallas, each pleaded guilty before U.S. District Judge Sim Lake. Co-defendants Gregory Thomason, Sr.,"
+               " and Nicklaus Woodward are awaiting trial.</p><p>Two others, James Lawrence Burnett, 44, and Kenneth"
+               " Hancox, 34, were ordered to serve respective terms of 20 and 15 years in federal prison.</p>",
+               "Gang Members Plead Guilty")
+    assert got == {"Ben Christian Dillard": ("pleaded_guilty", None, 40), "James Marshall Meldon": ("pleaded_guilty", None, 40),
+                   "Gregory Thomason": ("charged", None, None), "Nicklaus Woodward": ("charged", None, None),
+                   "James Lawrence Burnett": ("sentenced", 240.0, 44), "Kenneth Hancox": ("sentenced", 180.0, 34)}
+
+
+def test_a_status_cell_with_a_plea_then_a_sentence_and_a_conviction_that_names_a_charge():
+    got = rows("<p>TULSA – Two men were sentenced.</p><table><tr><th>Defendant</th><th>Status</th></tr><tr><td>John"
+               " Roan</td><td>Pleaded guilty June 26, 2015. Sentenced to 21 years in prison on Sept. 18, 2015.</td></tr>"
+               "<tr><td>Mark Ellery</td><td>Pleaded guilty July 2, 2015.</td></tr></table>", "Two Sentenced")
+    assert got == {"John Roan": ("sentenced", 252.0, None), "Mark Ellery": ("pleaded_guilty", None, None)}
+    got = rows("<p>DALLAS – Ronald Pike, 45, of Dallas, was charged with possessing a firearm after having been convicted"
+               " of a felony.</p>", "Dallas Man Charged")
+    assert got == {"Ronald Pike": ("charged", None, 45)}
+
+
+def test_a_singular_verb_after_a_semicolon_has_its_own_subject():
+    got = rows("<p>PITTSBURGH – Three men were sentenced today. Tyrone Pryce, 27, sentenced to 140 months in prison;"
+               " Kojo Leland, 20, was sentenced to 97 months in prison; and Dana Rook, 31, was sentenced to 60"
+               " months.</p>", "Three Sentenced")
+    assert got == {"Tyrone Pryce": ("sentenced", 140.0, 27), "Kojo Leland": ("sentenced", 97.0, 20),
+                   "Dana Rook": ("sentenced", 60.0, 31)}
+    # a list before a plural or unmarked verb stays one subject; a stray semicolon before 'was' keeps its name
+    got = rows("<p>PITTSBURGH – Amy Roe, 41, of Pasco; Bo Doe, 36, of Pasco; and Cy Poe, 30, pleaded guilty. Julio"
+               " Rosas, 24, aka Stiler, of Guilford County, N.C.; was sentenced today to 320 months in prison.</p>",
+               "Four Defendants")
+    assert got == {"Amy Roe": ("pleaded_guilty", None, 41), "Bo Doe": ("pleaded_guilty", None, 36),
+                   "Cy Poe": ("pleaded_guilty", None, 30), "Julio Rosas": ("sentenced", 320.0, 24)}

@@ -25,8 +25,9 @@ def _appositive() -> re.Pattern:
                       # (or someone's: ', Efraín’s sister,')
                       r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w-]*[’']s)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s))?")
 _TOWN_BEFORE = re.compile(r"\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,\s*)?(?:(?:all|both)\s+)?(?:of|from)\s+")
+_SUFFIX_AFTER = re.compile(r"^\s*,?\s*(?:Jr\.|Sr\.|II|III|IV)(?=\s*,)")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
-_AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.)\s*(?:(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+|"
+_AKA_PHRASE = re.compile(r"\s*,?\s*\(?(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.),?\s*(?:(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+|"
                          r"(?-i:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}))\)?", re.I)   # (or one alias bare: ', aka Flaco,')
 _GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?"
                       r"|leaders|members|associates|traffickers)\b", re.I)
@@ -95,8 +96,9 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
             continue
         if _TOWN_BEFORE.fullmatch(between):
             continue   # 'A, 22, of Chula Vista, and B': the town of the name before (read as a name), not a person
-        # allow the appositive of the previous name (", 29, of Nampa,") before "and"
+        # allow the appositive of the previous name (", 29, of Nampa,") before "and"; its suffix (", Sr.,")
         stripped = _appositive().sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
+        stripped = _SUFFIX_AFTER.sub("", stripped) if "r." in stripped or "I" in stripped else stripped
         conj = _CONJ.match(stripped)
         if len(between) < 120 and (conj.end() == len(stripped) or describes(" " + stripped[conj.end():])):
             if m.candidate not in out:

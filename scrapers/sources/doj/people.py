@@ -178,7 +178,7 @@ def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
 
 _SUFFIX_AFTER = re.compile(rf"^,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV|{_DEGREES})(?![\w])")
 _AKA_MORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*[“\"]([^”\"]{1,60})[”\"]")
-_AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|formerly\s+known\s+as|a/k/a|f/k/a|aka|a\.k\.a\.)\s+(?=[A-Z])", re.I)
+_AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|formerly\s+known\s+as|a/k/a|f/k/a|aka|a\.k\.a\.),?\s+(?=[A-Z])", re.I)   # ('aka, Tuff')
 _BARE_MORE = re.compile(r"^(?:(?:\s*,\s*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})+,|(?:\s*,\s*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})*)"
                         r"[ \t]+(?:and|or)[ \t]+[A-Z][\w’'.-]*"   # ('aka JR, Big Pusha, and Kutthroat, 26': never 'aka Flaco, and John Doe, 32')
                         r"(?:[ \t]+[A-Z][\w’'.-]*){0,2}(?=\s*,\s*(?:age\s+)?\d{1,2}\b)")

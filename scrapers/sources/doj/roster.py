@@ -20,10 +20,11 @@ from .terms import LENGTH, sentence_months, term_at
 from .textscan import SENTENCE_STOP
 
 # a status at the start of a cell or after a bullet's dash ('Sentenced to 60 months', 'pleaded guilty')
-_STATUS = re.compile(
-    r"(?:was\s+|were\s+|has\s+been\s+)?(?P<w>re-?sentenced|sentenced|time\s+served|pleaded\s+guilty|pled\s+guilty|"
-    r"guilty\s+plea|convicted|found\s+guilty|extradited|arrested|in\s+(?:federal\s+)?custody|fugitive|at\s+large|"
-    r"charged|indicted)\b", re.I)
+_STATUS_WORDS = (r"(?P<w>re-?sentenced|sentenced|time\s+served|pleaded\s+guilty|pled\s+guilty|guilty\s+plea|convicted|"
+                 r"found\s+guilty|extradited|arrested|in\s+(?:federal\s+)?custody|fugitive|at\s+large|charged|indicted)\b")
+_STATUS = re.compile(r"(?:was\s+|were\s+|has\s+been\s+)?" + _STATUS_WORDS, re.I)
+# ... and each later one in the cell, opening a sentence of it
+_STATUS_LATER = re.compile(r"(?<=\.\s)" + _STATUS_WORDS, re.I)
 _STAGE_OF = {"re-sentenced": "sentenced", "resentenced": "sentenced", "sentenced": "sentenced",
              "time served": "sentenced", "pleaded guilty": "pleaded_guilty", "pled guilty": "pleaded_guilty",
              "guilty plea": "pleaded_guilty", "convicted": "convicted", "found guilty": "convicted",
@@ -31,6 +32,7 @@ _STAGE_OF = {"re-sentenced": "sentenced", "resentenced": "sentenced", "sentenced
              "in federal custody": "arrested", "fugitive": "charged", "at large": "charged", "charged": "charged",
              "indicted": "charged"}
 # after the name and its appositive ('Jane Roe, 34, of Dayton'): a dash or a colon, then the status
+_RANK_OF = {s: i for i, s in enumerate(("charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"))}
 _DASHED = re.compile(r"[^–—:;]{0,90}?(?:\s[–—-]+\s*|:\s+|\s*[–—]\s*)")
 _AGE = re.compile(r"\d{1,2}")
 _WS = re.compile(r"\s+")
@@ -43,6 +45,9 @@ def _status(cell: str) -> tuple[str | None, float | None, str | None]:
     if not m:
         return None, None, None
     stage = _STAGE_OF[_WS.sub(" ", m.group("w").lower())]
+    if stage != "sentenced" and ". " in cell:   # 'Pleaded guilty June 26, 2015. Sentenced to 21 years …': the furthest
+        later = [_STAGE_OF[_WS.sub(" ", x.group("w").lower())] for x in _STATUS_LATER.finditer(cell)]
+        stage = max([stage, *later], key=_RANK_OF.get)
     if stage != "sentenced":
         return stage, None, None
     months, label = _term(cell)
@@ -147,7 +152,8 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                  if e[3] != "right" or not _name_between(starts, e[1], pos)]
         stage = max((e[2] for e in intro), key=rank.get, default=None)
         if stage is None and (m := _INTRO_NOUNS.search(text, intro_start, pos)):
-            stage = "sentenced" if "sentences" in m.group(0) else "charged"   # 'The defendants and their sentences are:'
+            stage = "sentenced" if "sentences" in m.group(0) else \
+                "extradited" if _EXTRADITED_NOUN.search(text, intro_start, pos) else "charged"   # 'The defendants and their sentences are:'
         elif _SENTENCES_FOLLOW.search(text, intro_start, pos):
             stage = "sentenced"   # 'Each pleaded guilty. Judge X imposed the following sentences:' (terms follow)
         for line, end in items if stage is not None else ():
@@ -216,6 +222,7 @@ _KIN_LEAD = re.compile(r"(?:his|her|their)\s+(?:father|mother|son|daughter|broth
                        r"nephew|niece|partner|girlfriend|boyfriend|co-?defendant)(?:-in-law)?,\s+")
 _PROSE_AFTER = re.compile(r"(?:,[^,\n]{1,60},)?\s+(?:was|were|is|are|has|have|had|will|also)\b")   # 'A was also ordered to …'
 _SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+following\s+sentences\s*$", re.I)
+_EXTRADITED_NOUN = re.compile(r"\bextradited\s+(?:defendants|individuals|fugitives|people|persons)\b", re.I)   # 'The extradited defendants are'
 _INTRO_NOUNS = re.compile(r"\b(?:sentences|defendants|co-?defendants)\b[^:\n.]{0,60}?\b(?:are|were|include)"
                           r"(?:\s+as\s+follows)?\s*$", re.I)
 

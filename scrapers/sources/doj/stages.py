@@ -7,13 +7,14 @@ import bisect
 import re
 
 from . import refs
+from . import verbs as vocab
 from .groups import OTHERS, conjoined, describes, employer, generic_group, group_before_verb, role_reference
 from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import labelled_roster_companies, list_items, roster_lines, verb_lines
 from .terms import clause_term, elliptic_term, respective_lengths
 from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
-from .verbs import _STEM_SEARCHES, ADMIT_COUNT, HELD_OTHERWISE, LEFT_CHANGED, PLEA_TO_COME_CHANGE
+from .verbs import _STEM_SEARCHES
 
 # ('detained': held in custody, 'ordered detained pending trial' -- an arrest, unless the release's title
 # says how: extradited; extract.py writes it as one or the other)
@@ -57,8 +58,6 @@ _YEAR_BEFORE = re.compile(r"\b[Oo]n\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+((?:19|20)
 # the sentence is about a co-defendant: an earlier stage of the same case, not a record
 _CO_DEFENDANT = re.compile(r"\bco-?defendants?\b", re.I)
 _HISTORY_STAGES = ("convicted", "sentenced", "pleaded_guilty")
-_IN_RELATIVE = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+[^,;.]{1,60}$")
-_ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+$")
 
 
 def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None, s_start: int | None = None) -> bool | str:
@@ -125,9 +124,10 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if k is not None:
                 tail = left[-32:].lower()
                 if ((" is " in tail or " are " in tail) and _CONDITIONAL.search(left)) or \
-                        (stage == "convicted" and "previously" in left[k:]) or \
-                        (stage == "sentenced" and "ally" in left[k:] and _ORIGINALLY.search(left, k)):
-                    # 'when he is sentenced'; 'was previously convicted of burglary': a record; 'was
+                        (stage == "convicted" and ("previously" in left[k:] or left.endswith("having been "))) or \
+                        (stage == "sentenced" and "ally" in left[k:] and vocab.ORIGINALLY.search(left, k)):
+                    # 'when he is sentenced'; 'was previously convicted of burglary', 'after having been convicted of a
+                    # felony': a record; 'was
                     # originally sentenced to 300 months' (before the resentencing the release is about)
                     continue
                 hist = _history(text, base, k, j, stage, year, s_start)
@@ -138,7 +138,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 if hist is not True:
                     out.append((base + m.start(), j, stage, "who" if hist else "left"))
             elif stem not in ("found guilty", "convicted") and not _TO_BE.search(left) and \
-                    not (stage == "sentenced" and _ORIGINALLY.search(left)):
+                    not (stage == "sentenced" and vocab.ORIGINALLY.search(left)):
                 # "sentenced X to", "charged X with" ("if convicted, X faces" is not a verdict; "who
                 # originally sentenced him to 360 months" is the term the resentencing replaced)
                 out.append((i, j, stage, "right"))
@@ -164,8 +164,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 hist = _history(text, base, m.start(), j, "pleaded_guilty", year, s_start)
                 if hist is not True:
                     out.append((base + m.start(), j, "pleaded_guilty", "who" if hist else "left"))
-            elif m := LEFT_CHANGED.search(left):
-                if not PLEA_TO_COME_CHANGE.search(left, 0, m.start()):
+            elif m := vocab.LEFT_CHANGED.search(left):
+                if not vocab.PLEA_TO_COME_CHANGE.search(left, 0, m.start()):
                     out.append((base + m.start(), j, "pleaded_guilty", "left"))
             else:
                 m = _LEFT_ENTERED.search(left)
@@ -196,7 +196,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if _RECEIVED.match(text, j, seg_end) and not (stem in ("will serve", "will spend") and refs.CONDITIONAL.search(left)):
                 out.append((i, j, stage, "left"))
         elif kind == "admit":   # 'X admitted to one count of …': a plea
-            if ADMIT_COUNT.match(text, j, seg_end):
+            if vocab.ADMIT_COUNT.match(text, j, seg_end):
                 out.append((i, j, stage, "left"))
         elif kind == "took":
             if _INTO_CUSTODY.match(text, j, seg_end):
@@ -205,7 +205,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if m := _DOWN_TO.match(text, j, seg_end):
                 out.append((i, m.end(), stage, "right"))
         elif kind == "held":   # 'remain detained', 'remains in custody' (never 'if … remains in custody')
-            if not refs.CONDITIONAL.search(left[-30:]) and not HELD_OTHERWISE.match(text, j, seg_end):
+            if not refs.CONDITIONAL.search(left[-30:]) and not vocab.HELD_OTHERWISE.match(text, j, seg_end):
                 out.append((i, j, stage, "left"))
         elif kind == "surrender":
             # into custody: 'X surrendered to the FBI', 'X self-surrendered on Monday', 'X turned himself in' (not 'surrendered his
@@ -355,9 +355,10 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         elif not subjects and (n := refs.generic_companies(text[e_end:e_end + 120])):
                             companies.append((stage, n))   # 'charging two China-based chemical companies and …'
             else:
-                clause = [m for m in in_sentence if prev_end <= m.start < e_start]
+                semi = text.rfind("; ", prev_end, e_start) if text.startswith(("was ", "is ", "has "), e_start) else -1   # ('A … to 140 months; B was …')
+                clause = [m for m in in_sentence if max(prev_end, semi) <= m.start < e_start] or [m for m in in_sentence if prev_end <= m.start < e_start]
                 while clause and (len(clause) > 1 and (text.startswith(("’s ", "'s "), clause[0].end) or
-                                                       _IN_RELATIVE.search(text, prev_end, clause[0].start)) or
+                                                       vocab.IN_RELATIVE.search(text, prev_end, clause[0].start)) or
                                   employer(text, clause[0])):   # ('A former executive at Acme Inc. was': the person)
                     # "X's chief lab operator, Y, was sentenced": Y; "A man who was with X during a sale, Y,
                     # 29, has been charged": Y (X is inside the relative clause)

@@ -206,10 +206,10 @@ def _paternal(toks: list[str]) -> set[str]:
     """The first of two surnames, as Spanish-language releases shorten a name on later mentions:
     'Quintanilla' for 'José Guadalupe Quintanilla de León', 'Ochoa' for 'María Fernanda Ochoa
     Landeros' (two given names and two surnames: four words at least), 'Garza' for
-    'Jesús Abraham Garza-Cavazos'."""
+    'Jesús Abraham Garza-Cavazos', 'Lopez' for 'Pedro Lopez-Torres'."""
     out = set()
     last = toks[-1] if toks else ""
-    if len(toks) >= 3 and "-" in last and not last.isupper():
+    if len(toks) >= 2 and "-" in last and not last.isupper():   # ('Lopez' for 'Pedro Lopez-Torres' too)
         first, _, rest = last.partition("-")
         if len(first) >= 3 and len(rest) >= 3 and first[:1].isupper() and rest[:1].isupper():
             out.add(first)

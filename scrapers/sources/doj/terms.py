@@ -167,9 +167,13 @@ def respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None
         return None
     seg = text[e_end:s_end]
     r = seg.find("respectively")
-    if r < 0:
+    if r >= 0:
+        seg = seg[:r]   # (the terms before the word: not those of the next clause, '…, respectively; C … to 120 months')
+    elif (k := seg.find("respective ")) >= 0 and k < 40:
+        # 'to serve respective terms of 20 and 15 years': the terms after the words
+        seg = "to " + _RESPECTIVE_HEAD.sub("", seg[k + len("respective "):])
+    else:
         return None
-    seg = seg[:r]   # (the terms before the word: not those of the next clause, '…, respectively; C … to 120 months')
     found = [term_at(m, seg) for m in LENGTH.finditer(seg)]
     if len(found) != n and (m := _SHARED_UNIT.search(seg)):
         # 'to 97, 60 and 46 months in prison, respectively': one unit for every number
@@ -179,6 +183,7 @@ def respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None
     return found if len(found) == n else None
 
 
+_RESPECTIVE_HEAD = re.compile(r"^(?:prison\s+)?(?:terms|sentences)\s+of\s+")
 _SHARED_UNIT = re.compile(r"\bto\s+((?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+\d{1,3})\s+(months?|years?)\b", re.I)
 
 

@@ -88,3 +88,6 @@ HELD_OTHERWISE = re.compile(r"\s+serving\b")
 # 'admitted to one count of …', 'admitted to two felony counts', 'admitted guilt': a plea (not 'admitted that he sold')
 ADMIT_COUNT = re.compile(r"\s+(?:to\s+)?(?:(?:one|a|two|three|four|five|six|\d+)\s+(?:felony\s+|misdemeanor\s+)?counts?|"
                          r"(?:his\s+|her\s+|their\s+)?guilt)\b")
+# a relative clause holding an earlier name ('A man who was with X during a sale, Y, 29, has been charged': Y)
+IN_RELATIVE = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+[^,;.]{1,60}$")
+ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+$")   # 'was originally sentenced to 300 months'
