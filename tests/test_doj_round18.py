@@ -139,6 +139,9 @@ def test_a_status_cell_with_a_plea_then_a_sentence_and_a_conviction_that_names_a
     got = rows("<p>DALLAS – Ronald Pike, 45, of Dallas, was charged with possessing a firearm after having been convicted"
                " of a felony.</p>", "Dallas Man Charged")
     assert got == {"Ronald Pike": ("charged", None, 45)}
+    got = rows("<p>PITTSBURGH – Michael Jonas, 25, of New Kensington, pleaded guilty to two counts. In 2014, Jonas, having"
+               " previously been convicted of a felony offense, was in possession of five firearms.</p>", "Man Pleads Guilty")
+    assert got == {"Michael Jonas": ("pleaded_guilty", None, 25)}
 
 
 def test_a_singular_verb_after_a_semicolon_has_its_own_subject():
@@ -153,3 +156,9 @@ def test_a_singular_verb_after_a_semicolon_has_its_own_subject():
                "Four Defendants")
     assert got == {"Amy Roe": ("pleaded_guilty", None, 41), "Bo Doe": ("pleaded_guilty", None, 36),
                    "Cy Poe": ("pleaded_guilty", None, 30), "Julio Rosas": ("sentenced", 320.0, 24)}
+
+
+def test_a_person_arrested_along_with_the_subject():
+    got = rows("<p>SAN JOSE – Gao Lin, 40, was arrested on Tuesday along with a co-defendant, Zhang Xiao Dong, 39.</p>",
+               "Two Arrested")
+    assert got == {"Gao Lin": ("arrested", None, 40), "Zhang Xiao Dong": ("arrested", None, 39)}

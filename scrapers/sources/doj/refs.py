@@ -595,4 +595,3 @@ def labelled(text: str) -> list[int]:
                 out.append(m.end())
         at = b.find(b"efendant", at + 8)
     return out
-

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from . import refs
+from . import cues, refs
 from . import verbs as vocab
 from .groups import OTHERS, conjoined, describes, employer, generic_group, group_before_verb, role_reference
 from .htmltext import CELL
@@ -124,7 +124,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if k is not None:
                 tail = left[-32:].lower()
                 if ((" is " in tail or " are " in tail) and _CONDITIONAL.search(left)) or \
-                        (stage == "convicted" and ("previously" in left[k:] or left.endswith("having been "))) or \
+                        (stage == "convicted" and ("previously" in left[k:] or vocab.HAVING_BEEN.search(left[-40:]))) or \
                         (stage == "sentenced" and "ally" in left[k:] and vocab.ORIGINALLY.search(left, k)):
                     # 'when he is sentenced'; 'was previously convicted of burglary', 'after having been convicted of a
                     # felony': a record; 'was
@@ -412,6 +412,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         if lead:   # ('A father and son from Wilmington': the pair, two people)
                             pair = refs.pair_lead(lead.string, lead.start())
                             leads.append((stage, e_start, e_end, s_end, pair.group(0) if pair else lead.group(0)))
+            if len(subjects) == 1 and stage in ("arrested", "charged", "extradited"):
+                subjects = subjects + cues.along_with(text, e_end, s_end, in_sentence, subjects[0])   # 'was arrested along with X'
             lengths = respective_lengths(text, e_end, s_end, len(subjects)) if stage == "sentenced" else None
             for n, cand in enumerate(subjects):
                 _record(cand, stage, text, e_end, events, e_start, s_end, lengths[n] if lengths else None)
@@ -509,16 +511,6 @@ def _described_companies(scanner: _Scanner, mentions: list[Mention], described: 
             _record(cand, stage, text, 0, (), 0, 0)
 
 
-# the label before fugitives named only once ('Two others, A and B, remain at large')
-_OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals|men|women|people|(?:second|third|fourth|fifth|"
-                           r"another|other)\s+(?:employee|member|suspect|co-?conspirator|associate|man|woman|person))\s*[,:–—-]?\s*$", re.I)
-
-
-# ... or a defendant as the subject the name is in apposition to ('A third defendant charged in the
-# same indictment, the company's vice president, X, remains at large')
-_DEFENDANT_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:A|An|The|One)\s+(?:[a-z]+\s+)?(?:co-?)?defendants?\b[^.;:\n]{0,100}$")
-
-
 def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int], words: set[str] | None = None) -> None:
     """Co-defendants named only once, without a verb of their own: 'Also charged are A, B and C,
     who remain fugitives'; 'Two others, A and B, remain at large' (charged, not arrested)."""
@@ -544,8 +536,8 @@ def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int], word
                 first = p
             # a fugitive named in passing ('the cartel's leader, X, who remains a fugitive') is no defendant
             # here: only one known otherwise, or labelled ('Two others, A and B', 'A third employee, C')
-            labelled = bool(_OTHERS_LABEL.search(text, max(0, first.start - 40), first.start) or
-                            _DEFENDANT_SUBJECT.search(text, max(0, first.start - 160), first.start))
+            labelled = bool(cues.OTHERS_LABEL.search(text, max(0, first.start - 40), first.start) or
+                            cues.DEFENDANT_SUBJECT.search(text, max(0, first.start - 160), first.start))
             for cand in group:
                 if labelled or cand.evidence:
                     _record(cand, "charged", text, 0, (), 0, 0)

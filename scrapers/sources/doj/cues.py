@@ -1,0 +1,30 @@
+"""Cues about whom a DOJ sentence is about: labels before a name ('Two others, A and B', 'A third
+defendant charged in the same indictment, the company's vice president, X') and a person joined to the
+subject after the verb ('X was arrested along with a co-defendant, Y') (pure)."""
+from __future__ import annotations
+
+import re
+
+from .people import Candidate, Mention
+
+# the label before fugitives named only once ('Two others, A and B, remain at large')
+OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals|men|women|people|(?:second|third|fourth|fifth|"
+                           r"another|other)\s+(?:employee|member|suspect|co-?conspirator|associate|man|woman|person))\s*[,:–—-]?\s*$", re.I)
+
+
+# ... or a defendant as the subject the name is in apposition to ('A third defendant charged in the
+# same indictment, the company's vice president, X, remains at large')
+DEFENDANT_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:A|An|The|One)\s+(?:[a-z]+\s+)?(?:co-?)?defendants?\b[^.;:\n]{0,100}$")
+
+
+# 'X was arrested on Tuesday along with a co-defendant, Y' (the same stage for Y, named after the verb)
+_ALONG_WITH = re.compile(r"[^.;]{0,60}?\balong\s+with\s+(?:(?:his|her|their|a|an|the)\s+)?(?:co-?defendants?|wife|husband|"
+                         r"brother|sister|son|daughter|father|mother|girlfriend|boyfriend|associate|accomplice)?,?\s*$")
+
+
+def along_with(text: str, e_end: int, s_end: int, in_sentence: list[Mention], subject: Candidate) -> list[Candidate]:
+    """The person a singular verb's subject is joined to after it ('… along with a co-defendant, Y')."""
+    for m in in_sentence:
+        if e_end < m.start < s_end and m.candidate is not subject and not m.candidate.is_company:
+            return [m.candidate] if _ALONG_WITH.match(text, e_end, m.start) and not text[e_end:m.start].count(",") > 2 else []
+    return []
