@@ -162,3 +162,14 @@ def test_a_person_arrested_along_with_the_subject():
     got = rows("<p>SAN JOSE – Gao Lin, 40, was arrested on Tuesday along with a co-defendant, Zhang Xiao Dong, 39.</p>",
                "Two Arrested")
     assert got == {"Gao Lin": ("arrested", None, 40), "Zhang Xiao Dong": ("arrested", None, 39)}
+
+
+def test_round_20_an_initial_a_in_capitals_and_a_record_told_with_had_previously_been():
+    got = rows("<p>NEW ORLEANS – Three men were indicted. CORNELL J. FONTAINE (“FONTAINE”), age 41, TERRANCE A. BROUSARD,"
+               " JR. (“BROUSARD”), age 34, and KEVIN P. DUCROS (“DUCROS”), age 26, are charged in a five-count"
+               " indictment.</p>", "Three Indicted")
+    assert got == {"CORNELL J. FONTAINE": ("charged", None, 41), "TERRANCE A. BROUSARD": ("charged", None, 34),
+                   "KEVIN P. DUCROS": ("charged", None, 26)}
+    got = rows("<p>PENSACOLA – Dontavius Mackey, 31, of Pensacola, pleaded guilty to possession of fentanyl. Mackey had"
+               " previously been convicted of felony offenses in Escambia County.</p>", "Man Pleads Guilty")
+    assert got == {"Dontavius Mackey": ("pleaded_guilty", None, 31)}

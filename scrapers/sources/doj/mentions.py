@@ -395,9 +395,9 @@ def caps_name(words: str) -> tuple[str, str] | None:
     toks = words.split()
     if len(toks) < 2:
         return None
-    if any(t.lower().rstrip(".") in _NON_NAME and t.lower() not in _PARTICLES and
+    if any(t.lower().rstrip(".") in _NON_NAME and t.lower() not in _PARTICLES and not (len(t) == 2 and t[1] == ".") and
            not (0 < i < len(toks) - 1 and t.lower().rstrip(".") in _SAINT_WORDS) for i, t in enumerate(toks)):
-        return None   # (particles pass: 'JUAN DE LA CRUZ'; a saint's word inside: 'JOSÉ SAN ROMÁN')
+        return None   # (particles pass: 'JUAN DE LA CRUZ'; a saint's word inside: 'JOSÉ SAN ROMÁN'; an initial: 'TERRANCE A. ROE')
     if sum(1 for t in toks if len(t) >= 3) < 1 or not any(len(t) > 2 for t in toks[-1:]):
         return None
     if any(len(t) >= 3 and t.isascii() and t.isalpha() and not _VOWEL.search(t) for t in toks) or "USA" in toks:

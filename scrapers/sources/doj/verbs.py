@@ -91,5 +91,6 @@ ADMIT_COUNT = re.compile(r"\s+(?:to\s+)?(?:(?:one|a|two|three|four|five|six|\d+)
 # a relative clause holding an earlier name ('A man who was with X during a sale, Y, 29, has been charged': Y)
 IN_RELATIVE = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+[^,;.]{1,60}$")
 ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+$")   # 'was originally sentenced to 300 months'
-# a record, not this case's verdict: 'after having been convicted of a felony', 'Jones, having previously been convicted'
-HAVING_BEEN = re.compile(r"\bhaving\s+(?:previously\s+|already\s+)?been\s+$")
+# a record, not this case's verdict: 'after having been convicted of a felony', 'Jones, having previously been
+# convicted', 'Mack had previously been convicted of felony offenses'
+HAVING_BEEN = re.compile(r"\b(?:having\s+(?:previously\s+|already\s+)?|(?:had|has)\s+(?:previously|already)\s+)been\s+$")
