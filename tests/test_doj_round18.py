@@ -173,3 +173,48 @@ def test_round_20_an_initial_a_in_capitals_and_a_record_told_with_had_previously
     got = rows("<p>PENSACOLA – Dontavius Mackey, 31, of Pensacola, pleaded guilty to possession of fentanyl. Mackey had"
                " previously been convicted of felony offenses in Escambia County.</p>", "Man Pleads Guilty")
     assert got == {"Dontavius Mackey": ("pleaded_guilty", None, 31)}
+
+
+def test_round_21_a_company_after_by_and_the_court_of_a_shared_office_by_its_dateline():
+    got = rows("<p>LOS ANGELES – Two men were charged. Yong Chen, 46, of San Gabriel, moved the money through accounts held"
+               " by Golden Heron Trading LLC (Golden Heron), an import-export company Chen controlled. Chen was arrested"
+               " on Aug. 19. Golden Heron is charged with conspiracy to commit money laundering.</p>", "Two Charged")
+    assert "Golden Heron Trading LLC" in got and not any(n.startswith("y ") for n in got)
+    from scrapers.sources.doj.districts import release_districts
+    office = ["USAO - Guam and Northern Mariana Islands"]
+    assert release_districts(office, None, "Dededo Man Pleads Guilty\nHAGÅTÑA, Guam – A man pleaded guilty.") == \
+        ["District of Guam"]
+    assert release_districts(office, None, "Man Sentenced\nSAIPAN – A man was sentenced.") == \
+        ["District of the Northern Mariana Islands"]
+    assert release_districts(office, None, "Man Sentenced\nA man from Saipan and Guam was sentenced.") == \
+        ["Districts of Guam and the Northern Mariana Islands"]
+
+
+def test_review_guards_shifted_columns_companies_and_over_reaching_rules():
+    # a table whose image column is dropped: its name column is not read from the shifted cells
+    got = rows("<p>DAYTON – Two men were charged.</p><table><tr><th>Photo</th><th>Name</th><th>Hometown</th></tr><tr>"
+               "<td><img src='x.jpg'></td><td>John Smith</td><td>Dayton, Ohio</td></tr></table>", "Two Charged")
+    assert "Ohio Dayton" not in got
+    # a company in a name column is no name written surname first
+    got = rows("<p>DAYTON – A pharmacy was charged.</p><table><tr><th>Defendant</th><th>Status</th></tr><tr><td>Acme"
+               " Pharmacy, Inc</td><td>Charged</td></tr></table>", "Pharmacy Charged")
+    assert "Inc Acme Pharmacy" not in got
+    # a semicolon inside the subject's own relative clause
+    got = rows("<p>DAYTON – John Smith, 40, who supplied fentanyl to Maria Lopez; Peter Green; and Tom Brown, was sentenced"
+               " to 60 months.</p>", "Man Sentenced")
+    assert got["John Smith"] == ("sentenced", 60.0, 40) and "Tom Brown" not in got
+    # an age in words before a lower-case description is nobody's
+    got = rows("<p>DAYTON – The thirty-year-old mother of John Doe testified. Ken Roe, 40, was sentenced to 60 months.</p>",
+               "Man Sentenced")
+    assert got == {"Ken Roe": ("sentenced", 60.0, 40)}
+    # a fugitive named in passing after 'The defendant …' is no defendant
+    got = rows("<p>DAYTON – Ken Roe, 40, was sentenced to 60 months. The defendant obtained the fentanyl from his supplier"
+               " in Sinaloa, Juan Perez Lopez, who remains a fugitive.</p>", "Man Sentenced")
+    assert got == {"Ken Roe": ("sentenced", 60.0, 40)}
+    # people after an alias before a plural verb are people, not aliases
+    got = rows("<p>DAYTON – Luis Soto, aka Flaco, Jose Diaz and Pedro Ruiz, 30, were arrested.</p>", "Three Arrested")
+    assert set(got) == {"Luis Soto", "Jose Diaz", "Pedro Ruiz"}
+    # 'respective terms' stop before the supervision
+    got = rows("<p>DAYTON – John Smith, 40, and Tom Jones, 35, were sentenced to serve respective terms of 20 and 15 years in"
+               " prison, followed by three years of supervised release.</p>", "Two Sentenced")
+    assert got == {"John Smith": ("sentenced", 240.0, 40), "Tom Jones": ("sentenced", 180.0, 35)}

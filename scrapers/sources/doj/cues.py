@@ -3,6 +3,7 @@ defendant charged in the same indictment, the company's vice president, X') and 
 subject after the verb ('X was arrested along with a co-defendant, Y') (pure)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from .people import Candidate, Mention
@@ -14,7 +15,8 @@ OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals
 
 # ... or a defendant as the subject the name is in apposition to ('A third defendant charged in the
 # same indictment, the company's vice president, X, remains at large')
-DEFENDANT_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:A|An|The|One)\s+(?:[a-z]+\s+)?(?:co-?)?defendants?\b[^.;:\n]{0,100}$")
+DEFENDANT_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:A|An|The|One)\s+(?:[a-z]+\s+)?(?:co-?)?defendants?"
+                               r"(?:\s+(?:charged|named|indicted)\b[^,.;:\n]{0,60})?,\s+(?:[^,.;:\n]{1,60},\s+)?$")   # (the name right after)
 
 
 # 'X was arrested on Tuesday along with a co-defendant, Y' (the same stage for Y, named after the verb)
@@ -22,9 +24,11 @@ _ALONG_WITH = re.compile(r"[^.;]{0,60}?\balong\s+with\s+(?:(?:his|her|their|a|an
                          r"brother|sister|son|daughter|father|mother|girlfriend|boyfriend|associate|accomplice)?,?\s*$")
 
 
-def along_with(text: str, e_end: int, s_end: int, in_sentence: list[Mention], subject: Candidate) -> list[Candidate]:
+def along_with(text: str, e_end: int, s_end: int, in_sentence: list[Mention], in_starts: list[int],
+               subject: Candidate) -> list[Candidate]:
     """The person a singular verb's subject is joined to after it ('… along with a co-defendant, Y')."""
-    for m in in_sentence:
-        if e_end < m.start < s_end and m.candidate is not subject and not m.candidate.is_company:
+    k = bisect.bisect_right(in_starts, e_end)
+    for m in in_sentence[k:k + 8]:
+        if m.start < s_end and m.candidate is not subject and not m.candidate.is_company:
             return [m.candidate] if _ALONG_WITH.match(text, e_end, m.start) and not text[e_end:m.start].count(",") > 2 else []
     return []

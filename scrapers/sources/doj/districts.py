@@ -135,10 +135,21 @@ _SHARED_OFFICES = {"Districts of Guam and the Northern Mariana Islands": (
      re.compile(r"\bDistrict\s+(?:Court\s+)?(?:of|for)\s+the\s+(?:Commonwealth\s+of\s+the\s+)?Northern\s+Mariana\s+Islands\b")))}
 
 
+# ... else the court of the place the release is datelined in ('HAGÅTÑA, Guam –', 'SAIPAN –')
+_DATELINE_COURTS = {"Districts of Guam and the Northern Mariana Islands": (
+    ("District of Guam", re.compile(r"\bGuam\b")),
+    ("District of the Northern Mariana Islands", re.compile(r"\b(?:Saipan|SAIPAN|Tinian|TINIAN|Rota|ROTA|Northern\s+Mariana|CNMI)\b")))}
+
+
 def _court_of(district: str, text: str) -> str:
     courts = _SHARED_OFFICES.get(district)
     if not courts:
         return district
     named = [name for name, rx in courts if rx.search(text)]
+    if not named and (line := _DATELINE.search(text, 0, 400)):
+        named = [name for name, rx in _DATELINE_COURTS[district] if rx.search(line.group(1))]
     return named[0] if len(named) == 1 else district
+
+
+_DATELINE = re.compile(r"(?m)^[ \t]*([^\n–—]{2,50}?)[ \t]+[–—-]+[ \t]")   # ('HAGÅTÑA, Guam – …', after the title's line)
 

@@ -41,7 +41,13 @@ _INVERTED = re.compile(
     r"(?:,?[ \t]+(?P<suffix>Jr\.|Sr\.|Jr|Sr|II|III|IV))?")
 _INVERTED_LEAD = re.compile(rf"(?m)^[ \t•·*–-]*(?:Mc|Mac|O['’])?[{_UP}]{{2}}[^\n,]{{0,40}},[ \t]+[{_UP}][{_LO}]")
 _AGE_NEXT = re.compile(r",\s+(?:age\s+)?\d{1,2}\s*[,;)]")
+_NOT_A_PERSON = frozenset("inc incorporated ltd limited llc corp corporation co company plc gmbh sa".split())
 _NOT_GIVEN = frozenset("jr sr ii iii iv aka".split())   # ('Javier Castrellon, Aka Javi': an alias)
+
+
+def _STATE_NAMES() -> frozenset:
+    from .districts import geo
+    return geo()["state_names"]
 
 
 def _capitals(surname: str) -> bool:
@@ -83,8 +89,8 @@ def inverted_names(text: str) -> list[tuple[int, int, str]]:
         if cells is not None:
             first = next((i for i, c in enumerate(cells) if c.strip()), None)
             column = roles.index("name") if roles else first
-            if column is None or column >= len(cells):
-                continue   # (a row shorter than its header)
+            if column is None or column >= len(cells) or (roles and len(cells) != len(roles)):
+                continue   # (a row shorter than its header: an empty cell dropped, its columns shifted)
             at = pos + sum(len(c) + len(CELL) for c in cells[:column])
             cell = cells[column]
             m = _INVERTED.fullmatch(cell.strip())
@@ -99,8 +105,10 @@ def inverted_names(text: str) -> list[tuple[int, int, str]]:
 
 
 def _natural(m: re.Match, base: int) -> tuple[int, int, str] | None:
-    if m.group("given").split()[0].lower() in _NOT_GIVEN:
-        return None
+    given = {w.lower().rstrip(".") for w in m.group("given").split()}
+    if m.group("given").split()[0].lower() in _NOT_GIVEN or given & _NOT_A_PERSON or \
+            m.group("given") in _STATE_NAMES():
+        return None   # ('Acme Pharmacy, Inc', 'Wuhan Chemical, Limited', 'Dayton, Ohio': no person)
     name = f"{m.group('given')} {m.group('sur')}" + (f" {m.group('suffix')}" if m.group("suffix") else "")
     return base + m.start(), base + m.end(), name
 

@@ -138,8 +138,9 @@ def _place_country(place: str | None) -> str | None:
     c = country_of_place(place)
     return c.name if c else None
 
-_COMPANY_WORDS = re.compile(r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de|del|la|los|las|y)[ \t]+){1,8})$|"
-                            r"((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de|del|la|los|las|y)[ \t]+){0,7}[A-Z0-9][\w&’'.()-]*,[ \t]+)$")
+_COMPANY_WORDS = re.compile(r"(?<![\w’'])((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de|del|la|los|las|y)[ \t]+){1,8})$|"
+                            r"(?<![\w’'])((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de|del|la|los|las|y)[ \t]+){0,7}[A-Z0-9][\w&’'.()-]*,[ \t]+)$")
+# (each word whole: the 'y' of 'held by Acme LLC' is no Spanish 'and')
 # ('Acme Trading, LLC', 'Bluestem Pharmacy, Inc.': a comma before the legal form)
 _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "from", "with", "to", "that", "its",
                            "de", "&", "according", "defendant", "defendants", "former", "including", "against"))
@@ -182,7 +183,8 @@ _AKA_BARE = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|formerly\s+known\s+
 _BARE_MORE = re.compile(r"^(?:(?:\s*,\s*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})+,|(?:\s*,\s*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})*)"
                         r"[ \t]+(?:and|or)[ \t]+[A-Z][\w’'.-]*"   # ('aka JR, Big Pusha, and Kutthroat, 26': never 'aka Flaco, and John Doe, 32')
                         r"(?:[ \t]+[A-Z][\w’'.-]*){0,2}(?=\s*,\s*(?:age\s+)?\d{1,2}\b)")
-_BARE_ALIAS_SPLIT = re.compile(r"\s*,\s*|[ \t]+(?:and|or)[ \t]+")
+_BARE_ALIAS_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|[ \t]+(?:and|or)[ \t]+")
+_PLURAL_AFTER = re.compile(r"\s*,\s*(?:age\s+)?\d{1,2}\s*,?(?:\s+(?:of|from)\s+[^,.;]{1,40},?)?\s+(?:were|are|have|both|all)\b")
 _BARE_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
 _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:man|woman|resident|national)\s*)?,?\s*$")
 _AGE_PAREN = re.compile(r"^\s*\((?:age:?\s*)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
@@ -193,9 +195,9 @@ _AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_AGE_WORD = (rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}")
-_AGE_WORD_BEFORE = re.compile(rf"\b({_AGE_WORD})-year-old\s+(?:[A-Z][\w.-]*\s+){{0,3}},?\s*$", re.I)
-_AGE_WORD_AFTER = re.compile(rf"^\s*,\s*(?:age:?|aged)\s+({_AGE_WORD})\b(?=\s*[.,;:)])", re.I)
+_AGE_WORD = (rf"(?i:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)})")   # (only the number: any case)
+_AGE_WORD_BEFORE = re.compile(rf"\b({_AGE_WORD})-(?i:year-old)\s+(?:[A-Z][\w.-]*\s+){{0,3}},?\s*$")
+_AGE_WORD_AFTER = re.compile(rf"^\s*,\s*(?i:age:?|aged)\s+({_AGE_WORD})\b(?=\s*[.,;:)])")
 
 
 def _age_of_words(words: str) -> int:
@@ -330,7 +332,12 @@ class _Scanner:
         if inverted:
             # 'GRIMSLEY, Antwan Lamar' in a table's name column: one name, in the usual order (what
             # the scan read inside it, 'Antwan Lamar', is no name of its own)
-            self.mentions = [mm for mm in self.mentions if not any(a <= mm.start < b for a, b, _ in inverted)]
+            companies = [(mm.start, mm.end) for mm in self.mentions if mm.is_company]
+            inverted = [i for i in inverted if not any(a < i[1] and i[0] < b for a, b in companies)]   # (a company stays one)
+            covered = bytearray(len(text))
+            for a, b, _ in inverted:
+                covered[a:b] = b"\x01" * (b - a)
+            self.mentions = [mm for mm in self.mentions if not covered[mm.start]]
             self.mentions += [Mention(a, b, name, normalize_name(name)) for a, b, name in inverted]
         if places:
             # a name written once as a place or a thing is one everywhere ('in Des Moines')
@@ -447,7 +454,7 @@ class _Scanner:
                 _add_aka(cand, w.group(0))
                 rest = rest[w.end():]
             more = _BARE_MORE.match(rest)
-            if more:   # 'aka Nu, NuNu and King Nu, 28,' / 'aka Spito and Thick Neck, 44': more aliases, then the age
+            if more and not _PLURAL_AFTER.match(rest, more.end()):   # ('aka Flaco, Jose Diaz and Pedro Ruiz, 30, were': people)   # 'aka Nu, NuNu and King Nu, 28,' / 'aka Spito and Thick Neck, 44': more aliases, then the age
                 for alias in _BARE_ALIAS_SPLIT.split(more.group(0).strip(" ,")):
                     _add_aka(cand, alias)
                 rest = rest[more.end():]

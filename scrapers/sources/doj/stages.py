@@ -355,8 +355,10 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         elif not subjects and (n := refs.generic_companies(text[e_end:e_end + 120])):
                             companies.append((stage, n))   # 'charging two China-based chemical companies and …'
             else:
-                semi = text.rfind("; ", prev_end, e_start) if text.startswith(("was ", "is ", "has "), e_start) else -1   # ('A … to 140 months; B was …')
-                clause = [m for m in in_sentence if max(prev_end, semi) <= m.start < e_start] or [m for m in in_sentence if prev_end <= m.start < e_start]
+                semi = text.rfind("; ", prev_end, e_start) if text.startswith(("was ", "is ", "has "), e_start) else -1
+                semi = semi if events[0][0] < e_start and events[0][1] < semi else -1   # ('A … to 140 months; B was …', after A's verb)
+                hi = bisect.bisect_left(in_starts, e_start)   # (the mentions in [since, e_start), by bisection: linear)
+                clause = in_sentence[bisect.bisect_left(in_starts, max(prev_end, semi)):hi] or in_sentence[bisect.bisect_left(in_starts, prev_end):hi]
                 while clause and (len(clause) > 1 and (text.startswith(("’s ", "'s "), clause[0].end) or
                                                        vocab.IN_RELATIVE.search(text, prev_end, clause[0].start)) or
                                   employer(text, clause[0])):   # ('A former executive at Acme Inc. was': the person)
@@ -413,7 +415,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                             pair = refs.pair_lead(lead.string, lead.start())
                             leads.append((stage, e_start, e_end, s_end, pair.group(0) if pair else lead.group(0)))
             if len(subjects) == 1 and stage in ("arrested", "charged", "extradited"):
-                subjects = subjects + cues.along_with(text, e_end, s_end, in_sentence, subjects[0])   # 'was arrested along with X'
+                subjects = subjects + cues.along_with(text, e_end, s_end, in_sentence, in_starts, subjects[0])   # 'was arrested along with X'
             lengths = respective_lengths(text, e_end, s_end, len(subjects)) if stage == "sentenced" else None
             for n, cand in enumerate(subjects):
                 _record(cand, stage, text, e_end, events, e_start, s_end, lengths[n] if lengths else None)

@@ -56,7 +56,7 @@ LENGTH = re.compile(rf"(?<![\w.])(?P<n1>{NUM})(?P<half>{_HALF})?[\s-]+(?P<u1>yea
 _SENTENCE_LIFE = re.compile(r"^.{0,220}?\bto\s+(?:serve\s+)?(?:a\s+(?:mandatory\s+)?(?:term\s+of\s+|sentence\s+of\s+)?)?(?:(?:\w+\s+)?consecutive\s+)?life\b", re.I | re.S)
 _EXACT_AFTER = re.compile(r"\s*\((\d{1,3})\s+months\)")
 _TIME_SERVED = re.compile(r"^.{0,120}?\bto\s+time\s+served\b", re.I | re.S)
-_NOT_PRISON = re.compile(r"^(?:[’']|of\s+)?\s*(?:of\s+)?(?P<kind>probation|supervised\s+release|home\s+(?:confinement|detention)|community\s+service)", re.I)
+_NOT_PRISON = re.compile(r"^(?:[’']|of\s+)?\s*(?:of\s+)?(?P<kind>probation|supervised\s+release|home\s+(?:confinement|detention)|intermittent\s+confinement|community\s+service)", re.I)
 _HYPHEN_UNIT = re.compile(r"-(year|month)s?\b")
 # a prison term named after the supervision that follows it ('... following a 41-month term of
 # imprisonment', '... after 41 months in federal prison')
@@ -171,7 +171,7 @@ def respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None
         seg = seg[:r]   # (the terms before the word: not those of the next clause, '…, respectively; C … to 120 months')
     elif (k := seg.find("respective ")) >= 0 and k < 40:
         # 'to serve respective terms of 20 and 15 years': the terms after the words
-        seg = "to " + _RESPECTIVE_HEAD.sub("", seg[k + len("respective "):])
+        seg = "to " + _RESPECTIVE_HEAD.sub("", _AFTER_TERMS.split(seg[k + len("respective "):], 1)[0])
     else:
         return None
     found = [term_at(m, seg) for m in LENGTH.finditer(seg)]
@@ -183,6 +183,7 @@ def respective_lengths(text: str, e_end: int, s_end: int, n: int) -> list | None
     return found if len(found) == n else None
 
 
+_AFTER_TERMS = re.compile(r";|\bfollowed\s+by\b|\bsupervised\b|\bprobation\b")
 _RESPECTIVE_HEAD = re.compile(r"^(?:prison\s+)?(?:terms|sentences)\s+of\s+")
 _SHARED_UNIT = re.compile(r"\bto\s+((?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+\d{1,3})\s+(months?|years?)\b", re.I)
 
