@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .districts import geo
 from .htmltext import CELL
 
 _ROLES = {
@@ -43,11 +44,6 @@ _INVERTED_LEAD = re.compile(rf"(?m)^[ \t•·*–-]*(?:Mc|Mac|O['’])?[{_UP}]{{
 _AGE_NEXT = re.compile(r",\s+(?:age\s+)?\d{1,2}\s*[,;)]")
 _NOT_A_PERSON = frozenset("inc incorporated ltd limited llc corp corporation co company plc gmbh sa".split())
 _NOT_GIVEN = frozenset("jr sr ii iii iv aka".split())   # ('Javier Castrellon, Aka Javi': an alias)
-
-
-def _STATE_NAMES() -> frozenset:
-    from .districts import geo
-    return geo()["state_names"]
 
 
 def _capitals(surname: str) -> bool:
@@ -107,7 +103,7 @@ def inverted_names(text: str) -> list[tuple[int, int, str]]:
 def _natural(m: re.Match, base: int) -> tuple[int, int, str] | None:
     given = {w.lower().rstrip(".") for w in m.group("given").split()}
     if m.group("given").split()[0].lower() in _NOT_GIVEN or given & _NOT_A_PERSON or \
-            m.group("given") in _STATE_NAMES():
+            m.group("given") in geo()["state_names"]:
         return None   # ('Acme Pharmacy, Inc', 'Wuhan Chemical, Limited', 'Dayton, Ohio': no person)
     name = f"{m.group('given')} {m.group('sur')}" + (f" {m.group('suffix')}" if m.group("suffix") else "")
     return base + m.start(), base + m.end(), name

@@ -26,6 +26,7 @@ from .mentions import (
     run_names,
 )
 from .officials import _may_name_office, _victim_hint, _victim_hint_lower, former_left, official_left
+from .terms import _number
 from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view
 
 _AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
@@ -197,15 +198,7 @@ _TEENS = "fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _AGE_WORD = (rf"(?i:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)})")   # (only the number: any case)
 _AGE_WORD_BEFORE = re.compile(rf"\b({_AGE_WORD})-(?i:year-old)\s+(?:[A-Z][\w.-]*\s+){{0,3}},?\s*$")
-_AGE_WORD_AFTER = re.compile(rf"^\s*,\s*(?i:age:?|aged)\s+({_AGE_WORD})\b(?=\s*[.,;:)])")
-
-
-def _age_of_words(words: str) -> int:
-    """'thirty-one' -> 31, 'Nineteen' -> 19 (an _AGE_WORD)."""
-    parts = words.lower().replace(" ", "-").split("-")
-    if parts[0] in _TEENS:
-        return 14 + _TEENS.index(parts[0])
-    return 20 + 10 * _TENS.index(parts[0]) + (_UNITS.index(parts[1]) + 1 if len(parts) > 1 else 0)
+_AGE_WORD_AFTER = re.compile(rf"^\s*,\s*(?i:age:?|aged)\s+({_AGE_WORD})\b(?=\s*[.,;:)])")   # (read by terms._number)
 _COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
 _COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
 industries industry group biotech laboratories labs international enterprises holdings logistics supply imports
@@ -475,7 +468,7 @@ class _Scanner:
         elif m is None and "year-old" in left[-50:] and not cand.is_company and cand.age is None:
             m = _AGE_WORD_BEFORE.search(left[-50:])
             if m:
-                cand.age = _age_of_words(m.group(1))
+                cand.age = int(_number(m.group(1)))
                 cand.evidence.add("age")
         if cand.is_company:
             paren = _PAREN.match(rest)
@@ -497,7 +490,7 @@ class _Scanner:
             if m is None and head == "," and "age" in rest[:8].lower():
                 m = _AGE_WORD_AFTER.match(rest)
             if m:
-                age = _age_of_words(m.group(1)) if m.re is _AGE_WORD_AFTER else int(m.group(1) or m.group(2))
+                age = int(_number(m.group(1))) if m.re is _AGE_WORD_AFTER else int(m.group(1) or m.group(2))
                 if 14 <= age <= 99:
                     cand.age = cand.age or age
                     cand.evidence.add("age")

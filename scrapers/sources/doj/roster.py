@@ -32,7 +32,6 @@ _STAGE_OF = {"re-sentenced": "sentenced", "resentenced": "sentenced", "sentenced
              "in federal custody": "arrested", "fugitive": "charged", "at large": "charged", "charged": "charged",
              "indicted": "charged"}
 # after the name and its appositive ('Jane Roe, 34, of Dayton'): a dash or a colon, then the status
-_RANK_OF = {s: i for i, s in enumerate(("charged", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"))}
 _DASHED = re.compile(r"[^–—:;]{0,90}?(?:\s[–—-]+\s*|:\s+|\s*[–—]\s*)")
 _AGE = re.compile(r"\d{1,2}")
 _WS = re.compile(r"\s+")
@@ -40,14 +39,16 @@ _WS = re.compile(r"\s+")
 Line = tuple  # (mention start, stage | None, months | None, term label | None, age | None, residence | None)
 
 
-def _status(cell: str) -> tuple[str | None, float | None, str | None]:
+def _status(cell: str, rank: dict) -> tuple[str | None, float | None, str | None]:
+    """The stage a cell or a bullet's tail states, the furthest of those it states one after the other
+    (`rank`: stage order), with its prison term when sentenced."""
     m = _STATUS.match(cell)
     if not m:
         return None, None, None
     stage = _STAGE_OF[_WS.sub(" ", m.group("w").lower())]
     if stage != "sentenced" and ". " in cell:   # 'Pleaded guilty June 26, 2015. Sentenced to 21 years …': the furthest
         later = [_STAGE_OF[_WS.sub(" ", x.group("w").lower())] for x in _STATUS_LATER.finditer(cell)]
-        stage = max([stage, *later], key=_RANK_OF.get)
+        stage = max([stage, *later], key=rank.get)
     if stage != "sentenced":
         return stage, None, None
     months, label = _term(cell)
@@ -66,7 +67,7 @@ def _term(cell: str) -> tuple[float | None, str | None]:
     return term_at(m, cell) if m else (None, None)
 
 
-def _table_row(cells: list[str], roles: list[str | None] | None) -> tuple:
+def _table_row(cells: list[str], roles: list[str | None] | None, rank: dict) -> tuple:
     """(name cell index, stage, months, label, age, residence) of a data row."""
     stage = months = label = age = residence = None
     name_at = roles.index("name") if roles else 0
@@ -74,7 +75,7 @@ def _table_row(cells: list[str], roles: list[str | None] | None) -> tuple:
         role = roles[i] if roles and i < len(roles) else None
         if i == name_at or not cell:
             continue
-        got = _status(cell)
+        got = _status(cell, rank)
         if role == "age" or (role is None and _AGE.fullmatch(cell)):
             if _AGE.fullmatch(cell) and 14 <= int(cell) <= 99:
                 age = int(cell)
@@ -97,11 +98,11 @@ def roster_lines(text: str, starts: list[int], events: list[tuple[int, int, str,
     out: list[Line] = []
     ev_starts = [e[0] for e in events]
     if CELL not in text:
-        return _bullets(text, starts, events, ev_starts)
+        return _bullets(text, starts, events, ev_starts, rank)
     intro = None
     for pos, end, cells, roles in table_lines(text):
         if cells is not None:
-            name_at, *rest = _table_row(cells, roles)
+            name_at, *rest = _table_row(cells, roles, rank)
             at = pos + sum(len(c) + len(CELL) for c in cells[:name_at])
             at = BULLET.match(text, at).end()
             k = bisect.bisect_left(starts, at)
@@ -115,10 +116,10 @@ def roster_lines(text: str, starts: list[int], events: list[tuple[int, int, str,
                 intro = max((e[2] for e in events[lo:hi]), key=rank.get, default=None)
             elif not (k < len(starts) and starts[k] == at):
                 intro = None
-    return out + _bullets(text, starts, events, ev_starts)
+    return out + _bullets(text, starts, events, ev_starts, rank)
 
 
-def _bullets(text: str, starts: list[int], events: list, ev_starts: list[int]) -> list[Line]:
+def _bullets(text: str, starts: list[int], events: list, ev_starts: list[int], rank: dict) -> list[Line]:
     """The dashed bullets only: lines opening with a name ('Jane Roe, 34, of Dayton – pleaded
     guilty'), found from the names at a line's start."""
     out: list[Line] = []
@@ -134,7 +135,7 @@ def _bullets(text: str, starts: list[int], events: list, ev_starts: list[int]) -
         if any(e[3] != "right" for e in events[lo:hi]):
             continue
         m = _DASHED.match(text, at + 1, end)
-        got = _status(text[m.end():end]) if m else None
+        got = _status(text[m.end():end], rank) if m else None
         if got and got[0]:
             out.append((at, got[0], got[1], got[2], None, None))
     return out
