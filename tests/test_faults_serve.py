@@ -6,7 +6,9 @@
   bounded: value size, result size, LIKE patterns, a time limit that holds, no function
   that leaks an address or loads code, no database path;
 - under a bounded hostile load (unique URLs and heavy queries at once) the server's memory
-  stays under a fixed ceiling (slow; the full-size run is in BENCHMARKS.md).
+  stays under a fixed ceiling (slow; the full-size run is in BENCHMARKS.md);
+- SIGTERM (a service manager stopping it) stops it as Ctrl-C does: exit 0, nothing left in
+  the temporary directory.
 """
 from __future__ import annotations
 
@@ -99,21 +101,39 @@ def _get(port: int, path: str, headers: dict | None = None) -> tuple[int, dict, 
         conn.close()
 
 
-@pytest.fixture
-def served(db):
-    port = _free_port()
+def _start_serve(db: Path, port: int, **env_extra) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     proc = subprocess.Popen([sys.executable, "-m", "scrapers", "--db", str(db), "serve", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            cwd=ROOT, env={**env, **env_extra}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while True:
         try:
             if _get(port, "/-/versions.json")[0] == 200:
-                break
+                return proc
         except OSError:
             pass
         assert proc.poll() is None and time.monotonic() < deadline, "tracker serve did not start"
         time.sleep(0.2)
+
+
+def test_sigterm_stops_the_server_cleanly(db, tmp_path):
+    """uvicorn shuts down on SIGTERM and then raises it again: with the default handler that
+    killed the process before its clean-up (one temporary directory left per stop)."""
+    port = _free_port()
+    proc = _start_serve(db, port, TMPDIR=str(tmp_path))
+    assert [p.name for p in tmp_path.iterdir()][0].startswith("tracker-serve-")
+    proc.terminate()
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err.decode()
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(OSError):
+        _get(port, "/-/versions.json")
+
+
+@pytest.fixture
+def served(db):
+    port = _free_port()
+    proc = _start_serve(db, port)
     yield port
     proc.terminate()
     try:

@@ -13,10 +13,13 @@ loads them from the environment.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
+import signal
 import tempfile
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -157,14 +160,39 @@ def register_plugins() -> None:
             pm.register(module, name=name)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a service manager, `docker stop`, `kill`): the server stops as on Ctrl-C."""
+
+
+def _terminated(signum, frame):
+    raise Terminated()
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt():
+    """While serving, SIGTERM stops the process the way Ctrl-C does: the `finally` blocks run
+    (the temporary metadata removed; `tracker run` lets a build under way finish). uvicorn
+    catches SIGTERM itself, shuts the server down, then raises the signal again: with the
+    default handler back that killed the process on the spot, leaving them undone."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run_datasette(args: list[str]) -> None:
-    """`datasette ARGS` in this process (uvicorn stops cleanly on Ctrl-C or SIGTERM, so the
+    """`datasette ARGS` in this process (it stops cleanly on Ctrl-C or SIGTERM, so the
     temporary metadata is removed and no orphan server is left behind)."""
     from datasette.cli import cli as datasette_cli
 
     register_plugins()
     try:
-        datasette_cli.main(args=args, prog_name="datasette", standalone_mode=False)
+        with sigterm_as_interrupt():
+            datasette_cli.main(args=args, prog_name="datasette", standalone_mode=False)
     except KeyboardInterrupt:
         pass
     except SystemExit as exc:
