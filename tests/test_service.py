@@ -343,9 +343,9 @@ def test_a_fetch_failing_mid_backfill_keeps_what_was_built_and_the_next_cycle_co
 
 
 # -- tracker run, end to end ------------------------------------------------------------------------------
-def start_run(workdir: Path, port: int, **popen) -> subprocess.Popen:
+def start_run(workdir: Path, port: int, env_extra: dict | None = None, **popen) -> subprocess.Popen:
     """`tracker run --update-every 0` in a process of its own (tracker.toml in `workdir`)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}, **(env_extra or {})}
     return subprocess.Popen([sys.executable, "-m", "scrapers", "--db", str(workdir / "tracker.db"), "run",
                              "--port", str(port), "--update-every", "0",
                              *[a for name in MAIN for a in ("--source", name)]], cwd=ROOT, env=env, **popen)
@@ -394,6 +394,38 @@ def test_the_site_answers_before_the_backfill_ends_and_its_pages_show_progress(t
     assert "ETA" in out and "Database updated" in out
     assert not any(line.startswith("treasury: sx") for line in out.splitlines()), out
     assert converged(tmp_path / "tracker.db", reference) == (0, 0, 0)
+
+
+@pytest.mark.slow
+def test_sigterm_stops_a_run_as_ctrl_c_does(tmp_path):
+    """A service manager stops `tracker run` with SIGTERM: the site shuts down, the fetches end
+    at their next request, a build under way finishes (no batch left `building`), the
+    temporary metadata goes, and the exit status is 0 -- as on Ctrl-C. (uvicorn raises the
+    signal again after its shutdown: with the default handler that killed the process there.)"""
+    port = free_port()
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    with stand_ins() as site:
+        write_config(tmp_path, site, rate=6, part_seconds=1.0)
+        proc = start_run(tmp_path, port, {"TMPDIR": str(tmp)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True)
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and proc.poll() is None:
+                try:
+                    if _get(f"http://127.0.0.1:{port}/tracker/press_releases")[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.2)
+            else:
+                pytest.fail("the site did not answer within 60 s")
+            time.sleep(1.5)               # the backfill under way
+        finally:
+            proc.terminate()
+            out, _ = proc.communicate(timeout=90)
+    assert proc.returncode == 0, out
+    assert list(tmp.iterdir()) == [], out
+    assert not [b for b in batches(tmp_path) if b[3] == "building"], out
 
 
 @pytest.mark.slow
