@@ -45,12 +45,20 @@ _FORMER_TITLE = re.compile(r"\b(?:[Ff]ormer|[Rr]etired)\s+(?:[A-Z][\w.-]*\s+){1,
 
 def official_left(left: str) -> bool:
     """Whether the words before a name make it an official's ('Assistant U.S. Attorney A')."""
+    return official_left_kind(left) is not None
+
+
+def official_left_kind(left: str) -> str | None:
+    """official_left, saying how: 'title' (a title alone: 'Special Agent A'), 'role' (a title
+    alone in lower case: 'export director B', a company's as often as an office's), 'held' (an
+    office's or an agency's: 'the FBI and its Director, C', 'the Sheriff’s Lieutenant D'), or None
+    (no official)."""
     w = left[-70:].replace("\n", " ").rstrip(" ,")
     if w.endswith(" the"):
         w = w[:-4].rstrip(" ,")
     if w.endswith("."):
         if _sentence_end(w[w.rfind(" ") + 1:]):
-            return False   # '..., said X, of the Department of Justice. Acme Inc. has pled': another sentence
+            return None   # '..., said X, of the Department of Justice. Acme Inc. has pled': another sentence
         w = w[:-1]
     n, by_end = _titles_by_ending()
     for t in by_end.get(w[-n:], ()):
@@ -59,20 +67,22 @@ def official_left(left: str) -> bool:
             # agency's is: 'the FBI and its Director, C')
             before = w[:len(w) - len(t)]
             if t[:1].islower() and before.endswith(" ") and _INDEFINITE_BEFORE.search(before[-40:]):
-                return False   # 'and a sales representative, A': a role, no office ('Representative A' is one)
+                return None   # 'and a sales representative, A': a role, no office ('Representative A' is one)
             if ("ormer" in before or "etired" in before) and _FORMER.search(before):
-                return False   # 'former Waterbury police officer A was sentenced': no office held now
+                return None   # 'former Waterbury police officer A was sentenced': no office held now
             # (every match holds an apostrophe or 'its'; re.I matches a few non-ASCII letters too)
             role = _COMPANY_ROLE_BEFORE.search(before) if "’" in before or "'" in before or \
                 "its" in before.lower() or not before.isascii() else None
             if role:
-                return bool(_AGENCY_BEFORE.search(w, 0, role.start()))
+                return "held" if _AGENCY_BEFORE.search(w, 0, role.start()) else None
             # a person's: 'Roe’s top lieutenant, E', 'his lieutenant' (an office's or an agency's is
             # an office: 'the Sheriff’s Lieutenant F', 'the DEA’s Special Agent in Charge G')
             held = _HELD_BY.search(before) if "’" in before or "'" in before or "his" in before or \
                 "her" in before or "their" in before else None   # (what every match holds)
-            return not held or _is_office(held.group(1))
-    return False
+            if not held:
+                return "role" if t[:1].islower() else "title"
+            return "held" if _is_office(held.group(1)) else None
+    return None
 
 
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+(?:[a-z-]+\s+){0,2}$")

@@ -25,7 +25,7 @@ from .mentions import (
     company_key,
     run_names,
 )
-from .officials import _may_name_office, _victim_hint, _victim_hint_lower, former_left, official_left
+from .officials import _may_name_office, _victim_hint, _victim_hint_lower, former_left, official_left_kind
 from .terms import _number
 from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view
 
@@ -191,7 +191,7 @@ _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:
 _AGE_PAREN = re.compile(r"^\s*\((?:age:?\s*)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
 # a roster line of columns: 'Héctor Ruvalcaba Ibarra    Age: 58    Tijuana, Baja California'
 _AGE_LABEL = re.compile(r"[ \t]+Age:[ \t]*(\d{1,2})\b")
-_AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old\b")
+_AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:(?:a|an)\s+(\d{1,2})-year-old\b|(\d{1,2})\s+years?\s+(?:old|of\s+age)\b)")   # (', 30 years old, of Gary')
 # ages in words ('Twenty-eight-year-old Jane Roe', 'Jane Roe, age thirty-one,'): 14 to 99
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -392,7 +392,12 @@ class _Scanner:
         left = text[max(0, mention.start - 90):mention.start]
         right = text[mention.end:mention.end + 220]
         # (each flag, once set by a mention, stays: the later mentions need not be read for it)
-        if not cand.official and ((mention.title_before and not former_left(left)) or official_left(left) or (
+        # (a title in lower case before a name with an age after it is a job, not an office that
+        # speaks or investigates: 'and export director Peter Jones, 44,'; a capitalised one stays an
+        # office whatever follows: 'Detective Sgt. C, 45, was injured', 'its Director, D, 58,')
+        kind = None if cand.official else official_left_kind(left)
+        if not cand.official and (((mention.title_before and not former_left(left) or kind)
+                                   and not (kind == "role" and _AGED.match(right))) or (
                 right[:1] == "," and _may_name_office(right) and p["official_right"].match(right))):
             cand.official = True
         # ('"…," said Jane Roe': a speaker; 'Roe said John Doe, 27, was sentenced': an age says a defendant)
@@ -485,7 +490,7 @@ class _Scanner:
                 head = rest[:3].lstrip()[:1]
             m = _AGE.match(rest) if head == "," else (_AGE_PAREN.match(rest) if head == "(" else
                                                       _AGE_LABEL.match(rest) if head == "A" else None)
-            if m is None and head == "," and "year-old" in rest[:24]:
+            if m is None and head == "," and "year" in rest[:24]:
                 m = _AGE_YEAR_OLD.match(rest)
             if m is None and head == "," and "age" in rest[:8].lower():
                 m = _AGE_WORD_AFTER.match(rest)

@@ -208,7 +208,9 @@ def _mention_verdict(text: str, start: int, end: int, prior_links: list[int]) ->
 _RELATIVE_STATUS = re.compile(r"(?:\b(?:which|who|whom)\s+(?:[\w.’'()-]+\s+){0,10}?(?:had\s+|has\s+)?(?:also\s+)?|"
                               # 'the bulk cash smuggling that cartels designated pursuant to E.O. 14059 ... use'
                               r"\b(?:cartels?|organizations?|networks?|groups?|persons?|individuals?|entit(?:y|ies)|compan(?:y|ies))\s+"
-                              r"(?:previously\s+|already\s+)?)(?:designated|sanctioned)\s+(?:pursuant\s+to|under)\s+(?:the\s+)?$", re.I)   # ('whom Treasury's ... (OFAC) designated')
+                              r"(?:previously\s+|already\s+)?)(?:designated|sanctioned)\s+"
+                              # ('transactions with persons designated by the Office of Foreign Assets Control pursuant to')
+                              r"(?:by\s+(?:(?!today\b)[\w.’'()-]+\s+){1,8}?)?(?:pursuant\s+to|under)\s+(?:the\s+)?$", re.I)   # ('whom Treasury's ... (OFAC) designated')
 _SIGNED = re.compile(r"\bsign(?:ed|s|ing)\b", re.I)
 _UNDER_THE_ORDER = re.compile(r"\b[Uu]nder\s+(?:this|the)\s+(?:new\s+)?(?:order|E\.O\.|Executive\s+Order)\b")
 _DATED_AFTER = re.compile(rf"\s+(?:on|in)\s+{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b", re.I)
