@@ -2,8 +2,9 @@
 
 Treasury: an advisory's red-flag list naming 'persons designated by the Office of Foreign Assets
 Control pursuant to E.O. 14059' describes who is on the list; it announces no designation.
-DOJ: a job title in lower case before a listed name with an age ('and export director Peter Jones,
-44,') does not make it an official; an age written ', 30 years old,'."""
+DOJ: an extradition told by its noun ('following his extradition from Poland'); a job title in lower
+case before a listed name with an age ('and export director Peter Jones, 44,') does not make it an
+official; an age written ', 30 years old,'."""
 from __future__ import annotations
 
 
@@ -42,3 +43,17 @@ def test_an_age_in_years_old_after_the_name():
     got = rows("<p>HAMMOND – Darnell Quincy Hobbs, 30 years old, of Gary, Indiana, was sentenced to 87 months in prison"
                " for distributing fentanyl.</p><p>Ronna Vail, 41 years of age, pleaded guilty.</p>", "Gary Man Sentenced")
     assert got == {"Darnell Quincy Hobbs": ("sentenced", 87.0, 30), "Ronna Vail": ("pleaded_guilty", None, 41)}
+
+
+def test_an_extradition_told_by_its_noun():
+    from test_doj_round16 import rows
+    got = rows("<p>Marek Wolny, 41, made his initial appearance in federal court today following his extradition from"
+               " Poland on charges of conspiring to distribute fentanyl.</p>", "Polish National Extradited")
+    assert got == {"Marek Wolny": ("extradited", None, 41)}
+    # not done yet, or long done: no extradition of this release
+    got = rows("<p>Marek Wolny, 41, who is fighting his extradition from Poland, was charged with conspiring to"
+               " distribute fentanyl.</p>", "Polish National Charged")
+    assert got == {"Marek Wolny": ("charged", None, 41)}
+    got = rows("<p>Marek Wolny, 41, pleaded guilty today to conspiring to distribute fentanyl. He came to the United"
+               " States following his extradition from Poland in 2019.</p>", "Polish National Pleads Guilty")
+    assert got == {"Marek Wolny": ("pleaded_guilty", None, 41)}

@@ -174,6 +174,10 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         elif kind == "possessive":
             if _LEFT_POSSESSIVE.search(left):
                 out.append((i, j, stage, "left"))
+        elif kind == "after":   # 'arraigned following his extradition from Poland': the subject's
+            if vocab.LEFT_AFTER.search(left) and vocab.FROM_PLACE.match(text, j, seg_end) and \
+                    _history(text, base, len(left), j, stage, year, s_start) is not True:
+                out.append((i, j, stage, "left"))
         elif kind == "against":
             if _LEFT_VERDICT.search(left):
                 out.append((i, j, "convicted", "right"))   # 'a guilty verdict against X'

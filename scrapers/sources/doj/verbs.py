@@ -15,6 +15,7 @@ _STEMS = [
     ("guilty", "pleaded_guilty", "guilty"),
     ("extradited", "extradited", "be"),
     ("extradition of", "extradited", "right"),
+    ("extradition", "extradited", "after"),         # 'X was arraigned today following his extradition from Poland'
     ("arrested", "arrested", "be"),
     ("apprehended", "arrested", "be"),
     ("detained", "arrested", "be"),
@@ -90,6 +91,9 @@ ADMIT_COUNT = re.compile(r"\s+(?:to\s+)?(?:(?:one|a|two|three|four|five|six|\d+)
                          r"(?:his\s+|her\s+|their\s+)?guilt)\b")
 # a relative clause holding an earlier name ('A man who was with X during a sale, Y, 29, has been charged': Y)
 IN_RELATIVE = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+[^,;.]{1,60}$")
+# an extradition told by its noun, done: 'following (his) extradition from Poland' (not 'fighting his extradition')
+LEFT_AFTER = re.compile(r"\b(?:[Ff]ollowing|after|[Aa]fter|upon|[Uu]pon)\s+(?:his\s+|her\s+|their\s+)?$")
+FROM_PLACE = re.compile(r"\s+from\s+(?:the\s+)?[A-Z]")
 ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+$")   # 'was originally sentenced to 300 months'
 # a record, not this case's verdict: 'after having been convicted of a felony', 'Jones, having previously been
 # convicted', 'Mack had previously been convicted of felony offenses'
