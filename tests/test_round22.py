@@ -4,7 +4,8 @@ Treasury: an advisory's red-flag list naming 'persons designated by the Office o
 Control pursuant to E.O. 14059' describes who is on the list; it announces no designation.
 DOJ: an extradition told by its noun ('following his extradition from Poland'); a job title in lower
 case before a listed name with an age ('and export director Peter Jones, 44,') does not make it an
-official; an age written ', 30 years old,'."""
+official; an age written ', 30 years old,'; victims 'who overdosed', and no victim where a case verb
+stands between the victim's word and the name ('After a customer died, agents arrested X')."""
 from __future__ import annotations
 
 
@@ -57,3 +58,13 @@ def test_an_extradition_told_by_its_noun():
     got = rows("<p>Marek Wolny, 41, pleaded guilty today to conspiring to distribute fentanyl. He came to the United"
                " States following his extradition from Poland in 2019.</p>", "Polish National Pleads Guilty")
     assert got == {"Marek Wolny": ("pleaded_guilty", None, 41)}
+
+
+def test_victims_who_overdosed_and_a_defendant_after_a_victims_word():
+    from test_doj_round16 import rows
+    got = rows("<p>Wade Kimbrough, 34, was sentenced to 20 years in prison for distributing fentanyl. Among those who"
+               " overdosed were Celia Marsh, 31, and Ned Ortlieb, 45.</p>", "Dealer Sentenced")
+    assert got == {"Wade Kimbrough": ("sentenced", 240.0, 34)}
+    # a case verb or a supplier between the victim's word and the name: the name is a defendant's
+    got = rows("<p>After a customer died, agents arrested Wade Kimbrough, 34, at his home.</p>", "Man Arrested")
+    assert got == {"Wade Kimbrough": ("arrested", None, 34)}

@@ -158,6 +158,10 @@ _RESIDENCE_BEFORE = re.compile(r"\d{1,2}\)?,?\s+(?:of|from)\s+$")   # 'O'Shields
 _SOLD_TO = r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?\bto\s+"
 _BUYER_BEFORE = re.compile(_SOLD_TO + r"(?:the\s+)?\d{1,2}-year-old\s+$")
 _BUYER_BEFORE_NAME = re.compile(_SOLD_TO + r"$")
+# between a victim's word and a name, what makes the name someone else's: a case verb or a supplier
+# ('After a customer died, agents arrested X', 'overdosed on pills bought from X')
+_NOT_THE_VICTIM = re.compile(r"\b(?:arrested|charged|indicted|sentenced|convicted|apprehended|extradited|detained)\b"
+                             r"|\b(?:from|by)\s+$")
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
 _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
@@ -408,7 +412,8 @@ class _Scanner:
             return
         line_left = left.rsplit("\n", 1)[-1]
         if not cand.victim and ((self._victim_hint_in(mention.start - len(line_left), mention.start) and
-                                 p["victim_left"].search(line_left)) or p["victim_right"].match(right) or
+                                 (m := p["victim_left"].search(line_left)) and not _NOT_THE_VICTIM.search(m.group(0)))
+                                or p["victim_right"].match(right) or
                                 ("year-old" in line_left[-30:] and (_MINOR_BEFORE.search(line_left[-40:]) or
                                                                      _BUYER_BEFORE.search(line_left[-140:])))):
             # (a child named: 'sold pills to 16-year-old X' is a victim, never a defendant; so is a buyer
