@@ -354,10 +354,13 @@ def part_of(before: str) -> tuple[int | None, int | None] | None:
 # a count alone as the subject, opening its sentence or clause: 'Four were arrested Tuesday; one
 # remains a fugitive', 'Six of them have been arrested'
 # (clause: also after a comma, 'Of the defendants charged so far, two have pleaded guilty')
-_BARE_COUNT, _BARE_COUNT_CLAUSE = (re.compile(rf"(?:^|[.;:{comma}!?]\s+|\n)\s*(\w+)(?:\s+of\s+them)?\s+(?:have\s+|has\s+|had\s+)?$")
+# ('Eleven people were charged …, and nine of them were arrested Tuesday': after 'and')
+_BARE_COUNT, _BARE_COUNT_CLAUSE = (re.compile(rf"(?:^|[.;:{comma}!?]\s+|\n)\s*(?:and\s+)?(\w+)(?:\s+of\s+them)?\s+(?:have\s+|has\s+|had\s+)?$")
                                    for comma in ("", ","))
 # ... or with its noun, the lead's too (after the dateline): 'ALBUQUERQUE – Six people were arrested'
-_COUNTED_NOUN = re.compile(r"(?:^|[.;:!?–—]\s+|\n)\s*(\w+)\s+(?:people|persons|individuals|defendants|suspects)"
+# ('The other seven defendants were arrested', 'the seven remaining defendants': those the release left out before)
+_COUNTED_NOUN = re.compile(r"(?:^|[.;:!?–—]\s+|\n)\s*(?:[Tt]he\s+(?:other\s+|remaining\s+)?)?(\w+)\s+(?:other\s+|remaining\s+)?"
+                           r"(?:people|persons|individuals|defendants|suspects)"
                            r"\s+(?:have\s+|has\s+|had\s+)?$")
 
 

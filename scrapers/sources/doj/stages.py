@@ -395,7 +395,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         n_of_m = refs.part_of(before)
                         if n_of_m and stage == "arrested":
                             counted.append((stage, n_of_m))
-                    elif stage == "arrested" and plural and (n_of_m := refs.bare_count(before, noun=True)):
+                    elif stage == "arrested" and plural and (n_of_m := refs.bare_count(before, clause=True, noun=True)):
                         counted.append((stage, n_of_m))   # 'Four were arrested Tuesday; one remains a fugitive'
                     elif prev_subjects:
                         subjects = prev_subjects

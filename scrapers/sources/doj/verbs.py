@@ -42,6 +42,9 @@ _STEMS = [
     ("will serve", "sentenced", "received"),        # 'X will serve 46 months' (not 'if convicted, X will serve')
     ("will spend", "sentenced", "received"),        # 'X will spend a decade in federal prison'
     ("arraigned", "charged", "be"),
+    # 'X is scheduled for trial in September', 'A and B are awaiting trial': charged, not yet tried
+    *((stem, "charged", "be") for stem in ("scheduled for trial", "set for trial", "awaiting trial",
+                                            "scheduled to stand trial", "set to stand trial", "expected to stand trial")),
     ("receives", "sentenced", "received"),
     ("transferred", "extradited", "transfer"),      # 'were transferred today from Mexico to the United States'
     ("expelled", "extradited", "transfer"),
@@ -62,7 +65,7 @@ _STEMS = [
 _SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
                  "transferred", "expelled", "mistrial", "placed on", "remain", "in custody", "admitted",
-                 "in federal custody")
+                 "in federal custody", "trial")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:

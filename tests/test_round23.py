@@ -1,0 +1,55 @@
+"""Round 23 (invented fixtures in the shape of real releases; each failed before its rule): a
+roster of names in capitals with the age labelled on the next line, counts of the arrested in the
+same sentence as the charge ('and three of them were arrested') or as 'the other seven defendants',
+a term after an alias whose comma went inside the quotes, and 'is scheduled for trial'."""
+from __future__ import annotations
+
+from test_doj_round16 import rows
+
+
+def test_a_roster_of_names_with_the_age_on_the_next_line():
+    body = ("<p>An indictment was unsealed today charging four members of a drug crew with conspiring to distribute"
+            " fentanyl. Three of the defendants were arrested this morning. The fourth defendant, Omar Lee Vance,"
+            " remains at large.</p><p>The Defendants:</p>"
+            "<p>DARIUS KEMP WALLER (also known as “Dee”)<br>Age: 34<br>Staten Island, New York</p>"
+            "<p>TYRELL ANSON BOOKER<br>Age: 27<br>Staten Island, New York</p>"
+            "<p>MONICA RAE PIERCE<br>Age: 31<br>Brooklyn, New York</p>"
+            "<p>OMAR LEE VANCE<br>Age: 25<br>Staten Island, New York</p>")
+    got = rows(body, "Four Members of Drug Crew Charged")
+    assert got == {"DARIUS KEMP WALLER": ("arrested", None, 34), "TYRELL ANSON BOOKER": ("arrested", None, 27),
+                   "MONICA RAE PIERCE": ("arrested", None, 31), "Omar Lee Vance": ("charged", None, 25)}
+
+
+LIST = ("<p>The indictment charges the following defendants with conspiracy: Ann Lee Roe, 31, of Southeast"
+        " Washington; Bo Ray Tate, 34, of Temple Hills, Maryland; Cy Dale Moss, 26, of Southeast Washington; Dee Ann"
+        " Vick, 23, of Southeast Washington; and Ed Lon Park, 29, of Oxon Hill, Maryland.</p>")
+
+
+def test_the_arrested_counted_in_the_charges_sentence_or_as_the_other_ones():
+    want = {"Ann Lee Roe": ("arrested", None, 31), "Bo Ray Tate": ("arrested", None, 34),
+            "Cy Dale Moss": ("arrested", None, 26), "Dee Ann Vick": ("charged", None, 23),
+            "Ed Lon Park": ("charged", None, 29)}
+    got = rows("<p>WASHINGTON – Five people have been charged in a federal indictment with conspiring to distribute"
+               " fentanyl pills, and three of them were arrested Tuesday during a coordinated operation.</p>" + LIST +
+               "<p>Vick and Park were not located during Tuesday’s operation and remain at large.</p>", "Five Charged")
+    assert got == want
+    got = rows("<p>CHICAGO — A federal grand jury has returned an indictment charging five people with selling"
+               " fentanyl.</p>" + LIST + "<p>Vick and Park remain at large. The other three defendants were arrested"
+               " Wednesday and made initial appearances.</p>", "Five Charged")
+    assert got == want
+
+
+def test_a_term_after_an_alias_whose_comma_is_inside_the_quotes():
+    got = rows("<p>Judge Hale sentenced Ann Roe to 292 months in federal prison. Also sentenced were Bo Tate, a/k/a"
+               " “Lalo,” 29, of Tyler, to 20 years; Cy Moss, 33, of Longview, to 188 months; and Dee Vick, a/k/a"
+               " “Flaco,” 27, of Jacksonville, to 135 months.</p>", "Four Sentenced")
+    assert got == {"Ann Roe": ("sentenced", 292.0, None), "Bo Tate": ("sentenced", 240.0, 29),
+                   "Cy Moss": ("sentenced", 188.0, 33), "Dee Vick": ("sentenced", 135.0, 27)}
+
+
+def test_scheduled_for_trial_is_charged():
+    got = rows("<p>Ann Roe, 44, was sentenced to 200 months. Four co-defendants were charged in the same indictment."
+               " Bo Tate, 35, previously pleaded guilty and is awaiting sentencing. Cy Moss, 36, of Kingsport,"
+               " Tennessee, is scheduled for trial in September.</p>", "Bristol Man Sentenced")
+    assert got == {"Ann Roe": ("sentenced", 200.0, 44), "Bo Tate": ("pleaded_guilty", None, 35),
+                   "Cy Moss": ("charged", None, 36)}
