@@ -137,9 +137,14 @@ def subdivision_code(name: str) -> str | None:
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and collapse spaces (shared by the lookups here)."""
+    if text.isascii():   # (no accents to strip: NFKD leaves ASCII as it is)
+        return _SPACES.sub(" ", text).strip().lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _make(code: str) -> Country | None:

@@ -195,8 +195,11 @@ class _TokenWords:
                     holders[t] = inside
             seen |= new  # (after holders: a token seen always has its entry)
         out: set[str] = set()
-        for t in distinct.intersection(holders):
-            out |= holders[t]
+        get = holders.get   # (looked up token by token: set.intersection(dict) would walk the whole memo)
+        for t in distinct:
+            inside = get(t)
+            if inside:
+                out |= inside
         return out
 
 
