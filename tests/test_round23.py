@@ -53,3 +53,18 @@ def test_scheduled_for_trial_is_charged():
                " Tennessee, is scheduled for trial in September.</p>", "Bristol Man Sentenced")
     assert got == {"Ann Roe": ("sentenced", 200.0, 44), "Bo Tate": ("pleaded_guilty", None, 35),
                    "Cy Moss": ("charged", None, 36)}
+
+
+def test_people_named_with_an_age_who_are_no_defendants():
+    lead = "<p>Wade Kimbrough, 34, of Dayton, was sentenced to 120 months in prison for distributing fentanyl. "
+    for tail in ("A passenger in the car, Celia Marsh, 31, was not charged.",
+                 "Celia Marsh, 19, was found unresponsive in her dorm room after taking a pill Kimbrough sold her.",
+                 "The fentanyl was later found in the system of Ned Ortlieb, 45, who survived.",
+                 "Kimbrough's girlfriend, Celia Marsh, 31, testified at trial.",
+                 "Celia Marsh, 31, the mother of the victim, addressed the court.",
+                 "The overdose of Ned Ortlieb, 45, led investigators to Kimbrough."):
+        assert rows(lead + tail + "</p>", "Dayton Man Sentenced") == {"Wade Kimbrough": ("sentenced", 120.0, 34)}, tail
+    # a case verb of their own still makes them defendants
+    got = rows(lead + "His co-defendant, Ned Ortlieb, 45, who testified against him, pleaded guilty and was sentenced"
+               " to 60 months.</p>", "Dayton Man Sentenced")
+    assert got["Ned Ortlieb"] == ("sentenced", 60.0, 45)

@@ -89,6 +89,7 @@ class Candidate:
     official: bool = False
     victim: bool = False
     buyer: bool = False     # sold to ('sold pills to X, 19,'): a defendant only by a case verb of their own
+    bystander: bool = False  # 'X, 31, was not charged', 'X testified', 'X, 19, who survived': the same
     speaker: bool = False
     evidence: set = dataclasses.field(default_factory=set)
     stage: str | None = None
@@ -101,7 +102,7 @@ class Candidate:
     @property
     def is_defendant(self) -> bool:
         """Positive evidence, no sign of an official, victim or speaker; a company only when a case verb is about it."""
-        if (self.is_company or self.buyer) and "event" not in self.evidence:
+        if (self.is_company or self.buyer or self.bystander) and "event" not in self.evidence:
             return False
         return bool(self.evidence) and not (self.official or self.victim or self.speaker)
 
@@ -162,6 +163,16 @@ _BUYER_BEFORE_NAME = re.compile(_SOLD_TO + r"$")
 # ('After a customer died, agents arrested X', 'overdosed on pills bought from X')
 _NOT_THE_VICTIM = re.compile(r"\b(?:arrested|charged|indicted|sentenced|convicted|apprehended|extradited|detained)\b"
                              r"|\b(?:from|by)\s+$")
+# what is said right after a name that makes the person no defendant unless a case verb of their own
+# says otherwise: not charged, a witness, a survivor, a victim's relative
+_BYSTANDER_RIGHT = re.compile(
+    r"(?:\s*,\s*(?:age\s+)?\d{1,2}\s*,)?\s*(?:"
+    r"(?:who\s+)?(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:not\s+(?:been\s+)?|never\s+(?:been\s+)?)(?:charged|arrested|indicted|prosecuted)\b"
+    r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?addressed\s+the\s+court\b"
+    r"|(?:who\s+)?(?:was|were)\s+(?:found\s+)?(?:unresponsive|unconscious|hospitalized|revived|resuscitated)\b"
+    r"|(?:the\s+)?(?:victim|decedent)[’']s\s+(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)\b"
+    r"|(?:the\s+)?(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)"
+    r"\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
 _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
@@ -422,6 +433,8 @@ class _Scanner:
         if not cand.buyer and "to " in line_left[-4:] and _BUYER_BEFORE_NAME.search(line_left[-140:]) and \
                 _AGED.match(right):
             cand.buyer = True   # 'sold a counterfeit pill to X, 19, on Nov. 2'
+        if not cand.bystander and _BYSTANDER_RIGHT.match(right):
+            cand.bystander = True   # 'A passenger, X, 31, was not charged', 'X, 19, who survived'
 
         rest = right
         m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I", "M", "D", "R", "N", "P", "E") else None
