@@ -68,3 +68,16 @@ def test_people_named_with_an_age_who_are_no_defendants():
     got = rows(lead + "His co-defendant, Ned Ortlieb, 45, who testified against him, pleaded guilty and was sentenced"
                " to 60 months.</p>", "Dayton Man Sentenced")
     assert got["Ned Ortlieb"] == ("sentenced", 60.0, 45)
+
+
+def test_a_heading_names_the_stage_of_the_blocks_under_it():
+    body = ("<p>An indictment was unsealed today charging two officials with racketeering and conspiring to distribute"
+            " fentanyl. Two others previously pleaded guilty.</p><p><strong>The Indicted Defendants:</strong></p>"
+            "<p>ARTURO BELL RIVAS</p><p>Age: 50</p><p>Nationality: Mexico</p>"
+            "<p>CARLA MENDES</p><p>Age: 44</p><p>Nationality: Brazil</p>"
+            "<p><strong>The Convicted Defendants:</strong></p>"
+            "<p>DARIO FELL</p><p>Age: 61</p><p>Nationality: USA</p>"
+            "<p>EMIL GROTE</p><p>Age: 39</p><p>Nationality: Germany</p>")
+    assert rows(body, "Officials Indicted") == {
+        "ARTURO BELL RIVAS": ("charged", None, 50), "CARLA MENDES": ("charged", None, 44),
+        "DARIO FELL": ("convicted", None, 61), "EMIL GROTE": ("convicted", None, 39)}

@@ -152,7 +152,9 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
         intro = [e for e in events[bisect.bisect_left(ev_starts, intro_start):bisect.bisect_left(ev_starts, pos)]
                  if e[3] != "right" or not _name_between(starts, e[1], pos)]
         stage = max((e[2] for e in intro), key=rank.get, default=None)
-        if stage is None and (m := _INTRO_NOUNS.search(text, intro_start, pos)):
+        if stage is None and (m := _HEADING_STAGE.search(text, intro_start, pos)):
+            stage = _STAGE_OF[m.group(1).lower()]   # 'The Convicted Defendants:' (E.D.N.Y.'s blocks)
+        elif stage is None and (m := _INTRO_NOUNS.search(text, intro_start, pos)):
             stage = "sentenced" if "sentences" in m.group(0) else \
                 "extradited" if _EXTRADITED_NOUN.search(text, intro_start, pos) else "charged"   # 'The defendants and their sentences are:'
         elif _SENTENCES_FOLLOW.search(text, intro_start, pos):
@@ -165,6 +167,8 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 at = kin.end()   # '…; his father, Roderick Batiste, 49, of Port Arthur, 180 months;'
             k = bisect.bisect_left(starts, at)
             if k >= len(mentions) or mentions[k].start != at:
+                if _FIELD_LINE.match(text, at, end):
+                    continue   # 'NAME' / 'Age: 50' / 'Nationality: Brazil': the item's own lines
                 break
             m = mentions[k]
             if (bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end) and
@@ -224,6 +228,10 @@ _KIN_LEAD = re.compile(r"(?:his|her|their)\s+(?:father|mother|son|daughter|broth
 _PROSE_AFTER = re.compile(r"(?:,[^,\n]{1,60},)?\s+(?:was|were|is|are|has|have|had|will|also)\b")   # 'A was also ordered to …'
 _SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+following\s+sentences\s*$", re.I)
 _EXTRADITED_NOUN = re.compile(r"\bextradited\s+(?:defendants|individuals|fugitives|people|persons)\b", re.I)   # 'The extradited defendants are'
+# a heading naming the stage of the defendants under it ('The Indicted Defendants:', 'The Convicted Defendants:')
+_HEADING_STAGE = re.compile(r"(?:^|\n)\s*(?:the\s+)?(indicted|charged|arrested|convicted|sentenced|extradited)\s+"
+                            r"(?:defendants?|individuals)\s*$", re.I)
+_FIELD_LINE = re.compile(r"\s*(?:Age|Nationality|Citizenship|Residence|Hometown|Country|City|Status)\s*:", re.I)
 _INTRO_NOUNS = re.compile(r"\b(?:sentences|defendants|co-?defendants)\b[^:\n.]{0,60}?\b(?:are|were|include)"
                           r"(?:\s+as\s+follows)?\s*$", re.I)
 
