@@ -62,7 +62,8 @@ def test_people_named_with_an_age_who_are_no_defendants():
                  "The fentanyl was later found in the system of Ned Ortlieb, 45, who survived.",
                  "Kimbrough's girlfriend, Celia Marsh, 31, testified at trial.",
                  "Celia Marsh, 31, the mother of the victim, addressed the court.",
-                 "The overdose of Ned Ortlieb, 45, led investigators to Kimbrough."):
+                 "The overdose of Ned Ortlieb, 45, led investigators to Kimbrough.",
+                 "An unindicted co-conspirator, Celia Marsh, 31, arranged the sales."):
         assert rows(lead + tail + "</p>", "Dayton Man Sentenced") == {"Wade Kimbrough": ("sentenced", 120.0, 34)}, tail
     # a case verb of their own still makes them defendants
     got = rows(lead + "His co-defendant, Ned Ortlieb, 45, who testified against him, pleaded guilty and was sentenced"

@@ -173,6 +173,7 @@ _BYSTANDER_RIGHT = re.compile(
     r"|(?:the\s+)?(?:victim|decedent)[’']s\s+(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)\b"
     r"|(?:the\s+)?(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)"
     r"\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
+_UNCHARGED_LEFT = re.compile(r"\b[Uu]nindicted\s+co-?conspirators?\s*(?:\(\w+\)\s*)?,?\s*(?:named\s+|identified\s+as\s+)?$")
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
 _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
@@ -433,8 +434,9 @@ class _Scanner:
         if not cand.buyer and "to " in line_left[-4:] and _BUYER_BEFORE_NAME.search(line_left[-140:]) and \
                 _AGED.match(right):
             cand.buyer = True   # 'sold a counterfeit pill to X, 19, on Nov. 2'
-        if not cand.bystander and _BYSTANDER_RIGHT.match(right):
-            cand.bystander = True   # 'A passenger, X, 31, was not charged', 'X, 19, who survived'
+        if not cand.bystander and (_BYSTANDER_RIGHT.match(right) or
+                                   ("ndicted" in line_left[-40:] and _UNCHARGED_LEFT.search(line_left[-40:]))):
+            cand.bystander = True   # 'A passenger, X, 31, was not charged', 'X, 19, who survived', 'an unindicted co-conspirator, X'
 
         rest = right
         m = _SUFFIX_AFTER.match(rest) if rest[:8].lstrip(", \t")[:1] in ("J", "S", "I", "M", "D", "R", "N", "P", "E") else None
