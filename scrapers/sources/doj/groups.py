@@ -127,6 +127,8 @@ _ALIAS_BEFORE = re.compile(r"\b(?:aka|a/k/a|a\.k\.a\.|known\s+as)\s+$", re.I)
 # 'The nurse practitioner was sentenced in October' after 'The physician's nurse practitioner, Bradley
 # Kent Ostrander,': the one person the release named with that role right before or after the name
 _THE_ROLE = re.compile(r"(?:^|[^\w’'])[Tt]he\s+((?:former\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s*$")
+_KIN_ROLE = re.compile(r"(?:^|[.;]\s+|\n)\s*(?:His|Her|Their)\s+(son|daughter|father|mother|brother|sister|wife|husband|nephew|niece|"
+                       r"cousin|uncle|aunt|stepson|stepfather|girlfriend|boyfriend)\s*$")
 _NOT_ROLES = frozenset("""defendant defendants court jury government judge indictment complaint information case cases
 investigation agency office department prosecution prosecutors sentence plea trial charges same other two three both""".split())
 
@@ -135,6 +137,8 @@ def role_reference(text: str, mentions: list[Mention], before: str) -> list[Cand
     """The person a role names as a clause's subject ('The nurse practitioner'), when exactly one
     person was introduced with that role ('nurse practitioner, X' / 'X, a nurse practitioner')."""
     m = _THE_ROLE.search(before[-80:]) if "he " in before[-80:] else None
+    if m is None:
+        m = _KIN_ROLE.search(before[-40:])   # 'His son pleaded guilty' ('Villaseñor and his son, X, 29,')
     if not m or _NOT_ROLES.intersection(m.group(1).split()):
         return None
     role = re.escape(m.group(1))

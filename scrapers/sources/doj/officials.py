@@ -1,7 +1,8 @@
 """Officials told apart from defendants by the words before a name: titles ('Special Agent in
 Charge A', 'Lieutenant B'), but not a title held in a company or under a person ('its
 director, C'; 'the pharmacy’s president, D'; 'Roe’s top lieutenant, E': roles, not offices);
-or after it (', Special Agent in Charge'). And the words that hint at a victim."""
+or after it (', Special Agent in Charge'). And the words that hint at a victim, or at someone named with
+an age who is no defendant unless a case verb of their own says so (a witness, a survivor, a relative)."""
 from __future__ import annotations
 
 import functools
@@ -130,3 +131,24 @@ def _victim_hint_lower() -> re.Pattern:
 
 # ('former Waterbury police officer', 'Former Tallassee, Alabama, Assistant Police Chief': a town and its state)
 _FORMER = re.compile(r"\b(?:[Ff]ormer|[Rr]etired)\b(?:[^,;.]{1,30},\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?,)?[^,;.]{0,60}$")
+
+
+# between a victim's word and a name, what makes the name someone else's: a case verb or a supplier
+# ('After a customer died, agents arrested X', 'overdosed on pills bought from X')
+NOT_THE_VICTIM = re.compile(r"\b(?:arrested|charged|indicted|sentenced|convicted|apprehended|extradited|detained)\b"
+                             r"|\b(?:from|by)\s+$")
+# what is said right after a name that makes the person no defendant unless a case verb of their own
+# says otherwise: not charged, a witness, a survivor, a victim's relative
+BYSTANDER_RIGHT = re.compile(
+    r"(?:\s*,\s*(?:age\s+)?\d{1,2}\s*,?)?(?:\s*(?:of|from)\s+[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?"
+    r"(?:\s*who\s+[^,;.]{1,80},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified')
+    r"(?:who\s+)?(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:not\s+(?:been\s+)?|never\s+(?:been\s+)?)(?:charged|arrested|indicted|prosecuted)\b"
+    r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?addressed\s+the\s+court\b|told\s+the\s+(?:court|judge|jury)\b"
+    r"|spoke\s+(?:at|during)\s+the\s+(?:sentencing|hearing)\b|unresponsive\b|unconscious\b"
+    r"|(?:found|discovered)\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:unresponsive|unconscious|dead)\b"
+    r"|(?:who\s+)?(?:was|were)\s+(?:found\s+)?(?:unresponsive|unconscious|hospitalized|revived|resuscitated)\b"
+    r"|(?:the\s+)?(?:victim|decedent)[’']s\s+(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)\b"
+    r"|(?:the\s+)?(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)"
+    r"\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
+UNCHARGED_LEFT = re.compile(r"\b[Uu]nindicted\s+co-?conspirators?\s*(?:\(\w+\)\s*)?,?\s*(?:named\s+|identified\s+as\s+)?$"
+                             r"|\b(?:speakers|panelists|presenters)\s+(?:was|were|included)\s+$")   # ('Among the speakers was X, 52')

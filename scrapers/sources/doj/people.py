@@ -25,7 +25,16 @@ from .mentions import (
     company_key,
     run_names,
 )
-from .officials import _may_name_office, _victim_hint, _victim_hint_lower, former_left, official_left_kind
+from .officials import (
+    BYSTANDER_RIGHT,
+    NOT_THE_VICTIM,
+    UNCHARGED_LEFT,
+    _may_name_office,
+    _victim_hint,
+    _victim_hint_lower,
+    former_left,
+    official_left_kind,
+)
 from .terms import _number
 from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view
 
@@ -49,7 +58,8 @@ def _patterns() -> dict:
         "official_right": re.compile(rf"^\s*,\s*(?:the\s+|an?\s+)?(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{suffix_alt})\b"),
         "speaker_right": re.compile(r"^\s*,?\s*(?:said|says|stated|added|explained|noted|commented)\b"),
         "victim_left": re.compile(rf"\b(?:{victims})\b[^.;]{{0,35}}$", re.I),
-        "victim_right": re.compile(r"^(?:\s*,\s*\d{1,2}\s*,)?\s*(?:who\s+)?(?:later\s+)?(?:died|overdosed|passed\s+away|was\s+found\s+dead|was\s+killed|suffered\s+a\s+(?:fatal|non-fatal))"),
+        "victim_right": re.compile(r"^(?:\s*,\s*\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?"
+                                   r"\s*(?:who\s+)?(?:later\s+)?(?:died|overdosed|passed\s+away|was\s+found\s+dead|was\s+killed|suffered\s+a\s+(?:fatal|non-fatal))"),
         "nat_right": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:both\s+|all\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?({demonyms})\s+(?:nationals?|citizens?|man|woman|national)\b", re.I),
         "citizen_of": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?(?:citizen|national|native|immigrant)s?\s+(?:of|from)\s+(?:the\s+)?({PLACE})"),
         "based_right": re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?([A-Z][\w .’'-]*?)-based\b"),
@@ -158,22 +168,8 @@ _AGED = re.compile(rf",[ \t]*(?:{_DEGREES},[ \t]*)?"
 _RESIDENCE_BEFORE = re.compile(r"\d{1,2}\)?,?\s+(?:of|from)\s+$")   # 'O'Shields, 31, of Van Buren,': a town
 _SOLD_TO = r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?\bto\s+"
 _BUYER_BEFORE = re.compile(_SOLD_TO + r"(?:the\s+)?\d{1,2}-year-old\s+$")
-_BUYER_BEFORE_NAME = re.compile(_SOLD_TO + r"$")
-# between a victim's word and a name, what makes the name someone else's: a case verb or a supplier
-# ('After a customer died, agents arrested X', 'overdosed on pills bought from X')
-_NOT_THE_VICTIM = re.compile(r"\b(?:arrested|charged|indicted|sentenced|convicted|apprehended|extradited|detained)\b"
-                             r"|\b(?:from|by)\s+$")
-# what is said right after a name that makes the person no defendant unless a case verb of their own
-# says otherwise: not charged, a witness, a survivor, a victim's relative
-_BYSTANDER_RIGHT = re.compile(
-    r"(?:\s*,\s*(?:age\s+)?\d{1,2}\s*,)?\s*(?:"
-    r"(?:who\s+)?(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:not\s+(?:been\s+)?|never\s+(?:been\s+)?)(?:charged|arrested|indicted|prosecuted)\b"
-    r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?addressed\s+the\s+court\b"
-    r"|(?:who\s+)?(?:was|were)\s+(?:found\s+)?(?:unresponsive|unconscious|hospitalized|revived|resuscitated)\b"
-    r"|(?:the\s+)?(?:victim|decedent)[’']s\s+(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)\b"
-    r"|(?:the\s+)?(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)"
-    r"\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
-_UNCHARGED_LEFT = re.compile(r"\b[Uu]nindicted\s+co-?conspirators?\s*(?:\(\w+\)\s*)?,?\s*(?:named\s+|identified\s+as\s+)?$")
+_BUYER_BEFORE_NAME = re.compile(_SOLD_TO + r"(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3},[ \t]*\d{1,2},[ \t]*and[ \t]+"
+                                r"(?:(?:his|her|their)[ \t]+(?:friend|boyfriend|girlfriend|roommate|cousin|brother|sister)[ \t]+)?)?$")   # ('to A, 24, and her friend B, 26')
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
 _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
@@ -424,7 +420,7 @@ class _Scanner:
             return
         line_left = left.rsplit("\n", 1)[-1]
         if not cand.victim and ((self._victim_hint_in(mention.start - len(line_left), mention.start) and
-                                 (m := p["victim_left"].search(line_left)) and not _NOT_THE_VICTIM.search(m.group(0)))
+                                 (m := p["victim_left"].search(line_left)) and not NOT_THE_VICTIM.search(m.group(0)))
                                 or p["victim_right"].match(right) or
                                 ("year-old" in line_left[-30:] and (_MINOR_BEFORE.search(line_left[-40:]) or
                                                                      _BUYER_BEFORE.search(line_left[-140:])))):
@@ -434,8 +430,9 @@ class _Scanner:
         if not cand.buyer and "to " in line_left[-4:] and _BUYER_BEFORE_NAME.search(line_left[-140:]) and \
                 _AGED.match(right):
             cand.buyer = True   # 'sold a counterfeit pill to X, 19, on Nov. 2'
-        if not cand.bystander and (_BYSTANDER_RIGHT.match(right) or
-                                   ("ndicted" in line_left[-40:] and _UNCHARGED_LEFT.search(line_left[-40:]))):
+        if not cand.bystander and (BYSTANDER_RIGHT.match(right) or
+                                   (("ndicted" in line_left[-40:] or "s w" in line_left[-40:] or "s i" in line_left[-40:])
+                                    and UNCHARGED_LEFT.search(line_left[-40:]))):
             cand.bystander = True   # 'A passenger, X, 31, was not charged', 'X, 19, who survived', 'an unindicted co-conspirator, X'
 
         rest = right

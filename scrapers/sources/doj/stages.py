@@ -54,7 +54,8 @@ _WHO_PRIOR = re.compile(r"^\s*(?:had|has\s+been\s+previously|was\s+previously|we
 # "when he is sentenced", "if they are convicted": what may happen, not what did
 _CONDITIONAL = re.compile(r"\b(?:when|if|once|until|unless|before|after)\s+(?:\w+\s+){0,2}?(?:is|are)\s+\S*\s*$", re.I)
 _YEAR_AFTER = re.compile(r"\s*(?:[\w,]+\s+){0,4}?in\s+((?:19|20)\d\d)\b")
-_YEAR_BEFORE = re.compile(r"\b[Oo]n\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+((?:19|20)\d\d),\s+(?:[A-Z][\w’'.-]*\s+){1,5}$")
+_YEAR_BEFORE = re.compile(r"\b(?:[Oo]n\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+|[Ii]n\s+(?:[A-Z][a-z]{2,8}\.?\s+)?)((?:19|20)\d\d),\s+"
+                          r"(?:(?:[A-Z][\w’'.-]*\s+){1,5}|(?:he|she|they)\s+)$")   # ('In December 2018, he was sentenced')
 # the sentence is about a co-defendant: an earlier stage of the same case, not a record
 _CO_DEFENDANT = re.compile(r"\bco-?defendants?\b", re.I)
 _HISTORY_STAGES = ("convicted", "sentenced", "pleaded_guilty")

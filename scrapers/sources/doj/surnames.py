@@ -9,6 +9,7 @@ import re
 
 from ...names import surname_first
 from .mentions import _NON_NAME, _PARTICLES, _SUFFIXES, _SURNAME_WORDS, SURNAME_WORDS_IN_FULL_ONLY
+from .officials import BYSTANDER_RIGHT
 from .people import _AGED, Candidate, Mention, _Scanner
 from .textscan import ascii_bytes
 
@@ -143,6 +144,8 @@ def add_surnames(scanner: _Scanner) -> None:
                     taken[i:j] = b"\x01" * (j - i)
                     if not cand.victim and victim_right.match(text[j:j + 120]):
                         cand.victim = True   # 'Whitmore was found dead the next morning' (named in full as a buyer)
+                    if not cand.bystander and BYSTANDER_RIGHT.match(text, j, j + 160):
+                        cand.bystander = True   # 'Pruitt survived after …', 'Ferrante found Kessler unconscious
                     if cand.age is None and text.startswith(",", j) and (age := _AGED.match(text, j)):
                         cand.age = int("".join(ch for ch in age.group(0) if ch.isdigit()))  # 'Pruitt, 27, was'
                         cand.evidence.add("age")
