@@ -36,3 +36,14 @@ def test_his_son_is_the_son_named_before():
                " Tovar, 29, sold fentanyl pills from the shop.</p><p>The elder Tovar pleaded guilty in July. His son"
                " pleaded guilty to the same charge in October and will be sentenced in March.</p>", "Man Sentenced")
     assert got == {"Gregorio Tovar": ("sentenced", 96.0, 56), "Adrian Tovar": ("pleaded_guilty", None, 29)}
+
+
+def test_a_list_of_the_dead_and_a_victim_with_an_appositive():
+    got = rows("<p>Four guards, Tom Hale, 35, Bo Rook, 33, Cy Dent, 34, and Ed Slate, 36, were sentenced today to 30 years"
+               " in prison for the shootings.</p><p>The first to be killed was Amir Nadi, 21, an aspiring doctor. His"
+               " mother, Lina Kareem, 44, a physician, also was killed. Others who died included Sami Ali Hadi, 9, who"
+               " was traveling with his family; Omar Fadil Aziz, 52, a businessman who sold cars; Karim Aziz Mahmood,"
+               " 47, a delivery driver; and Nour Hassan Ali, 55, who was traveling with her daughter.</p>",
+               "Four Guards Sentenced")
+    assert got == {n: ("sentenced", 360.0, a) for n, a in (("Tom Hale", 35), ("Bo Rook", 33), ("Cy Dent", 34),
+                                                          ("Ed Slate", 36))}

@@ -141,7 +141,8 @@ NOT_THE_VICTIM = re.compile(r"\b(?:arrested|charged|indicted|sentenced|convicted
 # says otherwise: not charged, a witness, a survivor, a victim's relative
 BYSTANDER_RIGHT = re.compile(
     r"(?:\s*,\s*(?:age\s+)?\d{1,2}\s*,?)?(?:\s*(?:of|from)\s+[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?"
-    r"(?:\s*who\s+[^,;.]{1,80},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified')
+    r"(?:\s*who\s+[^,;.]{1,80},|\s*(?:a|an)\s+[^,;.]{1,60},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified', 'X, 44, a doctor, also was killed')
+    r"(?:also\s+)?(?:was|were)\s+(?:also\s+)?(?:killed|wounded|injured|shot)\b|"
     r"(?:who\s+)?(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:not\s+(?:been\s+)?|never\s+(?:been\s+)?)(?:charged|arrested|indicted|prosecuted)\b"
     r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?addressed\s+the\s+court\b|told\s+the\s+(?:court|judge|jury)\b"
     r"|spoke\s+(?:at|during)\s+the\s+(?:sentencing|hearing)\b|unresponsive\b|unconscious\b"
@@ -152,3 +153,23 @@ BYSTANDER_RIGHT = re.compile(
     r"\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
 UNCHARGED_LEFT = re.compile(r"\b[Uu]nindicted\s+co-?conspirators?\s*(?:\(\w+\)\s*)?,?\s*(?:named\s+|identified\s+as\s+)?$"
                              r"|\b(?:speakers|panelists|presenters)\s+(?:was|were|included)\s+$")   # ('Among the speakers was X, 52')
+def bystander(right: str, line_left: str) -> bool:
+    """Whether the words after a name (or a label before it) make the person no defendant unless a
+    case verb of their own says otherwise."""
+    tail = line_left[-40:]
+    return bool(BYSTANDER_RIGHT.match(right) or (("ndicted" in tail or "s w" in tail or "s i" in tail)
+                                                  and UNCHARGED_LEFT.search(tail)))
+
+
+# a list of the dead, item after item: 'Others who died included A, 9, …; B, 52, a businessman …; C, 47, …'
+_VICTIM_LIST = re.compile(r"\b(?:died|killed|victims|dead)\s+(?:included|include|were|are)\b[^.]*;\s*(?:and\s+)?$")
+
+
+def in_victim_list(text: str, at: int) -> bool:
+    """Whether the name at `at`, after a semicolon, is an item of a list of the dead its sentence opened."""
+    lo = max(0, at - 1500)   # (bounded: a release of thousands of items stays linear)
+    start = max(text.rfind(". ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
+    window = text[start:at]
+    if "die" not in window and "dead" not in window and "kill" not in window and "victim" not in window:
+        return False
+    return _VICTIM_LIST.search(text, start, at) is not None

@@ -26,13 +26,13 @@ from .mentions import (
     run_names,
 )
 from .officials import (
-    BYSTANDER_RIGHT,
     NOT_THE_VICTIM,
-    UNCHARGED_LEFT,
     _may_name_office,
     _victim_hint,
     _victim_hint_lower,
+    bystander,
     former_left,
+    in_victim_list,
     official_left_kind,
 )
 from .terms import _number
@@ -430,9 +430,9 @@ class _Scanner:
         if not cand.buyer and "to " in line_left[-4:] and _BUYER_BEFORE_NAME.search(line_left[-140:]) and \
                 _AGED.match(right):
             cand.buyer = True   # 'sold a counterfeit pill to X, 19, on Nov. 2'
-        if not cand.bystander and (BYSTANDER_RIGHT.match(right) or
-                                   (("ndicted" in line_left[-40:] or "s w" in line_left[-40:] or "s i" in line_left[-40:])
-                                    and UNCHARGED_LEFT.search(line_left[-40:]))):
+        if not cand.victim and line_left.endswith(("; ", "; and ")):
+            cand.victim = in_victim_list(text, mention.start)
+        if not cand.bystander and bystander(right, line_left):
             cand.bystander = True   # 'A passenger, X, 31, was not charged', 'X, 19, who survived', 'an unindicted co-conspirator, X'
 
         rest = right
