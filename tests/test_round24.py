@@ -47,3 +47,23 @@ def test_a_list_of_the_dead_and_a_victim_with_an_appositive():
                "Four Guards Sentenced")
     assert got == {n: ("sentenced", 360.0, a) for n, a in (("Tom Hale", 35), ("Bo Rook", 33), ("Cy Dent", 34),
                                                           ("Ed Slate", 36))}
+
+
+def test_round_25_a_car_an_operation_and_a_passenger_are_no_defendants():
+    got = rows("<p>Dayana Robles Carr, 22, of El Paso, pleaded guilty to importation of fentanyl. Robles attempted to enter"
+               " the United States at the Bridge of the Americas Port of Entry with fentanyl hidden in the rocker panels of"
+               " her Chevrolet Malibu. The car’s passenger, Yuli Carro, 19, of Phoenix, told investigators that she did"
+               " not know about the compartment. This case is part of Operation Take Back America, a nationwide"
+               " initiative.</p>", "El Paso Woman Pleads Guilty")
+    assert got == {"Dayana Robles Carr": ("pleaded_guilty", None, 22)}
+
+
+def test_round_25_todays_term_over_one_dated_years_back():
+    got = rows("<p>Roderick Gaddy, 44, of Opelousas, was sentenced today to 30 months in prison for violating the"
+               " conditions of his supervised release.</p><p>Gaddy was convicted in 2016 of possession with intent to"
+               " distribute cocaine base and was sentenced to 100 months in prison.</p>", "Man Returned to Prison")
+    assert got == {"Roderick Gaddy": ("sentenced", 30.0, 44)}
+    # the same sentencing told twice, first roughly: the exact (longer) term
+    got = rows("<p>LITTLE ROCK—A man was sentenced Tuesday to more than 17 years in federal prison. Judge Hale sentenced"
+               " Kordell Stubbs, 26, to 210 months in the Bureau of Prisons.</p>", "Man Sentenced")
+    assert got == {"Kordell Stubbs": ("sentenced", 210.0, 26)}

@@ -416,6 +416,7 @@ _QUOTED = re.compile(r"[ \t]*[“\"][^”\"\n]*[”\"]")
 # count ('A Cedar Rapids man', 'the Washington Heights neighborhood', 'two Des Moines residents');
 # and nouns after it that a place qualifies ('Van Nuys man', 'Pine Ridge woman').
 _ARTICLES = frozenset("a an the two three four five six seven eight nine ten several".split())
+_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 # ... or a place: after a preposition of place ('in Des Moines', 'throughout Cedar Rapids'), when no
 # possessive follows ('in Jane Roe’s car'); after an institution's 'of' ('Department of Public Safety')
 _LOCATIVE = frozenset("in at near throughout across outside around within inside".split())
@@ -450,6 +451,10 @@ def _attributive(text: str, start: int, end: int) -> bool:
         word = text[i:j].lower()
         if word in _ARTICLES:
             return True
+        if word in _POSSESSIVE_PRONOUNS and text[end:end + 2] not in ("’s", "'s"):
+            return True   # 'hidden in the rocker panels of her Chevrolet Malibu', 'his Dayton apartment'
+        if text[i:j] in ("Operation", "Project"):
+            return True   # 'part of Operation Take Back America': an operation's name
         if word in _LOCATIVE and text[end:end + 2] not in ("’s", "'s"):
             return True
         if word == "of":

@@ -144,7 +144,7 @@ BYSTANDER_RIGHT = re.compile(
     r"(?:\s*who\s+[^,;.]{1,80},|\s*(?:a|an)\s+[^,;.]{1,60},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified', 'X, 44, a doctor, also was killed')
     r"(?:also\s+)?(?:was|were)\s+(?:also\s+)?(?:killed|wounded|injured|shot)\b|"
     r"(?:who\s+)?(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:not\s+(?:been\s+)?|never\s+(?:been\s+)?)(?:charged|arrested|indicted|prosecuted)\b"
-    r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?addressed\s+the\s+court\b|told\s+the\s+(?:court|judge|jury)\b"
+    r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?addressed\s+the\s+court\b|told\s+the\s+(?:court|judge|jury)\b|told\s+(?:investigators|agents|officers|police|detectives)\b"
     r"|spoke\s+(?:at|during)\s+the\s+(?:sentencing|hearing)\b|unresponsive\b|unconscious\b"
     r"|(?:found|discovered)\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:unresponsive|unconscious|dead)\b"
     r"|(?:who\s+)?(?:was|were)\s+(?:found\s+)?(?:unresponsive|unconscious|hospitalized|revived|resuscitated)\b"

@@ -105,6 +105,7 @@ class Candidate:
     stage: str | None = None
     sentence_months: float | None = None
     sentence_text: str | None = None
+    term_when: str = ""   # 'recent' ('sentenced today to 30 months'), 'dated' (a year in its clause) or '' (stages._record)
     surnames: list = dataclasses.field(default_factory=list)
     nat_from_left: bool = False
     shared_residence: bool = False

@@ -594,6 +594,6 @@ def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start:
     else:   # (the length is in this clause of this sentence)
         nxt = [s for s, _, _, _ in events if s > e_start]
         months, label = clause_term(text, e_start, e_end, min(nxt) if nxt else s_end)
-    if label and cand.sentence_text != "life in prison" and \
-            (cand.sentence_months is None or (months or 0) > cand.sentence_months or label == "life in prison"):
-        cand.sentence_months, cand.sentence_text = months, label
+    when = vocab.term_when(text, e_start, e_end, s_end) if e_end else ""   # (today's term over one dated years back)
+    if label and cand.sentence_text != "life in prison" and vocab.term_wins(when, months, label, cand):
+        cand.sentence_months, cand.sentence_text, cand.term_when = months, label, when

@@ -97,6 +97,28 @@ IN_RELATIVE = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+[^,;.]{1
 # an extradition told by its noun, done: 'following (his) extradition from Poland' (not 'fighting his extradition')
 LEFT_AFTER = re.compile(r"\b(?:[Ff]ollowing|after|[Aa]fter|upon|[Uu]pon)\s+(?:his\s+|her\s+|their\s+)?$")
 FROM_PLACE = re.compile(r"\s+from\s+(?:the\s+)?[A-Z]")
+# said of the release's own day or week ('and was sentenced today', '… on Tuesday'): never history
+RECENT = re.compile(r"\b(?:today|yesterday|this\s+week|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def term_when(text: str, e_start: int, e_end: int, s_end: int) -> str:
+    """'recent' when a sentencing verb is said of the release's day or week, 'dated' when a year
+    stands in its clause ('was convicted in 2016 … and was sentenced to 100 months'), else ''."""
+    lo, hi = max(0, e_start - 160), min(s_end, e_end + 80)
+    lo = max(lo, text.rfind(". ", lo, e_start) + 1)   # (its own sentence)
+    if RECENT.search(text, max(lo, e_start - 40), hi):
+        return "recent"
+    return "dated" if _YEAR.search(text, lo, hi) else ""
+
+
+def term_wins(when: str, months: float | None, label: str, cand) -> bool:
+    """Whether a term replaces the one `cand` has: today's over one dated years back ('sentenced
+    today to 30 months' / 'was convicted in 2016 … and was sentenced to 100 months'), else the longer."""
+    pair = (when, cand.term_when)
+    if pair in (("recent", "dated"), ("dated", "recent")):
+        return when == "recent"
+    return cand.sentence_months is None or (months or 0) > cand.sentence_months or label == "life in prison"
 ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+$")   # 'was originally sentenced to 300 months'
 # a record, not this case's verdict: 'after having been convicted of a felony', 'Jones, having previously been
 # convicted', 'Mack had previously been convicted of felony offenses'
