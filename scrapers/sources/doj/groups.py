@@ -23,7 +23,8 @@ def _appositive() -> re.Pattern:
     return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:(?:all|both|each)\s+)?(?:of|from)\s+[^,;]{1,60}[,;](?:\s*(?:" + state + r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[,;])?)?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,|"
                       # a role in lower case: ', the company's owner,', ', a sales manager,'
                       # (or someone's: ', Efraín’s sister,')
-                      r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w-]*[’']s)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s))?")
+                      r"\s*(?:a|an|the|his|her|its|their|both|all|each|[A-Z][\w-]*[’']s)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s))?")
+_BARE_NICKNAME = re.compile(r"\s*,?\s*[A-Z][\w-]*(?=\s*,)")
 _TOWN_BEFORE = re.compile(r"\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,\s*)?(?:(?:all|both)\s+)?(?:of|from)\s+")
 _SUFFIX_AFTER = re.compile(r"^\s*,?\s*(?:Jr\.|Sr\.|II|III|IV)(?=\s*,)")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
@@ -99,6 +100,8 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
         # allow the appositive of the previous name (", 29, of Nampa,") before "and"; its suffix (", Sr.,")
         stripped = _appositive().sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
         stripped = _SUFFIX_AFTER.sub("", stripped) if "r." in stripped or "I" in stripped else stripped
+        if any(c.aka for c in out) and _BARE_NICKNAME.match(stripped):
+            stripped = stripped[_BARE_NICKNAME.match(stripped).end():]   # 'A, aka Magic, B, Spyro, C': B's alias, its 'aka' left out
         conj = _CONJ.match(stripped)
         if len(between) < 120 and (conj.end() == len(stripped) or describes(" " + stripped[conj.end():])):
             if m.candidate not in out:

@@ -47,7 +47,7 @@ though according also additionally further furthermore moreover however then tod
 each all some this that these those his her their its he she they we it our my mr mrs ms dr defendant defendants
 co-defendant codefendant co-defendants following under upon between among without within through throughout over
 until once here there where what who which why how agents investigators officers police law federal state states
-county city court courts district circuit division department office offices bureau administration agency service
+county counties city court courts district circuit division department office offices bureau administration agency service
 services task force unit team group network association center centre program project operation initiative strike
 enforcement investigations investigation homeland security immigration customs border patrol national international
 united u.s. american street avenue road highway interstate river lake park mountain valley beach county's cartel

@@ -325,7 +325,7 @@ _LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,
 _N_OF_M_WORDS = (r"(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|persons|"
                  r"men|women)\b")
 _N_OF_M = re.compile(r"\b" + _N_OF_M_WORDS, re.I)
-_FUGITIVE = re.compile(r"(?:\s*,[^,.;]{1,100},)?(?:\s*,?\s+who)?(?:"
+_FUGITIVE = re.compile(r"(?:[ \t]*,(?:[^,.;\n]{1,100},){1,3})?(?:\s*,?\s+who)?(?:"   # (', 30, of Phoenix,': on its line)
                        # 'A and B are believed to be in Mexico and remain fugitives', 'A fled to X and is at large',
                        # 'A was not located on Tuesday and remains at large'
                        r"(?:\s+(?:fled|(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|have\s+fled)|(?:was|were)\s+not\s+"
@@ -382,7 +382,7 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     """ids of the people the text says are fugitives or not yet arrested ('A remains a
     fugitive'; 'A and B remain fugitives': each name of a list before a plural verb)."""
     if "fugitive" not in text and "at large" not in text and "not yet been" not in text and "not been" not in text \
-            and " believed to " not in text and " thought to " not in text:
+            and " believed to " not in text and " thought to " not in text and "ing for " not in text:
         return set()
     ordered = sorted(mentions, key=lambda m: m.start)
     found = {id(m.candidate) for k, m in enumerate(ordered)
@@ -414,7 +414,7 @@ def _listed_next(text: str, m: Mention, nxt: Mention) -> bool:
 
 # 'fugitive A', 'the fugitive, A' (in the name's own sentence and line); a roster line marked
 # 'A, 47, of Perry (fugitive)'
-_FUGITIVE_BEFORE = re.compile(r"\bfugitives?\b[^.;:\n]*$")
+_FUGITIVE_BEFORE = re.compile(r"\bfugitives?\b[^.;:\n]*$|\b(?:still\s+)?(?:searching|looking)\s+for\s+$")   # ('agents are still searching for X')
 _FUGITIVE_MARK = re.compile(r"[^\n()]{0,60}?\(\s*(?:fugitive|at\s+large)\s*\)", re.I)
 
 

@@ -45,6 +45,9 @@ _STEMS = [
     # 'X is scheduled for trial in September', 'A and B are awaiting trial': charged, not yet tried
     *((stem, "charged", "be") for stem in ("scheduled for trial", "set for trial", "awaiting trial",
                                             "scheduled to stand trial", "set to stand trial", "expected to stand trial")),
+    # 'X and Y are awaiting sentencing', 'X is scheduled to be sentenced in May': found guilty, most by a plea (a
+    # verdict the release tells is further and wins)
+    *((stem, "pleaded_guilty", "be") for stem in ("awaiting sentencing", "scheduled to be sentenced", "set to be sentenced")),
     ("receives", "sentenced", "received"),
     ("transferred", "extradited", "transfer"),      # 'were transferred today from Mexico to the United States'
     ("expelled", "extradited", "transfer"),
@@ -65,7 +68,7 @@ _STEMS = [
 _SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
                  "transferred", "expelled", "mistrial", "placed on", "remain", "in custody", "admitted",
-                 "in federal custody", "trial")
+                 "in federal custody", "trial", "awaiting sentencing")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:
