@@ -37,3 +37,9 @@ def test_a_list_with_a_shared_role_and_aliases_without_aka():
                " defendants to be sentenced in this case. Co-defendants Victor Lopa, aka Magic, Jose Herra, Spyro, Ramon"
                " Madru, aka Porky, and Brandon Foe, aka Drama.</p>", "Gang Member Sentenced")
     assert {"Victor Lopa", "Jose Herra", "Ramon Madru", "Brandon Foe"} <= set(got)
+
+
+def test_an_exact_term_over_one_said_roughly():
+    got = rows("<p>LITTLE ROCK—A Pine Bluff man was sentenced Wednesday to nearly 22 years in federal prison.</p><p>Clarence"
+               " Tubb, 58, was sentenced to 262 months in federal prison.</p>", "Pine Bluff Man Sentenced")
+    assert got == {"Clarence Tubb": ("sentenced", 262.0, 58)}

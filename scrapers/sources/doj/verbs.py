@@ -103,6 +103,8 @@ FROM_PLACE = re.compile(r"\s+from\s+(?:the\s+)?[A-Z]")
 # said of the release's own day or week ('and was sentenced today', '… on Tuesday'): never history
 RECENT = re.compile(r"\b(?:today|yesterday|this\s+week|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
+_APPROX = re.compile(r"\b(?:nearly|almost|more\s+than|over|approximately|about|roughly|just\s+under)\s+$")
 
 
 def term_when(text: str, e_start: int, e_end: int, s_end: int) -> str:
@@ -110,17 +112,22 @@ def term_when(text: str, e_start: int, e_end: int, s_end: int) -> str:
     stands in its clause ('was convicted in 2016 … and was sentenced to 100 months'), else ''."""
     lo, hi = max(0, e_start - 160), min(s_end, e_end + 80)
     lo = max(lo, text.rfind(". ", lo, e_start) + 1)   # (its own sentence)
+    digit = _DIGIT.search(text, e_end, hi)   # (the term's number: '~' when it is said to be about that)
+    approx = "~" if digit and _APPROX.search(text, max(e_end, digit.start() - 20), digit.start()) else ""
     if RECENT.search(text, max(lo, e_start - 40), hi):
-        return "recent"
-    return "dated" if _YEAR.search(text, lo, hi) else ""
+        return "recent" + approx
+    return ("dated" if _YEAR.search(text, lo, hi) else "") + approx
 
 
 def term_wins(when: str, months: float | None, label: str, cand) -> bool:
     """Whether a term replaces the one `cand` has: today's over one dated years back ('sentenced
-    today to 30 months' / 'was convicted in 2016 … and was sentenced to 100 months'), else the longer."""
-    pair = (when, cand.term_when)
-    if pair in (("recent", "dated"), ("dated", "recent")):
-        return when == "recent"
+    today to 30 months' / 'was convicted in 2016 … and was sentenced to 100 months'), an exact one
+    over one said roughly ('nearly 22 years' / '262 months'), else the longer."""
+    new, old = when.rstrip("~"), cand.term_when.rstrip("~")
+    if {new, old} == {"recent", "dated"}:
+        return new == "recent"
+    if cand.sentence_months is not None and when.endswith("~") != cand.term_when.endswith("~"):
+        return cand.term_when.endswith("~")
     return cand.sentence_months is None or (months or 0) > cand.sentence_months or label == "life in prison"
 ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+$")   # 'was originally sentenced to 300 months'
 # a record, not this case's verdict: 'after having been convicted of a felony', 'Jones, having previously been
