@@ -433,7 +433,9 @@ def test_a_run_killed_mid_backfill_converges_on_the_next_one(tmp_path, reference
     port = free_port()
     with stand_ins() as site:
         write_config(tmp_path, site, rate=6, part_seconds=1.0)
-        proc = start_run(tmp_path, port, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        tmp = tmp_path / "tmp"    # (SIGKILL leaves the served metadata's temporary directory: here, not in /tmp)
+        tmp.mkdir()
+        proc = start_run(tmp_path, port, {"TMPDIR": str(tmp)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
