@@ -43,3 +43,9 @@ def test_an_exact_term_over_one_said_roughly():
     got = rows("<p>LITTLE ROCK—A Pine Bluff man was sentenced Wednesday to nearly 22 years in federal prison.</p><p>Clarence"
                " Tubb, 58, was sentenced to 262 months in federal prison.</p>", "Pine Bluff Man Sentenced")
     assert got == {"Clarence Tubb": ("sentenced", 262.0, 58)}
+
+
+def test_runner_as_the_last_word_of_a_name_with_an_age():
+    got = rows("<p>Tyrell James Bear Runner, 36, was convicted of distributing fentanyl. Bear Runner sold heroin in"
+               " Pine Ridge.</p>", "Pine Ridge Man Convicted")
+    assert got == {"Tyrell James Bear Runner": ("convicted", None, 36)}

@@ -124,7 +124,7 @@ def _run_tokens(run: str, start: int) -> list[tuple[str, int]]:
 # Words that are places or numbers elsewhere but surnames inside a name: 'Sofia Lyn Park, 29,',
 # 'Shayla Marie Two Bulls' (a number word between names), 'Raymond Little Plume'
 _SURNAME_WORDS = frozenset("""park lake valley beach church bank banks river rivers island hill hills king kings judge marshal
-bishop friday sunday may major west north south east driver coach mayor pilot her counts""".split())
+bishop friday sunday may major west north south east driver coach mayor pilot her counts runner""".split())
 # ... of which these are never read alone as the surname ('Her attorney said', 'Counts one and two'):
 # 'Vang Lee Her, 33,', 'Ricky Dale Counts, 44,' only in full
 SURNAME_WORDS_IN_FULL_ONLY = frozenset(("her", "counts"))
