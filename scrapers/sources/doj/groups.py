@@ -100,8 +100,9 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
         # allow the appositive of the previous name (", 29, of Nampa,") before "and"; its suffix (", Sr.,")
         stripped = _appositive().sub("", _AKA_PHRASE.sub("", between) if "k" in between else between)
         stripped = _SUFFIX_AFTER.sub("", stripped) if "r." in stripped or "I" in stripped else stripped
-        if any(c.aka for c in out) and _BARE_NICKNAME.match(stripped):
-            stripped = stripped[_BARE_NICKNAME.match(stripped).end():]   # 'A, aka Magic, B, Spyro, C': B's alias, its 'aka' left out
+        nick = _BARE_NICKNAME.match(stripped)
+        if nick and any(c.aka for c in out):
+            stripped = stripped[nick.end():]   # 'A, aka Magic, B, Spyro, C': B's alias, its 'aka' left out
         conj = _CONJ.match(stripped)
         if len(between) < 120 and (conj.end() == len(stripped) or describes(" " + stripped[conj.end():])):
             if m.candidate not in out:

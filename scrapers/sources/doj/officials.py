@@ -139,6 +139,7 @@ NOT_THE_VICTIM = re.compile(r"\b(?:arrested|charged|indicted|sentenced|convicted
                              r"|\b(?:from|by)\s+$")
 # what is said right after a name that makes the person no defendant unless a case verb of their own
 # says otherwise: not charged, a witness, a survivor, a victim's relative
+_KIN = "(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)"
 BYSTANDER_RIGHT = re.compile(
     r"(?:\s*,\s*(?:age\s+)?\d{1,2}\s*,?)?(?:\s*(?:of|from)\s+[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?"
     r"(?:\s*who\s+[^,;.]{1,80},|\s*(?:a|an)\s+[^,;.]{1,60},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified', 'X, 44, a doctor, also was killed')
@@ -148,9 +149,8 @@ BYSTANDER_RIGHT = re.compile(
     r"|spoke\s+(?:at|during)\s+the\s+(?:sentencing|hearing)\b|unresponsive\b|unconscious\b"
     r"|(?:found|discovered)\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:unresponsive|unconscious|dead)\b"
     r"|(?:who\s+)?(?:was|were)\s+(?:found\s+)?(?:unresponsive|unconscious|hospitalized|revived|resuscitated)\b"
-    r"|(?:the\s+)?(?:victim|decedent)[’']s\s+(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)\b"
-    r"|(?:the\s+)?(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)"
-    r"\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
+    rf"|(?:the\s+)?(?:victim|decedent)[’']s\s+{_KIN}\b"
+    rf"|(?:the\s+)?{_KIN}\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
 UNCHARGED_LEFT = re.compile(r"\b[Uu]nindicted\s+co-?conspirators?\s*(?:\(\w+\)\s*)?,?\s*(?:named\s+|identified\s+as\s+)?$"
                              r"|\b(?:speakers|panelists|presenters)\s+(?:was|were|included)\s+$")   # ('Among the speakers was X, 52')
 def bystander(right: str, line_left: str) -> bool:

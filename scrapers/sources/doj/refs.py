@@ -382,7 +382,8 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     """ids of the people the text says are fugitives or not yet arrested ('A remains a
     fugitive'; 'A and B remain fugitives': each name of a list before a plural verb)."""
     if "fugitive" not in text and "at large" not in text and "not yet been" not in text and "not been" not in text \
-            and " believed to " not in text and " thought to " not in text and "ing for " not in text:
+            and " believed to " not in text and " thought to " not in text \
+            and " searching for " not in text and " looking for " not in text:
         return set()
     ordered = sorted(mentions, key=lambda m: m.start)
     found = {id(m.candidate) for k, m in enumerate(ordered)
