@@ -381,9 +381,8 @@ _PLURAL_FUGITIVE = re.compile(r"\s*,?\s+(?:who\s+)?(?:remain|are|were|have)\b")
 def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     """ids of the people the text says are fugitives or not yet arrested ('A remains a
     fugitive'; 'A and B remain fugitives': each name of a list before a plural verb)."""
-    if "fugitive" not in text and "at large" not in text and "not yet been" not in text and "not been" not in text \
-            and " believed to " not in text and " thought to " not in text \
-            and " searching for " not in text and " looking for " not in text:
+    if not any(w in text for w in ("fugitive", "at large", "not yet been", "not been", " believed to ", " thought to ",
+                                   " searching for ", " looking for ")):
         return set()
     ordered = sorted(mentions, key=lambda m: m.start)
     found = {id(m.candidate) for k, m in enumerate(ordered)
