@@ -10,7 +10,9 @@ Measures, in the same process and alternating so both see the same machine state
   full-text index), run through the CLI in-process, including archiving the raw file and
   the atomic swap.
 Modules are imported and one warm-up run of each is done first; the garbage collector runs
-(untimed) before each timed run. Reported: the median and
+(untimed) before each timed run, and every functools cache of the project is emptied before each
+import, as a new `tracker` process starts with them empty (a cache filled by the run before would
+make the import look faster than a command line's). Reported: the median and
 best of each, and the ratio of each pair (import / the floor run just before it): its median
 and spread (lowest..highest). Default input: ../shared/corpus/ofac/sdn/2024-05-03/sdn.csv.
 
@@ -23,11 +25,18 @@ out; the floor and the import are both single-threaded). --phases also splits ea
 tables (parse, build entries, write designations and their child rows), the derived passes
 (designation dates, links) and finalize (indexes, full-text index, facet counts, name-search
 keys); the rest is the command around them (archiving the file, checks, the atomic swap).
+
+--same-output also times a second floor that writes what the import writes: the csv read as
+above, then every row of the import's tables (read from the last import's database before any
+timed run; SQLite's and the FTS index's own tables left out) inserted with sqlite-utils
+`insert_all` into a new file, and the same full-text index made with `enable_fts`. It is the
+cost of the import's output alone, without reading the list; reported as a second ratio.
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gc
 import statistics
 import tempfile
@@ -55,10 +64,46 @@ def floor(path: Path, workdir: Path) -> float:
     return clock() - started
 
 
+def output_rows(db_path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Every row of the import's tables (FTS shadow tables and SQLite's own left out)."""
+    db = sqlite_utils.Database(db_path)
+    out = {}
+    for name in db.table_names():
+        if name.startswith("sqlite_") or "_fts" in name:
+            continue
+        cols = [c.name for c in db[name].columns]
+        out[name] = (cols, db.execute(f"select * from [{name}]").fetchall())
+    db.conn.close()
+    return out
+
+
+def same_output_floor(path: Path, workdir: Path, output: dict) -> float:
+    """The csv read, then the import's rows written with sqlite-utils (see the module doc)."""
+    started = clock()
+    with open(path, encoding="cp1252", newline="") as fh:
+        [dict(zip(COLS, r)) for r in csv.reader(fh) if len(r) == 12]
+    db = sqlite_utils.Database(workdir / "same.db")
+    for name, (cols, rows) in output.items():
+        if rows:
+            db[name].insert_all((dict(zip(cols, r)) for r in rows))
+    db["designations"].enable_fts(["name", "aliases_text", "remarks"], tokenize="unicode61 remove_diacritics 2")
+    db.conn.commit()
+    db.conn.close()
+    return clock() - started
+
+
 PROGRAMS = ["--program", "*"]     # --scope default: the configured programs (E.O. 14059), as `tracker update` runs
 
 
+def clear_caches() -> None:
+    """Empty every functools.lru_cache of the project's modules (see the module doc)."""
+    for obj in gc.get_objects():
+        if isinstance(obj, functools._lru_cache_wrapper) and getattr(obj, "__module__", "").startswith("scrapers"):
+            obj.cache_clear()
+
+
 def full_import(path: Path, workdir: Path) -> float:
+    clear_caches()
     started = clock()
     result = CliRunner().invoke(cli, ["--db", str(workdir / "tracker.db"), "-q", "import", "sdn", str(path),
                                       "--as-of", "2024-05-03", *PROGRAMS])
@@ -95,6 +140,8 @@ def main() -> None:
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--phases", action="store_true", help="split the import's time (see the module doc)")
+    ap.add_argument("--same-output", action="store_true",
+                    help="also time a floor that writes the import's rows with sqlite-utils (see the module doc)")
     ap.add_argument("--cpu", action="store_true", help="CPU seconds of this process instead of wall-clock time")
     ap.add_argument("--scope", choices=["all", "default"], default="all",
                     help="all: every program in scope (the target's measure); default: the configured programs only"
@@ -109,7 +156,12 @@ def main() -> None:
         raise SystemExit(f"{args.path} not found (pass the path of a full sdn.csv)")
     if args.phases:
         time_phases()
-    floors, imports, phases = [], [], []
+    floors, imports, phases, sames = [], [], [], []
+    output = None
+    if args.same_output:
+        with tempfile.TemporaryDirectory() as b:
+            full_import(args.path, Path(b))
+            output = output_rows(Path(b) / "tracker.db")
     for i in range(args.runs + 1):
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
             PHASES.clear()
@@ -120,6 +172,9 @@ def main() -> None:
             f = floor(args.path, Path(a))
             gc.collect()
             t = full_import(args.path, Path(b))
+            if output is not None:
+                gc.collect()
+                sames.append(same_output_floor(args.path, Path(a), output))
             if i:  # the first round is a warm-up
                 floors.append(f)
                 imports.append(t)
@@ -136,6 +191,14 @@ def main() -> None:
     ratios = sorted(t / f for f, t in zip(floors, imports))
     print(f"ratio import/floor, per pair: median {statistics.median(ratios):.2f}  spread {ratios[0]:.2f}..{ratios[-1]:.2f}"
           f"  (best/best {min(imports) / min(floors):.2f}; target <= 2)")
+    if output is not None:
+        sames = sames[1:]
+        sm = statistics.median(sames)
+        same_ratios = sorted(t / s for s, t in zip(sames, imports))
+        print(f"same-output floor ({sum(len(r) for _, r in output.values()):,} rows in {len(output)} tables,"
+              f" sqlite-utils): median {sm:.3f}s  best {min(sames):.3f}s")
+        print(f"ratio import/same-output floor, per pair: median {statistics.median(same_ratios):.2f}"
+              f"  spread {same_ratios[0]:.2f}..{same_ratios[-1]:.2f}")
     if args.phases:
         for name in ("list", "derived", "finalize", "other"):
             got = sorted(p.get(name, 0.0) for p in phases)

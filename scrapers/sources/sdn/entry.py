@@ -12,6 +12,8 @@ from ...dates import parse_date_range
 from .parse import _NULLS, ENTITY_TYPES, ENTRY_URL, RawEntry, clean
 from .remarks import _strip_final_period, parse_remarks
 
+_INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$|\b(?:[A-Z]\.){1,}$")
+
 
 def _resolve_link(linked: str, name_index) -> tuple[str, int | None]:
     """A 'Linked To' name (which may carry the remarks' final period) -> (name, uid).
@@ -27,7 +29,7 @@ def _resolve_link(linked: str, name_index) -> tuple[str, int | None]:
             return cand, uid
     uid = normalized(linked)
     # "S.A. DE C.V." keeps its period; a sentence period after a word goes.
-    keep = re.search(r"\b[A-Z]\.[A-Z]\.$|\b(?:[A-Z]\.){1,}$", linked) is not None
+    keep = _INITIALS_END.search(linked) is not None
     return (linked if keep else stripped), uid
 
 
@@ -171,8 +173,8 @@ def build_entry(raw: RawEntry, comment: str | None, addresses: list[dict] | None
         row = {"uid": raw.uid, "details": None, **ident}
         identifiers.setdefault((row["id_type"], row["id_value"]), row)
 
-    title, call_sign, vessel_type, tonnage, grt, vessel_flag, vessel_owner = (
-        None if v in _NULLS else (v.strip() or None) for v in f[4:11])
+    title, call_sign, vessel_type, tonnage, grt, vessel_flag, vessel_owner = [
+        None if v in _NULLS else (v.strip() or None) for v in f[4:11]]
     row = {
         "uid": raw.uid, "name": raw.name, "entity_type": entity_type,
         "programs": json_list(raw.programs),
