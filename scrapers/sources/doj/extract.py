@@ -39,8 +39,9 @@ from .charges import HINT_WORDS, find_case_numbers, find_charges, find_statutes
 from .classify import _drugs_from, _fentanyl_family, lexicon, tokens
 from .districts import districts_in_text, release_districts
 from .htmltext import Block
+from .leads import CO_DEFENDANT_BEFORE
 from .people import Candidate, _Scanner
-from .refs import ALSO_WORDS, CO_DEFENDANT_BEFORE
+from .refs import ALSO_WORDS
 from .stages import _attribute
 from .surnames import add_surnames, merge_short_forms
 from .terms import sentence_months

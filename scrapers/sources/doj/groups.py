@@ -42,7 +42,9 @@ executive executives employee employees his her their its girlfriend boyfriend w
 daughter father mother cousin nephew niece uncle aunt partner fiancee fiance associate co-conspirator a an the
 manufacturer manufacturers supplier suppliers distributor distributors vendor vendors exporter exporters pharmacy
 pharmacies clinic clinics laboratory laboratories biotechnology biotech second third fourth fifth sixth another
-person dr. dr physician doctor pharmacist nurse""".split())   # ('convicted Dr. X')
+person dr. dr physician doctor pharmacist nurse president vice ceo cfo coo owner co-owner founder co-founder chairman
+chairwoman practitioner assistant technician manager receptionist secretary bookkeeper accountant worker driver
+courier""".split())   # ('convicted Dr. X', '; and company President X', 'and nurse practitioner X')
 # 'and two of its employees, A and B', 'its executives A, B and C', 'the company's owner, A', 'its owner and pharmacist, A'
 _ROLE_PHRASE = re.compile(
     r"(?:and\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+of\s+)?"

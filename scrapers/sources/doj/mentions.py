@@ -159,7 +159,7 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
         if i == cut + 1 and i < last and len(tok) <= 7 and not tok.isupper() and \
                 _ROMANISED_GIVEN.fullmatch(toks[i + 1][0].rstrip(",")):
             continue                          # a surname first, a romanised given name after it: 'Park Seo-yeon'
-        low = tok.lower()
+        low = tok.lower() if "’" not in tok else tok.lower().replace("’", "'")   # ('Sheriff’s' as 'Sheriff's')
         bare = low.rstrip(".,")
         if bare in _PARTICLES and (tok[0].islower() or (cut + 1 < i < last and toks[i + 1][0][:1].isupper() and
                                                         tok.isalpha())):
@@ -306,6 +306,28 @@ _LEGAL_HINT_RX = re.compile("|".join(map(re.escape, _LEGAL_HINTS)))
 _LEGAL_RX = re.compile(LEGAL)
 
 
+_COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
+_COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
+industries industry group biotech laboratories labs international enterprises holdings logistics supply imports
+exports""".split())
+
+
+def company_list_cut(toks: list[str], before: str) -> int | None:
+    """Where 'and' joins two companies in the words before a legal form ('Acme Chemicals and
+    Zenith Labs Pvt.'): when the words before 'and' end like a company's name, or the text
+    calls them companies."""
+    if "and" not in toks:
+        return None
+    k = len(toks) - 1 - toks[::-1].index("and")
+    if k == 0 or k == len(toks) - 1 or not toks[k + 1][:1].isupper():
+        return None
+    word_before = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if toks[k - 1].lower().strip(",") in _COMPANY_ENDINGS or word_before in _COMPANY_NOUNS or \
+            _LEGAL_RX.search(toks[k - 1]):
+        return k
+    return None
+
+
 # A name written in capitals ('JANE Q. ROE, JR., 49, was sentenced'; 'against JOHN ROE ("ROE"),
 # age 29'): read only where what follows says a person is introduced (age, suffix, a short
 # name in quotes, an alias), since headings and agencies are written in capitals too.
@@ -427,6 +449,10 @@ _PLACE_NOUN = re.compile(r"[ \t]+(?:man|woman|men|women|girl|boy|girls|boys|chil
                          r"sisters|duo|pair|trio)\b")
 
 
+_STAFF_NOUN = re.compile(r"[ \t]+(?:president|vice[ \t]+president|owner|co-owner|founder|manager|employee|executive|"
+                         r"supervisor|worker|driver|pharmacist|ceo|cfo)[ \t]+[A-Z]")
+
+
 def _article_before(text: str, start: int) -> bool:
     """An article or a count is the word before text[start] ('the Salt River Pima-Maricopa ...')."""
     j = start
@@ -467,8 +493,8 @@ def _attributive(text: str, start: int, end: int) -> bool:
             if text[h:k][:1].isupper() and text[h:k].lower() in _INSTITUTION:
                 return True
     after = text[end:end + 1]   # (a place noun comes after a space or a tab, a state after a comma)
-    if after in (" ", "\t") and _PLACE_NOUN.match(text, end):
-        return True
+    if after in (" ", "\t") and (_PLACE_NOUN.match(text, end) or _STAFF_NOUN.match(text, end)):
+        return True   # ('a Des Moines man'; 'Marianas Tradewind Cargo president X': a company's name)
     m = _STATE_AFTER.match(text, end) if after == "," else None   # 'Cedar Rapids, Iowa', 'Pine Ridge, S.D.': a town
     return bool(m) and (m.group(1) in _US_STATE_ABBR or m.group(1) in geo()["state_names"])
 

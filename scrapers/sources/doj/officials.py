@@ -41,7 +41,26 @@ def former_left(left: str) -> bool:
     return ("ormer" in left or "etired" in left) and bool(_FORMER_TITLE.search(left[-60:]))
 
 
-_FORMER_TITLE = re.compile(r"\b(?:[Ff]ormer|[Rr]etired)\s+(?:[A-Z][\w.-]*\s+){1,4}$")
+# ('former Sheriff’s Deputy A', 'former Cape Coral Fire Department Lieutenant B')
+_FORMER_TITLE = re.compile(r"\b(?:[Ff]ormer|[Rr]etired)\s+(?:[A-Z][\w.’'-]*\s+){1,6}$")
+
+
+def titled_defendant(right: str, titled: bool, kind: str | None) -> bool:
+    """A capitalised title before a name with an age after it ('Charged are Attorney A, 64, of Towson',
+    'PCPD Officer B, 37;'): an officer named as a defendant as often as one hurt or testifying
+    ('Detective C, 45, was injured'): no official, and a defendant only by a case verb of their own."""
+    return kind != "held" and (titled or kind == "title") and bool(_AGED_LISTED.match(right))
+
+
+_AGED_LISTED = re.compile(r"(?:,?[ \t]+(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV))?,[ \t]*(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.);]")
+
+
+def company_left(left: str) -> bool:
+    """'company President A': a company's officer, no office."""
+    return bool(_COMPANY_TITLE.search(left[-60:]))
+
+
+_COMPANY_TITLE = re.compile(r"\b(?:[Cc]ompany|firm|business|pharmacy|clinic|corporation)(?:[’']s)?\s+(?:[A-Z][\w.-]*\s+){1,3}$")
 
 
 def official_left(left: str) -> bool:

@@ -23,6 +23,7 @@ from .mentions import (
     caps_name,
     caps_names,
     company_key,
+    company_list_cut,
     run_names,
 )
 from .officials import (
@@ -31,9 +32,11 @@ from .officials import (
     _victim_hint,
     _victim_hint_lower,
     bystander,
+    company_left,
     former_left,
     in_victim_list,
     official_left_kind,
+    titled_defendant,
 )
 from .terms import _number
 from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view
@@ -212,28 +215,6 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _AGE_WORD = (rf"(?i:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)})")   # (only the number: any case)
 _AGE_WORD_BEFORE = re.compile(rf"\b({_AGE_WORD})-(?i:year-old)\s+(?:[A-Z][\w.-]*\s+){{0,3}},?\s*$")
 _AGE_WORD_AFTER = re.compile(rf"^\s*,\s*(?i:age:?|aged)\s+({_AGE_WORD})\b(?=\s*[.,;:)])")   # (read by terms._number)
-_COMPANY_NOUNS = frozenset("companies firms entities businesses manufacturers suppliers".split())
-_COMPANY_ENDINGS = frozenset("""chemical chemicals pharmaceutical pharmaceuticals pharma technology technologies trading
-industries industry group biotech laboratories labs international enterprises holdings logistics supply imports
-exports""".split())
-
-
-def _company_list_cut(toks: list[str], before: str) -> int | None:
-    """Where 'and' joins two companies in the words before a legal form ('Acme Chemicals and
-    Zenith Labs Pvt.'): when the words before 'and' end like a company's name, or the text
-    calls them companies."""
-    if "and" not in toks:
-        return None
-    k = len(toks) - 1 - toks[::-1].index("and")
-    if k == 0 or k == len(toks) - 1 or not toks[k + 1][:1].isupper():
-        return None
-    word_before = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
-    if toks[k - 1].lower().strip(",") in _COMPANY_ENDINGS or word_before in _COMPANY_NOUNS or \
-            _LEGAL_RX.search(toks[k - 1]):
-        return k
-    return None
-
-
 def _add_aka(cand: "Candidate", alias: str) -> None:
     if not alias or alias == cand.name:
         return
@@ -285,7 +266,7 @@ class _Scanner:
                     continue
                 start = m.start() - len(window) + wm.start(g) + wm.group(g).find(toks[0])
                 # 'companies Acme Chemicals and Zenith Labs Pvt. Ltd.': two companies
-                cut = _company_list_cut(toks, window[:wm.start(g) + wm.group(g).find(toks[0])])
+                cut = company_list_cut(toks, window[:wm.start(g) + wm.group(g).find(toks[0])])
                 if cut and _LEGAL_RX.search(" ".join(toks[:cut])):
                     # 'Acme Ltd. and Zenith Inc.': the first one has its own legal form, read already
                     start = text.find(toks[cut + 1], start)
@@ -405,14 +386,19 @@ class _Scanner:
         left = text[max(0, mention.start - 90):mention.start]
         right = text[mention.end:mention.end + 220]
         # (each flag, once set by a mention, stays: the later mentions need not be read for it)
-        # (a title in lower case before a name with an age after it is a job, not an office that
-        # speaks or investigates: 'and export director Peter Jones, 44,'; a capitalised one stays an
-        # office whatever follows: 'Detective Sgt. C, 45, was injured', 'its Director, D, 58,')
+        # (a title before a name with an age after it: in lower case a job, 'and export director Peter
+        # Jones, 44,'; capitalised, an officer who is a defendant only by a case verb of their own,
+        # 'Charged are Attorney A, 64,' but not 'Detective Sgt. C, 45, was injured': titled_defendant)
+        if cand.official and not cand.speaker and left[-1:] == "\n" and _AGE_LABEL.match(right):
+            cand.official, cand.bystander = False, True   # 'Officer A' in the prose, 'A<br>Age: 34' in a roster
         kind = None if cand.official else official_left_kind(left)
-        if not cand.official and (((mention.title_before and not former_left(left) or kind)
-                                   and not (kind == "role" and _AGED.match(right))) or (
+        titled = (mention.title_before and not former_left(left) or kind) and not company_left(left)
+        if not cand.official and ((titled and not (kind == "role" and _AGED.match(right))) or (
                 right[:1] == "," and _may_name_office(right) and p["official_right"].match(right))):
-            cand.official = True
+            if titled_defendant(right, mention.title_before, kind):
+                cand.bystander = True   # 'Charged are Attorney A, 64,': a case verb of their own decides
+            else:
+                cand.official = True
         # ('"…," said Jane Roe': a speaker; 'Roe said John Doe, 27, was sentenced': an age says a defendant)
         if not cand.speaker and ((left.rstrip(" ,").endswith(_SPEAKER_LEFT) and not _AGED.match(right)) or
                                  p["speaker_right"].match(right)):

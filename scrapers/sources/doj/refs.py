@@ -1,6 +1,6 @@
 """Who a clause without a name is about (pure functions): 'He was sentenced', 'Both were
-arrested', 'All three were arrested Monday', 'A Wichita man was sentenced ...' (the lead, whose
-name comes in a later sentence), 'ordered him to serve', 'Seven of the eight defendants were
+arrested', 'All three were arrested Monday' (a lead, 'A Wichita man was sentenced ...', whose
+name comes in a later sentence: leads.py), 'ordered him to serve', 'Seven of the eight defendants were
 arrested ... X remains a fugitive'; and the terms of sentences written without their verb
 ('A was sentenced to 144 months; B, 31, to 60 months; and C to 37 months')."""
 from __future__ import annotations
@@ -9,9 +9,8 @@ import bisect
 import re
 
 from ...names import surname_first
-from .mentions import COMPANY_APPOSITIVE
 from .people import Candidate, Mention
-from .textscan import SENTENCE_STOP, ascii_bytes
+from .textscan import ascii_bytes
 
 _COUNT_WORDS = {"both": 2, "pair": 2, "couple": 2, "duo": 2, "trio": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
@@ -123,202 +122,6 @@ def recent_defendant(mentions: list[Mention], starts: list[int], pos: int) -> Ca
 
 
 _RECENT_REACH = 700
-
-
-# -- the lead: 'A Wichita man was sentenced ...', the name in a later sentence ---------------
-_NOUNS = (r"man|woman|resident|national|citizen|teen|teenager|leader|member|owner|operator|dealer|trafficker|"
-          r"distributor|supplier|courier|pharmacist|physician|doctor|nurse|felon|fugitive|native|immigrant|kingpin|"
-          r"chemist|businessman|businesswoman|inmate|veteran|father|mother|grandmother|grandfather")
-# 'A Wichita man', 'A 38-year-old Houston resident', 'A resident of Phoenix, Arizona,', 'The leader of a ring'
-# (never 'a second man', 'another defendant', 'a co-defendant', 'a juvenile')
-# (a full stop only of an abbreviation inside a description: 'A St. Louis man', 'A U.S. citizen')
-_NO_STOP = r"(?:[^.;:\n]|(?<=St|Ft|Mt)\.|(?<=\bU)\.(?=S\.)|(?<=\bU\.S)\.)"
-_LEAD_SUBJECT = re.compile(
-    rf"(?:^|[^\w’'-])(?:an?|the)\s+(?:(?!(?:second|third|fourth|fifth|another|other|co-|fellow|unnamed|unidentified|"
-    rf"juvenile|minor|victim)\b){_NO_STOP}){{0,80}}?\b(?:{_NOUNS})\b(?![-’'])", re.I)
-_LEAD_OBJECT = re.compile(rf"\s+(?:an?)\s+(?:(?!(?:second|third|another|other|co-|fellow|juvenile|minor)\b)[^.;:\n]){{0,60}}?\b(?:{_NOUNS})\b(?![-’'])", re.I)
-_YEAR_OLD = re.compile(r"\b(\d{1,2})-year-old\b")
-_LEAD_REACH = 1500
-
-
-# a sentence opening with an indefinite description, after the dateline: 'WICHITA, KAN. – A Wichita
-# man', 'A Broward County, Florida tax return preparer'
-_LEAD_OPENING = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:An?)\s+(?!(?:second|third|fourth|fifth|co-|fellow|juvenile|"
-                           r"minor|victim|man\s+and|woman\s+and)\b)" + _NO_STOP + r"{1,150}$")
-
-
-# A company described, not named, as the subject of a case verb ('An India-based chemical
-# company and one of its senior executives were charged'; 'A second China-based company was
-# charged'; 'Two chemical companies were indicted'): the clause opens with it (after a dateline),
-# and the noun is not part of a longer one ('A chemical company owner', 'a company's director').
-_GENERIC_COMPANY = re.compile(
-    r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?"
-    r"(?P<det>(?i:an?|one|another|two|three|four|five|six|seven|eight|nine|ten))"
-    r"\s+(?:[\w-]+\s+){0,4}?(?:compan(?:y|ies)|manufacturers?|suppliers?|firms?|businesses|corporations?)"
-    r"(?:,?\s+(?:based|located|headquartered)\s+in\s+[A-Z][\w .’'-]{1,40}?)?"
-    r"(?=\s*(?:$|,|\(|and\b))")
-
-
-def generic_companies(before: str) -> int:
-    """How many companies a subject clause describes without naming them (0: none)."""
-    m = _GENERIC_COMPANY.match(before)
-    if not m:
-        return 0
-    det = m.group("det").lower()
-    return 1 if det in ("a", "an", "one", "another") else _COUNT_WORDS[det]
-
-
-_ALLEGEDLY = re.compile(r"[^.;]{0,250}?\ballegedly\b")
-
-
-# the description the name is in apposition to: 'The company, X Ltd., sold ...', 'the defendant
-# company, X Inc.,' (the company the lead described; never 'a shipping company, X,' or 'its bank, X')
-_COMPANY_BEFORE = re.compile(r"(?:^|[^\w])[Tt]he\s+(?:defendant\s+)?(?:compan(?:y|ies)|manufacturer|supplier|firm|business|"
-                             r"corporation|distributor|vendor|exporter)\s*,\s*$")
-
-
-def named_as_actor(text: str, end: int, start: int | None = None) -> bool:
-    """Is the company named at text[start:end] the actor of its sentence: a company noun in
-    apposition ('X Ltd. (X), a chemical manufacturer based in ...', 'The company, X Ltd.,') or
-    'allegedly' after it?"""
-    return bool(COMPANY_APPOSITIVE.match(text, end) or _ALLEGEDLY.match(text, end) or
-                (start is not None and (_COMPANY_BEFORE.search(text, max(0, start - 40), start) or
-                                        _OPENS_SENTENCE.search(text, max(0, start - 60), start))))
-
-
-# the subject opening its sentence ('According to court documents, X Co., Ltd. (X) and Y Co., Limited (Y) advertised')
-_OPENS_SENTENCE = re.compile(r"(?:(?:^|[.!?]\s+|\n)(?:According\s+to\s+[^,.]{1,40},\s+)?|\)\s+and\s+)$")
-
-
-def lead_subject(before: str) -> re.Match | None:
-    """The singular description a subject clause opens with ('A Wichita man'), if any."""
-    return _LEAD_SUBJECT.search(before[-200:]) or _LEAD_OPENING.match(before)
-
-
-def lead_object(text: str, e_end: int) -> re.Match | None:
-    """'found a Sandy, Utah, man guilty': the description after the verb."""
-    return _LEAD_OBJECT.match(text, e_end, min(len(text), e_end + 120))
-
-
-def other_age(description: str, cand: Candidate) -> bool:
-    """'A 30-year-old Houston man' cannot be the person named 'X, 27'."""
-    age = _YEAR_OLD.search(description[-200:]) if "year" in description else None
-    return bool(age) and cand.age is not None and cand.age != int(age.group(1))
-
-
-# 'convicted two people', 'charged three Chinese nationals': a count of people named after the sentence
-_LEAD_OBJECTS = re.compile(r"\s+(two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|individuals|"
-                           r"defendants|nationals|residents|citizens|brothers|sisters)\b")
-
-
-# two people described as a pair: 'A father and son from Wilmington', 'a husband and wife', 'a couple'
-_KIN = r"(?:father|mother|husband|wife|brother|sister|son|daughter|man|woman|uncle|nephew|aunt|niece|cousin|boyfriend|girlfriend)"
-_PAIR = re.compile(rf"\b{_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?{_KIN}\b|\b(?:couple|pair|duo)\b", re.I)
-
-
-_PAIR_LEAD = re.compile(rf"\W*(?:an?|the)\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?{_KIN}\b", re.I)
-
-
-def pair_lead(text: str, at: int) -> re.Match | None:
-    """'A father and son', 'A Tulsa man and woman' opening a subject (at `at`): two people."""
-    return _PAIR_LEAD.match(text, at)
-
-
-_PAIR_SUBJECT = re.compile(rf"(?:^|[^\w’'-])(?:an?|the)\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?"
-                           rf"{_KIN}\s*$", re.I)
-
-
-def pair_subject(before: str) -> re.Match | None:
-    """'A Daly City husband and wife' as the whole subject of a plural verb: two people, named later."""
-    return _PAIR_SUBJECT.search(before[-120:])
-
-
-def lead_objects(text: str, e_end: int) -> re.Match | None:
-    return _LEAD_OBJECTS.match(text, e_end, min(len(text), e_end + 80))
-
-
-def lead_group(mentions: list[Mention], starts: list[int], text: str, pos: int, description: str) -> list[Candidate]:
-    """The people a counted description stands for ('convicted two Chinese nationals'): the first
-    ones named after its sentence, when exactly that many are named close together (in one
-    paragraph, within 400 characters) with other evidence of being defendants or an age ('A, 44, ... recruited
-    drivers, and B, 32, stored the drugs')."""
-    m = _LEAD_OBJECTS.match(description)
-    n = _count(m.group(1)) if m else (2 if _PAIR.search(description) else None)
-    k = bisect.bisect_left(starts, pos)
-    group: list[Candidate] = []
-    end = None
-    for x in mentions[k:k + 40]:
-        if x.start >= pos + _LEAD_REACH or (end is not None and x.start > end) or not n:
-            break
-        if x.candidate.is_company or x.candidate in group or not x.candidate.evidence:
-            continue   # (a place or a nickname read as a name has no age and no stage: not one of them)
-        if end is None:   # (the sentence of the first one, in its paragraph, at most 400 characters on)
-            stop = SENTENCE_STOP.search(text, x.start, x.start + 400)
-            end = min(x.start + 400, len(text) if (nl := text.find("\n", x.start)) < 0 else nl,
-                      stop.start() if stop else len(text))
-        group.append(x.candidate)
-        if len(group) > n:
-            return []   # more named there than counted ('convicted two men': A, B and C): which two?
-    return group if len(group) == n else []
-
-
-def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int, description: str) -> list[Candidate]:
-    """The person a description stands for: the first one named after its sentence (`pos`), when
-    other evidence makes that person a defendant and the name does not open a list of several ('Jane Roe, 30, and John Doe, 31, ...': which one?). Takes the
-    description's age ('A 24-year-old Renton man')."""
-    if _LEAD_OBJECTS.match(description) or _PAIR.search(description):
-        return []   # a count of people is not one person
-    k = bisect.bisect_left(starts, pos)
-    while k < len(mentions) and mentions[k].start < pos + _LEAD_REACH:
-        m = mentions[k]
-        if m.candidate.is_company:
-            k += 1
-            continue
-        if not m.candidate.evidence or id(m.candidate) in fugitives(text, [m]):
-            return []   # a name with nothing else saying it is a defendant's, or a fugitive's: not this one
-        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-        if nxt is not None and nxt.candidate is not m.candidate and _LISTED.match(text, m.end, nxt.start) and \
-                nxt.start - m.end < 80:
-            return []
-        cand = m.candidate
-        placed = _placed_elsewhere(text, mentions[k:], pos, description, cand)
-        if placed is not None:
-            cand = placed   # 'the California man who supplied him': not the first one named, 'X, 31, of Stockton, California'
-        age = _YEAR_OLD.search(description)
-        if other_age(description, cand) or CO_DEFENDANT_BEFORE.search(text, max(0, m.start - 40), m.start):
-            return []   # 'A 30-year-old man' is not 'X, 27'; 'his co-defendant, X' is someone else
-        if age and cand.age is None and 14 <= int(age.group(1)) <= 99:
-            cand.age = int(age.group(1))
-        return [cand]
-    return []
-
-
-# ('his co-defendant, X', 'An additional individual, X,': someone else than the one described)
-CO_DEFENDANT_BEFORE = re.compile(r"\bco-?defendants?,?\s+$|\b(?:[Aa]n\s+additional|[Aa]nother|[Aa]\s+second)\s+[a-z]+,\s+$", re.I)
-_PLACE_WORD = re.compile(r"(?<!^)\b[A-Z][a-z]{2,}\b")
-
-
-def _placed_elsewhere(text: str, mentions: list[Mention], pos: int, description: str, first: Candidate) -> Candidate | None:
-    """A second description naming a place ('A Dededo man pleaded guilty, and the California man who
-    supplied him received …') that the first person named after it does not live in (no residence given) while exactly one other person named within reach does
-    ('X, 31, of Stockton, California'): that person."""
-    if not description.strip().lower().startswith("the "):
-        return None   # ('A Wichita man was sentenced': the first one named, wherever the others live)
-    places = {w for w in _PLACE_WORD.findall(description.strip()) if w not in ("The", "An")}
-    if not places or first.residence:
-        return None
-    others = {id(x.candidate): x for x in mentions if x.start < pos + _LEAD_REACH and x.candidate is not first
-              and not x.candidate.is_company and x.candidate.evidence and x.candidate.residence
-              and places & set(x.candidate.residence.replace(",", " ").split())}
-    if len(others) != 1:
-        return None
-    other = next(iter(others.values()))
-    # (not one of a list with the first: 'A, 38, and her husband, B, 41, both of Wasilla' live there both)
-    at = next((x.end for x in mentions if x.candidate is first and x.start >= pos), None)
-    return other.candidate if at is not None and SENTENCE_STOP.search(text, min(at, other.start), max(at, other.start) + 1) else None
-
-
-_LISTED = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;.]{1,40})?\s*(?:,\s*)?(?:and|&)?\s*$")
 
 
 # -- 'Seven of the eight defendants were arrested ... X remains a fugitive' -------------------
@@ -433,6 +236,8 @@ def the_others(counted: tuple[int | None, int | None], pool: list[Candidate], aw
     if n is None or (total is not None and total != len(pool)):
         return []
     rest = [c for c in pool if id(c) not in away and c.stage not in beyond]
+    if len(rest) != n:   # ('Six … were arrested … A was extradited … B and C remain at large')
+        rest = [c for c in rest if c.stage != "extradited"]
     return rest if len(rest) == n else []
 
 

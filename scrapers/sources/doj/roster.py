@@ -153,12 +153,13 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                  if e[3] != "right" or not _name_between(starts, e[1], pos)]
         stage = max((e[2] for e in intro), key=rank.get, default=None)
         if stage is None and (m := _HEADING_STAGE.search(text, intro_start, pos)):
-            stage = _STAGE_OF[m.group(1).lower()]   # 'The Convicted Defendants:' (E.D.N.Y.'s blocks)
+            stage = _STAGE_OF[(m.group(1) or "charged").lower()]   # 'The Convicted Defendants:', 'The Defendants:' (E.D.N.Y.)
         elif stage is None and (m := _INTRO_NOUNS.search(text, intro_start, pos)):
             stage = "sentenced" if "sentences" in m.group(0) else \
                 "extradited" if _EXTRADITED_NOUN.search(text, intro_start, pos) else "charged"   # 'The defendants and their sentences are:'
         elif _SENTENCES_FOLLOW.search(text, intro_start, pos):
             stage = "sentenced"   # 'Each pleaded guilty. Judge X imposed the following sentences:' (terms follow)
+        field = False
         for line, end in items if stage is not None else ():
             at = BULLET.match(text, line).end()
             if text.startswith("and ", at):
@@ -168,8 +169,13 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
             k = bisect.bisect_left(starts, at)
             if k >= len(mentions) or mentions[k].start != at:
                 if _FIELD_LINE.match(text, at, end):
+                    field = True
                     continue   # 'NAME' / 'Age: 50' / 'Nationality: Brazil': the item's own lines
+                if field and _PLACE_LINE.match(text, at, end):
+                    field = False
+                    continue   # … / 'Queens, New York' (the town, unlabelled, under its age)
                 break
+            field = False
             m = mentions[k]
             if (bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end) and
                     not text.startswith(":", m.end)) or _PROSE_AFTER.match(text, m.end, end):
@@ -230,8 +236,9 @@ _SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+f
                                re.I)   # ('… imposed the following sentences between February and June 2025:')
 _EXTRADITED_NOUN = re.compile(r"\bextradited\s+(?:defendants|individuals|fugitives|people|persons)\b", re.I)   # 'The extradited defendants are'
 # a heading naming the stage of the defendants under it ('The Indicted Defendants:', 'The Convicted Defendants:')
-_HEADING_STAGE = re.compile(r"(?:^|\n)\s*(?:the\s+)?(indicted|charged|arrested|convicted|sentenced|extradited)\s+"
-                            r"(?:defendants?|individuals)\s*$", re.I)
+_HEADING_STAGE = re.compile(r"(?<![^\n])\s*(?:the\s+)?(?:(indicted|charged|arrested|convicted|sentenced|extradited)\s+"
+                            r"(?:defendants?|individuals)|defendants)\s*$", re.I)
+_PLACE_LINE = re.compile(r"[ \t]*[A-ZÀ-Þ][\w.’'-]*(?:,?[ \t]+[A-ZÀ-Þ][\w.’'-]*){0,5}[ \t]*$")
 _FIELD_LINE = re.compile(r"\s*(?:Age|Nationality|Citizenship|Residence|Hometown|Country|City|Status)\s*:", re.I)
 _INTRO_NOUNS = re.compile(r"\b(?:sentences|defendants|co-?defendants)\b[^:\n.]{0,60}?\b(?:are|were|include)"
                           r"(?:\s+as\s+follows)?\s*$", re.I)

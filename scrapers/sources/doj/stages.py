@@ -7,6 +7,7 @@ import bisect
 import re
 
 from . import cues, refs
+from . import leads as descr
 from . import verbs as vocab
 from .groups import OTHERS, conjoined, describes, employer, generic_group, group_before_verb, role_reference
 from .htmltext import CELL
@@ -353,11 +354,11 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = [] if n_of_m else refs.object_pronoun(
                             text, e_end, refs.recent_defendant(mentions, starts, e_start), last, default_subjects) \
                             or refs.caption_before(captions, text, e_end)   # 'United States v. X: ... indicted the defendant'
-                        lead = (refs.lead_object(text, e_end) or refs.lead_objects(text, e_end)) \
+                        lead = (descr.lead_object(text, e_end) or descr.lead_objects(text, e_end)) \
                             if not (subjects or n_of_m) else None   # ('two of the defendants': not named next)
                         if lead:
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
-                        elif not subjects and (n := refs.generic_companies(text[e_end:e_end + 120])):
+                        elif not subjects and (n := descr.generic_companies(text[e_end:e_end + 120])):
                             companies.append((stage, n))   # 'charging two China-based chemical companies and …'
             else:
                 semi = text.rfind("; ", prev_end, e_start) if text.startswith(("was ", "is ", "has "), e_start) else -1
@@ -385,7 +386,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = [first.candidate]
                 else:
                     before = text[prev_end:e_start]
-                    described = refs.generic_companies(before)
+                    described = descr.generic_companies(before)
                     if described:
                         companies.append((stage, described))
                     plural = bool(_PLURAL.match(text, e_start, e_end))
@@ -405,19 +406,19 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     elif role := role_reference(scanner.text, mentions, before):   # 'The nurse practitioner was'
                         subjects = role
                     elif len(default_subjects) == 1 and not described and not OTHERS.search(before) and \
-                            not refs.other_age(before, default_subjects[0]) and not refs.bare_count(before, clause=True) and \
+                            not descr.other_age(before, default_subjects[0]) and not refs.bare_count(before, clause=True) and \
                             not _victim_subject(scanner, s_start, e_start):
                         if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:
                             subjects = default_subjects   # (a fugitive is not the one sentenced)
                     elif len(default_subjects) > 1 and (plural or _PLED.match(text, e_start, e_end)) and \
                             generic_group(before, len(default_subjects)):   # ('two Lafayette men pleaded guilty')
                         subjects = default_subjects  # 'A Dominican national and a Lawrence man were arrested'
-                    elif plural and not described and (pair := refs.pair_subject(before)):
+                    elif plural and not described and (pair := descr.pair_subject(before)):
                         leads.append((stage, e_start, e_end, s_end, pair.group(0)))   # 'A Daly City husband and wife were'
                     elif not (plural or described):   # (a company described: _described_companies)
-                        lead = refs.lead_subject(before)  # 'A Wichita man was sentenced', named later
+                        lead = descr.lead_subject(before)  # 'A Wichita man was sentenced', named later
                         if lead:   # ('A father and son from Wilmington': the pair, two people)
-                            pair = refs.pair_lead(lead.string, lead.start())
+                            pair = descr.pair_lead(lead.string, lead.start())
                             leads.append((stage, e_start, e_end, s_end, pair.group(0) if pair else lead.group(0)))
             if len(subjects) == 1 and stage in ("arrested", "charged", "extradited"):
                 subjects = subjects + cues.along_with(text, e_end, s_end, in_sentence, in_starts, subjects[0])   # 'was arrested along with X'
@@ -457,8 +458,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     # 'Both were sentenced today: A to 240 months and B to 100 months': each one's own
                     m.candidate.sentence_months, m.candidate.sentence_text = term
     for stage, e_start, e_end, s_end, description in leads:   # (once every event is read: defendants by other evidence)
-        for cand in refs.lead_group(mentions, starts, text, s_end, description) or \
-                refs.lead_person(mentions, starts, text, s_end, description) or [c for _, c in captions[:len(captions) == 1]]:
+        for cand in descr.lead_group(mentions, starts, text, s_end, description) or \
+                descr.lead_person(mentions, starts, text, s_end, description) or [c for _, c in captions[:len(captions) == 1]]:
             _record(cand, stage, text, e_end, all_events, e_start, s_end)
     if b":" in ascii_bytes(text):
         list_items(text, mentions, all_events, RANK)
@@ -513,7 +514,7 @@ def _described_companies(scanner: _Scanner, mentions: list[Mention], described: 
     without = [c for c in named if "event" not in c.evidence]
     if not without or sum(n for _, n in described) - (len(named) - len(without)) != len(without):
         return
-    if all(any(m.candidate is cand and refs.named_as_actor(text, m.end, m.start) for m in mentions) for cand in without):
+    if all(any(m.candidate is cand and descr.named_as_actor(text, m.end, m.start) for m in mentions) for cand in without):
         for cand in without:
             _record(cand, stage, text, 0, (), 0, 0)
 
