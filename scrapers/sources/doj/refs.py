@@ -10,7 +10,7 @@ import re
 
 from ...names import surname_first
 from .people import Candidate, Mention
-from .textscan import ascii_bytes
+from .textscan import ascii_bytes, lower_for_ci
 
 _COUNT_WORDS = {"both": 2, "pair": 2, "couple": 2, "duo": 2, "trio": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
@@ -19,7 +19,7 @@ _COUNT_WORDS = {"both": 2, "pair": 2, "couple": 2, "duo": 2, "trio": 3, "two": 2
 _TAIL = r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+){0,3}$"
 _SINGULAR = re.compile(rf"(?:^|[^\w])(?:he|she|the\s+defendant)\b{_TAIL}", re.I)
 _PLURAL_REF = re.compile(
-    r"(?:^|[^\w])(?P<ref>(?:they|the\s+defendants|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:men|women|defendants)|"
+    r"(?:^|[^\w])(?P<ref>(?:they|the\s+defendants|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:men|women|defendants))?|"
     r"the\s+(?:pair|couple|duo|trio)|both(?:\s+(?:men|women|defendants|of\s+them))?|each\s+defendant|"
     r"all\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+)?(?:(?:of\s+the\s+)?(?:defendants|men|women)|of\s+them)?)\b)"
     + _TAIL, re.I)
@@ -111,11 +111,11 @@ _THE_DEFENDANT = re.compile(r"\s+the\s+defendant\b(?![’'s])")
 
 def recent_defendant(mentions: list[Mention], starts: list[int], pos: int) -> Candidate | None:
     """The person with evidence of being a defendant named last before `pos`, within a few
-    sentences (a pronoun's likeliest referent)."""
+    sentences (a pronoun's likeliest referent; never one sold to or found unresponsive)."""
     k = bisect.bisect_left(starts, pos) - 1
     while k >= 0 and pos - mentions[k].start < _RECENT_REACH:
         c = mentions[k].candidate
-        if c.evidence and not c.is_company:
+        if c.evidence and not (c.is_company or c.buyer or c.bystander):
             return c
         k -= 1
     return None
@@ -144,6 +144,21 @@ def _count(word: str | None) -> int | None:
         return None
     w = word.lower()
     return _COUNT_WORDS.get(w) or (int(w) if w.isdigit() else None)
+
+
+# a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
+_PART_OF_NOUNS = ("defendants", "individuals", "men", "people", "persons", "members", "conspirators")
+
+
+def part_of_group(before: str) -> bool:
+    """A clause's subject is a part of a group (_PART_OF; looked for only when its words are there:
+    every match holds 'other', or 'of' and one of its nouns)."""
+    low = lower_for_ci(before)
+    return (low is None or "other" in low or ("of" in low and any(w in low for w in _PART_OF_NOUNS))) and \
+        _PART_OF.search(before) is not None
+
+
+_PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
 
 
 def part_of(before: str) -> tuple[int | None, int | None] | None:

@@ -14,13 +14,14 @@ from .htmltext import CELL
 from .people import Candidate, Mention, _Scanner
 from .roster import labelled_roster_companies, list_items, roster_lines, verb_lines
 from .terms import clause_term, elliptic_term, respective_lengths
-from .textscan import _sentence_spans_at, ascii_bytes, lower_for_ci
+from .textscan import _sentence_spans_at, ascii_bytes
 from .verbs import _STEM_SEARCHES
 
 # ('detained': held in custody, 'ordered detained pending trial' -- an arrest, unless the release's title
 # says how: extradited; extract.py writes it as one or the other)
 STAGES = ["other", "charged", "detained", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
+_AND_THEN = re.compile(r"(?:[^.;:]{0,60}?\band\b[^.;:]{0,40})?$")   # ('' when one event holds both verbs)
 _BEYOND_ARREST = frozenset(s for s in STAGES if RANK[s] > RANK["extradited"])
 
 
@@ -313,6 +314,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         hi = bisect.bisect_left(starts, s_end)
         in_sentence, in_starts = mentions[lo:hi], starts[lo:hi]
         prev_subjects: list[Candidate] = []
+        prev_counted = False   # the clause before was about a count ('Ten of his co-defendants were arrested')
         prev_end = s_start
         main: set[int] = set()   # candidates given an event by this sentence's main clauses
         relative: list[tuple[Candidate, int, int, str]] = []
@@ -392,13 +394,17 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     plural = bool(_PLURAL.match(text, e_start, e_end))
                     pronoun = refs.pronoun_subjects(before, refs.recent_defendant(mentions, starts, e_start), last,
                                                     default_subjects) if not prev_subjects else None
-                    if _may_be_part_of(before) and _PART_OF.search(before):
+                    if refs.part_of_group(before):
                         # 'eight of the 21 defendants have been sentenced': which ones? (see the_others)
                         n_of_m = refs.part_of(before)
+                        prev_counted = True
                         if n_of_m and stage == "arrested":
                             counted.append((stage, n_of_m))
                     elif stage == "arrested" and plural and (n_of_m := refs.bare_count(before, clause=True, noun=True)):
                         counted.append((stage, n_of_m))   # 'Four were arrested Tuesday; one remains a fugitive'
+                        prev_counted = True
+                    elif prev_counted and _AND_THEN.match(before):
+                        pass   # '… were arrested in 2016 and have since been convicted': the same count's
                     elif prev_subjects:
                         subjects = prev_subjects
                     elif pronoun is not None:
@@ -427,7 +433,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 _record(cand, stage, text, e_end, events, e_start, s_end, lengths[n] if lengths else None)
                 main.add(id(cand))
             if subjects:
-                prev_subjects = subjects
+                prev_subjects, prev_counted = subjects, False
                 last = subjects
                 if voice == "left" and stage != "sentenced":
                     # 'X is also charged, as is a second company he controls, Y': Y too
@@ -570,19 +576,6 @@ _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|e
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
-# a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
-_PART_OF_NOUNS = ("defendants", "individuals", "men", "people", "persons", "members", "conspirators")
-
-
-def _may_be_part_of(before: str) -> bool:
-    """Whether _PART_OF can match: every match holds 'other', or 'of' and one of its nouns."""
-    low = lower_for_ci(before)
-    return low is None or "other" in low or ("of" in low and any(w in low for w in _PART_OF_NOUNS))
-
-
-_PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
-
-
 def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start: int, s_end: int,
             length: tuple | None = None) -> None:
     cand.evidence.add("event")
