@@ -29,3 +29,11 @@ def test_verbs_joined_to_a_count_of_co_defendants_are_not_the_defendant_s():
                " his co-defendants were arrested in 2016 and have since been convicted and sentenced. Solano avoided"
                " arrest.</p><p>On April 5, 2023, marshals arrested Solano in Mesa, Arizona.</p>", "Fugitive Arrested")
     assert got == {"Ramiro Ezequiel Solano": ("arrested", None, 47)}
+
+
+def test_an_age_after_aliases_in_parentheses():
+    got = rows("<p>The Defendants:</p><p>ROQUE ELIAS PARDO (also known as “El Tio” and “Roque P”)<br>Age: 52<br>Cali,"
+               " Colombia</p><p>WENDY ANN SOTO<br>Age: 31<br>Queens, New York</p>", "Two Charged")
+    assert got["ROQUE ELIAS PARDO"][2] == 52 and got["WENDY ANN SOTO"][2] == 31
+    got = rows("<p>Roque Elias Pardo (also known as “El Tio” and “Roque P”), 52, was arrested.</p>", "Man Arrested")
+    assert got == {"Roque Elias Pardo": ("arrested", None, 52)}

@@ -433,6 +433,8 @@ class _Scanner:
                 _add_aka(cand, m.group(1).strip(" ,;"))
                 had_aka = True
                 rest = rest[m.end():]
+                if rest[:1] == ")":
+                    rest = rest[1:]   # '(also known as “A” and “B”), 47': the parenthesis closes
                 if rest[:1] != "," and not _AKA_MORE.match(rest) and not _AGE_LABEL.match(rest):
                     rest = "," + rest  # 'a/k/a “El Guero,” 45, of Cicero': the comma went inside the quotes
                 continue
