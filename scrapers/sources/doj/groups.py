@@ -20,7 +20,7 @@ from .textscan import _US_STATE_ABBR
 def _appositive() -> re.Pattern:
     states = sorted(geo()["state_names"] | _US_STATE_ABBR, key=len, reverse=True)
     state = "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in states) + ")"
-    return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:(?:all|both|each)\s+)?(?:of|from)\s+[^,;]{1,60}[,;](?:\s*(?:" + state + r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[,;])?)?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,|"
+    return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:(?:all|both|each)\s+)?(?:of|from)\s+[^,;]{1,60}[,;](?:\s*(?:" + state + r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[,;]){0,2})?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,|"
                       # a role in lower case: ', the company's owner,', ', a sales manager,'
                       # (or someone's: ', Efraín’s sister,')
                       r"\s*(?:a|an|the|his|her|its|their|both|all|each|[A-Z][\w-]*[’']s)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s))?")

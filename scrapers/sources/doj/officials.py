@@ -177,7 +177,12 @@ def bystander(right: str, line_left: str) -> bool:
     case verb of their own says otherwise."""
     tail = line_left[-40:]
     return bool(BYSTANDER_RIGHT.match(right) or (("ndicted" in tail or "s w" in tail or "s i" in tail)
-                                                  and UNCHARGED_LEFT.search(tail)))
+                                                  and UNCHARGED_LEFT.search(tail)) or
+                (tail.endswith(("found ", "discovered ")) and _FOUND_STATE.match(right)))
+
+
+# 'She found X, 27, of Y, on the restroom floor, not breathing': someone found overdosed
+_FOUND_STATE = re.compile(r"[^.;]{0,100}?\b(?:not\s+breathing|unresponsive|unconscious|dead|overdosing|overdosed)\b")
 
 
 # a list of the dead, item after item: 'Others who died included A, 9, …; B, 52, a businessman …; C, 47, …'

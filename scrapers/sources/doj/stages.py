@@ -374,7 +374,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     # 29, has been charged": Y (X is inside the relative clause)
                     clause = clause[1:]
                 if clause:   # ('since their arrests': a plural possessive)
-                    plural = bool(_PLURAL.match(text, e_start, e_end)) or text.endswith("their ", 0, e_start)
+                    plural = bool(_PLURAL.match(text, e_start, e_end)) or text.endswith("their ", 0, e_start) or \
+                        " their " in text[e_start:e_end]   # ('A and B entered their guilty pleas')
                     first = clause[0]
                     grp = conjoined(scanner, clause, first, forward=True)
                     if plural and clause[-1].candidate not in grp:   # (the names right before the verb)

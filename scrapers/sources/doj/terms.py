@@ -196,6 +196,8 @@ _TERM_BEFORE = re.compile(LENGTH.pattern + r"\s+(?:(?:federal\s+)?prison\s+)?$",
 _SENTENCE_OF_BEFORE = re.compile(r"\bsentence\s+of\s+(?=[\w-]+[\s-]+(?:years?|months?)\b)", re.I)
 
 
+_TERM_NEXT = re.compile(r"[,;]\s+(?:who\s+received|imposing|and\s+imposed)\s+(?P<article>)(?:(?:an?|the)\s+)?(?:total\s+)?"
+                        r"(?:(?:prison|federal)\s+)?(?:(?:sentence|term)\s+of\s+)?")
 _EARLIER_TERM = re.compile(r",\s+(?:who|which)\s+(?:had\s+)?(?:originally|initially|previously|first)\b")
 
 
@@ -216,6 +218,13 @@ def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float 
         t = LENGTH.match(text, lead_in.end(), limit) or LENGTH.match(text, e_end + 1, limit)   # ('will spend a decade')
         if t:
             months, label = term_at(t, text)
+    if label is None and text.startswith("Sentenced", e_start):
+        months, label = sentence_months(text[e_start + 9:e_end])   # 'Sentenced to 97 months on Tuesday was X'
+    if label is None and (t := _TERM_NEXT.search(text, e_end, end)):
+        # 'sentenced X, 31, on Wednesday, imposing a 12-year prison sentence'; 'was X, who received a year and a day'
+        u = LENGTH.match(text, t.end(), end) or LENGTH.match(text, t.end("article"), end)
+        if u:
+            months, label = term_at(u, text)
     if label is None and text.startswith("handed down", e_start):
         before = text[max(0, e_start - 200):e_start]
         last = list(_SENTENCE_OF_BEFORE.finditer(before))[-1:]
