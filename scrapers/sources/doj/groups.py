@@ -56,6 +56,9 @@ _ROLE_PHRASE = re.compile(
     r"operators?|pharmacists?|partners?|salesm[ae]n|supervisors?|agents?)(?:\s+and\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*,?", re.I)
 
 
+_PLACE_PEOPLE = frozenset("resident residents man men woman women native natives".split())
+
+
 def describes(between: str) -> bool:
     """The words between a verb and its object only describe it: '' (charges X), 'India-based
     companies' (charging India-based companies X), 'Chinese nationals', 'co-defendant'."""
@@ -66,7 +69,10 @@ def describes(between: str) -> bool:
     if ("its" in between or "their" in between or "’s" in between or "'s" in between or "his" in between or
             "her" in between or " a " in between or " an " in between) and _ROLE_PHRASE.fullmatch(between.strip()):
         return True
-    for w in between.split():
+    words = between.split()
+    if words[-1].lower() in _PLACE_PEOPLE and all(w[:1].isupper() or w.lower() in _DESCRIPTOR_WORDS for w in words[:-1]):
+        return True   # 'convicted Staten Island residents A and B', 'sentenced Cleveland man C'
+    for w in words:
         low = w.lower().strip(",")
         if low in _DESCRIPTOR_WORDS or low.endswith(("-based", "-year-old")):
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ...countries import normalize_country
 from ...names import normalize_name, strip_legal_form, surname_first
 from .districts import geo
 from .textscan import _ABBREV, _US_STATE_ABBR, ascii_bytes
@@ -496,7 +497,9 @@ def _attributive(text: str, start: int, end: int) -> bool:
     if after in (" ", "\t") and (_PLACE_NOUN.match(text, end) or _STAFF_NOUN.match(text, end)):
         return True   # ('a Des Moines man'; 'Marianas Tradewind Cargo president X': a company's name)
     m = _STATE_AFTER.match(text, end) if after == "," else None   # 'Cedar Rapids, Iowa', 'Pine Ridge, S.D.': a town
-    return bool(m) and (m.group(1) in _US_STATE_ABBR or m.group(1) in geo()["state_names"])
+    return bool(m) and (m.group(1) in _US_STATE_ABBR or m.group(1) in geo()["state_names"] or
+                        (text[m.end():m.end() + 1] in (",", ".") and len(m.group(1)) > 3 and m.group(1)[-1] != "." and
+                         normalize_country(m.group(1)) is not None))   # 'Nuevo Laredo, Mexico,'
 
 
 _STATE_AFTER = re.compile(r",[ \t]+([A-Z][a-z]*\.?(?:[ \t]?[A-Z][a-z]*\.?)?)(?![\w])")

@@ -178,9 +178,14 @@ def bystander(right: str, line_left: str) -> bool:
     tail = line_left[-40:]
     return bool(BYSTANDER_RIGHT.match(right) or (("ndicted" in tail or "s w" in tail or "s i" in tail)
                                                   and UNCHARGED_LEFT.search(tail)) or
-                (tail.endswith(("found ", "discovered ")) and _FOUND_STATE.match(right)))
+                (tail.endswith(("found ", "discovered ")) and _FOUND_STATE.match(right)) or
+                (tail.endswith(", ") and (k := _KIN_BEFORE.search(tail)) is not None and
+                 not tail[:k.start()].rstrip().endswith((" and", ",", " as well as"))))
 
 
+# 'Her mother, X, 48,', 'by her sister, X, 23,': a relative or a friend introduced as one (of a victim,
+# in the releases that name them), not in a list of co-defendants ('A, 38, and her husband, B, 41, both of')
+_KIN_BEFORE = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:step|grand|older\s+|younger\s+)?{_KIN},\s+$")
 # 'She found X, 27, of Y, on the restroom floor, not breathing': someone found overdosed
 _FOUND_STATE = re.compile(r"[^.;]{0,100}?\b(?:not\s+breathing|unresponsive|unconscious|dead|overdosing|overdosed)\b")
 

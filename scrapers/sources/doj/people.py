@@ -173,7 +173,7 @@ _RESIDENCE_BEFORE = re.compile(r"\d{1,2}\)?,?\s+(?:of|from)\s+$")   # 'O'Shields
 _SOLD_TO = r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?\bto\s+"
 _BUYER_BEFORE = re.compile(_SOLD_TO + r"(?:the\s+)?\d{1,2}-year-old\s+$")
 _BUYER_BEFORE_NAME = re.compile(_SOLD_TO + r"(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3},[ \t]*\d{1,2},[ \t]*and[ \t]+"
-                                r"(?:(?:his|her|their)[ \t]+(?:friend|boyfriend|girlfriend|roommate|cousin|brother|sister)[ \t]+)?)?$")   # ('to A, 24, and her friend B, 26')
+                                r"(?:(?:his|her|their)[ \t]+(?:friend|boyfriend|girlfriend|roommate|cousin|brother|sister),?[ \t]+)?)?$")   # ('to A, 24, and her friend B, 26')
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
 _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
@@ -414,7 +414,7 @@ class _Scanner:
             # (a child named: 'sold pills to 16-year-old X' is a victim, never a defendant; so is a buyer
             # named with the age before the name: 'sold "percs" to 19-year-old X')
             cand.victim = True
-        if not cand.buyer and "to " in line_left[-4:] and _BUYER_BEFORE_NAME.search(line_left[-140:]) and \
+        if not cand.buyer and ("to " in line_left[-4:] or "and " in line_left[-30:]) and _BUYER_BEFORE_NAME.search(line_left[-140:]) and \
                 _AGED.match(right):
             cand.buyer = True   # 'sold a counterfeit pill to X, 19, on Nov. 2'
         if not cand.victim and line_left.endswith(("; ", "; and ")):

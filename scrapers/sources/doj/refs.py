@@ -21,7 +21,8 @@ _SINGULAR = re.compile(rf"(?:^|[^\w])(?:he|she|the\s+defendant)\b{_TAIL}", re.I)
 _PLURAL_REF = re.compile(
     r"(?:^|[^\w])(?P<ref>(?:they|the\s+defendants|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:men|women|defendants))?|"
     r"the\s+(?:pair|couple|duo|trio)|both(?:\s+(?:men|women|defendants|of\s+them))?|each\s+defendant|"
-    r"all\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+)?(?:(?:of\s+the\s+)?(?:defendants|men|women)|of\s+them)?)\b)"
+    r"all(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})(?:\s+(?:defendants|men|women))?|"
+    r"\s+(?:of\s+the\s+)?(?:defendants|men|women)|\s+of\s+them))\b)"   # (never 'All' alone: 'All were found guilty')
     + _TAIL, re.I)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
 _OBJECT_PLURAL = re.compile(r"\s+(?:them|both(?:\s+(?:men|women|defendants))?|the\s+(?:pair|couple|duo|trio)|"
@@ -62,8 +63,10 @@ def _plural(ref: str, last: list[Candidate], default: list[Candidate]) -> list[C
     words = ref.lower().split()
     n = next((_COUNT_WORDS.get(w) or (int(w) if w.isdigit() else None) for w in words
               if w in _COUNT_WORDS or w.isdigit()), None)
-    if words[0] == "all":
+    if words[0] == "all" and (n is None or len(default) == n):
         return list(default)               # 'all defendants', 'all six defendants', 'all of them': everyone
+    if words[0] == "all":
+        return list(last) if len(last) == n else []   # 'All three were arrested': the three named last
     for group in (last, default):
         if len(group) > 1 and (n is None or len(group) == n):
             return list(group)
@@ -134,7 +137,7 @@ _FUGITIVE = re.compile(r"(?:[ \t]*,(?:[^,.;\n]{1,100},){1,3})?(?:\s*,?\s+who)?(?
                        r"(?:\s+(?:fled|(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|have\s+fled)|(?:was|were)\s+not\s+"
                        r"(?:located|found|apprehended|arrested))\b[^.;,]{0,50}?\s+and)?"
                        r"\s*,?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+|considered\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
-                       r"\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located)|"
+                       r"\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located|taken\s+into\s+custody)|"
                        # abroad, out of reach: 'A, the alleged source of supply, is believed to be in Mexico'
                        r"\s+(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|remain)\s+(?:in|hiding\s+in)\s+[A-Z])")
 
