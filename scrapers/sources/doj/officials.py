@@ -161,9 +161,9 @@ NOT_THE_VICTIM = re.compile(r"\b(?:arrested|charged|indicted|sentenced|convicted
 _KIN = "(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)"
 BYSTANDER_RIGHT = re.compile(
     r"(?:\s*,\s*(?:age\s+)?\d{1,2}\s*,?)?(?:\s*(?:of|from)\s+[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?"
-    r"(?:\s*who\s+[^,;.]{1,80},|\s*(?:a|an)\s+[^,;.]{1,60},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified', 'X, 44, a doctor, also was killed')
+    r"(?:\s*,?\s*who\s+[^,;.]{1,80},|\s*(?:a|an)\s+[^,;.]{1,60},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified', 'X, 44, a doctor, also was killed')
     r"(?:also\s+)?(?:was|were)\s+(?:also\s+)?(?:killed|wounded|injured|shot)\b|"
-    r"(?:who\s+)?(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:not\s+(?:been\s+)?|never\s+(?:been\s+)?)(?:charged|arrested|indicted|prosecuted)\b"
+    r"(?:who\s+)?(?:[^,;.]{1,60}?\s+and\s+)?(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:not\s+(?:been\s+)?|never\s+(?:been\s+)?)(?:charged|arrested|indicted|prosecuted)\b"
     r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?addressed\s+the\s+court\b|told\s+the\s+(?:court|judge|jury)\b|told\s+(?:investigators|agents|officers|police|detectives)\b"
     r"|spoke\s+(?:at|during)\s+the\s+(?:sentencing|hearing)\b|unresponsive\b|unconscious\b"
     r"|(?:found|discovered)\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:unresponsive|unconscious|dead)\b"
@@ -185,7 +185,8 @@ def bystander(right: str, line_left: str) -> bool:
 
 # 'Her mother, X, 48,', 'by her sister, X, 23,': a relative or a friend introduced as one (of a victim,
 # in the releases that name them), not in a list of co-defendants ('A, 38, and her husband, B, 41, both of')
-_KIN_BEFORE = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:step|grand|older\s+|younger\s+)?{_KIN},\s+$")
+_KIN_BEFORE = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+[’']s)\s+(?:step|grand|older\s+|younger\s+)?"
+                         rf"(?:{_KIN}|girlfriend|boyfriend|fiancée?),\s+$")   # ('Roe’s grandmother, X, 74,')
 # 'She found X, 27, of Y, on the restroom floor, not breathing': someone found overdosed
 _FOUND_STATE = re.compile(r"[^.;]{0,100}?\b(?:not\s+breathing|unresponsive|unconscious|dead|overdosing|overdosed)\b")
 

@@ -114,11 +114,12 @@ _THE_DEFENDANT = re.compile(r"\s+the\s+defendant\b(?![’'s])")
 
 def recent_defendant(mentions: list[Mention], starts: list[int], pos: int) -> Candidate | None:
     """The person with evidence of being a defendant named last before `pos`, within a few
-    sentences (a pronoun's likeliest referent; never one sold to or found unresponsive)."""
+    sentences (a pronoun's likeliest referent; one sold to or found unresponsive only once a case verb of their own
+    made them a defendant)."""
     k = bisect.bisect_left(starts, pos) - 1
     while k >= 0 and pos - mentions[k].start < _RECENT_REACH:
         c = mentions[k].candidate
-        if c.evidence and not (c.is_company or c.buyer or c.bystander):
+        if c.evidence and not c.is_company and ("event" in c.evidence or not (c.buyer or c.bystander)):
             return c
         k -= 1
     return None
@@ -137,7 +138,7 @@ _FUGITIVE = re.compile(r"(?:[ \t]*,(?:[^,.;\n]{1,100},){1,3})?(?:\s*,?\s+who)?(?
                        r"(?:\s+(?:fled|(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|have\s+fled)|(?:was|were)\s+not\s+"
                        r"(?:located|found|apprehended|arrested))\b[^.;,]{0,50}?\s+and)?"
                        r"\s*,?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+|considered\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
-                       r"\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located|taken\s+into\s+custody)|"
+                       r",?\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located|taken\s+into\s+custody)|"
                        # abroad, out of reach: 'A, the alleged source of supply, is believed to be in Mexico'
                        r"\s+(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|remain)\s+(?:in|hiding\s+in)\s+[A-Z])")
 
@@ -151,6 +152,12 @@ def _count(word: str | None) -> int | None:
 
 # a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
 _PART_OF_NOUNS = ("defendants", "individuals", "men", "people", "persons", "members", "conspirators")
+
+
+# the clause's subject in stages.py: 'Three of the five defendants' (a part), 'they', '… and' (the same subject)
+PART_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the|these|those)\s+$")
+THEY = re.compile(r"(?:^|[;,]\s+|\s)[Tt]hey\s+$")
+AND_THEN = re.compile(r"(?:[^.;:]{0,60}?\band\b[^.;:]{0,40})?$")   # ('' when one event holds both verbs)
 
 
 def part_of_group(before: str) -> bool:

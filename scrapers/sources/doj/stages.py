@@ -21,7 +21,6 @@ from .verbs import _STEM_SEARCHES
 # says how: extradited; extract.py writes it as one or the other)
 STAGES = ["other", "charged", "detained", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
-_AND_THEN = re.compile(r"(?:[^.;:]{0,60}?\band\b[^.;:]{0,40})?$")   # ('' when one event holds both verbs)
 _BEYOND_ARREST = frozenset(s for s in STAGES if RANK[s] > RANK["extradited"])
 
 
@@ -401,10 +400,16 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         prev_counted = True
                         if n_of_m and stage == "arrested":
                             counted.append((stage, n_of_m))
-                    elif stage == "arrested" and plural and (n_of_m := refs.bare_count(before, clause=True, noun=True)):
-                        counted.append((stage, n_of_m))   # 'Four were arrested Tuesday; one remains a fugitive'
+                    elif plural and (n_of_m := refs.bare_count(before, clause=True, noun=True)) and \
+                            (stage == "arrested" or (n_of_m[0] or 0) < len(default_subjects)):
+                        if stage == "arrested":
+                            counted.append((stage, n_of_m))   # 'Four were arrested Tuesday; one remains a fugitive'
+                        prev_counted = True   # ('… and three of them have been sentenced': some, named elsewhere)
+                    elif stage == "arrested" and plural and refs.THEY.search(before) and \
+                            (n_of_m := refs.part_of(text[s_start:e_start])) and n_of_m[0]:
+                        counted.append((stage, n_of_m))   # 'Seven of the nine defendants are in custody; they were arrested'
                         prev_counted = True
-                    elif prev_counted and _AND_THEN.match(before):
+                    elif prev_counted and refs.AND_THEN.match(before):
                         pass   # '… were arrested in 2016 and have since been convicted': the same count's
                     elif prev_subjects:
                         subjects = prev_subjects
@@ -476,7 +481,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         at = counted_roster[1]   # (its own sentence: 'Four of the defendants were arrested' after it is not theirs)
         lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
         hi = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
-        near = [e[2] for e in all_events if abs(e[0] - at) < 120 and lo < e[0] < hi]
+        near = [e[2] for e in all_events if abs(e[0] - at) < 120 and lo < e[0] < hi] \
+            if not refs.PART_BEFORE.search(text, max(0, lo), at) else []   # ('Three of the five defendants …': a part)
         for cand in counted_roster[0]:
             _record(cand, max(near, key=RANK.get, default="charged"), text, 0, (), 0, 0)
     _named_once(scanner, mentions, away, words)
