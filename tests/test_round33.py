@@ -40,3 +40,11 @@ def test_people_named_with_ages_who_are_not_charged():
                " Waukesha, pleaded guilty to misprision of a felony. She was sentenced to 12 months in prison.</p>",
                "Vendor Sentenced")
     assert got["Sierra Vane"][:2] == ("sentenced", 12.0)
+
+
+def test_both_found_dead_are_the_two_named_before():
+    got = rows("<p>Colby Lee Haver, 27, of Roseville, was sentenced today to 25 years in prison.</p><p>On April 9, 2021,"
+               " Kayla Ann Marcus, 19, of Rocklin, and her friend Owen Ben Trang, 22, of Citrus Heights, each took a pill"
+               " that Trang had bought from Haver that evening. Both were found dead the next morning.</p>",
+               "Roseville Man Sentenced")
+    assert got == {"Colby Lee Haver": ("sentenced", 300.0, 27)}

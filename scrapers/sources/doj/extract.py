@@ -43,7 +43,7 @@ from .leads import CO_DEFENDANT_BEFORE
 from .people import Candidate, _Scanner
 from .refs import ALSO_WORDS
 from .stages import _attribute
-from .surnames import add_surnames, merge_short_forms
+from .surnames import add_surnames, merge_short_forms, plural_dead
 from .terms import sentence_months
 from .textscan import _TokenWords, ascii_bytes, sentence_spans
 from .titles import _any_title_stage, title_appositive_name, title_stage
@@ -127,6 +127,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
     for case, sc, scan_text in scanned:
         sc.mark_officials(officials)
         add_surnames(sc)
+        plural_dead(sc)   # ('… each took a pill. Both were found dead')
         stage_default = title_stage(case.heading) if case.heading else \
             (release_stage if single else title_stage(_first_sentence(case.text)))
         people = [c for c in sc.cands.values() if not (c.official or c.victim or c.speaker)]

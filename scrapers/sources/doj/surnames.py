@@ -223,3 +223,23 @@ def _paternal(toks: list[str]) -> set[str]:
         if k >= 2 and toks[k][:1].isupper() and toks[k].lower() not in _PARTICLES:
             out.add(toks[k])
     return out
+
+
+# 'A, 19, and her friend B, 22, each took a pill … Both were found dead': the two named just before
+_PLURAL_DEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Both(?:\s+of\s+them)?|The\s+two)\s+(?:were\s+(?:later\s+)?"
+                          r"(?:found\s+dead|pronounced\s+dead)|died)\b")
+
+
+def plural_dead(scanner: _Scanner) -> None:
+    """'Both were found dead': the two people named in full in the sentence before are victims, as
+    one named dead is (only when that sentence names exactly two)."""
+    text = scanner.text
+    if "dead" not in text and "died" not in text:
+        return
+    for m in _PLURAL_DEAD.finditer(text):
+        lo = max(text.rfind(". ", 0, m.start() - 2), text.rfind("\n", 0, m.start() - 1)) + 1
+        named = {id(x.candidate): x.candidate for x in scanner.mentions if lo <= x.start < m.start() and x.full
+                 and not (x.candidate.is_company or x.candidate.official)}
+        if len(named) == 2:
+            for c in named.values():
+                c.victim = True
