@@ -53,10 +53,15 @@ COLS = ["ent_num", "SDN_Name", "SDN_Type", "Program", "Title", "Call_Sign", "Ves
         "Vess_flag", "Vess_owner", "Remarks"]
 
 
+def csv_rows(path: Path) -> list[dict]:
+    """sdn.csv (Windows-1252) read with the csv module: the raw 12-column rows, as dicts."""
+    with open(path, encoding="cp1252", newline="") as fh:
+        return [dict(zip(COLS, r)) for r in csv.reader(fh) if len(r) == 12]
+
+
 def floor(path: Path, workdir: Path) -> float:
     started = clock()
-    with open(path, encoding="cp1252", newline="") as fh:
-        rows = [dict(zip(COLS, r)) for r in csv.reader(fh) if len(r) == 12]
+    rows = csv_rows(path)
     db = sqlite_utils.Database(workdir / "floor.db")
     db["sdn"].insert_all(rows, pk="ent_num")
     db.conn.commit()
@@ -80,8 +85,7 @@ def output_rows(db_path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
 def same_output_floor(path: Path, workdir: Path, output: dict) -> float:
     """The csv read, then the import's rows written with sqlite-utils (see the module doc)."""
     started = clock()
-    with open(path, encoding="cp1252", newline="") as fh:
-        [dict(zip(COLS, r)) for r in csv.reader(fh) if len(r) == 12]
+    csv_rows(path)   # (read as the floor reads it; the rows written are the import's)
     db = sqlite_utils.Database(workdir / "same.db")
     for name, (cols, rows) in output.items():
         if rows:
