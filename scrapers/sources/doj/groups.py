@@ -82,6 +82,19 @@ def describes(between: str) -> bool:
     return True
 
 
+# a counted plural description: 'Two Savannah men', 'three Bronx residents'
+_COUNTED = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w.'’-]+\s+){0,2}?(?:men|women|nationals|"
+                      r"residents|teens|teenagers|individuals|people|persons|defendants|brothers|sisters|citizens|"
+                      r"leaders|members|associates|traffickers)\b", re.I)
+
+
+def other_count(before: str, n: int) -> bool:
+    """The sentence counts a described group other than the release's `n` defendants ('Two Savannah
+    men face decades in prison after a jury convicted them', three defendants named later)."""
+    m = _COUNTED.search(before)
+    return m is not None and int(_number(m.group(1)) or 0) != n
+
+
 def generic_group(before: str, n: int) -> bool:
     """The subject is a plural description of the release's defendants: 'Four Syracuse men',
     'A Dominican national and a Lawrence man' -- as many as the release names."""

@@ -352,7 +352,9 @@ CAPS_NAME_RX = re.compile(
     rf",?[ \t]+(?:and[ \t]+)?(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|{_CAPS_WORD_RX})){{1,5}}(?:,|[ \t]+(?:and|with)[ \t])|"
     r"[ \t]+with[ \t]+[a-z]|"
     # an appositive name in a clause: 'and his co-defendant, WILFREDO SANTANA, operated'
-    r",[ \t]+(?:who|which|operated|ran|managed|owned|sold|supplied|distributed|used|led|directed)\b))")
+    # ('Their co-defendant, ROBERTO ABREU, was convicted')
+    r",[ \t]+(?:who|which|operated|ran|managed|owned|sold|supplied|distributed|used|led|directed|was|were|"
+    r"has|had|pleaded|pled|is|remains)\b))")
 
 
 # ASCII letters by case ('A' / 'a'), digits '9', everything else itself: in this shape of a

@@ -457,6 +457,8 @@ class _Scanner:
                     break
                 _add_aka(cand, w.group(0))
                 rest = rest[w.end():]
+            if rest[:1] == ")":
+                rest = rest[1:]   # 'JOHN ROE (also known as John Doe)<br>Age: 42': the parenthesis closes
             more = _BARE_MORE.match(rest)
             if more and not _PLURAL_AFTER.match(rest, more.end()):   # ('aka Flaco, Jose Diaz and Pedro Ruiz, 30, were': people)   # 'aka Nu, NuNu and King Nu, 28,' / 'aka Spito and Thick Neck, 44': more aliases, then the age
                 for alias in _BARE_ALIAS_SPLIT.split(more.group(0).strip(" ,")):

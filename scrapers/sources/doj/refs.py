@@ -9,6 +9,7 @@ import bisect
 import re
 
 from ...names import surname_first
+from .groups import other_count
 from .people import Candidate, Mention
 from .textscan import ascii_bytes, lower_for_ci
 
@@ -74,13 +75,17 @@ def _plural(ref: str, last: list[Candidate], default: list[Candidate]) -> list[C
 
 
 def object_pronoun(text: str, e_end: int, recent: Candidate | None, last: list[Candidate],
-                   default: list[Candidate]) -> list[Candidate]:
-    """'ordered him to serve 235 months', 'sentenced them to': whom the pronoun stands for."""
+                   default: list[Candidate], before: str = "") -> list[Candidate]:
+    """'ordered him to serve 235 months', 'sentenced them to': whom the pronoun stands for
+    (`before`: the sentence before the verb; 'Two … men … convicted them', nobody named yet, is
+    a count of its own, not every defendant)."""
     if _OBJECT_PRONOUN.match(text, e_end):
         if recent is not None:
             return [recent]
         return list(last) if len(last) == 1 else (list(default) if len(default) == 1 else [])
     m = _OBJECT_PLURAL.match(text, e_end)
+    if m and not last and before and other_count(before, len(default)):
+        return []
     if m:
         return _plural(m.group(0).strip() if m.group(0).strip().lower() != "them" else "they", last, default)
     return []
@@ -412,7 +417,9 @@ def counted_roster(text: str, people: list[Candidate]) -> tuple[list[Candidate],
 
 
 # 'co-defendants A and B', 'The other defendants – A, B and C –': defendants by their label
-_LABELLED = re.compile(r"(?:[Cc]o-?defendants?|(?:[Tt]he\s+)?(?:[Oo]ther|[Ff]ellow|[Rr]emaining)\s+(?:co-?)?defendants?)"
+# ('A third defendant, X, pleaded guilty', 'The case against a fourth defendant, X, remains pending')
+_LABELLED = re.compile(r"(?:[Cc]o-?defendants?|(?:[Tt]he\s+)?(?:[Oo]ther|[Ff]ellow|[Rr]emaining)\s+(?:co-?)?defendants?|"
+                       r"\b(?:[Aa]|[Tt]he)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:co-?)?defendant,)"
                        r"(?:\s*,|\s*[–—:]|\s+-)?\s+")
 
 

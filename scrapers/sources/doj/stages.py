@@ -353,7 +353,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         if n_of_m:
                             counted.append((stage, n_of_m))   # 'arrested five of the defendants'
                         subjects = [] if n_of_m else refs.object_pronoun(
-                            text, e_end, refs.recent_defendant(mentions, starts, e_start), last, default_subjects) \
+                            text, e_end, refs.recent_defendant(mentions, starts, e_start), last, default_subjects, text[s_start:e_start]) \
                             or refs.caption_before(captions, text, e_end)   # 'United States v. X: ... indicted the defendant'
                         lead = (descr.lead_object(text, e_end) or descr.lead_objects(text, e_end)) \
                             if not (subjects or n_of_m) else None   # ('two of the defendants': not named next)

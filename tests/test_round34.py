@@ -1,0 +1,43 @@
+"""Round 34 (invented fixtures in the shape of real releases; each failed before its rule): 'The case
+against a fourth defendant, X, remains pending' (a defendant by an ordinal label, charged); 'Their
+co-defendant, JOHN ROE, was convicted' (a name in capitals between commas, then its verb); 'Two Macon
+men face decades in prison after a jury convicted them', a third defendant named later who pleaded
+guilty (the pronoun is the two, not every defendant); 'JOHN ROE (also known as John Doe)<br>Age: 42'
+(an alias without quotes, then the roster's age)."""
+from __future__ import annotations
+
+from test_doj_round16 import rows
+
+
+def test_a_defendant_by_an_ordinal_label():
+    got = rows("<p>Osmar Delfín Quiroga Paz, 51, was sentenced today to 30 years in prison. Two co-defendants pleaded"
+               " guilty earlier: Renata Solís Arce, 33, and Hugo Benítez, 27, were each sentenced to 10 years. The case"
+               " against a fifth defendant, Lisandro Obregón Tapia, remains pending.</p>", "Smuggler Sentenced")
+    assert got["Lisandro Obregón Tapia"][0] == "charged"
+    assert got["Osmar Delfín Quiroga Paz"] == ("sentenced", 360.0, 51)
+
+
+def test_a_name_in_capitals_between_commas_before_its_verb():
+    got = rows("<p>The United States Attorney announced today that MARCO ELI TAVERAS and JOVAN RUSH pled guilty to"
+               " conspiring to distribute fentanyl. Their co-defendant, NESTOR ALVARO QUILES, was convicted on May 3, 2021,"
+               " after a jury trial.</p>", "Two Plead Guilty")
+    assert {n: a for n, (a, _, _) in got.items()} == {
+        "MARCO ELI TAVERAS": "pleaded_guilty", "JOVAN RUSH": "pleaded_guilty", "NESTOR ALVARO QUILES": "convicted"}
+
+
+def test_them_after_a_counted_description_is_not_every_defendant():
+    got = rows("<p>MACON, GA: Two Macon men face decades in federal prison after a jury convicted them of selling"
+               " fentanyl from a car wash.</p><p>Terrell Avon Pike, 30, and Mason Lee Dorsey, 26, were convicted on"
+               " March 2 after a two-day trial. A third defendant, Alicia Rae Vint, 24, of Macon, pleaded guilty before"
+               " trial and testified for the government.</p>", "Jury Convicts Two Macon Men")
+    assert {n: a for n, (a, _, _) in got.items()} == {
+        "Terrell Avon Pike": "convicted", "Mason Lee Dorsey": "convicted", "Alicia Rae Vint": "pleaded_guilty"}
+
+
+def test_an_alias_without_quotes_then_the_roster_age():
+    got = rows("<p>An indictment was unsealed today charging two defendants with distributing fentanyl. Both were"
+               " arrested this morning.</p><p>The Defendants:</p><p>DARNELL OTIS FRYE (also known as “Dee”)<br>Age: 31"
+               "<br>Queens, New York</p><p>RAMIRO ELIAS PONCE (also known as Ramiro Elias Baez)<br>Age: 42<br>Bronx,"
+               " New York</p>", "Two Charged")
+    assert got["RAMIRO ELIAS PONCE"][2] == 42
+    assert got["DARNELL OTIS FRYE"][2] == 31
