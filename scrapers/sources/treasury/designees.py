@@ -31,6 +31,7 @@ from .plaintext import (
     collective_names,
     governed_names,
     labelled_names,
+    listed_designees,
     plain_text_designees,
     short_forms_in_text,
 )
@@ -127,7 +128,11 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     for cand in layout_names(blocks, sentences):
         cand.position = len(cands)
         cands.add(cand)
-    if not len(cands):
+    if len(cands):
+        for cand in listed_designees(blocks):   # ('the following companies …:' and a list, beside bold names)
+            cand.position = len(cands)
+            cands.add(cand)
+    else:
         cands = plain_text_designees(blocks, sentences, wordings)
         if not any(c.markup == "list-item" for c in cands):
             for cand in prose_designees(blocks, sentences, wordings):

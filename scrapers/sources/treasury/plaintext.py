@@ -56,26 +56,51 @@ _OBJECT_OF = re.compile(r"\b(?:for|of|by|with|from|to|against|behalf\s+of|led\s+
 _POSSESSIVE_APPOSITIVE = re.compile(r",\s+[A-ZÀ-Þ][\w.-]*[’']s\b")
 
 
-def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wording]) -> CandidateSet:
-    cands = CandidateSet()
+def listed_designees(blocks: list[Block]) -> list[Candidate]:
+    """The items of a list under a sentence announcing today's designations ('OFAC is also
+    designating the following companies pursuant to E.O. 14059 …:'), bold or not."""
+    out: list[Candidate] = []
     intro = False
     for bi, block in enumerate(blocks):
         if block.is_heading:
             intro = False
             continue
-        if block.tag == "li" and intro:
-            m = _NUMBERED_RX.match(block.text.strip()) or CAP_SPAN.match(block.text.strip())
-            lead = len(block.text) - len(block.text.lstrip())
-            if m:
-                name = re.sub(r"[\s,;:]+$", "", m.group(0))
-                if len(name.split()) >= 1 and looks_like_name(name) and not normalize_country(name):
-                    cand = Candidate(name=name, lookup=name, markup="list-item", role="designated",
-                                     reason="listed under a sentence announcing today's designations",
-                                     sentence=clean_sentence(block.text), position=len(cands),
-                                     mentions=[(bi, lead + m.start(), lead + m.start() + len(name))])
-                    cands.add(cand)
+        if block.tag != "li":
+            intro = _introduces_list(block.text)
             continue
-        intro = _introduces_list(block.text)
+        if not intro:
+            continue
+        lead = len(block.text) - len(block.text.lstrip())
+        # the whole item when it is a name ('Acme Technology (HK) Co., Limited', 'Bliri S.A. de C.V.
+        # (Mexico)': its country left out), else the name it starts with
+        item = _ITEM_END.sub("", block.text.strip())
+        country = _PAREN_END.search(item)
+        if country and normalize_country(country.group(1)):
+            item = item[:country.start()]
+        m = None if looks_like_name(item, whole_block=True) else \
+            (_NUMBERED_RX.match(block.text.strip()) or CAP_SPAN.match(block.text.strip()))
+        name = item if m is None else re.sub(r"[\s,;:]+$", "", m.group(0))
+        at = lead + (m.start() if m is not None else 0)
+        if looks_like_name(name) and not normalize_country(name):
+            out.append(Candidate(name=name, lookup=name, markup="list-item", role="designated",
+                                 reason="listed under a sentence announcing today's designations",
+                                 sentence=clean_sentence(block.text), position=len(out),
+                                 mentions=[(bi, at, at + len(name))]))
+    return out
+
+
+_ITEM_END = re.compile(r"(?:[\s,;]+and)?[\s,;]+$")
+_PAREN_END = re.compile(r"\s*\(([^()]{2,40})\)$")
+
+
+def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wording]) -> CandidateSet:
+    cands = CandidateSet()
+    for cand in listed_designees(blocks):
+        cand.position = len(cands)
+        cands.add(cand)
+    for bi, block in enumerate(blocks):
+        if block.is_heading or block.tag == "li":
+            continue
         for s, e in sentences[bi]:
             sent = block.text[s:e]
             if not (CURRENT_RE.search(sent) or WEAK_CURRENT_RE.search(sent)) or HIST_NAME_RE.search(sent):
