@@ -3,7 +3,9 @@ against a fourth defendant, X, remains pending' (a defendant by an ordinal label
 co-defendant, JOHN ROE, was convicted' (a name in capitals between commas, then its verb); 'Two Macon
 men face decades in prison after a jury convicted them', a third defendant named later who pleaded
 guilty (the pronoun is the two, not every defendant); 'JOHN ROE (also known as John Doe)<br>Age: 42'
-(an alias without quotes, then the roster's age)."""
+(an alias without quotes, then the roster’s age); 'arrested Ramiro Eliseo and Gil Adolfo Quintana' (one
+surname for two people named in full before); two names in bold side by side, only a space between
+them, are two people."""
 from __future__ import annotations
 
 from test_doj_round16 import rows
@@ -41,3 +43,24 @@ def test_an_alias_without_quotes_then_the_roster_age():
                " New York</p>", "Two Charged")
     assert got["RAMIRO ELIAS PONCE"][2] == 42
     assert got["DARNELL OTIS FRYE"][2] == 31
+
+
+def test_a_surname_written_once_for_two_people():
+    got = rows("<p>Ramiro Eliseo Quintana and Gil Adolfo Quintana: District of Arizona. In May 2008, agents arrested Ramiro"
+               " Eliseo and Gil Adolfo Quintana after intercepting calls. In 2009, both defendants pleaded guilty but fled"
+               " to Mexico before sentencing.</p>", "Fugitives Extradited")
+    assert {n: a for n, (a, _, _) in got.items()} == {
+        "Ramiro Eliseo Quintana": "pleaded_guilty", "Gil Adolfo Quintana": "pleaded_guilty"}
+
+
+def test_two_names_set_in_bold_side_by_side_are_two_people():
+    got = rows("<p>Six fugitives were extradited from Mexico. The extradited defendants are the following:</p><p><strong>"
+               "<span lang=\"ES\">Iker Tadeo Rosales Nieto</span></strong> <strong>Fausto Lemus Prado</strong> and"
+               " <strong>Gilberto Ayala Ibarra: District of Kansas; </strong>According to court documents, the three"
+               " were members of a drug trafficking organization and were indicted in 2006.</p>", "Six Extradited")
+    assert {"Iker Tadeo Rosales Nieto", "Fausto Lemus Prado", "Gilberto Ayala Ibarra"} <= set(got)
+    assert not any("Nieto Fausto" in n for n in got)
+    from scrapers.sources.doj.htmltext import html_to_blocks
+    # a title set in two bold runs, or a name and an award, is left as it is
+    assert html_to_blocks("<p><strong>Attorney General’s</strong> <strong>Award for Excellence</strong></p>")[0].text == \
+        "Attorney General’s Award for Excellence"

@@ -141,6 +141,31 @@ def _drop_end(low: str, name: str, start: int) -> int:
 _DROP_OPEN = re.compile(r"<(script|style|noscript|template)\b|<(!--)")
 
 
+# two names set in bold side by side, nothing but a space between them ('<strong>Ana Ruiz Vela</strong>
+# <strong>Luis Soto Paz</strong> and …'): two people, read with a comma between them
+_BOLD_SEAM = re.compile(r"</(?:strong|b)>(?:\s|&nbsp;)+<(?:strong|b)\b[^>]*>")
+_BOLD_OPEN = re.compile(r"<(?:strong|b)\b[^>]*>")
+_LAST_TEXT = re.compile(r"([^\s>])((?:\s*<[^>]*>)*\s*)$")
+_BOLD_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ’'-]+(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ’'-]+|de|del|la|los|y))+")
+
+
+def _separate_bold_names(html: str) -> str:
+    out, pos = [], 0
+    for m in _BOLD_SEAM.finditer(html):
+        opened = max(html.rfind("<strong", pos, m.start()), html.rfind("<b", pos, m.start()))
+        end = min((i for i in (html.find("</strong>", m.end()), html.find("</b>", m.end())) if i >= 0), default=-1)
+        head = _BOLD_OPEN.match(html, opened) if opened >= 0 else None
+        if head is None or end < 0 or end - m.end() > 120 or m.start() - head.end() > 120:
+            continue
+        before = _collapse_ws(_sub_tags(html[head.end():m.start()], "").replace("&nbsp;", " ")).strip()
+        after = _collapse_ws(_sub_tags(html[m.end():end], "").replace("&nbsp;", " ")).strip()
+        if _BOLD_NAME.fullmatch(before) and _BOLD_NAME.fullmatch(after):
+            last = _LAST_TEXT.search(html, head.end(), m.start())   # (the comma after the name's last letter)
+            out += [html[pos:last.start(2)], ",", html[last.start(2):m.end()]]
+            pos = m.end()
+    return "".join(out) + html[pos:] if out else html
+
+
 def html_to_blocks(html: str) -> list[Block]:
     """Paragraph-level text blocks; `heading` marks a block that is entirely bold or an
     <h2>-like heading (round-up releases title each case that way). Not Treasury's
@@ -153,6 +178,8 @@ def html_to_blocks(html: str) -> list[Block]:
         return [Block(x) for x in (_inline_text(p) for p in re.split(r"\n\s*\n", html)) if x]
     if _DROP_HINT.search(html):  # == "<script" in html or "<style" in html or ..., one pass
         html = _drop_hidden(html)
+    if "> <strong" in html or "> <b>" in html:
+        html = _separate_bold_names(html)
     blocks: list[Block] = []
     pieces: list[str] = []      # text of the current block, bold parts marked
     bold_depth = 0

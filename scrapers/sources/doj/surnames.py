@@ -62,6 +62,18 @@ def merge_short_forms(scanner: _Scanner) -> None:
         if len(owners) != 1 or len(ta) < 2:
             continue
         _fold(scanner, a, owners[0], full=False)
+    # a surname written once for two people ('arrested Sergio Humberto and Marco Antonio Lujan'): the
+    # first is the one named in full with that surname ('Sergio Humberto Lujan'), when one is
+    by_prefix: dict[tuple, list[Candidate]] = {}
+    for c in people:
+        if c.key in scanner.cands and len(toks[c.key]) >= 3:
+            by_prefix.setdefault(tuple(toks[c.key][:-1]), []).append(c)
+    for i, m in enumerate(scanner.mentions[:-1] if by_prefix else ()):
+        a, nxt = m.candidate, scanner.mentions[i + 1]
+        owners = by_prefix.get(tuple(toks.get(a.key, ())), [])
+        if len(owners) == 1 and a.key in scanner.cands and owners[0] is not a and nxt.candidate is not a and \
+                scanner.text[m.end:nxt.start] == " and " and (toks.get(nxt.candidate.key) or [""])[-1] == toks[owners[0].key][-1]:
+            _fold(scanner, a, owners[0], full=False)
     # the same name with the family name moved to the other end ('Haotian Qiu, who is named in the
     # indictment as Qiu Haotian'): one person, by the form written first
     by_words: dict[tuple, list[Candidate]] = {}
