@@ -5,7 +5,10 @@ men face decades in prison after a jury convicted them', a third defendant named
 guilty (the pronoun is the two, not every defendant); 'JOHN ROE (also known as John Doe)<br>Age: 42'
 (an alias without quotes, then the roster’s age); 'arrested Ramiro Eliseo and Gil Adolfo Quintana' (one
 surname for two people named in full before); two names in bold side by side, only a space between
-them, are two people."""
+them, are two people; 'Thirteen individuals have been extradited … Ten of the 13 defendants are
+charged' (a count in words past twelve, its stage from every place it is stated); 'A, a 58-year old
+physician assistant, B, a 39-year old medical assistant, and C, … were sentenced' (an age and a role
+between names joined before one verb); 'Centers for Disease Control' is no one."""
 from __future__ import annotations
 
 from test_doj_round16 import rows
@@ -64,3 +67,31 @@ def test_two_names_set_in_bold_side_by_side_are_two_people():
     # a title set in two bold runs, or a name and an award, is left as it is
     assert html_to_blocks("<p><strong>Attorney General’s</strong> <strong>Award for Excellence</strong></p>")[0].text == \
         "Attorney General’s Award for Excellence"
+
+
+def test_a_count_in_words_past_twelve_and_its_stage_from_every_place_it_is_stated():
+    names = ["Abel Ruiz Orta", "Bruno Salas Vidal", "Ciro Tapia Lara", "Dario Ugalde Meza", "Elio Varela Nuño",
+             "Fabio Yañez Cota", "Gael Zamora Peña", "Hugo Arce Villa", "Ivo Bernal Soto", "Joel Cano Ríos",
+             "Kike Duran Mesa", "Leo Estrada Gil", "Mario Farias Paz"]
+    body = ("<p>WASHINGTON - Thirteen individuals have been extradited over the past week from Mexico to the United"
+            " States to stand trial, announced the Assistant Attorney General. Ten of the 13 defendants are charged with"
+            " narcotics offenses and the remaining three are accused of violent crimes.</p><p>The extradited defendants"
+            " are the following:</p>"
+            + "".join(f"<p>{a} and {b}: Western District of Texas; According to court documents, the two were members of"
+                      " a drug trafficking organization.</p>" for a, b in zip(names[::2], names[1::2]))
+            + f"<p>{names[-1]}: District of Arizona; According to court documents, he sold fentanyl.</p>")
+    got = rows(body, "Thirteen Individuals Extradited")
+    assert {n: a for n, (a, _, _) in got.items()} == dict.fromkeys(names, "extradited")
+
+
+def test_an_age_and_a_role_between_names_joined_before_one_verb():
+    got = rows("<p>Ramon Ibarra, a 58-year old physician assistant, Delia Canto, a 39-year old medical assistant, and"
+               " Olga Ferrer, a 44-year old medical assistant, were sentenced today to 60 months, 48 months and 36"
+               " months in prison, respectively, for their roles in a fentanyl diversion scheme. Researchers from the"
+               " Centers for Disease Control and Prevention report rising overdose deaths.</p>", "Three Sentenced")
+    assert got == {"Ramon Ibarra": ("sentenced", 60.0, 58), "Delia Canto": ("sentenced", 48.0, 39),
+                   "Olga Ferrer": ("sentenced", 36.0, 44)}
+    from scrapers.sources.doj.people import _Scanner
+    scanner = _Scanner("Researchers from the Centers for Disease Control and Prevention report rising deaths.")
+    scanner.scan()
+    assert not scanner.cands

@@ -23,7 +23,9 @@ def _appositive() -> re.Pattern:
     return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:(?:all|both|each)\s+)?(?:of|from)\s+[^,;]{1,60}[,;](?:\s*(?:" + state + r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[,;]){0,2})?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,|"
                       # a role in lower case: ', the company's owner,', ', a sales manager,'
                       # (or someone's: ', Efraín’s sister,')
-                      r"\s*(?:a|an|the|his|her|its|their|both|all|each|[A-Z][\w-]*[’']s)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s))?")
+                      # (or with an age, before the next name too: ', a 62-year old physician assistant, B,')
+                      r"\s*(?:a|an|the|his|her|its|their|both|all|each|[A-Z][\w-]*[’']s)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s)|"
+                      r"\s*an?\s+\d{1,2}-year[- ]old\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:(?:and|&)\s|$)))?")
 _BARE_NICKNAME = re.compile(r"\s*,?\s*[A-Z][\w-]*(?=\s*,)")
 _TOWN_BEFORE = re.compile(r"\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,\s*)?(?:(?:all|both)\s+)?(?:of|from)\s+")
 _SUFFIX_AFTER = re.compile(r"^\s*,?\s*(?:Jr\.|Sr\.|II|III|IV)(?=\s*,)")

@@ -81,7 +81,7 @@ community communities neighborhood neighbourhood project enforcer enforcers runn
 lookouts sicario sicarios hitman hitmen gunman gunmen bodyguard bodyguards recruiter recruiters
 aiding abetting laundering conspiracy conspiring possession distribution concealment bankruptcy smuggling extortion
 racketeering kidnapping robbery murder manslaughter boulevard parkway expressway turnpike freeway
-northeast northwest southeast southwest midwest""".split())
+northeast northwest southeast southwest midwest control prevention""".split())
 _TITLE_WORDS = set("""
 attorney attorneys general judge judges justice magistrate chief agent agents special assistant acting deputy director
 administrator commissioner sheriff undersheriff captain lieutenant sergeant detective trooper officer officers

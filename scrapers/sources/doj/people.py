@@ -207,7 +207,7 @@ _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Z][\w.-]*\s+){0,3}(?:(?:
 _AGE_PAREN = re.compile(r"^\s*\((?:age:?\s*)?(\d{1,2})(?:,\s*[A-Z][^)]{0,40})?\)")
 # a roster line of columns: 'Héctor Ruvalcaba Ibarra    Age: 58    Tijuana, Baja California'
 _AGE_LABEL = re.compile(r"(?:[ \t]+|[ \t]*\n)Age:[ \t]*(\d{1,2})\b")   # (or on the next line: 'NAME<br>Age: 34<br>Town')
-_AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:(?:a|an)\s+(\d{1,2})-year-old\b|(\d{1,2})\s+years?\s+(?:old|of\s+age)\b)")   # (', 30 years old, of Gary')
+_AGE_YEAR_OLD = re.compile(r"^\s*,\s*(?:(?:a|an)\s+(\d{1,2})-year[- ]old\b|(\d{1,2})\s+years?\s+(?:old|of\s+age)\b)")   # (', 30 years old, of Gary')
 # ages in words ('Twenty-eight-year-old Jane Roe', 'Jane Roe, age thirty-one,'): 14 to 99
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "fourteen fifteen sixteen seventeen eighteen nineteen".split()

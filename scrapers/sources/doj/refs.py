@@ -14,7 +14,8 @@ from .people import Candidate, Mention
 from .textscan import ascii_bytes, lower_for_ci
 
 _COUNT_WORDS = {"both": 2, "pair": 2, "couple": 2, "duo": 2, "trio": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12}
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
 
 # a pronoun or a plural reference as the subject, maybe with an adverb or an appositive after it
 _TAIL = r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+){0,3}$"
@@ -380,14 +381,16 @@ def inverted_verbs(text: str, b: bytes) -> list[tuple[int, int, str, str, str]]:
 
 
 # -- 'an indictment against ten defendants', then ten names with roles and no verb each ------------
-_N_BEFORE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:(?:more|other|alleged|"
+_N_BEFORE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                       r"seventeen|eighteen|nineteen|twenty|\d{1,2})\s+(?:(?:more|other|alleged|"
                        r"\w+-based|[A-Z][\w-]+)\s+)?$", re.I)
 _PEOPLE_NOUNS = (b"defendants", b"individuals", b"people", b"persons", b" men", b"women")
 
 
-def stated_count(text: str) -> tuple[int, int] | None:
-    """(the largest number of defendants the text states, where), or None ('ten defendants',
-    'five Chicago-area men'): the nouns found with bytes.find, the number looked for before them."""
+def stated_count(text: str) -> tuple[int, list[int]] | None:
+    """(the largest number of defendants the text states, every place it does), or None ('ten
+    defendants', 'five Chicago-area men'): the nouns found with bytes.find, the number looked for
+    before them."""
     best = None
     b = ascii_bytes(text)
     for noun in _PEOPLE_NOUNS:
@@ -399,12 +402,14 @@ def stated_count(text: str) -> tuple[int, int] | None:
                 m = _N_BEFORE.search(text, max(0, i - 40), i)
                 n = _count(m.group(1)) if m else None
                 if n and n >= 3 and (best is None or n > best[0]):
-                    best = (n, m.start())
+                    best = (n, [m.start()])
+                elif n and best is not None and n == best[0]:
+                    best[1].append(m.start())
             at = b.find(noun, end)
     return best
 
 
-def counted_roster(text: str, people: list[Candidate]) -> tuple[list[Candidate], int] | None:
+def counted_roster(text: str, people: list[Candidate]) -> tuple[list[Candidate], list[int]] | None:
     """The people the release names without any sign of who they are, when the release states
     as many defendants as it names people ('an indictment against ten defendants' and ten
     names, each given a role: 'X was the leader', 'The sellers were A, B and C')."""
@@ -435,3 +440,17 @@ def labelled(text: str) -> list[int]:
                 out.append(m.end())
         at = b.find(b"efendant", at + 8)
     return out
+
+
+def count_stage(text: str, places: list[int], events: list[tuple], rank: dict) -> str:
+    """The stage said next to a stated count ('ten defendants charged'), the furthest of its places
+    ('Fifteen individuals have been extradited … Twelve of the 15 defendants are charged'); only
+    in the count's own sentence ('Four of the defendants were arrested' after it is not theirs),
+    never at a count of a part ('Three of the five defendants …')."""
+    near = []
+    for at in places:
+        lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+        hi = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
+        if not PART_BEFORE.search(text, max(0, lo), at):
+            near += [e[2] for e in events if abs(e[0] - at) < 120 and lo < e[0] < hi]
+    return max(near, key=rank.get, default="charged")

@@ -478,13 +478,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     people = [c for c in scanner.cands.values() if not (c.official or c.victim or c.speaker or c.is_company)]
     counted_roster = refs.counted_roster(text, people) if len(people) >= 2 else None
     if counted_roster:   # each takes the stage said next to the count ('ten defendants charged')
-        at = counted_roster[1]   # (its own sentence: 'Four of the defendants were arrested' after it is not theirs)
-        lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
-        hi = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
-        near = [e[2] for e in all_events if abs(e[0] - at) < 120 and lo < e[0] < hi] \
-            if not refs.PART_BEFORE.search(text, max(0, lo), at) else []   # ('Three of the five defendants …': a part)
+        stage = refs.count_stage(text, counted_roster[1], all_events, RANK)
         for cand in counted_roster[0]:
-            _record(cand, max(near, key=RANK.get, default="charged"), text, 0, (), 0, 0)
+            _record(cand, stage, text, 0, (), 0, 0)
     _named_once(scanner, mentions, away, words)
     if CELL in text or "–" in text or "—" in text or " - " in text:
         _rosters(text, mentions, all_events)
