@@ -40,6 +40,7 @@ from .classify import _drugs_from, _fentanyl_family, lexicon, tokens
 from .districts import districts_in_text, release_districts
 from .htmltext import Block
 from .leads import CO_DEFENDANT_BEFORE
+from .mentions import _NON_NAME
 from .people import Candidate, _Scanner
 from .refs import ALSO_WORDS
 from .stages import _attribute
@@ -209,8 +210,8 @@ def _with_title_name(title: str, text: str) -> str:
     Harjo, Sentenced …') and whose text has that surname but never the full name: the name, as
     a line of its own before the text, so the surname and the lead find their person."""
     name = title_appositive_name(title)
-    if not name or name in text:
-        return text
+    if not name or name in text or any(w.lower() in _NON_NAME for w in name.split()):
+        return text   # ('Leader Of Imperial Gangsters Convicted', 'National Guard Member Charged': no name)
     surname = name.split()[-1]
     if not re.search(rf"\b{re.escape(surname)}\b", text):
         return text

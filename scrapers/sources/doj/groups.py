@@ -30,7 +30,7 @@ _BARE_NICKNAME = re.compile(r"\s*,?\s*[A-Z][\w-]*(?=\s*,)")
 _TOWN_BEFORE = re.compile(r"\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,\s*)?(?:(?:all|both)\s+)?(?:of|from)\s+")
 _SUFFIX_AFTER = re.compile(r"^\s*,?\s*(?:Jr\.|Sr\.|II|III|IV)(?=\s*,)")
 _CONJ = re.compile(r"\s*(?:,|;)?\s*(?:and|&|as\s+well\s+as|along\s+with|together\s+with)?\s*")
-_AKA_PHRASE = re.compile(r"\s*,?\s*\(?\b(?:also\s+known\s+as|a/k/a|aka|a\.k\.a\.),?\s*(?:(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+|"
+_AKA_PHRASE = re.compile(r"\s*,?\s*\(?\b(?:(?:who\s+(?:was|is)\s+)?(?:also\s+)?known\s+as|a/k/a|aka|a\.k\.a\.),?\s*(?:(?:[“\"][^”\"]{1,60}[”\"]\s*(?:,|and|or)?\s*)+|"
                          r"(?-i:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}))\)?", re.I)   # (or one alias bare: ', aka Flaco,')
 _GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?"
                       r"|leaders|members|associates|traffickers)\b", re.I)

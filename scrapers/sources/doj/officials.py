@@ -161,8 +161,8 @@ NOT_THE_VICTIM = re.compile(r"\b(?:arrested|charged|indicted|sentenced|convicted
 _KIN = "(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)"
 BYSTANDER_RIGHT = re.compile(
     r"(?:\s*,\s*(?:age\s+)?\d{1,2}\s*,?)?(?:\s*(?:of|from)\s+[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?"
-    r"(?:\s*,?\s*who\s+[^,;.]{1,80},|\s*(?:a|an)\s+[^,;.]{1,60},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified', 'X, 44, a doctor, also was killed')
-    r"(?:also\s+)?(?:was|were)\s+(?:also\s+)?(?:killed|wounded|injured|shot)\b|"
+    r"(?:\s*,?\s*who\s+[^,;.]{1,140},|\s*(?:a|an)\s+[^,;.]{1,60},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified', 'X, 44, a doctor, also was killed')
+    r"(?:also\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:killed|wounded|injured|shot|stabbed|murdered)\b|"
     r"(?:who\s+)?(?:[^,;.]{1,60}?\s+and\s+)?(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:not\s+(?:been\s+)?|never\s+(?:been\s+)?)(?:charged|arrested|indicted|prosecuted)\b"
     r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?addressed\s+the\s+court\b|told\s+the\s+(?:court|judge|jury)\b|told\s+(?:investigators|agents|officers|police|detectives)\b"
     r"|spoke\s+(?:at|during)\s+the\s+(?:sentencing|hearing)\b|unresponsive\b|unconscious\b"
@@ -172,6 +172,12 @@ BYSTANDER_RIGHT = re.compile(
     rf"|(?:the\s+)?{_KIN}\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
 UNCHARGED_LEFT = re.compile(r"\b[Uu]nindicted\s+co-?conspirators?\s*(?:\(\w+\)\s*)?,?\s*(?:named\s+|identified\s+as\s+)?$"
                              r"|\b(?:speakers|panelists|presenters)\s+(?:was|were|included)\s+$")   # ('Among the speakers was X, 52')
+# named under a label that makes no defendant: 'Two passengers, A, 19, and B, 22,', 'Two of those
+# customers, A, 24, and B, 20, told agents' (a defendant only by a case verb of their own)
+_LABEL_BEFORE = re.compile(r"\b(?:passengers?|customers?|buyers?|purchasers?|occupants?|bystanders?|witnesses),\s+"
+                           r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s*\d{1,2},\s+and\s+)?$", re.I)
+
+
 def bystander(right: str, line_left: str) -> bool:
     """Whether the words after a name (or a label before it) make the person no defendant unless a
     case verb of their own says otherwise."""
@@ -180,13 +186,14 @@ def bystander(right: str, line_left: str) -> bool:
                                                   and UNCHARGED_LEFT.search(tail)) or
                 (tail.endswith(("found ", "discovered ")) and _FOUND_STATE.match(right)) or
                 (tail.endswith(", ") and (k := _KIN_BEFORE.search(tail)) is not None and
-                 not tail[:k.start()].rstrip().endswith((" and", ",", " as well as"))))
+                 not tail[:k.start()].rstrip().endswith((" and", ",", " as well as"))) or
+                (tail.endswith((", ", "and ")) and _LABEL_BEFORE.search(line_left[-90:]) is not None))
 
 
 # 'Her mother, X, 48,', 'by her sister, X, 23,': a relative or a friend introduced as one (of a victim,
 # in the releases that name them), not in a list of co-defendants ('A, 38, and her husband, B, 41, both of')
 _KIN_BEFORE = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+[’']s)\s+(?:step|grand|older\s+|younger\s+)?"
-                         rf"(?:{_KIN}|girlfriend|boyfriend|fiancée?),\s+$")   # ('Roe’s grandmother, X, 74,')
+                         rf"(?:{_KIN}|girlfriend|boyfriend|fiancée?|roommate),\s+$")   # ('Roe’s grandmother, X, 74,')
 # 'She found X, 27, of Y, on the restroom floor, not breathing': someone found overdosed
 _FOUND_STATE = re.compile(r"[^.;]{0,100}?\b(?:not\s+breathing|unresponsive|unconscious|dead|overdosing|overdosed)\b")
 

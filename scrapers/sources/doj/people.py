@@ -42,7 +42,7 @@ from .terms import _number
 from .textscan import _DOTTED, _US_STATE_ABBR, _ascii_view
 
 _AGE = re.compile(r"^\s*,\s*(?:(?:age:?|aged)\s+(\d{1,2})(?![\d%-])(?=\s*[.,;:)]|\s+\w)|(\d{1,2})(?![\d%-])[ \t]*(?=[,;)]|\.(?:\s|$)|\n|$|[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z]|\s+(?:and|of|from|was|were|is|are|pleaded|pled|has|had|who|both|all)\b))")
-_AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also\s+known\s+as|formerly\s+known\s+as|a/k/a|f/k/a|aka|a\.k\.a\.|known\s+as|(?:who\s+)?goes\s+by(?:\s+the\s+(?:nickname|name|moniker))?)"
+_AKA = re.compile(r"^\s*,?\s*\(?\s*(?:(?:who\s+(?:was|is)\s+)?(?:also\s+)?known\s+as|formerly\s+known\s+as|a/k/a|f/k/a|aka|a\.k\.a\.|(?:who\s+)?goes\s+by(?:\s+the\s+(?:nickname|name|moniker))?)"
                   r"\s*[“\"]([^”\"]{1,40})[”\"]\)?", re.I)   # ('who goes by the nickname "Smoke"')
 _PAREN = re.compile(r"^\s*\(([^)]{1,60})\)")
 PLACE = r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|los[ \t]+)?[A-Z][\w’'.-]*)*(?:,[ \t]+(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w’'.-]*)*)*"
@@ -508,6 +508,9 @@ class _Scanner:
                     cand.age = cand.age or age
                     cand.evidence.add("age")
                 rest = rest[m.end():]
+                if "k" in rest[:30] and (m := _AKA.match(rest)):   # 'X, 26, who was known as “Pooh”'
+                    _add_aka(cand, m.group(1).strip(" ,;"))
+                    rest = rest[m.end():]
         pos = mention.end + (len(right) - len(rest))
         m = _PLACE_OF.match(rest) or _RESIDENT.match(rest)
         if m and (cand.age is not None or "," in rest[:m.start(1)] or cand.is_company):

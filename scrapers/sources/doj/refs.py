@@ -454,3 +454,10 @@ def count_stage(text: str, places: list[int], events: list[tuple], rank: dict) -
         if not PART_BEFORE.search(text, max(0, lo), at):
             near += [e[2] for e in events if abs(e[0] - at) < 120 and lo < e[0] < hi]
     return max(near, key=rank.get, default="charged")
+
+
+def victim_subject(mentions: list[Mention], a: int, b: int) -> bool:
+    """A person left out as a victim (who died, who overdosed) named as the clause's subject: 'His
+    supplier, X, …, was sentenced in October to 188 months; X died in December' is not about the one
+    defendant of the release."""
+    return any(m.candidate.victim and a <= m.start < b for m in mentions)

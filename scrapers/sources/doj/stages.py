@@ -119,8 +119,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         base = max(s_start, i - 80)
         left = text[base:i]
         seg_end = s_end
-        if ("not" in left or "never" in left) and _NEGATED.search(left):
-            continue  # 'indicted but not yet arrested', 'has not been charged'
+        if ("not" in left or "never" in left or "either" in left or "one" in left) and _NEGATED.search(left):
+            continue  # 'indicted but not yet arrested', 'has not been charged', 'and neither was charged'
         if kind == "be":
             k = _be_start(left)
             if k is not None:
@@ -235,8 +235,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
     return out
 
 
-_ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})(?:,[^,;.]{1,40}){0,2},?\s+)?"
-                       r"(?:today\s+|yesterday\s+|on\s+\w+\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")   # ('ordered X, 34, of Y,')
+_ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})(?:\s*\([^()]{1,40}\))?(?:,[^,;.]{1,40}){0,2},?\s+)?"
+                       r"(?:today\s+|yesterday\s+|on\s+\w+\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")   # ('ordered X, 34, of Y,', 'X (41, Jacksonville)')
 _POSSESSIVE_ROLE = re.compile(r"\s+(?:[A-Za-z][\w’'.-]*\s+){0,3}?[A-Z][\w.-]*[’']s\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,\s+")
 _PROBATION_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?probation\b")
 _AS_TO = re.compile(r"\s+(?:as\s+to|for|in\s+the\s+case\s+(?:of|against))\s+(?=[A-Z])")
@@ -260,7 +260,7 @@ _UNMADE = re.compile(r"(?:\bwarrants?\b[^.;]{0,40}?\bfor|\bleading\s+to|\bseek(?
 # ('a guilty verdict against X', 'returned a guilty verdict on March 19, 2025, against X')
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4}),?\s+)?"
                            r"(?:\w+\s+){0,2}$", re.I)
-_NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?$")
+_NEGATED = re.compile(r"\b(?:(?:not|never)\s+(?:yet\s+)?|(?:neither|none|no\s+one)(?:\s+of\s+them)?\s+(?:was|were|has|have|is)\s+)(?:been\s+|be\s+)?$", re.I)
 _TO_BE = re.compile(r"\bbe\s+$")
 _INTO_CUSTODY = re.compile(r"\s+(?:[\w’'.-]+\s+){1,5}?into\s+(?:federal\s+)?custody\b")
 _NOT_GUILTY = re.compile(r"(?:(?!guilty)[^.;]){0,80}?\bnot\s+guilty\b")
@@ -314,7 +314,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         in_sentence, in_starts = mentions[lo:hi], starts[lo:hi]
         prev_subjects: list[Candidate] = []
         prev_counted = False   # the clause before was about a count ('Ten of his co-defendants were arrested')
-        prev_end = s_start
+        prev_end, who_lead = s_start, None   # ('A Des Moines man who was convicted … was sentenced': the lead's)
         main: set[int] = set()   # candidates given an event by this sentence's main clauses
         relative: list[tuple[Candidate, int, int, str]] = []
         for (e_start, e_end, stage, voice) in events:
@@ -332,6 +332,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                                 who = grp
                                 break
                     relative.extend((c, e_start, e_end, stage) for c in who)
+                elif lead := descr.lead_subject(text[prev_end:e_start]):   # 'A Des Moines man who was convicted …'
+                    who_lead = lead.group(0)
+                    leads.append((stage, e_start, e_end, s_end, who_lead))
                 continue
             if voice == "right":
                 near = in_sentence[bisect.bisect_left(in_starts, e_end):bisect.bisect_right(in_starts, e_end + 60)]
@@ -419,7 +422,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = role
                     elif len(default_subjects) == 1 and not described and not OTHERS.search(before) and \
                             not descr.other_age(before, default_subjects[0]) and not refs.bare_count(before, clause=True) and \
-                            not _victim_subject(scanner, s_start, e_start):
+                            not refs.victim_subject(scanner.mentions, s_start, e_start):
                         if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:
                             subjects = default_subjects   # (a fugitive is not the one sentenced)
                     elif len(default_subjects) > 1 and (plural or _PLED.match(text, e_start, e_end)) and \
@@ -432,6 +435,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         if lead:   # ('A father and son from Wilmington': the pair, two people)
                             pair = descr.pair_lead(lead.string, lead.start())
                             leads.append((stage, e_start, e_end, s_end, pair.group(0) if pair else lead.group(0)))
+                    if not subjects and who_lead and leads[-1][1] != e_start:
+                        leads.append((stage, e_start, e_end, s_end, who_lead))
             if len(subjects) == 1 and stage in ("arrested", "charged", "extradited"):
                 subjects = subjects + cues.along_with(text, e_end, s_end, in_sentence, in_starts, subjects[0])   # 'was arrested along with X'
             lengths = respective_lengths(text, e_end, s_end, len(subjects)) if stage == "sentenced" else None
@@ -496,13 +501,6 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         for stage, n_of_m in counted:
             for cand in refs.the_others(n_of_m, pool, away, _BEYOND_ARREST):
                 _record(cand, stage, text, 0, (), 0, 0)
-
-
-def _victim_subject(scanner: _Scanner, a: int, b: int) -> bool:
-    """A person left out as a victim (who died, who overdosed) named as the clause's subject: 'His
-    supplier, X, …, was sentenced in October to 188 months; X died in December' is not about the one
-    defendant of the release."""
-    return any(m.candidate.victim and a <= m.start < b for m in scanner.mentions)
 
 
 def _described_companies(scanner: _Scanner, mentions: list[Mention], described: list[tuple[str, int]],

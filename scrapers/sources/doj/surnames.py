@@ -101,6 +101,9 @@ def _fold(scanner: _Scanner, a: Candidate, b: Candidate, full: bool) -> None:
     del scanner.cands[a.key]
 
 
+_NICK_GIVEN = re.compile(r"(?:a/k/a|aka|a\.k\.a\.|known\s+as|goes\s+by|nicknamed?|moniker)[\s,]*[“\"]$", re.I)
+
+
 def add_surnames(scanner: _Scanner) -> None:
     """Later references by surname ('Abdullahi made his initial appearance')."""
     named = {id(m.candidate) for m in scanner.mentions if scanner.text[m.start - 1:m.start] not in ('"', "“")}
@@ -124,6 +127,14 @@ def add_surnames(scanner: _Scanner) -> None:
                 continue
             variants.setdefault(f, []).append(c)
         c.surnames = sorted(forms)
+    # a nickname the release gave in quotes ('X, 26, who was known as “Pooh”'), a reference in quotes
+    # only ('“Pooh” pleaded guilty')
+    nicks = {a for c in people for a in (c.aka or "").split("; ") if a and a[:1].isupper() and len(a) >= 3
+             and len(a.split()) <= 2 and a.lower() not in _NON_NAME and a not in variants}   # ('Tyrone Price, aka Price')
+    for c in people:
+        for a in (c.aka or "").split("; "):
+            if a in nicks:
+                variants.setdefault(a, []).append(c)
     for f, cs in list(variants.items()):
         if len(cs) > 1 and " " not in f:   # one family ('Darnell Bowden' and 'Shonda Bowden'): by given name
             for c in list(cs):
@@ -145,8 +156,9 @@ def add_surnames(scanner: _Scanner) -> None:
         cand = usable[form]
         j = 0
         for i in places.get(form, ()):
-            if i < j:
-                continue   # (overlapping the last one: 'Roe Roe Roe' holds 'Roe Roe' once)
+            if i < j or (form in nicks and (text[i - 1:i] not in ("“", '"') or _NICK_GIVEN.search(text, max(0, i - 40), i))):
+                continue   # (overlapping the last one: 'Roe Roe Roe' holds 'Roe Roe' once; a nickname unquoted, or
+                # where it is given: 'a/k/a “Tito”')
             j = i + len(form)
             if form.lower() not in _NON_NAME or not _in_place_name(text, i, j):
                 k = bisect.bisect_right(starts, i) - 1

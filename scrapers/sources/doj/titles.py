@@ -46,11 +46,15 @@ def _any_title_stage(text: str) -> bool:
 _TITLE_APPOSITIVE = re.compile(r"\b(?:Man|Woman|Resident|National|Citizen|Teen|Doctor|Physician|Pharmacist|Nurse|Dealer|"
                                r"Trafficker|Leader|Member|Felon|Native|Businessman|Businesswoman|Owner|Chemist),\s+"
                                r"((?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+),\s")
+# ... or without commas, the verb right after the name: 'Nashua Man Dustin Guilmette Sentenced to 57 Months'
+_TITLE_NAMED = re.compile(_TITLE_APPOSITIVE.pattern.split(r",\s+", 1)[0] + r"\s+((?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+)\s+"
+                          r"(?=(?:Sentenced|Pleads|Pleaded|Convicted|Charged|Indicted|Arrested|Extradited|Found)\b)")
 
 
 def title_appositive_name(title: str | None) -> str | None:
     """The name a title sets in apposition to its description (see _TITLE_APPOSITIVE), if any."""
-    if not title or "," not in title:
+    if not title:
         return None
-    m = _TITLE_APPOSITIVE.search(title)
+    m = _TITLE_APPOSITIVE.search(title) if "," in title else None
+    m = m or _TITLE_NAMED.search(title)
     return m.group(1) if m else None
