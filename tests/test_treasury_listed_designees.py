@@ -1,8 +1,9 @@
 """A release that names some designees in bold and lists others, plain, under a sentence announcing
 today's designations ('OFAC is also designating the following companies pursuant to E.O. 14059 …:'):
 every item is a designee, whole ('… (HK) Co., Limited' is no part of the company before it), its
-country in parentheses left out; a list under a sentence about earlier designations is not (names
-invented)."""
+country in parentheses left out; a list under a sentence about earlier designations is not. A company
+written in plain text with the legal form 'Cía. Ltda.' (Ecuador, Colombia) is read whole: the
+abbreviation ends no sentence (names invented)."""
 from __future__ import annotations
 
 from scrapers.sources.treasury.designees import extract_designees
@@ -33,3 +34,12 @@ def test_a_list_under_earlier_designations_is_not_read():
             "<ul><li>Xiantao Boyuan Chemical Technology Co., Ltd.</li></ul>")
     assert "Xiantao Boyuan Chemical Technology Co., Ltd." not in {
         n for n, r in roles(html).items() if r == "designated"}
+
+
+def test_a_company_whose_legal_form_is_cia_ltda_in_plain_text():
+    html = ("<p>Today, OFAC designated one Ecuadorian national and two Ecuador-based companies pursuant to E.O."
+            " 14059.</p><p>OFAC designated Comercial Bananera Río Tenguel Cía. Ltda. and Transportes y Carga Puerto"
+            " Hualtaco, S.A. pursuant to E.O. 14059 for being owned, controlled, or directed by Efrén Mora.</p>")
+    got = roles(html)
+    assert got.get("Comercial Bananera Río Tenguel Cía. Ltda.") == "designated"
+    assert got.get("Transportes y Carga Puerto Hualtaco, S.A.") == "designated"

@@ -291,7 +291,7 @@ _ABBREV = ABBREVIATIONS | {"e.o", "u.k", "u.n", "f.k.a", "n.k.a", "dept", "fig",
                            "jun", "jul", "inst", "sta", "sto"}
 _COMPANY_ABBREV = {"co", "ltd", "inc", "corp", "llc", "l.l.c", "s.a", "c.v", "r.l", "s.a.s", "s.r.l",
                    "s.p.r", "s.a.p.i", "plc", "ltda", "s.c", "a.c", "s.l", "s.p.a", "b.v", "n.v",
-                   "gmbh", "pte", "pvt", "fze", "fzco", "jsc"}
+                   "gmbh", "pte", "pvt", "fze", "fzco", "jsc", "cía", "cia"}   # ('… Cía. Ltda.', Ecuador, Colombia)
 _STARTERS = {"the", "this", "these", "those", "ofac", "treasury", "today", "today’s", "today's", "in",
              "as", "he", "she", "they", "it", "its", "his", "her", "their", "additionally", "also",
              "furthermore", "moreover", "on", "at", "from", "since", "after", "before", "while",

@@ -144,7 +144,7 @@ _NAME_WORD = (r"(?:(?:al|el|ad|ar|as|an|ash|at|az)-)?[A-ZÀ-Þ][\w’'&]*(?:\.[\
               r"(?:(?<=\b[A-Z])\.|(?<=\bJr)\.|(?<=\bSr)\.)?")
 _PARTICLE = r"(?:de|del|la|las|los|y|e|da|do|dos|van|von|bin|al|el|of)"
 _LEGAL_TAIL = (r"(?i:,?\s+(?:S\.?\s?A\.?(?:\s?P\.?\s?I\.?|\s?B\.?|\s?S\.?)?(?:\s+de\s+C\.?\s?V\.?)?"
-               r"|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?|Co\.?,?\s+Ltd\.?|Ltd\.?|Inc\.?|LLC|Limited"
+               r"|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?|Co\.?,?\s+Ltd\.?|C[ií]a\.?,?\s+Ltda\.?|Ltd\.?|Inc\.?|LLC|Limited"
                r"|Corp\.?|GmbH|Ltda\.?|B\.\s?V\.|S\.A\.S\.?|S\.\s?R\.\s?L\.|C\.\s?A\.|JSC|" + EUROPEAN_FORMS + r")(?!\w))")
 # a company whose name holds a number, which only its legal form makes a name: 'Inversiones KYM
 # 2024, C.A.', a numbered company '1184532 B.C. Ltd.'
