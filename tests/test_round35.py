@@ -5,7 +5,8 @@ nobody's charge; people named under a label that makes no defendant ('Two passen
 22,', 'Two of those customers, A, 24, and B, 20, told agents'), a roommate 'who told agents that …, was
 not charged', a man who 'had been shot and killed'; 'A Des Moines man who was convicted at trial … was
 sentenced … to 30 years' among several defendants is the one named next; 'X, 26, who was known as
-“Pooh”', then '“Pooh” pleaded guilty … and was sentenced … to 87 months'."""
+“Pooh”', then '“Pooh” pleaded guilty … and was sentenced … to 87 months'; 'Rubén Beltrán' after
+'Rubén Beltrán Ochoa, 31,' (a given name and the first of two surnames) is the same person."""
 from __future__ import annotations
 
 from test_doj_round16 import rows
@@ -58,3 +59,15 @@ def test_a_nickname_in_quotes_refers_to_its_person():
                "Crew Leader Sentenced")
     assert got["Kenyon Lorne Bives"] == ("sentenced", 87.0, 26)
     assert got["Darnell Quin Whitmer"][0] == "pleaded_guilty"
+
+
+def test_a_given_name_and_first_surname_after_the_full_name():
+    got = rows("<p>Ismael Beltrán Soto, 54, was sentenced to 30 years. His nephew, Rubén Beltrán Ochoa, 31, and his son,"
+               " Brandon Ismael Beltrán, 29, delivered the drugs.</p><p>Judge Farr sentenced Brandon Beltrán to 151"
+               " months in federal prison and Rubén Beltrán to 97 months.</p>", "Family Sentenced")
+    assert got == {"Ismael Beltrán Soto": ("sentenced", 360.0, 54), "Rubén Beltrán Ochoa": ("sentenced", 97.0, 31),
+                   "Brandon Ismael Beltrán": ("sentenced", 151.0, 29)}
+    # an alias written after the name is no full form of it ('Cheryl Lane, aka Cheryl Lane Moss')
+    got = rows("<p>An information was filed charging Cheryl Lane, 52, of Harrisburg. Lane, aka Cheryl Lane Moss, owns"
+               " an internet business.</p>", "Owner Charged")
+    assert list(got) == ["Cheryl Lane"]

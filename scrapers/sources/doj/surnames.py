@@ -35,6 +35,10 @@ def merge_short_forms(scanner: _Scanner) -> None:
     for c in people:
         if len(toks[c.key]) > 3:
             long_by_first.setdefault(toks[c.key][0], []).append(c)
+    by_prefix3: dict[tuple, list[Candidate]] = {}   # names of three words, by their first two
+    for c in people:
+        if len(toks[c.key]) == 3:
+            by_prefix3.setdefault(tuple(toks[c.key][:2]), []).append(c)
     inner: dict[tuple, list[Candidate]] = {}   # a surname opened by a particle, inside a longer name
     for c in people:
         t = toks[c.key]
@@ -55,6 +59,9 @@ def merge_short_forms(scanner: _Scanner) -> None:
         if not owners and len(ta) == 2:   # 'Elmer Zelaya' for 'Elmer Josué Zelaya Chinchilla': the first surname
             owners = [b for b in long_by_first.get(ta[0], ()) if b is not a and b.key in scanner.cands
                       and ta[1] in toks[b.key][2:-1]]
+        if not owners and len(ta) == 2:   # 'Adrián Benavídez' for 'Adrián Benavídez Ocampo' (given name, two surnames)
+            owners = [b for b in by_prefix3.get(tuple(ta), ()) if b is not a and b.key in scanner.cands
+                      and b.first < a.first and (b.age is not None or b.residence)]   # (introduced in full, before)
         mark = _suffix(a.key)   # ('Vernon Kaspar Jr.' is never 'Vernon Lee Kaspar Sr.')
         owners = [b for b in owners if not mark or _suffix(b.key) in (None, mark)]
         if len(owners) > 1:   # 'Wendell Cromartie': the father named Wendell, not the son whose middle name it is
