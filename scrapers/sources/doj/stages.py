@@ -119,7 +119,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         base = max(s_start, i - 80)
         left = text[base:i]
         seg_end = s_end
-        if ("not" in left or "never" in left or "either" in left or "one" in left) and _NEGATED.search(left):
+        if ("not" in left or "never" in left or "either" in left or "one " in left[-16:]) and _NEGATED.search(left):
             continue  # 'indicted but not yet arrested', 'has not been charged', 'and neither was charged'
         if kind == "be":
             k = _be_start(left)

@@ -75,7 +75,10 @@ def merge_short_forms(scanner: _Scanner) -> None:
     for c in people:
         if c.key in scanner.cands and len(toks[c.key]) >= 3:
             by_prefix.setdefault(tuple(toks[c.key][:-1]), []).append(c)
-    for i, m in enumerate(scanner.mentions[:-1] if by_prefix else ()):
+    shorts = {id(c) for c in people if c.key in scanner.cands and tuple(toks[c.key]) in by_prefix}
+    for i, m in enumerate(scanner.mentions[:-1] if shorts else ()):
+        if id(m.candidate) not in shorts:
+            continue
         a, nxt = m.candidate, scanner.mentions[i + 1]
         owners = by_prefix.get(tuple(toks.get(a.key, ())), [])
         if len(owners) == 1 and a.key in scanner.cands and owners[0] is not a and nxt.candidate is not a and \
