@@ -6,7 +6,10 @@ nobody's charge; people named under a label that makes no defendant ('Two passen
 not charged', a man who 'had been shot and killed'; 'A Des Moines man who was convicted at trial … was
 sentenced … to 30 years' among several defendants is the one named next; 'X, 26, who was known as
 “Pooh”', then '“Pooh” pleaded guilty … and was sentenced … to 87 months'; 'Rubén Beltrán' after
-'Rubén Beltrán Ochoa, 31,' (a given name and the first of two surnames) is the same person."""
+'Rubén Beltrán Ochoa, 31,' (a given name and the first of two surnames) is the same person. Round 36: 'two of its employees,
+A B and C D, with conspiring' (names in capitals, a comma before 'with'); 'X, 45, of St. Marys,
+sentenced to five years' and 'X, 41, of Brunswick, described in court as the organization’s leader,
+sentenced to 235 months' (a term after a town with an abbreviation, or after a role)."""
 from __future__ import annotations
 
 from test_doj_round16 import rows
@@ -71,3 +74,19 @@ def test_a_given_name_and_first_surname_after_the_full_name():
     got = rows("<p>An information was filed charging Cheryl Lane, 52, of Harrisburg. Lane, aka Cheryl Lane Moss, owns"
                " an internet business.</p>", "Owner Charged")
     assert list(got) == ["Cheryl Lane"]
+
+
+def test_names_in_capitals_before_with_and_terms_after_a_town_or_a_role():
+    # (round 36)
+    got = rows("<p>The U.S. Attorney announced the unsealing of an Indictment charging WUHAN QILIN CHEMICAL CO., LTD."
+               " (“QILIN”), a chemical company based in China, and two of its employees, HAO RENJIE and LU MEIXIA, with"
+               " conspiring to import fentanyl precursor chemicals. HAO and LU remain at large in China.</p>",
+               "Chinese Company And Two Employees Charged")
+    assert {n: a for n, (a, _, _) in got.items()} == {
+        "WUHAN QILIN CHEMICAL CO., LTD.": "charged", "HAO RENJIE": "charged", "LU MEIXIA": "charged"}
+    got = rows("<p>The defendants sentenced by U.S. District Judge Ada L. Haver are:</p><p>Tremont Lyle Gaskin, 41, of"
+               " Brunswick, described in court as the organization’s leader, sentenced to 235 months in prison;</p>"
+               "<p>Otis Abel Pugh, 45, of St. Marys, sentenced to five years in prison; and</p><p>Kia Dean Lumpkins, 24,"
+               " of Brunswick, sentenced to 46 months in prison.</p>", "Three Sentenced")
+    assert got == {"Tremont Lyle Gaskin": ("sentenced", 235.0, 41), "Otis Abel Pugh": ("sentenced", 60.0, 45),
+                   "Kia Dean Lumpkins": ("sentenced", 46.0, 24)}

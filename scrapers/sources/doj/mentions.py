@@ -350,7 +350,7 @@ CAPS_NAME_RX = re.compile(
     # one of a list of names in capitals ('charging JOHN ROE, MARY DOE, and RAY LEE with'): another
     # such name next, or 'with' and the charge after the last one
     rf",?[ \t]+(?:and[ \t]+)?(?:M[Aa]?c)?[{_UC}][{_UC}’'-]+(?:[ \t]+(?:[{_UC}]\.|{_CAPS_WORD_RX})){{1,5}}(?:,|[ \t]+(?:and|with)[ \t])|"
-    r"[ \t]+with[ \t]+[a-z]|"
+    r",?[ \t]+with[ \t]+[a-z]|"
     # an appositive name in a clause: 'and his co-defendant, WILFREDO SANTANA, operated'
     # ('Their co-defendant, ROBERTO ABREU, was convicted')
     r",[ \t]+(?:who|which|operated|ran|managed|owned|sold|supplied|distributed|used|led|directed|was|were|"

@@ -238,7 +238,10 @@ def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float 
 _ELLIPSIS = re.compile(
     r"(?:\s*\([^()]{1,60}\))?(?:\s*,?\s*(?:a/k/a|aka|a\.k\.a\.|also\s+known\s+as)\s+[“\"][^”\"]{1,40}[”\"],?)?"   # ', a/k/a "Yayo,"'
     # (the town's state is no 'to': 're.I' lets [A-Z] match it, ', of Concho, to 46 months, to run …')
-    r"(?:(?:\s*,|(?<=[,.]”)|(?<=[,.]\"))\s*(?:age\s+|aged\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+[^,;:.]{1,40}(?:,\s*(?!to\s)[A-Z][^,;:]{0,25})?)?"
+    r"(?:(?:\s*,|(?<=[,.]”)|(?<=[,.]\"))\s*(?:age\s+|aged\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+(?:(?:St|Ft|Mt)\.\s+)?[^,;:.]{1,40}"
+    r"(?:,\s*(?!to\s)[A-Z][^,;:]{0,25})?)?"
+    # (a role after the town: ', described in court as the organization's leader,')
+    r"(?:\s*,\s*(?:the|an?|described|identified)\s[^,;:.]{1,60}(?=\s*,))?"
     r"\s*,?\s*(?:was\s+)?(?:(?:re)?sentenced\s+)?to\s+(?:serve\s+)?(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+)?",
     re.I)
 
