@@ -61,6 +61,10 @@ _ROLE_PHRASE = re.compile(
 _PLACE_PEOPLE = frozenset("resident residents man men woman women native natives".split())
 
 
+_COUNT_INCLUDING = re.compile(r"\s+(?:\w+\s+){0,2}?(?:defendants|individuals|people|persons|men|women|others)\s*,?\s+"
+                              r"including\s+(?:(?:the|his|her|their)\s+[^,;]{1,40},\s+)?")
+
+
 def describes(between: str) -> bool:
     """The words between a verb and its object only describe it: '' (charges X), 'India-based
     companies' (charging India-based companies X), 'Chinese nationals', 'co-defendant'."""
@@ -68,6 +72,8 @@ def describes(between: str) -> bool:
         return True
     if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
         return False
+    if "including" in between and _COUNT_INCLUDING.fullmatch(between):
+        return True   # 'charges seven defendants, including X, Y and Z' (some of the seven: refs.Part)
     if ("its" in between or "their" in between or "’s" in between or "'s" in between or "his" in between or
             "her" in between or " a " in between or " an " in between) and _ROLE_PHRASE.fullmatch(between.strip()):
         return True

@@ -61,6 +61,11 @@ def pronoun_subjects(before: str, recent: Candidate | None, last: list[Candidate
     return _plural(m.group("ref"), last, default)
 
 
+class Part(list):
+    """People named as some of a counted group ('charges seven defendants, including A, B and C'):
+    'All seven were arrested' holds them."""
+
+
 def _plural(ref: str, last: list[Candidate], default: list[Candidate]) -> list[Candidate]:
     words = ref.lower().split()
     n = next((_COUNT_WORDS.get(w) or (int(w) if w.isdigit() else None) for w in words
@@ -68,7 +73,7 @@ def _plural(ref: str, last: list[Candidate], default: list[Candidate]) -> list[C
     if words[0] == "all" and (n is None or len(default) == n):
         return list(default)               # 'all defendants', 'all six defendants', 'all of them': everyone
     if words[0] == "all":
-        return list(last) if len(last) == n else []   # 'All three were arrested': the three named last
+        return list(last) if len(last) == n or (isinstance(last, Part) and len(last) < (n or 0)) else []   # 'All three were arrested': the three named last
     for group in (last, default):
         if len(group) > 1 and (n is None or len(group) == n):
             return list(group)
@@ -145,6 +150,7 @@ _FUGITIVE = re.compile(r"(?:[ \t]*,(?:[^,.;\n]{1,100},){1,3})?(?:\s*,?\s+who)?(?
                        r"(?:located|found|apprehended|arrested))\b[^.;,]{0,50}?\s+and)?"
                        r"\s*,?\s+(?:remains?|is|are|was)\s+(?:still\s+|currently\s+|considered\s+)?(?:a\s+)?(?:fugitives?|at\s+large)\b|"
                        r",?\s+(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:arrested|apprehended|located|taken\s+into\s+custody)|"
+                       r",?\s+(?:was|were)\s+not\s+(?:arrested|apprehended|located|taken\s+into\s+custody)\b|"   # ('… Tuesday')
                        # abroad, out of reach: 'A, the alleged source of supply, is believed to be in Mexico'
                        r"\s+(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|remain)\s+(?:in|hiding\s+in)\s+[A-Z])")
 
@@ -174,7 +180,7 @@ def part_of_group(before: str) -> bool:
         _PART_OF.search(before) is not None
 
 
-_PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)
+_PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)(?:\s+(?:named|charged|listed)\s+in\s+the\s+\w+)?|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)   # ('Six of the seven defendants named in the indictment were')
 
 
 def part_of(before: str) -> tuple[int | None, int | None] | None:
@@ -216,13 +222,19 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     """ids of the people the text says are fugitives or not yet arrested ('A remains a
     fugitive'; 'A and B remain fugitives': each name of a list before a plural verb)."""
     if not any(w in text for w in ("fugitive", "at large", "not yet been", "not been", " believed to ", " thought to ",
-                                   " searching for ", " looking for ")):
+                                   " searching for ", " looking for ", "was not ", "were not ")):
         return set()
     ordered = sorted(mentions, key=lambda m: m.start)
+    led = [k for k, m in enumerate(ordered) if _FUGITIVE_BEFORE.search(text, max(0, m.start - 30), m.start)]
     found = {id(m.candidate) for k, m in enumerate(ordered)
-             if fugitive_after(text, m) or _FUGITIVE_BEFORE.search(text, max(0, m.start - 30), m.start)
+             if fugitive_after(text, m)
              or ("(" in text[m.end:m.end + 62] and _FUGITIVE_MARK.match(   # (up to the next name)
                  text, m.end, min(m.end + 100, ordered[k + 1].start if k + 1 < len(ordered) else len(text))))}
+    for k in led:   # ('still searching for A, B and C': each name of the list)
+        found.add(id(ordered[k].candidate))
+        while k + 1 < len(ordered) and _listed_next(text, ordered[k], ordered[k + 1]):
+            found.add(id(ordered[k + 1].candidate))
+            k += 1
     # walking back from the end: whether the list going on from the next name ends before a
     # plural fugitive verb ('..., A and B remain fugitives'), carried from name to name
     plural_after = False
@@ -263,13 +275,24 @@ def the_others(counted: tuple[int | None, int | None], pool: list[Candidate], aw
     them, or all but those the release accounts for otherwise -- named as fugitives, or whose
     own stage is already one of `beyond` ('Eight of the defendants were arrested ... A and B
     remain fugitives ... C pleaded guilty': the eleven named less those three)."""
-    n, total = counted
-    if n is None or (total is not None and total != len(pool)):
+    n, total, *at = counted
+    if n is None:
         return []
-    rest = [c for c in pool if id(c) not in away and c.stage not in beyond]
-    if len(rest) != n:   # ('Six … were arrested … A was extradited … B and C remain at large')
-        rest = [c for c in rest if c.stage != "extradited"]
-    return rest if len(rest) == n else []
+
+    def fits(group: list[Candidate]) -> list[Candidate] | None:
+        if total is not None and total != len(group):
+            return None
+        rest = [c for c in group if id(c) not in away and c.stage not in beyond]
+        # ('Six … were arrested … A was extradited … B and C remain at large'; where the count is known,
+        # 'Six of the defendants were arrested on Sept. 9 … A and B were arrested in July')
+        for cut in (None, "extradited", "arrested" if at else None):
+            rest = [c for c in rest if c.stage != cut] if cut else rest
+            if len(rest) == n:
+                return rest
+        return None
+    # (else the ones named before the count: 'Six of the seven defendants named in the indictment were
+    # arrested … In the related complaint, X …')
+    return fits(pool) or (fits([c for c in pool if c.first < at[0]]) if at else None) or []
 
 
 _N_OF_OBJECT = re.compile(r"\s+" + _N_OF_M_WORDS, re.I)

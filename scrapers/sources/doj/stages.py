@@ -402,7 +402,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         n_of_m = refs.part_of(before)
                         prev_counted = True
                         if n_of_m and stage == "arrested":
-                            counted.append((stage, n_of_m))
+                            counted.append((stage, (*n_of_m, e_start)))   # (where: 'Six of the seven defendants named')
                     elif plural and (n_of_m := refs.bare_count(before, clause=True, noun=True)) and \
                             (stage == "arrested" or (n_of_m[0] or 0) < len(default_subjects)):
                         if stage == "arrested":
@@ -445,7 +445,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 main.add(id(cand))
             if subjects:
                 prev_subjects, prev_counted = subjects, False
-                last = subjects
+                last = refs.Part(subjects) if voice == "right" and "including " in text[e_end:min(s_end, e_end + 60)] else subjects
                 if voice == "left" and stage != "sentenced":
                     # 'X is also charged, as is a second company he controls, Y': Y too
                     comma = text.find(",", e_end, s_end)   # (every match holds a comma, then 'as')
