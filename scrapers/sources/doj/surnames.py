@@ -25,6 +25,8 @@ def merge_short_forms(scanner: _Scanner) -> None:
     Guzman Loera' (the middle name left out) after 'Joaquin Archivaldo Guzman Loera': only where
     one person named in full has that form."""
     people = [c for c in scanner.cands.values() if not c.is_company]
+    if len(people) < 2:
+        return   # (one person: nothing to join)
     # (without a suffix: 'Wendell Ray Cromartie Sr.' ends in 'cromartie', as 'Wendell Cromartie' does)
     toks = {c.key: [t for t in c.key.split() if t not in _SUFFIX_KEYS] or c.key.split() for c in people}
     by_last: dict[str, list[Candidate]] = {}
@@ -139,10 +141,11 @@ def add_surnames(scanner: _Scanner) -> None:
         c.surnames = sorted(forms)
     # a nickname the release gave in quotes ('X, 26, who was known as “Pooh”'), a reference in quotes
     # only ('“Pooh” pleaded guilty')
-    nicks = {a for c in people for a in (c.aka or "").split("; ") if a and a[:1].isupper() and len(a) >= 3
+    with_aka = [c for c in people if c.aka]
+    nicks = {a for c in with_aka for a in c.aka.split("; ") if a[:1].isupper() and len(a) >= 3
              and len(a.split()) <= 2 and a.lower() not in _NON_NAME and a not in variants}   # ('Tyrone Price, aka Price')
-    for c in people:
-        for a in (c.aka or "").split("; "):
+    for c in with_aka if nicks else ():
+        for a in c.aka.split("; "):
             if a in nicks:
                 variants.setdefault(a, []).append(c)
     for f, cs in list(variants.items()):
