@@ -5,7 +5,9 @@ apart are left out of the six); 'Eleven of them were arrested Tuesday … A, B a
 custody Tuesday' (a fugitive's phrase, for each name of the list); 'Six of the seven defendants named
 in the indictment were arrested … In a related complaint, X is charged' (the count is of the ones named
 before it); 'Agents are still searching for A, B and C' (each of them); 'an indictment charges seven
-defendants, including A, B and C. All seven were arrested' (some of the seven)."""
+defendants, including A, B and C. All seven were arrested' (some of the seven); E.D.N.Y.'s 'The
+Defendants:' block whose entries have their own lines ('ACME LLC' / 'College Point, New York'): every
+company listed there is charged, not only the first."""
 from __future__ import annotations
 
 from test_doj_round16 import rows
@@ -63,3 +65,15 @@ def test_some_of_a_counted_group_then_all_of_it():
                " Texas, Terrell Dean Norris, 31, of Dallas, and Brisa Yan Cortez, 27, of Mesquite, Texas. All seven were"
                " arrested on June 18.</p>", "Seven Charged")
     assert stages(got) == dict.fromkeys(["Octavio Rigo Marrón", "Terrell Dean Norris", "Brisa Yan Cortez"], "arrested")
+
+
+def test_a_company_in_the_defendants_block_whose_entries_have_their_own_lines():
+    got = rows("<p>A superseding indictment was unsealed charging a freight forwarder and two individuals with importing"
+               " fentanyl precursors. The shipments were consigned to Gull Harbor Logistics LLC (“Gull Harbor”), a"
+               " freight company in College Point, Queens. Kenneth Yu-Ho Lamm, its operations manager, was arrested"
+               " this morning. Hubei Lanxin Chemical Co., Ltd. sold the chemicals.</p><p>The Defendants:</p><p>HUBEI LANXIN"
+               " CHEMICAL CO., LTD.<br>Wuhan, China</p><p>GULL HARBOR LOGISTICS LLC<br>College Point, New York</p><p>"
+               "KENNETH YU-HO LAMM<br>Age: 45<br>Flushing, New York</p><p>E.D.N.Y. Docket No. 23-CR-417</p>",
+               "Freight Forwarder Charged")
+    assert got.get("Gull Harbor Logistics LLC", ("",))[0] == "charged"
+    assert got["Kenneth Yu-Ho Lamm"][0] == "arrested"

@@ -159,7 +159,7 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 "extradited" if _EXTRADITED_NOUN.search(text, intro_start, pos) else "charged"   # 'The defendants and their sentences are:'
         elif _SENTENCES_FOLLOW.search(text, intro_start, pos):
             stage = "sentenced"   # 'Each pleaded guilty. Judge X imposed the following sentences:' (terms follow)
-        field = False
+        field = named = False
         for line, end in items if stage is not None else ():
             at = BULLET.match(text, line).end()
             if text.startswith("and ", at):
@@ -171,11 +171,11 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 if _FIELD_LINE.match(text, at, end):
                     field = True
                     continue   # 'NAME' / 'Age: 50' / 'Nationality: Brazil': the item's own lines
-                if field and _PLACE_LINE.match(text, at, end):
-                    field = False
-                    continue   # … / 'Queens, New York' (the town, unlabelled, under its age)
+                if (field or named) and _PLACE_LINE.match(text, at, end):
+                    field = named = False
+                    continue   # … / 'Queens, New York' (the town, unlabelled, under its age or its name)
                 break
-            field = False
+            field, named = False, True
             m = mentions[k]
             if (bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end) and
                     not text.startswith(":", m.end)) or _PROSE_AFTER.match(text, m.end, end):
@@ -280,7 +280,7 @@ def verb_lines(text: str, mentions: list[Mention]):
 
 # a block of lines under a label naming the defendants ('DEFENDANTS: Case Number 25-cr-1873',
 # 'Defendant Information'), one defendant a line, as some offices close a release
-_DEFENDANTS_LABEL = re.compile(r"(?m)^(?:DEFENDANTS?|Defendants?(?:\s+Information)?)\b[^\n.|]{0,80}$")   # (no table's header)
+_DEFENDANTS_LABEL = re.compile(r"(?m)^(?:(?:THE|The)\s+)?(?:DEFENDANTS?|Defendants?(?:\s+Information)?)\b[^\n.|]{0,80}$")   # (no table's header)
 
 
 def labelled_roster_companies(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -290,14 +290,18 @@ def labelled_roster_companies(text: str, mentions: list[Mention]) -> list[Mentio
     if not label:
         return []
     starts = {m.start: m for m in mentions}
-    out, pos = [], label.end() + 1
+    out, pos, entry = [], label.end() + 1, False
     while pos < len(text):
-        m = starts.get(pos)
-        if m is None:
-            break   # a line that opens with no name ends the block
-        if m.candidate is not None and m.candidate.is_company:
-            out.append(m)
         nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        m = starts.get(pos)
+        if m is None and not (pos == end or (entry and (_FIELD_LINE.match(text, pos, end) or _PLACE_LINE.match(text, pos, end)))):
+            break   # a line that opens with no name ends the block (not a blank line, nor an entry's own
+            # 'Age: 45' / 'Wuhan, China' lines: E.D.N.Y.'s 'The Defendants:')
+        if m is not None:
+            entry = True
+            if m.candidate is not None and m.candidate.is_company:
+                out.append(m)
         if nl < 0:
             break
         pos = nl + 1
