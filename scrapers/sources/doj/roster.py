@@ -171,7 +171,7 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 if _FIELD_LINE.match(text, at, end):
                     field = True
                     continue   # 'NAME' / 'Age: 50' / 'Nationality: Brazil': the item's own lines
-                if (field or named) and _PLACE_LINE.match(text, at, end):
+                if (field or named) and _PLACE_LINE.match(text, at, end) and (field or "," in text[at:end]):
                     field = named = False
                     continue   # … / 'Queens, New York' (the town, unlabelled, under its age or its name)
                 break
@@ -295,13 +295,13 @@ def labelled_roster_companies(text: str, mentions: list[Mention]) -> list[Mentio
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
         m = starts.get(pos)
-        if m is None and not (pos == end or (entry and (_FIELD_LINE.match(text, pos, end) or _PLACE_LINE.match(text, pos, end)))):
+        town = entry and m is None and "," in text[pos:end] and _PLACE_LINE.match(text, pos, end) is not None
+        if m is None and not (pos == end or (entry and _FIELD_LINE.match(text, pos, end)) or town):
             break   # a line that opens with no name ends the block (not a blank line, nor an entry's own
             # 'Age: 45' / 'Wuhan, China' lines: E.D.N.Y.'s 'The Defendants:')
-        if m is not None:
-            entry = True
-            if m.candidate is not None and m.candidate.is_company:
-                out.append(m)
+        entry = (m is not None or entry) and not town
+        if m is not None and m.candidate is not None and m.candidate.is_company:
+            out.append(m)
         if nl < 0:
             break
         pos = nl + 1
