@@ -188,13 +188,18 @@ def bystander(right: str, line_left: str) -> bool:
                                                   and UNCHARGED_LEFT.search(tail)) or
                 (tail.endswith(("found ", "discovered ")) and _FOUND_STATE.match(right)) or
                 (tail.endswith(", ") and (k := _KIN_BEFORE.search(tail)) is not None and
-                 not tail[:k.start()].rstrip().endswith((" and", ",", " as well as"))) or
+                 not (_IN_A_LIST.search(pre := line_left[:len(line_left) - len(tail) + k.start()].rstrip()) and
+                      not _KIN_LIST.search(pre))) or
                 (tail.endswith((", ", "and ")) and _LABEL_BEFORE.search(line_left[-90:]) is not None))
 
 
+# (what a list of co-defendants has before 'her husband,': 'A, 38, and', 'A, 38,'; never an opening
+# phrase: 'At today’s sentencing, Roe’s father, X, told the court')
+_IN_A_LIST = re.compile(r"(?:\band|\bas\s+well\s+as|\d[^,]{0,30},)$")
+_KIN_LIST = re.compile(rf"\b{_KIN},\s+[A-Z][^,]{{1,40}},\s+and$")   # ('Roe’s mother, X, and his father, Y')
 # 'Her mother, X, 48,', 'by her sister, X, 23,': a relative or a friend introduced as one (of a victim,
 # in the releases that name them), not in a list of co-defendants ('A, 38, and her husband, B, 41, both of')
-_KIN_BEFORE = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+[’']s)\s+(?:step|grand|older\s+|younger\s+)?"
+_KIN_BEFORE = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+(?:[’']s|(?<=s)[’']))\s+(?:step|grand|older\s+|younger\s+)?"
                          rf"(?:{_KIN}|girlfriend|boyfriend|fiancée?|roommate),\s+$")   # ('Roe’s grandmother, X, 74,')
 # 'She found X, 27, of Y, on the restroom floor, not breathing': someone found overdosed
 _FOUND_STATE = re.compile(r"[^.;]{0,100}?\b(?:not\s+breathing|unresponsive|unconscious|dead|overdosing|overdosed)\b")

@@ -155,7 +155,10 @@ def add_surnames(scanner: _Scanner) -> None:
                 if len(given) >= 3 and given != f and given.lower() not in _NON_NAME and not given.isupper():
                     variants.setdefault(given, []).append(c)
     official_words = {w for c in scanner.cands.values() if c.official for w in c.name.split()}
-    usable = {f: cs[0] for f, cs in variants.items() if len(cs) == 1 and f not in official_words}
+    # a surname shared with relatives introduced as such ('Dorsey’s father, Gerald Dorsey, told the court'):
+    # the one person of that name who is not one of them
+    usable = {f: own[0] for f, cs in variants.items() if f not in official_words
+              and len(own := cs if len(cs) == 1 else [c for c in cs if not c.bystander]) == 1}
     if not usable:
         return
     covered = sorted((m.start, m.end) for m in scanner.mentions)
