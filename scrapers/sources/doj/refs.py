@@ -222,7 +222,8 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     """ids of the people the text says are fugitives or not yet arrested ('A remains a
     fugitive'; 'A and B remain fugitives': each name of a list before a plural verb)."""
     if not any(w in text for w in ("fugitive", "at large", "not yet been", "not been", " believed to ", " thought to ",
-                                   " searching for ", " looking for ", "was not ", "were not ")):
+                                   " searching for ", " looking for ", "not taken", "not arrested", "not located",
+                                   "not apprehended")):
         return set()
     ordered = sorted(mentions, key=lambda m: m.start)
     led = [k for k, m in enumerate(ordered) if _FUGITIVE_BEFORE.search(text, max(0, m.start - 30), m.start)]
