@@ -2,7 +2,9 @@
 rule): the buyer who died shares a surname with relatives the release introduces as such ('Dorsey’s
 father, Gerald Dorsey, told the court', 'Hutchins’ mother, A Hutchins, and his father, B Hutchins'): the
 surname alone is still the buyer's (so 'Dorsey died of …' makes him the victim), and the relatives are
-no defendants -- also after an opening phrase ('At today’s sentencing, …') and in a list of kin."""
+no defendants -- also after an opening phrase ('At today’s sentencing, …') and in a list of kin. Round
+39: 'The defendants are A, age 32, sentenced to 15 years; B, …' (the first name, the object of 'are',
+keeps its own term)."""
 from __future__ import annotations
 
 from test_doj_round16 import rows
@@ -33,3 +35,12 @@ def test_a_wife_who_shares_the_surname_of_the_dead():
                " testified for the government. Wojcik’s wife, Heather Wojcik, found her husband unresponsive. A"
                " pathologist testified that Wojcik died of acute fentanyl intoxication.</p>", "Two Convicted")
     assert set(got) == {"Rivers Dale Moss", "Andre Lee Boykin"}
+
+
+def test_the_defendants_are_a_list_of_names_each_with_its_term():
+    # (round 39)
+    got = rows("<p>The defendants are Darnell Mont Fenn, age 32, sentenced to 15 years in federal prison; Terrance Al"
+               " Boyd, age 28, sentenced to 108 months; and Kevin Lamar Stitt, age 51, sentenced to 72 months. Each of"
+               " the men previously pleaded guilty.</p>", "Three Baltimore Men Sentenced")
+    assert got == {"Darnell Mont Fenn": ("sentenced", 180.0, 32), "Terrance Al Boyd": ("sentenced", 108.0, 28),
+                   "Kevin Lamar Stitt": ("sentenced", 72.0, 51)}

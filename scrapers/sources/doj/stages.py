@@ -468,7 +468,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             for m, term in terms:                          # and 60 on count two' keeps the total)
                 if not term:
                     continue
-                if id(m.candidate) not in main:
+                if id(m.candidate) not in main or m.candidate.stage != "sentenced":   # ('The defendants are A, 32, sentenced to')
                     _record(m.candidate, "sentenced", text, m.end, events, m.start, s_end, term)
                 elif (m.start > first_end or m.candidate.sentence_text is None) and m.candidate.stage == "sentenced" \
                         and term[0] is not None and (several or m.candidate.sentence_text is None):
