@@ -41,6 +41,9 @@ _INVERTED = re.compile(
     rf"(?P<given>[{_UP}][{_LO}'’-]*[{_LO}](?:[ \t]+(?:[{_UP}][{_LO}'’-]*[{_LO}]|[{_UP}]\.)){{0,3}})"
     r"(?:,?[ \t]+(?P<suffix>Jr\.|Sr\.|Jr|Sr|II|III|IV))?")
 _INVERTED_LEAD = re.compile(rf"(?m)^[ \t•·*–-]*(?:Mc|Mac|O['’])?[{_UP}]{{2}}[^\n,]{{0,40}},[ \t]+[{_UP}][{_LO}]")
+# the same at a line's start, looked for from each line break (a literal first: the engine skips to
+# each '\n' instead of trying the pattern at every position of the text)
+_INVERTED_LEAD_NL = re.compile("\n" + _INVERTED_LEAD.pattern[len("(?m)^"):])
 _AGE_NEXT = re.compile(r",\s+(?:age\s+)?\d{1,2}\s*[,;)]")
 _NOT_A_PERSON = frozenset("inc incorporated ltd limited llc corp corporation co company plc gmbh sa".split())
 _NOT_GIVEN = frozenset("jr sr ii iii iv aka".split())   # ('Javier Castrellon, Aka Javi': an alias)
@@ -78,7 +81,7 @@ def inverted_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name in the usual order) of each name written surname first: the whole cell
     of a table's name column (by its header: 'Defendant', 'Name'), or, with the surname in
     capitals, a headerless table's first cell or a line's opening before an age."""
-    if CELL not in text and not _INVERTED_LEAD.search(text):
+    if CELL not in text and not (_INVERTED_LEAD.match(text) or _INVERTED_LEAD_NL.search(text)):
         return []
     out = []
     for pos, end, cells, roles in table_lines(text):

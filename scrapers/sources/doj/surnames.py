@@ -274,8 +274,8 @@ def plural_dead(scanner: _Scanner) -> None:
     """'Both were found dead': the two people named in full in the sentence before are victims, as
     one named dead is (only when that sentence names exactly two)."""
     text = scanner.text
-    if "dead" not in text and "died" not in text:
-        return
+    if ("dead" not in text and "died" not in text) or ("Both" not in text and "The two" not in text):
+        return   # (the pattern's own words: most texts hold none, and it is tried at every position)
     for m in _PLURAL_DEAD.finditer(text):
         lo = max(text.rfind(". ", 0, m.start() - 2), text.rfind("\n", 0, m.start() - 1)) + 1
         named = {id(x.candidate): x.candidate for x in scanner.mentions if lo <= x.start < m.start() and x.full
