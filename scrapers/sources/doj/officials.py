@@ -188,8 +188,7 @@ def bystander(right: str, line_left: str) -> bool:
                                                   and UNCHARGED_LEFT.search(tail)) or
                 (tail.endswith(("found ", "discovered ")) and _FOUND_STATE.match(right)) or
                 (tail.endswith(", ") and (k := _KIN_BEFORE.search(tail)) is not None and
-                 not (_IN_A_LIST.search(pre := line_left[:len(line_left) - len(tail) + k.start()].rstrip()) and
-                      not _KIN_LIST.search(pre))) or
+                 not _co_defendant_list(line_left[:len(line_left) - len(tail) + k.start()].rstrip())) or
                 (tail.endswith((", ", "and ")) and _LABEL_BEFORE.search(line_left[-90:]) is not None))
 
 
@@ -197,6 +196,12 @@ def bystander(right: str, line_left: str) -> bool:
 # phrase: 'At today’s sentencing, Roe’s father, X, told the court')
 _IN_A_LIST = re.compile(r"(?:\band|\bas\s+well\s+as|\d[^,]{0,30},)$")
 _KIN_LIST = re.compile(rf"\b{_KIN},\s+[A-Z][^,]{{1,40}},\s+and$")   # ('Roe’s mother, X, and his father, Y')
+
+
+def _co_defendant_list(before: str) -> bool:
+    """What is written before a relative's label ('her husband, B') makes it one more name of a list
+    of co-defendants ('A, 38, and her husband, B'), not of a list of kin ('Roe’s mother, X, and his father, Y')."""
+    return _IN_A_LIST.search(before) is not None and _KIN_LIST.search(before) is None
 # 'Her mother, X, 48,', 'by her sister, X, 23,': a relative or a friend introduced as one (of a victim,
 # in the releases that name them), not in a list of co-defendants ('A, 38, and her husband, B, 41, both of')
 _KIN_BEFORE = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+(?:[’']s|(?<=s)[’']))\s+(?:step|grand|older\s+|younger\s+)?"

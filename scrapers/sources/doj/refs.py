@@ -286,7 +286,7 @@ def the_others(counted: tuple[int | None, int | None], pool: list[Candidate], aw
         rest = [c for c in group if id(c) not in away and c.stage not in beyond]
         # ('Six … were arrested … A was extradited … B and C remain at large'; where the count is known,
         # 'Six of the defendants were arrested on Sept. 9 … A and B were arrested in July')
-        for cut in (None, "extradited", "arrested" if at else None):
+        for cut in (None, "extradited", "arrested") if at else (None, "extradited"):
             rest = [c for c in rest if c.stage != cut] if cut else rest
             if len(rest) == n:
                 return rest

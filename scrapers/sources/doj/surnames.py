@@ -37,10 +37,10 @@ def merge_short_forms(scanner: _Scanner) -> None:
     for c in people:
         if len(toks[c.key]) > 3:
             long_by_first.setdefault(toks[c.key][0], []).append(c)
-    by_prefix3: dict[tuple, list[Candidate]] = {}   # names of three words, by their first two
+    by_head: dict[tuple, list[Candidate]] = {}   # names of three words or more, by all but their last
     for c in people:
-        if len(toks[c.key]) == 3:
-            by_prefix3.setdefault(tuple(toks[c.key][:2]), []).append(c)
+        if len(toks[c.key]) >= 3:
+            by_head.setdefault(tuple(toks[c.key][:-1]), []).append(c)
     inner: dict[tuple, list[Candidate]] = {}   # a surname opened by a particle, inside a longer name
     for c in people:
         t = toks[c.key]
@@ -62,7 +62,7 @@ def merge_short_forms(scanner: _Scanner) -> None:
             owners = [b for b in long_by_first.get(ta[0], ()) if b is not a and b.key in scanner.cands
                       and ta[1] in toks[b.key][2:-1]]
         if not owners and len(ta) == 2:   # 'Adrián Benavídez' for 'Adrián Benavídez Ocampo' (given name, two surnames)
-            owners = [b for b in by_prefix3.get(tuple(ta), ()) if b is not a and b.key in scanner.cands
+            owners = [b for b in by_head.get(tuple(ta), ()) if b is not a and b.key in scanner.cands and len(toks[b.key]) == 3
                       and b.first < a.first and (b.age is not None or b.residence)]   # (introduced in full, before)
         mark = _suffix(a.key)   # ('Vernon Kaspar Jr.' is never 'Vernon Lee Kaspar Sr.')
         owners = [b for b in owners if not mark or _suffix(b.key) in (None, mark)]
@@ -73,16 +73,12 @@ def merge_short_forms(scanner: _Scanner) -> None:
         _fold(scanner, a, owners[0], full=False)
     # a surname written once for two people ('arrested Sergio Humberto and Marco Antonio Lujan'): the
     # first is the one named in full with that surname ('Sergio Humberto Lujan'), when one is
-    by_prefix: dict[tuple, list[Candidate]] = {}
-    for c in people:
-        if c.key in scanner.cands and len(toks[c.key]) >= 3:
-            by_prefix.setdefault(tuple(toks[c.key][:-1]), []).append(c)
-    shorts = {id(c) for c in people if c.key in scanner.cands and tuple(toks[c.key]) in by_prefix}
+    shorts = {id(c) for c in people if c.key in scanner.cands and tuple(toks[c.key]) in by_head}
     for i, m in enumerate(scanner.mentions[:-1] if shorts else ()):
         if id(m.candidate) not in shorts:
             continue
         a, nxt = m.candidate, scanner.mentions[i + 1]
-        owners = by_prefix.get(tuple(toks.get(a.key, ())), [])
+        owners = [b for b in by_head.get(tuple(toks.get(a.key, ())), ()) if b.key in scanner.cands]
         if len(owners) == 1 and a.key in scanner.cands and owners[0] is not a and nxt.candidate is not a and \
                 scanner.text[m.end:nxt.start] == " and " and (toks.get(nxt.candidate.key) or [""])[-1] == toks[owners[0].key][-1]:
             _fold(scanner, a, owners[0], full=False)

@@ -43,11 +43,12 @@ def _any_title_stage(text: str) -> bool:
 
 # A title naming its defendant in apposition to a description: 'Tulsa Man, Devonte Harjo, Sentenced
 # to 25 Years' (a body that goes on to call him 'A Tulsa man' and 'Harjo, 28,')
-_TITLE_APPOSITIVE = re.compile(r"\b(?:Man|Woman|Resident|National|Citizen|Teen|Doctor|Physician|Pharmacist|Nurse|Dealer|"
-                               r"Trafficker|Leader|Member|Felon|Native|Businessman|Businesswoman|Owner|Chemist),\s+"
-                               r"((?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+),\s")
+_TITLE_NOUN = (r"\b(?:Man|Woman|Resident|National|Citizen|Teen|Doctor|Physician|Pharmacist|Nurse|Dealer|"
+               r"Trafficker|Leader|Member|Felon|Native|Businessman|Businesswoman|Owner|Chemist)")
+_TITLE_NAME = r"((?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+)"
+_TITLE_APPOSITIVE = re.compile(_TITLE_NOUN + r",\s+" + _TITLE_NAME + r",\s")
 # ... or without commas, the verb right after the name: 'Nashua Man Dustin Guilmette Sentenced to 57 Months'
-_TITLE_NAMED = re.compile(_TITLE_APPOSITIVE.pattern.split(r",\s+", 1)[0] + r"\s+((?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+)\s+"
+_TITLE_NAMED = re.compile(_TITLE_NOUN + r"\s+" + _TITLE_NAME + r"\s+"
                           r"(?=(?:Sentenced|Pleads|Pleaded|Convicted|Charged|Indicted|Arrested|Extradited|Found)\b)")
 
 

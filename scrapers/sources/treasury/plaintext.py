@@ -70,15 +70,15 @@ def listed_designees(blocks: list[Block]) -> list[Candidate]:
             continue
         if not intro:
             continue
+        stripped = block.text.strip()
         lead = len(block.text) - len(block.text.lstrip())
         # the whole item when it is a name ('Acme Technology (HK) Co., Limited', 'Bliri S.A. de C.V.
         # (Mexico)': its country left out), else the name it starts with
-        item = _ITEM_END.sub("", block.text.strip())
+        item = _ITEM_END.sub("", stripped)
         country = _PAREN_END.search(item)
         if country and normalize_country(country.group(1)):
             item = item[:country.start()]
-        m = None if looks_like_name(item, whole_block=True) else \
-            (_NUMBERED_RX.match(block.text.strip()) or CAP_SPAN.match(block.text.strip()))
+        m = None if looks_like_name(item, whole_block=True) else (_NUMBERED_RX.match(stripped) or CAP_SPAN.match(stripped))
         name = item if m is None else re.sub(r"[\s,;:]+$", "", m.group(0))
         at = lead + (m.start() if m is not None else 0)
         if looks_like_name(name) and not normalize_country(name):
