@@ -31,13 +31,23 @@ above, then every row of the import's tables (read from the last import's databa
 timed run; SQLite's and the FTS index's own tables left out) inserted with sqlite-utils
 `insert_all` into a new file, and the same full-text index made with `enable_fts`. It is the
 cost of the import's output alone, without reading the list; reported as a second ratio.
+
+--sqlite-time also measures, in each timed import, the time spent inside SQLite: every call of
+the sqlite3 module's connections and cursors (execute, executemany, executescript, fetching rows,
+commit) timed through a Connection subclass that `sqlite3.connect` hands out during the import.
+It is the part of the import no change to the Python around it can remove (the writes, the index
+and full-text builds, the reads back); 2x the floor minus it is what would be left for all the
+Python (reading the csv, building the entries, the derived passes' own work, the command). The
+timing wrappers add a little to the import's total in those runs.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import functools
 import gc
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -121,6 +131,86 @@ PHASES: dict[str, float] = {}
 clock = time.perf_counter     # --cpu: time.process_time (this process's CPU: the neighbours excluded)
 
 
+SQLITE = [0.0]     # --sqlite-time: seconds inside SQLite calls during the current import
+
+
+class _TimedCursor(sqlite3.Cursor):
+    """A cursor whose calls into SQLite add their time to SQLITE (see the module doc)."""
+
+    def _timed(self, fn, *args):
+        started = clock()
+        try:
+            return fn(*args)
+        finally:
+            SQLITE[0] += clock() - started
+
+    def execute(self, *args):
+        return self._timed(super().execute, *args)
+
+    def executemany(self, *args):
+        return self._timed(super().executemany, *args)
+
+    def executescript(self, *args):
+        return self._timed(super().executescript, *args)
+
+    def fetchone(self):
+        return self._timed(super().fetchone)
+
+    def fetchmany(self, *args):
+        return self._timed(super().fetchmany, *args)
+
+    def fetchall(self):
+        return self._timed(super().fetchall)
+
+    def __next__(self):
+        return self._timed(super().__next__)
+
+
+class _TimedConnection(sqlite3.Connection):
+    def cursor(self, factory=_TimedCursor):
+        return super().cursor(factory)
+
+    def execute(self, *args):
+        return self.cursor().execute(*args)
+
+    def executemany(self, *args):
+        return self.cursor().executemany(*args)
+
+    def executescript(self, *args):
+        return self.cursor().executescript(*args)
+
+    def commit(self):
+        started = clock()
+        try:
+            return super().commit()
+        finally:
+            SQLITE[0] += clock() - started
+
+    def __exit__(self, *args):
+        started = clock()
+        try:
+            return super().__exit__(*args)
+        finally:
+            SQLITE[0] += clock() - started
+
+
+@contextlib.contextmanager
+def sqlite_timed():
+    """While inside: every new sqlite3 connection times its SQLite calls into SQLITE."""
+    plain = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        kwargs.setdefault("factory", _TimedConnection)
+        return plain(*args, **kwargs)
+
+    SQLITE[0] = 0.0
+    sqlite3.connect = connect
+    try:
+        yield
+    finally:
+        sqlite3.connect = plain
+
+
 def time_phases() -> None:
     """Add each phase's time to PHASES (wrapping the build's functions; see the module doc)."""
     from scrapers import build, db
@@ -146,6 +236,8 @@ def main() -> None:
     ap.add_argument("--phases", action="store_true", help="split the import's time (see the module doc)")
     ap.add_argument("--same-output", action="store_true",
                     help="also time a floor that writes the import's rows with sqlite-utils (see the module doc)")
+    ap.add_argument("--sqlite-time", action="store_true",
+                    help="also time the import's calls into SQLite (see the module doc)")
     ap.add_argument("--cpu", action="store_true", help="CPU seconds of this process instead of wall-clock time")
     ap.add_argument("--scope", choices=["all", "default"], default="all",
                     help="all: every program in scope (the target's measure); default: the configured programs only"
@@ -160,7 +252,7 @@ def main() -> None:
         raise SystemExit(f"{args.path} not found (pass the path of a full sdn.csv)")
     if args.phases:
         time_phases()
-    floors, imports, phases, sames = [], [], [], []
+    floors, imports, phases, sames, in_sqlite = [], [], [], [], []
     output = None
     if args.same_output:
         with tempfile.TemporaryDirectory() as b:
@@ -175,7 +267,8 @@ def main() -> None:
             gc.collect()
             f = floor(args.path, Path(a))
             gc.collect()
-            t = full_import(args.path, Path(b))
+            with sqlite_timed() if args.sqlite_time else contextlib.nullcontext():
+                t = full_import(args.path, Path(b))
             if output is not None:
                 gc.collect()
                 sames.append(same_output_floor(args.path, Path(a), output))
@@ -183,6 +276,7 @@ def main() -> None:
                 floors.append(f)
                 imports.append(t)
                 phases.append(dict(PHASES, other=t - sum(PHASES.values())))
+                in_sqlite.append(SQLITE[0])
             if i == args.runs:
                 db = sqlite_utils.Database(Path(b) / "tracker.db")
                 counts = {t: db[t].count for t in ("designations", "aliases", "identifiers", "relationships")}
@@ -203,6 +297,13 @@ def main() -> None:
               f" sqlite-utils): median {sm:.3f}s  best {min(sames):.3f}s")
         print(f"ratio import/same-output floor, per pair: median {statistics.median(same_ratios):.2f}"
               f"  spread {same_ratios[0]:.2f}..{same_ratios[-1]:.2f}")
+    if args.sqlite_time:
+        sq = statistics.median(in_sqlite)
+        shares = sorted(q / t for q, t in zip(in_sqlite, imports))
+        print(f"inside SQLite during the import: median {sq:.3f}s ({min(in_sqlite):.3f}..{max(in_sqlite):.3f}),"
+              f" {sq / fm:.2f}x the floor's median, {statistics.median(shares):.0%} of the import"
+              f" ({shares[0]:.0%}..{shares[-1]:.0%}); left for everything else at 2x the floor:"
+              f" {2 * fm - sq:.3f}s, against {im - sq:.3f}s now")
     if args.phases:
         for name in ("list", "derived", "finalize", "other"):
             got = sorted(p.get(name, 0.0) for p in phases)
