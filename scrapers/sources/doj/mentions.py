@@ -34,7 +34,7 @@ LEGAL = (r"(?:Co\.,?\s*Ltd\.?|Co\.\s*\([^()]{1,40}\),?\s*Ltd\.?|Co\.,?\s*Limited
          r"Private\s+Limited|Limited|Ltd\.?|Inc\.|Inc\b|LLC|L\.L\.C\.|LLP|L\.L\.P\.|Corp\.|Corp\b|Corporation|"
          r"S\.A\.\s+de\s+C\.V\.|SA\s+de\s+CV|S\.\s*de\s+R\.L\.(?:\s+de\s+C\.V\.)?|GmbH|Pharmacy|Pharmaceuticals|Co\.(?=[\s,;)])|"
          # a company written in capitals, as some offices write defendants: 'ACME BIOCHEM CO., LTD.'
-         r"CO\.,?\s*LTD\.?|CO\.,?\s*LIMITED|PVT\.?\s*LTD\.?|PRIVATE\s+LIMITED|LIMITED|LTD\.|INC\.|CORP\.|CORPORATION)")
+         r"CO\.,?\s*LTD\.?|CO\.,?\s*LIMITED|PVT\.?\s*LTD\.?|PRIVATE\s+LIMITED|LIMITED|LTD\.|INC\.|CORP\.|CORPORATION|CO\.(?=[\s,;)]|$))")
 COMPANY_RX = re.compile(rf"(?<![\w])((?:(?:[{U}0-9][\w&’'.()-]*|&|and|of)\s+){{1,8}}{LEGAL})")
 # a company noun in apposition after a name: 'X Ltd. (X), a chemical manufacturer', 'Y Group, a China-based company'
 COMPANY_APPOSITIVE = re.compile(
@@ -425,8 +425,8 @@ def caps_name(words: str) -> tuple[str, str] | None:
     if any(t.lower().rstrip(".") in _NON_NAME and t.lower() not in _PARTICLES and not (len(t) == 2 and t[1] == ".") and
            not (0 < i < len(toks) - 1 and t.lower().rstrip(".") in _SAINT_WORDS) for i, t in enumerate(toks)):
         return None   # (particles pass: 'JUAN DE LA CRUZ'; a saint's word inside: 'JOSÉ SAN ROMÁN'; an initial: 'TERRANCE A. ROE')
-    if sum(1 for t in toks if len(t) >= 3) < 1 or not any(len(t) > 2 for t in toks[-1:]):
-        return None
+    if sum(1 for t in toks if len(t) >= 3) < 1 or not (len(toks[-1]) > 2 or surname_first(toks[-1])):
+        return None   # (a two-letter last word only as a surname: 'JIANHONG XU', never 'PHOENIX AZ')
     if any(len(t) >= 3 and t.isascii() and t.isalpha() and not _VOWEL.search(t) for t in toks) or "USA" in toks:
         return None   # an abbreviation, not a name ('BNPP USA'; 'NG' stays a surname)
     return words, normalize_name(words)
