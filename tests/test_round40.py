@@ -37,3 +37,31 @@ def test_a_place_with_a_states_code_is_no_name():
     got = rows("<p>TUCSON AZ – A Tucson man was sentenced today to 87 months in prison for selling fentanyl pills."
                " Marco Ruelas Tapia, 29, pleaded guilty in March.</p>", "Tucson Man Sentenced")
     assert got == {"Marco Ruelas Tapia": ("sentenced", 87.0, 29)}
+
+
+def test_a_count_including_a_role_before_the_first_name():
+    got = rows("<p>The Justice Department today announced charges against 23 defendants in four districts.</p>"
+               "<p>Southern District of Ohio: In Columbus, an indictment charges six defendants, including the alleged"
+               " head of the Columbus distribution crew, Reinaldo Ocasio Pagán, 44, of Westerville, Ohio, and his alleged"
+               " couriers Dashawn Lee Pruitt, 26, of Columbus, and Keely Ann Marsh, 30, of Reynoldsburg, Ohio. All six"
+               " were arrested on March 4.</p>", "Justice Department Announces Charges Against 23 Defendants")
+    assert got == {"Reinaldo Ocasio Pagán": ("arrested", None, 44), "Dashawn Lee Pruitt": ("arrested", None, 26),
+                   "Keely Ann Marsh": ("arrested", None, 30)}
+
+
+def test_he_after_a_pair_named_as_the_object_of_a_preposition_is_the_subject_before_it():
+    got = rows("<p>TULSA – A federal grand jury returned an indictment charging two people with distributing fentanyl,"
+               " and a third person has been charged in a related complaint.</p><p>Corbin Dale Haskell, 33, of Tulsa,"
+               " and Mireya Sol Antúnez, 28, of Broken Arrow, were arrested on February 9.</p><p>In the complaint, Anselmo Ruiz Cárdenas, 47, of Houston, Texas, is charged with"
+               " possession with intent to distribute fentanyl. The complaint alleges that Ruiz Cárdenas shipped the"
+               " pills to Haskell and Antúnez. He was arrested February 10 in Houston.</p>", "Three Charged")
+    assert got["Anselmo Ruiz Cárdenas"] == ("arrested", None, 47)
+    assert got["Corbin Dale Haskell"] == ("arrested", None, 33)
+    assert got["Mireya Sol Antúnez"] == ("arrested", None, 28)
+
+
+def test_he_after_a_pair_with_no_subject_before_it_in_its_sentence_is_the_last_named():
+    got = rows("<p>Luther Vance Odom, 39, and Perry Alan Stuckey, 41, were charged with conspiracy to distribute"
+               " fentanyl. Odom was arrested on May 2. Agents seized 2,000 pills from Odom and Stuckey. He was arrested"
+               " on May 9 in Memphis.</p>", "Two Charged")
+    assert got["Perry Alan Stuckey"][0] == "arrested"

@@ -55,14 +55,15 @@ _ROLE_PHRASE = re.compile(
     r"(?:employees?|executives?|officers?|owners?|co-owners?|directors?|managers?|(?:vice\s+)?president|ceo|cfo|coo|"
     r"affiliates?|subsidiary|subsidiaries|"
     r"chief\s+executive(?:\s+officer)?|founders?|co-founders?|chairman|chairwoman|representatives?|principals?|"
-    r"operators?|pharmacists?|partners?|salesm[ae]n|supervisors?|agents?)(?:\s+and\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*,?", re.I)
+    r"operators?|pharmacists?|partners?|salesm[ae]n|supervisors?|agents?|"
+    r"leaders?|lieutenants?|associates?|couriers?|co-conspirators?|suppliers?|distributors?|enforcers?)(?:\s+and\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s*,?", re.I)
 
 
 _PLACE_PEOPLE = frozenset("resident residents man men woman women native natives".split())
 
 
 _COUNT_INCLUDING = re.compile(r"\s+(?:\w+\s+){0,2}?(?:defendants|individuals|people|persons|men|women|others)\s*,?\s+"
-                              r"including\s+(?:(?:the|his|her|their)\s+[^,;]{1,40},\s+)?")
+                              r"including\s+(?:(?:the|his|her|their)\s+[^,;]{1,60},\s+)?")
 
 
 def describes(between: str) -> bool:
@@ -70,10 +71,13 @@ def describes(between: str) -> bool:
     companies' (charging India-based companies X), 'Chinese nationals', 'co-defendant'."""
     if not between.strip():
         return True
-    if not between[:1].isspace() or not between[-1:].isspace() or len(between) > 60:
+    if not between[:1].isspace() or not between[-1:].isspace():
         return False
-    if "including" in between and _COUNT_INCLUDING.fullmatch(between):
-        return True   # 'charges seven defendants, including X, Y and Z' (some of the seven: refs.Part)
+    if "including" in between and len(between) <= 120 and _COUNT_INCLUDING.fullmatch(between):
+        return True   # 'charges seven defendants, including X, Y and Z' (some of the seven: refs.Part;
+        # a role before the first: 'including the alleged leader of the Dallas cell, X')
+    if len(between) > 60:
+        return False
     if ("its" in between or "their" in between or "’s" in between or "'s" in between or "his" in between or
             "her" in between or " a " in between or " an " in between) and _ROLE_PHRASE.fullmatch(between.strip()):
         return True

@@ -11,7 +11,7 @@ import re
 from ...names import surname_first
 from .groups import other_count
 from .people import Candidate, Mention
-from .textscan import ascii_bytes, lower_for_ci
+from .textscan import _SENT_END_TEXT, ascii_bytes, lower_for_ci
 
 _COUNT_WORDS = {"both": 2, "pair": 2, "couple": 2, "duo": 2, "trio": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -123,20 +123,44 @@ CONDITIONAL = re.compile(r"\b(?:if|unless|could|faces?)\b", re.I)   # ('if convi
 _THE_DEFENDANT = re.compile(r"\s+the\s+defendant\b(?![’'s])")
 
 
-def recent_defendant(mentions: list[Mention], starts: list[int], pos: int) -> Candidate | None:
+def recent_defendant(mentions: list[Mention], starts: list[int], pos: int, text: str = "") -> Candidate | None:
     """The person with evidence of being a defendant named last before `pos`, within a few
     sentences (a pronoun's likeliest referent; one sold to or found unresponsive only once a case verb of their own
-    made them a defendant)."""
+    made them a defendant). With `text`: when that name closes a pair after a preposition, the
+    person before the pair in its sentence ('X supplied the pills to A and B. He was arrested': X)."""
     k = bisect.bisect_left(starts, pos) - 1
     while k >= 0 and pos - mentions[k].start < _RECENT_REACH:
         c = mentions[k].candidate
-        if c.evidence and not c.is_company and ("event" in c.evidence or not (c.buyer or c.bystander)):
-            return c
+        if _defendant_like(c):
+            return (_subject_before_pair(text, mentions, k) if text else None) or c
         k -= 1
     return None
 
 
+def _defendant_like(c: Candidate) -> bool:
+    return bool(c.evidence) and not c.is_company and ("event" in c.evidence or not (c.buyer or c.bystander))
+
+
 _RECENT_REACH = 700
+_PAIR_AND = re.compile(r",?[ \t]+and[ \t]+")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|from|with|by|for|against)[ \t]+$")
+
+
+def _subject_before_pair(text: str, mentions: list[Mention], k: int) -> Candidate | None:
+    """The defendant named before 'A and B' in one sentence, when the pair is the object of a
+    preposition ('… that X supplied the pills to A and B'): a singular pronoun after it is X."""
+    j = k - 1
+    if j < 1 or not _PAIR_AND.fullmatch(text, mentions[j].end, mentions[k].start) or \
+            not _PREPOSITION_BEFORE.search(text, max(0, mentions[j].start - 12), mentions[j].start):
+        return None
+    pair = (mentions[j].candidate, mentions[k].candidate)
+    for i in range(j - 1, -1, -1):
+        m = mentions[i]
+        if mentions[j].start - m.end > 150 or _SENT_END_TEXT.search(text, m.end, mentions[j].start):
+            return None
+        if m.candidate not in pair and _defendant_like(m.candidate):
+            return m.candidate
+    return None
 
 
 # -- 'Seven of the eight defendants were arrested ... X remains a fugitive' -------------------

@@ -337,7 +337,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     leads.append((stage, e_start, e_end, s_end, who_lead))
                 continue
             if voice == "right":
-                near = in_sentence[bisect.bisect_left(in_starts, e_end):bisect.bisect_right(in_starts, e_end + 60)]
+                reach = 120 if "including" in text[e_end:e_end + 45] else 60   # (a role before the first: groups.describes)
+                near = in_sentence[bisect.bisect_left(in_starts, e_end):bisect.bisect_right(in_starts, e_end + reach)]
                 obj = [m for m in near if describes(text[e_end:m.start])]
                 if (pos := _POSSESSIVE_ROLE.match(text, e_end, s_end)) and (not obj or obj[0].start < pos.end()):
                     # 'charges de Oliveira's alleged supplier, Rui Sousa-Fontes, with': the one after the role
@@ -395,7 +396,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     if described:
                         companies.append((stage, described))
                     plural = bool(_PLURAL.match(text, e_start, e_end))
-                    pronoun = refs.pronoun_subjects(before, refs.recent_defendant(mentions, starts, e_start), last,
+                    pronoun = refs.pronoun_subjects(before, refs.recent_defendant(mentions, starts, e_start, text), last,
                                                     default_subjects) if not prev_subjects else None
                     if refs.part_of_group(before):
                         # 'eight of the 21 defendants have been sentenced': which ones? (see the_others)
