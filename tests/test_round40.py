@@ -65,3 +65,44 @@ def test_he_after_a_pair_with_no_subject_before_it_in_its_sentence_is_the_last_n
                " fentanyl. Odom was arrested on May 2. Agents seized 2,000 pills from Odom and Stuckey. He was arrested"
                " on May 9 in Memphis.</p>", "Two Charged")
     assert got["Perry Alan Stuckey"][0] == "arrested"
+
+
+def test_she_after_a_sentence_opening_with_a_relative_named_is_the_relative():
+    got = rows("<p>PENSACOLA – Dustin Lee Harrow, 36, of Milton, was sentenced to 20 years in federal prison for"
+               " distributing fentanyl that caused the death of a Navarre man.</p><p>Court records show that Harrow"
+               " sold the fentanyl to Caleb James Ostrom, 24, who was found dead the next morning. Harrow’s"
+               " girlfriend, Shayna Marie Pettibone, 30, delivered the drugs to Ostrom at Harrow’s direction. She"
+               " pleaded guilty to conspiracy to distribute fentanyl and was sentenced in April to 46 months in"
+               " prison.</p>", "Milton Man Sentenced")
+    assert got == {"Dustin Lee Harrow": ("sentenced", 240.0, 36), "Shayna Marie Pettibone": ("sentenced", 46.0, 30)}
+
+
+def test_he_after_a_relative_of_the_other_sex_is_not_the_relative():
+    got = rows("<p>Dustin Lee Harrow, 36, of Milton, pleaded guilty today to distributing fentanyl.</p><p>Harrow’s"
+               " mother, Loretta Harrow Biggs, called 911 when she found the buyer unresponsive. He faces up to 20"
+               " years in prison and is scheduled to be sentenced in May.</p>", "Milton Man Pleads Guilty")
+    assert got == {"Dustin Lee Harrow": ("pleaded_guilty", None, 36)}
+
+
+def test_a_jury_verdict_in_a_relative_clause_before_sentencing_to_come():
+    got = rows("<p>HAMMOND – Tyrell Ansel Boone, 29, of Gary, was sentenced to 188 months in prison.</p><p>Boone sold"
+               " fentanyl for a crew on the east side. He answered to the crew’s leader, Damarcus Lee Vint, 34, of Gary,"
+               " who was convicted by a federal jury in July after a five-day trial and is scheduled to be sentenced in"
+               " November.</p>", "Gary Man Sentenced")
+    assert got["Damarcus Lee Vint"] == ("convicted", None, 34)
+
+
+def test_a_prior_conviction_in_a_relative_clause_stays_a_prior_conviction():
+    got = rows("<p>Tyrell Ansel Boone, 29, of Gary, who was convicted of a felony in 2015, pleaded guilty today to"
+               " possessing fentanyl with intent to distribute and is scheduled to be sentenced in November.</p>",
+               "Gary Man Pleads Guilty")
+    assert got == {"Tyrell Ansel Boone": ("pleaded_guilty", None, 29)}
+
+
+def test_a_defendant_and_the_pharmacy_he_owns():
+    got = rows("<p>Baltimore, Maryland – Ifeanyi Paul Okafor, age 58, of Columbia, Maryland, and the pharmacy he"
+               " owns, Harborview Community Pharmacy, LLC, of Essex, Maryland, pleaded guilty today to conspiracy to"
+               " dispense fentanyl outside the usual course of professional practice.</p>",
+               "Pharmacist and His Pharmacy Plead Guilty")
+    assert set(got) == {"Ifeanyi Paul Okafor", "Harborview Community Pharmacy, LLC"}
+    assert got["Harborview Community Pharmacy, LLC"][0] == "pleaded_guilty"

@@ -32,3 +32,16 @@ def along_with(text: str, e_end: int, s_end: int, in_sentence: list[Mention], in
         if m.start < s_end and m.candidate is not subject and not m.candidate.is_company:
             return [m.candidate] if _ALONG_WITH.match(text, e_end, m.start) and not text[e_end:m.start].count(",") > 2 else []
     return []
+
+
+# 'X, 34, who was convicted by a federal jury in July and is scheduled to be sentenced in November': the
+# verdict of the relative clause is further than the stage 'scheduled to be sentenced' stands for (a plea)
+_JURY_VERDICT = re.compile(r"convicted\s+(?:(?:by\s+a\s+(?:federal\s+)?jury|at\s+(?:a\s+)?trial)|(?:\w+\s+){0,6}?"
+                           r"(?:following|after)\s+a\s+(?:[\w-]+\s+){0,2}?trial)\b")
+_TO_BE_SENTENCED = re.compile(r"\b(?:scheduled|set|due)\s+to\s+be\s+sentenced|\bawaiting\s+sentencing")
+
+
+def verdict_before_sentencing(text: str, stage: str, e_start: int, s_end: int) -> bool:
+    """A relative clause's jury verdict, in a sentence that then says the person awaits sentencing."""
+    return stage == "convicted" and _JURY_VERDICT.search(text, e_start, min(s_end, e_start + 90)) is not None and \
+        _TO_BE_SENTENCED.search(text, e_start, s_end) is not None

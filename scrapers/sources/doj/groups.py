@@ -66,6 +66,10 @@ _COUNT_INCLUDING = re.compile(r"\s+(?:\w+\s+){0,2}?(?:defendants|individuals|peo
                               r"including\s+(?:(?:the|his|her|their)\s+[^,;]{1,60},\s+)?")
 
 
+_OWNED_BUSINESS = re.compile(r"\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:company|pharmacy|clinic|business|firm|"
+                             r"store|shop|corporation)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:co-)?own(?:s|ed)?\s*,\s+")
+
+
 def describes(between: str) -> bool:
     """The words between a verb and its object only describe it: '' (charges X), 'India-based
     companies' (charging India-based companies X), 'Chinese nationals', 'co-defendant'."""
@@ -81,6 +85,8 @@ def describes(between: str) -> bool:
     if ("its" in between or "their" in between or "’s" in between or "'s" in between or "his" in between or
             "her" in between or " a " in between or " an " in between) and _ROLE_PHRASE.fullmatch(between.strip()):
         return True
+    if " own" in between and _OWNED_BUSINESS.fullmatch(between):
+        return True   # 'A, 61, and the pharmacy he owns, B LLC, pleaded guilty'
     words = between.split()
     if words[-1].lower() in _PLACE_PEOPLE and all(w[:1].isupper() or w.lower() in _DESCRIPTOR_WORDS for w in words[:-1]):
         return True   # 'convicted Staten Island residents A and B', 'sentenced Cleveland man C'

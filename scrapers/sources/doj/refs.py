@@ -128,6 +128,8 @@ def recent_defendant(mentions: list[Mention], starts: list[int], pos: int, text:
     sentences (a pronoun's likeliest referent; one sold to or found unresponsive only once a case verb of their own
     made them a defendant). With `text`: when that name closes a pair after a preposition, the
     person before the pair in its sentence ('X supplied the pills to A and B. He was arrested': X)."""
+    if text and (kin := _kin_subject(text, mentions, starts, pos)) is not None:
+        return kin
     k = bisect.bisect_left(starts, pos) - 1
     while k >= 0 and pos - mentions[k].start < _RECENT_REACH:
         c = mentions[k].candidate
@@ -135,6 +137,34 @@ def recent_defendant(mentions: list[Mention], starts: list[int], pos: int, text:
             return (_subject_before_pair(text, mentions, k) if text else None) or c
         k -= 1
     return None
+
+
+# 'Roe’s girlfriend, Jane Poe, 30, delivered the drugs. She pleaded guilty …': a relative named as the
+# subject of the sentence before a pronoun of the relative's sex is who the pronoun is
+_FEMALE_KIN = "mother|sister|daughter|wife|widow|aunt|grandmother|girlfriend|fiancée|stepmother|stepdaughter"
+_MALE_KIN = "father|brother|son|husband|uncle|grandfather|boyfriend|fiancé|stepfather|stepson"
+_KIN_OPENING = re.compile(rf"(?:[A-Z][\w-]+(?:[’']s|(?<=s)[’'])|His|Her|Their)\s+(?:(?P<f>{_FEMALE_KIN})|(?P<m>{_MALE_KIN})),[ \t]+")
+_PRONOUN_OPENING = re.compile(r"(?:(?P<f>She)|He)\s")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1)
+
+
+def _kin_subject(text: str, mentions: list[Mention], starts: list[int], pos: int) -> Candidate | None:
+    """The relative opening the sentence before a sentence that opens with 'He'/'She' (see above)."""
+    s = _sentence_start(text, pos)
+    pronoun = _PRONOUN_OPENING.match(text, s, pos)
+    if pronoun is None or s < 3:
+        return None
+    prev = _sentence_start(text, s - 2)
+    k = bisect.bisect_left(starts, prev)
+    if k >= len(mentions) or mentions[k].start >= s:
+        return None
+    kin = _KIN_OPENING.fullmatch(text, prev, mentions[k].start)
+    if kin is None or (kin.group("f") is None) != (pronoun.group("f") is None):
+        return None
+    return mentions[k].candidate
 
 
 def _defendant_like(c: Candidate) -> bool:

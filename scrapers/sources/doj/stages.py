@@ -458,7 +458,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             if voice == "left" or subjects:
                 prev_end = e_end
         for cand, e_start, e_end, stage in relative:
-            if id(cand) not in main:
+            if id(cand) not in main or cues.verdict_before_sentencing(text, stage, e_start, s_end):
                 _record(cand, stage, text, e_end, events, e_start, s_end)
         if any(e[2] == "sentenced" for e in events):
             # 'A was sentenced to 144 months; B, 31, to 60 months; and C to 37 months'

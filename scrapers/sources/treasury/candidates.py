@@ -32,9 +32,10 @@ OFFICIAL_WORDS = {"secretary", "director", "administrator", "attorney", "commiss
                   "chairwoman", "senator", "congressman", "congresswoman", "mayor", "prosecutor", "judge",
                   "governor", "undersecretary", "deputy", "assistant", "acting", "counselor", "adviser",
                   "advisor", "sheriff", "chief"}
-NOT_NAME_WORDS = {"figure", "source", "note", "photo", "image", "chart", "related", "click", "view", "washington",
+NOT_NAME_WORDS = {"figure", "source", "note", "photo", "image", "chart", "related", "click", "view",
                   "department", "treasury", "ofac", "today", "press", "release", "caption", "graphic", "map",
                   "table", "background", "implications", "fact", "sheet"}
+_CAPITAL_WORDS = {"d.c", "dc", "d.c.", "district", "of", "columbia"}
 _CAPTION_WORDS = {"figure", "photo", "image", "caption", "click", "graphic", "chart"}
 # Capitalised words that open a sentence but never a name ("The", "While", "Today"): not a given
 # name before another name's form (designees.py), not a person opening a sentence (prose.py)
@@ -116,6 +117,8 @@ def looks_like_name(name: str, *, whole_block: bool = False) -> bool:
         return False
     if re.fullmatch(r"figure\s*\d+.*", name, re.I) or _DATE_IN_NAME.search(name):
         return False
+    if lows[0] == "washington" and all(w in _CAPITAL_WORDS for w in lows[1:]):
+        return False   # the dateline, 'Washington, D.C.' (a given name too: 'Washington Efraín Cedeño Zambrano')
     if len(tokens) == 1 and (normalize_country(name) or country_of_place(name)):     # "Jalisco", "Mexico"
         return False
     bad = 0

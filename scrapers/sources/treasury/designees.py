@@ -226,8 +226,11 @@ def _history_in_other_mentions(cands: list[Candidate], blocks: list[Block], sent
     """A name put forward with no wording of its own ("The cell is led by **X** (Acosta).") is
     one designated before when another sentence says so of it, by any of its forms ("OFAC
     designated Acosta on March 31, 2025."). Only wording attached to that name counts, and
-    wording that says a name is designated today is never overruled."""
-    if not any(c.decided is None for c in cands):
+    wording that says a name is designated today is never overruled -- in any sentence ("On June
+    10, 2025, the Department of State designated X as an FTO. Today, OFAC is designating X
+    pursuant to E.O. 14059": designated)."""
+    undecided = {id(c) for c in cands if c.decided is None}   # (by their own mentions: all the others' wording counts)
+    if not undecided:
         return
     by_word = _forms_by_word(cands)
     for bi, block in enumerate(blocks):
@@ -235,16 +238,25 @@ def _history_in_other_mentions(cands: list[Candidate], blocks: list[Block], sent
             continue
         text = block.text
         for a, b in sentences[bi]:
-            if not HIST_NAME_RE.search(text, a, b) or (OTHER_AUTHORITY.search(text, a, b) and not EO_RE.search(text, a, b)):
+            hist = HIST_NAME_RE.search(text, a, b) is not None
+            if not (hist or CURRENT_RE.search(text, a, b)) or \
+                    (hist and OTHER_AUTHORITY.search(text, a, b) and not EO_RE.search(text, a, b)):
                 continue    # "In 2015, OFAC designated X pursuant to the Kingpin Act": no word on E.O. 14059
             found = _forms_in(text, a, b, by_word)
             spans = [(s, e) for s, e, _ in found]
             for s, e, cand in found:
-                if cand.decided is not None or any(mb == bi and ms <= s < me for mb, ms, me in cand.mentions):
+                if id(cand) not in undecided or any(mb == bi and ms <= s < me for mb, ms, me in cand.mentions):
                     continue
                 role, why, decided = wordings[bi].judge(s, e, names=spans)
-                if decided == "hist":
+                if decided == "hist" or (decided == "current" and (_DESIGNATING_BEFORE.search(text, max(a, s - 40), s)
+                                                                   or _DESIGNATED_AFTER.match(text, e, b))):
                     settle_role(cand, role, f"{why}, of {text[s:e]!r}", decided, clean_sentence(text[a:b]))
+
+
+# today's wording, of this name itself ('OFAC is designating X', 'X is being designated'; never 'OFAC
+# designated two leaders of X')
+_DESIGNATING_BEFORE = re.compile(r"\b(?:designat|sanction)(?:ed|ing)\s+(?:today\s+)?$")
+_DESIGNATED_AFTER = re.compile(r"\s+(?:is|are)\s+(?:also\s+)?(?:being\s+)?(?:designated|sanctioned)\b")
 
 
 _AUTHORITY = re.compile(r"(?:\bE\.?\s?O\.?|\bExecutive\s+Order)\s*(?:\(E\.?O\.?\)\s*)?(?:No\.?\s*)?(\d{5})\b"
