@@ -106,3 +106,14 @@ def test_a_defendant_and_the_pharmacy_he_owns():
                "Pharmacist and His Pharmacy Plead Guilty")
     assert set(got) == {"Ifeanyi Paul Okafor", "Harborview Community Pharmacy, LLC"}
     assert got["Harborview Community Pharmacy, LLC"][0] == "pleaded_guilty"
+
+
+def test_he_after_a_name_inside_the_subjects_relative_clause_is_the_subject():
+    got = rows("<p>NASHVILLE – Two Clarksville residents have been indicted for distributing fentanyl pills, and a third"
+               " person has pleaded guilty to supplying the pills.</p><p>Marlon Reece Tolliver, 30, and Kiara Dawn"
+               " Mabry, 25, were arrested on July 24 and made their initial appearances.</p><p>Ignacio Ruben Solano,"
+               " 41, of Hopkinsville, Kentucky, who is alleged to have supplied the pills to Tolliver, was charged"
+               " separately by criminal information and pleaded guilty on July 18 to conspiracy to distribute"
+               " fentanyl. He is scheduled to be sentenced in November.</p>", "Two Indicted and a Third Pleads Guilty")
+    assert got == {"Marlon Reece Tolliver": ("arrested", None, 30), "Kiara Dawn Mabry": ("arrested", None, 25),
+                   "Ignacio Ruben Solano": ("pleaded_guilty", None, 41)}

@@ -134,7 +134,7 @@ def recent_defendant(mentions: list[Mention], starts: list[int], pos: int, text:
     while k >= 0 and pos - mentions[k].start < _RECENT_REACH:
         c = mentions[k].candidate
         if _defendant_like(c):
-            return (_subject_before_pair(text, mentions, k) if text else None) or c
+            return (_subject_before_pair(text, mentions, k) or _subject_of_relative(text, mentions, k) if text else None) or c
         k -= 1
     return None
 
@@ -174,6 +174,23 @@ def _defendant_like(c: Candidate) -> bool:
 _RECENT_REACH = 700
 _PAIR_AND = re.compile(r",?[ \t]+and[ \t]+")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|from|with|by|for|against)[ \t]+$")
+
+
+# 'X, 41, of Hopkinsville, Kentucky, who is alleged to have supplied the pills to A, was charged …. He is
+# scheduled to be sentenced': A is named inside the relative clause of X, the subject; 'He' is X
+_RELATIVE_OPENING = re.compile(r"(?:,[ \t]*(?:age[ \t]+)?\d{1,2})?(?:,[ \t]*(?:of|from)[ \t]+[A-Z][^,;.]{0,40}"
+                               r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?)?,[ \t]+who[ \t]+[^,;.]*")
+
+
+def _subject_of_relative(text: str, mentions: list[Mention], k: int) -> Candidate | None:
+    """The defendant whose relative clause names the person at mentions[k] (see above)."""
+    for i in range(k - 1, max(-1, k - 4), -1):
+        m = mentions[i]
+        if mentions[k].start - m.end > 200:
+            return None
+        if _RELATIVE_OPENING.fullmatch(text, m.end, mentions[k].start):
+            return m.candidate if m.candidate is not mentions[k].candidate and _defendant_like(m.candidate) else None
+    return None
 
 
 def _subject_before_pair(text: str, mentions: list[Mention], k: int) -> Candidate | None:
