@@ -45,3 +45,31 @@ def verdict_before_sentencing(text: str, stage: str, e_start: int, s_end: int) -
     """A relative clause's jury verdict, in a sentence that then says the person awaits sentencing."""
     return stage == "convicted" and _JURY_VERDICT.search(text, e_start, min(s_end, e_start + 90)) is not None and \
         _TO_BE_SENTENCED.search(text, e_start, s_end) is not None
+
+
+# 'The Fant brothers, Dunaway, Crenshaw and Hensley were arrested': the family opens the list
+_FAMILY_LISTED = re.compile(r"\b[Tt]he\s+([A-Z][\w’'-]+)\s+(?:brothers|sisters|siblings|cousins|couple)\s*,\s*(?:and\s+)?$")
+
+
+def family_listed(text: str, at: int, pool: list[Candidate], grp: list[Candidate]) -> list[Candidate]:
+    """The members of a family named by its surname right before the list starting at `at`."""
+    m = _FAMILY_LISTED.search(text, max(0, at - 45), at) if "he " in text[max(0, at - 45):at] else None
+    return [c for c in pool if c not in grp and c.name.split()[-1] == m.group(1)] if m else []
+
+
+# 'A Murfreesboro man was sentenced today to 17 years in prison, and his girlfriend to 70 months in
+# prison, …' and later 'His girlfriend, Jane Roe, 29, packaged the pills': Jane Roe's term
+_KIN_TERM = re.compile(r"\bsentenced\b[^.;]{0,80}?,?\s+and\s+(?:his|her)\s+(wife|husband|girlfriend|boyfriend|brother|sister|"
+                       r"son|daughter|mother|father|co-defendant|accomplice|partner)\s+(to\s+[^,;.]{3,40})")
+
+
+def kin_in_lead(text: str, mentions: list[Mention]) -> list[tuple[Candidate, tuple]]:
+    """(person, (months, label)) for a relative the lead sentences by role only (see above), once the
+    text names the relative ('His girlfriend, X,' / 'Roe’s girlfriend, X,')."""
+    from .terms import sentence_months
+    m = _KIN_TERM.search(text, 0, 600) if " and h" in text[:600] else None
+    if m is None or not (term := sentence_months(m.group(2)))[1]:
+        return []
+    label = re.compile(rf"(?:\b[Hh](?:is|er)|[A-Z][\w-]+[’']s?)\s+{m.group(1)},\s+$")
+    return [(mm.candidate, term) for mm in mentions
+            if mm.start > m.end() and label.search(text, max(0, mm.start - 40), mm.start)][:1]

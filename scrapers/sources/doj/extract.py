@@ -47,7 +47,7 @@ from .stages import _attribute
 from .surnames import add_surnames, merge_short_forms, plural_dead
 from .terms import sentence_months
 from .textscan import _TokenWords, ascii_bytes, sentence_spans
-from .titles import _any_title_stage, title_appositive_name, title_stage
+from .titles import _any_title_stage, others_stage, title_appositive_name, title_stage
 from .verbs import VERB_WORDS
 
 _CASE_OPENER = re.compile(r"^(?:In\s+(?:one|a\s+separate|another|a\s+second|a\s+third|a\s+related|the\s+(?:first|second|third|fourth|final|last))\s+case\b)", re.I)
@@ -73,13 +73,17 @@ class Extraction:
     defendants: list[dict]
 
 
+_DISTRICT_HEADING = re.compile(r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
+                               r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}:?")
+
+
 def split_cases(blocks: list[Block], title: str) -> list[Case]:
     """Round-ups: bold/heading blocks that announce a case stage, or paragraphs opening
     'In one case,' / 'In a separate case,', start a new case. Otherwise one case."""
     starts = []
     for i, b in enumerate(blocks):
-        if b.heading and len(b.text) < 300 and _any_title_stage(b.text):
-            starts.append((i, b.text))
+        if b.heading and len(b.text) < 300 and (_any_title_stage(b.text) or _DISTRICT_HEADING.fullmatch(b.text.strip())):
+            starts.append((i, b.text))   # (a Main Justice round-up's section per district: 'Western District of Texas')
         elif not b.heading and b.text[:1] in _CASE_OPENER_FIRST and _CASE_OPENER.match(b.text) and not (i > 0 and blocks[i - 1].heading and starts and starts[-1][0] == i - 1):
             starts.append((i, None))
     if len(starts) < 2:
@@ -151,7 +155,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
                 if len(found) == 1 and stage_default:
                     c.stage = stage_default
                 elif stage_default in ("charged", "arrested", "extradited"):
-                    c.stage = stage_default
+                    c.stage = (others_stage(title) if single else None) or stage_default
                 else:
                     c.stage = "other"
         if single and release_stage == "sentenced":

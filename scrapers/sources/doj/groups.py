@@ -62,7 +62,8 @@ _ROLE_PHRASE = re.compile(
 _PLACE_PEOPLE = frozenset("resident residents man men woman women native natives".split())
 
 
-_COUNT_INCLUDING = re.compile(r"\s+(?:\w+\s+){0,2}?(?:defendants|individuals|people|persons|men|women|others)\s*,?\s+"
+_COUNT_INCLUDING = re.compile(r"\s+(?:\w+\s+){0,2}?(?:defendants|individuals|people|persons|men|women|others)"
+                              r"(?:\s+in\s+addition\s+to\s+[^,;]{1,60})?\s*,?\s+"   # ('nine defendants in addition to X, including')
                               r"including\s+(?:(?:the|his|her|their)\s+[^,;]{1,60},\s+)?")
 
 
@@ -124,6 +125,10 @@ def generic_group(before: str, n: int) -> bool:
     return before.count(" and ") == 1 and n == 2
 
 
+_ROLE_AT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:owner|co-owner|manager|president|operator|founder|"
+                      r"employee|director|executive|officer|ceo)\s+(?:of|at|for)\s+")
+
+
 def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool) -> list[Candidate]:
     """A mention and the ones conjoined with it ('A, 29, of X, and B, 31,')."""
     out = [first.candidate]
@@ -142,6 +147,9 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
         nick = _BARE_NICKNAME.match(stripped)
         if nick and any(c.aka for c in out):
             stripped = stripped[nick.end():]   # 'A, aka Magic, B, Spyro, C': B's alias, its 'aka' left out
+        if m.candidate.is_company and len(between) < 120 and _ROLE_AT.fullmatch(stripped):
+            last_end = m.end   # 'C, 61, the owner of Acme LLC, and D': the company C's role names, no one of the list
+            continue
         conj = _CONJ.match(stripped)
         if len(between) < 120 and (conj.end() == len(stripped) or describes(" " + stripped[conj.end():])):
             if m.candidate not in out:

@@ -51,7 +51,7 @@ until once here there where what who which why how agents investigators officers
 county counties city court courts district circuit division department office offices bureau administration agency service
 services task force unit team group network association center centre program project operation initiative strike
 enforcement investigations investigation homeland security immigration customs border patrol national international
-united u.s. american street avenue road highway interstate river lake park mountain valley beach county's cartel
+brothers sisters siblings united u.s. american street avenue road highway interstate river lake park mountain valley beach county's cartel
 cartels organization organizations company companies inc ltd llc corporation university college school hospital
 church bank market marketplace republic kingdom federation government ministry gang crips bloods mafia sheriff's
 attorney's attorneys attorney general judge judges justice magistrate senior chief special agent agents assistant

@@ -186,6 +186,10 @@ _RELATION = (r"(?:boyfriend|girlfriend|wife|husband|friend|son|daughter|brother|
              r"child|niece|nephew|grandson|granddaughter|roommate|neighbor|neighbour)")
 # 'Jane Roe, 43, her boyfriend John Doe, 40, and friend Jim Poe': an age and a relation between the names
 _VICTIM_JOIN = re.compile(rf"\s*,\s*\d{{1,2}}\s*[,;]?\s*(?:and\s+)?(?:(?:his|her|their)\s+)?{_RELATION}\s+$")
+# 'caused the deaths of A, 22, of Shepherdsville, on November 3, 2019, and B, 31,': the second of the dead
+_DEATHS_OF = re.compile(r"\b(?:deaths|overdoses)\s+of\s+$")
+_DEAD_JOIN = re.compile(r"(?:\s*,\s*\d{1,2})?(?:\s*,\s*of\s+[A-Z][^,;.]{1,30}(?:,\s*[A-Z][\w.]*)?)?"
+                        r"(?:\s*,?\s*(?:on|in)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?,?\s+\d{4})?\s*,?\s+and\s+$")
 
 
 def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
@@ -580,7 +584,9 @@ class _Scanner:
         sep = self.p["group_sep"]
         for k in range(len(ms) - 1):
             a, b = ms[k], ms[k + 1]
-            if a.candidate.victim and not b.candidate.victim and _VICTIM_JOIN.match(self.text, a.end, b.start):
+            if a.candidate.victim and not b.candidate.victim and (
+                    _VICTIM_JOIN.match(self.text, a.end, b.start) or
+                    (_DEATHS_OF.search(self.text, max(0, a.start - 12), a.start) and _DEAD_JOIN.fullmatch(self.text, a.end, b.start))):
                 b.candidate.victim = True
             if a.candidate.official and not b.candidate.official:
                 between = self.text[a.end:b.start]

@@ -245,10 +245,20 @@ AND_THEN = re.compile(r"(?:[^.;:]{0,60}?\band\b[^.;:]{0,40})?$")   # ('' when on
 
 def part_of_group(before: str) -> bool:
     """A clause's subject is a part of a group (_PART_OF; looked for only when its words are there:
-    every match holds 'other', or 'of' and one of its nouns)."""
+    every match holds 'other', or 'of' and one of its nouns; or 'Seven of the nine ')."""
     low = lower_for_ci(before)
-    return (low is None or "other" in low or ("of" in low and any(w in low for w in _PART_OF_NOUNS))) and \
-        _PART_OF.search(before) is not None
+    return ((low is None or "other" in low or ("of" in low and any(w in low for w in _PART_OF_NOUNS))) and
+            _PART_OF.search(before) is not None) or _n_of_count(before) is not None
+
+
+# 'Seven of the nine were arrested': the group's noun left out after its count
+_N_OF_COUNT = re.compile(r"(?:^|[.;:]\s+|\n)(\w+)\s+of\s+the\s+(\w+)\s+$")
+
+
+def _n_of_count(before: str) -> tuple[int, int] | None:
+    m = _N_OF_COUNT.search(before[-40:]) if " of the " in before[-40:] else None
+    n, total = (_count(m.group(1)), _count(m.group(2))) if m else (None, None)
+    return (n, total) if n and total and n < total else None
 
 
 _PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)(?:\s+(?:named|charged|listed)\s+in\s+the\s+\w+)?|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)   # ('Six of the seven defendants named in the indictment were')
@@ -258,7 +268,7 @@ def part_of(before: str) -> tuple[int | None, int | None] | None:
     """'Seven of the eight defendants' -> (7, 8); 'all of the defendants' -> (None, None)."""
     m = _N_OF_M.search(before[-120:])
     if not m:
-        return None
+        return _n_of_count(before)
     return _count(m.group(1)), _count(m.group(2))
 
 
@@ -286,7 +296,7 @@ def bare_count(before: str, clause: bool = False, noun: bool = False) -> tuple[i
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_PLURAL_FUGITIVE = re.compile(r"\s*,?\s+(?:who\s+)?(?:remain|are|were|have)\b")
+_PLURAL_FUGITIVE = re.compile(r"(?:[ \t]*,[^,.;\n]{1,100}(?=,))?\s*,?\s+(?:who\s+)?(?:remain|are|were|have)\b")   # (an aside: ', whom …,')
 
 
 def fugitives(text: str, mentions: list[Mention]) -> set[int]:
@@ -316,7 +326,7 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
         if listed and plural_after and id(ordered[k + 1].candidate) in found:
             found.add(id(m.candidate))
         if not listed:
-            plural_after = bool(_PLURAL_FUGITIVE.match(text, m.end, m.end + 40) and _FUGITIVE.match(text, m.end, m.end + 120))
+            plural_after = bool(_PLURAL_FUGITIVE.match(text, m.end, m.end + 140) and _FUGITIVE.match(text, m.end, m.end + 160))
     return found
 
 
@@ -353,7 +363,11 @@ def the_others(counted: tuple[int | None, int | None], pool: list[Candidate], aw
 
     def fits(group: list[Candidate]) -> list[Candidate] | None:
         if total is not None and total != len(group):
-            return None
+            # 'charges nine defendants in addition to X … Seven of the nine were arrested' (X extradited):
+            # the count is of those the release accounts for no other way
+            group = [c for c in group if c.stage != "extradited" and c.stage not in beyond]
+            if total != len(group):
+                return None
         rest = [c for c in group if id(c) not in away and c.stage not in beyond]
         # ('Six … were arrested … A was extradited … B and C remain at large'; where the count is known,
         # 'Six of the defendants were arrested on Sept. 9 … A and B were arrested in July')
@@ -419,19 +433,20 @@ def also_named(text: str, words: set[str] | None = None) -> list[re.Match]:
 # Also 'Arrested Tuesday were:' and 'Sentenced were:', then a line each. A sentence's first word, which
 # the case verbs' lower-case search (stages.py) never sees.
 _INVERTED_KEYS = {b"Charged ": "charged", b"Indicted ": "charged", b"Arrested ": "arrested",
-                  b"Extradited ": "extradited", b"Convicted ": "convicted", b"Sentenced ": "sentenced"}
-INVERTED_WORDS = frozenset({"charg", "indicted", "arrest", "extradit", "convict", "sentence"})   # (in VERB_WORDS)
+                  b"Extradited ": "extradited", b"Convicted ": "convicted", b"Sentenced ": "sentenced",
+                  b"Pleading guilty ": "pleaded_guilty", b"Pleaded guilty ": "pleaded_guilty"}   # ('Pleading guilty before Judge X were: A; B')
+INVERTED_WORDS = frozenset({"charg", "indicted", "arrest", "extradit", "convict", "sentence", "guilty"})   # (in VERB_WORDS)
 # ... then maybe how many and what they are: 'Charged ... are two China-based companies, A and B'
 _HOW_MANY = (r"(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
              r"(?:companies|defendants|individuals|entities|men|women|people|persons|nationals|firms|businesses)\s*[,:])?")
-_INVERTED = re.compile(r"[A-Z][a-z]+\b[^.;:\n]{0,90}?\s(?:are|were|is|was)\b(?:\s+the\s+following(?:\s+[a-z-]+){0,2})?"
+_INVERTED = re.compile(r"[A-Z][a-z]+\b(?:[^.;:\n]|(?<=\s[A-Z])\.){0,90}?\s(?:are|were|is|was)\b(?:\s+the\s+following(?:\s+[a-z-]+){0,2})?"
                        + _HOW_MANY + r"(?=\s*:|\s+[A-Z])")
 
 
 # ... and after the people's noun: 'The companies charged are A, B and C', 'The defendants sentenced
 # today were:'
 # ... and with no verb, where the noun says they are charged: 'The defendants are A, B and C' (at least charged)
-_NOUN_VERB = re.compile(r"The\s+(?:following\s+)?(?:(?:companies|defendants|individuals|entities|people|persons|men|women)\s+"
+_NOUN_VERB = re.compile(r"The\s+(?:following\s+|other\s+|remaining\s+)?(?:(?:companies|defendants|individuals|entities|people|persons|men|women)\s+"
                         r"(?P<v>charged|indicted|arrested|extradited|convicted|sentenced)\b[^.;:\n]{0,50}?\s|"
                         # ... the verb before the noun: 'The extradited defendants are:'
                         r"(?P<v2>charged|indicted|arrested|extradited|convicted|sentenced)\s+(?:companies|defendants|"

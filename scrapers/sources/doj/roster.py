@@ -17,7 +17,7 @@ from .headers import BULLET, table_lines
 from .htmltext import CELL
 from .people import Mention
 from .terms import LENGTH, sentence_months, term_at
-from .textscan import SENTENCE_STOP
+from .textscan import SENTENCE_STOP, _abbreviation_ends_at
 
 # a status at the start of a cell or after a bullet's dash ('Sentenced to 60 months', 'pleaded guilty')
 _STATUS_WORDS = (r"(?P<w>re-?sentenced|sentenced|time\s+served|pleaded\s+guilty|pled\s+guilty|guilty\s+plea|convicted|"
@@ -197,12 +197,21 @@ def _lines(text: str, line: int):
         line = end + 1
 
 
+# a sentence's stop, also with the space lost ('… of North Versailles.In connection with …')
+_ITEM_STOP = re.compile(r"(?<=[a-z0-9”\"’)]{2})\.(?:\s+|(?=[A-Z][a-z]))(?=[A-Z“\"])")
+
+
 def _between_semicolons(text: str, line: int, end: int):
     while line < end:
         semi = text.find(";", line, end)
-        stop = end if semi < 0 else semi
-        yield line, stop
-        line = stop + 1
+        stop = _ITEM_STOP.search(text, line, end if semi < 0 else semi)
+        while stop and _abbreviation_ends_at(text, line, stop.start()):   # ('of Fresno, Calif. Sentenced …' goes on)
+            stop = _ITEM_STOP.search(text, stop.end(), end if semi < 0 else semi)
+        if stop:   # the last item ends with its sentence ('…; and C, 44, eight years. Each was also ordered …')
+            yield line, stop.start() + 1
+            return
+        yield line, end if semi < 0 else semi
+        line = end if semi < 0 else semi + 1
 
 
 def _lists(text: str):

@@ -387,7 +387,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         # 'All but C were arrested': everyone else the release names, never C
                         subjects = [c for c in default_subjects if c not in grp and not c.is_company] if plural else []
                     elif plural or (len(grp) > 1 and _PLED.match(text, e_start, e_end)):
-                        subjects = grp
+                        subjects = grp + cues.family_listed(text, first.start, default_subjects, grp)
                     else:
                         subjects = [first.candidate]
                 else:
@@ -492,6 +492,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         _rosters(text, mentions, all_events)
     for m, stage, term in verb_lines(text, mentions):   # 'Jane Roe, 36' / 'Sentenced to 70 months'
         _record(m.candidate, stage, text, 0, (), 0, 0, term)
+    for cand, term in cues.kin_in_lead(text, mentions):   # '… man was sentenced …, and his girlfriend to 70 months'
+        _record(cand, "sentenced", text, 0, (), 0, 0, term)
     if companies:
         _described_companies(scanner, mentions, companies, text)
     for m in labelled_roster_companies(text, mentions):   # ('DEFENDANTS:' then a company's line)

@@ -33,6 +33,15 @@ _TITLE_STAGE_WORDS = [(stage, rx, {"sentenced": ("sentenc",), "convicted": ("con
                                    "charged": ("indict", "charge", "complaint")}[stage]) for stage, rx in _TITLE_STAGES]
 
 
+_OTHERS_CHARGED = re.compile(r"\b(?:others?|co-?defendants?)\b[^;:.]{0,40}?\b(?:charged|indicted)\b", re.I)
+
+
+def others_stage(title: str | None) -> str | None:
+    """'Trafficker Extradited From Mexico; Nine Others Charged …': the stage of the people the title
+    counts apart from its subject (charged), for those the text gives no stage of their own."""
+    return "charged" if title and ("ther" in title or "efendant" in title) and _OTHERS_CHARGED.search(title) else None
+
+
 def _any_title_stage(text: str) -> bool:
     """any(rx.search(text) for _, rx in _TITLE_STAGES)"""
     return title_stage(text) is not None

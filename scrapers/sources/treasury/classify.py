@@ -50,6 +50,9 @@ HIST_NAME_RE = re.compile(
     r"|\b(?:remains?|remained|(?:has|have|had)\s+(?:also\s+)?been|already(?:\s+listed)?)\s+on\s+(?:OFAC[’']s\s+|the\s+)?"
     r"(?:SDN\s+List|Specially\s+Designated\s+Nationals)"
 
+    # "… on December 15, 2021. That same day, OFAC also designated X": the day the sentence before gives
+    r"|\b(?:(?:that|the)\s+same\s+(?:day|date|month|year)|on\s+that\s+(?:day|date)),?\s+(?:OFAC|Treasury|the\s+(?:U\.S\.\s+)?"
+    r"Department\s+of\s+(?:the\s+Treasury|State))\s+(?:also\s+)?(?:designated|sanctioned|identified)\b"
     rf"|\b(?:in|on|since)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:(?:19|20)\d\d|of\s+(?:this|last)\s+year),?\s+"
     r"(?:OFAC|Treasury|the\s+(?:U\.S\.\s+)?Department\s+of\s+(?:the\s+Treasury|State))\s+(?:also\s+)?"
     r"(?:designated|sanctioned|identified)\b",
@@ -226,8 +229,8 @@ def _not_an_act(text: str, verb: re.Match) -> bool:
     "Treasury will designate") or a gerund after anything but an auxiliary ("discussed
     sanctioning fentanyl suppliers")."""
     before = text[max(0, verb.start() - 40):verb.start()]
-    if _NOT_FINITE.search(before):
-        return True
+    if _NOT_FINITE.search(before) or before.endswith(("Specially ", "specially ")):
+        return True   # (… 'Specially Designated Global Terrorists': a list's name)
     if text.startswith(" as ", verb.end()) and not _AUXILIARY.search(before):
         return True   # a status: 'cartels designated as Foreign Terrorist Organizations' (not 'X was designated as')
     return verb.group(0).lower().endswith("ing") and not _AUXILIARY.search(before)

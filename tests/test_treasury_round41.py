@@ -1,0 +1,30 @@
+"""Round 41 (invented fixtures in the shape of real Treasury releases; each failed before its rule): 'That
+same day, OFAC also designated X' tells of the day the sentence before gives, not today; a year-end fact
+sheet's 'Specially Designated Global Terrorists' names a list, it designates no one."""
+from __future__ import annotations
+
+from scrapers.sources.treasury.designees import extract_designees
+from scrapers.sources.treasury.release import parse_release
+
+
+def test_that_same_day_is_the_day_before():
+    html = ("<p><strong>WASHINGTON</strong> — Today, OFAC designated two Culiacán money launderers pursuant to E.O."
+            " 14059.</p><p>OFAC designated the Sinaloa Cartel pursuant to E.O. 14059 on December 15, 2021. That same"
+            " day, OFAC also designated Efrén Quiroz Beltrán, a plaza boss in northern Sinaloa.</p><p><strong>Leonel"
+            " Arce Villa</strong> (Arce) launders money for Quiroz Beltrán. <strong>Brenda Soto Lugo</strong> keeps his"
+            " accounts. Arce and Soto Lugo are being designated pursuant to E.O. 14059.</p>")
+    got = {c.name: c.role for c in extract_designees(html)}
+    assert got == {"Leonel Arce Villa": "designated", "Brenda Soto Lugo": "designated"}
+
+
+def test_a_fact_sheet_recalling_the_years_designations_is_no_designation():
+    body = ("<p>WASHINGTON — In 2025, the Department of the Treasury used its authorities against drug cartels. This"
+            " fact sheet summarizes the year.</p><p>Following the Department of State’s February 2025 designation of"
+            " the Sinaloa Cartel and other cartels as Foreign Terrorist Organizations and Specially Designated Global"
+            " Terrorists, the Office of Foreign Assets Control (OFAC) began designating cartel members under"
+            " counterterrorism authorities as well as under Executive Order (E.O.) 14059.</p><p>FinCEN issued alerts"
+            " on bulk cash smuggling and fentanyl.</p>")
+    rel = parse_release('<article about="/news/press-releases/tz9001" class="entity--type-node"><div class="field'
+                        ' field--name-field-news-publication-date"><time datetime="2026-01-15T14:00:00Z">January 15, 2026'
+                        f'</time></div><div class="field field--name-field-news-body">{body}</div></article>', "tz9001")
+    assert rel.is_eo14059 is False
