@@ -7,6 +7,7 @@ import bisect
 import re
 
 from .people import Candidate, Mention
+from .terms import sentence_months
 
 # the label before fugitives named only once ('Two others, A and B, remain at large')
 OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals|men|women|people|(?:second|third|fourth|fifth|"
@@ -66,8 +67,8 @@ _KIN_TERM = re.compile(r"\bsentenced\b[^.;]{0,80}?,?\s+and\s+(?:his|her)\s+(wife
 def kin_in_lead(text: str, mentions: list[Mention]) -> list[tuple[Candidate, tuple]]:
     """(person, (months, label)) for a relative the lead sentences by role only (see above), once the
     text names the relative ('His girlfriend, X,' / 'Roe’s girlfriend, X,')."""
-    from .terms import sentence_months
-    m = _KIN_TERM.search(text, 0, 600) if " and h" in text[:600] else None
+    head = text[:600]
+    m = _KIN_TERM.search(head) if " and his " in head or " and her " in head else None
     if m is None or not (term := sentence_months(m.group(2)))[1]:
         return []
     label = re.compile(rf"(?:\b[Hh](?:is|er)|[A-Z][\w-]+[’']s?)\s+{m.group(1)},\s+$")

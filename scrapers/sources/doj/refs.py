@@ -296,7 +296,7 @@ def bare_count(before: str, clause: bool = False, noun: bool = False) -> tuple[i
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_PLURAL_FUGITIVE = re.compile(r"(?:[ \t]*,[^,.;\n]{1,100}(?=,))?\s*,?\s+(?:who\s+)?(?:remain|are|were|have)\b")   # (an aside: ', whom …,')
+_PLURAL_FUGITIVE = re.compile(r"(?:[ \t]*,[^,.;\n]{1,100}+(?=,))?\s*,?\s+(?:who\s+)?(?:remain|are|were|have)\b")   # (an aside: ', whom …,')
 
 
 def fugitives(text: str, mentions: list[Mention]) -> set[int]:
@@ -308,8 +308,10 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
         return set()
     ordered = sorted(mentions, key=lambda m: m.start)
     led = [k for k, m in enumerate(ordered) if _FUGITIVE_BEFORE.search(text, max(0, m.start - 30), m.start)]
+    # (where a word every _FUGITIVE match holds stands: the pattern is tried only after names that have one near)
+    words = [w.start() for w in _FUGITIVE_WORD.finditer(text)]
     found = {id(m.candidate) for k, m in enumerate(ordered)
-             if fugitive_after(text, m)
+             if (i := bisect.bisect_left(words, m.end)) < len(words) and words[i] < m.end + 120 and fugitive_after(text, m)
              or ("(" in text[m.end:m.end + 62] and _FUGITIVE_MARK.match(   # (up to the next name)
                  text, m.end, min(m.end + 100, ordered[k + 1].start if k + 1 < len(ordered) else len(text))))}
     for k in led:   # ('still searching for A, B and C': each name of the list)
@@ -326,7 +328,9 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
         if listed and plural_after and id(ordered[k + 1].candidate) in found:
             found.add(id(m.candidate))
         if not listed:
-            plural_after = bool(_PLURAL_FUGITIVE.match(text, m.end, m.end + 140) and _FUGITIVE.match(text, m.end, m.end + 160))
+            i = bisect.bisect_left(words, m.end)
+            plural_after = i < len(words) and words[i] < m.end + 160 and \
+                bool(_PLURAL_FUGITIVE.match(text, m.end, m.end + 140) and _FUGITIVE.match(text, m.end, m.end + 160))
     return found
 
 
@@ -344,6 +348,10 @@ def _listed_next(text: str, m: Mention, nxt: Mention) -> bool:
 # 'A, 47, of Perry (fugitive)'
 _FUGITIVE_BEFORE = re.compile(r"\bfugitives?\b[^.;:\n]*$|\b(?:still\s+)?(?:searching|looking)\s+for\s+$")   # ('agents are still searching for X')
 _FUGITIVE_MARK = re.compile(r"[^\n()]{0,60}?\(\s*(?:fugitive|at\s+large)\s*\)", re.I)
+
+
+_FUGITIVE_WORD = re.compile(r"fugitive|at\s+large|fled|believed|thought|not\s+(?:yet\s+)?(?:been|arrested|apprehended|located|found|"
+                            r"taken)")
 
 
 def fugitive_after(text: str, m: Mention) -> bool:
