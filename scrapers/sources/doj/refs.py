@@ -309,9 +309,10 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     ordered = sorted(mentions, key=lambda m: m.start)
     led = [k for k, m in enumerate(ordered) if _FUGITIVE_BEFORE.search(text, max(0, m.start - 30), m.start)]
     # (where a word every _FUGITIVE match holds stands: the pattern is tried only after names that have one near)
-    words = [w.start() for w in _FUGITIVE_WORD.finditer(text)]
+    words = [w.start() for w in _FUGITIVE_WORD.finditer(text)] if len(ordered) > 2 else None   # (one name: tried at once)
     found = {id(m.candidate) for k, m in enumerate(ordered)
-             if (i := bisect.bisect_left(words, m.end)) < len(words) and words[i] < m.end + 120 and fugitive_after(text, m)
+             if (words is None or ((i := bisect.bisect_left(words, m.end)) < len(words) and words[i] < m.end + 120))
+             and fugitive_after(text, m)
              or ("(" in text[m.end:m.end + 62] and _FUGITIVE_MARK.match(   # (up to the next name)
                  text, m.end, min(m.end + 100, ordered[k + 1].start if k + 1 < len(ordered) else len(text))))}
     for k in led:   # ('still searching for A, B and C': each name of the list)
@@ -328,8 +329,8 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
         if listed and plural_after and id(ordered[k + 1].candidate) in found:
             found.add(id(m.candidate))
         if not listed:
-            i = bisect.bisect_left(words, m.end)
-            plural_after = i < len(words) and words[i] < m.end + 160 and \
+            i = bisect.bisect_left(words, m.end) if words is not None else 0
+            plural_after = (words is None or (i < len(words) and words[i] < m.end + 160)) and \
                 bool(_PLURAL_FUGITIVE.match(text, m.end, m.end + 140) and _FUGITIVE.match(text, m.end, m.end + 160))
     return found
 
