@@ -124,3 +124,12 @@ def test_a_relative_sentenced_by_role_in_the_lead_and_named_later():
                " 29, packaged the pills and mailed them. Whitaker and Scarbro pleaded guilty in June 2020.</p>",
                "Tennessee Couple Sentenced")
     assert got == {"Cody Alan Whitaker": ("sentenced", 204.0, 31), "Briana Lynn Scarbro": ("sentenced", 70.0, 29)}
+
+
+def test_a_resentencing_replaces_the_term_it_follows():
+    got = rows("<p>BOSTON – A Lawrence man was resentenced today in federal court.</p><p>Ramon Elias Tejeda Cruz, 41,"
+               " was resentenced by U.S. District Judge Orla P. Finch to 188 months in prison and five years of"
+               " supervised release. In June 2017, Tejeda Cruz was convicted by a federal jury and was sentenced to 262"
+               " months in prison as a career offender. In 2019, the court of appeals vacated that sentence.</p>",
+               "Lawrence Man Resentenced for Fentanyl Trafficking")
+    assert got == {"Ramon Elias Tejeda Cruz": ("sentenced", 188.0, 41)}
