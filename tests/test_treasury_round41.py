@@ -28,3 +28,25 @@ def test_a_fact_sheet_recalling_the_years_designations_is_no_designation():
                         ' field--name-field-news-publication-date"><time datetime="2026-01-15T14:00:00Z">January 15, 2026'
                         f'</time></div><div class="field field--name-field-news-body">{body}</div></article>', "tz9001")
     assert rel.is_eo14059 is False
+
+
+def test_a_designation_under_a_named_act_in_a_year_is_history():
+    # round 42: '(Kingpin Act)' between the name and the date no longer hides the date
+    html = ("<p><strong>WASHINGTON</strong> — Today, OFAC sanctioned two Mexican nationals that launder drug proceeds"
+            " for Rodrigo Cazal Urías, a plaza boss in southern Sinaloa, pursuant to E.O. 14059.</p><p>Rodrigo Cazal"
+            " Urías (Cazal) has run the cartel’s operations in Elota for a decade. OFAC designated Cazal pursuant to the"
+            " Foreign Narcotics Kingpin Designation Act (Kingpin Act) in June 2012, and again pursuant to E.O. 14059 on"
+            " December 15, 2021.</p><p><strong>Ignacio Tirado Beltrán</strong> manages Cazal’s money. <strong>Dulce"
+            " Osuna Zamora</strong> keeps his books. Tirado and Osuna are being designated pursuant to E.O. 14059.</p>")
+    got = {c.name: c.role for c in extract_designees(html)}
+    assert got == {"Ignacio Tirado Beltrán": "designated", "Dulce Osuna Zamora": "designated"}
+
+
+def test_a_company_identified_today_as_blocked_property():
+    html = ("<p><strong>WASHINGTON</strong> — Today, OFAC designated one Mexican national pursuant to E.O. 14059 and"
+            " identified a company as blocked property.</p><p><strong>Saúl Cornejo Anaya</strong> supplies precursor"
+            " chemicals to CJNG laboratories. Cornejo is being designated pursuant to E.O. 14059.</p><p>OFAC is also"
+            " identifying Bodegas del Salto Norte, S.A. de C.V., a warehouse company in El Salto, Jalisco, as property"
+            " in which Cornejo has an interest.</p>")
+    got = {c.name: c.role for c in extract_designees(html)}
+    assert got == {"Saúl Cornejo Anaya": "designated", "Bodegas del Salto Norte, S.A. de C.V.": "designated"}

@@ -35,7 +35,7 @@ HIST_NAME_RE = re.compile(
     # "builds on OFAC’s May 2023 designation of X", "follows Treasury’s designation of X"
     r"|\b(?:build(?:s|ing)?\s+(?:up)?on|follow(?:s|ing)?|after)\s+(?:OFAC|Treasury|the\s+U\.S\.)[’']s\s+"
     r"(?:[\w,]+\s+){0,4}?(?:designations?|sanctions?|sanctioning)\s+(?:of|against|on|targeting)\b"
-    rf"|\b(?:designated|sanctioned|{_IDENTIFIED})\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+|(?:[^,.;()]|\bE\.O\.|\(E\.O\.\)|,\s+as\s+amended,){{1,80}}?\s+)?"
+    rf"|\b(?:designated|sanctioned|{_IDENTIFIED})\s+(?:by\s+(?:OFAC|Treasury|the\s+[\w.’' ]+?)\s+|(?:[^,.;()]|\bE\.O\.|\([^()]{{1,30}}\)|,\s+as\s+amended,){{1,80}}?\s+)?"
     rf"(?:in|on)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b"   # ('designated X pursuant to E.O. 14059 in August 2023')
     # "Los Lobos (sanctioned June 2024)": a month and year without "in"
     rf"|\b(?:designated|sanctioned)\s+{MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|\((?:designated|sanctioned)\s+(?:19|20)\d\d\)"

@@ -12,7 +12,15 @@ import re
 
 from ...countries import country_of_place, normalize_country
 from ...names import normalize_name
-from .candidates import OFFICIAL_WORDS, SENTENCE_OPENERS, Candidate, clean_sentence, is_attribution, looks_like_name
+from .candidates import (
+    LEGAL_ANYWHERE,
+    OFFICIAL_WORDS,
+    SENTENCE_OPENERS,
+    Candidate,
+    clean_sentence,
+    is_attribution,
+    looks_like_name,
+)
 from .classify import EO_RE, OTHER_AUTHORITY
 from .html import Block, squash
 from .layouts import lead_sentences
@@ -254,14 +262,32 @@ _IDENTIFYING_TODAY = re.compile(r"\b(?:is|are)\s+(?:also\s+|additionally\s+)?ide
                                 r"|\btoday\b[^.;]*\bidentif(?:y|ied|ying)\b", re.I)
 
 
+_IDENTIFYING_COMPANY = re.compile(r"\bidentifying\s+(?:the\s+)?([A-ZÁÉÍÓÚÑ][^;:()]{2,100}?)(?=,\s+(?:a|an|the|which)\b|\s+as\s+"
+                                  r"(?:blocked\s+)?property\b)")
+
+
 def identified_property(blocks: list[Block], sentences: dict, wordings: list[Wording], known: set[str]) -> list[Candidate]:
-    """Vessels named with their IMO number and aircraft named by their tail number in a sentence
-    identifying them today as blocked property (not `known` names, which it extends)."""
+    """Vessels named with their IMO number, aircraft named by their tail number and companies with their
+    legal form in a sentence identifying them today as blocked property (not `known` names, which it
+    extends)."""
     out: list[Candidate] = []
     named = {bi for bi, block in enumerate(blocks) if "IMO" in block.text or "number" in block.text}
     for bi, text, a, b in prose_sentences(blocks, sentences):
         seg = text[a:b]
-        if bi not in named or not _IDENTIFYING_TODAY.search(seg):
+        if "identif" not in seg or not _IDENTIFYING_TODAY.search(seg):
+            continue
+        # 'OFAC is also identifying Acme Bodegas, S.A. de C.V., a warehouse company …, as property in which X
+        # has an interest': a company with its legal form, identified today
+        for m in _IDENTIFYING_COMPANY.finditer(text, a, b):
+            name = squash(m.group(1))
+            role, why, decided = wordings[bi].judge(m.start(1), m.end(1))
+            if role != "designated" or name in known or not (LEGAL_ANYWHERE.search(name) and looks_like_name(name)):
+                continue
+            known.add(name)
+            out.append(Candidate(name=name, lookup=name, markup="text", role="designated", decided=decided,
+                                 reason=f"a company identified today as blocked property; {why}", sentence=clean_sentence(seg),
+                                 mentions=[(bi, m.start(1), m.end(1))]))
+        if bi not in named:
             continue
         for m, what in [(m, "a vessel identified today as blocked property, named with its IMO number")
                         for m in _VESSEL.finditer(text, a, b)] + \
