@@ -448,7 +448,7 @@ INVERTED_WORDS = frozenset({"charg", "indicted", "arrest", "extradit", "convict"
 # ... then maybe how many and what they are: 'Charged ... are two China-based companies, A and B'
 _HOW_MANY = (r"(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
              r"(?:companies|defendants|individuals|entities|men|women|people|persons|nationals|firms|businesses)\s*[,:])?")
-_INVERTED = re.compile(r"[A-Z][a-z]+\b(?:[^.;:\n]|(?<=\s[A-Z])\.){0,90}?\s(?:are|were|is|was)\b(?:\s+the\s+following(?:\s+[a-z-]+){0,2})?"
+_INVERTED = re.compile(r"[A-Z][a-z]+\b[^.;:\n]{0,90}?(?:(?<=\s[A-Z])\.[^.;:\n]{0,60}?)?\s(?:are|were|is|was)\b(?:\s+the\s+following(?:\s+[a-z-]+){0,2})?"
                        + _HOW_MANY + r"(?=\s*:|\s+[A-Z])")
 
 

@@ -195,11 +195,10 @@ class _TokenWords:
                     holders[t] = inside
             seen |= new  # (after holders: a token seen always has its entry)
         out: set[str] = set()
-        get = holders.get   # (looked up token by token: set.intersection(dict) would walk the whole memo)
-        for t in distinct:
-            inside = get(t)
-            if inside:
-                out |= inside
+        # (the tokens that hold a word, found in C: a dict's keys view intersected with a smaller set walks
+        # the set, never the whole memo)
+        for t in holders.keys() & distinct:
+            out |= holders[t]
         return out
 
 
