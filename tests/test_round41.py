@@ -133,3 +133,24 @@ def test_a_resentencing_replaces_the_term_it_follows():
                " months in prison as a career offender. In 2019, the court of appeals vacated that sentence.</p>",
                "Lawrence Man Resentenced for Fentanyl Trafficking")
     assert got == {"Ramon Elias Tejeda Cruz": ("sentenced", 188.0, 41)}
+
+
+def test_a_surname_two_brothers_share_is_the_first_ones_before_the_second_is_named():
+    got = rows("<p>HAMMOND – Rashid Lamar Tipton, 29 years old, of Gary, Indiana, was sentenced after pleading guilty"
+               " to possession with intent to distribute fentanyl.</p><p>Tipton was sentenced to 92 months in prison"
+               " followed by 4 years of supervised release.</p><p>According to documents in this case, Tipton and his"
+               " brother, Devon Marcel Tipton, 26 years old, of Gary, sold fentanyl on four occasions. Devon Tipton"
+               " pleaded guilty and was sentenced in January 2024 to 60 months in prison.</p>", "Gary Man Sentenced")
+    assert got == {"Rashid Lamar Tipton": ("sentenced", 92.0, 29), "Devon Marcel Tipton": ("sentenced", 60.0, 26)}
+
+
+def test_the_following_defendants_is_no_single_defendant():
+    got = rows("<p>MACON, Ga. – Two members of a drug ring were sentenced this week.</p><p>The following defendants"
+               " were sentenced by U.S. District Judge Eustace W. Harrow after previously pleading guilty:</p>"
+               "<table><tr><th>Defendant</th><th>Age</th><th>Residence</th><th>Sentence</th></tr>"
+               "<tr><td>Marcus Antoine Stubbs</td><td>40</td><td>Macon</td><td>240 months</td></tr>"
+               "<tr><td>Javon Elijah Strother</td><td>24</td><td>Macon</td><td>41 months</td></tr></table>"
+               "<p>A third defendant, Reggie Terrell Spiker, 51, of Atlanta, who supplied the ring, pleaded guilty in May"
+               " and is scheduled to be sentenced in September.</p>", "Two Sentenced for Roles in Macon Drug Ring")
+    assert got["Reggie Terrell Spiker"] == ("pleaded_guilty", None, 51)
+    assert got["Marcus Antoine Stubbs"] == ("sentenced", 240.0, 40)

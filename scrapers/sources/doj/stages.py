@@ -422,6 +422,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     elif role := role_reference(scanner.text, mentions, before):   # 'The nurse practitioner was'
                         subjects = role
                     elif len(default_subjects) == 1 and not described and not OTHERS.search(before) and \
+                            not (plural and _FOLLOWING.search(before)) and \
                             not descr.other_age(before, default_subjects[0]) and not refs.bare_count(before, clause=True) and \
                             not refs.victim_subject(scanner.mentions, s_start, e_start):
                         if stage in ("charged", "arrested") or id(default_subjects[0]) not in away:
@@ -578,6 +579,7 @@ def _rosters(text: str, mentions: list[Mention], events: list[tuple[int, int, st
 _PLURAL = re.compile(r"\s*(?:were|are|have|remain)\b")   # ("remain detained": plural)
 _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
+_FOLLOWING = re.compile(r"\b[Tt]he\s+following\s+(?:\w+\s+)?$")   # ('The following defendants were sentenced:' a list's)
 _PLED = re.compile(r"\s*(?:pleaded|pled)\b")
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
 def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start: int, s_end: int,

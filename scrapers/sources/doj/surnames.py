@@ -155,19 +155,29 @@ def add_surnames(scanner: _Scanner) -> None:
     # the one person of that name who is not one of them
     usable = {f: own[0] for f, cs in variants.items() if f not in official_words
               and len(own := cs if len(cs) == 1 else [c for c in cs if not c.bystander]) == 1}
-    if not usable:
+    # a surname two people share ('Rashawn Tippins … Tippins was sentenced … his brother, Devonte Tippins'):
+    # before the second is named, the first one's
+    shared = {f: sorted(own, key=lambda c: c.first) for f, cs in variants.items() if f not in official_words and " " not in f
+              and len(own := [c for c in cs if not c.bystander]) > 1}
+    if not usable and not shared:
         return
     covered = sorted((m.start, m.end) for m in scanner.mentions)
     starts = [s for s, _ in covered]
     text = scanner.text
     found: dict[int, Mention] = {}
     taken = bytearray(len(text))   # positions inside a surname mention found already
-    places = _places_of(text, usable)
+    places = _places_of(text, [*usable, *shared])
     victim_right = scanner.p["victim_right"]
-    for form in sorted(usable, key=len, reverse=True):
-        cand = usable[form]
+    for form in sorted([*usable, *shared], key=len, reverse=True):
+        only = usable.get(form)
         j = 0
         for i in places.get(form, ()):
+            cand = only
+            if cand is None:   # (a shared surname: only where exactly one of its people is named yet, never
+                named_yet = [c for c in shared[form] if c.first < i]   # a possessive: 'Ellis Sr.’s son, …')
+                if len(named_yet) != 1 or _POSSESSIVE_AFTER.match(text, i + len(form)):
+                    continue
+                cand = named_yet[0]
             if i < j or (form in nicks and (text[i - 1:i] not in ("“", '"') or _NICK_GIVEN.search(text, max(0, i - 40), i))):
                 continue   # (overlapping the last one: 'Roe Roe Roe' holds 'Roe Roe' once; a nickname unquoted, or
                 # where it is given: 'a/k/a “Tito”')
@@ -190,6 +200,7 @@ def add_surnames(scanner: _Scanner) -> None:
 
 
 _WORD = re.compile(r"[\w’'-]+")
+_POSSESSIVE_AFTER = re.compile(r"(?:,?\s+(?:Sr|Jr|II|III|IV)\.?)?[’'](?:s\b|\s)")
 
 
 def _places_of(text: str, forms) -> dict[str, list[int]]:
