@@ -50,3 +50,14 @@ def test_a_company_identified_today_as_blocked_property():
             " in which Cornejo has an interest.</p>")
     got = {c.name: c.role for c in extract_designees(html)}
     assert got == {"Saúl Cornejo Anaya": "designated", "Bodegas del Salto Norte, S.A. de C.V.": "designated"}
+
+
+def test_a_recap_of_a_years_count_is_no_designation():
+    body = ("<p>WASHINGTON — This fact sheet summarizes the Department’s work against cartels in 2025.</p><p>Treasury’s"
+            " Office of Foreign Assets Control (OFAC) sanctioned more than 200 individuals, entities, vessels, and aircraft"
+            " connected to drug trafficking in 2025, most of them pursuant to Executive Order (E.O.) 14059, many of them"
+            " also pursuant to E.O. 13224, as amended.</p>")
+    rel = parse_release('<article about="/news/press-releases/tz9002" class="entity--type-node"><div class="field'
+                        ' field--name-field-news-publication-date"><time datetime="2025-12-29T14:00:00Z">December 29, 2025'
+                        f'</time></div><div class="field field--name-field-news-body">{body}</div></article>', "tz9002")
+    assert rel.is_eo14059 is False

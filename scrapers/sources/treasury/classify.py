@@ -244,6 +244,11 @@ def _nearest(markers: list[tuple[int, str]], pos: int) -> str | None:
     return min(after)[1] if after else None
 
 
+# a period's count: 'OFAC sanctioned more than 200 individuals, entities, vessels, and aircraft … in 2025'
+_RECAP = re.compile(r"\b(?:designated|sanctioned)\s+(?:more\s+than|over|nearly|almost|some)\s+\d[\d,]*\b[^.;]{0,120}?"
+                    r"\b(?:in|during|throughout)\s+(?:19|20)\d\d\b", re.I)
+
+
 def classify_eo14059(sentences: list[Sentence]) -> tuple[bool, list[str]]:
     """True when the release announces designations it makes under E.O. 14059. Returns the
     deciding sentences (evidence), or the rejected ones prefixed with why.
@@ -260,6 +265,9 @@ def classify_eo14059(sentences: list[Sentence]) -> tuple[bool, list[str]]:
         text = sent.text
         mentions = list(EO_RE.finditer(text))
         if not mentions:
+            continue
+        if _RECAP.search(text) and not CURRENT_RE.search(text):
+            rejected.append("a recap of a period: " + text)   # ('OFAC sanctioned more than 200 … in 2025, most …')
             continue
         if NEUTRAL_RE.search(text):
             rejected.append("not a designation: " + text)
