@@ -111,6 +111,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
     fam = _fentanyl_family()
     single = len([c for c in cases if c.index > 0]) <= 1
     release_stage = title_stage(title)
+    others = others_stage(title) if single else None   # ('…; Nine Others Charged': those the text gives no stage)
     # 1. everyone named, case by case; officials anywhere in the release are officials everywhere
     scanned = []
     officials: set[str] = set()
@@ -155,7 +156,7 @@ def extract(release_id: str, title: str, blocks: list[Block], components: list[s
                 if len(found) == 1 and stage_default:
                     c.stage = stage_default
                 elif stage_default in ("charged", "arrested", "extradited"):
-                    c.stage = (others_stage(title) if single else None) or stage_default
+                    c.stage = others or stage_default
                 else:
                     c.stage = "other"
         if single and release_stage == "sentenced":

@@ -204,7 +204,8 @@ def _co_defendant_list(before: str) -> bool:
     return _IN_A_LIST.search(before) is not None and _KIN_LIST.search(before) is None
 # 'Her mother, X, 48,', 'by her sister, X, 23,': a relative or a friend introduced as one (of a victim,
 # in the releases that name them), not in a list of co-defendants ('A, 38, and her husband, B, 41, both of')
-_KIN_BEFORE = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+(?:[’']s|(?<=s)[’']))\s+(?:step|grand|older\s+|younger\s+)?"
+NAME_POSSESSIVE = r"[A-Z][\w-]+(?:[’']s|(?<=s)[’'])"   # ('Roe’s', 'Hutchins’')
+_KIN_BEFORE = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|{NAME_POSSESSIVE})\s+(?:step|grand|older\s+|younger\s+)?"
                          rf"(?:{_KIN}|girlfriend|boyfriend|fiancée?|roommate),\s+$")   # ('Roe’s grandmother, X, 74,')
 # 'She found X, 27, of Y, on the restroom floor, not breathing': someone found overdosed
 _FOUND_STATE = re.compile(r"[^.;]{0,100}?\b(?:not\s+breathing|unresponsive|unconscious|dead|overdosing|overdosed)\b")

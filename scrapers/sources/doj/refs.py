@@ -10,6 +10,7 @@ import re
 
 from ...names import surname_first
 from .groups import other_count
+from .officials import NAME_POSSESSIVE
 from .people import Candidate, Mention
 from .textscan import _SENT_END_TEXT, ascii_bytes, lower_for_ci
 
@@ -143,7 +144,7 @@ def recent_defendant(mentions: list[Mention], starts: list[int], pos: int, text:
 # subject of the sentence before a pronoun of the relative's sex is who the pronoun is
 _FEMALE_KIN = "mother|sister|daughter|wife|widow|aunt|grandmother|girlfriend|fiancée|stepmother|stepdaughter"
 _MALE_KIN = "father|brother|son|husband|uncle|grandfather|boyfriend|fiancé|stepfather|stepson"
-_KIN_OPENING = re.compile(rf"(?:[A-Z][\w-]+(?:[’']s|(?<=s)[’'])|His|Her|Their)\s+(?:(?P<f>{_FEMALE_KIN})|(?P<m>{_MALE_KIN})),[ \t]+")
+_KIN_OPENING = re.compile(rf"(?:{NAME_POSSESSIVE}|His|Her|Their)\s+(?:(?P<f>{_FEMALE_KIN})|(?P<m>{_MALE_KIN})),[ \t]+")
 _PRONOUN_OPENING = re.compile(r"(?:(?P<f>She)|He)\s")
 
 
@@ -310,9 +311,13 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
     led = [k for k, m in enumerate(ordered) if _FUGITIVE_BEFORE.search(text, max(0, m.start - 30), m.start)]
     # (where a word every _FUGITIVE match holds stands: the pattern is tried only after names that have one near)
     words = [w.start() for w in _FUGITIVE_WORD.finditer(text)] if len(ordered) > 2 else None   # (one name: tried at once)
+
+    def word_near(at: int, reach: int) -> bool:
+        i = bisect.bisect_left(words, at) if words is not None else 0
+        return words is None or (i < len(words) and words[i] < at + reach)
+
     found = {id(m.candidate) for k, m in enumerate(ordered)
-             if (words is None or ((i := bisect.bisect_left(words, m.end)) < len(words) and words[i] < m.end + 120))
-             and fugitive_after(text, m)
+             if word_near(m.end, 120) and fugitive_after(text, m)
              or ("(" in text[m.end:m.end + 62] and _FUGITIVE_MARK.match(   # (up to the next name)
                  text, m.end, min(m.end + 100, ordered[k + 1].start if k + 1 < len(ordered) else len(text))))}
     for k in led:   # ('still searching for A, B and C': each name of the list)
@@ -329,8 +334,7 @@ def fugitives(text: str, mentions: list[Mention]) -> set[int]:
         if listed and plural_after and id(ordered[k + 1].candidate) in found:
             found.add(id(m.candidate))
         if not listed:
-            i = bisect.bisect_left(words, m.end) if words is not None else 0
-            plural_after = (words is None or (i < len(words) and words[i] < m.end + 160)) and \
+            plural_after = word_near(m.end, 160) and \
                 bool(_PLURAL_FUGITIVE.match(text, m.end, m.end + 140) and _FUGITIVE.match(text, m.end, m.end + 160))
     return found
 

@@ -204,14 +204,15 @@ _ITEM_STOP = re.compile(r"(?<=[a-z0-9”\"’)]{2})\.(?:\s+|(?=[A-Z][a-z]))(?=[A
 def _between_semicolons(text: str, line: int, end: int):
     while line < end:
         semi = text.find(";", line, end)
-        stop = _ITEM_STOP.search(text, line, end if semi < 0 else semi)
+        item_end = end if semi < 0 else semi
+        stop = _ITEM_STOP.search(text, line, item_end)
         while stop and _abbreviation_ends_at(text, line, stop.start()):   # ('of Fresno, Calif. Sentenced …' goes on)
-            stop = _ITEM_STOP.search(text, stop.end(), end if semi < 0 else semi)
+            stop = _ITEM_STOP.search(text, stop.end(), item_end)
         if stop:   # the last item ends with its sentence ('…; and C, 44, eight years. Each was also ordered …')
             yield line, stop.start() + 1
             return
-        yield line, end if semi < 0 else semi
-        line = end if semi < 0 else semi + 1
+        yield line, item_end
+        line = item_end + 1
 
 
 def _lists(text: str):

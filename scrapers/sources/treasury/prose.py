@@ -278,21 +278,14 @@ def identified_property(blocks: list[Block], sentences: dict, wordings: list[Wor
             continue
         # 'OFAC is also identifying Acme Bodegas, S.A. de C.V., a warehouse company …, as property in which X
         # has an interest': a company with its legal form, identified today
-        for m in _IDENTIFYING_COMPANY.finditer(text, a, b):
-            name = squash(m.group(1))
-            role, why, decided = wordings[bi].judge(m.start(1), m.end(1))
-            if role != "designated" or name in known or not (LEGAL_ANYWHERE.search(name) and looks_like_name(name)):
-                continue
-            known.add(name)
-            out.append(Candidate(name=name, lookup=name, markup="text", role="designated", decided=decided,
-                                 reason=f"a company identified today as blocked property; {why}", sentence=clean_sentence(seg),
-                                 mentions=[(bi, m.start(1), m.end(1))]))
-        if bi not in named:
-            continue
-        for m, what in [(m, "a vessel identified today as blocked property, named with its IMO number")
-                        for m in _VESSEL.finditer(text, a, b)] + \
-                       [(m, "an aircraft identified today as blocked property, named by its tail number")
-                        for m in _AIRCRAFT.finditer(text, a, b)]:
+        found = [(m, "a company identified today as blocked property") for m in _IDENTIFYING_COMPANY.finditer(text, a, b)
+                 if LEGAL_ANYWHERE.search(name := squash(m.group(1))) and looks_like_name(name)]
+        if bi in named:
+            found += [(m, "a vessel identified today as blocked property, named with its IMO number")
+                      for m in _VESSEL.finditer(text, a, b)] + \
+                     [(m, "an aircraft identified today as blocked property, named by its tail number")
+                      for m in _AIRCRAFT.finditer(text, a, b)]
+        for m, what in found:
             name = squash(m.group(1))
             role, why, decided = wordings[bi].judge(m.start(1), m.end(1))
             if role != "designated" or name in known:
