@@ -10,20 +10,16 @@ import re
 from ...countries import country_of_demonym, country_of_place, demonym_pattern, subdivision_code
 from ...names import normalize_name
 from .classify import tables
+from .companies import company_names
 from .districts import geo
 from .headers import inverted_names
 from .mentions import (
-    _LEGAL_HINT_RX,
-    _LEGAL_RX,
-    COMPANY_APPOSITIVE,
     NAME_RUN_RX,
     _article_before,
     _attributive,
-    _sentence_end,
     caps_name,
     caps_names,
     company_key,
-    company_list_cut,
     run_names,
 )
 from .officials import (
@@ -154,17 +150,10 @@ def _place_country(place: str | None) -> str | None:
     c = country_of_place(place)
     return c.name if c else None
 
-_COMPANY_WORDS = re.compile(r"(?<![\w’'])((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de|del|la|los|las|y)[ \t]+){1,8})$|"
-                            r"(?<![\w’'])((?:(?:[A-Z0-9][\w&’'.()-]*|&|and|of|de|del|la|los|las|y)[ \t]+){0,7}[A-Z0-9][\w&’'.()-]*,[ \t]+)$")
-# (each word whole: the 'y' of 'held by Acme LLC' is no Spanish 'and')
-# ('Acme Trading, LLC', 'Bluestem Pharmacy, Inc.': a comma before the legal form)
-_COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "from", "with", "to", "that", "its",
-                           "de", "&", "according", "defendant", "defendants", "former", "including", "against"))
+
 _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "commended", "praised")
 
 
-# (a company by the noun after it: COMPANY_APPOSITIVE)
-_GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b")
 # (a degree between the name and the age: 'Miriam Castellanos-Ruhl, M.D., 58,')
 _DEGREES = r"(?:M\.D\.|D\.O\.|R\.N\.|N\.P\.|Ph\.D\.|Pharm\.D\.|D\.D\.S\.|Esq\.)"
 _AGED = re.compile(rf",[ \t]*(?:{_DEGREES},[ \t]*)?"
@@ -242,55 +231,9 @@ class _Scanner:
     def scan(self) -> None:
         text = self.text
         company_spans = []
-        if _LEGAL_HINT_RX.search(text):  # == any(h in text for h in _LEGAL_HINTS), twice as fast
-            for m in _LEGAL_RX.finditer(text):
-                if m.start() and text[m.start() - 1] not in " \t":
-                    continue
-                window = text[max(0, m.start() - 160):m.start()]
-                wm = _COMPANY_WORDS.search(window)
-                if not wm or (wm.group(2) and m.group(0)[:1] not in "ILCS"):   # (only 'LLC', 'Inc.', 'Ltd.', 'Corp.', 'S.A. de C.V.')
-                    continue
-                g = 1 if wm.group(1) else 2
-                toks = wm.group(g).split()
-                i = max((k + 1 for k, t in enumerate(toks) if t[-1] == "." and (t[:-1].isdigit() or _sentence_end(t))),
-                        default=0)   # 'May 2.', 'in Seattle. Acme Inc. was'
-                # 'Raxon Pvt. Ltd. (Raxon) of Hyderabad and Shreeji Agrochem Private Limited': the name
-                # starts after a parenthesis closed, and after the place of the company before it
-                i = max((k + 1 for k, t in enumerate(toks) if t.count(")") > t.count("(")), default=i)
-                if 0 < i < len(toks) and toks[i - 1].count(")") > toks[i - 1].count("(") and toks[i] in ("of", "in", "from"):
-                    i = next((k + 1 for k in range(i + 1, min(i + 5, len(toks) - 1)) if toks[k] == "and"), i)
-                toks, i = toks[i:], 0
-                # leading words that are no part of the name: 'the', 'former', a dateline
-                # ('WASHINGTON Acme Corp.'), a description ('Tokyo-based Acme Corp.')
-                while i < len(toks) - 1 and (toks[i].lower() in _COMPANY_LEAD or toks[i].lower().endswith("-based") or
-                                             (len(toks[i]) >= 6 and toks[i].isupper() and not toks[i + 1].isupper())):
-                    i += 1
-                toks = toks[i:]
-                if not toks or toks[0].lower() in _COMPANY_LEAD:
-                    continue
-                start = m.start() - len(window) + wm.start(g) + wm.group(g).find(toks[0])
-                # 'companies Acme Chemicals and Zenith Labs Pvt. Ltd.': two companies
-                cut = company_list_cut(toks, window[:wm.start(g) + wm.group(g).find(toks[0])])
-                if cut and _LEGAL_RX.search(" ".join(toks[:cut])):
-                    # 'Acme Ltd. and Zenith Inc.': the first one has its own legal form, read already
-                    start = text.find(toks[cut + 1], start)
-                    toks = toks[cut + 1:]
-                elif cut:
-                    first = " ".join(toks[:cut])
-                    self.mentions.append(Mention(start, start + len(first), first, company_key(first), is_company=True))
-                    company_spans.append((start, start + len(first)))
-                    start = text.find(toks[cut + 1], start + len(first))
-                    toks = toks[cut + 1:]
-                name = " ".join(toks + [m.group(0)]).rstrip(",")
-                company_spans.append((start, m.end()))
-                self.mentions.append(Mention(start, m.end(), name, company_key(name), is_company=True))
-        if "Group" in text or "Holding" in text:
-            # a company named without a legal form, as a company by the noun after it: 'Yuancheng Group, a
-            # China-based chemical company' (never a task force's or working group: no company noun)
-            for m in _GROUP_COMPANY.finditer(text):
-                if COMPANY_APPOSITIVE.match(text, m.end(1)) and not any(a <= m.start(1) < b for a, b in company_spans):
-                    company_spans.append(m.span(1))
-                    self.mentions.append(Mention(m.start(1), m.end(1), m.group(1), company_key(m.group(1)), is_company=True))
+        for start, end, name in company_names(text):
+            company_spans.append((start, end))
+            self.mentions.append(Mention(start, end, name, company_key(name), is_company=True))
         for m in caps_names(text):
             got = caps_name(m.group(1))
             if got and not any(a <= m.start() < b for a, b in company_spans):
