@@ -150,7 +150,9 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
     ev_starts = [e[0] for e in events]
     for pos, intro_start, items in _lists(text):
         intro = [e for e in events[bisect.bisect_left(ev_starts, intro_start):bisect.bisect_left(ev_starts, pos)]
-                 if e[3] != "right" or not _name_between(starts, e[1], pos)]
+                 if e[3] != "right" or _THE_FOLLOWING.match(text, e[1]) or not _name_between(starts, e[1], pos)]
+        # ('Judge X sentenced the following defendants, each of whom pleaded guilty to Conspiracy to …:':
+        # the verb's object is the list, whatever capitalised words follow it)
         stage = max((e[2] for e in intro), key=rank.get, default=None)
         if stage is None and (m := _HEADING_STAGE.search(text, intro_start, pos)):
             stage = _STAGE_OF[(m.group(1) or "charged").lower()]   # 'The Convicted Defendants:', 'The Defendants:' (E.D.N.Y.)
@@ -242,6 +244,7 @@ _INTRO_REACH = 300
 _KIN_LEAD = re.compile(r"(?:his|her|their)\s+(?:father|mother|son|daughter|brother|sister|wife|husband|cousin|uncle|"
                        r"nephew|niece|partner|girlfriend|boyfriend|co-?defendant)(?:-in-law)?,\s+")
 _PROSE_AFTER = re.compile(r"(?:,[^,\n]{1,60},)?\s+(?:was|were|is|are|has|have|had|will|also)\b")   # 'A was also ordered to …'
+_THE_FOLLOWING = re.compile(r"\s+the\s+following\b")
 _SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+following\s+sentences(?:\s+[^.:\n]{1,50})?\s*$",
                                re.I)   # ('… imposed the following sentences between February and June 2025:')
 _EXTRADITED_NOUN = re.compile(r"\bextradited\s+(?:defendants|individuals|fugitives|people|persons)\b", re.I)   # 'The extradited defendants are'

@@ -510,5 +510,5 @@ _PLURAL = re.compile(r"\s*(?:were|are|have|remain)\b")   # ("remain detained": p
 _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _FOLLOWING = re.compile(r"\b[Tt]he\s+following\s+(?:\w+\s+)?$")   # ('The following defendants were sentenced:' a list's)
-_PLED = re.compile(r"\s*(?:pleaded|pled)\b")
+_PLED = re.compile(r"\s*(?:pleaded|pled|entered|enters)\b")   # ('A, 24, and B, 51, have entered guilty pleas')
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
