@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...countries import normalize_country
+from .districts import geo
 from .headers import BULLET, table_lines
 from .htmltext import CELL
 from .people import Mention
@@ -169,7 +171,8 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
             if (kin := _KIN_LEAD.match(text, at, end)) is not None:
                 at = kin.end()   # '…; his father, Roderick Batiste, 49, of Port Arthur, 180 months;'
             k = bisect.bisect_left(starts, at)
-            if k >= len(mentions) or mentions[k].start != at:
+            if k >= len(mentions) or mentions[k].start != at or (field and _town_of_country(text, at, end)):
+                # ('Santo Domingo, Dominican Republic' under an item's 'Age: 48': its town, though read as a name)
                 if _FIELD_LINE.match(text, at, end):
                     field = True
                     continue   # 'NAME' / 'Age: 50' / 'Nationality: Brazil': the item's own lines
@@ -255,6 +258,16 @@ _PLACE_LINE = re.compile(r"[ \t]*[A-ZÀ-Þ][\w.’'-]*(?:,?[ \t]+[A-ZÀ-Þ][\w.�
 _FIELD_LINE = re.compile(r"\s*(?:Age|Nationality|Citizenship|Residence|Hometown|Country|City|Status)\s*:", re.I)
 _INTRO_NOUNS = re.compile(r"\b(?:sentences|defendants|co-?defendants)\b[^:\n.]{0,60}?\b(?:are|were|include)"
                           r"(?:\s+as\s+follows)?\s*$", re.I)
+
+
+def _town_of_country(text: str, at: int, end: int) -> bool:
+    """Whether a line is a town and its country or U.S. state ('Santo Domingo, Dominican Republic',
+    'San Juan, Puerto Rico'), nothing else on it."""
+    if not _PLACE_LINE.match(text, at, end):
+        return False
+    head, comma, tail = text[at:end].strip().rpartition(",")
+    tail = tail.strip()
+    return bool(comma and head) and (normalize_country(tail) is not None or tail in geo()["state_names"])
 
 
 def _name_between(starts: list[int], a: int, b: int) -> bool:
