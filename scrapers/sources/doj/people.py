@@ -56,7 +56,9 @@ def _patterns() -> dict:
     return {
         "official_right": re.compile(rf"^\s*,\s*(?:the\s+|an?\s+)?(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{suffix_alt})\b"),
         "speaker_right": re.compile(r"^\s*,?\s*(?:said|says|stated|added|explained|noted|commented)\b"),
-        "victim_left": re.compile(rf"\b(?:{victims})\b[^.;]{{0,35}}$", re.I),
+        # ('the death of a 24-year-old Staten Island woman, A': a longer way to the name, through her description)
+        "victim_left": re.compile(rf"\b(?:{victims})\b(?:[^.;]{{0,35}}|\s+(?:of\s+)?(?:an?\s+)?\d{{1,2}}-year-old\s+(?:[\w.’'-]+\s+){{0,3}}?"
+                                  r"(?:man|woman|boy|girl|teen|teenager|student|mother|father|resident),\s*)$", re.I),
         "victim_right": re.compile(r"^(?:\s*,\s*\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?"
                                    r"\s*(?:who\s+)?(?:later\s+)?(?:died|overdosed|passed\s+away|was\s+found\s+dead|was\s+killed|suffered\s+a\s+(?:fatal|non-fatal))"),
         "nat_right": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:both\s+|all\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?({demonyms})\s+(?:nationals?|citizens?|man|woman|national)\b", re.I),

@@ -38,7 +38,7 @@ _PLEA_TO_COME = re.compile(r"\b(?:(?:agreed|agrees|agreeing|expected|expects|int
                            r"\s+to|will|would|could|may)\s+plead\s+$", re.I)
 _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:pleas?\s+of\s+)?$")
 # ('A federal jury in London on Wednesday convicted X', 'a jury in Brooklyn, New York, convicted X')
-_LEFT_COURT = re.compile(r"\b(?:jury|jurors|judge|court)\s+(?:[\w.]+,?\s+){0,6}?$")
+_LEFT_COURT = re.compile(r"\b(?:jury|jurors|[Jj]udge|court)\s+(?:[\w.]+,?\s+){0,6}?$")
 _RIGHT_PLEA = re.compile(r"\s+pleas?\b")
 _RIGHT_CUSTODY = re.compile(r"\s+(?:federal\s+)?custody\b")
 
@@ -159,6 +159,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 out.append((i, j, stage, "right"))
         elif kind == "guilty":
             m = _LEFT_PLEAD.search(left)
+            if m and ("not" in left or "never" in left) and _NEGATED.search(left, 0, m.start()):
+                continue   # 'has not pleaded guilty and remains in custody'
             if m and (later := _PLEA_TO_COME.search(left)):
                 out.append((base + later.start(), j, "charged", "left"))
             elif m:
@@ -375,6 +377,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     # "X's chief lab operator, Y, was sentenced": Y; "A man who was with X during a sale, Y,
                     # 29, has been charged": Y (X is inside the relative clause)
                     clause = clause[1:]
+                if clause and prev_subjects and _AND_VERB.fullmatch(text, clause[-1].end, e_start) and \
+                        _OBJECT_LEFT.search(text, prev_end, clause[0].start):
+                    clause = []   # 'A pleaded guilty, testified against B, and was sentenced': A's (B an object)
                 if clause:   # ('since their arrests': a plural possessive)
                     plural = bool(_PLURAL.match(text, e_start, e_end)) or text.endswith("their ", 0, e_start) or \
                         " their " in text[e_start:e_end]   # ('A and B entered their guilty pleas')
@@ -510,5 +515,7 @@ _PLURAL = re.compile(r"\s*(?:were|are|have|remain)\b")   # ("remain detained": p
 _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _FOLLOWING = re.compile(r"\b[Tt]he\s+following\s+(?:\w+\s+)?$")   # ('The following defendants were sentenced:' a list's)
+_AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?")   # (a verb with no subject of its own)
+_OBJECT_LEFT = re.compile(r"\b(?!and\b|but\b|or\b|while\b|then\b)[a-z]+\s+$")   # (a name right after a verb or preposition)
 _PLED = re.compile(r"\s*(?:pleaded|pled|entered|enters)\b")   # ('A, 24, and B, 51, have entered guilty pleas')
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
