@@ -17,6 +17,9 @@ _COMPANY_LEAD = frozenset(("the", "in", "on", "and", "of", "a", "an", "by", "fro
 # (a company by the noun after it: COMPANY_APPOSITIVE)
 _GROUP_COMPANY = re.compile(r"(?<![\w’'-])(?:The\s+)?((?:[A-Z][\w&’'-]*[ \t]+){1,5}(?:Group|Holdings?))\b")
 
+# a dateline glued to the first word of the text ('WASHINGTONCooperative'): capitals, then a capitalised word
+_GLUED_DATELINE = re.compile(r"[A-Z]{4,}(?=[A-Z][a-z])")
+
 
 def company_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of every company named in text, in the order found (a group's name
@@ -49,6 +52,9 @@ def company_names(text: str) -> list[tuple[int, int, str]]:
             if not toks or toks[0].lower() in _COMPANY_LEAD:
                 continue
             start = m.start() - len(window) + wm.start(g) + wm.group(g).find(toks[0])
+            if (glued := _GLUED_DATELINE.match(toks[0])) is not None:
+                toks[0] = toks[0][glued.end():]   # 'WASHINGTONCooperative Success Maritime S.A.': the dateline lost its dash
+                start += glued.end()
             # 'companies Acme Chemicals and Zenith Labs Pvt. Ltd.': two companies
             cut = company_list_cut(toks, window[:wm.start(g) + wm.group(g).find(toks[0])])
             if cut and _LEGAL_RX.search(" ".join(toks[:cut])):

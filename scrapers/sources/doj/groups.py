@@ -34,6 +34,11 @@ _AKA_PHRASE = re.compile(r"\s*,?\s*\(?\b(?:(?:who\s+(?:was|is)\s+)?(?:also\s+)?k
                          r"(?-i:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}))\)?", re.I)   # (or one alias bare: ', aka Flaco,')
 _GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?"
                       r"|leaders|members|associates|traffickers)\b", re.I)
+PART_OF_PARENT = re.compile(r"\b(?:subsidiary|affiliate|division|unit|branch)\s+of\s+(?:the\s+)?$")
+_BOTH = re.compile(r"\b[Bb]oth\b")
+_AND_PERSON = re.compile(r" and (?:(?:an?|the|his|her|their|another)\s+(?:[\w.,’'-]+\s+){0,4}?)?(?:man|woman|national|resident|teen|teenager|"
+                         r"citizen|son|daughter|father|mother|husband|wife|brother|sister|boyfriend|girlfriend|partner|"
+                         r"cousin|nephew|niece|uncle|aunt|co-?defendants?|[A-Z][\w’'-]*)\b")
 _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I)
 
 
@@ -122,7 +127,10 @@ def generic_group(before: str, n: int) -> bool:
     m = _COUNT.search(before)
     if m:
         return int(_number(m.group(1)) or 0) == n
-    return before.count(" and ") == 1 and n == 2
+    # ('A Dominican national and a Lawrence man': two descriptions; never 'A Mexican national who directed
+    # shipments of heroin and fentanyl' -- one person, an 'and' inside the description)
+    return n == 2 and ((before.count(" and ") == 1 and _AND_PERSON.search(before) is not None) or
+                       _BOTH.search(before) is not None)   # ('Both defendants appeared … and were ordered detained')
 
 
 _ROLE_AT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:owner|co-owner|manager|president|operator|founder|"
@@ -139,6 +147,10 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
         if m.candidate in out and between.strip() == "(" and scanner.text.startswith(")", m.end):
             last_end = m.end + 1   # 'Acme Chemical Co., Ltd. (Acme Chemical)': its short form
             continue
+        if between.startswith(" (") and out[-1].is_company and (close := between.find(")", 2, 44)) > 0:
+            between = between[close + 1:]   # 'A Co., Ltd. (Lutai); B Co., Ltd.': A's short form, one word (no name)
+        if "of" in between and PART_OF_PARENT.search(between):
+            break   # 'BNP Paribas USA, Inc. (BNPP USA), a subsidiary of BNP Paribas S.A., pleaded guilty': the parent is no one of them
         if _TOWN_BEFORE.fullmatch(between):
             continue   # 'A, 22, of Chula Vista, and B': the town of the name before (read as a name), not a person
         # allow the appositive of the previous name (", 29, of Nampa,") before "and"; its suffix (", Sr.,")

@@ -46,6 +46,21 @@ _GENERIC_COMPANY = re.compile(
     r"(?=\s*(?:$|,|\(|and\b))")
 
 
+# a sentence opening with a count of people described, the subject of a plural verb: 'Two alleged leaders of a
+# Sinaloa Cartel faction that controls routes through X, Sonora, were extradited' (the two named next)
+_COUNT_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?P<n>(?i:two|three|four|five|six))\s+(?:alleged\s+|accused\s+|reputed\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:leaders|bosses|lieutenants|members|traffickers|operatives|men|women|brothers|nationals)\b"
+    rf"{_NO_STOP}{{0,160}}$")
+
+
+def count_subject(before: str) -> str | None:
+    """A count of described people as a whole subject clause, written as lead_group counts it
+    (' two people'), or None."""
+    m = _COUNT_SUBJECT.match(before)
+    return f" {m.group('n').lower()} people" if m else None
+
+
 def generic_companies(before: str) -> int:
     """How many companies a subject clause describes without naming them (0: none)."""
     m = _GENERIC_COMPANY.match(before)

@@ -166,6 +166,15 @@ _BUYER_BEFORE = re.compile(_SOLD_TO + r"(?:the\s+)?\d{1,2}-year-old\s+$")
 _BUYER_BEFORE_NAME = re.compile(_SOLD_TO + r"(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3},[ \t]*\d{1,2},[ \t]*and[ \t]+"
                                 r"(?:(?:his|her|their)[ \t]+(?:friend|boyfriend|girlfriend|roommate|cousin|brother|sister),?[ \t]+)?)?$")   # ('to A, 24, and her friend B, 26')
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
+# a state or province after a name and its comma: the name is a town ('San Luis Río Colorado, Sonora,')
+_REGION_AFTER = re.compile(r", ([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})(?=[,.;:])")
+
+
+def _region_after(text: str, at: int, state_names) -> bool:
+    m = _REGION_AFTER.match(text, at)
+    return m is not None and (m.group(1) in state_names or subdivision_code(m.group(1)) is not None)
+
+
 _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _SHARED = re.compile(r"\s*,?\s*(?:both|all|each)\b")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
@@ -260,7 +269,8 @@ class _Scanner:
                     continue  # 'Brighton Place/Northview Heights Crips': an organisation's name
                 if _attributive(text, s + start, s + end) or \
                         (start and ". " not in m.group(0)[:start] and _article_before(text, s)) or \
-                        (not start and _RESIDENCE_BEFORE.search(text, max(0, s - 16), s)):
+                        (not start and _RESIDENCE_BEFORE.search(text, max(0, s - 16), s)) or \
+                        (not aged and text.startswith(", ", s + end) and _region_after(text, s + end, state_names)):
                     places.add(key)
                     continue  # 'A Van Nuys man', 'the Crow Indian Reservation', 'a Controlled Substance', 'X, 31, of Van Buren,'
                 self.mentions.append(Mention(s + start, s + end, name, key, title_before=title, aka=aka))

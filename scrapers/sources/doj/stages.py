@@ -9,7 +9,16 @@ import re
 from . import cues, refs
 from . import leads as descr
 from . import verbs as vocab
-from .groups import OTHERS, conjoined, describes, employer, generic_group, group_before_verb, role_reference
+from .groups import (
+    OTHERS,
+    PART_OF_PARENT,
+    conjoined,
+    describes,
+    employer,
+    generic_group,
+    group_before_verb,
+    role_reference,
+)
 from .htmltext import CELL
 from .people import Candidate, _Scanner
 from .recording import RANK, STAGES, _described_companies, _named_once, _record, _rosters
@@ -377,6 +386,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     # "X's chief lab operator, Y, was sentenced": Y; "A man who was with X during a sale, Y,
                     # 29, has been charged": Y (X is inside the relative clause)
                     clause = clause[1:]
+                if clause and text.startswith("of ", clause[-1].start - 3) and PART_OF_PARENT.search(text, 0, clause[-1].start):
+                    clause = clause[:-1]   # 'X (X USA), a subsidiary of Y S.A., pleaded guilty': never the parent
                 if clause and prev_subjects and _AND_VERB.fullmatch(text, clause[-1].end, e_start) and \
                         _OBJECT_LEFT.search(text, prev_end, clause[0].start):
                     clause = []   # 'A pleaded guilty, testified against B, and was sentenced': A's (B an object)
@@ -436,6 +447,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         subjects = default_subjects  # 'A Dominican national and a Lawrence man were arrested'
                     elif plural and not described and (pair := descr.pair_subject(before)):
                         leads.append((stage, e_start, e_end, s_end, pair.group(0)))   # 'A Daly City husband and wife were'
+                    elif plural and not described and (count := descr.count_subject(before)):
+                        leads.append((stage, e_start, e_end, s_end, count))   # 'Two alleged leaders of … were extradited'
                     elif not (plural or described):   # (a company described: _described_companies)
                         lead = descr.lead_subject(before)  # 'A Wichita man was sentenced', named later
                         if lead:   # ('A father and son from Wilmington': the pair, two people)

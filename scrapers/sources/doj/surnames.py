@@ -66,8 +66,12 @@ def merge_short_forms(scanner: _Scanner) -> None:
                       and b.first < a.first and (b.age is not None or b.residence)]   # (introduced in full, before)
         mark = _suffix(a.key)   # ('Vernon Kaspar Jr.' is never 'Vernon Lee Kaspar Sr.')
         owners = [b for b in owners if not mark or _suffix(b.key) in (None, mark)]
+        shared = owners
         if len(owners) > 1:   # 'Wendell Cromartie': the father named Wendell, not the son whose middle name it is
             owners = [b for b in owners if toks[b.key][0] == ta[0]]
+        if not owners and len(shared) > 1:
+            _fold_by_mention(scanner, a, shared)   # 'Tovar Quiñones' of two brothers: the one named yet
+            continue
         if len(owners) != 1 or len(ta) < 2:
             continue
         _fold(scanner, a, owners[0], full=False)
@@ -94,6 +98,25 @@ def merge_short_forms(scanner: _Scanner) -> None:
             ta, tb = toks[a.key], toks[b.key]
             if ta == tb[1:] + tb[:1] or ta == tb[-1:] + tb[:-1]:
                 _fold(scanner, a, b, full=True)
+
+
+def _fold_by_mention(scanner: _Scanner, a: Candidate, owners: list[Candidate]) -> None:
+    """A short form several people named in full share ('Rigoberto Anselmo Tovar Quiñones …
+    Tovar Quiñones was arrested … his brother, Ismael Gerardo Tovar Quiñones'): each of its
+    mentions is the one person of them named before it, if only one is; the others stay as
+    they are (which one, the text does not say)."""
+    left = False
+    for m in scanner.mentions:
+        if m.candidate is a:
+            named_yet = [b for b in owners if b.first < m.start]
+            if len(named_yet) == 1:
+                m.candidate, m.full = named_yet[0], False
+            else:
+                left = True
+    if not left:
+        owners_named = [b for b in owners if b.first < a.first]
+        if len(owners_named) == 1:
+            _fold(scanner, a, owners_named[0], full=False)
 
 
 def _fold(scanner: _Scanner, a: Candidate, b: Candidate, full: bool) -> None:
