@@ -166,6 +166,9 @@ _BUYER_BEFORE = re.compile(_SOLD_TO + r"(?:the\s+)?\d{1,2}-year-old\s+$")
 _BUYER_BEFORE_NAME = re.compile(_SOLD_TO + r"(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3},[ \t]*\d{1,2},[ \t]*and[ \t]+"
                                 r"(?:(?:his|her|their)[ \t]+(?:friend|boyfriend|girlfriend|roommate|cousin|brother|sister),?[ \t]+)?)?$")   # ('to A, 24, and her friend B, 26')
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
+# a company's short form of one word in parentheses after its name: 'Acme Chemical Co., Ltd. (Acme)'
+_SHORT_FORM = re.compile(r" \(([A-Z][\w&-]{2,})\)")
+_NOT_SHORT_FORMS = frozenset(("company", "companies", "defendant", "defendants", "firm", "the", "corporation", "group"))
 # a state or province after a name and its comma: the name is a town ('San Luis Río Colorado, Sonora,')
 _REGION_AFTER = re.compile(r", ([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})(?=[,.;:])")
 
@@ -315,8 +318,37 @@ class _Scanner:
             if mention.aka:
                 _add_aka(cand, mention.aka)
             self._context(mention, cand)
+        if company_spans and ")" in text:
+            self._company_short_forms()
         self._propagate_officials()
         # then, by the caller: surnames.merge_short_forms, then propagate_groups
+
+    def _company_short_forms(self) -> None:
+        """'Hebei Ruiyuan Chemical Trade Co., Ltd. (Ruiyuan), … Ruiyuan was convicted': a company's short
+        form of one word, defined in parentheses after its name, names it wherever it stands alone later
+        (a word the scan reads as no name; a possessive, 'Ruiyuan’s manager', is left out; where it is
+        defined it is no mention of its own: 'A former executive of X Inc. (X) was sentenced' is no sentence of X's)."""
+        text = self.text
+        found: list[Mention] = []
+        for m in self.mentions:
+            sf = _SHORT_FORM.match(text, m.end) if m.is_company and text.startswith(" (", m.end) else None
+            if sf is None or sf.group(1).lower() in _NOT_SHORT_FORMS:
+                continue
+            word = sf.group(1)
+            for w in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])(?![’']s\b)", text[sf.end():]):
+                found.append(Mention(sf.end() + w.start(), sf.end() + w.end(), word, normalize_name(word),
+                                     is_company=True, full=False, candidate=m.candidate))
+        if found:
+            taken = {(x.start, x.end) for x in self.mentions}
+            spans = sorted((x.start, x.end) for x in self.mentions)
+            starts = [a for a, _ in spans]
+            for f in found:
+                k = bisect.bisect_right(starts, f.start) - 1
+                if (f.start, f.end) not in taken and not (k >= 0 and spans[k][0] <= f.start < spans[k][1]):
+                    self.mentions.append(f)
+                    taken.add((f.start, f.end))
+            self.mentions.sort(key=lambda x: x.start)
+            self._starts_cache = [x.start for x in self.mentions]
 
     def propagate_groups(self) -> None:
         """'Chinese nationals A and B', 'A, 29, and B, 41, both of Dunmore': what is said

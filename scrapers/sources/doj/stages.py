@@ -332,7 +332,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             if voice == "who":
                 # 'X, 24, of Y, who was sentenced to 20 years': X's stage unless the sentence says another
                 before = [m for m in in_sentence if prev_end <= m.start < e_start]
-                if before:
+                if before and before[-1].candidate.is_company and text.find("who", max(0, e_start - 12), e_start) >= 0:
+                    pass   # ('loans made by A and B Inc. (B) to customers who were charged higher fees': a company is no 'who')
+                elif before:
                     who = [before[-1].candidate]
                     if _PLURAL.match(text, e_start, e_end):
                         # 'A, age 38, and B, age 32, both of X, who were sentenced'
@@ -386,8 +388,11 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     # "X's chief lab operator, Y, was sentenced": Y; "A man who was with X during a sale, Y,
                     # 29, has been charged": Y (X is inside the relative clause)
                     clause = clause[1:]
-                if clause and text.startswith("of ", clause[-1].start - 3) and PART_OF_PARENT.search(text, 0, clause[-1].start):
-                    clause = clause[:-1]   # 'X (X USA), a subsidiary of Y S.A., pleaded guilty': never the parent
+                if clause and any(text.startswith("of ", m.start - 3) for m in clause):
+                    # 'X (X USA), a subsidiary of Y S.A., pleaded guilty', 'a subsidiary of PHC, Z Inc., has agreed to
+                    # plead guilty': never the parent
+                    clause = [m for m in clause if not (text.startswith("of ", m.start - 3) and
+                                                        PART_OF_PARENT.search(text, 0, m.start))]
                 if clause and prev_subjects and _AND_VERB.fullmatch(text, clause[-1].end, e_start) and \
                         _OBJECT_LEFT.search(text, prev_end, clause[0].start):
                     clause = []   # 'A pleaded guilty, testified against B, and was sentenced': A's (B an object)
@@ -430,6 +435,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         prev_counted = True
                     elif prev_counted and refs.AND_THEN.match(before):
                         pass   # '… were arrested in 2016 and have since been convicted': the same count's
+                    elif _EMPLOYER_SUBJECT.match(before) and \
+                            len(named_co := [c for c in scanner.cands.values() if c.is_company and not (c.official or c.victim)]) == 1:
+                        subjects = named_co   # 'His employer, a China-based chemical trading company, was sentenced': the one named
                     elif prev_subjects:
                         subjects = prev_subjects
                     elif pronoun is not None:
@@ -528,6 +536,7 @@ _PLURAL = re.compile(r"\s*(?:were|are|have|remain)\b")   # ("remain detained": p
 _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _FOLLOWING = re.compile(r"\b[Tt]he\s+following\s+(?:\w+\s+)?$")   # ('The following defendants were sentenced:' a list's)
+_EMPLOYER_SUBJECT = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:His|Her|Their)\s+(?:former\s+)?employer\b[^.;]{0,120}$")
 _AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?")   # (a verb with no subject of its own)
 _OBJECT_LEFT = re.compile(r"\b(?!and\b|but\b|or\b|while\b|then\b)[a-z]+\s+$")   # (a name right after a verb or preposition)
 _PLED = re.compile(r"\s*(?:pleaded|pled|entered|enters)\b")   # ('A, 24, and B, 51, have entered guilty pleas')
