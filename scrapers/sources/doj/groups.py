@@ -20,7 +20,7 @@ from .textscan import _US_STATE_ABBR
 def _appositive() -> re.Pattern:
     states = sorted(geo()["state_names"] | _US_STATE_ABBR, key=len, reverse=True)
     state = "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in states) + ")"
-    return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:(?:all|both|each)\s+)?(?:of|from)\s+[^,;]{1,60}[,;](?:\s*(?:" + state + r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[,;]){0,2})?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,|"
+    return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:(?:all|both|each)\s+)?(?:of|from)\s+[^,;]{1,60}[,;](?:\s*(?:" + state + r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[,;]){0,2})?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?|store|shop|pharmacy|clinic|dealership|exporter|distributor|wholesaler|retailer)(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?,|"
                       # a role in lower case: ', the company's owner,', ', a sales manager,'
                       # (or someone's: ', Efraín’s sister,')
                       # (or with an age, before the next name too: ', a 62-year old physician assistant, B,')
@@ -51,7 +51,8 @@ manufacturer manufacturers supplier suppliers distributor distributors vendor ve
 pharmacies clinic clinics laboratory laboratories biotechnology biotech second third fourth fifth sixth another
 person dr. dr physician doctor pharmacist nurse president vice ceo cfo coo owner co-owner founder co-founder chairman
 chairwoman practitioner assistant technician manager receptionist secretary bookkeeper accountant worker driver
-courier""".split())   # ('convicted Dr. X', '; and company President X', 'and nurse practitioner X')
+courier practitioners physicians doctors pharmacists nurses technicians managers drivers couriers owners assistants
+workers""".split())   # ('convicted Dr. X', '; and company President X', 'and nurse practitioner X', 'and nurse practitioners A and B')
 # 'and two of its employees, A and B', 'its executives A, B and C', 'the company's owner, A', 'its owner and pharmacist, A'
 _ROLE_PHRASE = re.compile(
     r"(?:and\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+of\s+)?"
@@ -162,6 +163,8 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
         if m.candidate.is_company and len(between) < 120 and _ROLE_AT.fullmatch(stripped):
             last_end = m.end   # 'C, 61, the owner of Acme LLC, and D': the company C's role names, no one of the list
             continue
+        if stripped.endswith(("Dr. ", "Dr.")):
+            stripped = stripped[:stripped.rfind("Dr.")]   # ('X LLC; its medical director, Dr. Y, 63;': the title)
         conj = _CONJ.match(stripped)
         if len(between) < 120 and (conj.end() == len(stripped) or describes(" " + stripped[conj.end():])):
             if m.candidate not in out:

@@ -42,7 +42,8 @@ _GENERIC_COMPANY = re.compile(
     r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?"
     r"(?P<det>(?i:an?|one|another|two|three|four|five|six|seven|eight|nine|ten))"
     r"\s+(?:[\w-]+\s+){0,4}?(?:compan(?:y|ies)|manufacturers?|suppliers?|firms?|businesses|corporations?)"
-    r"(?:,?\s+(?:based|located|headquartered)\s+in\s+[A-Z][\w .’'-]{1,40}?)?"
+    r"(?:,?\s+(?:(?:based|located|headquartered)\s+)?in\s+[A-Z][\w .’'-]{1,40}?)?"
+    r"(?:\s+that\s+[^,;.()]{1,80}?)?"   # ('charges a company in India that ran online pharmacy websites, the company’s director and …')
     r"(?=\s*(?:$|,|\(|and\b))")
 
 
@@ -88,8 +89,9 @@ def named_as_actor(text: str, end: int, start: int | None = None) -> bool:
                                         _OPENS_SENTENCE.search(text, max(0, start - 60), start))))
 
 
-# the subject opening its sentence ('According to court documents, X Co., Ltd. (X) and Y Co., Limited (Y) advertised')
-_OPENS_SENTENCE = re.compile(r"(?:(?:^|[.!?]\s+|\n)(?:According\s+to\s+[^,.]{1,40},\s+)?|\)\s+and\s+)$")
+# the subject opening its sentence ('According to court documents, X Co., Ltd. (X) and Y Co., Limited (Y) advertised'), or a
+# reported clause ('announced that X, LLC (X Supply) and its owner, Y, entered their pleas')
+_OPENS_SENTENCE = re.compile(r"(?:(?:^|[.!?]\s+|\n)(?:According\s+to\s+[^,.]{1,40},\s+)?|\)\s+and\s+|\b(?:announced|said|stated)\s+that\s+)$")
 
 
 def lead_subject(before: str) -> re.Match | None:

@@ -300,7 +300,7 @@ class _Scanner:
                 mention.candidate = mention.alias_of
                 continue
             before = self.mentions[k - 1] if k else None
-            if before is not None and before.is_company and not mention.is_company and \
+            if before is not None and before.is_company and \
                     text[before.end:mention.start] in (" (", "(") and text.startswith(")", mention.end):
                 # 'Acme Chemical Co., Ltd. (Acme Chemical)': the company's short form, here and later
                 mention.candidate = self.aliases[mention.key] = before.candidate

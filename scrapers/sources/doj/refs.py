@@ -235,7 +235,7 @@ def _count(word: str | None) -> int | None:
 
 
 # a part of a group: 'eight of the 21 defendants', 'two others', 'another defendant'
-_PART_OF_NOUNS = ("defendants", "individuals", "men", "people", "persons", "members", "conspirators")
+_PART_OF_NOUNS = ("defendants", "individuals", "men", "people", "persons", "members", "conspirators", "employees")
 
 
 # the clause's subject in stages.py: 'Three of the five defendants' (a part), 'they', '… and' (the same subject)
@@ -262,7 +262,7 @@ def _n_of_count(before: str) -> tuple[int, int] | None:
     return (n, total) if n and total and n < total else None
 
 
-_PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators)(?:\s+(?:named|charged|listed)\s+in\s+the\s+\w+)?|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)   # ('Six of the seven defendants named in the indictment were')
+_PART_OF = re.compile(r"(?:\b\w+\s+of\s+(?:the|these|those|their|his|her)\s+(?:\w+\s+)?(?:defendants|co-?defendants|individuals|men|women|people|persons|members|co-?conspirators|employees)(?:\s+(?:named|charged|listed)\s+in\s+the\s+\w+)?|\b(?:another|other|others)(?:\s+\w+)?)\s*(?:,[^,]{0,60},\s*)?(?:have\s+|has\s+|had\s+)?$", re.I)   # ('Six of the seven defendants named in the indictment were')
 
 
 def part_of(before: str) -> tuple[int | None, int | None] | None:

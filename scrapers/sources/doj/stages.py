@@ -211,6 +211,12 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             # 'received a sentence of 97 months', 'received 87 months in federal prison'
             if _RECEIVED.match(text, j, seg_end) and not (stem in ("will serve", "will spend") and refs.CONDITIONAL.search(left)):
                 out.append((i, j, stage, "left"))
+        elif kind == "names":   # 'The 28-count indictment names X': charged (never 'the names of')
+            if vocab.DOCUMENT_NAMES.search(left):
+                out.append((i, j, stage, "right"))
+        elif kind == "entered":   # 'X and Y entered their pleas before Judge Z to conspiracy': a plea to a charge
+            if vocab.ENTERED_TO.match(text, j, seg_end) and "not guilty" not in text[j:seg_end]:
+                out.append((i, j, stage, "left"))
         elif kind == "admit":   # 'X admitted to one count of …': a plea
             if vocab.ADMIT_COUNT.match(text, j, seg_end):
                 out.append((i, j, stage, "left"))

@@ -53,6 +53,9 @@ _STEMS = [
     ("expelled", "extradited", "transfer"),
     ("mistrial", "charged", "mistrial"),            # 'declared a mistrial as to X': the charges stand
     ("placed on", "sentenced", "probation"),
+    # 'X LLC and its owner, Y, entered their pleas before Judge Z to conspiracy …' (a plea to a charge: guilty)
+    *((f"entered {obj}", "pleaded_guilty", "entered") for obj in ("their pleas", "his plea", "her plea", "its plea", "a plea")),
+    ("names", "charged", "names"),                  # 'The 28-count indictment names X; its owner, Y; and …'
     ("admitted", "pleaded_guilty", "admit"),         # 'X admitted to one count of …' (ADMIT_COUNT)        # 'X, Inc. … was placed on three years of probation'
     # 'A and B remain detained pending trial', 'X remains in federal custody' (held: arrested)
     *((f"{verb} {where}", "arrested", "held") for verb in ("remain", "remains")
@@ -68,7 +71,7 @@ _STEMS = [
 _SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
                  "transferred", "expelled", "mistrial", "placed on", "remain", "in custody", "admitted",
-                 "in federal custody", "trial", "awaiting sentencing")
+                 "in federal custody", "trial", "awaiting sentencing", "entered", "names")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:
@@ -84,6 +87,10 @@ VERB_WORDS = tuple(word for _, word, _ in _STEM_SEARCHES)   # (letters: as insid
 
 
 # -- contexts read with some stems (stages._events_in) --------------------------------------------
+# the charging document before 'names' ('The 28-count indictment names X', 'the complaint also names')
+DOCUMENT_NAMES = re.compile(r"\b(?:indictment|complaint|information)\s+(?:also\s+)?$", re.I)
+# a plea entered to a charge ('entered their pleas before U.S. District Judge A. B to conspiracy'; never 'of not guilty')
+ENTERED_TO = re.compile(r"(?:\s+(?:today|yesterday|on\s+\w+(?:\s+\d{1,2})?))?(?:\s+before\s+[^;:]{1,90}?)?\s+to\s+(?!be\b|a\s+trial\b)")
 # 'changed her plea to guilty', 'changed his plea from not guilty to guilty'
 LEFT_CHANGED = re.compile(r"\b(?:changed|changes|change|changing)\s+(?:his\s+|her\s+|their\s+|the\s+)?pleas?\s+"
                           r"(?:from\s+not\s+guilty\s+)?to\s+$")
