@@ -58,7 +58,10 @@ def _patterns() -> dict:
         "speaker_right": re.compile(r"^\s*,?\s*(?:said|says|stated|added|explained|noted|commented)\b"),
         # ('the death of a 24-year-old Staten Island woman, A': a longer way to the name, through her description)
         "victim_left": re.compile(rf"\b(?:{victims})\b(?:[^.;]{{0,35}}|\s+(?:of\s+)?(?:an?\s+)?\d{{1,2}}-year-old\s+(?:[\w.’'-]+\s+){{0,3}}?"
-                                  r"(?:man|woman|boy|girl|teen|teenager|student|mother|father|resident),\s*)$", re.I),
+                                  r"(?:man|woman|boy|girl|teen|teenager|student|mother|father|resident),\s*)$"
+                                  # ('the overdose death in January 2025 of a 22-year-old Antioch man, A')
+                                  r"|\bdeaths?\b[^.;]{0,30}?\bof\s+(?:an?\s+)?\d{1,2}-year-old\s+(?:[\w.’'-]+\s+){0,3}?"
+                                  r"(?:man|woman|boy|girl|teen|teenager|student|mother|father|resident),\s*$", re.I),
         "victim_right": re.compile(r"^(?:\s*,\s*\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?"
                                    r"\s*(?:who\s+)?(?:later\s+)?(?:died|overdosed|passed\s+away|was\s+found\s+dead|was\s+killed|suffered\s+a\s+(?:fatal|non-fatal))"),
         "nat_right": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:both\s+|all\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?({demonyms})\s+(?:nationals?|citizens?|man|woman|national)\b", re.I),
@@ -397,7 +400,7 @@ class _Scanner:
         if cand.official:
             return
         line_left = left.rsplit("\n", 1)[-1]
-        if not cand.victim and ((self._victim_hint_in(mention.start - len(line_left), mention.start) and
+        if not cand.victim and (((self._victim_hint_in(mention.start - len(line_left), mention.start) or "death" in line_left) and
                                  (m := p["victim_left"].search(line_left)) and not NOT_THE_VICTIM.search(m.group(0)))
                                 or p["victim_right"].match(right) or
                                 ("year-old" in line_left[-30:] and (_MINOR_BEFORE.search(line_left[-40:]) or

@@ -227,7 +227,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if m := _DOWN_TO.match(text, j, seg_end):
                 out.append((i, m.end(), stage, "right"))
         elif kind == "held":   # 'remain detained', 'remains in custody' (never 'if … remains in custody')
-            if not refs.CONDITIONAL.search(left[-30:]) and not vocab.HELD_OTHERWISE.match(text, j, seg_end):
+            if not refs.CONDITIONAL.search(left[-30:]) and not vocab.HELD_OTHERWISE.match(text, j, seg_end) and \
+                    not _UNTIL_HELD.search(left[-30:]):   # ('We will keep looking for him until he is in custody')
                 out.append((i, j, stage, "left"))
         elif kind == "surrender":
             # into custody: 'X surrendered to the FBI', 'X self-surrendered on Monday', 'X turned himself in' (not 'surrendered his
@@ -447,7 +448,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     elif prev_subjects:
                         subjects = prev_subjects
                     elif pronoun is not None:
-                        subjects = pronoun
+                        subjects = pronoun or (_last_pair(scanner, mentions, starts, e_start)
+                                               if _THE_PAIR.search(before[-40:]) else [])
                     elif role := role_reference(scanner.text, mentions, before):   # 'The nurse practitioner was'
                         subjects = role
                     elif len(default_subjects) == 1 and not described and not OTHERS.search(before) and \
@@ -533,8 +535,11 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     if counted:   # once every name is known (rosters included): who 'five of the defendants' are
         pool = list({id(c): c for c in default_subjects + [m.candidate for m in mentions if "event" in m.candidate.evidence]
                      + [c for c in scanner.cands.values() if c.is_defendant] if not c.is_company}.values())
+        # ('X, who bought pills for resale, has been charged separately in the S.D.N.Y.': no one of the count)
+        apart = {id(m.candidate) for m in mentions if _CHARGED_APART.match(text, m.end, m.end + 120)} \
+            if "separately" in text or "elsewhere" in text or "another district" in text else set()
         for stage, n_of_m in counted:
-            for cand in refs.the_others(n_of_m, pool, away, _BEYOND_ARREST):
+            for cand in refs.the_others(n_of_m, pool, away | apart, _BEYOND_ARREST):
                 _record(cand, stage, text, 0, (), 0, 0)
 
 
@@ -542,8 +547,26 @@ _PLURAL = re.compile(r"\s*(?:were|are|have|remain)\b")   # ("remain detained": p
 _ALL_BUT = re.compile(r"\b(?:[Aa]ll|[Ee]veryone|[Ee]ach)\b[^.;]{0,30}?\b(?:but|except)(?:\s+for)?\s+$")
 _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:his|her|their|its|an?|the)\s+[^,;.]{1,60}?,\s+)?")
 _FOLLOWING = re.compile(r"\b[Tt]he\s+following\s+(?:\w+\s+)?$")   # ('The following defendants were sentenced:' a list's)
+_CHARGED_APART = re.compile(r"(?:,[^,;.]{1,60},)?,?\s+(?:has|have|was|were|is|are)\s+(?:been\s+)?(?:also\s+)?(?:charged|indicted|prosecuted)\s+"
+                            r"(?:separately|elsewhere|in\s+(?:a\s+)?(?:separate|another)\b)")
+_THE_PAIR = re.compile(r"\b[Tt]he\s+(?:couple|pair)\s+$")
+_UNTIL_HELD = re.compile(r"\b(?:until|till|once|before)\s+(?:\w+\s+){0,2}$")
 _EMPLOYER_SUBJECT = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:His|Her|Their)\s+(?:former\s+)?employer\b[^.;]{0,120}$")
 _AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?")   # (a verb with no subject of its own)
 _OBJECT_LEFT = re.compile(r"\b(?!and\b|but\b|or\b|while\b|then\b)[a-z]+\s+$")   # (a name right after a verb or preposition)
 _PLED = re.compile(r"\s*(?:pleaded|pled|entered|enters)\b")   # ('A, 24, and B, 51, have entered guilty pleas')
 _AS_WELL_AS = re.compile(r"\s+(?:those|these|the|all)\s+(?:same\s+|other\s+|\w+\s+)?(?:defendants|individuals|companies|men|women),?\s+(?:as\s+well\s+as|along\s+with|together\s+with|and)\s+")
+
+
+def _last_pair(scanner: _Scanner, mentions: list, starts: list[int], before: int) -> list[Candidate]:
+    """'A, 36, and his wife, B, 33, … The couple were arrested': the last two people named together
+    before the verb (the nearest pair within the last dozen names), or none."""
+    k = bisect.bisect_left(starts, before)
+    for i in range(k - 1, max(-1, k - 13), -1):
+        m = mentions[i]
+        if m.candidate.is_company or m.candidate.official or m.candidate.victim:
+            continue
+        grp = conjoined(scanner, mentions, m, forward=True)
+        if len(grp) == 2 and i + 1 < k:
+            return grp
+    return []

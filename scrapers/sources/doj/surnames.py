@@ -211,9 +211,11 @@ def add_surnames(scanner: _Scanner) -> None:
                 if not inside and not taken[i]:
                     found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
                     taken[i:j] = b"\x01" * (j - i)
-                    if not cand.victim and victim_right.match(text[j:j + 120]):
+                    # (never the object of a preposition: 'A 17-year-old who bought pills from Haskins overdosed')
+                    subject = _PREPOSITION_BEFORE.search(text, max(0, i - 6), i) is None
+                    if subject and not cand.victim and victim_right.match(text[j:j + 120]):
                         cand.victim = True   # 'Whitmore was found dead the next morning' (named in full as a buyer)
-                    if not cand.bystander and BYSTANDER_RIGHT.match(text, j, j + 160):
+                    if subject and not cand.bystander and BYSTANDER_RIGHT.match(text, j, j + 160):
                         cand.bystander = True   # 'Pruitt survived after …', 'Ferrante found Kessler unconscious
                     if cand.age is None and text.startswith(",", j) and (age := _AGED.match(text, j)):
                         cand.age = int("".join(ch for ch in age.group(0) if ch.isdigit()))  # 'Pruitt, 27, was'
@@ -223,6 +225,7 @@ def add_surnames(scanner: _Scanner) -> None:
 
 
 _WORD = re.compile(r"[\w’'-]+")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|by|to|with|for)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"(?:,?\s+(?:Sr|Jr|II|III|IV)\.?)?[’'](?:s\b|\s)")
 
 
