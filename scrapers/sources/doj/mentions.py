@@ -62,7 +62,7 @@ january february march april may june july august september october november dec
 thursday friday saturday sunday fentanyl methamphetamine heroin cocaine drug drugs narcotics trafficking dea fbi atf
 hsi irs usao ocdetf hidta doj usps cbp ice dhs opa according pursuant count counts indictment indictments complaint
 information superseding plea trial jury grand sentencing sentence prison north south east west northern southern
-eastern western central middle new san santa los las el la st st. saint fort port lake mount
+eastern western central middle new san santa los las el la st st. saint fort port lake mount ciudad
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
 nineteen twenty thirty forty fifty hundred first second third fourth fifth sixth seventh eighth ninth tenth
 case cases regional sales director directors manager managers executive executives vice owner owners founder

@@ -211,6 +211,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             # 'received a sentence of 97 months', 'received 87 months in federal prison'
             if _RECEIVED.match(text, j, seg_end) and not (stem in ("will serve", "will spend") and refs.CONDITIONAL.search(left)):
                 out.append((i, j, stage, "left"))
+            elif stem == "handed" and _HANDED_NAME.match(text, j, seg_end):
+                out.append((i, j, stage, "right"))   # 'Judge X handed Guajardo Lozano a 97-month sentence
         elif kind == "names":   # 'The 28-count indictment names X': charged (never 'the names of')
             if vocab.DOCUMENT_NAMES.search(left):
                 out.append((i, j, stage, "right"))
@@ -260,7 +262,8 @@ _AS_TO = re.compile(r"\s+(?:as\s+to|for|in\s+the\s+case\s+(?:of|against))\s+(?=[
 _TO_THE_US = re.compile(r"(?:\s+(?:today|yesterday|on\s+\w+))?(?:\s+from(?:\s+[A-Z][\w.-]*){1,3})?(?:\s+and\s+\w+)?"
                         r"\s+(?:to|into)\s+(?:the\s+United\s+States|U\.S\.\s+custody|the\s+custody\s+of\s+U\.S\.)")
 _PASSIVE_THEN = {"transfer": _TO_THE_US, "probation": _PROBATION_AFTER}
-_ORDER_DETAINED = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?(?:to\s+be\s+)?detained\b")
+_ORDER_DETAINED = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?(?:to\s+be\s+)?"
+                             r"(?:detained\b|held\s+(?:pending|without|in\s+custody)\b)")   # ('ordered him held pending a detention hearing')
 _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|terms|prison\s+term|term\s+of\s+imprisonment)\b|"
                        r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?|decades?)\s+(?:in|of|behind)\s+(?:federal\s+)?"
                        r"(?:prison|imprisonment|bars)|"
@@ -549,6 +552,7 @@ _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:
 _FOLLOWING = re.compile(r"\b[Tt]he\s+following\s+(?:\w+\s+)?$")   # ('The following defendants were sentenced:' a list's)
 _CHARGED_APART = re.compile(r"(?:,[^,;.]{1,60},)?,?\s+(?:has|have|was|were|is|are)\s+(?:been\s+)?(?:also\s+)?(?:charged|indicted|prosecuted)\s+"
                             r"(?:separately|elsewhere|in\s+(?:a\s+)?(?:separate|another)\b)")
+_HANDED_NAME = re.compile(r"\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}\s+an?\s+(?:total\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:prison\s+)?(?:sentence|term)\b")
 _THE_PAIR = re.compile(r"\b[Tt]he\s+(?:couple|pair)\s+$")
 _UNTIL_HELD = re.compile(r"\b(?:until|till|once|before)\s+(?:\w+\s+){0,2}$")
 _EMPLOYER_SUBJECT = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:His|Her|Their)\s+(?:former\s+)?employer\b[^.;]{0,120}$")

@@ -201,6 +201,9 @@ _TERM_NEXT = re.compile(r"[,;]\s+(?:who\s+received|imposing|and\s+imposed)\s+(?P
 _EARLIER_TERM = re.compile(r",\s+(?:who|which)\s+(?:had\s+)?(?:originally|initially|previously|first)\b")
 
 
+_NAMED_THEN_A = re.compile(r"\s+(?:[A-Z][\w’'.-]*\s+){1,5}an?\s+")
+
+
 def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float | None, str | None]:
     """(months, label) of the term a sentencing verb at [e_start, e_end) states, in its clause (up to
     `limit`): after it ('to 87 months'), or where its wording puts it ('received a sentence of 97
@@ -216,6 +219,10 @@ def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float 
     lead_in = _RECEIVED_TERM.match(text, e_end) if text.startswith(("rece", "hand", "will"), e_start) else None
     if label is None and lead_in:
         t = LENGTH.match(text, lead_in.end(), limit) or LENGTH.match(text, e_end + 1, limit)   # ('will spend a decade')
+        if t:
+            months, label = term_at(t, text)
+    if label is None and text.startswith("hand", e_start) and (named := _NAMED_THEN_A.match(text, e_end, end)):
+        t = LENGTH.match(text, named.end(), end)   # 'handed Guajardo Lozano a 97-month sentence'
         if t:
             months, label = term_at(t, text)
     if label is None and text.startswith("Sentenced", e_start):
@@ -241,7 +248,9 @@ _ELLIPSIS = re.compile(
     r"(?:(?:\s*,|(?<=[,.]”)|(?<=[,.]\"))\s*(?:age\s+|aged\s+)?\d{1,2})?(?:\s*,\s*(?:of|from)\s+(?:(?:St|Ft|Mt)\.\s+)?[^,;:.]{1,40}"
     r"(?:,\s*(?!to\s)[A-Z][^,;:]{0,25})?)?"
     # (a role after the town: ', described in court as the organization's leader,')
-    r"(?:\s*,\s*(?:the|an?|described|identified)\s[^,;:.]{1,60}(?=\s*,))?"
+    # (or a nationality and a town: ', a U.S. citizen from San Luis, Arizona,')
+    r"(?:\s*,\s*(?:the|an?|described|identified)\s(?:[^,;:.]|(?<=\bU)\.(?=S\.)|(?<=\bU\.S)\.){1,60}"
+    r"(?:,\s*(?!to\s)[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?=\s*,))?"
     r"\s*,?\s*(?:was\s+)?(?:(?:re)?sentenced\s+)?to\s+(?:serve\s+)?(?:a\s+(?:total\s+)?(?:prison\s+)?(?:term|sentence)\s+of\s+)?",
     re.I)
 
