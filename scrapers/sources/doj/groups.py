@@ -34,6 +34,8 @@ _AKA_PHRASE = re.compile(r"\s*,?\s*\(?\b(?:(?:who\s+(?:was|is)\s+)?(?:also\s+)?k
                          r"(?-i:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}))\)?", re.I)   # (or one alias bare: ', aka Flaco,')
 _GENERIC = re.compile(r"\b(?:man|woman|men|women|national|nationals|resident|residents|teen|teens|teenager|teenagers|individuals|people|persons|defendants|brothers|sisters|couple|pair|duo|citizens?"
                       r"|leaders|members|associates|traffickers)\b", re.I)
+_FORMER_OFFICER = re.compile(r"\s+(?:a\s+|the\s+)?former\s+(?:[A-Z][\w.’'-]*\s+){0,6}(?:police\s+|correctional\s+|corrections\s+)?"
+                             r"(?:detective|officer|deputy|trooper|sergeant|agent|guard|nurse|employee|paramedic|pharmacist)\s+")
 PART_OF_PARENT = re.compile(r"\b(?:subsidiary|affiliate|division|unit|branch)\s+of\s+(?:the\s+)?$")
 _BOTH = re.compile(r"\b[Bb]oth\b")
 _AND_PERSON = re.compile(r" and (?:(?:an?|the|his|her|their|another)\s+(?:[\w.,’'-]+\s+){0,4}?)?(?:man|woman|national|resident|teen|teenager|"
@@ -92,6 +94,8 @@ def describes(between: str) -> bool:
     if ("its" in between or "their" in between or "’s" in between or "'s" in between or "his" in between or
             "her" in between or " a " in between or " an " in between) and _ROLE_PHRASE.fullmatch(between.strip()):
         return True
+    if "former" in between and _FORMER_OFFICER.fullmatch(between):
+        return True   # 'sentenced former Baltimore County Police Department detective X'
     if " own" in between and _OWNED_BUSINESS.fullmatch(between):
         return True   # 'A, 61, and the pharmacy he owns, B LLC, pleaded guilty'
     words = between.split()

@@ -169,6 +169,8 @@ _BUYER_BEFORE = re.compile(_SOLD_TO + r"(?:the\s+)?\d{1,2}-year-old\s+$")
 _BUYER_BEFORE_NAME = re.compile(_SOLD_TO + r"(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3},[ \t]*\d{1,2},[ \t]*and[ \t]+"
                                 r"(?:(?:his|her|their)[ \t]+(?:friend|boyfriend|girlfriend|roommate|cousin|brother|sister),?[ \t]+)?)?$")   # ('to A, 24, and her friend B, 26')
 _MINOR_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+(?:(?:boy|girl|student|teen|teenager|son|daughter)\s+)?$")
+# a title after a name's comma that opens the next clause's subject ('In sentencing A, Judge B noted …': B's title)
+_TITLED_SUBJECT_NEXT = re.compile(r"\s+[A-Z][\w’'-]+\s+(?:noted|said|stated|found|ordered|imposed|told|added|wrote|called|cited)\b")
 # a company's short form of one word in parentheses after its name: 'Acme Chemical Co., Ltd. (Acme)'
 _SHORT_FORM = re.compile(r" \(([A-Z][\w&-]{2,})\)")
 _NOT_SHORT_FORMS = frozenset(("company", "companies", "defendant", "defendants", "firm", "the", "corporation", "group"))
@@ -321,6 +323,9 @@ class _Scanner:
             if mention.aka:
                 _add_aka(cand, mention.aka)
             self._context(mention, cand)
+        for c in self.cands.values():
+            if c.age is not None and c.age < 18 and not c.is_company:
+                c.victim = True   # ('Abigail Rose Thornbury, a 16-year-old sophomore': a minor named is no defendant here)
         if company_spans and ")" in text:
             self._company_short_forms()
         self._propagate_officials()
@@ -388,7 +393,8 @@ class _Scanner:
         kind = None if cand.official else official_left_kind(left)
         titled = (mention.title_before and not former_left(left) or kind) and not company_left(left)
         if not cand.official and ((titled and not (kind == "role" and _AGED.match(right))) or (
-                right[:1] == "," and _may_name_office(right) and p["official_right"].match(right))):
+                right[:1] == "," and _may_name_office(right) and (om := p["official_right"].match(right)) and
+                not _TITLED_SUBJECT_NEXT.match(right, om.end()))):
             if titled_defendant(right, mention.title_before, kind):
                 cand.bystander = True   # 'Charged are Attorney A, 64,': a case verb of their own decides
             else:

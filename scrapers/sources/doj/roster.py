@@ -248,7 +248,7 @@ _KIN_LEAD = re.compile(r"(?:his|her|their)\s+(?:father|mother|son|daughter|broth
                        r"nephew|niece|partner|girlfriend|boyfriend|co-?defendant)(?:-in-law)?,\s+")
 _PROSE_AFTER = re.compile(r"(?:,[^,\n]{1,60},)?\s+(?:was|were|is|are|has|have|had|will|also)\b")   # 'A was also ordered to …'
 _THE_FOLLOWING = re.compile(r"\s+the\s+following\b")
-_SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+following\s+sentences(?:\s+[^.:\n]{1,50})?\s*$",
+_SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+following\s+(?:sentences|(?:prison\s+)?terms)(?:\s+[^.:\n]{1,50})?\s*$",
                                re.I)   # ('… imposed the following sentences between February and June 2025:')
 _EXTRADITED_NOUN = re.compile(r"\bextradited\s+(?:defendants|individuals|fugitives|people|persons)\b", re.I)   # 'The extradited defendants are'
 # a heading naming the stage of the defendants under it ('The Indicted Defendants:', 'The Convicted Defendants:')
