@@ -47,6 +47,11 @@ _RESIDENT = re.compile(rf"^\s*,?\s*(?:and\s+)?(?:a|an)\s+(?:\d{{1,2}}-year-old\s
 _LIVING = re.compile(rf"^[^.;]{{0,80}}?\bwho\s+(?:was\s+living|lived|lives|resides|resided|was\s+residing)\s+in\s+({PLACE})")
 
 
+# a person described by age before the name and its comma ('a 24-year-old Staten Island woman, ')
+_AGED_PERSON = (r"(?:an?\s+)?\d{1,2}-year-old\s+(?:[\w.’'-]+\s+){0,3}?"
+                r"(?:man|woman|boy|girl|teen|teenager|student|mother|father|resident),\s*")
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict:
     t = tables()
@@ -57,11 +62,9 @@ def _patterns() -> dict:
         "official_right": re.compile(rf"^\s*,\s*(?:the\s+|an?\s+)?(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{suffix_alt})\b"),
         "speaker_right": re.compile(r"^\s*,?\s*(?:said|says|stated|added|explained|noted|commented)\b"),
         # ('the death of a 24-year-old Staten Island woman, A': a longer way to the name, through her description)
-        "victim_left": re.compile(rf"\b(?:{victims})\b(?:[^.;]{{0,35}}|\s+(?:of\s+)?(?:an?\s+)?\d{{1,2}}-year-old\s+(?:[\w.’'-]+\s+){{0,3}}?"
-                                  r"(?:man|woman|boy|girl|teen|teenager|student|mother|father|resident),\s*)$"
+        "victim_left": re.compile(rf"\b(?:{victims})\b(?:[^.;]{{0,35}}|\s+(?:of\s+)?{_AGED_PERSON})$"
                                   # ('the overdose death in January 2025 of a 22-year-old Antioch man, A')
-                                  r"|\bdeaths?\b[^.;]{0,30}?\bof\s+(?:an?\s+)?\d{1,2}-year-old\s+(?:[\w.’'-]+\s+){0,3}?"
-                                  r"(?:man|woman|boy|girl|teen|teenager|student|mother|father|resident),\s*$", re.I),
+                                  rf"|\bdeaths?\b[^.;]{{0,30}}?\bof\s+{_AGED_PERSON}$", re.I),
         "victim_right": re.compile(r"^(?:\s*,\s*\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?"
                                    r"\s*(?:who\s+)?(?:later\s+)?(?:died|overdosed|passed\s+away|was\s+found\s+dead|was\s+killed|suffered\s+a\s+(?:fatal|non-fatal))"),
         "nat_right": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:both\s+|all\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?({demonyms})\s+(?:nationals?|citizens?|man|woman|national)\b", re.I),
@@ -343,9 +346,9 @@ class _Scanner:
             if sf is None or sf.group(1).lower() in _NOT_SHORT_FORMS:
                 continue
             word = sf.group(1)
-            for w in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])(?![’']s\b)", text[sf.end():]):
-                found.append(Mention(sf.end() + w.start(), sf.end() + w.end(), word, normalize_name(word),
-                                     is_company=True, full=False, candidate=m.candidate))
+            for w in re.compile(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])(?![’']s\b)").finditer(text, sf.end()):
+                found.append(Mention(w.start(), w.end(), word, normalize_name(word), is_company=True, full=False,
+                                     candidate=m.candidate))
         if found:
             taken = {(x.start, x.end) for x in self.mentions}
             spans = sorted((x.start, x.end) for x in self.mentions)

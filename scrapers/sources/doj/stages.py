@@ -23,7 +23,7 @@ from .htmltext import CELL
 from .people import Candidate, _Scanner
 from .recording import RANK, STAGES, _described_companies, _named_once, _record, _rosters
 from .roster import labelled_roster_companies, list_items, verb_lines
-from .terms import elliptic_term, respective_lengths
+from .terms import NAMED_THEN_A, elliptic_term, respective_lengths
 from .textscan import _sentence_spans_at, ascii_bytes
 from .verbs import _STEM_SEARCHES
 
@@ -552,7 +552,7 @@ _AS_IS = re.compile(r"(?:\s+[^,;.]{1,40}?)?,\s+as\s+(?:is|was|are|were)\s+(?:(?:
 _FOLLOWING = re.compile(r"\b[Tt]he\s+following\s+(?:\w+\s+)?$")   # ('The following defendants were sentenced:' a list's)
 _CHARGED_APART = re.compile(r"(?:,[^,;.]{1,60},)?,?\s+(?:has|have|was|were|is|are)\s+(?:been\s+)?(?:also\s+)?(?:charged|indicted|prosecuted)\s+"
                             r"(?:separately|elsewhere|in\s+(?:a\s+)?(?:separate|another)\b)")
-_HANDED_NAME = re.compile(r"\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}\s+an?\s+(?:total\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:prison\s+)?(?:sentence|term)\b")
+_HANDED_NAME = re.compile(NAMED_THEN_A + r"(?:total\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:prison\s+)?(?:sentence|term)\b")
 _THE_PAIR = re.compile(r"\b[Tt]he\s+(?:couple|pair)\s+$")
 _UNTIL_HELD = re.compile(r"\b(?:until|till|once|before)\s+(?:\w+\s+){0,2}$")
 _EMPLOYER_SUBJECT = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:His|Her|Their)\s+(?:former\s+)?employer\b[^.;]{0,120}$")

@@ -201,7 +201,10 @@ _TERM_NEXT = re.compile(r"[,;]\s+(?:who\s+received|imposing|and\s+imposed)\s+(?P
 _EARLIER_TERM = re.compile(r",\s+(?:who|which)\s+(?:had\s+)?(?:originally|initially|previously|first)\b")
 
 
-_NAMED_THEN_A = re.compile(r"\s+(?:[A-Z][\w’'.-]*\s+){1,5}an?\s+")
+# 'handed Guajardo Lozano a 97-month sentence': the name between the verb and the term (stages.py reads the
+# same words for the verb's object)
+NAMED_THEN_A = r"\s+(?:[A-Z][\w’'.-]*\s+){1,5}an?\s+"
+_NAMED_THEN_A = re.compile(NAMED_THEN_A)
 
 
 def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float | None, str | None]:
