@@ -27,7 +27,7 @@ from ..names import normalize_name, strip_legal_form
 from ..sources.doj.charges import find_case_numbers
 
 MAX_NAME_GROUP = 25   # more rows than this with one name in one district: not grouped by name
-RANK = {s: i for i, s in enumerate(["other", "charged", "arrested", "extradited", "pleaded_guilty",
+RANK = {s: i for i, s in enumerate(["other", "charged", "arrested", "extradited", "acquitted", "pleaded_guilty",
                                     "convicted", "sentenced"])}
 
 

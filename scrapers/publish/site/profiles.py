@@ -45,6 +45,8 @@ def stage_label(action: str | None) -> dict:
     """A stage as shown: its words and whether it is an allegation or a finding of guilt."""
     text = (action or "other").replace("_", " ")
     guilt = (action or "") in GUILT_STAGES
+    if action == "acquitted":
+        return {"text": text, "guilt": False, "note": "found not guilty of the charges this release reports"}
     return {"text": text, "guilt": guilt,
             "note": "a finding of guilt" if guilt else "an allegation: presumed innocent unless proven guilty"}
 

@@ -14,7 +14,8 @@ from .people import Candidate, Mention, _Scanner
 from .roster import roster_lines
 from .terms import clause_term
 
-STAGES = ["other", "charged", "detained", "arrested", "extradited", "pleaded_guilty", "convicted", "sentenced"]
+# (acquitted: of what the release is about, by a verdict it reports; a conviction or plea on another count ranks above)
+STAGES = ["other", "charged", "detained", "arrested", "extradited", "acquitted", "pleaded_guilty", "convicted", "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
 
 

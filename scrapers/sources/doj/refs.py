@@ -38,11 +38,13 @@ _WHICH_ONES = re.compile(r"\b(?:defendants|individuals|people|persons|men|women)
 
 
 def pronoun_subjects(before: str, recent: Candidate | None, last: list[Candidate],
-                     default: list[Candidate]) -> list[Candidate] | None:
+                     default: list[Candidate], at: int | None = None) -> list[Candidate] | None:
     """The people a pronoun subject stands for ('He', 'Both', 'All three', 'The defendants'):
     a singular one for the defendant named last before it (`recent`), else the last single
     person an event was about; a plural one for the last group, or every defendant, when the
-    count (if any) agrees. None: no pronoun subject."""
+    count (if any) agrees -- with no count, every defendant named before `at` (the pronoun's
+    place) when some are: 'They were arrested in Mexico' is not about a fourth defendant the
+    next paragraph names as still at large. None: no pronoun subject."""
     tail = before[-160:]
     if _SINGULAR.search(tail):
         if recent is not None:
@@ -59,7 +61,7 @@ def pronoun_subjects(before: str, recent: Candidate | None, last: list[Candidate
         family = [c for c in default if c.name.split()[-1] in forms or
                   (c.name.split()[0] in forms and surname_first(c.name.split()[0]))]   # ('NGUYEN Van Duc')
         return family if len(family) > 1 else None
-    return _plural(m.group("ref"), last, default)
+    return _plural(m.group("ref"), last, default, at)
 
 
 class Part(list):
@@ -67,10 +69,12 @@ class Part(list):
     'All seven were arrested' holds them."""
 
 
-def _plural(ref: str, last: list[Candidate], default: list[Candidate]) -> list[Candidate]:
+def _plural(ref: str, last: list[Candidate], default: list[Candidate], at: int | None = None) -> list[Candidate]:
     words = ref.lower().split()
     n = next((_COUNT_WORDS.get(w) or (int(w) if w.isdigit() else None) for w in words
               if w in _COUNT_WORDS or w.isdigit()), None)
+    if n is None and at is not None:
+        default = [c for c in default if c.first < at] or default
     if words[0] == "all" and (n is None or len(default) == n):
         return list(default)               # 'all defendants', 'all six defendants', 'all of them': everyone
     if words[0] == "all":

@@ -164,8 +164,9 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             else:
                 out.append((i, j, stage, "right"))
         elif kind == "court":   # ('found X not guilty' is an acquittal)
-            if _LEFT_COURT.search(left) and not (stem == "found" and _NOT_GUILTY.match(text, j, seg_end)):
-                out.append((i, j, stage, "right"))
+            if _LEFT_COURT.search(left):
+                acquittal = stem == "found" and _NOT_GUILTY.match(text, j, seg_end)
+                out.append((i, j, "acquitted" if acquittal else stage, "right"))
         elif kind == "guilty":
             m = _LEFT_PLEAD.search(left)
             if m and ("not" in left or "never" in left) and _NEGATED.search(left, 0, m.start()):
@@ -427,7 +428,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         companies.append((stage, described))
                     plural = bool(_PLURAL.match(text, e_start, e_end))
                     pronoun = refs.pronoun_subjects(before, refs.recent_defendant(mentions, starts, e_start, text), last,
-                                                    default_subjects) if not prev_subjects else None
+                                                    default_subjects, e_start) if not prev_subjects else None
                     if refs.part_of_group(before):
                         # 'eight of the 21 defendants have been sentenced': which ones? (see the_others)
                         n_of_m = refs.part_of(before)

@@ -12,6 +12,11 @@ _STEMS = [
     ("convicted", "convicted", "court"),
     ("found guilty", "convicted", "be"),
     ("found", "convicted", "court"),
+    # 'X was acquitted', 'the jury acquitted X', 'X was found not guilty' (a verdict of the release's:
+    # the person is no longer charged with it; a conviction on another count ranks above it)
+    ("acquitted", "acquitted", "be"),
+    ("acquitted", "acquitted", "court"),
+    ("found not guilty", "acquitted", "be"),
     ("guilty", "pleaded_guilty", "guilty"),
     ("extradited", "extradited", "be"),
     ("extradition of", "extradited", "right"),
@@ -68,7 +73,7 @@ _STEMS = [
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
 # on', 'charg' all of 'charged', 'charges', 'charging'): (word, [(stem, where the word is in it,
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
-_SEARCH_WORDS = ("sentence", "convict", "found", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
+_SEARCH_WORDS = ("sentence", "convict", "found", "acquit", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
                  "transferred", "expelled", "mistrial", "placed on", "remain", "in custody", "admitted",
                  "in federal custody", "trial", "awaiting sentencing", "entered", "names")

@@ -1,0 +1,79 @@
+"""Round 52 (invented fixtures in the shape of real releases; each failed before its rule): a verdict of not
+guilty is its own stage, `acquitted` ('the jury acquitted his co-defendant, Y', 'were found not guilty', 'found Z
+not guilty'), below a conviction or plea on another count; a victim described and 'found dead' is no defendant
+('John Roe, a 19-year-old Shiprock man, was found dead'); a plural pronoun with no count ('They were arrested
+in Mexico') is about the defendants named before it, not one the release names later as still at large."""
+from __future__ import annotations
+
+from test_doj_round16 import rows
+
+
+def test_the_jury_acquitted_a_co_defendant():
+    got = rows("<p>PORTLAND, Maine – A federal jury yesterday convicted Harlan Wade Pettibone, 41, of Lewiston, of"
+               " conspiracy to distribute fentanyl. The same jury acquitted his co-defendant, Corwin Lyle Ashdown, 38,"
+               " of Auburn, of all charges.</p><p>Pettibone faces up to 40 years in prison.</p>", "Lewiston Man Convicted")
+    assert got == {"Harlan Wade Pettibone": ("convicted", None, 41), "Corwin Lyle Ashdown": ("acquitted", None, 38)}
+
+
+def test_found_not_guilty_after_deliberations():
+    got = rows("<p>Greensboro – Two men were convicted of fentanyl trafficking conspiracy after a six-day trial. Dorian"
+               " Keefe Manly, 33, of Durham, and Elias Moreno Fuentes, 29, of Raleigh, were convicted on all counts."
+               " Tobias Rell Winfield, 27, of Cary, and Quentin Ames Baxley, 31, of Garner, were found not guilty after"
+               " two days of jury deliberations.</p>", "Two Convicted of Fentanyl Conspiracy")
+    assert got == {"Dorian Keefe Manly": ("convicted", None, 33), "Elias Moreno Fuentes": ("convicted", None, 29),
+                   "Tobias Rell Winfield": ("acquitted", None, 27), "Quentin Ames Baxley": ("acquitted", None, 31)}
+
+
+def test_the_jury_found_a_defendant_not_guilty():
+    got = rows("<p>A federal jury on Friday found Marisol Ynez Carrasco, 35, of El Paso, not guilty of possessing"
+               " fentanyl with intent to distribute. Her co-defendant, Ruben Dario Talamantes, 40, pleaded guilty in"
+               " March and awaits sentencing.</p>", "Verdict in Fentanyl Case")
+    assert got == {"Marisol Ynez Carrasco": ("acquitted", None, 35), "Ruben Dario Talamantes": ("pleaded_guilty", None, 40)}
+
+
+def test_a_conviction_on_another_count_ranks_above_an_acquittal():
+    got = rows("<p>Bennett Ray Colquitt, 52, of Billings, was convicted of distributing fentanyl and acquitted of a"
+               " firearm charge after a three-day trial.</p>", "Billings Man Convicted")
+    assert got == {"Bennett Ray Colquitt": ("convicted", None, 52)}
+
+
+def test_a_victim_described_and_found_dead_is_no_defendant():
+    got = rows("<p>ALBUQUERQUE – Tobin Redhouse, 22, and Marla Dawn Begay, 20, both of Shiprock, were arrested on July"
+               " 17 on a criminal complaint charging them with distributing fentanyl.</p><p>According to the complaint,"
+               " on June 30, Lyle Ashkie, a 19-year-old Shiprock man, was found dead at a residence in Shiprock. Text"
+               " messages on Lyle Ashkie’s phone showed that he had arranged to buy pills from Redhouse.</p>",
+               "Two Arrested on Fentanyl Charges")
+    assert got == {"Tobin Redhouse": ("arrested", None, 22), "Marla Dawn Begay": ("arrested", None, 20)}
+
+
+def test_they_is_not_a_defendant_named_later_as_at_large():
+    got = rows("<p>Two Mexican nationals were extradited to the United States on Sept. 26 and were arraigned today on"
+               " charges of conspiring to import fentanyl.</p><p>According to court documents, Anselmo Ruiz Quintero,"
+               " 52, and Baltazar Ocampo Leyva, 39, both of Culiacán, coordinated shipments of fentanyl to Chicago.</p>"
+               "<p>A grand jury returned a superseding indictment against the defendants in 2020. They were arrested in"
+               " Mexico in 2022 at the request of the United States.</p><p>A third defendant, Eusebio Ramón Ocampo"
+               " Leyva, 42, who is Baltazar Ocampo Leyva’s brother, remains at large.</p>",
+               "Two Sinaloa Cartel Suppliers Extradited")
+    assert got == {"Anselmo Ruiz Quintero": ("extradited", None, 52), "Baltazar Ocampo Leyva": ("extradited", None, 39),
+                   "Eusebio Ramón Ocampo Leyva": ("charged", None, 42)}
+
+
+def test_the_defendants_before_any_name_are_still_everyone():
+    # (guard: with nobody named before the pronoun, it stays every defendant)
+    got = rows("<p>Two men were charged in a federal complaint with distributing fentanyl. The defendants were arrested"
+               " Tuesday.</p><p>According to the complaint, Wendell Pryce Gaddy, 30, and Silas Orin Mabry, 41, sold"
+               " fentanyl pills to an undercover officer.</p>", "Two Charged")
+    assert got == {"Wendell Pryce Gaddy": ("arrested", None, 30), "Silas Orin Mabry": ("arrested", None, 41)}
+
+
+def test_the_site_labels_an_acquittal_as_no_finding_of_guilt():
+    from scrapers.linking.cases import RANK as CASE_RANK
+    from scrapers.publish.site.profiles import stage_label
+    from scrapers.sources.doj.recording import RANK
+
+    label = stage_label("acquitted")
+    assert label["guilt"] is False and "not guilty" in label["note"]
+    assert stage_label("convicted")["guilt"] is True
+    # a case's furthest stage: an acquittal is past the charge, a plea or verdict of guilt past the acquittal
+    for rank in (RANK, CASE_RANK):
+        assert rank["charged"] < rank["extradited"] < rank["acquitted"] < rank["pleaded_guilty"] < rank["convicted"]
