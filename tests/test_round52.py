@@ -5,7 +5,15 @@ not guilty'), below a conviction or plea on another count; a victim described an
 in Mexico') is about the defendants named before it, not one the release names later as still at large."""
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 from test_doj_round16 import rows
+
+import scrapers.sources.doj
+
+STAGES_FILE = Path(scrapers.sources.doj.__file__).parent / "doj.yml"   # (the source's checks: 'unknown action')
 
 
 def test_the_jury_acquitted_a_co_defendant():
@@ -77,3 +85,55 @@ def test_the_site_labels_an_acquittal_as_no_finding_of_guilt():
     # a case's furthest stage: an acquittal is past the charge, a plea or verdict of guilt past the acquittal
     for rank in (RANK, CASE_RANK):
         assert rank["charged"] < rank["extradited"] < rank["acquitted"] < rank["pleaded_guilty"] < rank["convicted"]
+
+
+def test_the_charges_against_a_co_defendant_dismissed():
+    got = rows("<p>BILLINGS, Mont. – Carlton Dean Hobart, 44, of Billings, was sentenced today to 120 months in prison for"
+               " distributing fentanyl.</p><p>Hobart’s co-defendant, Regina Sue Fallon, 39, was charged in the same"
+               " indictment. The charges against Fallon were dismissed in May on the government’s motion. A third"
+               " defendant, Lowell Briggs, died in custody, and the charges against him were dismissed.</p>",
+               "Billings Man Sentenced")
+    assert got == {"Carlton Dean Hobart": ("sentenced", 120, 44), "Regina Sue Fallon": ("dismissed", None, 39),
+                   "Lowell Briggs": ("dismissed", None, None)}
+
+
+def test_a_judge_dismissed_the_indictment_against():
+    got = rows("<p>U.S. District Judge Ann L. Wardlow dismissed the indictment against Jolene Marie Pratt, 45, of Casper,"
+               " in June. Her co-defendant, Dwayne Orr, 47, pleaded guilty to distributing fentanyl.</p>",
+               "Fentanyl Case Update")
+    assert got == {"Jolene Marie Pratt": ("dismissed", None, 45), "Dwayne Orr": ("pleaded_guilty", None, 47)}
+
+
+def test_what_is_dismissed_and_is_no_stage():
+    # (guards: some counts under a plea agreement; a state case dropped for the federal one; a case years before)
+    got = rows("<p>Mark Allen Tibbs, 31, of Casper, pleaded guilty to distributing fentanyl. As part of the plea"
+               " agreement, the remaining counts against Tibbs will be dismissed at sentencing.</p><p>State charges"
+               " against Devon Ray Kull, 28, were dismissed after he was indicted federally. Kull was arrested in March."
+               "</p><p>A previous case against Walter Dunne, 50, was dismissed in 2015; Dunne was indicted again last week."
+               "</p>", "Fentanyl Cases")
+    assert got == {"Mark Allen Tibbs": ("pleaded_guilty", None, 31), "Devon Ray Kull": ("arrested", None, 28),
+                   "Walter Dunne": ("charged", None, 50)}
+
+
+def test_acquitted_and_dismissed_defendants_are_stored(run_cli, workdir, tmp_path):
+    """End to end: the DOJ source's checks know every stage extraction writes (an unknown one rejects the batch)."""
+    from dbquery import q
+
+    from scrapers.sources.doj.recording import STAGES
+
+    body = ("<p>PORTLAND, Maine – A federal jury yesterday convicted Harlan Wade Pettibone, 41, of Lewiston, of"
+            " conspiracy to distribute fentanyl. The same jury acquitted his co-defendant, Corwin Lyle Ashdown, 38, of"
+            " all charges. The charges against a third defendant, Noreen Tuttle, 36, were dismissed before trial.</p>")
+    page = {"metadata": {"resultset": {"count": "1", "pagesize": 50, "page": 0}}, "results": [{
+        "body": body, "changed": "1710266400", "component": [{"uuid": "c1", "name": "USAO - Maine"}],
+        "created": "1710262800", "date": "1710244800", "number": "24-101", "teaser": "",
+        "title": "Lewiston Man Convicted of Fentanyl Conspiracy", "topic": [],
+        "url": "https://www.justice.gov/usao-me/pr/lewiston-man-convicted-fentanyl-conspiracy",
+        "uuid": "7a1c0e52-0000-4e8a-9c0f-1a2b3c4d5e52"}]}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(page))
+    run_cli("import", "doj", path)
+    got = dict(q(workdir / "tracker.db", "select name, action from defendants"))
+    assert got == {"Harlan Wade Pettibone": "convicted", "Corwin Lyle Ashdown": "acquitted", "Noreen Tuttle": "dismissed"}
+    allowed = re.search(r"action not in \(([^)]*)\)", (Path(STAGES_FILE).read_text())).group(1)
+    assert set(STAGES) - {"detained"} == {s.strip(" '") for s in allowed.split(",")}

@@ -14,8 +14,10 @@ from .people import Candidate, Mention, _Scanner
 from .roster import roster_lines
 from .terms import clause_term
 
-# (acquitted: of what the release is about, by a verdict it reports; a conviction or plea on another count ranks above)
-STAGES = ["other", "charged", "detained", "arrested", "extradited", "acquitted", "pleaded_guilty", "convicted", "sentenced"]
+# (dismissed: the person's whole case, acquitted: by a verdict the release reports; a plea or conviction on another
+# count ranks above either)
+STAGES = ["other", "charged", "detained", "arrested", "extradited", "dismissed", "acquitted", "pleaded_guilty", "convicted",
+          "sentenced"]
 RANK = {s: i for i, s in enumerate(STAGES)}
 
 

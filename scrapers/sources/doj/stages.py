@@ -67,7 +67,7 @@ _YEAR_BEFORE = re.compile(r"\b(?:[Oo]n\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+|[Ii]n\
                           r"(?:(?:[A-Z][\w’'.-]*\s+){1,5}|(?:he|she|they)\s+)$")   # ('In December 2018, he was sentenced')
 # the sentence is about a co-defendant: an earlier stage of the same case, not a record
 _CO_DEFENDANT = re.compile(r"\bco-?defendants?\b", re.I)
-_HISTORY_STAGES = ("convicted", "sentenced", "pleaded_guilty")
+_HISTORY_STAGES = ("convicted", "sentenced", "pleaded_guilty", "acquitted", "dismissed")
 
 
 def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None, s_start: int | None = None) -> bool | str:
@@ -247,6 +247,16 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         elif kind == "mistrial":
             if m := _AS_TO.match(text, j, seg_end):
                 out.append((i, m.end(), stage, "right"))
+        elif kind == "dismissed":
+            k = _be_start(left)
+            if k is not None and vocab.DISMISSED_LEFT.search(left, 0, k):
+                # 'The charges against X were dismissed' (X: the clause's; not a case dismissed years before)
+                hist = _history(text, base, k, j, stage, year, s_start)
+                if hist is not True:
+                    out.append((base + k, j, stage, "who" if hist else "left"))
+            elif k is None and (m := vocab.DISMISSED_RIGHT.match(text, j, seg_end)):
+                out.append((i, m.end(), stage, "right"))   # 'the court dismissed the charges against X'
+
         elif kind == "custody":
             k = _be_start(left)
             if k is not None and _RIGHT_CUSTODY.match(text, j, seg_end):

@@ -57,6 +57,9 @@ _STEMS = [
     ("transferred", "extradited", "transfer"),      # 'were transferred today from Mexico to the United States'
     ("expelled", "extradited", "transfer"),
     ("mistrial", "charged", "mistrial"),            # 'declared a mistrial as to X': the charges stand
+    # 'the charges against X were dismissed', 'dismissed the indictment against X' (all of them: never 'the
+    # remaining counts will be dismissed', a plea agreement's)
+    ("dismissed", "dismissed", "dismissed"),
     ("placed on", "sentenced", "probation"),
     # 'X LLC and its owner, Y, entered their pleas before Judge Z to conspiracy …' (a plea to a charge: guilty)
     *((f"entered {obj}", "pleaded_guilty", "entered") for obj in ("their pleas", "his plea", "her plea", "its plea", "a plea")),
@@ -75,7 +78,7 @@ _STEMS = [
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
 _SEARCH_WORDS = ("sentence", "convict", "found", "acquit", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
-                 "transferred", "expelled", "mistrial", "placed on", "remain", "in custody", "admitted",
+                 "transferred", "expelled", "mistrial", "dismissed", "placed on", "remain", "in custody", "admitted",
                  "in federal custody", "trial", "awaiting sentencing", "entered", "names")
 
 
@@ -92,6 +95,12 @@ VERB_WORDS = tuple(word for _, word, _ in _STEM_SEARCHES)   # (letters: as insid
 
 
 # -- contexts read with some stems (stages._events_in) --------------------------------------------
+# what was dismissed: a person's whole case ('the charges against X were', 'X’s indictment was', 'dismissed
+# all charges against X'), never some counts
+_WHOLE_CASE = (r"(?:(?:all\s+)?(?:the\s+)?(?:federal\s+|criminal\s+|pending\s+)?(?<![Ss]tate\s)(?<![Ll]ocal\s)(?<![Cc]ounty\s)"
+               r"(?<![Tt]ribal\s)(?<![Pp]revious\s)(?<![Pp]rior\s)(?<![Ee]arlier\s)(?:charges|indictment|complaint|case))")   # (a state case dropped for a federal one: no)
+DISMISSED_LEFT = re.compile(rf"\b(?:{_WHOLE_CASE}\s+against\s+[^.;:]{{1,60}}?|[’']s?\s+{_WHOLE_CASE})\s+$", re.I)
+DISMISSED_RIGHT = re.compile(rf"\s+{_WHOLE_CASE}\s+against\s+(?=[A-Z])")
 # the charging document before 'names' ('The 28-count indictment names X', 'the complaint also names')
 DOCUMENT_NAMES = re.compile(r"\b(?:indictment|complaint|information)\s+(?:also\s+)?$", re.I)
 # a plea entered to a charge ('entered their pleas before U.S. District Judge A. B to conspiracy'; never 'of not guilty')
