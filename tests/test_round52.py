@@ -137,3 +137,27 @@ def test_acquitted_and_dismissed_defendants_are_stored(run_cli, workdir, tmp_pat
     assert got == {"Harlan Wade Pettibone": "convicted", "Corwin Lyle Ashdown": "acquitted", "Noreen Tuttle": "dismissed"}
     allowed = re.search(r"action not in \(([^)]*)\)", (Path(STAGES_FILE).read_text())).group(1)
     assert set(STAGES) - {"detained"} == {s.strip(" '") for s in allowed.split(",")}
+
+
+def test_employees_listed_with_roles_and_ages_between_semicolons():
+    got = rows("<p>The indictment charges Yichang Hengrui Chemical Co., Ltd., and three of its employees: sales manager Tan"
+               " Jiayi, 38; sales representative Gao Weiming, 31; and logistics manager Fan Lulu, 29. Gao was arrested on"
+               " June 21 in Honolulu.</p>", "Chinese Company and Employees Charged")
+    assert got == {"Yichang Hengrui Chemical Co., Ltd.": ("charged", None, None), "Tan Jiayi": ("charged", None, 38),
+                   "Gao Weiming": ("arrested", None, 31), "Fan Lulu": ("charged", None, 29)}
+
+
+def test_a_professional_corporation_pleaded_guilty():
+    got = rows("<p>NORFOLK, Va. – A nurse practitioner was sentenced today to seven years and three months in prison."
+               " Corinne Abbott Vail, 52, was the sole prescriber at Lynnhaven Integrative Health, P.C., a practice she"
+               " owned. Vail pleaded guilty in June to conspiracy to distribute fentanyl. Lynnhaven Integrative Health,"
+               " P.C. pleaded guilty the same day to maintaining a drug-involved premises.</p>", "Nurse Practitioner Sentenced")
+    assert got == {"Corinne Abbott Vail": ("sentenced", 87, 52), "Lynnhaven Integrative Health, P.C.": ("pleaded_guilty", None, None)}
+
+
+def test_charged_are_a_person_with_role_and_town_then_a_clinic():
+    got = rows("<p>Charged in the indictment are Dr. Milo B. Tennyson, 61, of Seymour; Ambrose Dale Pruett, 38, a nurse"
+               " practitioner from Maryville; and Ridgecrest Pain Management, LLC (Ridgecrest), the Sevierville clinic"
+               " Tennyson owned. Tennyson was arrested at his home on July 10.</p>", "Physician and Clinic Indicted")
+    assert got == {"Milo B. Tennyson": ("arrested", None, 61), "Ambrose Dale Pruett": ("charged", None, 38),
+                   "Ridgecrest Pain Management, LLC": ("charged", None, None)}

@@ -31,7 +31,8 @@ def company_names(text: str) -> list[tuple[int, int, str]]:
                 continue
             window = text[max(0, m.start() - 160):m.start()]
             wm = _COMPANY_WORDS.search(window)
-            if not wm or (wm.group(2) and m.group(0)[:1] not in "ILCS"):   # (only 'LLC', 'Inc.', 'Ltd.', 'Corp.', 'S.A. de C.V.')
+            if not wm or (wm.group(2) and m.group(0)[:1] not in "ILCS" and m.group(0) not in ("P.C.", "PLLC", "P.L.L.C.")):
+                # (after a comma only 'LLC', 'Inc.', 'Ltd.', 'Corp.', 'S.A. de C.V.' and a professional corporation's 'P.C.')
                 continue
             g = 1 if wm.group(1) else 2
             toks = wm.group(g).split()

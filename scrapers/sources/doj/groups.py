@@ -21,6 +21,8 @@ def _appositive() -> re.Pattern:
     states = sorted(geo()["state_names"] | _US_STATE_ABBR, key=len, reverse=True)
     state = "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in states) + ")"
     return re.compile(r"^\s*(?:\([^()]{1,60}\)(?=\s*(?:,|and\b|&)))?\s*,?\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*[,;])?(?:\s*(?:(?:all|both|each)\s+)?(?:of|from)\s+[^,;]{1,60}[,;](?:\s*(?:" + state + r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[,;]){0,2})?(?:\s*(?:a|an|both|all|each)\s+[^,;]{1,60}(?:nationals?|company|firm|business|manufacturer|supplier|residents?|citizens?|store|shop|pharmacy|clinic|dealership|exporter|distributor|wholesaler|retailer)(?:\s+who\s+(?:lives|lived|resides|resided)\s+in\s+[^,;]{1,40})?(?:\s+(?:based|headquartered|located)\s+in\s+[^,;]{1,40})?[,;]|"
+                      # a role and the person's town: ', 38, a nurse practitioner from Maryville;'
+                      r"\s*(?:a|an)\s+[a-z][a-z’'\s-]{0,40}?\s+(?:of|from|in)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*[,;]|"
                       # a role in lower case: ', the company's owner,', ', a sales manager,'
                       # (or someone's: ', Efraín’s sister,')
                       # (or with an age, before the next name too: ', a 62-year old physician assistant, B,')

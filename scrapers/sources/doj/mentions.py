@@ -31,7 +31,7 @@ INITIAL_RX = re.compile(INITIAL)
 PARTICLE_RX = re.compile(PARTICLE)
 
 LEGAL = (r"(?:Co\.,?\s*Ltd\.?|Co\.\s*\([^()]{1,40}\),?\s*Ltd\.?|Co\.,?\s*Limited|Company,?\s+Limited|Company,?\s+Ltd\.?|Pvt\.?\s*Ltd\.?|"
-         r"Private\s+Limited|Limited|Ltd\.?|Inc\.|Inc\b|LLC|L\.L\.C\.|LLP|L\.L\.P\.|Corp\.|Corp\b|Corporation|"
+         r"Private\s+Limited|Limited|Ltd\.?|Inc\.|Inc\b|LLC|L\.L\.C\.|LLP|L\.L\.P\.|PLLC|P\.L\.L\.C\.|P\.C\.|L\.P\.|Corp\.|Corp\b|Corporation|"
          r"S\.A\.\s+de\s+C\.V\.|SA\s+de\s+CV|S\.\s*de\s+R\.L\.(?:\s+de\s+C\.V\.)?|S\.R\.L\.(?:\s+de\s+C\.V\.)?|S\.A\.S\.|S\.A\.(?=[\s,;)]|$)|GmbH|Pharmacy|Pharmaceuticals|Co\.(?=[\s,;)])|"
          # a company written in capitals, as some offices write defendants: 'ACME BIOCHEM CO., LTD.'
          r"CO\.,?\s*LTD\.?|CO\.,?\s*LIMITED|PVT\.?\s*LTD\.?|PRIVATE\s+LIMITED|LIMITED|LTD\.|INC\.|CORP\.|CORPORATION|CO\.(?=[\s,;)]|$))")
@@ -301,7 +301,7 @@ def company_key(name: str) -> str:
     short name it defines ('Acme Chemical Co. (Acme), Ltd.', 'Acme Chemical Co., Ltd.', 'Acme
     Chemical Pvt. Ltd.', 'Acme Chemical Private Limited', 'Acme Chemical LLC', 'Acme Chemical')."""
     return strip_legal_form(normalize_name(_PARENS.sub(" ", name) if "(" in name else name))
-_LEGAL_HINTS = ("Co.", "Co ", "Ltd", "Limited", "Inc", "LLC", "L.L.C", "LLP", "L.L.P", "Corp", "S.A.", "SA de", "S. de R.L", "S.R.L",
+_LEGAL_HINTS = ("Co.", "Co ", "Ltd", "Limited", "Inc", "LLC", "L.L.C", "LLP", "L.L.P", "PLLC", "P.C.", "L.P.", "Corp", "S.A.", "SA de", "S. de R.L", "S.R.L",
                 "GmbH", "Pharmacy", "Pharmaceuticals", "CO.", "LTD", "LIMITED", "INC.", "CORP")
 _LEGAL_HINT_RX = re.compile("|".join(map(re.escape, _LEGAL_HINTS)))
 _LEGAL_RX = re.compile(LEGAL)

@@ -165,7 +165,7 @@ _SPEAKER_LEFT = ("said", "says", "stated", "added", "according to", "thanked", "
 # (a degree between the name and the age: 'Miriam Castellanos-Ruhl, M.D., 58,')
 _DEGREES = r"(?:M\.D\.|D\.O\.|R\.N\.|N\.P\.|Ph\.D\.|Pharm\.D\.|D\.D\.S\.|Esq\.)"
 _AGED = re.compile(rf",[ \t]*(?:{_DEGREES},[ \t]*)?"
-                   r"(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.)]")
+                   r"(?:age[ \t]+|aged[ \t]+)?\d{1,2}[ \t]*[,.);]")
 _RESIDENCE_BEFORE = re.compile(r"\d{1,2}\)?,?\s+(?:of|from)\s+$")   # 'O'Shields, 31, of Van Buren,': a town
 _SOLD_TO = r"\b(?:sold|sell|selling|supplied|distributed|provided|delivered|gave|furnished)\b[^.;]{0,80}?\bto\s+"
 _BUYER_BEFORE = re.compile(_SOLD_TO + r"(?:the\s+)?\d{1,2}-year-old\s+$")
