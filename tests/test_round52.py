@@ -161,3 +161,27 @@ def test_charged_are_a_person_with_role_and_town_then_a_clinic():
                " Tennyson owned. Tennyson was arrested at his home on July 10.</p>", "Physician and Clinic Indicted")
     assert got == {"Milo B. Tennyson": ("arrested", None, 61), "Ambrose Dale Pruett": ("charged", None, 38),
                    "Ridgecrest Pain Management, LLC": ("charged", None, None)}
+
+
+def test_today_s_term_over_the_original_one_dated_years_back():
+    got = rows("<p>The United States Attorney’s Office stated that Dorian K. Aldana, 37, of Rutland, was sentenced on"
+               " January 17, 2025, to 14 months in prison for violating the conditions of his supervised release.</p>"
+               "<p>According to court records, Aldana was sentenced in August 2016 to 57 months in prison for conspiring"
+               " to distribute fentanyl. He completed that prison term and began supervised release in March 2021.</p>",
+               "Rutland Man Sentenced for Violating Supervised Release")
+    assert got == {"Dorian K. Aldana": ("sentenced", 14, 37)}
+
+
+def test_received_a_term_and_a_consecutive_one_for_a_total():
+    got = rows("<p>U.S. District Judge Colleen M. Harwood sentenced Terrence Jamal Whitcomb, 33, of Akron, on Monday."
+               " Whitcomb received 120 months in prison for possession with intent to distribute fentanyl and a"
+               " consecutive 60 months for possessing a firearm in furtherance of a drug trafficking crime, for a total"
+               " of 180 months, and was ordered to serve five years of supervised release.</p>", "Akron Man Sentenced")
+    assert got == {"Terrence Jamal Whitcomb": ("sentenced", 180, 33)}
+
+
+def test_probation_alone_is_no_prison():
+    got = rows("<p>Dr. Harold B. Wexford, 66, of Marietta, has been sentenced to 30 months in federal prison for"
+               " illegally distributing fentanyl. His office manager, Linda Carr, 58, of Kennesaw, was sentenced to three"
+               " years of probation, including 12 months of home confinement.</p>", "Doctor Sentenced")
+    assert got == {"Harold B. Wexford": ("sentenced", 30, 66), "Linda Carr": ("sentenced", 0, 58)}

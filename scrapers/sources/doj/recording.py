@@ -22,7 +22,7 @@ RANK = {s: i for i, s in enumerate(STAGES)}
 
 
 def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start: int, s_end: int,
-            length: tuple | None = None) -> None:
+            length: tuple | None = None, year: int | None = None) -> None:
     cand.evidence.add("event")
     if cand.stage is None or RANK[stage] > RANK[cand.stage]:
         cand.stage = stage
@@ -33,7 +33,7 @@ def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start:
     else:   # (the length is in this clause of this sentence)
         nxt = [s for s, _, _, _ in events if s > e_start]
         months, label = clause_term(text, e_start, e_end, min(nxt) if nxt else s_end)
-    when = vocab.term_when(text, e_start, e_end, s_end) if e_end else ""   # (today's term over one dated years back)
+    when = vocab.term_when(text, e_start, e_end, s_end, year) if e_end else ""   # (today's term over one dated years back)
     if label and cand.sentence_text != "life in prison" and vocab.term_wins(when, months, label, cand):
         cand.sentence_months, cand.sentence_text, cand.term_when = months, label, when
 

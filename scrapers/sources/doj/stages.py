@@ -490,7 +490,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                 subjects = subjects + cues.along_with(text, e_end, s_end, in_sentence, in_starts, subjects[0])   # 'was arrested along with X'
             lengths = respective_lengths(text, e_end, s_end, len(subjects)) if stage == "sentenced" else None
             for n, cand in enumerate(subjects):
-                _record(cand, stage, text, e_end, events, e_start, s_end, lengths[n] if lengths else None)
+                _record(cand, stage, text, e_end, events, e_start, s_end, lengths[n] if lengths else None, year)
                 main.add(id(cand))
             if subjects:
                 prev_subjects, prev_counted = subjects, False

@@ -112,6 +112,9 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
             n = _number(m.group("n1"))
             unit = m.group("u1").lower()
             kind = _WS_RX.sub(" ", other.group("kind").lower())
+            if kind == "probation" and n is not None:
+                # a sentence of probation alone: no prison (0 months, as 'time served' is), the probation in the label
+                return 0.0, f"{m.group('n1')} {unit} of probation (no prison)"
             return None, f"{m.group('n1')} {unit} of {kind}" if n is not None else kind
         months = _months_of(m)
         if months is None:
@@ -224,6 +227,9 @@ def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float 
         t = LENGTH.match(text, lead_in.end(), limit) or LENGTH.match(text, e_end + 1, limit)   # ('will spend a decade')
         if t:
             months, label = term_at(t, text)
+            # ('received 120 months … and a consecutive 60 months …, for a total of 180 months': the total)
+            if months is not None and (whole := _whole_term(text[:end], t)):
+                months, label = whole
     if label is None and text.startswith("hand", e_start) and (named := _NAMED_THEN_A.match(text, e_end, end)):
         t = LENGTH.match(text, named.end(), end)   # 'handed Guajardo Lozano a 97-month sentence'
         if t:

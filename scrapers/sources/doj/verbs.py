@@ -131,16 +131,20 @@ _APPROX = re.compile(r"\b(?:nearly|almost|more\s+than|over|approximately|about|r
 _RESENTENCED = re.compile(r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?resentenced\b")
 
 
-def term_when(text: str, e_start: int, e_end: int, s_end: int) -> str:
-    """'recent' when a sentencing verb is said of the release's day or week, 'dated' when a year
-    stands in its clause ('was convicted in 2016 … and was sentenced to 100 months'), else ''."""
+def term_when(text: str, e_start: int, e_end: int, s_end: int, year: int | None = None) -> str:
+    """'recent' when a sentencing verb is said of the release's day or week (or of a date in the
+    release's `year`: 'was sentenced on January 17, 2024'), 'dated' when another year stands in its
+    clause ('was convicted in 2016 … and was sentenced to 100 months'), else ''."""
     lo, hi = max(0, e_start - 160), min(s_end, e_end + 80)
-    lo = max(lo, text.rfind(". ", lo, e_start) + 1)   # (its own sentence)
+    lo = max(lo, text.rfind(". ", lo, e_start) + 1, text.rfind("\n", lo, e_start) + 1)   # (its own sentence)
     digit = _DIGIT.search(text, e_end, hi)   # (the term's number: '~' when it is said to be about that)
     approx = "~" if digit and _APPROX.search(text, max(e_end, digit.start() - 20), digit.start()) else ""
     if RECENT.search(text, max(lo, e_start - 40), hi) or _RESENTENCED.match(text, e_start, e_end + 1):
         return "recent" + approx   # (a resentencing replaces the term: 'was resentenced to 188 months')
-    return ("dated" if _YEAR.search(text, lo, hi) else "") + approx
+    years = [int(y) for y in _YEAR.findall(text, lo, hi)]
+    if years and year is not None and max(years) >= year:
+        return "recent" + approx
+    return ("dated" if years else "") + approx
 
 
 def term_wins(when: str, months: float | None, label: str, cand) -> bool:
