@@ -116,7 +116,7 @@ def test_arrest_on_a_complaint():
     ("was sentenced to serve 78 months’ imprisonment", 78.0, "78 months in prison"),
     ("was sentenced to life in prison", None, "life in prison"),
     ("was sentenced to time served", 0.0, "time served"),
-    ("was sentenced to three years of probation", None, "three years of probation"),
+    ("was sentenced to three years of probation", 0.0, "three years of probation (no prison)"),   # (no prison: 0, as time served)
 ])
 def test_sentence_lengths(phrase, months, label):
     ex = run(f"<p>Benedikt Harrower, 40, of Salem, {phrase} for distributing fentanyl. He must also serve five years of"

@@ -141,7 +141,7 @@ def test_years_and_months_add_up():
     assert sentence_months("to 12 years, 7 months")[0] == 151
     assert sentence_months("to one year and a day")[0] == 12.03
     assert sentence_months("a sentence of 97 months in federal prison")[0] == 97
-    assert sentence_months("to 5 years of probation") == (None, "5 years of probation")
+    assert sentence_months("to 5 years of probation") == (0.0, "5 years of probation (no prison)")   # (a company: None, recording.py)
     assert sentence_months("to 60 months, 3 years of supervised release")[0] == 60
 
 

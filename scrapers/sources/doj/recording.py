@@ -34,6 +34,8 @@ def _record(cand: Candidate, stage: str, text: str, e_end: int, events, e_start:
         nxt = [s for s, _, _, _ in events if s > e_start]
         months, label = clause_term(text, e_start, e_end, min(nxt) if nxt else s_end)
     when = vocab.term_when(text, e_start, e_end, s_end, year) if e_end else ""   # (today's term over one dated years back)
+    if cand.is_company and months == 0:
+        months = None   # (a company's probation: no prison term applies to it, none to state)
     if label and cand.sentence_text != "life in prison" and vocab.term_wins(when, months, label, cand):
         cand.sentence_months, cand.sentence_text, cand.term_when = months, label, when
 
