@@ -44,8 +44,11 @@ HIST_NAME_RE = re.compile(
     r"|\b(?:after|since|following|once)\s+(?:OFAC|Treasury|the\s+U\.S\.)\s+(?:had\s+)?(?:designated|sanctioned)\b"
     r"|\bannounced\s+the\s+designation\s+of\b"
     # "OFAC is also updating the SDN List entries of X and its owner, Y": entries already on the list
-    r"|\bupdat(?:e|es|ed|ing)\s+(?:the\s+)?(?:SDN\s+List\s+|Specially\s+Designated\s+Nationals\s+and\s+Blocked\s+Persons\s+List"
+    r"|\bupdat(?:e|es|ed|ing)\s+(?:the\s+)?(?:existing\s+)?(?:SDN\s+List\s+|Specially\s+Designated\s+Nationals\s+and\s+Blocked\s+Persons\s+List"
     r"\s+(?:\(SDN\s+List\)\s+)?)?entr(?:y|ies)\s+(?:of|for)\b"
+    # "updating X’s existing SDN List entry", "X is not being newly designated today": no designation today
+    r"|\bexisting\s+(?:SDN\s+List\s+)?entr(?:y|ies)\b"
+    r"|\b(?:is|are)\s+not\s+(?:being\s+)?(?:newly\s+|re-?)?(?:designated|sanctioned)\b"
     # "who remains on the SDN List", "who has been on the SDN List since 2024", "already on the SDN List"
     r"|\b(?:remains?|remained|(?:has|have|had)\s+(?:also\s+)?been|already(?:\s+listed)?)\s+on\s+(?:OFAC[’']s\s+|the\s+)?"
     r"(?:SDN\s+List|Specially\s+Designated\s+Nationals)"

@@ -233,9 +233,12 @@ def _table_rows(blocks: list[Block], sentences: dict) -> list[Candidate]:
                     classify_paren(f"a.k.a. {blocks[row[ac]].text}", [], aliases)
             if not looks_like_name(name) or normalize_country(name):
                 continue
-            out.append(_candidate(name, aliases, said, f"the {header[name_col]!r} column of a table", bi,
-                                  max(blocks[bi].text.find(name), 0),
-                                  " | ".join(squash(blocks[row[c]].text) for c in sorted(row))))
+            row_text = " | ".join(squash(blocks[row[c]].text) for c in sorted(row))
+            # a row of its own saying the entry is an earlier one ('previously designated on September 19,
+            # 2023 | SDN List entry updated') under a table of today's designees
+            row_said = "hist" if said == "current" and HIST_NAME_RE.search(row_text) else said
+            out.append(_candidate(name, aliases, row_said, f"the {header[name_col]!r} column of a table", bi,
+                                  max(blocks[bi].text.find(name), 0), row_text))
     return out
 
 

@@ -365,6 +365,10 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+# a line that only goes on with the entry before it: more program tags, its "(Linked To: …)" tail
+_TAIL_LINE = re.compile(r"^(?:\[[A-Z0-9][A-Z0-9 .-]*\]\s*)+(?:\(Linked\s+To:[^()]*\)\s*)?[.;]?$|^\(Linked\s+To:[^()]*\)\s*[.;]?$", re.I)
+
+
 def _can_change(text: str) -> bool:
     """A whole entry (its programs read) that is not itself a change: what a "-to-" can follow."""
     return has_programs(text) and _first_top_level(text, _TO) is None
@@ -424,6 +428,9 @@ def _entries(body) -> tuple[list[RecentActionEntry], str | None]:
                     announced = line.rstrip(" :")
                 continue
             side = _new_side(pending) if pending is not None else None
+            if side is not None and _TAIL_LINE.match(line):
+                pending = f"{pending} {line}"   # '… (individual) [SDGT]<br>[ILLICIT-DRUGS-EO14059] (Linked To: X).': its tags go on
+                continue
             if side is not None and (has_programs(side) or (_ENTRY_START.match(line) and not _ENTRY_START.match(side))):
                 if has_programs(pending):
                     emit(pending)
