@@ -185,3 +185,48 @@ def test_probation_alone_is_no_prison():
                " illegally distributing fentanyl. His office manager, Linda Carr, 58, of Kennesaw, was sentenced to three"
                " years of probation, including 12 months of home confinement.</p>", "Doctor Sentenced")
     assert got == {"Harold B. Wexford": ("sentenced", 30, 66), "Linda Carr": ("sentenced", 0, 58)}
+
+
+def test_the_following_defendants_were_extradited_each_with_its_own_charge():
+    got = rows("<p>Four alleged members of Mexican drug cartels were extradited from Mexico to the United States today.</p>"
+               "<p>The following defendants were extradited:</p><ul>"
+               "<li><strong>Anacleto Ruvalcaba Ortiz</strong>, also known as “El 500,” an alleged plaza boss in Ojinaga,"
+               " is charged in the Western District of Texas with conspiracy to import fentanyl. His son, Anacleto"
+               " Ruvalcaba Quiroz, was sentenced in 2022 in the Western District of Texas to 12 years in prison for his"
+               " role in the same conspiracy.</li>"
+               "<li>Baudelio Cisneros Mata, an alleged logistics chief, is charged in the Southern District of California"
+               " with conspiracy to distribute fentanyl.</li>"
+               "<li>Xie Haoming, a Chinese national residing in Mexico City, allegedly laundered fentanyl proceeds and is"
+               " charged in the Southern District of New York with money laundering conspiracy.</li></ul>"
+               "<p>The FBI and DEA worked with the Office of International Affairs to secure the extraditions.</p>",
+               "Mexico Extradites Alleged Cartel Figures")
+    assert got == {"Anacleto Ruvalcaba Ortiz": ("extradited", None, None), "Anacleto Ruvalcaba Quiroz": ("sentenced", 144, None),
+                   "Baudelio Cisneros Mata": ("extradited", None, None), "Xie Haoming": ("extradited", None, None)}
+
+
+def test_five_of_the_defendants_with_a_fugitive_named_with_a_quoted_alias():
+    got = rows("<p>Prosecutors announced the unsealing of an Indictment charging RAMIRO ANTONIO MEDRANO GIL, a/k/a “El"
+               " Primo,” and four others with conspiring to distribute fentanyl. Three of the defendants were arrested"
+               " this morning in New York City, and WILSON MATEO ROSARIO was arrested in San Juan, Puerto Rico. HÉCTOR"
+               " MANUEL CAMPOSECO NIEBLA, a/k/a “Tío,” remains at large and is believed to be in Mexico.</p>"
+               "<p>MEDRANO GIL led the organization. YADIRA PERALTA DE LA ROSA and JUAN CARLOS ESPINOSA VARGAS mixed the"
+               " fentanyl with heroin.</p><p>Each defendant is charged with one count of conspiracy to distribute"
+               " fentanyl.</p><p>A chart containing the names, ages, and residences of the defendants is set forth"
+               " below.</p><table><tr><th>Defendant</th><th>Age</th><th>Residence</th></tr>"
+               "<tr><td>RAMIRO ANTONIO MEDRANO GIL, a/k/a “El Primo”</td><td>44</td><td>Bronx, New York</td></tr>"
+               "<tr><td>WILSON MATEO ROSARIO</td><td>39</td><td>San Juan, Puerto Rico</td></tr>"
+               "<tr><td>HÉCTOR MANUEL CAMPOSECO NIEBLA, a/k/a “Tío”</td><td>51</td><td>Sinaloa, Mexico</td></tr>"
+               "<tr><td>YADIRA PERALTA DE LA ROSA</td><td>36</td><td>New York, New York</td></tr>"
+               "<tr><td>JUAN CARLOS ESPINOSA VARGAS</td><td>29</td><td>Bronx, New York</td></tr></table>",
+               "Charges Against Five Members of Fentanyl Ring")
+    assert got == {"RAMIRO ANTONIO MEDRANO GIL": ("arrested", None, 44), "WILSON MATEO ROSARIO": ("arrested", None, 39),
+                   "HÉCTOR MANUEL CAMPOSECO NIEBLA": ("charged", None, 51),
+                   "YADIRA PERALTA DE LA ROSA": ("arrested", None, 36), "JUAN CARLOS ESPINOSA VARGAS": ("arrested", None, 29)}
+
+
+def test_a_fugitive_described_as_charged_in_the_same_case():
+    got = rows("<p>Huang Zhiyong, 41, was sentenced today to 151 months in prison for laundering fentanyl proceeds. His"
+               " co-conspirator, Gu Ruiqing, 33, of Flushing, pleaded guilty in July. A Mexican money broker charged in"
+               " the same case, Abelardo Saucedo Félix, remains a fugitive.</p>", "Chinese National Sentenced")
+    assert got == {"Huang Zhiyong": ("sentenced", 151, 41), "Gu Ruiqing": ("pleaded_guilty", None, 33),
+                   "Abelardo Saucedo Félix": ("charged", None, None)}

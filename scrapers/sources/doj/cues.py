@@ -16,8 +16,11 @@ OTHERS_LABEL = re.compile(r"\b(?:others?|co-?defendants?|defendants?|individuals
 
 # ... or a defendant as the subject the name is in apposition to ('A third defendant charged in the
 # same indictment, the company's vice president, X, remains at large')
-DEFENDANT_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:A|An|The|One)\s+(?:[a-z]+\s+)?(?:co-?)?defendants?"
-                               r"(?:\s+(?:charged|named|indicted)\b[^,.;:\n]{0,60})?,\s+(?:[^,.;:\n]{1,60},\s+)?$")   # (the name right after)
+DEFENDANT_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:A|An|The|One)\s+(?:(?:[a-z]+\s+)?(?:co-?)?defendants?"
+                               r"(?:\s+(?:charged|named|indicted)\b[^,.;:\n]{0,60})?"
+                               # ('A Mexican money broker charged in the same case, X, remains a fugitive')
+                               r"|(?:[\w-]+\s+){1,4}?(?:charged|indicted)\s+(?:in|with|alongside|along)\b[^,.;:\n]{0,60})"
+                               r",\s+(?:[^,.;:\n]{1,60},\s+)?$")   # (the name right after)
 
 
 # 'X was arrested on Tuesday along with a co-defendant, Y' (the same stage for Y, named after the verb)

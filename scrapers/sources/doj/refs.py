@@ -219,7 +219,7 @@ def _subject_before_pair(text: str, mentions: list[Mention], k: int) -> Candidat
 _N_OF_M_WORDS = (r"(\w+)\s+of\s+(?:the|these|those)\s+(?:(\w+)\s+)?(?:defendants|co-?defendants|individuals|people|persons|"
                  r"men|women)\b")
 _N_OF_M = re.compile(r"\b" + _N_OF_M_WORDS, re.I)
-_FUGITIVE = re.compile(r"(?:[ \t]*,(?:[^,.;\n]{1,100},){1,3})?(?:\s*,?\s+who)?(?:"   # (', 30, of Phoenix,': on its line)
+_FUGITIVE = re.compile(r"(?:[ \t]*,(?:[^,.;\n]{1,100},[”\"’]?){1,3})?(?:\s*,?\s+who)?(?:"   # (', 30, of Phoenix,', ', a/k/a “Tío,”': on its line)
                        # 'A and B are believed to be in Mexico and remain fugitives', 'A fled to X and is at large',
                        # 'A was not located on Tuesday and remains at large'
                        r"(?:\s+(?:fled|(?:is|are)\s+(?:believed|thought)\s+to\s+(?:be|have\s+fled)|(?:was|were)\s+not\s+"

@@ -163,6 +163,9 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 "extradited" if _EXTRADITED_NOUN.search(text, intro_start, pos) else "charged"   # 'The defendants and their sentences are:'
         elif _SENTENCES_FOLLOW.search(text, intro_start, pos):
             stage = "sentenced"   # 'Each pleaded guilty. Judge X imposed the following sentences:' (terms follow)
+        # 'The following defendants were extradited:' then one paragraph per defendant telling its own charge
+        # ('A, an alleged plaza boss, is charged in the Western District of Texas with …'): each is an item
+        told = stage is not None and _FOLLOWING_TOLD.search(text, intro_start, pos) is not None
         field = named = False
         for line, end in items if stage is not None else ():
             at = BULLET.match(text, line).end()
@@ -182,8 +185,8 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 break
             field, named = False, True
             m = mentions[k]
-            if (bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end) and
-                    not text.startswith(":", m.end)) or _PROSE_AFTER.match(text, m.end, end):
+            if not told and ((bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end) and
+                              not text.startswith(":", m.end)) or _PROSE_AFTER.match(text, m.end, end)):
                 break   # a verb of its own: prose, not an item (unless the name labels its line: 'A: District of …; A is charged')
             m.candidate.evidence.add("event")
             if m.candidate.stage is None or rank[stage] > rank[m.candidate.stage]:
@@ -248,6 +251,9 @@ _KIN_LEAD = re.compile(r"(?:his|her|their)\s+(?:father|mother|son|daughter|broth
                        r"nephew|niece|partner|girlfriend|boyfriend|co-?defendant)(?:-in-law)?,\s+")
 _PROSE_AFTER = re.compile(r"(?:,[^,\n]{1,60},)?\s+(?:was|were|is|are|has|have|had|will|also)\b")   # 'A was also ordered to …'
 _THE_FOLLOWING = re.compile(r"\s+the\s+following\b")
+_FOLLOWING_TOLD = re.compile(r"\b[Tt]he\s+following\s+(?:\d{1,3}\s+|[a-z]+\s+)?(?:defendants|individuals|people|persons|men|women|"
+                             r"fugitives)\s+(?:were|have\s+been|are)\s+(?:also\s+)?(?:extradited|arrested|sentenced|charged|"
+                             r"indicted|convicted|expelled|transferred)\b[^:\n]{0,80}$")
 _SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+following\s+(?:sentences|(?:prison\s+)?terms)(?:\s+[^.:\n]{1,50})?\s*$",
                                re.I)   # ('… imposed the following sentences between February and June 2025:')
 _EXTRADITED_NOUN = re.compile(r"\bextradited\s+(?:defendants|individuals|fugitives|people|persons)\b", re.I)   # 'The extradited defendants are'

@@ -67,6 +67,8 @@ _YEAR_BEFORE = re.compile(r"\b(?:[Oo]n\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+|[Ii]n\
                           r"(?:(?:[A-Z][\w’'.-]*\s+){1,5}|(?:he|she|they)\s+)$")   # ('In December 2018, he was sentenced')
 # the sentence is about a co-defendant: an earlier stage of the same case, not a record
 _CO_DEFENDANT = re.compile(r"\bco-?defendants?\b", re.I)
+# ('was sentenced in 2023 … to 12 years in prison for his role in the same conspiracy': this case's earlier stage)
+_SAME_CASE = re.compile(r"[^.;]*?\bin\s+the\s+same\s+(?:conspiracy|case|scheme|indictment|drug\s+trafficking\s+organization)\b")
 _HISTORY_STAGES = ("convicted", "sentenced", "pleaded_guilty", "acquitted", "dismissed")
 
 
@@ -84,7 +86,8 @@ def _history(text: str, base: int, k: int, j: int, stage: str, year: int | None,
             lo = max(s_start, base + k - 70)
             m = _YEAR_BEFORE.search(text, lo, base + k) if "19" in text[lo:base + k] or "20" in text[lo:base + k] else None
         if m and int(m.group(1)) <= year - 2 and not (s_start is not None and "efendant" in text[s_start:base + k]
-                                                      and _CO_DEFENDANT.search(text, s_start, base + k)):
+                                                      and _CO_DEFENDANT.search(text, s_start, base + k)) and \
+                not ("same" in text[j:j + 160] and _SAME_CASE.match(text, j, min(len(text), j + 160))):
             return True
     if text.find("wh", max(0, base + k - 12), base + k) >= 0 and _WHO_BEFORE.search(text, max(0, base + k - 12), base + k):
         return True if _WHO_PRIOR.match(text, base + k, j) else "who"
