@@ -230,3 +230,53 @@ def test_a_fugitive_described_as_charged_in_the_same_case():
                " the same case, Abelardo Saucedo Félix, remains a fugitive.</p>", "Chinese National Sentenced")
     assert got == {"Huang Zhiyong": ("sentenced", 151, 41), "Gu Ruiqing": ("pleaded_guilty", None, 33),
                    "Abelardo Saucedo Félix": ("charged", None, None)}
+
+
+def test_a_name_in_capitals_with_its_town_and_no_age():
+    got = rows("<p>CHICAGO — A Joliet man has pleaded guilty to selling fentanyl that caused a fatal overdose.</p>"
+               "<p>BRANDT KESSELMAN, of Joliet, pleaded guilty Wednesday in U.S. District Court in Chicago to one count"
+               " of distribution of a controlled substance resulting in death. U.S. District Judge Gwendolyn T. Archer"
+               " set sentencing for Jan. 14.</p>", "Joliet Man Pleads Guilty")
+    assert got == {"BRANDT KESSELMAN": ("pleaded_guilty", None, None)}
+
+
+def test_a_victim_from_a_saint_town_who_died():
+    got = rows("<p>Rashad Omar Pettibone, 38, was sentenced to 240 months in prison. On April 9, Pettibone sold fentanyl to"
+               " Dylan Sorenstam, 24, of Richfield, who was found dead in his car hours later. Eleven days later, Aaron"
+               " Plourdeau, 31, of St. Paul, died after snorting fentanyl that Pettibone had sold to a friend.</p>",
+               "Minneapolis Dealer Sentenced")
+    assert got == {"Rashad Omar Pettibone": ("sentenced", 240, 38)}
+
+
+def test_a_total_said_before_its_consecutive_parts():
+    got = rows("<p>Chief U.S. District Judge Raymond E. Tolliver sentenced Marcus Dewayne Pettigrew Jr., 35, to a total of"
+               " 322 months: 262 months on the drug trafficking counts, followed by 60 months for the firearms count,"
+               " which by law must be served consecutively.</p>", "Tulsa Man Sentenced")
+    assert got == {"Marcus Dewayne Pettigrew Jr.": ("sentenced", 322, 35)}
+
+
+def test_a_count_takes_the_verb_nearest_to_it():
+    got = rows("<p>ALBUQUERQUE – Three Albuquerque residents have been arrested and two Phoenix men are being sought after"
+               " a federal grand jury indicted five people on charges of conspiring to distribute fentanyl.</p>"
+               "<p>According to the indictment, Marco Antonio Villaseñor-Reyes, 31, and Christian Ybarrondo, both of"
+               " Phoenix, supplied fentanyl to Ruben Archibeque, 34. Destiny Anne Lucerne, 26, stored drugs at her"
+               " apartment, and Kevin Tsinajinnie, 22, sold pills.</p><p>Archibeque, Lucerne and Tsinajinnie were"
+               " arrested on May 7. Villaseñor-Reyes and Ybarrondo remain at large.</p>", "Five Charged")
+    assert got == {"Marco Antonio Villaseñor-Reyes": ("charged", None, 31), "Christian Ybarrondo": ("charged", None, None),
+                   "Ruben Archibeque": ("arrested", None, 34), "Destiny Anne Lucerne": ("arrested", None, 26),
+                   "Kevin Tsinajinnie": ("arrested", None, 22)}
+
+
+def test_brothers_of_a_two_part_surname_by_their_given_names():
+    got = rows("<p>Luis Ortiz-Ruelas, 27, and Mateo Ortiz-Ruelas, 24, are charged with conspiracy to distribute fentanyl."
+               " Luis is also charged with being a felon in possession of a firearm.</p><p>Luis was arrested on June 8"
+               " in Lorain. Mateo has not been arrested and is considered a fugitive.</p>", "Lorain Brothers Indicted")
+    assert got == {"Luis Ortiz-Ruelas": ("arrested", None, 27), "Mateo Ortiz-Ruelas": ("charged", None, 24)}
+
+
+def test_a_count_said_to_have_pleaded_guilty_or_been_convicted():
+    # (guard: 'pleaded guilty or been convicted', both the count's verbs: the furthest)
+    got = rows("<p>Jose Dorado, 62, was sentenced to 54 months in prison for fentanyl distribution. Dorado was charged in"
+               " a July 2010 indictment along with Oliva Perdomo and Dr. Rene De Los Santos. All three defendants now have"
+               " pleaded guilty or been convicted at trial.</p>", "Physician Assistant Sentenced")
+    assert got["Rene De Los Santos"][0] == "convicted" and got["Jose Dorado"] == ("sentenced", 54, 62)

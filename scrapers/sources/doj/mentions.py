@@ -354,7 +354,10 @@ CAPS_NAME_RX = re.compile(
     # an appositive name in a clause: 'and his co-defendant, WILFREDO SANTANA, operated'
     # ('Their co-defendant, ROBERTO ABREU, was convicted')
     r",[ \t]+(?:who|which|operated|ran|managed|owned|sold|supplied|distributed|used|led|directed|was|were|"
-    r"has|had|pleaded|pled|is|remains)\b))")
+    r"has|had|pleaded|pled|is|remains)\b|"
+    # the subject with its town and no age ('BRANDON ROE, of Joliet, pleaded guilty')
+    r",[ \t]+(?:of|from)[ \t]+[A-Z][^,\n]{1,40},(?:[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?,)?[ \t]+"
+    r"(?:was|were|has|have|had|pleaded|pled|is|are|remains?)\b))")
 
 
 # ASCII letters by case ('A' / 'a'), digits '9', everything else itself: in this shape of a

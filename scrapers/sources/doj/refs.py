@@ -579,7 +579,15 @@ def count_stage(text: str, places: list[int], events: list[tuple], rank: dict) -
         lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
         hi = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
         if not PART_BEFORE.search(text, max(0, lo), at):
-            near += [e[2] for e in events if abs(e[0] - at) < 120 and lo < e[0] < hi]
+            # the verb nearest the count ('Three residents have been arrested and two men are being sought
+            # after a grand jury indicted five people': the five were indicted, not all arrested)
+            own = [e for e in events if abs(e[0] - at) < 120 and lo < e[0] < hi]
+            if own:
+                first = min(own, key=lambda e: abs(e[0] - at))
+                near.append(first[2])
+                # ('All five defendants have pleaded guilty or been convicted at trial': either, the furthest)
+                near += [e[2] for e in own if e is not first and " or " in text[min(e[1], first[1]):max(e[0], first[0])]
+                         and abs(e[0] - first[0]) < 60]
     return max(near, key=rank.get, default="charged")
 
 

@@ -171,7 +171,8 @@ def add_surnames(scanner: _Scanner) -> None:
         if len(cs) > 1 and " " not in f:   # one family ('Darnell Bowden' and 'Shonda Bowden'): by given name
             for c in list(cs):
                 given = c.name.split()[0]
-                if len(given) >= 3 and given != f and given.lower() not in _NON_NAME and not given.isupper():
+                if len(given) >= 3 and given != f and given.lower() not in _NON_NAME and not given.isupper() and \
+                        c not in variants.get(given, ()):   # (once: 'Ortega-Ruiz' and 'Ortega' are one family's)
                     variants.setdefault(given, []).append(c)
     official_words = {w for c in scanner.cands.values() if c.official for w in c.name.split()}
     # a surname shared with relatives introduced as such ('Dorsey’s father, Gerald Dorsey, told the court'):

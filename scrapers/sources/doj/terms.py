@@ -119,7 +119,8 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
         months = _months_of(m)
         if months is None:
             return None, None
-        whole = _whole_term(seg, m)
+        # ('to a total of 322 months: 262 months …, followed by 60 months …, served consecutively': the total said)
+        whole = _whole_term(seg, m) if not _TOTAL_BEFORE.search(seg, 0, m.start("n1")) else None
         if whole:
             return whole
         exact = _EXACT_AFTER.match(m.group("tail") or "")
@@ -132,6 +133,7 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
 
 
 _TOTAL = re.compile(r"\b(?:a\s+)?total\s+(?:prison\s+)?(?:sentence\s+|term\s+)?of\s+", re.I)
+_TOTAL_BEFORE = re.compile(r"\btotal\s+(?:prison\s+)?(?:sentence\s+|term\s+)?of\s+(?:more\s+than\s+|nearly\s+|about\s+)?$", re.I)
 _CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.I)
 _AFTER_CONSECUTIVE = re.compile(r"\s*(?:(?:prison\s+)?(?:term|sentence)\s+of\s+)?")
 
