@@ -53,3 +53,18 @@ def test_recent_actions_tags_after_a_single_line_break():
     assert [(e.name, e.programs) for e in entries] == [
         ("FICTICIO NAVA, Ruben", ["SDGT", "ILLICIT-DRUGS-EO14059"]),
         ("INVENTADO SOTELO, Abundio", ["SDGT", "ILLICIT-DRUGS-EO14059"])]
+
+
+def test_a_plain_name_listed_between_bold_companies_ending_co_limited():
+    html = ("<p>WASHINGTON — Today, OFAC sanctioned a Mexico City-based money laundering network pursuant to"
+            " E.O. 14059.</p><p>FRONT AND SHELL COMPANIES</p>"
+            "<p><strong>Comercializadora Dragón Ficticio MX, S.A. de C.V.</strong>, an importer of textiles, and"
+            " Importaciones y Servicios Inventados Lifan, an electronics wholesaler, purchase goods from China with drug"
+            " proceeds. Payments are routed through <strong>Hong Kong Tianxu Ficticia Trading Co., Limited</strong>, a"
+            " shell company.</p>"
+            "<p>Comercializadora Dragón Ficticio MX, S.A. de C.V., Importaciones y Servicios Inventados Lifan, and Hong"
+            " Kong Tianxu Ficticia Trading Co., Limited were designated pursuant to E.O. 14059 for being owned or"
+            " controlled by the network.</p>")
+    assert roles(html) == {"Comercializadora Dragón Ficticio MX, S.A. de C.V.": "designated",
+                           "Importaciones y Servicios Inventados Lifan": "designated",
+                           "Hong Kong Tianxu Ficticia Trading Co., Limited": "designated"}

@@ -144,7 +144,7 @@ _NAME_WORD = (r"(?:(?:al|el|ad|ar|as|an|ash|at|az)-)?[A-ZÀ-Þ][\w’'&]*(?:\.[\
               r"(?:(?<=\b[A-Z])\.|(?<=\bJr)\.|(?<=\bSr)\.)?")
 _PARTICLE = r"(?:de|del|la|las|los|y|e|da|do|dos|van|von|bin|al|el|of)"
 _LEGAL_TAIL = (r"(?i:,?\s+(?:S\.?\s?A\.?(?:\s?P\.?\s?I\.?|\s?B\.?|\s?S\.?)?(?:\s+de\s+C\.?\s?V\.?)?"
-               r"|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?|Co\.?,?\s+Ltd\.?|C[ií]a\.?,?\s+Ltda\.?|Ltd\.?|Inc\.?|LLC|Limited"
+               r"|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?|Co\.?,?\s+Ltd\.?|Co\.?,?\s+Limited|Company,?\s+Limited|C[ií]a\.?,?\s+Ltda\.?|Ltd\.?|Inc\.?|LLC|Limited"
                r"|Corp\.?|GmbH|Ltda\.?|B\.\s?V\.|S\.A\.S\.?|S\.\s?R\.\s?L\.|C\.\s?A\.|JSC|" + EUROPEAN_FORMS + r")(?!\w))")
 # a company whose name holds a number, which only its legal form makes a name: 'Inversiones KYM
 # 2024, C.A.', a numbered company '1184532 B.C. Ltd.'
@@ -175,6 +175,9 @@ _LEADING_NOUNS = {"brothers", "brother", "sisters", "sister", "siblings", "cousi
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
 
 
+_CO_TAIL = re.compile(r"\.?,?\s+(?:Ltd\.?|Limited|LTD\.?|LIMITED)(?!\w)")
+
+
 def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], int]:
     """Names listed from `pos`: "A, B (Short), C, a car dealership, and D", and where the list
     ends; the last name is dropped when a noun follows it (it qualifies a word: "the X Cartel
@@ -188,12 +191,15 @@ def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], 
         if not m or m.end() > limit:
             break
         q = m.end()
+        if text.endswith(("Co", "CO"), m.start(), q) and (co := _CO_TAIL.match(text, q, limit)):
+            q = co.end()   # ('… Trading Co., Limited': the name's words took 'Co', its legal form goes on)
+        name_end = q
         for _, pe in paren_groups(text, q):
             q = pe
         ap = _APPOS.match(text, q)
         if ap:
             q = ap.end()
-        items.append((m.start(), m.end()))
+        items.append((m.start(), name_end))
         end = q
         sep = _SEP.match(text, q)
         if not sep:
