@@ -82,6 +82,7 @@ def test_the_site_labels_an_acquittal_as_no_finding_of_guilt():
     label = stage_label("acquitted")
     assert label["guilt"] is False and "not guilty" in label["note"]
     assert stage_label("convicted")["guilt"] is True
+    assert stage_label("dismissed")["guilt"] is False and "dismissed" in stage_label("dismissed")["note"]
     # a case's furthest stage: an acquittal is past the charge, a plea or verdict of guilt past the acquittal
     for rank in (RANK, CASE_RANK):
         assert rank["charged"] < rank["extradited"] < rank["acquitted"] < rank["pleaded_guilty"] < rank["convicted"]

@@ -47,6 +47,8 @@ def stage_label(action: str | None) -> dict:
     guilt = (action or "") in GUILT_STAGES
     if action == "acquitted":
         return {"text": text, "guilt": False, "note": "found not guilty of the charges this release reports"}
+    if action == "dismissed":
+        return {"text": text, "guilt": False, "note": "the charges were dismissed, as this release reports"}
     return {"text": text, "guilt": guilt,
             "note": "a finding of guilt" if guilt else "an allegation: presumed innocent unless proven guilty"}
 
