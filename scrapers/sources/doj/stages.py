@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from . import cues, refs
+from . import counts, cues, refs
 from . import leads as descr
 from . import verbs as vocab
 from .groups import (
@@ -533,9 +533,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
     if b":" in ascii_bytes(text):
         list_items(text, mentions, all_events, RANK)
     people = [c for c in scanner.cands.values() if not (c.official or c.victim or c.speaker or c.is_company)]
-    counted_roster = refs.counted_roster(text, people) if len(people) >= 2 else None
+    counted_roster = counts.counted_roster(text, people) if len(people) >= 2 else None
     if counted_roster:   # each takes the stage said next to the count ('ten defendants charged')
-        stage = refs.count_stage(text, counted_roster[1], all_events, RANK)
+        stage = counts.count_stage(text, counted_roster[1], all_events, RANK)
         for cand in counted_roster[0]:
             _record(cand, stage, text, 0, (), 0, 0)
     _named_once(scanner, mentions, away, words)
