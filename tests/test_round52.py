@@ -281,3 +281,17 @@ def test_a_count_said_to_have_pleaded_guilty_or_been_convicted():
                " a July 2010 indictment along with Oliva Perdomo and Dr. Rene De Los Santos. All three defendants now have"
                " pleaded guilty or been convicted at trial.</p>", "Physician Assistant Sentenced")
     assert got["Rene De Los Santos"][0] == "convicted" and got["Jose Dorado"] == ("sentenced", 54, 62)
+
+
+def test_text_saved_as_utf8_read_as_windows_1252_is_read_back():
+    from scrapers.text import repair_mojibake
+
+    got = rows("<p>ALBUQUERQUE, N.M. â€“ JosÃ© Luis MontaÃ±ez, 33, of Albuquerque, was sentenced on July 27 to 120 months"
+               " in prison. MontaÃ±ezâ€™s passenger, Alyssa Ruelas, 27, told officers the pills belonged to â€œa"
+               " friend.â€\x9d</p><p>U.S. District Judge RamÃ³n E. Saavedra imposed the sentence.</p>",
+               "Albuquerque Man Sentenced")
+    assert got == {"José Luis Montañez": ("sentenced", 120, 33)}
+    # accented text that only looks like it stays as written
+    for same in ("São Paulo", "Zürich", "ÂNGELA", "naïve café", "é»", "Łódź", "plain ASCII"):
+        assert repair_mojibake(same) == same
+    assert repair_mojibake("U.S.Â\xa0Attorney") == "U.S.\xa0Attorney"

@@ -10,6 +10,8 @@ import dataclasses
 import html as htmllib
 import re
 
+from ...text import repair_mojibake
+
 # -- HTML -> text ---------------------------------------------------------------------------
 _WS = re.compile(r"[ \t\r\f\v\n\u2028\u2029]+")
 _TAG = re.compile(r"<[^>]*>")
@@ -91,7 +93,7 @@ def clean_inline(value) -> str:
         s = _sub_tags(s, " ")
     if "&" in s:
         s = htmllib.unescape(s)
-    return _collapse_ws(s.replace("\xa0", " ")).strip()
+    return _collapse_ws(repair_mojibake(s).replace("\xa0", " ")).strip()
 
 
 def _drop_hidden(html: str) -> str:
@@ -174,6 +176,7 @@ def html_to_blocks(html: str) -> list[Block]:
     linear pass; a <br> ends a block here."""
     if not html or not html.strip():
         return []
+    html = repair_mojibake(html)   # ('JosÃ© MontaÃ±o' in some saved copies: 'José Montaño')
     if "<" not in html:  # plain text with blank lines
         return [Block(x) for x in (_inline_text(p) for p in re.split(r"\n\s*\n", html)) if x]
     if _DROP_HINT.search(html):  # == "<script" in html or "<style" in html or ..., one pass
