@@ -68,3 +68,16 @@ def test_a_plain_name_listed_between_bold_companies_ending_co_limited():
     assert roles(html) == {"Comercializadora Dragón Ficticio MX, S.A. de C.V.": "designated",
                            "Importaciones y Servicios Inventados Lifan": "designated",
                            "Hong Kong Tianxu Ficticia Trading Co., Limited": "designated"}
+
+
+def test_a_short_form_introduced_after_a_co_ltd_company_in_plain_text():
+    html = ("<p>WASHINGTON — Today, OFAC sanctioned a money laundering network pursuant to E.O. 14059.</p>"
+            "<p><strong>Kwan Wing Fai</strong> (Kwan), a Hong Kong-based businessman, settles the network’s trades."
+            " Kwan directs Shenzhen Pengfei Ficticio Supply Chain Co., Ltd. (Shenzhen Pengfei), a company in"
+            " Shenzhen, which pays exporters on behalf of Mexican importers.</p>"
+            "<p>Kwan was designated pursuant to E.O. 14059 for having engaged in activities that contributed to the"
+            " proliferation of illicit drugs, and Shenzhen Pengfei was designated for being owned, controlled, or"
+            " directed by Kwan.</p>")
+    got = roles(html)
+    assert got.get("Shenzhen Pengfei Ficticio Supply Chain Co., Ltd.") == "designated"
+    assert "Shenzhen Pengfei" not in got

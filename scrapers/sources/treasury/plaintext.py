@@ -152,7 +152,9 @@ _NUMBERED = rf"(?:{_NAME_WORD}\s+){{0,5}}\d{{1,9}}(?:\s+{_NAME_WORD}){{0,4}}{_LE
 _NUMBERED_RX = re.compile(_NUMBERED)
 # ... and a compound left open before 'and' ('Rijnmond Koel- en Vrieshuis B.V.', 'Kühl- und Lagerhaus GmbH')
 _SUSPENDED = rf"(?:-\s+(?:en|und|and|et)\s+{_NAME_WORD})?"
-NAME_RX = re.compile(rf"{_NUMBERED}|{_NAME_WORD}{_SUSPENDED}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}{_SUSPENDED})*(?:{_LEGAL_TAIL})?")
+# ('… Trading Co., Ltd.', '… Co., Limited': 'Co' is left to the legal form, not taken as one more word of the name)
+_NOT_CO_LTD = r"(?!(?i:co)\.?,?\s+(?i:ltd|limited)(?!\w))"
+NAME_RX = re.compile(rf"{_NUMBERED}|{_NAME_WORD}{_SUSPENDED}(?:\s+(?:{_PARTICLE}\s+)*{_NOT_CO_LTD}{_NAME_WORD}{_SUSPENDED})*(?:{_LEGAL_TAIL})?")
 # a name ending in a legal form that has lower-case letters or dots inside ("Sp. z o.o.", "d.o.o.")
 _NAME_EU = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*?,?\s+(?:{EUROPEAN_FORMS})(?!\w)")
 _ACTOR = r"(?:OFAC|Treasury|(?:U\.S\.\s+)?Department\s+of\s+the\s+Treasury)(?:\s*\(OFAC\))?"
@@ -175,9 +177,6 @@ _LEADING_NOUNS = {"brothers", "brother", "sisters", "sister", "siblings", "cousi
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
 
 
-_CO_TAIL = re.compile(r"\.?,?\s+(?:Ltd\.?|Limited|LTD\.?|LIMITED)(?!\w)")
-
-
 def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], int]:
     """Names listed from `pos`: "A, B (Short), C, a car dealership, and D", and where the list
     ends; the last name is dropped when a noun follows it (it qualifies a word: "the X Cartel
@@ -191,8 +190,6 @@ def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], 
         if not m or m.end() > limit:
             break
         q = m.end()
-        if text.endswith(("Co", "CO"), m.start(), q) and (co := _CO_TAIL.match(text, q, limit)):
-            q = co.end()   # ('… Trading Co., Limited': the name's words took 'Co', its legal form goes on)
         name_end = q
         for _, pe in paren_groups(text, q):
             q = pe
