@@ -5,12 +5,9 @@ updating the existing SDN List entry of X', 'X is not being newly designated tod
 ('… (individual) [SDGT]<br>[ILLICIT-DRUGS-EO14059] (Linked To: …).') keeps them."""
 from __future__ import annotations
 
-from scrapers.sources.treasury.designees import extract_designees
+from test_treasury_round40 import roles
+
 from scrapers.sources.treasury.recent_actions import parse_recent_actions
-
-
-def roles(html: str) -> dict[str, str]:
-    return {c.name: c.role for c in extract_designees(html)}
 
 
 def test_an_existing_entry_only_updated_is_mentioned():
