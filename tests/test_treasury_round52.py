@@ -78,3 +78,18 @@ def test_a_short_form_introduced_after_a_co_ltd_company_in_plain_text():
     got = roles(html)
     assert got.get("Shenzhen Pengfei Ficticio Supply Chain Co., Ltd.") == "designated"
     assert "Shenzhen Pengfei" not in got
+
+
+def test_a_redesignation_of_a_colombia_based_organisation_is_under_e_o_14059():
+    from scrapers.sources.treasury.designees import extract_designees
+
+    html = ("<p>Washington — Today, OFAC redesignated, pursuant to Executive Order (E.O.) 14059, the Colombia-based"
+            " Ficticio Ospina Drug Trafficking Organization (DTO), which now operates as “Los Ficticios,” and designated"
+            " one of its current leaders.</p><p>FROM THE KINGPIN ACT TO E.O. 14059</p>"
+            "<p>In June 2013, the President identified Edilberto Ficticio Ospina as a significant foreign narcotics"
+            " trafficker pursuant to the Kingpin Act, and OFAC designated the <strong>Ficticio Ospina Drug Trafficking"
+            " Organization</strong>, along with several of its members.</p>"
+            "<p><strong>Yesid Alonso Ficticio Bedoya</strong> leads the DTO. He is being designated pursuant to"
+            " E.O. 14059.</p>")
+    got = {c.name: c.authorities for c in extract_designees(html)}
+    assert "E.O. 14059" in got["Ficticio Ospina Drug Trafficking Organization"]

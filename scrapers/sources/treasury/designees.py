@@ -199,7 +199,8 @@ def _forms_by_word(cands: list[Candidate], min_len: int = 3) -> dict[str, dict[i
 _WORD = re.compile(r"(?<!\w)\w+")
 # a given name right before a form: it is part of another name ('Peña Ordóñez' in 'Rigoberto Peña Ordóñez')
 _NOT_GIVEN = "|".join(sorted(w.title() for w in SENTENCE_OPENERS | {"against", "like", "treasury", "unlike", "via"}))
-_LONGER_NAME = re.compile(rf"(?<![\w’'-])(?!(?:{_NOT_GIVEN})\s)[A-ZÀ-Þ][a-zà-ÿ][\w’'-]*\s+$")
+_LONGER_NAME = re.compile(rf"(?<![\w’'-])(?!(?:{_NOT_GIVEN})\s)(?![\w’'-]*-(?:based|born|linked|owned|flagged|registered)\s)"
+                          r"[A-ZÀ-Þ][a-zà-ÿ][\w’'-]*\s+$")   # (never a description: 'the Colombia-based X')
 
 
 def _forms_in(text: str, a: int, b: int, index: dict) -> list[tuple[int, int, Candidate]]:
