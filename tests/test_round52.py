@@ -295,3 +295,11 @@ def test_text_saved_as_utf8_read_as_windows_1252_is_read_back():
     for same in ("São Paulo", "Zürich", "ÂNGELA", "naïve café", "é»", "Łódź", "plain ASCII"):
         assert repair_mojibake(same) == same
     assert repair_mojibake("U.S.Â\xa0Attorney") == "U.S.\xa0Attorney"
+
+
+def test_a_medical_examiner_titled_doctor_is_an_official():
+    got = rows("<p>CLEVELAND - Charged are Derek J. Hollister, 33, and Martin Okonkwo-Bell, 28, both of Akron. The complaint"
+               " alleges that substances sold by the defendants were found in the bodies of three people who died of"
+               " overdoses, according to findings by Summit County Medical Examiner Dr. Lisbeth Kahrs. Hollister was"
+               " arrested Tuesday.</p>", "Two Akron Men Charged")
+    assert got == {"Derek J. Hollister": ("arrested", None, 33), "Martin Okonkwo-Bell": ("charged", None, 28)}

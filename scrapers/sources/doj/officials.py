@@ -76,6 +76,8 @@ def official_left_kind(left: str) -> str | None:
     w = left[-70:].replace("\n", " ").rstrip(" ,")
     if w.endswith(" the"):
         w = w[:-4].rstrip(" ,")
+    if w.endswith(("Dr.", "Dr")) and (h := _HONORIFIC_END.search(w)):
+        w = w[:h.start()]   # 'Summit County Medical Examiner Dr. A': the title before the honorific
     if w.endswith("."):
         if _sentence_end(w[w.rfind(" ") + 1:]):
             return None   # '..., said X, of the Department of Justice. Acme Inc. has pled': another sentence
@@ -105,6 +107,7 @@ def official_left_kind(left: str) -> str | None:
     return None
 
 
+_HONORIFIC_END = re.compile(r"\s+Dr\.?$")
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+(?:[a-z-]+\s+){0,2}$")
 _HELD_BY = re.compile(r"(?:\b(?:his|her|their)|\b([A-Z][\w-]*)[’']s)\s+(?:[\w-]+\s+){0,3}$")
 _OFFICE_WORDS = frozenset("""department office bureau administration agency service division police force patrol marshal
