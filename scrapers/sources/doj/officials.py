@@ -162,17 +162,19 @@ NOT_THE_VICTIM = re.compile(r"\b(?:arrested|charged|indicted|sentenced|convicted
 # what is said right after a name that makes the person no defendant unless a case verb of their own
 # says otherwise: not charged, a witness, a survivor, a victim's relative
 _KIN = "(?:mother|father|parent|sister|brother|son|daughter|wife|husband|widow|aunt|uncle|grandmother|grandfather|cousin|friend)"
+# a person's town after the name and its age: ', of Van Buren,', ', of St. Paul,', ', from Tulsa, Oklahoma,'
+TOWN_AFTER = r"(?:\s*(?:of|from)\s+(?:(?:St|Ft|Mt)\.\s+)?[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)"
 BYSTANDER_RIGHT = re.compile(
     # (the age and the town taken whole when there, never tried again without them: no branch below opens
     # with a comma or 'of', so that never changes what matches, and it halves the cost of a miss)
-    r"(?>(?:\s*,\s*(?:age\s+)?\d{1,2}\s*,?)?)(?>(?:\s*(?:of|from)\s+(?:(?:St|Ft|Mt)\.\s+)?[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?)"
-    r"(?:\s*,?\s*who\s+[^,;.]{1,140},|\s*,?\s*(?:a|an)\s+[^,;.]{1,60},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified', 'X, 44, a doctor, also was killed')
+    rf"(?>(?:\s*,\s*(?:age\s+)?\d{{1,2}}\s*,?)?)(?>{TOWN_AFTER}?)"
+    r"(?:\s*,?\s*who\s+[^,;.]{1,140},|\s*(?:a|an)\s+[^,;.]{1,60},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified', 'X, 44, a doctor, also was killed')
     r"(?:also\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:killed|wounded|injured|shot|stabbed|murdered)\b|"
     r"(?:who\s+)?(?:[^,;.]{1,60}?\s+and\s+)?(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:not\s+(?:been\s+)?|never\s+(?:been\s+)?)(?:charged|arrested|indicted|prosecuted)\b"
-    r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?(?:later\s+|subsequently\s+)?(?:died|overdosed)\b|(?:who\s+)?addressed\s+the\s+court\b|told\s+the\s+(?:court|judge|jury)\b|told\s+(?:investigators|agents|officers|police|detectives)\b"
+    r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?addressed\s+the\s+court\b|told\s+the\s+(?:court|judge|jury)\b|told\s+(?:investigators|agents|officers|police|detectives)\b"
     r"|spoke\s+(?:at|during)\s+the\s+(?:sentencing|hearing)\b|unresponsive\b|unconscious\b"
     r"|(?:found|discovered)\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:unresponsive|unconscious|dead)\b"
-    r"|(?:who\s+)?(?:was|were)\s+(?:found\s+(?:dead|deceased)|(?:found\s+)?(?:unresponsive|unconscious|hospitalized|revived|resuscitated))\b"
+    r"|(?:who\s+)?(?:was|were)\s+(?:found\s+)?(?:unresponsive|unconscious|hospitalized|revived|resuscitated)\b"
     rf"|(?:the\s+)?(?:victim|decedent)[’']s\s+{_KIN}\b"
     rf"|(?:the\s+)?{_KIN}\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
 UNCHARGED_LEFT = re.compile(r"\b[Uu]nindicted\s+co-?conspirators?\s*(?:\(\w+\)\s*)?,?\s*(?:named\s+|identified\s+as\s+)?$"

@@ -24,6 +24,7 @@ from .mentions import (
 )
 from .officials import (
     NOT_THE_VICTIM,
+    TOWN_AFTER,
     _may_name_office,
     _victim_hint,
     _victim_hint_lower,
@@ -65,7 +66,8 @@ def _patterns() -> dict:
         "victim_left": re.compile(rf"\b(?:{victims})\b(?:[^.;]{{0,35}}|\s+(?:of\s+)?{_AGED_PERSON})$"
                                   # ('the overdose death in January 2025 of a 22-year-old Antioch man, A')
                                   rf"|\bdeaths?\b[^.;]{{0,30}}?\bof\s+{_AGED_PERSON}$", re.I),
-        "victim_right": re.compile(r"^(?:\s*,\s*\d{1,2}\s*,)?(?:\s*(?:of|from)\s+[A-Z][^,;.]{1,30},(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?"
+        # ('X, 31, of St. Paul, died after …', 'X, a 19-year-old Shiprock man, was found dead')
+        "victim_right": re.compile(rf"^(?:\s*,\s*\d{{1,2}}\s*,)?{TOWN_AFTER}?(?:\s*,\s*(?:a|an)\s+[^,;.]{{1,60}},)?"
                                    r"\s*(?:who\s+)?(?:later\s+)?(?:died|overdosed|passed\s+away|was\s+found\s+dead|was\s+killed|suffered\s+a\s+(?:fatal|non-fatal))"),
         "nat_right": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:both\s+|all\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?({demonyms})\s+(?:nationals?|citizens?|man|woman|national)\b", re.I),
         "citizen_of": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?(?:citizen|national|native|immigrant)s?\s+(?:of|from)\s+(?:the\s+)?({PLACE})"),
