@@ -85,7 +85,8 @@ def test_the_site_labels_an_acquittal_as_no_finding_of_guilt():
     assert stage_label("dismissed")["guilt"] is False and "dismissed" in stage_label("dismissed")["note"]
     # a case's furthest stage: an acquittal is past the charge, a plea or verdict of guilt past the acquittal
     for rank in (RANK, CASE_RANK):
-        assert rank["charged"] < rank["extradited"] < rank["acquitted"] < rank["pleaded_guilty"] < rank["convicted"]
+        assert rank["charged"] < rank["extradited"] < rank["dismissed"] < rank["acquitted"] < rank["pleaded_guilty"] \
+            < rank["convicted"]
 
 
 def test_the_charges_against_a_co_defendant_dismissed():

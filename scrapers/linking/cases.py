@@ -25,10 +25,9 @@ from collections import defaultdict
 
 from ..names import normalize_name, strip_legal_form
 from ..sources.doj.charges import find_case_numbers
+from ..sources.doj.recording import RANK  # (the stages' order, one list for extraction and cases)
 
 MAX_NAME_GROUP = 25   # more rows than this with one name in one district: not grouped by name
-RANK = {s: i for i, s in enumerate(["other", "charged", "arrested", "extradited", "acquitted", "pleaded_guilty",
-                                    "convicted", "sentenced"])}
 
 
 def _key(name: str, is_company: int) -> str:
