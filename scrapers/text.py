@@ -20,6 +20,8 @@ they find, so each says so in its docstring):
 """
 from __future__ import annotations
 
+import re
+
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr jr sr gen lt col capt sgt gov
 st ft mt no nos vs approx a.m p.m e.g i.e u.s a.k.a
@@ -33,23 +35,17 @@ jan feb mar apr aug sep sept oct nov dec
 # continuation characters (0x80-0xBF, as Windows-1252 or Latin-1 shows them). Each run is turned back
 # into its bytes and decoded as UTF-8; a run that is not valid UTF-8 is left as written (accented text
 # that merely looks like it: 'é»' is no UTF-8 sequence).
-_CP1252_CONT = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d" \
-               "\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
-_MOJIBAKE = None
+_CONT = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019" \
+        "\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"   # (0x80-0xBF, and as Windows-1252 shows them)
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONT}]{{1,3}}(?:[\u00c2-\u00f4][{_CONT}]{{1,3}})*")
 _MOJIBAKE_HINTS = ("Ã", "Â", "â€", "Ä", "Å", "Ð", "Ñ", "Ø", "Ù", "à¤")
 
 
 def repair_mojibake(text: str) -> str:
     """text with every run of UTF-8-read-as-Windows-1252 decoded back (see above); text unchanged when
-    it holds none (one substring test for the common case)."""
-    global _MOJIBAKE
+    it holds none (a few substring tests for the common case)."""
     if not text or not any(h in text for h in _MOJIBAKE_HINTS):
         return text
-    if _MOJIBAKE is None:
-        import re
-
-        cont = f"\u0080-\u00bf{_CP1252_CONT}"
-        _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{cont}]{{1,3}}(?:[\u00c2-\u00f4][{cont}]{{1,3}})*")
     return _MOJIBAKE.sub(_unmangle, text)
 
 

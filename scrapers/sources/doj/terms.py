@@ -133,7 +133,7 @@ def sentence_months(seg: str) -> tuple[float | None, str | None]:
 
 
 _TOTAL = re.compile(r"\b(?:a\s+)?total\s+(?:prison\s+)?(?:sentence\s+|term\s+)?of\s+", re.I)
-_TOTAL_BEFORE = re.compile(r"\btotal\s+(?:prison\s+)?(?:sentence\s+|term\s+)?of\s+(?:more\s+than\s+|nearly\s+|about\s+)?$", re.I)
+_TOTAL_BEFORE = re.compile(_TOTAL.pattern + r"(?:more\s+than\s+|nearly\s+|about\s+)?$", re.I)   # ('to a total of 322 months')
 _CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.I)
 _AFTER_CONSECUTIVE = re.compile(r"\s*(?:(?:prison\s+)?(?:term|sentence)\s+of\s+)?")
 
