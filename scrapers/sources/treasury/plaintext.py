@@ -190,13 +190,12 @@ def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], 
         if not m or m.end() > limit:
             break
         q = m.end()
-        name_end = q
         for _, pe in paren_groups(text, q):
             q = pe
         ap = _APPOS.match(text, q)
         if ap:
             q = ap.end()
-        items.append((m.start(), name_end))
+        items.append((m.start(), m.end()))
         end = q
         sep = _SEP.match(text, q)
         if not sep:
