@@ -113,6 +113,16 @@ def test_extraction_time_is_linear_on_hostile_bodies():
         assert large < 10 * max(small, 0.05), f"{unit!r}: {small:.3f} s -> {large:.3f} s for 4x the text"
 
 
+def test_a_sentence_start_is_sought_only_a_sentence_back():
+    # (it was sought back to the text's start: quadratic on a long body without full stops, where every
+    # 'A ... man was sentenced' asked for it; the CI timing above caught it at 0.08 s -> 0.88 s for 4x the text)
+    from scrapers.sources.doj.refs import _sentence_start
+    text = "Poe sold. " + "a man was sentenced " * 500
+    assert _sentence_start(text, 200) == 10
+    assert _sentence_start(text, len(text)) is None
+    assert _sentence_start("line one\nHe said", 15) == 9
+
+
 def test_an_age_given_only_at_a_later_surname_mention():
     ex = run("<p>A Bemidji woman was sentenced today for selling fentanyl pills. Corinne Adele Lindgaard admitted the"
              " sales in March.</p><p>Lindgaard, 31, was sentenced to 60 months in prison.</p>", title="Woman Sentenced")

@@ -152,17 +152,26 @@ _KIN_OPENING = re.compile(rf"(?:{NAME_POSSESSIVE}|His|Her|Their)\s+(?:(?P<f>{_FE
 _PRONOUN_OPENING = re.compile(r"(?:(?P<f>She)|He)\s")
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1)
+_LONGEST_SENTENCE = 3000   # (a longer run without '. ' or a line break is not prose: no sentence start is read in it)
+
+
+def _sentence_start(text: str, pos: int) -> int | None:
+    """Where the sentence holding pos starts; None past _LONGEST_SENTENCE (the search stays linear on
+    hostile text with no full stops)."""
+    lo = max(0, pos - _LONGEST_SENTENCE)
+    start = max(text.rfind(". ", lo, pos) + 2, text.rfind("\n", lo, pos) + 1)
+    return start if start > lo or lo == 0 else None
 
 
 def _kin_subject(text: str, mentions: list[Mention], starts: list[int], pos: int) -> Candidate | None:
     """The relative opening the sentence before a sentence that opens with 'He'/'She' (see above)."""
     s = _sentence_start(text, pos)
-    pronoun = _PRONOUN_OPENING.match(text, s, pos)
+    pronoun = _PRONOUN_OPENING.match(text, s, pos) if s is not None else None
     if pronoun is None or s < 3:
         return None
     prev = _sentence_start(text, s - 2)
+    if prev is None:
+        return None
     k = bisect.bisect_left(starts, prev)
     if k >= len(mentions) or mentions[k].start >= s:
         return None
