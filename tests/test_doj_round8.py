@@ -129,9 +129,9 @@ def test_a_release_naming_thousands_of_people_is_read_in_near_linear_time():
         blocks = html_to_blocks(release(n))
         best = float("inf")
         for _ in range(2):
-            started = time.perf_counter()
+            started = time.process_time()   # (CPU time: a busy machine's neighbours are not counted)
             ex = extract("doj:test", "Many Sentenced", blocks, ["USAO - Oklahoma, Northern"], None, "2024-01-01")
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
         assert len(ex.defendants) == n
         return best
 
