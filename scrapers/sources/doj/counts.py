@@ -47,7 +47,14 @@ def counted_roster(text: str, people: list[Candidate]) -> tuple[list[Candidate],
     got = stated_count(text)
     if got is None or got[0] != len(people):
         return None
-    return [c for c in people if not c.evidence], got[1]
+    roster = [c for c in people if not c.evidence]
+    if any(c.first < min(got[1]) - _COUNT_BEFORE_NAMES for c in roster):
+        return None   # (the count introduces its names: one named long before it is no part of it, and the match
+        # of numbers a coincidence: 'three individuals' in the 30th paragraph of a speech naming three people)
+    return roster, got[1]
+
+
+_COUNT_BEFORE_NAMES = 200   # (characters: 'X, the owner, … ; the three defendants' may name one just before the count)
 
 
 def count_stage(text: str, places: list[int], events: list[tuple], rank: dict) -> str:

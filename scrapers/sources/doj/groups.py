@@ -27,6 +27,9 @@ def _appositive() -> re.Pattern:
                       # (or someone's: ', Efraín’s sister,')
                       # (or with an age, before the next name too: ', a 62-year old physician assistant, B,')
                       r"\s*(?:a|an|the|his|her|its|their|both|all|each|[A-Z][\w-]*[’']s)\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:and|&)\s)|"
+                      # (a longer description opened by an article, before ', and' and the next name: ', a 56-year-old
+                      # naturalized U.S. citizen holding both Iranian and U.S. passports, and B')
+                      r"\s*(?:a|an|the)\s+[^,;()]{1,100},(?=\s*(?:and|&)\s)|"
                       r"\s*an?\s+\d{1,2}-year[- ]old\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:(?:and|&)\s|$)))?")
 _BARE_NICKNAME = re.compile(r"\s*,?\s*[A-Z][\w-]*(?=\s*,)")
 _TOWN_BEFORE = re.compile(r"\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,\s*)?(?:(?:all|both)\s+)?(?:of|from)\s+")

@@ -23,7 +23,6 @@ _NO_STOP = r"(?:[^.;:\n]|(?<=St|Ft|Mt)\.|(?<=\bU)\.(?=S\.)|(?<=\bU\.S)\.)"
 _LEAD_SUBJECT = re.compile(
     rf"(?:^|[^\w’'-])(?:an?|the)\s+(?:(?!(?:second|third|fourth|fifth|another|other|co-|fellow|unnamed|unidentified|"
     rf"juvenile|minor|victim)\b){_NO_STOP}){{0,80}}?\b(?:{_NOUNS})\b(?![-’'])", re.I)
-_LEAD_OBJECT = re.compile(rf"\s+(?:an?)\s+(?:(?!(?:second|third|another|other|co-|fellow|juvenile|minor)\b)[^.;:\n]){{0,60}}?\b(?:{_NOUNS})\b(?![-’'])", re.I)
 _YEAR_OLD = re.compile(r"\b(\d{1,2})-year-old\b")
 _LEAD_REACH = 1500
 
@@ -118,6 +117,9 @@ _LEAD_OBJECTS = re.compile(r"\s+(two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2
 # two people described as a pair: 'A father and son from Wilmington', 'a husband and wife', 'a couple'
 _KIN = r"(?:father|mother|husband|wife|brother|sister|son|daughter|man|woman|uncle|nephew|aunt|niece|cousin|boyfriend|girlfriend)"
 _PAIR = re.compile(rf"\b{_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?{_KIN}\b|\b(?:couple|pair|duo)\b", re.I)
+# ('convicted an El Paso woman and her brother': the pair, two people named later)
+_LEAD_OBJECT = re.compile(rf"\s+(?:an?)\s+(?:(?!(?:second|third|another|other|co-|fellow|juvenile|minor)\b)[^.;:\n]){{0,60}}?\b(?:{_NOUNS})\b(?![-’'])"
+                          rf"(?:\s+and\s+(?:his\s+|her\s+|an?\s+)?{_KIN}\b(?![-’']))?", re.I)
 
 
 _PAIR_LEAD = re.compile(rf"\W*(?:an?|the)\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?{_KIN}\b", re.I)

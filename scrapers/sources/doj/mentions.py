@@ -51,7 +51,7 @@ until once here there where what who which why how agents investigators officers
 county counties city court courts district circuit division department office offices bureau administration agency service
 services task force unit team group network association center centre program project operation initiative strike
 enforcement investigations investigation homeland security immigration customs border patrol national international
-brothers sisters siblings united u.s. american street avenue road highway interstate river lake park mountain valley beach county's cartel
+brothers sisters siblings united u.s. american street streets avenue avenues road roads highway highways boulevard boulevards parkway expressway freeway turnpike interstate river lake park mountain valley beach county's cartel
 cartels organization organizations company companies inc ltd llc corporation university college school hospital
 church bank market marketplace republic kingdom federation government ministry gang crips bloods mafia sheriff's
 attorney's attorneys attorney general judge judges justice magistrate senior chief special agent agents assistant
@@ -97,6 +97,7 @@ _NON_NAME |= _TITLE_WORDS
 _DESCRIPTIVE_SUFFIXES = ("-based", "-owned", "-run", "-led", "-area", "-born", "-year-old")
 _PARTICLES = frozenset("de del la las los y da das dos do van von der den bin ibn al el le du di viuda".split())
 _ROMAN = frozenset(("II", "III", "IV"))
+_SUFFIX_WORDS = frozenset(("Jr", "Sr", "JR", "SR", "II", "III", "IV"))   # (after a name, without their full stop)
 _MONTH_NAMES = frozenset(("april", "may", "june", "august"))   # months that are also given names
 
 
@@ -150,6 +151,9 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
         toks.pop()                            # a date after the name ('convicting Jane Roe Oct. 12')
     cut, title = -1, False
     last = len(toks) - 1
+    named_last = last   # (the name's last word before a suffix: 'Raymond Lake Sr., 58,' is 'Sofia Lyn Park, 29,')
+    while named_last > 0 and toks[named_last][0].rstrip(",.") in _SUFFIX_WORDS:
+        named_last -= 1
     for i, (tok, _) in enumerate(toks):
         if tok[0] in "“\"":
             continue
@@ -171,7 +175,7 @@ def _clean_tokens(run: str, start: int, aged: bool = False) -> tuple[list[tuple[
             continue                          # a name of words, an age after it: 'Lorenzo Kills In Water, age 30', 'Dakota Runs Through (41)'
         if len(bare) == 1 and i > cut + 2 and toks[i - 1][0].lower() in _PARTICLES and tok.rstrip(",").isalpha():
             continue                          # a one-letter surname after its particle: 'Maricela De La O'
-        if i > cut + 1 and ((i == last and aged and bare in _SURNAME_WORDS) or
+        if i > cut + 1 and ((i == named_last and aged and bare in _SURNAME_WORDS) or
                             ((bare in _NUMBER_NAME_WORDS or bare in _SAINT_WORDS) and i < last and
                              toks[i + 1][0][:1].isupper() and toks[i + 1][0].lower().rstrip(".,") not in _NON_NAME)):
             continue                          # 'Sofia Lyn Park, 29', 'Shayla Marie Two Bulls', 'Ana San Román'

@@ -157,7 +157,7 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
         # the verb's object is the list, whatever capitalised words follow it)
         stage = max((e[2] for e in intro), key=rank.get, default=None)
         if stage is None and (m := _HEADING_STAGE.search(text, intro_start, pos)):
-            stage = _STAGE_OF[(m.group(1) or "charged").lower()]   # 'The Convicted Defendants:', 'The Defendants:' (E.D.N.Y.)
+            stage = _STAGE_OF[_WS.sub(" ", (m.group(1) or m.group(2) or "charged").lower()).removesuffix("s")]   # 'The Convicted Defendants:', 'The Defendants:' (E.D.N.Y.)
         elif stage is None and (m := _INTRO_NOUNS.search(text, intro_start, pos)):
             stage = "sentenced" if "sentences" in m.group(0) else \
                 "extradited" if _EXTRADITED_NOUN.search(text, intro_start, pos) else "charged"   # 'The defendants and their sentences are:'
@@ -258,8 +258,9 @@ _SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+f
                                re.I)   # ('… imposed the following sentences between February and June 2025:')
 _EXTRADITED_NOUN = re.compile(r"\bextradited\s+(?:defendants|individuals|fugitives|people|persons)\b", re.I)   # 'The extradited defendants are'
 # a heading naming the stage of the defendants under it ('The Indicted Defendants:', 'The Convicted Defendants:')
-_HEADING_STAGE = re.compile(r"(?<![^\n])\s*(?:the\s+)?(?:(indicted|charged|arrested|convicted|sentenced|extradited)\s+"
-                            r"(?:defendants?|individuals)|defendants)\s*$", re.I)
+# (or the stage alone, a heading line of its own: 'Arrested:' / 'Fugitives:' over the names)
+_HEADING_STAGE = re.compile(r"(?<![^\n])\s*(?:the\s+)?(?:(indicted|charged|arrested|convicted|sentenced|extradited)(?:\s+"
+                            r"(?:defendants?|individuals))?|(fugitives|at\s+large|in\s+custody)|defendants)\s*$", re.I)
 _PLACE_LINE = re.compile(r"[ \t]*[A-ZÀ-Þ][\w.’'-]*(?:,?[ \t]+[A-ZÀ-Þ][\w.’'-]*){0,5}[ \t]*$")
 _FIELD_LINE = re.compile(r"\s*(?:Age|Nationality|Citizenship|Residence|Hometown|Country|City|Status)\s*:", re.I)
 _INTRO_NOUNS = re.compile(r"\b(?:sentences|defendants|co-?defendants)\b[^:\n.]{0,60}?\b(?:are|were|include)"

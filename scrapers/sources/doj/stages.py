@@ -412,6 +412,10 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     # "X's chief lab operator, Y, was sentenced": Y; "A man who was with X during a sale, Y,
                     # 29, has been charged": Y (X is inside the relative clause)
                     clause = clause[1:]
+                if len(clause) > 1 and _PREPOSED.search(text, max(prev_end, clause[0].start - 20), clause[0].start):
+                    # 'In addition to A, two other suppliers, B and C, previously pleaded guilty': B and C
+                    head = conjoined(scanner, clause, clause[0], forward=True)
+                    clause = [m for m in clause if m.candidate not in head] or clause
                 if clause and any(text.startswith("of ", m.start - 3) for m in clause):
                     # 'X (X USA), a subsidiary of Y S.A., pleaded guilty', 'a subsidiary of PHC, Z Inc., has agreed to
                     # plead guilty': never the parent
@@ -570,6 +574,8 @@ _HANDED_NAME = re.compile(NAMED_THEN_A + r"(?:total\s+)?[\w-]+(?:\s+[\w-]+)?\s+(
 _THE_PAIR = re.compile(r"\b[Tt]he\s+(?:couple|pair)\s+$")
 _UNTIL_HELD = re.compile(r"\b(?:until|till|once|before)\s+(?:\w+\s+){0,2}$")
 _EMPLOYER_SUBJECT = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:His|Her|Their)\s+(?:former\s+)?employer\b[^.;]{0,120}$")
+# (a name before the subject, in a phrase opening the sentence: capitalised)
+_PREPOSED = re.compile(r"\b(?:In\s+addition\s+to|Along\s+with|Besides|Like|Unlike|As\s+with)\s+$")
 _AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?")   # (a verb with no subject of its own)
 _OBJECT_LEFT = re.compile(r"\b(?!and\b|but\b|or\b|while\b|then\b)[a-z]+\s+$")   # (a name right after a verb or preposition)
 _PLED = re.compile(r"\s*(?:pleaded|pled|entered|enters)\b")   # ('A, 24, and B, 51, have entered guilty pleas')

@@ -192,6 +192,23 @@ def add_surnames(scanner: _Scanner) -> None:
     taken = bytearray(len(text))   # positions inside a surname mention found already
     places = _places_of(text, [*usable, *shared])
     victim_right = scanner.p["victim_right"]
+
+    def take(i: int, j: int, cand: Candidate) -> None:
+        k = bisect.bisect_right(starts, i) - 1
+        if (k >= 0 and covered[k][0] <= i < covered[k][1]) or taken[i]:
+            return
+        found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
+        taken[i:j] = b"\x01" * (j - i)
+        # (never the object of a preposition: 'A 17-year-old who bought pills from Haskins overdosed')
+        subject = _PREPOSITION_BEFORE.search(text, max(0, i - 6), i) is None
+        if subject and not cand.victim and victim_right.match(text[j:j + 120]):
+            cand.victim = True   # 'Whitmore was found dead the next morning' (named in full as a buyer)
+        if subject and not cand.bystander and BYSTANDER_RIGHT.match(text, j, j + 160):
+            cand.bystander = True   # 'Pruitt survived after …', 'Ferrante found Kessler unconscious
+        if cand.age is None and text.startswith(",", j) and (age := _AGED.match(text, j)):
+            cand.age = int("".join(ch for ch in age.group(0) if ch.isdigit()))  # 'Pruitt, 27, was'
+            cand.evidence.add("age")
+
     for form in sorted([*usable, *shared], key=len, reverse=True):
         only = usable.get(form)
         j = 0
@@ -207,20 +224,23 @@ def add_surnames(scanner: _Scanner) -> None:
                 # where it is given: 'a/k/a “Tito”')
             j = i + len(form)
             if form.lower() not in _NON_NAME or not _in_place_name(text, i, j):
-                k = bisect.bisect_right(starts, i) - 1
-                inside = k >= 0 and covered[k][0] <= i < covered[k][1]
-                if not inside and not taken[i]:
-                    found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
-                    taken[i:j] = b"\x01" * (j - i)
-                    # (never the object of a preposition: 'A 17-year-old who bought pills from Haskins overdosed')
-                    subject = _PREPOSITION_BEFORE.search(text, max(0, i - 6), i) is None
-                    if subject and not cand.victim and victim_right.match(text[j:j + 120]):
-                        cand.victim = True   # 'Whitmore was found dead the next morning' (named in full as a buyer)
-                    if subject and not cand.bystander and BYSTANDER_RIGHT.match(text, j, j + 160):
-                        cand.bystander = True   # 'Pruitt survived after …', 'Ferrante found Kessler unconscious
-                    if cand.age is None and text.startswith(",", j) and (age := _AGED.match(text, j)):
-                        cand.age = int("".join(ch for ch in age.group(0) if ch.isdigit()))  # 'Pruitt, 27, was'
-                        cand.evidence.add("age")
+                take(i, j, cand)
+    # 'Ezequiel Tarango Holguín, 22, … Tarango was arrested': a name of three words never shortened to its last
+    # one is shortened to its middle one, the first of two surnames (only a word no one else is known by, and
+    # never inside a place's name: 'Lee County' is no 'Brandon Lee Church')
+    referred = {id(m.candidate) for m in found.values()}
+    middles: dict[str, list[Candidate]] = {}
+    for c in people:
+        if id(c) not in referred and _middle_surname(c.name):
+            middles.setdefault(c.name.split()[1], []).append(c)
+    for form, cs in middles.items():
+        cand = cs[0]
+        if len(cs) > 1 or form in official_words or form in variants or \
+                any(form in x.name.split() for x in scanner.cands.values() if x is not cand):
+            continue
+        for i in _places_of(text, [form]).get(form, ()):
+            if not _in_place_name(text, i, i + len(form)):
+                take(i, i + len(form), cand)
     scanner.mentions.extend(found.values())
     scanner.mentions.sort(key=lambda x: x.start)
 
@@ -277,6 +297,14 @@ def _in_place_name(text: str, i: int, j: int) -> bool:
     nxt = after.lstrip(" ").split(None, 1)[0] if after.strip() else ""
     return (before.endswith(" ") and prev[:1].isupper() and prev[-1:].isalpha()) or \
         (after.startswith(" ") and nxt[:1].isupper())
+
+
+def _middle_surname(name: str) -> bool:
+    """A name of three plain capitalised words ('Ezequiel Tarango Holguín'), its middle one not a particle (see
+    add_surnames)."""
+    toks = name.split()
+    return len(toks) == 3 and all(t[:1].isupper() and not t.isupper() and t.replace("-", "").isalpha() for t in toks) \
+        and len(toks[1]) >= 3 and toks[1].lower() not in _PARTICLES and toks[1].lower() not in _NON_NAME
 
 
 def _paternal(toks: list[str]) -> set[str]:

@@ -1,0 +1,85 @@
+"""Round 53 (invented fixtures in the shape of real releases; each failed before its rule): a surname that is
+also a place word is kept before a suffix ('Raymond Lake Sr., 58,'); street names in the plural are places
+('Kensington and Allegheny Avenues'); a pair as the object of the verb ('convicted an El Paso woman and her
+brother'); a heading of its own over a list ('Arrested:', 'Fugitives:'); a name of three words shortened to
+its middle one, the first of two surnames ('Tarango'); a name in a phrase before the subject ('In addition
+to A, …, B and C pleaded guilty'); a long description between two names of one list; a stated count of
+defendants never makes defendants of people named long before it."""
+from __future__ import annotations
+
+from test_doj_round16 import rows
+
+
+def test_a_surname_that_is_a_place_word_before_its_suffix():
+    got = rows("<p>TOLEDO, Ohio – A federal grand jury returned an indictment charging a father and son and a Perrysburg"
+               " man.</p><p>Harlan Lake Sr., 61, and his son, Wade Lake, 33, both of Toledo, and Dennis Ray Field,"
+               " 44, of Perrysburg, are charged with conspiracy to distribute fentanyl.</p><p>Wade Lake was arrested"
+               " on May 2 and remains in custody. Lake Sr. and Field will appear for arraignment later.</p>",
+               "Father and Son Indicted")
+    assert got == {"Harlan Lake Sr.": ("charged", None, 61), "Wade Lake": ("arrested", None, 33),
+                   "Dennis Ray Field": ("charged", None, 44)}
+
+
+def test_street_names_in_the_plural_are_places():
+    got = rows("<p>CAMDEN – Two men who sold fentanyl near the corner of Ferry and Mickle Avenues were sentenced this"
+               " week.</p><p>Dorian Pell, 30, of Camden, was sentenced to 97 months. Tomas Rigg, 27, of Camden, was"
+               " sentenced to 70 months.</p>", "Two Sentenced")
+    assert got == {"Dorian Pell": ("sentenced", 97, 30), "Tomas Rigg": ("sentenced", 70, 27)}
+
+
+def test_a_pair_as_the_object_of_the_verdict():
+    got = rows("<p>YUMA, Ariz. – A federal jury convicted a Yuma woman and her brother Thursday of importing"
+               " fentanyl.</p><p>According to evidence presented at trial, Lorena Isabel Parra Soto, 41, and Benito"
+               " Parra Soto, 37, both of Yuma, recruited drivers to carry fentanyl across the border.</p><p>Sentencing"
+               " is set for March 3.</p>", "Siblings Convicted")
+    assert got == {"Lorena Isabel Parra Soto": ("convicted", None, 41), "Benito Parra Soto": ("convicted", None, 37)}
+
+
+def test_a_heading_of_its_own_over_each_list():
+    got = rows("<p>READING, Pa. – Five defendants have been charged by indictment with distributing fentanyl.</p>"
+               "<p>Three were arrested on May 6 during a coordinated operation.</p><p><strong>Arrested:</strong></p>"
+               "<ul><li>Alma Ruth Ocasio, 36, of Reading</li><li>Kevin Tull, 24, of Reading</li>"
+               "<li>Marco Anton Vidal, 45, of Allentown</li></ul><p><strong>Fugitives:</strong></p>"
+               "<ul><li>Jared Lomax, 29, of Reading</li><li>Felix Quan, 33, of Pottstown</li></ul>"
+               "<p>An indictment is an accusation.</p>", "Five Charged")
+    assert got == {"Alma Ruth Ocasio": ("arrested", None, 36), "Kevin Tull": ("arrested", None, 24),
+                   "Marco Anton Vidal": ("arrested", None, 45), "Jared Lomax": ("charged", None, 29),
+                   "Felix Quan": ("charged", None, 33)}
+
+
+def test_a_name_shortened_to_the_first_of_two_surnames():
+    got = rows("<p>EL PASO, Texas – A grand jury returned an indictment charging two men with importing fentanyl.</p>"
+               "<p>Officers referred a truck driven by Ramiro Ocaña Beltrán, 24, for inspection. The indictment alleges"
+               " that Julian Ray Pardo, 20, recruited Ocaña to drive it.</p><p>Ocaña was arrested at the port of entry."
+               " A warrant has been issued for Pardo.</p>", "Two Indicted")
+    assert got == {"Ramiro Ocaña Beltrán": ("arrested", None, 24), "Julian Ray Pardo": ("charged", None, 20)}
+
+
+def test_the_middle_word_is_no_reference_inside_a_place():
+    got = rows("<p>A grand jury indicted Bruce Wayne Colter, 40, of Detroit, for distributing fentanyl.</p><p>The"
+               " Wayne County Sheriff’s Office arrested four people in the same investigation.</p>", "Man Indicted")
+    assert got == {"Bruce Wayne Colter": ("charged", None, 40)}
+
+
+def test_a_name_in_a_phrase_before_the_subject():
+    got = rows("<p>The indictment charges Carl Dunmore, 50, of Dayton, with conspiracy.</p><p>Earlier, Omar Yassir"
+               " pleaded guilty to conspiracy. In addition to Yassir, two of Dunmores other suppliers, Peter Voss and"
+               " Nadia Karr, previously pleaded guilty to conspiracy.</p>", "Man Indicted")
+    assert got == {"Carl Dunmore": ("charged", None, 50), "Omar Yassir": ("pleaded_guilty", None, None),
+                   "Peter Voss": ("pleaded_guilty", None, None), "Nadia Karr": ("pleaded_guilty", None, None)}
+
+
+def test_a_long_description_between_two_names_of_a_list():
+    got = rows("<p>A criminal complaint filed today charges Daryush Kamali, a 51-year-old naturalized U.S. citizen"
+               " holding both Iranian and U.S. passports, and Reza Tabani, an Iran-based associate, with conspiracy to"
+               " import fentanyl.</p><p>Tabani remains at large. Kamali was arrested on May 2.</p>", "Two Charged")
+    assert got == {"Daryush Kamali": ("arrested", None, 51), "Reza Tabani": ("charged", None, None)}
+
+
+def test_a_stated_count_names_no_one_named_long_before_it():
+    filler = "".join(f"<p>The program trained {n} officers in community policing that year.</p>" for n in range(10, 30))
+    got = rows("<p>WASHINGTON – The Attorney General presented awards for distinguished service.</p><p>The award went"
+               " to Lena Voigt, Miriam Oster and Carl Brandt for their work with schools.</p>" + filler +
+               "<p>In one case, officers identified three individuals suspected of selling fentanyl pills. They were"
+               " later indicted.</p>", "Awards Presented")
+    assert got == {}
