@@ -83,3 +83,24 @@ def test_a_stated_count_names_no_one_named_long_before_it():
                "<p>In one case, officers identified three individuals suspected of selling fentanyl pills. They were"
                " later indicted.</p>", "Awards Presented")
     assert got == {}
+
+
+def test_an_elliptic_term_after_supervised_release_is_release_too():
+    got = rows("<p>Minh Tao, 36, and his sister, Lan Tao, 33, both of Fresno, were sentenced today for selling fentanyl"
+               " pills. Judge Ruiz ordered Minh Tao to serve five years of supervised release and Lan Tao to serve three"
+               " years.</p>", "Siblings Sentenced")
+    assert got == {"Minh Tao": ("sentenced", None, 36), "Lan Tao": ("sentenced", None, 33)}
+
+
+def test_his_sister_was_sentenced_in_the_same_sentence_as_the_lead():
+    got = rows("<p>FRESNO – A Clovis man was sentenced today to 150 months in federal prison and his sister was sentenced"
+               " to 46 months for selling fentanyl pills.</p><p>Dang Van Ho, 36, and his sister, Mai Thi Ho, 31, both of"
+               " Clovis, were sentenced by Judge Ruiz.</p>", "Brother and Sister Sentenced")
+    assert got == {"Dang Van Ho": ("sentenced", 150, 36), "Mai Thi Ho": ("sentenced", 46, 31)}
+
+
+def test_a_surname_written_with_its_particles_joins_a_list():
+    got = rows("<p>BOSTON – Two men were charged by complaint with fentanyl trafficking.</p><p>Mateo Ruiz Cabral, 38, of"
+               " Lawrence, and Julio César de la Cruz-Almonte, 45, of Haverhill, were each charged with conspiracy."
+               " Ruiz Cabral and de la Cruz-Almonte were arrested on June 11.</p>", "Two Charged")
+    assert got == {"Mateo Ruiz Cabral": ("arrested", None, 38), "Julio César de la Cruz-Almonte": ("arrested", None, 45)}

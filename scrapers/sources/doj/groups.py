@@ -202,7 +202,7 @@ _ALIAS_BEFORE = re.compile(r"\b(?:aka|a/k/a|a\.k\.a\.|known\s+as)\s+$", re.I)
 # 'The nurse practitioner was sentenced in October' after 'The physician's nurse practitioner, Bradley
 # Kent Ostrander,': the one person the release named with that role right before or after the name
 _THE_ROLE = re.compile(r"(?:^|[^\w’'])[Tt]he\s+((?:former\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s*$")
-_KIN_ROLE = re.compile(r"(?:^|[.;]\s+|\n)\s*(?:His|Her|Their)\s+(son|daughter|father|mother|brother|sister|wife|husband|nephew|niece|"
+_KIN_ROLE = re.compile(r"(?:(?:^|[.;]\s+|\n)\s*(?:His|Her|Their)|\s(?:and|while)\s+(?:his|her|their))\s+(son|daughter|father|mother|brother|sister|wife|husband|nephew|niece|"
                        r"cousin|uncle|aunt|stepson|stepfather|girlfriend|boyfriend)\s*$")
 _NOT_ROLES = frozenset("""defendant defendants court jury government judge indictment complaint information case cases
 investigation agency office department prosecution prosecutors sentence plea trial charges same other two three both""".split())

@@ -197,7 +197,8 @@ def add_surnames(scanner: _Scanner) -> None:
         k = bisect.bisect_right(starts, i) - 1
         if (k >= 0 and covered[k][0] <= i < covered[k][1]) or taken[i]:
             return
-        found[i] = Mention(i, j, cand.name, cand.key, full=False, candidate=cand)
+        a = _particles_before(text, i, cand.name, text[i:j])   # ('de los Santos-Almonte': its particles too)
+        found[i] = Mention(a, j, cand.name, cand.key, full=False, candidate=cand)
         taken[i:j] = b"\x01" * (j - i)
         # (never the object of a preposition: 'A 17-year-old who bought pills from Haskins overdosed')
         subject = _PREPOSITION_BEFORE.search(text, max(0, i - 6), i) is None
@@ -297,6 +298,18 @@ def _in_place_name(text: str, i: int, j: int) -> bool:
     nxt = after.lstrip(" ").split(None, 1)[0] if after.strip() else ""
     return (before.endswith(" ") and prev[:1].isupper() and prev[-1:].isalpha()) or \
         (after.startswith(" ") and nxt[:1].isupper())
+
+
+def _particles_before(text: str, i: int, name: str, form: str) -> int:
+    """Where a surname found at i starts with the particles its full name writes before it ('Francisco Javier de
+    los Santos-Almonte' … 'and de los Santos-Almonte were arrested': 'de los' is part of the mention)."""
+    toks = name.split()
+    k = toks.index(form.split()[0]) if form.split()[0] in toks else 0
+    while k > 0 and toks[k - 1].lower() in _PARTICLES and text[i - 1:i] == " " and \
+            text[i - 1 - len(toks[k - 1]):i - 1].lower() == toks[k - 1].lower():
+        i -= len(toks[k - 1]) + 1
+        k -= 1
+    return i
 
 
 def _middle_surname(name: str) -> bool:

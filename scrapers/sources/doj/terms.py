@@ -269,10 +269,15 @@ _ELLIPSIS = re.compile(
 _BARE = re.compile(r"(?:\s*,\s*\d{1,2}\s*,)?\s+(?:received\s+)?")
 
 
+_RELEASE_BEFORE = re.compile(r"\bof\s+supervised\s+release,?\s+and\s+$")
+
+
 def elliptic_term(text: str, m, s_end: int, bare: bool = False) -> tuple[float | None, str] | None:
     """The term written right after a name in a sentencing sentence, without its own verb
     ('Jane Roe, 31, to 60 months'; 'sentenced A to 87 months and B to 60 months'; 'A, 25,
     sentenced to 210 months')."""
+    if _RELEASE_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return None   # 'ordered A to serve five years of supervised release and B to serve three years': B's release too
     e = _ELLIPSIS.match(text, m.end, s_end)
     if e and "was" in e.group(0):
         # 'A, 58, owner of Acme LLC, was sentenced to': the verb's subject is A, named before
