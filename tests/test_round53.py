@@ -104,3 +104,14 @@ def test_a_surname_written_with_its_particles_joins_a_list():
                " Lawrence, and Julio César de la Cruz-Almonte, 45, of Haverhill, were each charged with conspiracy."
                " Ruiz Cabral and de la Cruz-Almonte were arrested on June 11.</p>", "Two Charged")
     assert got == {"Mateo Ruiz Cabral": ("arrested", None, 38), "Julio César de la Cruz-Almonte": ("arrested", None, 45)}
+
+
+def test_a_company_described_as_the_last_item_of_the_object_list():
+    got = rows("<p>A superseding indictment unsealed today charges a regional plaza boss of the cartel, two of his"
+               " associates and a Culiacán-based produce exporter with conspiring to import fentanyl.</p><p>According to"
+               " court documents, Ramón Ibáñez Lugo, 47, controlled the smuggling corridor. The indictment alleges that"
+               " Agrícola Valle Dorado S.A. de C.V. (Valle Dorado), a produce exporter headquartered in Culiacán,"
+               " supplied the trailers, and that Omar Ruelas Pinto, 52, and Luz Elena Sotelo, 35, moved the proceeds."
+               "</p><p>Valle Dorado faces fines and forfeiture.</p>", "Plaza Boss, Associates and Exporter Charged")
+    assert got == {"Ramón Ibáñez Lugo": ("charged", None, 47), "Agrícola Valle Dorado S.A. de C.V.": ("charged", None, None),
+                   "Omar Ruelas Pinto": ("charged", None, 52), "Luz Elena Sotelo": ("charged", None, 35)}

@@ -70,6 +70,25 @@ def generic_companies(before: str) -> int:
     return 1 if det in ("a", "an", "one", "another") else _COUNT_WORDS[det]
 
 
+# the last item of an object list, a company described ('charges a plaza boss of the cartel, four of his associates
+# and a Culiacán-based produce exporter with conspiring …'): up to the charge, never past the sentence
+_LISTED_COMPANY = re.compile(
+    r"(?:,|\band)\s+(?P<det>an?|one|two|three)\s+(?:[\w-]+\s+){0,4}?(?:compan(?:y|ies)|manufacturers?|suppliers?|firms?|"
+    r"businesses|corporations?|exporters?|importers?)(?=\s+(?:with|for|on|in)\b|\s*[,;]\s*(?:with|for)\b)")
+
+
+def listed_companies(obj: str) -> int:
+    """How many companies the last item of an object list describes without naming them (0: none)."""
+    found = list(_LISTED_COMPANY.finditer(obj[:_OBJECT_REACH]))
+    if len(found) != 1:
+        return 0
+    det = found[0].group("det").lower()
+    return 1 if det in ("a", "an", "one") else _COUNT_WORDS[det]
+
+
+_OBJECT_REACH = 250
+
+
 _ALLEGEDLY = re.compile(r"[^.;]{0,250}?\ballegedly\b")
 
 
