@@ -115,3 +115,43 @@ def test_a_company_described_as_the_last_item_of_the_object_list():
                "</p><p>Valle Dorado faces fines and forfeiture.</p>", "Plaza Boss, Associates and Exporter Charged")
     assert got == {"Ramón Ibáñez Lugo": ("charged", None, 47), "Agrícola Valle Dorado S.A. de C.V.": ("charged", None, None),
                    "Omar Ruelas Pinto": ("charged", None, 52), "Luz Elena Sotelo": ("charged", None, 35)}
+
+
+def test_a_business_described_before_its_name_in_the_object():
+    got = rows("<p>DENVER – A federal jury convicted a Denver vape shop, Front Range Vapor LLC, and its owner, Pavel"
+               " Ostrov, 45, of Aurora, of distributing fentanyl pills.</p><p>A former clerk, Tyler Roan, 24, pleaded"
+               " guilty in March.</p>", "Vape Shop and Owner Convicted")
+    assert got == {"Front Range Vapor LLC": ("convicted", None, None), "Pavel Ostrov": ("convicted", None, 45),
+                   "Tyler Roan": ("pleaded_guilty", None, 24)}
+
+
+def test_a_buyer_with_the_age_before_the_name_who_pleaded_guilty():
+    got = rows("<p>CASPER, Wyo. – A Riverton man was sentenced today to 70 months in prison.</p><p>Royce Dale Moon, 33,"
+               " bought the pills in Denver and sold them to 24-year-old Jalen Whitehorse of Ethete. The two resold"
+               " them.</p><p>Whitehorse pleaded guilty and was sentenced in September to 27 months in prison.</p>",
+               "Riverton Man Sentenced")
+    assert got == {"Royce Dale Moon": ("sentenced", 70, 33), "Jalen Whitehorse": ("sentenced", 27, 24)}
+
+
+def test_none_of_which_is_charged():
+    got = rows("<p>The indictment charges Wei Lan, 39, with money laundering. Her network wired funds from Hong Kong"
+               " shell companies, including Golden Crane Trading Ltd. and Bright Sea Commerce Ltd., none of which is"
+               " charged, to bank accounts in Mexico.</p>", "Broker Charged")
+    assert got == {"Wei Lan": ("charged", None, 39)}
+
+
+def test_who_after_a_persons_employer_is_the_person():
+    got = rows("<p>The indictment charges the following defendants:</p><p>Transportes Rio Verde S.A. de C.V. (Rio Verde),"
+               " a trucking company in Los Mochis;</p><p>Jorge Ayala Beltrán, 50, of Los Mochis, a part owner of Rio"
+               " Verde, who was extradited from Mexico on Tuesday; and</p><p>Wei Zhao, 39, a Chinese national.</p>"
+               "<p>Wei remains at large.</p>", "Money Network Charged")
+    assert got == {"Transportes Rio Verde S.A. de C.V.": ("charged", None, None),
+                   "Jorge Ayala Beltrán": ("extradited", None, 50), "Wei Zhao": ("charged", None, 39)}
+
+
+def test_an_honorific_opening_a_list_item():
+    got = rows("<p>DETROIT – A federal jury convicted a clinic owner and a physician of distributing fentanyl.</p>"
+               "<p>Convicted following a nine-day trial were:</p><p>Samir Haddad, 55, of Dearborn, the owner of Metro"
+               " Pain PLLC; and</p><p>Dr. Evan P. Lind, 67, of Grosse Pointe, a physician licensed in Michigan.</p>",
+               "Clinic Owner and Physician Convicted")
+    assert got == {"Samir Haddad": ("convicted", None, 55), "Evan P. Lind": ("convicted", None, 67)}

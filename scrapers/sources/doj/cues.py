@@ -1,6 +1,7 @@
 """Cues about whom a DOJ sentence is about: labels before a name ('Two others, A and B', 'A third
-defendant charged in the same indictment, the company's vice president, X') and a person joined to the
-subject after the verb ('X was arrested along with a co-defendant, Y') (pure)."""
+defendant charged in the same indictment, the company's vice president, X'), a person joined to the
+subject after the verb ('X was arrested along with a co-defendant, Y'), a name before the subject ('In
+addition to A, …') and a person's employer before 'who' (pure)."""
 from __future__ import annotations
 
 import bisect
@@ -77,3 +78,20 @@ def kin_in_lead(text: str, mentions: list[Mention]) -> list[tuple[Candidate, tup
     label = re.compile(rf"(?:\b[Hh](?:is|er)|[A-Z][\w-]+[’']s?)\s+{m.group(1)},\s+$")
     return [(mm.candidate, term) for mm in mentions
             if mm.start > m.end() and label.search(text, max(0, mm.start - 40), mm.start)][:1]
+
+
+# a name before the subject, in a phrase opening the sentence (capitalised): 'In addition to A, … B and C pleaded guilty'
+PREPOSED = re.compile(r"\b(?:In\s+addition\s+to|Along\s+with|Besides|Like|Unlike|As\s+with)\s+$")
+
+
+_ROLE_OF = re.compile(r",\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:owner|co-owner|manager|president|operator|founder|employee|"
+                      r"director|executive|officer|administrator|partner)\s+(?:of|at|for)\s+$")
+
+
+def without_employer(text: str, before: list[Mention]) -> list[Mention]:
+    """The names before a 'who' clause without a company closing them as a person's employer ('B, 50, of Los
+    Mochis, a part owner of Acme S.A., who was extradited': the 'who' is B)."""
+    if len(before) > 1 and before[-1].candidate.is_company and not before[-2].candidate.is_company and \
+            before[-1].start - before[-2].end < 120 and _ROLE_OF.search(text, max(0, before[-1].start - 60), before[-1].start):
+        return before[:-1]
+    return before

@@ -84,6 +84,10 @@ _OWNED_BUSINESS = re.compile(r"\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:
                              r"store|shop|corporation)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:co-)?own(?:s|ed)?\s*,\s+")
 
 
+_A_BUSINESS = re.compile(r"\s+(?:a|an)\s+(?:[\w&-]+\s+){0,3}?(?:company|pharmacy|clinic|business|firm|store|shop|"
+                         r"corporation|dealership|exporter|manufacturer|distributor|wholesaler)\s*,\s+")
+
+
 def describes(between: str) -> bool:
     """The words between a verb and its object only describe it: '' (charges X), 'India-based
     companies' (charging India-based companies X), 'Chinese nationals', 'co-defendant'."""
@@ -103,6 +107,8 @@ def describes(between: str) -> bool:
         return True   # 'sentenced former Baltimore County Police Department detective X'
     if " own" in between and _OWNED_BUSINESS.fullmatch(between):
         return True   # 'A, 61, and the pharmacy he owns, B LLC, pleaded guilty'
+    if "," in between and _A_BUSINESS.fullmatch(between):
+        return True   # 'convicted a Denver smoke shop, X LLC, and its owner'
     words = between.split()
     if words[-1].lower() in _PLACE_PEOPLE and all(w[:1].isupper() or w.lower() in _DESCRIPTOR_WORDS for w in words[:-1]):
         return True   # 'convicted Staten Island residents A and B', 'sentenced Cleveland man C'

@@ -337,14 +337,15 @@ class _Scanner:
         if not cand.victim and (((self._victim_hint_in(mention.start - len(line_left), mention.start) or "death" in line_left) and
                                  (m := p["victim_left"].search(line_left)) and not NOT_THE_VICTIM.search(m.group(0)))
                                 or p["victim_right"].match(right) or
-                                ("year-old" in line_left[-30:] and (_MINOR_BEFORE.search(line_left[-40:]) or
-                                                                     _BUYER_BEFORE.search(line_left[-140:])))):
-            # (a child named: 'sold pills to 16-year-old X' is a victim, never a defendant; so is a buyer
-            # named with the age before the name: 'sold "percs" to 19-year-old X')
+                                ("year-old" in line_left[-30:] and _MINOR_BEFORE.search(line_left[-40:]))):
+            # (a child named: 'sold pills to 16-year-old X' is a victim, never a defendant)
             cand.victim = True
-        if not cand.buyer and ("to " in line_left[-4:] or "and " in line_left[-30:]) and _BUYER_BEFORE_NAME.search(line_left[-140:]) and \
-                _AGED.match(right):
-            cand.buyer = True   # 'sold a counterfeit pill to X, 19, on Nov. 2'
+        if not cand.buyer and ((("to " in line_left[-4:] or "and " in line_left[-30:]) and
+                                _BUYER_BEFORE_NAME.search(line_left[-140:]) and _AGED.match(right)) or
+                               ("year-old" in line_left[-30:] and _BUYER_BEFORE.search(line_left[-140:]))):
+            # 'sold a counterfeit pill to X, 19, on Nov. 2', 'sold "percs" to 19-year-old X': a buyer, a defendant only
+            # by a case verb of their own ('sold them to 24-year-old X … X pleaded guilty')
+            cand.buyer = True
         if not cand.victim and line_left.endswith(("; ", "; and ")):
             cand.victim = in_victim_list(text, mention.start)
         if not cand.bystander and bystander(right, line_left):

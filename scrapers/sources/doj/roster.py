@@ -171,6 +171,8 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
             at = BULLET.match(text, line).end()
             if text.startswith("and ", at):
                 at += 4
+            if (hon := _HONORIFIC.match(text, at, end)) is not None:
+                at = hon.end()   # '… PLLC; and' / 'Dr. Eugene P. Lindqvist, 67, of Grosse Pointe, a physician'
             if (kin := _KIN_LEAD.match(text, at, end)) is not None:
                 at = kin.end()   # '…; his father, Roderick Batiste, 49, of Port Arthur, 180 months;'
             k = bisect.bisect_left(starts, at)
@@ -247,6 +249,7 @@ _INTRO_REACH = 300
 
 
 # a list's introduction with no case verb: what its lines are ('their sentences', 'the defendants')
+_HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms)\.[ \t]+(?=[A-Z])")
 _KIN_LEAD = re.compile(r"(?:his|her|their)\s+(?:father|mother|son|daughter|brother|sister|wife|husband|cousin|uncle|"
                        r"nephew|niece|partner|girlfriend|boyfriend|co-?defendant)(?:-in-law)?,\s+")
 _PROSE_AFTER = re.compile(r"(?:,[^,\n]{1,60},)?\s+(?:was|were|is|are|has|have|had|will|also)\b")   # 'A was also ordered to …'

@@ -294,7 +294,7 @@ _UNMADE = re.compile(r"(?:\bwarrants?\b[^.;]{0,40}?\bfor|\bleading\s+to|\bseek(?
 # ('a guilty verdict against X', 'returned a guilty verdict on March 19, 2025, against X')
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4}),?\s+)?"
                            r"(?:\w+\s+){0,2}$", re.I)
-_NEGATED = re.compile(r"\b(?:(?:not|never)\s+(?:yet\s+)?|(?:neither|none|no\s+one)(?:\s+of\s+them)?\s+(?:was|were|has|have|is)\s+)(?:been\s+|be\s+)?$", re.I)
+_NEGATED = re.compile(r"\b(?:(?:not|never)\s+(?:yet\s+)?|(?:neither|none|no\s+one)(?:\s+of\s+(?:them|which|whom))?\s+(?:was|were|has|have|is)\s+)(?:been\s+|be\s+)?$", re.I)
 _TO_BE = re.compile(r"\bbe\s+$")
 _INTO_CUSTODY = re.compile(r"\s+(?:[\w’'.-]+\s+){1,5}?into\s+(?:federal\s+)?custody\b")
 _NOT_GUILTY = re.compile(r"(?:(?!guilty)[^.;]){0,80}?\bnot\s+guilty\b")
@@ -356,6 +356,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             if voice == "who":
                 # 'X, 24, of Y, who was sentenced to 20 years': X's stage unless the sentence says another
                 before = [m for m in in_sentence if prev_end <= m.start < e_start]
+                before = cues.without_employer(text, before)   # ('B, 50, a part owner of Acme S.A., who was …': B)
                 if before and before[-1].candidate.is_company and text.find("who", max(0, e_start - 12), e_start) >= 0:
                     pass   # ('loans made by A and B Inc. (B) to customers who were charged higher fees': a company is no 'who')
                 elif before:
@@ -413,7 +414,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     # "X's chief lab operator, Y, was sentenced": Y; "A man who was with X during a sale, Y,
                     # 29, has been charged": Y (X is inside the relative clause)
                     clause = clause[1:]
-                if len(clause) > 1 and _PREPOSED.search(text, max(prev_end, clause[0].start - 20), clause[0].start):
+                if len(clause) > 1 and cues.PREPOSED.search(text, max(prev_end, clause[0].start - 20), clause[0].start):
                     # 'In addition to A, two other suppliers, B and C, previously pleaded guilty': B and C
                     head = conjoined(scanner, clause, clause[0], forward=True)
                     clause = [m for m in clause if m.candidate not in head] or clause
@@ -575,8 +576,6 @@ _HANDED_NAME = re.compile(NAMED_THEN_A + r"(?:total\s+)?[\w-]+(?:\s+[\w-]+)?\s+(
 _THE_PAIR = re.compile(r"\b[Tt]he\s+(?:couple|pair)\s+$")
 _UNTIL_HELD = re.compile(r"\b(?:until|till|once|before)\s+(?:\w+\s+){0,2}$")
 _EMPLOYER_SUBJECT = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:His|Her|Their)\s+(?:former\s+)?employer\b[^.;]{0,120}$")
-# (a name before the subject, in a phrase opening the sentence: capitalised)
-_PREPOSED = re.compile(r"\b(?:In\s+addition\s+to|Along\s+with|Besides|Like|Unlike|As\s+with)\s+$")
 _AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?")   # (a verb with no subject of its own)
 _OBJECT_LEFT = re.compile(r"\b(?!and\b|but\b|or\b|while\b|then\b)[a-z]+\s+$")   # (a name right after a verb or preposition)
 _PLED = re.compile(r"\s*(?:pleaded|pled|entered|enters)\b")   # ('A, 24, and B, 51, have entered guilty pleas')
