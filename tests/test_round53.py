@@ -155,3 +155,26 @@ def test_an_honorific_opening_a_list_item():
                " Pain PLLC; and</p><p>Dr. Evan P. Lind, 67, of Grosse Pointe, a physician licensed in Michigan.</p>",
                "Clinic Owner and Physician Convicted")
     assert got == {"Samir Haddad": ("convicted", None, 55), "Evan P. Lind": ("convicted", None, 67)}
+
+
+def test_list_items_whose_status_follows_a_colon():
+    got = rows("<p>HUNTINGTON, W.Va. – The last of three defendants in a fentanyl case was sentenced today.</p><p>The"
+               " defendants and their sentences are:</p><ul><li>Dion Lorne Whitfield, 42, of Detroit, Michigan: 262"
+               " months (sentenced today)</li><li>Marla Epp, 33, of Southfield, Michigan: 140 months</li><li>Ray"
+               " Stilton, 51, of Barboursville: eight years and four months</li></ul><p>Each defendant pleaded guilty to"
+               " conspiracy to distribute fentanyl.</p>", "Detroit Man Sentenced")
+    assert got == {"Dion Lorne Whitfield": ("sentenced", 262, 42), "Marla Epp": ("sentenced", 140, 33),
+                   "Ray Stilton": ("sentenced", 100, 51)}
+
+
+def test_labelled_blocks_with_a_status_line():
+    got = rows("<p>ALBUQUERQUE – A grand jury returned an indictment charging three people with trafficking fentanyl"
+               " pills. Two were arrested on Feb. 26.</p><p><strong>Defendants:</strong></p><p>Name: Ramón Quintana-Ybarra"
+               "<br>Age: 29<br>Residence: Albuquerque, New Mexico<br>Charges: Conspiracy to distribute fentanyl<br>"
+               "Status: Arrested Feb. 26, 2026; detained pending trial</p><p>Name: Oscar Delfin Arreola<br>Age: 41<br>"
+               "Residence: Phoenix, Arizona<br>Status: Charged; a warrant has been issued for his arrest</p>"
+               "<p>Desert Anvil Tooling LLC<br>Location: Henderson, Nevada<br>Status: Charged by indictment; summons"
+               " issued</p><p>Garrett Lyle Vossberg<br>Age: 49<br>Residence: Henderson, Nevada<br>Status: Arrested June"
+               " 24, 2025; initial appearance</p><p>An indictment is merely an allegation.</p>", "Four Charged")
+    assert got == {"Ramón Quintana-Ybarra": ("arrested", None, 29), "Oscar Delfin Arreola": ("charged", None, 41),
+                   "Desert Anvil Tooling LLC": ("charged", None, None), "Garrett Lyle Vossberg": ("arrested", None, 49)}

@@ -187,9 +187,12 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 break
             field, named = False, True
             m = mentions[k]
-            if not told and ((bisect.bisect_left(ev_starts, line) < bisect.bisect_left(ev_starts, end) and
-                              not text.startswith(":", m.end)) or _PROSE_AFTER.match(text, m.end, end)):
-                break   # a verb of its own: prose, not an item (unless the name labels its line: 'A: District of …; A is charged')
+            first_ev = bisect.bisect_left(ev_starts, line)
+            if not told and ((first_ev < bisect.bisect_left(ev_starts, end) and not text.startswith(":", m.end) and
+                              not _status_after_colon(text, m.end, end, ev_starts[first_ev])) or
+                             _PROSE_AFTER.match(text, m.end, end)):
+                break   # a verb of its own: prose, not an item (unless the name labels its line: 'A: District of …; A is
+                # charged', or the verb is in the status after the name's colon: 'A, 42, of Detroit: 262 months (sentenced today)')
             m.candidate.evidence.add("event")
             if m.candidate.stage is None or rank[stage] > rank[m.candidate.stage]:
                 m.candidate.stage = stage
@@ -197,6 +200,50 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 months, label = _term(text[m.end:end])   # ('87 months in prison;', 'time served.')
                 if label:
                     m.candidate.sentence_months, m.candidate.sentence_text = months, label
+    if "Status:" in text or "Status :" in text:
+        _field_blocks(text, mentions, rank)
+
+
+# a block of labelled lines per defendant: 'Name: A' (or the name alone on its line) / 'Age: 29' / 'Residence: …' /
+# 'Status: Arrested Feb. 26, …'
+_NAME_LABEL = re.compile(r"[ \t]*(?:Name|Defendant)[ \t]*:[ \t]*$")
+_FIELD = re.compile(r"[ \t]*(Age|Residence|Hometown|Location|Charges?|Status|Sentence|Nationality|Citizenship|City|Country|"
+                    r"Case)[ \t]*:[ \t]*([^\n]*)")
+
+
+def _field_blocks(text: str, mentions: list[Mention], rank: dict) -> None:
+    """Each block's own age and status (a stage, with the term when sentenced), for a name alone on its line (or
+    after 'Name:') with labelled lines under it."""
+    for m in mentions:
+        nl = text.rfind("\n", max(0, m.start - 40), m.start)   # (the line's start, if 'Name:' at most is before the name)
+        line_start = nl + 1 if nl >= 0 else 0 if m.start < 40 else None
+        if line_start is None or text[m.end:m.end + 1] not in ("\n", "") or \
+                (line_start != m.start and not _NAME_LABEL.match(text, line_start, m.start)):
+            continue
+        cand = m.candidate
+        line = m.end if text.startswith("\n", m.end) else -1
+        while line >= 0 and (field := _FIELD.match(text, line + 1)) is not None:
+            name, value = field.group(1).lower(), field.group(2)
+            if name == "age" and cand.age is None and (age := _AGE.match(value.strip())) and 14 <= int(age.group(0)) <= 99:
+                cand.age = int(age.group(0))
+                cand.evidence.add("age")
+            elif name == "status" and (got := _status(value, rank))[0]:
+                cand.evidence.add("event")
+                if cand.stage is None or rank[got[0]] > rank[cand.stage]:
+                    cand.stage = got[0]
+                if got[0] == "sentenced" and got[2]:
+                    cand.sentence_months, cand.sentence_text = got[1], got[2]
+            line = text.find("\n", field.end())
+
+
+def _status_after_colon(text: str, name_end: int, end: int, first_event: int) -> bool:
+    """The line's first verb is after a colon that closes the name and its appositive ('A, 42, of Detroit,
+    Michigan: 262 months (sentenced today)')."""
+    colon = text.find(":", name_end, end)
+    return 0 <= colon < first_event and _APPOSITIVE_ONLY.fullmatch(text, name_end, colon) is not None
+
+
+_APPOSITIVE_ONLY = re.compile(r"[^:;()]{0,100}?")   # (the name's age, town, alias ('St. Louis'): no clause, no verb)
 
 
 def _lines(text: str, line: int):
