@@ -178,3 +178,53 @@ def test_labelled_blocks_with_a_status_line():
                " 24, 2025; initial appearance</p><p>An indictment is merely an allegation.</p>", "Four Charged")
     assert got == {"Ramón Quintana-Ybarra": ("arrested", None, 29), "Oscar Delfin Arreola": ("charged", None, 41),
                    "Desert Anvil Tooling LLC": ("charged", None, None), "Garrett Lyle Vossberg": ("arrested", None, 49)}
+
+
+def test_already_in_custody_is_arrested_and_the_count_names_the_rest():
+    got = rows("<p>NEWARK – Six defendants are charged by complaint with distributing fentanyl.</p><p>The defendants"
+               " charged in the complaint are:</p><p>Hector Almonte, 44, of Paterson;<br>Yesenia Almonte, 39, of"
+               " Paterson;<br>Bryan Ocampo, 23, of Passaic;<br>Orlando Vicente, 36, of Prospect Park;<br>Deandre"
+               " McCall, 30, of Newark; and<br>Kelvin Rosado, 28, of Paterson.</p><p>Three of the defendants were"
+               " arrested Thursday. Two others, Vicente and McCall, were already in custody – Vicente in the county jail"
+               " on state charges – and will appear later. Rosado remains at large.</p>", "Six Charged")
+    assert got == {"Hector Almonte": ("arrested", None, 44), "Yesenia Almonte": ("arrested", None, 39),
+                   "Bryan Ocampo": ("arrested", None, 23), "Orlando Vicente": ("arrested", None, 36),
+                   "Deandre McCall": ("arrested", None, 30), "Kelvin Rosado": ("charged", None, 28)}
+
+
+def test_a_bullet_in_state_custody():
+    got = rows("<p>BOSTON – Three men were charged with fentanyl trafficking.</p><ul><li>Wilfredo Sandoval, 40, of"
+               " Springfield – in state custody;</li><li>Rafael Ortiz, 33, of Holyoke – arrested;</li><li>Luis Ibarra,"
+               " 29, of Chicopee – at large.</li></ul>", "Three Charged")
+    assert got == {"Wilfredo Sandoval": ("arrested", None, 40), "Rafael Ortiz": ("arrested", None, 33),
+                   "Luis Ibarra": ("charged", None, 29)}
+
+
+def test_a_told_sentencing_list_ends_at_a_paragraph_with_a_verb_and_no_term():
+    got = rows("<p>CHARLESTON, W.Va. – Two brothers were sentenced today, bringing to three the number of defendants"
+               " sentenced in the case.</p><p>The following defendants have been sentenced in the case:</p><p>Marcus"
+               " Holling, 35, of Detroit – 235 months in prison</p><p>Kurt Holling, 31, of Detroit – 14 years in prison"
+               "</p><p>Tamika Spurling, 39, of Charleston – 121 months in prison</p><p>Brianna Hackett, 24, of"
+               " Charleston, pleaded guilty in July 2025 and is scheduled to be sentenced on November 20, 2025.</p>",
+               "Two Brothers Sentenced")
+    assert got == {"Marcus Holling": ("sentenced", 235, 35), "Kurt Holling": ("sentenced", 168, 31),
+                   "Tamika Spurling": ("sentenced", 121, 39), "Brianna Hackett": ("pleaded_guilty", None, 24)}
+
+
+def test_a_company_named_later_by_the_first_words_of_its_name():
+    got = rows("<p>PHOENIX – A Mesa man and his trucking company were charged with smuggling fentanyl.</p><p>Desmond"
+               " Achter, 41, of Mesa, owns Sonoran Lineway Freight LLC, a trucking company whose trailers allegedly"
+               " carried fentanyl north. Achter was arrested Tuesday. Sonoran Lineway is charged with conspiracy to"
+               " import fentanyl.</p>", "Man and Company Charged")
+    assert got == {"Desmond Achter": ("arrested", None, 41), "Sonoran Lineway Freight LLC": ("charged", None, None)}
+
+
+def test_a_list_the_indictment_lists_with_roles():
+    got = rows("<p>CHICAGO — A money broker, the company he controlled and two other defendants have been charged with"
+               " laundering fentanyl proceeds.</p><p>The indictment lists the defendants and their alleged roles:</p>"
+               "<ol><li>Luis Ybarro, 27, of Indianapolis, a courier, who was arrested in Indianapolis;</li><li>Zhen"
+               " Wai, 46, of Chicago, the money broker who received the cash;</li><li>Tianlu Trading Inc., an Illinois"
+               " corporation controlled by Wai; and</li><li>Qiao Lin, 39, of Chicago, who ran the bank accounts.</li>"
+               "</ol>", "Broker, Company and Two Others Charged")
+    assert got == {"Luis Ybarro": ("arrested", None, 27), "Zhen Wai": ("charged", None, 46),
+                   "Tianlu Trading Inc.": ("charged", None, None), "Qiao Lin": ("charged", None, 39)}

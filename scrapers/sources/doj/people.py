@@ -256,6 +256,8 @@ class _Scanner:
                 c.victim = True   # ('Abigail Rose Thornbury, a 16-year-old sophomore': a minor named is no defendant here)
         if company_spans and ")" in text:
             self._company_short_forms()
+        if company_spans:
+            self._company_prefixes()
         self._propagate_officials()
         # then, by the caller: surnames.merge_short_forms, then propagate_groups
 
@@ -285,6 +287,23 @@ class _Scanner:
                     taken.add((f.start, f.end))
             self.mentions.sort(key=lambda x: x.start)
             self._starts_cache = [x.start for x in self.mentions]
+
+    def _company_prefixes(self) -> None:
+        """'Sonoran Crossline Freight LLC, a trucking company … Sonoran Crossline is charged': a name of two words or
+        more, read as a person's, that opens exactly one company's name introduced before it (and nothing in the text
+        describes it as a person: no age) is that company."""
+        companies = [c for c in self.cands.values() if c.is_company]
+        for key, cand in list(self.cands.items()):
+            words = key.split()
+            if cand.is_company or len(words) < 2 or cand.age is not None or cand.evidence or cand.official:
+                continue
+            owners = [co for co in companies if co.first < cand.first and len(co.key.split()) > len(words)
+                      and co.key.split()[:len(words)] == words]
+            if len(owners) == 1:
+                for m in self.mentions:
+                    if m.candidate is cand:
+                        m.candidate, m.is_company = owners[0], True
+                del self.cands[key]
 
     def propagate_groups(self) -> None:
         """'Chinese nationals A and B', 'A, 29, and B, 41, both of Dunmore': what is said

@@ -23,7 +23,7 @@ from .textscan import SENTENCE_STOP, _abbreviation_ends_at
 
 # a status at the start of a cell or after a bullet's dash ('Sentenced to 60 months', 'pleaded guilty')
 _STATUS_WORDS = (r"(?P<w>re-?sentenced|sentenced|time\s+served|pleaded\s+guilty|pled\s+guilty|guilty\s+plea|convicted|"
-                 r"found\s+guilty|extradited|arrested|in\s+(?:federal\s+)?custody|fugitive|at\s+large|charged|indicted)\b")
+                 r"found\s+guilty|extradited|arrested|in\s+(?:federal\s+|state\s+)?custody|fugitive|at\s+large|charged|indicted)\b")
 _STATUS = re.compile(r"(?:was\s+|were\s+|has\s+been\s+)?" + _STATUS_WORDS, re.I)
 # ... and each later one in the cell, opening a sentence of it
 _STATUS_LATER = re.compile(r"(?<=\.\s)" + _STATUS_WORDS, re.I)
@@ -31,8 +31,8 @@ _STAGE_OF = {"re-sentenced": "sentenced", "resentenced": "sentenced", "sentenced
              "time served": "sentenced", "pleaded guilty": "pleaded_guilty", "pled guilty": "pleaded_guilty",
              "guilty plea": "pleaded_guilty", "convicted": "convicted", "found guilty": "convicted",
              "extradited": "extradited", "arrested": "arrested", "in custody": "arrested",
-             "in federal custody": "arrested", "fugitive": "charged", "at large": "charged", "charged": "charged",
-             "indicted": "charged"}
+             "in federal custody": "arrested", "in state custody": "arrested", "fugitive": "charged", "at large": "charged",
+             "charged": "charged", "indicted": "charged"}
 # after the name and its appositive ('Jane Roe, 34, of Dayton'): a dash or a colon, then the status
 _DASHED = re.compile(r"[^–—:;]{0,90}?(?:\s[–—-]+\s*|:\s+|\s*[–—]\s*)")
 _AGE = re.compile(r"\d{1,2}")
@@ -188,8 +188,13 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
             field, named = False, True
             m = mentions[k]
             first_ev = bisect.bisect_left(ev_starts, line)
+            if told and stage == "sentenced" and first_ev < bisect.bisect_left(ev_starts, end) and \
+                    _term(text[m.end:end])[1] is None:
+                break   # ('… sentenced in the case:' / … / 'C, 24, pleaded guilty in July and is scheduled to be sentenced'
+                # after the list: a verb of its own and no term, prose)
             if not told and ((first_ev < bisect.bisect_left(ev_starts, end) and not text.startswith(":", m.end) and
-                              not _status_after_colon(text, m.end, end, ev_starts[first_ev])) or
+                              not _status_after_colon(text, m.end, end, ev_starts[first_ev]) and
+                              text.find(", who ", m.end, ev_starts[first_ev]) < 0) or
                              _PROSE_AFTER.match(text, m.end, end)):
                 break   # a verb of its own: prose, not an item (unless the name labels its line: 'A: District of …; A is
                 # charged', or the verb is in the status after the name's colon: 'A, 42, of Detroit: 262 months (sentenced today)')
@@ -314,7 +319,9 @@ _HEADING_STAGE = re.compile(r"(?<![^\n])\s*(?:the\s+)?(?:(indicted|charged|arres
 _PLACE_LINE = re.compile(r"[ \t]*[A-ZÀ-Þ][\w.’'-]*(?:,?[ \t]+[A-ZÀ-Þ][\w.’'-]*){0,5}[ \t]*$")
 _FIELD_LINE = re.compile(r"\s*(?:Age|Nationality|Citizenship|Residence|Hometown|Country|City|Status)\s*:", re.I)
 _INTRO_NOUNS = re.compile(r"\b(?:sentences|defendants|co-?defendants)\b[^:\n.]{0,60}?\b(?:are|were|include)"
-                          r"(?:\s+as\s+follows)?\s*$", re.I)
+                          r"(?:\s+as\s+follows)?\s*$"
+                          # ('The indictment lists the defendants and their alleged roles:')
+                          r"|\b(?:lists|names|identifies)\s+the\s+(?:\w+\s+)?defendants\b[^:\n.]{0,60}$", re.I)
 
 
 def _town_of_country(text: str, at: int, end: int) -> bool:

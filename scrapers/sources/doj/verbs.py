@@ -68,9 +68,9 @@ _STEMS = [
     # 'A and B remain detained pending trial', 'X remains in federal custody' (held: arrested)
     *((f"{verb} {where}", "arrested", "held") for verb in ("remain", "remains")
       for where in ("detained", "in custody", "in federal custody")),
-    # 'Eleven of the defendants are in custody', 'X is in federal custody'
-    *((f"{verb} {where}", "arrested", "held") for verb in ("is", "are")
-      for where in ("in custody", "in federal custody")),
+    # 'Eleven of the defendants are in custody', 'X is in federal custody', 'Two others, A and B, were already in custody'
+    *((f"{verb} {already}{where}", "arrested", "held") for verb in ("is", "are", "was", "were")
+      for already in ("", "already ") for where in ("in custody", "in federal custody", "in state custody")),
 ]
 
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
@@ -79,7 +79,7 @@ _STEMS = [
 _SEARCH_WORDS = ("sentence", "convict", "found", "acquit", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
                  "transferred", "expelled", "mistrial", "dismissed", "placed on", "remain", "in custody", "admitted",
-                 "in federal custody", "trial", "awaiting sentencing", "entered", "names")
+                 "in federal custody", "in state custody", "trial", "awaiting sentencing", "entered", "names")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:
