@@ -152,6 +152,7 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
     _full_names(out, shorts)
     for i, cand in enumerate(out):
         cand.position = i
+    _acronyms(out, blocks)
     _history_in_other_mentions(out, blocks, sentences, wordings)
     _assign_countries(out, blocks, wordings)
     _assign_authorities(out, blocks, sentences)
@@ -231,7 +232,11 @@ def _history_in_other_mentions(cands: list[Candidate], blocks: list[Block], sent
     10, 2025, the Department of State designated X as an FTO. Today, OFAC is designating X
     pursuant to E.O. 14059": designated)."""
     undecided = {id(c) for c in cands if c.decided is None}   # (by their own mentions: all the others' wording counts)
-    if not undecided:
+    # (said to be designated before by their own mentions, by another authority: only today's wording of E.O. 14059
+    # counts, 'On March 5, 2025, the Department of State designated X as an FTO … Today, OFAC is additionally
+    # designating X' (or its acronym) 'pursuant to E.O. 14059')
+    earlier = {id(c) for c in cands if c.decided == "hist"}
+    if not undecided and not earlier:
         return
     by_word = _forms_by_word(cands)
     for bi, block in enumerate(blocks):
@@ -246,12 +251,30 @@ def _history_in_other_mentions(cands: list[Candidate], blocks: list[Block], sent
             found = _forms_in(text, a, b, by_word)
             spans = [(s, e) for s, e, _ in found]
             for s, e, cand in found:
+                if id(cand) in earlier and not hist and "14059" in text[a:b] and \
+                        (_DESIGNATING_BEFORE.search(text, max(a, s - 40), s) or _DESIGNATED_AFTER.match(text, e, b)):
+                    role, why, decided = wordings[bi].judge(s, e, names=spans)
+                    if decided == "current":
+                        settle_role(cand, role, f"{why}, of {text[s:e]!r}", decided, clean_sentence(text[a:b]))
+                    continue
                 if id(cand) not in undecided or any(mb == bi and ms <= s < me for mb, ms, me in cand.mentions):
                     continue
                 role, why, decided = wordings[bi].judge(s, e, names=spans)
                 if decided == "hist" or (decided == "current" and (_DESIGNATING_BEFORE.search(text, max(a, s - 40), s)
                                                                    or _DESIGNATED_AFTER.match(text, e, b))):
                     settle_role(cand, role, f"{why}, of {text[s:e]!r}", decided, clean_sentence(text[a:b]))
+
+
+def _acronyms(cands: list[Candidate], blocks: list[Block]) -> None:
+    """A name's acronym, given in parentheses after it anywhere in the release ('Cartel de Santa Rosa del Rio
+    (CSRR)': its capitalised words' initials), is one of its short forms."""
+    for cand in cands:
+        initials = "".join(w[0] for w in cand.name.split() if w[:1].isupper())
+        if len(initials) < 2:
+            continue
+        needle = f"{cand.name} ({initials})"
+        if initials not in cand.short_forms and any(needle in b.text for b in blocks):
+            cand.short_forms.append(initials)
 
 
 # today's wording, of this name itself ('OFAC is designating X', 'X is being designated'; never 'OFAC

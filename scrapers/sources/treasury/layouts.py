@@ -48,7 +48,8 @@ _PARENS = re.compile(r"\([^()]*\)")
 _PAST = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|past|former(?:ly)?|already|historical)\b", re.I)
 _CLAIM = re.compile(r"\bidentifying\s+information\b|\bdesignat|\bsanction|\btoday\b|\bnew\b|\btargets?\b", re.I)
 _INTRO = re.compile(r":\s*$|\b(?:below|following|as\s+follows|listed)\b", re.I)
-_NAME_HEADER = re.compile(r"\bname\b|^(?:individual|entity|designee|target|person)s?$", re.I)
+_NAME_HEADER = re.compile(r"\bname\b|^(?:individuals?|entity|entities|designees?|targets?|persons?|company|companies|"
+                          r"businesses|business)$", re.I)
 _ALIAS_HEADER = re.compile(r"\balias|\ba\.k\.a\b|\bnickname", re.I)
 
 

@@ -109,9 +109,11 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
             if not verb:
                 continue
             numbered = list(_NUMBERED_RX.finditer(sent)) if any(ch.isdigit() for ch in sent) else []
-            for m in numbered + [m for m in CAP_SPAN.finditer(sent) if not any(n.start() <= m.start() < n.end()
-                                                                               for n in numbered)]:
-                name = _POSSESSIVE_APPOSITIVE.split(m.group(0), 1)[0].strip(" ,")
+            spans = [(m.start(), m.group(0)) for m in numbered] + \
+                [piece for m in CAP_SPAN.finditer(sent) if not any(n.start() <= m.start() < n.end() for n in numbered)
+                 for piece in _comma_pieces(m.start(), m.group(0))]
+            for m_start, span in spans:
+                name = _POSSESSIVE_APPOSITIVE.split(span, 1)[0].strip(" ,")
                 name = re.sub(r"^(?:Today|Additionally|Also|In addition|Furthermore),?\s+", "", name)
                 tokens = name.split()
                 lows = {t.lower().strip(",.") for t in tokens}
@@ -122,7 +124,7 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
                 if normalize_country(name) or country_of_place(name) or not looks_like_name(name) or \
                         _STATE_WORD.search(name):
                     continue   # (a country cut short: 'People’s Republic' of China)
-                start = s + m.start()
+                start = s + m_start
                 if _OBJECT_OF.search(block.text, max(s, start - 40), start):
                     continue   # '... two companies that ship cocaine for Clan del Golfo': whom they work for
                 role = wordings[bi].judge(start, start + len(name))
@@ -132,6 +134,26 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
                                  mentions=[(bi, start, start + len(name))])
                 cands.add(cand)
     return cands
+
+
+_LEGAL_PIECE = re.compile(r"(?i:S\.?\s?A\.?|S\.?\s?de\s|Inc\.?$|LLC$|Ltd\.?$|Limited$|Corp\.?$|C\.\s?A\.|GmbH$|B\.\s?V\.)")
+
+
+def _comma_pieces(at: int, span: str) -> list[tuple[int, str]]:
+    """A run of capitalised words cut at its commas where each side is a name of two words or more ('Marvin
+    Gerardo Araya Solano, Keilor Andrés Vindas Araya'), never before a legal form ('Caribe Sur, S.A.') nor after a
+    surname in capitals ('ARAYA SOLANO, Marvin Gerardo': one name, the list's order)."""
+    parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", span)]
+    if len(parts) < 2:
+        return [(at, span)]
+    pieces = [parts[0]]
+    for off, part in parts[1:]:
+        prev = pieces[-1][1]
+        if _LEGAL_PIECE.match(part.strip()) or len(part.split()) < 2 or len(prev.split()) < 2 or prev.strip().isupper():
+            pieces[-1] = (pieces[-1][0], span[pieces[-1][0]:off + len(part)])
+        else:
+            pieces.append((off, part))
+    return [(at + off + len(piece) - len(piece.lstrip()), piece.strip()) for off, piece in pieces]
 
 
 # -- names governed by a designation sentence -------------------------------------------------
