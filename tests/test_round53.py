@@ -228,3 +228,14 @@ def test_a_list_the_indictment_lists_with_roles():
                "</ol>", "Broker, Company and Two Others Charged")
     assert got == {"Luis Ybarro": ("arrested", None, 27), "Zhen Wai": ("charged", None, 46),
                    "Tianlu Trading Inc.": ("charged", None, None), "Qiao Lin": ("charged", None, 39)}
+
+
+def test_a_dashed_bullet_whose_status_is_a_prison_term():
+    got = rows("<p>MILWAUKEE – JAVIER T. STRAND, 34, of Milwaukee, was sentenced to 180 months in federal prison.</p>"
+               "<p>Strand is the fourth member of the group to be sentenced. The others are:</p><p><strong>MARCUS"
+               " DELANO-HOBBS</strong>, 29, of Milwaukee – 132 months in prison (sentenced February 6, 2025)<br />"
+               "<strong>ALINA PETTIS</strong>, 25, of Milwaukee – 46 months in prison (sentenced March 13, 2025)<br />"
+               "<strong>KEENAN LYLES</strong>, 22, of Brown Deer – 60 months in prison, the mandatory minimum</p>",
+               "Leader Sentenced")
+    assert got == {"JAVIER T. STRAND": ("sentenced", 180, 34), "MARCUS DELANO-HOBBS": ("sentenced", 132, 29),
+                   "ALINA PETTIS": ("sentenced", 46, 25), "KEENAN LYLES": ("sentenced", 60, 22)}

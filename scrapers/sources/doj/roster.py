@@ -33,6 +33,7 @@ _STAGE_OF = {"re-sentenced": "sentenced", "resentenced": "sentenced", "sentenced
              "extradited": "extradited", "arrested": "arrested", "in custody": "arrested",
              "in federal custody": "arrested", "in state custody": "arrested", "fugitive": "charged", "at large": "charged",
              "charged": "charged", "indicted": "charged"}
+_IN_PRISON = re.compile(r"\s+(?:in\s+(?:federal\s+)?prison|of\s+(?:federal\s+)?imprisonment|imprisonment)\b")
 # after the name and its appositive ('Jane Roe, 34, of Dayton'): a dash or a colon, then the status
 _DASHED = re.compile(r"[^–—:;]{0,90}?(?:\s[–—-]+\s*|:\s+|\s*[–—]\s*)")
 _AGE = re.compile(r"\d{1,2}")
@@ -46,6 +47,11 @@ def _status(cell: str, rank: dict) -> tuple[str | None, float | None, str | None
     (`rank`: stage order), with its prison term when sentenced."""
     m = _STATUS.match(cell)
     if not m:
+        # a prison term alone ('– 132 months in prison (sentenced February 6, 2025)'): sentenced to it
+        t = LENGTH.match(cell)
+        if t and _IN_PRISON.match(cell, t.end()):
+            months, label = term_at(t, cell)
+            return ("sentenced", months, label) if label else (None, None, None)
         return None, None, None
     stage = _STAGE_OF[_WS.sub(" ", m.group("w").lower())]
     if stage != "sentenced" and ". " in cell:   # 'Pleaded guilty June 26, 2015. Sentenced to 21 years …': the furthest
