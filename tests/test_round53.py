@@ -239,3 +239,22 @@ def test_a_dashed_bullet_whose_status_is_a_prison_term():
                "Leader Sentenced")
     assert got == {"JAVIER T. STRAND": ("sentenced", 180, 34), "MARCUS DELANO-HOBBS": ("sentenced", 132, 29),
                    "ALINA PETTIS": ("sentenced", 46, 25), "KEENAN LYLES": ("sentenced", 60, 22)}
+
+
+def test_a_puerto_rico_list_with_ages_in_parentheses():
+    got = rows("<p>SAN JUAN, Puerto Rico – A federal grand jury returned an indictment charging three individuals with"
+               " running drug points in Bayamón.</p><p>The defendants are:</p><ol><li>JOSÉ LUIS RIVERA-QUIÑONES, a/k/a"
+               " “Pito,” (36), leader;</li><li>CARLOS JAVIER NIEVES-ACOSTA (31), seller; and</li><li>JONATHAN"
+               " LÓPEZ-MALAVÉ, a/k/a “Joni,” (27), lookout.</li></ol><p>Two of the defendants were arrested this"
+               " morning. LÓPEZ-MALAVÉ remains a fugitive.</p>", "Three Indicted")
+    assert got == {"JOSÉ LUIS RIVERA-QUIÑONES": ("arrested", None, 36), "CARLOS JAVIER NIEVES-ACOSTA": ("arrested", None, 31),
+                   "JONATHAN LÓPEZ-MALAVÉ": ("charged", None, 27)}
+
+
+def test_a_surname_that_is_one_persons_last_word_and_anothers_first_surname():
+    got = rows("<p>DEL RIO, Texas – A grand jury returned an indictment charging three people.</p><p>Charged in the"
+               " indictment are:</p><p>Daniel Isaac Fuerte (34), of Eagle Pass;<br>Marco Antonio Ledesma-Roca (29), of"
+               " Eagle Pass; and<br>Brianna Sofía Ledesma (22), of Eagle Pass.</p><p>Fuerte, Ledesma-Roca and Ledesma"
+               " were arrested Monday.</p>", "Three Charged")
+    assert got == {"Daniel Isaac Fuerte": ("arrested", None, 34), "Marco Antonio Ledesma-Roca": ("arrested", None, 29),
+                   "Brianna Sofía Ledesma": ("arrested", None, 22)}

@@ -109,7 +109,8 @@ def read_described(scanner, mention, cand, left: str, right: str) -> None:
             rest = rest[m.end():]
             if rest[:1] == ")":
                 rest = rest[1:]   # '(also known as “A” and “B”), 47': the parenthesis closes
-            if rest[:1] != "," and not _AKA_MORE.match(rest) and not _AGE_LABEL.match(rest):
+            if rest[:1] != "," and not _AKA_MORE.match(rest) and not _AGE_LABEL.match(rest) and \
+                    not _AGE_PAREN.match(rest):   # ('a/k/a “Kevo,” (29), enforcer': the age in parentheses)
                 rest = "," + rest  # 'a/k/a “El Guero,” 45, of Cicero': the comma went inside the quotes
             continue
         m = _AKA_BARE.match(rest)

@@ -345,6 +345,7 @@ CAPS_NAME_RX = re.compile(
     r"(?=(?:,?[ \t]+(?:JR|SR|Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b)?"
     r"(?:,[ \t]*(?:age:?[ \t]+|aged[ \t]+)?\d{1,2}(?:[ \t]*[,;)]|[ \t]*(?:\n|$)|\.(?=\s|$)|[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z])|"
     r"[ \t]*\([“\"][A-Z]|,?[ \t]+(?:a/k/a|aka|a\.k\.a\.|also known as)[ \t]|[ \t]\|[ \t]|"   # (| a table cell's end)
+    r"[ \t]*\((?:age[ \t]+)?\d{1,2}\)[,;]|"   # ('CARLOS NIEVES-ACEVEDO (31), seller;': Puerto Rico's lists)
     # a roster's name on a line of its own, its age labelled on the next ('JOHN ROE<br>Age: 34<br>Town')
     r"(?:[ \t]*\((?:also[ \t]+known[ \t]+as|a/k/a|aka|a\.k\.a\.)[^)\n]{1,60}\))?[ \t]*\n[ \t]*Age:[ \t]*\d|"
     # the subject of a verb ('JOHN ROE was sentenced', 'JANE ROE remains at large'), or one of several

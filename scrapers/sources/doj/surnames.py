@@ -179,9 +179,16 @@ def add_surnames(scanner: _Scanner) -> None:
     # the one person of that name who is not one of them
     usable = {f: own[0] for f, cs in variants.items() if f not in official_words
               and len(own := cs if len(cs) == 1 else [c for c in cs if not c.bystander]) == 1}
+    for f, cs in variants.items():
+        # 'Ledesma' of 'Brianna Sofía Ledesma', not the first half of 'Marco Antonio Ledesma-Rocha' (a surname written
+        # as a person's last word beats a form made from another's two surnames)
+        if len(cs) > 1 and f not in usable and f not in official_words and " " not in f and \
+                len(own := [c for c in cs if c.name.split()[-1] == f and not c.bystander]) == 1 and \
+                all("-" in c.name.split()[-1] or len(c.name.split()) >= 4 for c in cs if c is not own[0]):
+            usable[f] = own[0]
     # a surname two people share ('Rashawn Tippins … Tippins was sentenced … his brother, Devonte Tippins'):
     # before the second is named, the first one's
-    shared = {f: sorted(own, key=lambda c: c.first) for f, cs in variants.items() if f not in official_words and " " not in f
+    shared = {f: sorted(own, key=lambda c: c.first) for f, cs in variants.items() if f not in official_words and " " not in f and f not in usable
               and len(own := [c for c in cs if not c.bystander]) > 1}
     if not usable and not shared:
         return
