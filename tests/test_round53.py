@@ -258,3 +258,9 @@ def test_a_surname_that_is_one_persons_last_word_and_anothers_first_surname():
                " were arrested Monday.</p>", "Three Charged")
     assert got == {"Daniel Isaac Fuerte": ("arrested", None, 34), "Marco Antonio Ledesma-Roca": ("arrested", None, 29),
                    "Brianna Sofía Ledesma": ("arrested", None, 22)}
+
+
+def test_a_person_whose_name_opens_the_companys_stays_a_person():
+    got = rows("<p>A grand jury charged Hong Li Trading Co., Ltd., a chemical supplier in Wuhan, and its owner, Hong Li,"
+               " 52, with importing fentanyl precursors.</p><p>Hong Li remains in China.</p>", "Company and Owner Charged")
+    assert got == {"Hong Li Trading Co., Ltd.": ("charged", None, None), "Hong Li": ("charged", None, 52)}

@@ -295,7 +295,8 @@ class _Scanner:
         companies = [c for c in self.cands.values() if c.is_company]
         for key, cand in list(self.cands.items()):
             words = key.split()
-            if cand.is_company or len(words) < 2 or cand.age is not None or cand.evidence or cand.official:
+            if cand.is_company or len(words) < 2 or cand.age is not None or cand.evidence or cand.official or \
+                    cand.residence or cand.nationality or cand.aka:   # (anything said of a person: a person)
                 continue
             owners = [co for co in companies if co.first < cand.first and len(co.key.split()) > len(words)
                       and co.key.split()[:len(words)] == words]
