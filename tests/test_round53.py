@@ -264,3 +264,28 @@ def test_a_person_whose_name_opens_the_companys_stays_a_person():
     got = rows("<p>A grand jury charged Hong Li Trading Co., Ltd., a chemical supplier in Wuhan, and its owner, Hong Li,"
                " 52, with importing fentanyl precursors.</p><p>Hong Li remains in China.</p>", "Company and Owner Charged")
     assert got == {"Hong Li Trading Co., Ltd.": ("charged", None, None), "Hong Li": ("charged", None, 52)}
+
+
+def test_the_dead_described_around_their_names():
+    got = rows("<p>BILLINGS – Royce Wolfe, 38, of Billings, was sentenced to 240 months in prison. On March 17, 2021, a"
+               " 41-year-old Billings man, Roger Lance Tillman, died after smoking pills he had bought from Wolfe. Nine"
+               " days later, Marcus Ngo, 19, a Kennesaw college student, died in his dormitory room. Another buyer,"
+               " Brennan Whitacre, 19, was pronounced dead at the home.</p>", "Billings Man Sentenced")
+    assert got == {"Royce Wolfe": ("sentenced", 240, 38)}
+
+
+def test_deaths_listed_with_semicolons():
+    got = rows("<p>ROANOKE – Four people were charged. The indictment alleges that fentanyl distributed by the conspiracy"
+               " caused the deaths of Garrett Lyle Compton, 22, of Vinton, on May 14, 2024; Renee Sutton, 47, of Roanoke,"
+               " on Aug. 2, 2024; and Dale Fisk, 30, of Salem. Dwayne Ruff, 41, of Roanoke, was arrested Tuesday.</p>",
+               "Four Charged")
+    assert got == {"Dwayne Ruff": ("arrested", None, 41)}
+
+
+def test_a_list_of_the_dead_read_at_a_vigil():
+    got = rows("<p>CLEVELAND – The U.S. Attorney joined families at a vigil. The man who sold Mateo Rubin a pill was"
+               " sentenced this year to 17 years in prison.</p><p>Families read aloud the names of more than 200"
+               " residents lost to overdoses, among them:</p><ul><li>Mateo Rubin, 20, of Parma</li><li>Claire Szabi, 23,"
+               " of Lakewood</li><li>Devon Maurice Keys, 31, of Cleveland</li></ul><p>The Rev. Alonzo Prentiss led a"
+               " prayer.</p>", "U.S. Attorney Joins Families at Vigil")
+    assert got == {}

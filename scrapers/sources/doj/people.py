@@ -57,8 +57,10 @@ def _patterns() -> dict:
                                   # ('the overdose death in January 2025 of a 22-year-old Antioch man, A')
                                   rf"|\bdeaths?\b[^.;]{{0,30}}?\bof\s+{_AGED_PERSON}$", re.I),
         # ('X, 31, of St. Paul, died after …', 'X, a 19-year-old Shiprock man, was found dead')
-        "victim_right": re.compile(rf"^(?:\s*,\s*\d{{1,2}}\s*,)?{TOWN_AFTER}?(?:\s*,\s*(?:a|an)\s+[^,;.]{{1,60}},)?"
-                                   r"\s*(?:who\s+)?(?:later\s+)?(?:died|overdosed|passed\s+away|was\s+found\s+dead|was\s+killed|suffered\s+a\s+(?:fatal|non-fatal))"),
+        # ('X, 19, a Kennesaw college student, died', 'a Billings man, X, died', 'X was pronounced dead')
+        "victim_right": re.compile(rf"^(?:\s*,\s*\d{{1,2}}\s*,)?{TOWN_AFTER}?(?:\s*,?\s*(?:a|an)\s+[^,;.]{{1,60}},)?"
+                                   r",?\s*(?:who\s+)?(?:later\s+)?(?:died|overdosed|passed\s+away|was\s+(?:found|pronounced)\s+dead|"
+                                   r"was\s+killed|suffered\s+a\s+(?:fatal|non-fatal))"),
         "nat_right": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:both\s+|all\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?({demonyms})\s+(?:nationals?|citizens?|man|woman|national)\b", re.I),
         "citizen_of": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?(?:citizen|national|native|immigrant)s?\s+(?:of|from)\s+(?:the\s+)?({PLACE})"),
         "based_right": re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?([A-Z][\w .’'-]*?)-based\b"),
@@ -154,7 +156,7 @@ _VICTIM_JOIN = re.compile(rf"\s*,\s*\d{{1,2}}\s*[,;]?\s*(?:and\s+)?(?:(?:his|her
 # 'caused the deaths of A, 22, of Shepherdsville, on November 3, 2019, and B, 31,': the second of the dead
 _DEATHS_OF = re.compile(r"\b(?:deaths|overdoses)\s+of\s+$")
 _DEAD_JOIN = re.compile(r"(?:\s*,\s*\d{1,2})?(?:\s*,\s*of\s+[A-Z][^,;.]{1,30}(?:,\s*[A-Z][\w.]*)?)?"
-                        r"(?:\s*,?\s*(?:on|in)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?,?\s+\d{4})?\s*,?\s+and\s+$")
+                        r"(?:\s*,?\s*(?:on|in)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?,?\s+\d{4})?(?:\s*,?\s+and\s+|\s*;\s*(?:and\s+)?)$")
 
 
 def _listed_on(text: str, sep: re.Pattern, ms: list, k: int) -> bool:
@@ -386,12 +388,14 @@ class _Scanner:
         Jane Roe, 43, her boyfriend John Doe, 40, and friend Jim Poe, 54': victims too."""
         ms = self.mentions
         sep = self.p["group_sep"]
+        dead_list = False   # (a list of the dead goes on: 'the deaths of A, 22, …; B, 47, …; and C')
         for k in range(len(ms) - 1):
             a, b = ms[k], ms[k + 1]
-            if a.candidate.victim and not b.candidate.victim and (
-                    _VICTIM_JOIN.match(self.text, a.end, b.start) or
-                    (_DEATHS_OF.search(self.text, max(0, a.start - 12), a.start) and _DEAD_JOIN.fullmatch(self.text, a.end, b.start))):
+            joined = a.candidate.victim and (dead_list or _DEATHS_OF.search(self.text, max(0, a.start - 12), a.start)) \
+                and _DEAD_JOIN.fullmatch(self.text, a.end, b.start) is not None
+            if a.candidate.victim and not b.candidate.victim and (_VICTIM_JOIN.match(self.text, a.end, b.start) or joined):
                 b.candidate.victim = True
+            dead_list = bool(joined)
             if a.candidate.official and not b.candidate.official:
                 between = self.text[a.end:b.start]
                 if sep.match(between) and (not _COMMA_ONLY.match(between) or _listed_on(self.text, sep, ms, k + 1)):

@@ -169,6 +169,9 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 "extradited" if _EXTRADITED_NOUN.search(text, intro_start, pos) else "charged"   # 'The defendants and their sentences are:'
         elif _SENTENCES_FOLLOW.search(text, intro_start, pos):
             stage = "sentenced"   # 'Each pleaded guilty. Judge X imposed the following sentences:' (terms follow)
+        if stage is None and _VICTIMS_INTRO.search(text, intro_start, pos):
+            _victim_items(text, items, mentions, starts)   # '… residents lost to overdoses, among them:' and names
+            continue
         # 'The following defendants were extradited:' then one paragraph per defendant telling its own charge
         # ('A, an alleged plaza boss, is charged in the Western District of Texas with …'): each is an item
         told = stage is not None and _FOLLOWING_TOLD.search(text, intro_start, pos) is not None
@@ -245,6 +248,23 @@ def _field_blocks(text: str, mentions: list[Mention], rank: dict) -> None:
                 if got[0] == "sentenced" and got[2]:
                     cand.sentence_months, cand.sentence_text = got[1], got[2]
             line = text.find("\n", field.end())
+
+
+# a list's introduction naming the dead ('the names of … residents lost to overdoses, among them:')
+_VICTIMS_INTRO = re.compile(r"\b(?:lost\s+to\s+(?:an?\s+)?(?:fentanyl\s+)?(?:overdoses?|fentanyl|drugs)|who\s+(?:have\s+)?died|"
+                            r"(?:overdose\s+)?victims|were\s+killed)\b[^:\n]{0,60}$", re.I)
+
+
+def _victim_items(text: str, items, mentions: list[Mention], starts: list[int]) -> None:
+    """The people a list of the dead names, one a line: victims."""
+    for line, end in items:
+        at = BULLET.match(text, line).end()
+        k = bisect.bisect_left(starts, at)
+        if k < len(mentions) and mentions[k].start == at:
+            if not mentions[k].candidate.is_company:
+                mentions[k].candidate.victim = True
+        elif end - line > 80 or not _PLACE_LINE.match(text, at, end) and "," not in text[at:end]:
+            break   # (prose again; a short line, a name the scan did not read, goes on)
 
 
 def _status_after_colon(text: str, name_end: int, end: int, first_event: int) -> bool:
