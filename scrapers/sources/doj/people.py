@@ -59,7 +59,9 @@ def _patterns() -> dict:
         # ('X, 31, of St. Paul, died after …', 'X, a 19-year-old Shiprock man, was found dead')
         # ('X, 19, a Kennesaw college student, died', 'a Billings man, X, died', 'X was pronounced dead')
         "victim_right": re.compile(rf"^(?:\s*,\s*\d{{1,2}}\s*,)?{TOWN_AFTER}?(?:\s*,?\s*(?:a|an)\s+[^,;.]{{1,60}},)?"
-                                   r",?\s*(?:who\s+)?(?:later\s+)?(?:died|overdosed|passed\s+away|was\s+(?:found|pronounced)\s+dead|"
+                                   # (never a defendant who died: 'A third defendant, X, died in custody')
+                                   r",?\s*(?:who\s+)?(?:later\s+)?(?:died(?!\s+(?:in\s+(?:custody|jail|prison)|before|while|awaiting|pending))|"
+                                   r"overdosed|passed\s+away|was\s+(?:found|pronounced)\s+dead|"
                                    r"was\s+killed|suffered\s+a\s+(?:fatal|non-fatal))"),
         "nat_right": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:both\s+|all\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?({demonyms})\s+(?:nationals?|citizens?|man|woman|national)\b", re.I),
         "citizen_of": re.compile(rf"^\s*,?\s*(?:and\s+)?(?:(?:a|an)\s+)?(?:\d{{1,2}}-year-old\s+)?(?:citizen|national|native|immigrant)s?\s+(?:of|from)\s+(?:the\s+)?({PLACE})"),
