@@ -289,3 +289,28 @@ def test_a_list_of_the_dead_read_at_a_vigil():
                " of Lakewood</li><li>Devon Maurice Keys, 31, of Cleveland</li></ul><p>The Rev. Alonzo Prentiss led a"
                " prayer.</p>", "U.S. Attorney Joins Families at Vigil")
     assert got == {}
+
+
+def test_a_total_term_followed_by_its_parts():
+    got = rows("<p>ST. LOUIS – Three men were sentenced. Judge Ross sentenced Antwan D. Mabley, 36, to 180 months in prison"
+               " – 120 months for the drug conspiracy and a consecutive 60 months for having a gun. Lavell Hunter, 29, was"
+               " sentenced to 87 months in prison.</p>", "Three Sentenced")
+    assert got == {"Antwan D. Mabley": ("sentenced", 180, 36), "Lavell Hunter": ("sentenced", 87, 29)}
+
+
+def test_one_of_the_four_was_arrested():
+    got = rows("<p>WASHINGTON – Four leaders of the Cartel del Norte, a designated Foreign Terrorist Organization, have"
+               " been charged with narco-terrorism. One of the four was arrested last week in Laredo, Texas.</p><p>ABELARDO"
+               " TREVINO GARZ, 48, of Nuevo Laredo, the alleged leader.</p><p>HECTOR SALDIVAR ROCA, 39, of Nuevo Laredo,"
+               " the commander.</p><p>ARTURO ZAVALA YEPES, 45, of Monterrey, the operator.</p><p>CESAR OMAR PADILLO LUNAR,"
+               " 33, of Laredo, Texas, the coordinator.</p><p>Padillo made his initial appearance on Sept. 12 and was"
+               " ordered detained.</p>", "Four Charged")
+    assert got == {"ABELARDO TREVINO GARZ": ("charged", None, 48), "HECTOR SALDIVAR ROCA": ("charged", None, 39),
+                   "ARTURO ZAVALA YEPES": ("charged", None, 45), "CESAR OMAR PADILLO LUNAR": ("arrested", None, 33)}
+
+
+def test_a_victim_from_a_town_and_state_who_died():
+    got = rows("<p>The administrator of a dark-web marketplace, Teodor Lazar, 31, was sentenced to 360 months in prison."
+               " Among the site’s customers was Caleb Morel, a 19-year-old from Tacoma, Washington, who died in 2023 after"
+               " taking a pill he bought on the site.</p>", "Administrator Sentenced")
+    assert got == {"Teodor Lazar": ("sentenced", 360, 31)}

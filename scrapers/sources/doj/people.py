@@ -58,7 +58,8 @@ def _patterns() -> dict:
                                   rf"|\bdeaths?\b[^.;]{{0,30}}?\bof\s+{_AGED_PERSON}$", re.I),
         # ('X, 31, of St. Paul, died after …', 'X, a 19-year-old Shiprock man, was found dead')
         # ('X, 19, a Kennesaw college student, died', 'a Billings man, X, died', 'X was pronounced dead')
-        "victim_right": re.compile(rf"^(?:\s*,\s*\d{{1,2}}\s*,)?{TOWN_AFTER}?(?:\s*,?\s*(?:a|an)\s+[^,;.]{{1,60}},)?"
+        "victim_right": re.compile(rf"^(?:\s*,\s*\d{{1,2}}\s*,)?{TOWN_AFTER}?"
+                                   r"(?:\s*,?\s*(?:a|an)\s+[^,;.]{1,60}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,)?"   # ('a 19-year-old from Tacoma, Washington,')
                                    # (never a defendant who died: 'A third defendant, X, died in custody')
                                    r",?\s*(?:who\s+)?(?:later\s+)?(?:died(?!\s+(?:in\s+(?:custody|jail|prison)|before|while|awaiting|pending))|"
                                    r"overdosed|passed\s+away|was\s+(?:found|pronounced)\s+dead|"

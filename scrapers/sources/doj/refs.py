@@ -271,7 +271,7 @@ _N_OF_COUNT = re.compile(r"(?:^|[.;:]\s+|\n)(\w+)\s+of\s+the\s+(\w+)\s+$")
 
 def _n_of_count(before: str) -> tuple[int, int] | None:
     m = _N_OF_COUNT.search(before[-40:]) if " of the " in before[-40:] else None
-    n, total = (_count(m.group(1)), _count(m.group(2))) if m else (None, None)
+    n, total = (_count_part(m.group(1)), _count(m.group(2))) if m else (None, None)
     return (n, total) if n and total and n < total else None
 
 
@@ -283,7 +283,12 @@ def part_of(before: str) -> tuple[int | None, int | None] | None:
     m = _N_OF_M.search(before[-120:])
     if not m:
         return _n_of_count(before)
-    return _count(m.group(1)), _count(m.group(2))
+    return _count_part(m.group(1)), _count(m.group(2))
+
+
+def _count_part(word: str) -> int | None:
+    """The count of a part ('Seven of the nine', 'One of the four': 'one' is a count only there)."""
+    return 1 if word.lower() == "one" else _count(word)
 
 
 # a count alone as the subject, opening its sentence or clause: 'Four were arrested Tuesday; one

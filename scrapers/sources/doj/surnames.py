@@ -146,7 +146,7 @@ def add_surnames(scanner: _Scanner) -> None:
         forms = {toks[-1]} | ({toks[0]} if len(toks) >= 2 and surname_first(toks[0]) else set())  # 'ZHANG Wei'
         if len(toks) >= 3:
             forms.add(" ".join(toks[-2:]))
-        forms |= _paternal(toks)
+        forms |= _paternal(toks) if not c.name.isupper() else _paternal([t.title() for t in toks])   # ('PADILLA' of 'CÉSAR OMAR PADILLA LUNA', as 'Padilla')
         if c.name.isupper():
             # introduced in capitals ('DORIAN WESTFALL'), named later either way ('Westfall')
             forms |= {f.title() for f in forms}

@@ -153,6 +153,8 @@ def _whole_term(seg: str, m: re.Match) -> tuple[float, str] | None:
         if after and not _NOT_PRISON.match(rest[after.end():].lstrip()):
             parts.append(after)   # '78 months …, to be followed by a consecutive 60 months'
         months = [_months_of(x) for x in parts]
+        if len(parts) > 2 and all(x is not None for x in months) and abs(months[0] - sum(months[1:])) < 0.5:
+            return months[0], _label(m) + " in prison"   # 'to 180 months – 120 months for … and a consecutive 60': the total, then its parts
         if len(parts) > 1 and all(x is not None for x in months):
             return sum(months), f"{round(sum(months))} months in prison (consecutive terms)"
     return None
