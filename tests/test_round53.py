@@ -314,3 +314,24 @@ def test_a_victim_from_a_town_and_state_who_died():
                " Among the site’s customers was Caleb Morel, a 19-year-old from Tacoma, Washington, who died in 2023 after"
                " taking a pill he bought on the site.</p>", "Administrator Sentenced")
     assert got == {"Teodor Lazar": ("sentenced", 360, 31)}
+
+
+def test_a_money_broker_described_in_the_lead():
+    got = rows("<p>A Colombian money broker who allegedly laundered millions of dollars in fentanyl proceeds for the"
+               " Sinaloa Cartel through trade in textiles and used cellphones was extradited from Colombia and made his"
+               " initial appearance today in federal court in Miami. Julián Porrás Quintana, 49, of Medellín, Colombia,"
+               " is charged in the Southern District of Florida with conspiracy to commit money laundering.</p><p>A"
+               " co-conspirator, Sandra Gavira Ocampo, 44, was arrested in Bogotá in March and awaits extradition."
+               " Hernán Villa Restrepo, 52, was sentenced in 2024 to 97 months in prison.</p>",
+               "Colombian Money Broker Extradited to Face Charges")
+    assert got["Julián Porrás Quintana"] == ("extradited", None, 49)
+
+
+def test_a_plaza_boss_and_a_company_described_in_one_object():
+    got = rows("<p>A superseding indictment unsealed today charges a regional plaza boss of the cartel, two of his"
+               " associates and a Culiacán-based produce exporter with conspiring to import fentanyl.</p><p>According to"
+               " court documents, Ramón Ibáñez Lugo, 47, controlled the corridor. The indictment alleges that Agrícola"
+               " Valle Dorado S.A. de C.V. (Valle Dorado), a produce exporter headquartered in Culiacán, supplied the"
+               " trailers, and that Omar Ruelas Pinto, 52, and Luz Elena Sotelo, 35, moved the proceeds.</p>",
+               "Plaza Boss, Associates and Exporter Charged")
+    assert got.get("Agrícola Valle Dorado S.A. de C.V.") == ("charged", None, None)

@@ -15,7 +15,8 @@ from .textscan import SENTENCE_STOP
 _NOUNS = (r"man|woman|resident|national|citizen|teen|teenager|leader|member|owner|operator|dealer|trafficker|"
           r"distributor|supplier|courier|pharmacist|physician|doctor|nurse|felon|fugitive|native|immigrant|kingpin|"
           r"chemist|businessman|businesswoman|inmate|veteran|father|mother|grandmother|grandfather|president|executive|"
-          r"employee|officer|deputy|agent|attorney|lawyer|technician|driver|trucker|firefighter|paramedic|soldier|dentist")
+          r"employee|officer|deputy|agent|attorney|lawyer|technician|driver|trucker|firefighter|paramedic|soldier|dentist|"
+          r"broker|launderer|smuggler|vendor|boss|commander|lieutenant|administrator|financier")
 # 'A Wichita man', 'A 38-year-old Houston resident', 'A resident of Phoenix, Arizona,', 'The leader of a ring'
 # (never 'a second man', 'another defendant', 'a co-defendant', 'a juvenile')
 # (a full stop only of an abbreviation inside a description: 'A St. Louis man', 'A U.S. citizen')

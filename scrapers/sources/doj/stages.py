@@ -400,8 +400,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                             if not (subjects or n_of_m) else None   # ('two of the defendants': not named next)
                         if lead:
                             leads.append((stage, e_start, e_end, s_end, lead.group(0)))
-                        elif not subjects and (n := descr.generic_companies(text[e_end:e_end + 120]) or
-                                               descr.listed_companies(text[e_end:s_end])):
+                        if not subjects and (n := (not lead and descr.generic_companies(text[e_end:e_end + 120])) or
+                                             descr.listed_companies(text[e_end:s_end])):
                             companies.append((stage, n))   # 'charging two China-based chemical companies and …'
             else:
                 semi = text.rfind("; ", prev_end, e_start) if text.startswith(("was ", "is ", "has "), e_start) else -1
