@@ -335,3 +335,10 @@ def test_a_plaza_boss_and_a_company_described_in_one_object():
                " trailers, and that Omar Ruelas Pinto, 52, and Luz Elena Sotelo, 35, moved the proceeds.</p>",
                "Plaza Boss, Associates and Exporter Charged")
     assert got.get("Agrícola Valle Dorado S.A. de C.V.") == ("charged", None, None)
+
+
+def test_the_second_verb_of_a_who_clause():
+    got = rows("<p>BILLINGS – Royce Wolf, 38, of Billings, was sentenced today to 240 months in prison. Wolf obtained the"
+               " pills from co-defendant Alyssa Marie Brandt, 27, of Laurel, who pleaded guilty to conspiracy to distribute"
+               " fentanyl and was sentenced in November to five years in prison.</p>", "Billings Man Sentenced")
+    assert got == {"Royce Wolf": ("sentenced", 240, 38), "Alyssa Marie Brandt": ("sentenced", 60, 27)}

@@ -95,3 +95,8 @@ def without_employer(text: str, before: list[Mention]) -> list[Mention]:
             before[-1].start - before[-2].end < 120 and _ROLE_OF.search(text, max(0, before[-1].start - 60), before[-1].start):
         return before[:-1]
     return before
+
+
+# a second verb of a 'who' clause: '…, who pleaded guilty to conspiracy to distribute fentanyl and was sentenced in
+# November to five years' (no name and no stop between)
+AND_AFTER_WHO = re.compile(r"[^.;:A-Z]{0,120}?,?\s+and\s+(?:then\s+|later\s+)?")

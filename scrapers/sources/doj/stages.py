@@ -351,8 +351,12 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
         prev_end, who_lead = s_start, None   # ('A Des Moines man who was convicted … was sentenced': the lead's)
         main: set[int] = set()   # candidates given an event by this sentence's main clauses
         relative: list[tuple[Candidate, int, int, str]] = []
+        last_who: tuple = ()   # ('X, 27, who pleaded guilty … and was sentenced in November to five years': X's too)
         for (e_start, e_end, stage, voice) in events:
             subjects: list[Candidate] = []
+            if last_who and voice != "who" and cues.AND_AFTER_WHO.fullmatch(text, last_who[1], e_start):
+                relative.extend((c, e_start, e_end, stage) for c in last_who[0])
+                continue
             if voice == "who":
                 # 'X, 24, of Y, who was sentenced to 20 years': X's stage unless the sentence says another
                 before = [m for m in in_sentence if prev_end <= m.start < e_start]
@@ -369,6 +373,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                                 who = grp
                                 break
                     relative.extend((c, e_start, e_end, stage) for c in who)
+                    last_who = (who, e_end)
                 elif lead := descr.lead_subject(text[prev_end:e_start]):   # 'A Des Moines man who was convicted …'
                     who_lead = lead.group(0)
                     leads.append((stage, e_start, e_end, s_end, who_lead))
@@ -415,8 +420,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     # 29, has been charged": Y (X is inside the relative clause)
                     clause = clause[1:]
                 if len(clause) > 1 and cues.PREPOSED.search(text, max(prev_end, clause[0].start - 20), clause[0].start):
-                    # 'In addition to A, two other suppliers, B and C, previously pleaded guilty': B and C
-                    head = conjoined(scanner, clause, clause[0], forward=True)
+                    head = conjoined(scanner, clause, clause[0], forward=True)   # 'In addition to A, …, B and C pleaded guilty'
                     clause = [m for m in clause if m.candidate not in head] or clause
                 if clause and any(text.startswith("of ", m.start - 3) for m in clause):
                     # 'X (X USA), a subsidiary of Y S.A., pleaded guilty', 'a subsidiary of PHC, Z Inc., has agreed to
