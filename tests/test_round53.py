@@ -342,3 +342,12 @@ def test_the_second_verb_of_a_who_clause():
                " pills from co-defendant Alyssa Marie Brandt, 27, of Laurel, who pleaded guilty to conspiracy to distribute"
                " fentanyl and was sentenced in November to five years in prison.</p>", "Billings Man Sentenced")
     assert got == {"Royce Wolf": ("sentenced", 240, 38), "Alyssa Marie Brandt": ("sentenced", 60, 27)}
+
+
+def test_an_extradition_told_by_its_noun_after_a_lead():
+    got = rows("<p>HOUSTON – A 46-year-old Mexican national has made his initial appearance in federal court following his"
+               " extradition from Mexico on charges he supplied fentanyl to distributors in the Houston area.</p>"
+               "<p>Rigoberto Salcedo-Valle, also known as “El Chavo,” of Reynosa, Tamaulipas, appeared before a magistrate"
+               " judge on July 10.</p><p>A grand jury indicted Salcedo-Valle and co-defendant Heriberto Ochoa Garcia, 39,"
+               " in 2022. Ochoa Garcia remains a fugitive.</p>", "Alleged Cartel Supplier Extradited")
+    assert got == {"Rigoberto Salcedo-Valle": ("extradited", None, 46), "Heriberto Ochoa Garcia": ("charged", None, 39)}
