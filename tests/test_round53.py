@@ -351,3 +351,23 @@ def test_an_extradition_told_by_its_noun_after_a_lead():
                " judge on July 10.</p><p>A grand jury indicted Salcedo-Valle and co-defendant Heriberto Ochoa Garcia, 39,"
                " in 2022. Ochoa Garcia remains a fugitive.</p>", "Alleged Cartel Supplier Extradited")
     assert got == {"Rigoberto Salcedo-Valle": ("extradited", None, 46), "Heriberto Ochoa Garcia": ("charged", None, 39)}
+
+
+def test_a_later_verb_with_its_own_subject_is_not_the_leads():
+    got = rows("<p>CONCORD – A Manchester man was convicted by a federal jury on Thursday of conspiring to distribute"
+               " fentanyl, and two of his co-conspirators who pleaded guilty earlier have already been sentenced to six and"
+               " four years in prison.</p><p>Following a four-day trial, Wendell Stroud, 38, was found guilty of"
+               " conspiracy. Sentencing is set for August 6.</p><p>Co-defendants Ashley Dunphey, 31, of Nashua, and Kyle"
+               " Marchese, 35, of Manchester, each pleaded guilty and were sentenced in March to 72 months and 48 months"
+               " in prison, respectively.</p>", "Manchester Man Convicted")
+    assert got["Wendell Stroud"] == ("convicted", None, 38)
+
+
+def test_two_people_described_by_where_they_are_from():
+    got = rows("<p>BOSTON - A Dominican national and a Lawrence man were arrested yesterday and charged in connection with"
+               " a fentanyl distribution operation. A third man has been charged and remains at large.</p><p>Yefri"
+               " Almonte-Cruz, 33, a Dominican national unlawfully residing in Lawrence, and Jason Pereira Luna, 41, of"
+               " Lawrence, were each charged by criminal complaint with conspiracy. Also charged in the complaint is Rafael"
+               " Minaya Soto, 29, of Methuen, who is being sought by law enforcement.</p>", "Two Arrested, Third Sought")
+    assert got == {"Yefri Almonte-Cruz": ("arrested", None, 33), "Jason Pereira Luna": ("arrested", None, 41),
+                   "Rafael Minaya Soto": ("charged", None, 29)}

@@ -150,8 +150,11 @@ def pair_lead(text: str, at: int) -> re.Match | None:
     return _PAIR_LEAD.match(text, at)
 
 
-_PAIR_SUBJECT = re.compile(rf"(?:^|[^\w’'-])(?:an?|the)\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?"
-                           rf"{_KIN}\s*$", re.I)
+# (or two described by where they are from: 'A Dominican national and a Lawrence man were arrested')
+_PERSON_KIN = rf"(?:{_KIN[3:-1]}|national|resident|citizen)"
+_PAIR_PEOPLE = re.compile(rf"\b{_PERSON_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?(?:[A-Z][\w-]*\s+){{0,2}}?{_PERSON_KIN}\b", re.I)
+_PAIR_SUBJECT = re.compile(rf"(?:^|[^\w’'-])(?:an?|the)\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_PERSON_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?"
+                           rf"(?:[A-Z][\w-]*\s+){{0,2}}?{_PERSON_KIN}\s*$", re.I)
 
 
 def pair_subject(before: str) -> re.Match | None:
@@ -169,7 +172,7 @@ def lead_group(mentions: list[Mention], starts: list[int], text: str, pos: int, 
     paragraph, within 400 characters) with other evidence of being defendants or an age ('A, 44, ... recruited
     drivers, and B, 32, stored the drugs')."""
     m = _LEAD_OBJECTS.match(description)
-    n = _count(m.group(1)) if m else (2 if _PAIR.search(description) else None)
+    n = _count(m.group(1)) if m else (2 if _PAIR.search(description) or _PAIR_PEOPLE.search(description) else None)
     k = bisect.bisect_left(starts, pos)
     group: list[Candidate] = []
     end = None
@@ -192,7 +195,7 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
     """The person a description stands for: the first one named after its sentence (`pos`), when
     other evidence makes that person a defendant and the name does not open a list of several ('Jane Roe, 30, and John Doe, 31, ...': which one?). Takes the
     description's age ('A 24-year-old Renton man')."""
-    if _LEAD_OBJECTS.match(description) or _PAIR.search(description):
+    if _LEAD_OBJECTS.match(description) or _PAIR.search(description) or _PAIR_PEOPLE.search(description):
         return []   # a count of people is not one person
     k = bisect.bisect_left(starts, pos)
     if (named := _role_named(mentions[k:], text, pos, description)) is not None:

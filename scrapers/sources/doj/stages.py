@@ -493,7 +493,7 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     elif plural and not described and (count := descr.count_subject(before)):
                         leads.append((stage, e_start, e_end, s_end, count))   # 'Two alleged leaders of … were extradited'
                     elif not (plural or described):   # (a company described: _described_companies)
-                        lead = descr.lead_subject(before) or (descr.lead_subject(text[s_start:e_start]) if leads and leads[-1][3] == s_end else None)   # 'A Wichita man was sentenced', named later ('… has appeared following his extradition': the same one)
+                        lead = descr.lead_subject(before) or (descr.lead_subject(text[s_start:e_start]) if leads and leads[-1][3] == s_end and (not before.strip() or vocab.LEFT_AFTER.search(before)) else None)   # 'A Wichita man was sentenced', named later ('… has appeared following his extradition': the same one)
                         if lead:   # ('A father and son from Wilmington': the pair, two people)
                             pair = descr.pair_lead(lead.string, lead.start())
                             leads.append((stage, e_start, e_end, s_end, pair.group(0) if pair else lead.group(0)))
