@@ -46,3 +46,14 @@ def test_designated_today_by_its_acronym_after_an_earlier_designation():
     got = roles(html)
     assert got.get("Cartel de Santa Ficticia del Río") == "designated"
     assert got.get("Eleazar Inventado Quintanilla") == "designated"
+
+
+def test_a_second_name_that_opens_like_a_legal_form():
+    # ('Sandra' once read as 'S.A.': the legal form must be a whole word after the comma)
+    html = ("<p>WASHINGTON — Today, OFAC designated two individuals who move cocaine through the port of Limón.</p>"
+            "<p>OFAC designated Marvin Gerardo Inventado Solano, Sandra Milena Ficticia Rojas, and Danilo Esteban"
+            " Supuesto Rojas pursuant to Executive Order (E.O.) 14059 for having engaged in activities that have"
+            " materially contributed to the proliferation of illicit drugs.</p>")
+    got = roles(html)
+    assert got.get("Sandra Milena Ficticia Rojas") == "designated"
+    assert got.get("Marvin Gerardo Inventado Solano") == "designated"

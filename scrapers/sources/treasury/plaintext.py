@@ -136,9 +136,6 @@ def plain_text_designees(blocks: list[Block], sentences: dict, wordings: list[Wo
     return cands
 
 
-_LEGAL_PIECE = re.compile(r"(?i:S\.?\s?A\.?|S\.?\s?de\s|Inc\.?$|LLC$|Ltd\.?$|Limited$|Corp\.?$|C\.\s?A\.|GmbH$|B\.\s?V\.)")
-
-
 def _comma_pieces(at: int, span: str) -> list[tuple[int, str]]:
     """A run of capitalised words cut at its commas where each side is a name of two words or more ('Marvin
     Gerardo Araya Solano, Keilor Andrés Vindas Araya'), never before a legal form ('Caribe Sur, S.A.') nor after a
@@ -149,7 +146,7 @@ def _comma_pieces(at: int, span: str) -> list[tuple[int, str]]:
     pieces = [parts[0]]
     for off, part in parts[1:]:
         prev = pieces[-1][1]
-        if _LEGAL_PIECE.match(part.strip()) or len(part.split()) < 2 or len(prev.split()) < 2 or prev.strip().isupper():
+        if _LEGAL_AFTER_COMMA.match(span, off - 1) or len(part.split()) < 2 or len(prev.split()) < 2 or prev.strip().isupper():
             pieces[-1] = (pieces[-1][0], span[pieces[-1][0]:off + len(part)])
         else:
             pieces.append((off, part))
@@ -176,6 +173,7 @@ _NUMBERED_RX = re.compile(_NUMBERED)
 _SUSPENDED = rf"(?:-\s+(?:en|und|and|et)\s+{_NAME_WORD})?"
 # ('… Trading Co., Ltd.', '… Co., Limited': 'Co' is left to the legal form, not taken as one more word of the name)
 _NOT_CO_LTD = r"(?!(?i:co)\.?,?\s+(?i:ltd|limited)(?!\w))"
+_LEGAL_AFTER_COMMA = re.compile(_LEGAL_TAIL)   # (a legal form opening what follows a comma: 'Caribe Sur, S.A.')
 NAME_RX = re.compile(rf"{_NUMBERED}|{_NAME_WORD}{_SUSPENDED}(?:\s+(?:{_PARTICLE}\s+)*{_NOT_CO_LTD}{_NAME_WORD}{_SUSPENDED})*(?:{_LEGAL_TAIL})?")
 # a name ending in a legal form that has lower-case letters or dots inside ("Sp. z o.o.", "d.o.o.")
 _NAME_EU = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*?,?\s+(?:{EUROPEAN_FORMS})(?!\w)")
