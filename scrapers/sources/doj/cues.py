@@ -84,8 +84,9 @@ def kin_in_lead(text: str, mentions: list[Mention]) -> list[tuple[Candidate, tup
 PREPOSED = re.compile(r"\b(?:In\s+addition\s+to|Along\s+with|Besides|Like|Unlike|As\s+with)\s+$")
 
 
-_ROLE_OF = re.compile(r",\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:owner|co-owner|manager|president|operator|founder|employee|"
-                      r"director|executive|officer|administrator|partner)\s+(?:of|at|for)\s+$")
+# a person's place at a company ('the owner of', 'a sales manager at'; groups._ROLE_AT reads them too)
+EMPLOYEE_ROLES = "owner|co-owner|manager|president|operator|founder|employee|director|executive|officer"
+_ROLE_OF = re.compile(rf",\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{EMPLOYEE_ROLES}|administrator|partner)\s+(?:of|at|for)\s+$")
 
 
 def without_employer(text: str, before: list[Mention]) -> list[Mention]:

@@ -8,6 +8,7 @@ import functools
 import re
 
 from ...countries import country_of_demonym
+from .cues import EMPLOYEE_ROLES
 from .districts import geo
 from .people import Candidate, Mention, _Scanner
 from .terms import _number
@@ -149,8 +150,7 @@ def generic_group(before: str, n: int) -> bool:
                        _BOTH.search(before) is not None)   # ('Both defendants appeared … and were ordered detained')
 
 
-_ROLE_AT = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:owner|co-owner|manager|president|operator|founder|"
-                      r"employee|director|executive|officer|ceo)\s+(?:of|at|for)\s+")
+_ROLE_AT = re.compile(rf"\s*(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{EMPLOYEE_ROLES}|ceo)\s+(?:of|at|for)\s+")
 
 
 def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: bool) -> list[Candidate]:

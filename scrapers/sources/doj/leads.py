@@ -135,8 +135,12 @@ _LEAD_OBJECTS = re.compile(r"\s+(two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,2
 
 
 # two people described as a pair: 'A father and son from Wilmington', 'a husband and wife', 'a couple'
-_KIN = r"(?:father|mother|husband|wife|brother|sister|son|daughter|man|woman|uncle|nephew|aunt|niece|cousin|boyfriend|girlfriend)"
-_PAIR = re.compile(rf"\b{_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?{_KIN}\b|\b(?:couple|pair|duo)\b", re.I)
+_KIN_WORDS = "father|mother|husband|wife|brother|sister|son|daughter|man|woman|uncle|nephew|aunt|niece|cousin|boyfriend|girlfriend"
+_KIN = rf"(?:{_KIN_WORDS})"
+# (or two described by where they are from: 'A Dominican national and a Lawrence man were arrested')
+_PERSON_KIN = rf"(?:{_KIN_WORDS}|national|resident|citizen)"
+_PAIR = re.compile(rf"\b{_PERSON_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?(?:[A-Z][\w-]*\s+){{0,2}}?{_PERSON_KIN}\b"
+                   r"|\b(?:couple|pair|duo)\b", re.I)
 # ('convicted an El Paso woman and her brother': the pair, two people named later)
 _LEAD_OBJECT = re.compile(rf"\s+(?:an?)\s+(?:(?!(?:second|third|another|other|co-|fellow|juvenile|minor)\b)[^.;:\n]){{0,60}}?\b(?:{_NOUNS})\b(?![-’'])"
                           rf"(?:\s+and\s+(?:his\s+|her\s+|an?\s+)?{_KIN}\b(?![-’']))?", re.I)
@@ -150,9 +154,6 @@ def pair_lead(text: str, at: int) -> re.Match | None:
     return _PAIR_LEAD.match(text, at)
 
 
-# (or two described by where they are from: 'A Dominican national and a Lawrence man were arrested')
-_PERSON_KIN = rf"(?:{_KIN[3:-1]}|national|resident|citizen)"
-_PAIR_PEOPLE = re.compile(rf"\b{_PERSON_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?(?:[A-Z][\w-]*\s+){{0,2}}?{_PERSON_KIN}\b", re.I)
 _PAIR_SUBJECT = re.compile(rf"(?:^|[^\w’'-])(?:an?|the)\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_PERSON_KIN}\s+and\s+(?:his\s+|her\s+|an?\s+)?"
                            rf"(?:[A-Z][\w-]*\s+){{0,2}}?{_PERSON_KIN}\s*$", re.I)
 
@@ -172,7 +173,7 @@ def lead_group(mentions: list[Mention], starts: list[int], text: str, pos: int, 
     paragraph, within 400 characters) with other evidence of being defendants or an age ('A, 44, ... recruited
     drivers, and B, 32, stored the drugs')."""
     m = _LEAD_OBJECTS.match(description)
-    n = _count(m.group(1)) if m else (2 if _PAIR.search(description) or _PAIR_PEOPLE.search(description) else None)
+    n = _count(m.group(1)) if m else (2 if _PAIR.search(description) else None)
     k = bisect.bisect_left(starts, pos)
     group: list[Candidate] = []
     end = None
@@ -195,7 +196,7 @@ def lead_person(mentions: list[Mention], starts: list[int], text: str, pos: int,
     """The person a description stands for: the first one named after its sentence (`pos`), when
     other evidence makes that person a defendant and the name does not open a list of several ('Jane Roe, 30, and John Doe, 31, ...': which one?). Takes the
     description's age ('A 24-year-old Renton man')."""
-    if _LEAD_OBJECTS.match(description) or _PAIR.search(description) or _PAIR_PEOPLE.search(description):
+    if _LEAD_OBJECTS.match(description) or _PAIR.search(description):
         return []   # a count of people is not one person
     k = bisect.bisect_left(starts, pos)
     if (named := _role_named(mentions[k:], text, pos, description)) is not None:

@@ -207,13 +207,8 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                              _PROSE_AFTER.match(text, m.end, end)):
                 break   # a verb of its own: prose, not an item (unless the name labels its line: 'A: District of …; A is
                 # charged', or the verb is in the status after the name's colon: 'A, 42, of Detroit: 262 months (sentenced today)')
-            m.candidate.evidence.add("event")
-            if m.candidate.stage is None or rank[stage] > rank[m.candidate.stage]:
-                m.candidate.stage = stage
-            if stage == "sentenced":
-                months, label = _term(text[m.end:end])   # ('87 months in prison;', 'time served.')
-                if label:
-                    m.candidate.sentence_months, m.candidate.sentence_text = months, label
+            # (a sentenced item's own term: '87 months in prison;', 'time served.')
+            _give_stage(m.candidate, stage, rank, *(_term(text[m.end:end]) if stage == "sentenced" else (None, None)))
     if "Status:" in text or "Status :" in text:
         _field_blocks(text, mentions, rank)
 
@@ -223,6 +218,15 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
 _NAME_LABEL = re.compile(r"[ \t]*(?:Name|Defendant)[ \t]*:[ \t]*$")
 _FIELD = re.compile(r"[ \t]*(Age|Residence|Hometown|Location|Charges?|Status|Sentence|Nationality|Citizenship|City|Country|"
                     r"Case)[ \t]*:[ \t]*([^\n]*)")
+
+
+def _give_stage(cand, stage: str, rank: dict, months: float | None = None, label: str | None = None) -> None:
+    """What a list item or a labelled block says of its person: the stage (kept when further), the term."""
+    cand.evidence.add("event")
+    if cand.stage is None or rank[stage] > rank[cand.stage]:
+        cand.stage = stage
+    if stage == "sentenced" and label:
+        cand.sentence_months, cand.sentence_text = months, label
 
 
 def _field_blocks(text: str, mentions: list[Mention], rank: dict) -> None:
@@ -242,11 +246,7 @@ def _field_blocks(text: str, mentions: list[Mention], rank: dict) -> None:
                 cand.age = int(age.group(0))
                 cand.evidence.add("age")
             elif name == "status" and (got := _status(value, rank))[0]:
-                cand.evidence.add("event")
-                if cand.stage is None or rank[got[0]] > rank[cand.stage]:
-                    cand.stage = got[0]
-                if got[0] == "sentenced" and got[2]:
-                    cand.sentence_months, cand.sentence_text = got[1], got[2]
+                _give_stage(cand, got[0], rank, got[1], got[2])
             line = text.find("\n", field.end())
 
 
