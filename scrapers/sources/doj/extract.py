@@ -25,9 +25,9 @@ What a release looks like, and what we take from it:
 
 Everything here is regular expressions over the plain text built by doj/htmltext.py; the
 tables (district names, titles, vocabularies) come from doj.yml. The layers: textscan.py
-(sentences, fast search), mentions.py (names), people.py (who is who), stages.py (verbs ->
-stages, prison terms), charges.py (statutes, offences), districts.py; this module splits a
-release into cases and makes the rows.
+(sentences, fast search), mentions.py (names), people.py (who is who), events.py (case verbs),
+stages.py (events -> each person's stage, prison terms), charges.py (statutes, offences),
+districts.py; this module splits a release into cases and makes the rows.
 """
 from __future__ import annotations
 

@@ -462,7 +462,7 @@ def also_named(text: str, words: set[str] | None = None) -> list[re.Match]:
 
 # -- 'Charged in the indictment are A and B': the verb first, capitalised -------------------------
 # Also 'Arrested Tuesday were:' and 'Sentenced were:', then a line each. A sentence's first word, which
-# the case verbs' lower-case search (stages.py) never sees.
+# the case verbs' lower-case search (events.py) never sees.
 _INVERTED_KEYS = {b"Charged ": "charged", b"Indicted ": "charged", b"Arrested ": "arrested",
                   b"Extradited ": "extradited", b"Convicted ": "convicted", b"Sentenced ": "sentenced",
                   b"Pleading guilty ": "pleaded_guilty", b"Pleaded guilty ": "pleaded_guilty"}   # ('Pleading guilty before Judge X were: A; B')

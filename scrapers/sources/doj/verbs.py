@@ -1,6 +1,6 @@
 """The case verbs of DOJ prose, as searched for: each stem ('sentenced', 'pleaded … guilty', 'taken
 into custody'), the stage it tells and the kind of context that decides whose it is
-(stages._events_in reads the context)."""
+(events._events_in reads the context)."""
 from __future__ import annotations
 
 import re
@@ -94,7 +94,7 @@ _STEM_SEARCHES = _stem_searches()
 VERB_WORDS = tuple(word for _, word, _ in _STEM_SEARCHES)   # (letters: as inside a token)
 
 
-# -- contexts read with some stems (stages._events_in) --------------------------------------------
+# -- contexts read with some stems (events._events_in) --------------------------------------------
 # what was dismissed: a person's whole case ('the charges against X were', 'X’s indictment was', 'dismissed
 # all charges against X'), never some counts
 _WHOLE_CASE = (r"(?:(?:all\s+)?(?:the\s+)?(?:federal\s+|criminal\s+|pending\s+)?(?<![Ss]tate\s)(?<![Ll]ocal\s)(?<![Cc]ounty\s)"
