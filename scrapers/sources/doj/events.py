@@ -28,6 +28,12 @@ _PLEA_TO_COME = re.compile(r"\b(?:(?:agreed|agrees|agreeing|expected|expects|int
                            r"\s+to|will|would|could|may)\s+plead\s+$", re.I)
 _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:pleas?\s+of\s+)?$")
 # ('A federal jury in London on Wednesday convicted X', 'a jury in Brooklyn, New York, convicted X')
+_JUDGE_LEFT = re.compile(r"\b(?:Judge|[Cc]ourt)\b[^.;,]{0,50}?\s+(?:(?:has|had)\s+)?(?:now\s+|also\s+|then\s+)?$")
+_IMPOSED_TERM = re.compile(r"\s+(?:an?\s+|the\s+)?(?:total\s+(?:of\s+)?|sentence\s+of\s+)?(?:\d{1,3}|[a-z]+(?:[-\s][a-z]+)?)[\s-]+"
+                           r"(?:months?|years?)\b(?!\s+of\s+(?:supervised|probation))", re.I)
+_IF_UNTIL = re.compile(r"\b(?:[Uu]nless|[Uu]ntil|[Ii]f)\b[^.;]{0,100}$")   # (a plea that may come)
+_JURY_LEFT = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:federal\s+)?(?:jury|jurors|[Jj]udge|court)\b[^.;:]*?\b(?:before|after|in|by)\s+$")
+_GUILTY_AFTER = re.compile(r"\s+[A-Z][^\n]{0,300}?\s+(not\s+)?guilty\b")   # (within the sentence: abbreviations, lists)
 _LEFT_COURT = re.compile(r"\b(?:jury|jurors|[Jj]udge|court)\s+(?:[\w.]+,?\s+){0,6}?$")
 _RIGHT_PLEA = re.compile(r"\s+pleas?\b")
 _RIGHT_CUSTODY = re.compile(r"\s+(?:federal\s+)?custody\b")
@@ -148,13 +154,20 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             else:
                 out.append((i, j, stage, "right"))
         elif kind == "court":   # ('found X not guilty' is an acquittal)
-            if _LEFT_COURT.search(left):
+            if stem == "finding":
+                # 'The jury deliberated for two days before finding A, 57, B and C LLC guilty': the verdict's
+                # own sentence says who found, and 'guilty' closes the list
+                if _JURY_LEFT.search(left) and (g := _GUILTY_AFTER.match(text, j, seg_end)):
+                    out.append((i, j, "acquitted" if g.group(1) else stage, "right"))
+            elif _LEFT_COURT.search(left):
                 acquittal = stem == "found" and _NOT_GUILTY.match(text, j, seg_end)
                 out.append((i, j, "acquitted" if acquittal else stage, "right"))
         elif kind == "guilty":
             m = _LEFT_PLEAD.search(left)
             if m and ("not" in left or "never" in left) and _NEGATED.search(left, 0, m.start()):
                 continue   # 'has not pleaded guilty and remains in custody'
+            if m and m.group(0).startswith(("pleads", "plead ")) and _IF_UNTIL.search(left, 0, m.start()):
+                continue   # 'presumed innocent unless and until … proves the charges at trial or he pleads guilty'
             if m and (later := _PLEA_TO_COME.search(left)):
                 out.append((base + later.start(), j, "charged", "left"))
             elif m:
@@ -198,6 +211,11 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                 out.append((i, j, stage, "left"))
             elif stem == "handed" and _HANDED_NAME.match(text, j, seg_end):
                 out.append((i, j, stage, "right"))   # 'Judge X handed Guajardo Lozano a 97-month sentence
+        elif kind == "judge":
+            # 'Judge X imposed 240 months on the drug counts and a consecutive 60 months on the firearm count'
+            # (the term of the one person sentenced just before; never supervised release or probation alone)
+            if _JUDGE_LEFT.search(left) and _IMPOSED_TERM.match(text, j, seg_end):
+                out.append((i, j, stage, "judge"))
         elif kind == "names":   # 'The 28-count indictment names X': charged (never 'the names of')
             if vocab.DOCUMENT_NAMES.search(left):
                 out.append((i, j, stage, "right"))
@@ -259,10 +277,11 @@ _PASSIVE_THEN = {"transfer": _TO_THE_US, "probation": _PROBATION_AFTER}
 _ORDER_DETAINED = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?(?:to\s+be\s+)?"
                              r"(?:detained\b|held\s+(?:pending|without|in\s+custody)\b)")   # ('ordered him held pending a detention hearing')
 _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|terms|prison\s+term|term\s+of\s+imprisonment)\b|"
-                       r"\s+(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?|decades?)\s+(?:in|of|behind)\s+(?:federal\s+)?"
+                       r"\s+(?:a\s+total\s+of\s+)?(?:\d+|[a-z]+(?:[-\s][a-z]+)?)[\s-]+(?:years?|months?|decades?)\s+(?:in|of|behind)\s+(?:federal\s+)?"
                        r"(?:prison|imprisonment|bars)|"
                        r"\s+(?:an?\s+)?(?:[\w-]+[\s-]+(?:years?|months?)\s+of\s+)?probation\b|"   # 'received five years of probation'
-                       r"\s+\d{1,3}[\s-]+(?:years?|months?)(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
+                       r"\s+\d{1,3}[\s-]+(?:years?|months?)(?:\s+on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"   # ('… on July 18;')
+                       r"(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
 # the subject, on the left, is the one charged: 'X faces (federal) charges', 'X made his initial appearance
 # today on charges', 'X appeared in federal court on drug charges', 'X was ordered detained pending trial
 # on charges' (the left context stays in the verb's sentence: a period there is an abbreviation's)

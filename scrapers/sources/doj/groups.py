@@ -60,7 +60,9 @@ pharmacies clinic clinics laboratory laboratories biotechnology biotech second t
 person dr. dr physician doctor pharmacist nurse president vice ceo cfo coo owner co-owner founder co-founder chairman
 chairwoman practitioner assistant technician manager receptionist secretary bookkeeper accountant worker driver
 courier practitioners physicians doctors pharmacists nurses technicians managers drivers couriers owners assistants
-workers""".split())   # ('convicted Dr. X', '; and company President X', 'and nurse practitioner X', 'and nurse practitioners A and B')
+workers officer officers deputy deputies detective detectives sergeant sgt. trooper troopers corporal guard guards jailer
+paramedic""".split())   # ('convicted Dr. X', '; and company President X', 'and nurse practitioner X', 'and nurse practitioners A and B',
+#                         'Charged are Officer X, age 32, …': an officer named right after a case verb is its object)
 # 'and two of its employees, A and B', 'its executives A, B and C', 'the company's owner, A', 'its owner and pharmacist, A'
 _ROLE_PHRASE = re.compile(
     r"(?:and\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+of\s+)?"

@@ -118,6 +118,18 @@ def lead_subject(before: str) -> re.Match | None:
     return _LEAD_SUBJECT.search(before[-200:]) or _LEAD_OPENING.match(before)
 
 
+# a lead with a relative clause that holds events of its own: 'MIAMI – A physician who left the United States
+# shortly before he was indicted in 2021 has been extradited' (the main verb is the lead's)
+_LEAD_WHO = re.compile(rf"\s*(?:[A-Z][\w .,’']{{1,40}}?\s*[–—-]+\s*)?(?P<d>An?\s+{_NO_STOP}{{0,80}}?\b(?:{_NOUNS})\b)"
+                       rf"\s+who\s+{_NO_STOP}{{1,200}}$")
+
+
+def lead_with_who(text: str, start: int, end: int) -> re.Match | None:
+    """The description a sentence opens with, when what follows it up to `end` is its relative clause."""
+    m = _LEAD_WHO.match(text, start, end)
+    return _LEAD_SUBJECT.search(m.group("d")) if m else None
+
+
 def lead_object(text: str, e_end: int) -> re.Match | None:
     """'found a Sandy, Utah, man guilty': the description after the verb."""
     return _LEAD_OBJECT.match(text, e_end, min(len(text), e_end + 120))

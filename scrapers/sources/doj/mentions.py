@@ -66,7 +66,8 @@ eastern western central middle new san santa los las el la st st. saint fort por
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
 nineteen twenty thirty forty fifty hundred first second third fourth fifth sixth seventh eighth ninth tenth
 case cases regional sales director directors manager managers executive executives vice owner owners founder
-co-founder ceo cfo coo chairman chairwoman employee employees pharmacist pharmacists physician physicians nurse
+co-founder ceo cfo coo chairman chairwoman employee employees pharmacist pharmacists physician physicians nurse nurses
+practitioner practitioners paramedic paramedics surgeon surgeons anesthesiologist psychiatrist chiropractor therapist
 doctor doctors coalition foundation alliance council committee institute academy clinic prison penitentiary
 correctional facility institution jail club crew crips gangsters kings disciples brotherhood family families
 nation nations operations lords outlaws motorcycle manufacturer manufacturers distributor distributors supplier

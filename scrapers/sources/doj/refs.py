@@ -27,6 +27,10 @@ _PLURAL_REF = re.compile(
     r"all(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})(?:\s+(?:defendants|men|women))?|"
     r"\s+(?:of\s+the\s+)?(?:defendants|men|women)|\s+of\s+them))\b)"   # (never 'All' alone: 'All were found guilty')
     + _TAIL, re.I)
+# ('All three made initial appearances before Judge X and were ordered held': the count's second verb)
+_COUNT_THEN_AND = re.compile(
+    r"(?:^|[^\w])(?P<ref>(?:all|the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:men|women|defendants))?|"
+    r"both(?:\s+(?:men|women|defendants))?)\s+(?!who\b|whom\b|that\b|which\b|of\b)[a-z]+\b[^;\n]{0,120}?\s+and\s+(?:later\s+|then\s+)?$", re.I)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
 _OBJECT_PLURAL = re.compile(r"\s+(?:them|both(?:\s+(?:men|women|defendants))?|the\s+(?:pair|couple|duo|trio)|"
                             r"the\s+(?:two|three|four|five|six)\s+(?:men|women|defendants))\b", re.I)
@@ -52,7 +56,7 @@ def pronoun_subjects(before: str, recent: Candidate | None, last: list[Candidate
         if len(last) == 1:
             return list(last)
         return list(default) if len(default) == 1 else []
-    m = _PLURAL_REF.search(tail)
+    m = _PLURAL_REF.search(tail) or (_COUNT_THEN_AND.search(tail) if " and " in tail[-20:] else None)
     if m and _WHICH_ONES.search(tail, m.start()):
         return []   # 'The defendants who have pleaded guilty … are: A; B': some of them, named there
     if not m:

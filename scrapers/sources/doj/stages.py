@@ -84,6 +84,12 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
             if last_who and voice != "who" and cues.AND_AFTER_WHO.fullmatch(text, last_who[1], e_start):
                 relative.extend((c, e_start, e_end, stage) for c in last_who[0])
                 continue
+            if voice == "judge":
+                # 'Judge X imposed 240 months …': the term of the one person the last event was about, sentenced
+                # with no term yet
+                if len(last) == 1 and last[0].stage == "sentenced" and last[0].sentence_months is None:
+                    _record(last[0], stage, text, e_end, events, e_start, s_end, None, year)
+                continue
             if voice == "who":
                 # 'X, 24, of Y, who was sentenced to 20 years': X's stage unless the sentence says another
                 before = [m for m in in_sentence if prev_end <= m.start < e_start]
@@ -227,6 +233,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         if lead is None and leads and leads[-1][3] == s_end and \
                                 (not before.strip() or vocab.LEFT_AFTER.search(before)):
                             lead = descr.lead_subject(text[s_start:e_start])
+                        if lead is None and prev_end > s_start:
+                            lead = descr.lead_with_who(text, s_start, e_start)
                         if lead:   # ('A father and son from Wilmington': the pair, two people)
                             pair = descr.pair_lead(lead.string, lead.start())
                             leads.append((stage, e_start, e_end, s_end, pair.group(0) if pair else lead.group(0)))

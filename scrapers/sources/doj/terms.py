@@ -196,7 +196,7 @@ _SHARED_UNIT = re.compile(r"\bto\s+((?:\d{1,3}\s*(?:,\s*|,?\s+and\s+))+\d{1,3})\
 
 
 # the words between 'received' (or 'handed', 'will serve') and the term: 'a sentence of', 'concurrent sentences of'
-_RECEIVED_TERM = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:(?:prison\s+|federal\s+|concurrent\s+|consecutive\s+)?"
+_RECEIVED_TERM = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+(?:of\s+)?)?(?:(?:prison\s+|federal\s+|concurrent\s+|consecutive\s+)?"
                             r"(?:sentences?|term)(?:\s+of\s+imprisonment)?\s+(?:today\s+|yesterday\s+)?of\s+)?")
 # a term before the words: 'imposed a 20-year (prison) sentence on X'; 'a sentence of 97 months ... was handed down to X'
 _TERM_BEFORE = re.compile(LENGTH.pattern + r"\s+(?:(?:federal\s+)?prison\s+)?$", re.I)
@@ -226,7 +226,7 @@ def clause_term(text: str, e_start: int, e_end: int, limit: int) -> tuple[float 
         t = _TERM_BEFORE.search(text, max(0, e_start - 40), e_start)
         if t:
             months, label = term_at(t, text)
-    lead_in = _RECEIVED_TERM.match(text, e_end) if text.startswith(("rece", "hand", "will"), e_start) else None
+    lead_in = _RECEIVED_TERM.match(text, e_end) if text.startswith(("rece", "hand", "will", "impo"), e_start) else None
     if label is None and lead_in:
         t = LENGTH.match(text, lead_in.end(), limit) or LENGTH.match(text, e_end + 1, limit)   # ('will spend a decade')
         if t:

@@ -12,6 +12,7 @@ _STEMS = [
     ("convicted", "convicted", "court"),
     ("found guilty", "convicted", "be"),
     ("found", "convicted", "court"),
+    ("finding", "convicted", "court"),   # 'the jury deliberated … before finding A, B and C guilty'
     # 'X was acquitted', 'the jury acquitted X', 'X was found not guilty' (a verdict of the release's:
     # the person is no longer charged with it; a conviction on another count ranks above it)
     ("acquitted", "acquitted", "be"),
@@ -54,6 +55,7 @@ _STEMS = [
     # verdict the release tells is further and wins)
     *((stem, "pleaded_guilty", "be") for stem in ("awaiting sentencing", "scheduled to be sentenced", "set to be sentenced")),
     ("receives", "sentenced", "received"),
+    ("imposed", "sentenced", "judge"),             # 'Judge X imposed 240 months on … and a consecutive 60 months'
     ("transferred", "extradited", "transfer"),      # 'were transferred today from Mexico to the United States'
     ("expelled", "extradited", "transfer"),
     ("mistrial", "charged", "mistrial"),            # 'declared a mistrial as to X': the charges stand
@@ -78,8 +80,8 @@ _STEMS = [
 # stage, kind)]). One search a word: the fewer words, the fewer passes over the text.
 _SEARCH_WORDS = ("sentence", "convict", "found", "acquit", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
-                 "transferred", "expelled", "mistrial", "dismissed", "placed on", "remain", "in custody", "admitted",
-                 "in federal custody", "in state custody", "trial", "awaiting sentencing", "entered", "names")
+                 "transferred", "expelled", "mistrial", "dismissed", "placed on", "remain", "in custody", "admitted", "finding",
+                 "in federal custody", "in state custody", "trial", "awaiting sentencing", "entered", "names", "imposed")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:

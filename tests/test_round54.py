@@ -1,0 +1,106 @@
+"""Round 54 (invented fixtures in the shape of real releases; each failed before its rule): a verdict written
+'before finding A, B and C LLC guilty'; a term with its date after it ('received 120 months on July 18;'); a
+nurse practitioner's title is no part of her name; an officer named right after 'Charged are'; the presumption
+of innocence ('… or he pleads guilty') is no plea; a count's second verb ('All three made initial appearances
+… and were ordered held'); a lead with a relative clause of its own ('A physician who left … before he was
+indicted in 2021 has been extradited'); the term a judge imposed in the next sentence, consecutive terms added
+('Judge X imposed 240 months … and a consecutive 60 months'), and 'a total of'."""
+from __future__ import annotations
+
+from test_doj_round16 import rows
+
+
+def test_a_verdict_before_finding_a_list_guilty():
+    got = rows("<p>TAMPA – The jury deliberated for a day after a two-week trial before finding Lionel Voss, 52, of"
+               " Brandon, Dr. Irma Keel, 61, of Tampa, and Bayshore Relief Clinic LLC (Bayshore) guilty of conspiracy"
+               " to distribute fentanyl. Voss was taken into custody after the verdict.</p><p>Sentencing is set for"
+               " May 4.</p>", "Clinic Owner, Doctor and Clinic Convicted")
+    assert got == {"Lionel Voss": ("convicted", None, 52), "Irma Keel": ("convicted", None, 61),
+                   "Bayshore Relief Clinic LLC": ("convicted", None, None)}
+
+
+def test_a_verdict_of_not_guilty_before_finding():
+    got = rows("<p>TAMPA – Lionel Voss, 52, of Brandon, was charged with distributing fentanyl. The jury deliberated"
+               " for a day before finding Lionel Voss not guilty on all counts.</p>", "Jury Verdict")
+    assert got["Lionel Voss"][0] != "convicted"
+
+
+def test_a_term_with_its_date_after_it():
+    got = rows("<p>AKRON – Dale Pruett, 41, was sentenced today to 200 months for fentanyl trafficking.</p><p>Three"
+               " co-defendants were sentenced earlier this year. Rhea Konig, 45, of Kent, received 46 months in prison"
+               " on June 27; Corey Mabe, 33, of Akron, received 120 months on July 18; and Javier Ruiz, 30, of Akron,"
+               " was sentenced on August 8 to 78 months in prison.</p>", "Four Sentenced")
+    assert got == {"Dale Pruett": ("sentenced", 200, 41), "Rhea Konig": ("sentenced", 46, 45),
+                   "Corey Mabe": ("sentenced", 120, 33), "Javier Ruiz": ("sentenced", 78, 30)}
+
+
+def test_a_nurse_practitioners_title_is_no_part_of_her_name():
+    got = rows("<p>CONCORD – Two nurse practitioners pleaded guilty on Monday to conspiring to distribute fentanyl."
+               " Nurse Practitioner Lena Marsh-Tate (52, Gilford) and Nurse Practitioner Omar Bright (39, Dover) each"
+               " pleaded guilty to one count of conspiracy.</p>", "Two Nurse Practitioners Plead Guilty")
+    assert got == {"Lena Marsh-Tate": ("pleaded_guilty", None, 52), "Omar Bright": ("pleaded_guilty", None, 39)}
+
+
+def test_an_officer_named_right_after_charged_are():
+    got = rows("<p>BALTIMORE – A federal grand jury has returned an indictment charging a police officer and two other"
+               " men with conspiracy to distribute fentanyl. The indictment was returned on March 4, 2022, and was"
+               " unsealed today after the arrest of one of the defendants.</p><p>The indictment was announced by"
+               " United States Attorney for the District of Maryland Mara T. Quist and Special Agent in Charge Tom"
+               " Reyes of the Federal Bureau of Investigation, Baltimore Field Office.</p><p>Charged are Officer Dion"
+               " Pratt, age 32, of Towson; Luis Okafor, age 27, of Baltimore; and Amos Hale, age 30, of Essex. Hale was"
+               " arrested this morning.</p>", "Officer and Two Others Indicted")
+    assert got == {"Dion Pratt": ("charged", None, 32), "Luis Okafor": ("charged", None, 27),
+                   "Amos Hale": ("arrested", None, 30)}
+
+
+def test_the_presumption_of_innocence_is_no_plea():
+    got = rows("<p>BALTIMORE – Dion Pratt, 32, of Towson, was indicted on fentanyl charges. He is presumed innocent"
+               " unless and until the government proves the charges at trial or he pleads guilty.</p>",
+               "Man Indicted")
+    assert got == {"Dion Pratt": ("charged", None, 32)}
+
+
+def test_a_counts_second_verb():
+    got = rows("<p>NASHVILLE – Three people were charged in a federal complaint with selling fentanyl.</p><p>Wade Cole,"
+               " 38, and his wife, Ann Cole, 36, both of Tullahoma, and Lon Pike, 45, of Manchester, are charged with"
+               " conspiracy to distribute fentanyl. All three made initial appearances this morning before U.S."
+               " Magistrate Judge Rita Haskell and were ordered held pending a detention hearing.</p>",
+               "Three Charged")
+    assert got == {"Wade Cole": ("arrested", None, 38), "Ann Cole": ("arrested", None, 36),
+                   "Lon Pike": ("arrested", None, 45)}
+
+
+def test_a_lead_with_a_relative_clause_of_its_own():
+    got = rows("<p>MIAMI – A physician who left the United States shortly before he was indicted in 2021 has been"
+               " extradited from Peru to face charges that he wrote prescriptions for fentanyl.</p><p>Dr. Hugo"
+               " Salcedo-Marin, 59, formerly of Coral Gables, made his initial appearance today. He is charged with"
+               " conspiracy to distribute controlled substances.</p><p>The same indictment charges Palm Discount"
+               " Pharmacy LLC and its owner, Nilda Roque, 47, of Hialeah. Roque pleaded guilty in June 2022.</p>",
+               "Physician Extradited")
+    assert got == {"Hugo Salcedo-Marin": ("extradited", None, 59), "Palm Discount Pharmacy LLC": ("charged", None, None),
+                   "Nilda Roque": ("pleaded_guilty", None, 47)}
+
+
+def test_the_term_a_judge_imposed_in_the_next_sentence():
+    got = rows("<p>LEXINGTON – Gary Holt, 34, of Richmond, was sentenced on Monday by U.S. District Judge Paul Abner"
+               " for conspiring to distribute fentanyl. Judge Abner imposed 240 months on the drug counts and a"
+               " consecutive 60 months on the firearm count.</p><p>His girlfriend, Alma Toone, 28, pleaded guilty and"
+               " was sentenced in February to 70 months in prison.</p>", "Darknet Vendor Sentenced")
+    assert got == {"Gary Holt": ("sentenced", 300, 34), "Alma Toone": ("sentenced", 70, 28)}
+
+
+def test_a_total_imposed_and_received():
+    got = rows("<p>MCALLEN – Ray Soto, 44, of Mission, was sentenced for fentanyl trafficking and for violating his"
+               " supervised release. Judge Dora Salas has now imposed a total of 117 months in prison for both cases."
+               "</p><p>Ivan Cruz, 29, was sentenced to 60 months.</p>", "Two Sentenced")
+    assert got == {"Ray Soto": ("sentenced", 117, 44), "Ivan Cruz": ("sentenced", 60, 29)}
+    got = rows("<p>MCALLEN – Ray Soto, 44, of Mission, received a total of 117 months in prison for both cases.</p>",
+               "Man Sentenced")
+    assert got == {"Ray Soto": ("sentenced", 117, 44)}
+
+
+def test_supervised_release_imposed_is_no_term():
+    got = rows("<p>LEXINGTON – Gary Holt, 34, of Richmond, was sentenced on Monday for conspiring to distribute"
+               " fentanyl. Judge Paul Abner also imposed five years of supervised release.</p><p>Alma Toone, 28,"
+               " was sentenced in February to 70 months in prison.</p>", "Two Sentenced")
+    assert got == {"Gary Holt": ("sentenced", None, 34), "Alma Toone": ("sentenced", 70, 28)}
