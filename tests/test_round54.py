@@ -104,3 +104,22 @@ def test_supervised_release_imposed_is_no_term():
                " fentanyl. Judge Paul Abner also imposed five years of supervised release.</p><p>Alma Toone, 28,"
                " was sentenced in February to 70 months in prison.</p>", "Two Sentenced")
     assert got == {"Gary Holt": ("sentenced", None, 34), "Alma Toone": ("sentenced", 70, 28)}
+
+
+def test_a_list_under_the_defendants_and_the_prison_terms_imposed():
+    got = rows("<p>CHARLESTON, W.Va. – The leader of a drug trafficking organization that moved fentanyl from Detroit was"
+               " sentenced today, the last of four defendants convicted in the case.</p><p>The defendants and the prison"
+               " terms imposed by Chief United States District Judge Lora K. Hask are:</p><ul>"
+               "<li>Jerome Oake, 34, of Detroit – 151 months</li><li>Lana Dee Holl, 41, of Charleston – 120 months</li>"
+               "<li>Devon Marr, 27, of Detroit – 10 years</li><li>Colt Ray Stang, 45, of St. Albans – 70 months</li>"
+               "</ul><p>Each defendant will also serve three years of supervised release.</p>", "Final Defendant Sentenced")
+    assert got == {"Jerome Oake": ("sentenced", 151, 34), "Lana Dee Holl": ("sentenced", 120, 41),
+                   "Devon Marr": ("sentenced", 120, 27), "Colt Ray Stang": ("sentenced", 70, 45)}
+
+
+def test_ordered_to_serve_after_a_town_and_a_country_and_a_term_in_words():
+    got = rows("<p>McALLEN, Texas – Two men who smuggled fentanyl in a gas tank have been sentenced.</p><p>U.S. District"
+               " Judge Alma Quinto ordered Eli Garza-Vela, 46, of Reynosa, Mexico, to serve eight years in federal prison."
+               " His co-defendant, Ismael Cantú, 29, of Pharr, received seven and a half years. Both men pleaded guilty"
+               " in June.</p>", "Two Men Sentenced")
+    assert got == {"Eli Garza-Vela": ("sentenced", 96, 46), "Ismael Cantú": ("sentenced", 90, 29)}

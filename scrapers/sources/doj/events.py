@@ -9,7 +9,7 @@ import re
 
 from . import refs
 from . import verbs as vocab
-from .terms import NAMED_THEN_A
+from .terms import LENGTH, NAMED_THEN_A
 from .textscan import ascii_bytes
 from .verbs import _STEM_SEARCHES
 
@@ -207,7 +207,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
                     out.append((i, j, told, "right"))
         elif kind == "received":
             # 'received a sentence of 97 months', 'received 87 months in federal prison'
-            if _RECEIVED.match(text, j, seg_end) and not (stem in ("will serve", "will spend") and refs.CONDITIONAL.search(left)):
+            if (_RECEIVED.match(text, j, seg_end) or _received_length(text, j, seg_end)) and \
+                    not (stem in ("will serve", "will spend") and refs.CONDITIONAL.search(left)):
                 out.append((i, j, stage, "left"))
             elif stem == "handed" and _HANDED_NAME.match(text, j, seg_end):
                 out.append((i, j, stage, "right"))   # 'Judge X handed Guajardo Lozano a 97-month sentence
@@ -267,8 +268,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
     return out
 
 
-_ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})(?:\s*\([^()]{1,40}\))?(?:,[^,;.]{1,40}){0,2},?\s+)?"
-                       r"(?:today\s+|yesterday\s+|on\s+\w+\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")   # ('ordered X, 34, of Y,', 'X (41, Jacksonville)')
+_ORDER_TO = re.compile(r"\s+((?:him|her|them|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})(?:\s*\([^()]{1,40}\))?(?:,[^,;.]{1,40}){0,3},?\s+)?"
+                       r"(?:today\s+|yesterday\s+|on\s+\w+\s+)?to\s+(?:serve|spend|(?:federal\s+)?prison)\b")   # ('ordered X, 34, of Y, Mexico,', 'X (41, Jacksonville)')
 _PROBATION_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?probation\b")
 _AS_TO = re.compile(r"\s+(?:as\s+to|for|in\s+the\s+case\s+(?:of|against))\s+(?=[A-Z])")
 _TO_THE_US = re.compile(r"(?:\s+(?:today|yesterday|on\s+\w+))?(?:\s+from(?:\s+[A-Z][\w.-]*){1,3})?(?:\s+and\s+\w+)?"
@@ -282,6 +283,17 @@ _RECEIVED = re.compile(r"\s+(?:(?:an?|the)\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?(
                        r"\s+(?:an?\s+)?(?:[\w-]+[\s-]+(?:years?|months?)\s+of\s+)?probation\b|"   # 'received five years of probation'
                        r"\s+\d{1,3}[\s-]+(?:years?|months?)(?:\s+on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"   # ('… on July 18;')
                        r"(?=\s*[,;.]|\s+and\b)", re.I)   # 'A received 120 months, B 87
+_RECEIVED_LEAD = re.compile(r"\s*(?:a\s+total\s+of\s+)?")   # (always matches)
+_TERM_ENDS = re.compile(r"\s*[,;.]|\s+and\b|\s+(?:in|behind)\s+(?:federal\s+)?(?:prison|bars)\b")
+
+
+def _received_length(text: str, j: int, end: int) -> bool:
+    """'received seven and a half years.', 'received a total of twelve years and seven months, …': a length
+    written in words (terms.LENGTH) that ends its clause."""
+    t = LENGTH.match(text, _RECEIVED_LEAD.match(text, j, end).end(), end)
+    return t is not None and _TERM_ENDS.match(text, t.end(), end) is not None
+
+
 # the subject, on the left, is the one charged: 'X faces (federal) charges', 'X made his initial appearance
 # today on charges', 'X appeared in federal court on drug charges', 'X was ordered detained pending trial
 # on charges' (the left context stays in the verb's sentence: a period there is an abbreviation's)

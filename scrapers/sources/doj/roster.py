@@ -165,7 +165,7 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
         if stage is None and (m := _HEADING_STAGE.search(text, intro_start, pos)):
             stage = _STAGE_OF[_WS.sub(" ", (m.group(1) or m.group(2) or "charged").lower()).removesuffix("s")]   # 'The Convicted Defendants:', 'The Defendants:' (E.D.N.Y.)
         elif stage is None and (m := _INTRO_NOUNS.search(text, intro_start, pos)):
-            stage = "sentenced" if "sentences" in m.group(0) else \
+            stage = "sentenced" if _TERMS_NOUN.search(m.group(0)) else \
                 "extradited" if _EXTRADITED_NOUN.search(text, intro_start, pos) else "charged"   # 'The defendants and their sentences are:'
         elif _SENTENCES_FOLLOW.search(text, intro_start, pos):
             stage = "sentenced"   # 'Each pleaded guilty. Judge X imposed the following sentences:' (terms follow)
@@ -337,6 +337,8 @@ _FOLLOWING_TOLD = re.compile(r"\b[Tt]he\s+following\s+(?:\d{1,3}\s+|[a-z]+\s+)?(
                              r"indicted|convicted|expelled|transferred)\b[^:\n]{0,80}$")
 _SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+following\s+(?:sentences|(?:prison\s+)?terms)(?:\s+[^.:\n]{1,50})?\s*$",
                                re.I)   # ('… imposed the following sentences between February and June 2025:')
+_TERMS_NOUN = re.compile(r"\bsentences\b|\bprison\s+terms\b|\bterms\s+(?:of\s+imprisonment\s+)?imposed\b", re.I)   # ('The defendants
+# and the prison terms imposed by Judge X are:')
 _EXTRADITED_NOUN = re.compile(r"\bextradited\s+(?:defendants|individuals|fugitives|people|persons)\b", re.I)   # 'The extradited defendants are'
 # a heading naming the stage of the defendants under it ('The Indicted Defendants:', 'The Convicted Defendants:')
 # (or the stage alone, a heading line of its own: 'Arrested:' / 'Fugitives:' over the names)
@@ -344,7 +346,7 @@ _HEADING_STAGE = re.compile(r"(?<![^\n])\s*(?:the\s+)?(?:(indicted|charged|arres
                             r"(?:defendants?|individuals))?|(fugitives|at\s+large|in\s+custody)|defendants)\s*$", re.I)
 _PLACE_LINE = re.compile(r"[ \t]*[A-ZÀ-Þ][\w.’'-]*(?:,?[ \t]+[A-ZÀ-Þ][\w.’'-]*){0,5}[ \t]*$")
 _FIELD_LINE = re.compile(r"\s*(?:Age|Nationality|Citizenship|Residence|Hometown|Country|City|Status)\s*:", re.I)
-_INTRO_NOUNS = re.compile(r"\b(?:sentences|defendants|co-?defendants)\b[^:\n.]{0,60}?\b(?:are|were|include)"
+_INTRO_NOUNS = re.compile(r"\b(?:sentences|defendants|co-?defendants)\b(?:[^:\n.]|(?<=\b[A-Z])\.){0,100}?\b(?:are|were|include)"
                           r"(?:\s+as\s+follows)?\s*$"
                           # ('The indictment lists the defendants and their alleged roles:')
                           r"|\b(?:lists|names|identifies)\s+the\s+(?:\w+\s+)?defendants\b[^:\n.]{0,60}$", re.I)
