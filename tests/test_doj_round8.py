@@ -128,7 +128,7 @@ def test_a_release_naming_thousands_of_people_is_read_in_near_linear_time():
     def seconds(n: int) -> float:
         blocks = html_to_blocks(release(n))
         best = float("inf")
-        for _ in range(2):
+        for _ in range(3):   # (best of three: one CI run on a loaded machine measured 7.2x with two)
             started = time.process_time()   # (CPU time: a busy machine's neighbours are not counted)
             ex = extract("doj:test", "Many Sentenced", blocks, ["USAO - Oklahoma, Northern"], None, "2024-01-01")
             best = min(best, time.process_time() - started)

@@ -123,3 +123,59 @@ def test_ordered_to_serve_after_a_town_and_a_country_and_a_term_in_words():
                " His co-defendant, Ismael Cantú, 29, of Pharr, received seven and a half years. Both men pleaded guilty"
                " in June.</p>", "Two Men Sentenced")
     assert got == {"Eli Garza-Vela": ("sentenced", 96, 46), "Ismael Cantú": ("sentenced", 90, 29)}
+
+
+def test_a_glued_paragraph_opening_with_a():
+    got = rows("<p>MIAMI – A Colombian national has been extradited to face charges of laundering fentanyl proceeds."
+               " Julio Cortes Villa, 41, of Pereira, Colombia, arrived in Miami on Nov. 4. Officers of the Colombian"
+               " National Police arrested Cortes Villa in Pereira in December 2023 on a provisional arrest warrant issued at the request of the United States.A"
+               " co-defendant, Esteban Loera, 36, of Doral, was arrested in March 2024 and is awaiting trial.</p>",
+               "Colombian National Extradited")
+    assert got == {"Julio Cortes Villa": ("extradited", None, 41), "Esteban Loera": ("arrested", None, 36)}
+
+
+def test_held_in_state_custody_on_other_charges():
+    got = rows("<p>TOLEDO, Ohio – Three people were charged in an indictment unsealed today. The defendants are:</p><ul>"
+               "<li>Rico Dale, 40, of Toledo – arrested May 2</li><li>Terrell Oko, 33, of Sylvania – held in state"
+               " custody at the Lucas County Corrections Center on unrelated charges</li><li>Abel Fry, 29, of Maumee –"
+               " fugitive</li></ul><p>The indictment charges conspiracy to distribute fentanyl.</p>", "Three Charged")
+    assert got == {"Rico Dale": ("arrested", None, 40), "Terrell Oko": ("arrested", None, 33),
+                   "Abel Fry": ("charged", None, 29)}
+    got = rows("<p>NASHVILLE – Corey Hask, 32, of Nashville, was indicted for distributing fentanyl that caused a death."
+               "</p><p>Hask has been held in the custody of the Davidson County Sheriff’s Office since October 2021 on"
+               " pending state drug charges. He will be brought into federal court at a later date.</p>", "Man Indicted")
+    assert got == {"Corey Hask": ("arrested", None, 32)}
+
+
+def test_held_in_contempt_or_serving_a_sentence_is_no_arrest():
+    got = rows("<p>NASHVILLE – Corey Hask, 32, of Nashville, was indicted for distributing fentanyl. Hask is being held"
+               " in the custody of the Bureau of Prisons serving a sentence imposed in 2019.</p>", "Man Indicted")
+    assert got == {"Corey Hask": ("charged", None, 32)}
+    got = rows("<p>NASHVILLE – Corey Hask, 32, of Nashville, was indicted for distributing fentanyl. A hearing was"
+               " held in Nashville on Monday.</p>", "Man Indicted")
+    assert got == {"Corey Hask": ("charged", None, 32)}
+
+
+def test_a_list_split_by_semicolons_after_the_verb():
+    got = rows("<p>NEWARK, N.J. – A China-based chemical maker, two of its employees, a freight forwarder and its owner"
+               " were charged in an indictment unsealed today.</p><p>It charges Hubei Qiyuan Chemical Co., Ltd."
+               " (Qiyuan), a chemical company based in Wuhan, China; Zhou Lan, also known as “Linda Zhou,” 34, a"
+               " Qiyuan sales representative; Gao Ming, 36, the company’s logistics manager; Ironside Transit LLC, a"
+               " freight forwarder in Edison, New Jersey; and Trevor Malan, 49, of Edison, the owner of Ironside"
+               " Transit.</p><p>Malan was arrested this morning. Zhou and Gao are believed to be in China.</p>",
+               "Chinese Company, Employees and Freight Forwarder Indicted")
+    assert got == {"Hubei Qiyuan Chemical Co., Ltd.": ("charged", None, None), "Zhou Lan": ("charged", None, 34),
+                   "Gao Ming": ("charged", None, 36), "Ironside Transit LLC": ("charged", None, None),
+                   "Trevor Malan": ("arrested", None, 49)}
+
+
+def test_terms_split_by_semicolons_are_no_list_of_one_term():
+    got = rows("<p>CHARLESTON, S.C. – Eight members of a street gang were sentenced this week in federal court.</p><p>U.S."
+               " District Court Judge David Noor sentenced Kyle Brough, aka KBlacka, to 108 months in prison; Clyde"
+               " Naquan Hamp, aka One Loyal Shooter, to 151 months in prison; Zane Ernest Hamp, aka TOB, to 84 months in"
+               " prison; Bryant Jameek Dave, aka Savo, to time served; and Quinn Fish to time served. All were sentenced"
+               " to three years of supervised release as well.</p><p>Clyde Naquan Hamp was sentenced for his role in a"
+               " 2010 shooting. Zane Ernest Hamp was sentenced for his role in a 2012 robbery. Bryant Jameek Dave was"
+               " sentenced for his role in a 2014 shooting.</p>", "Eight Gang Members Sentenced")
+    assert all(got[n][1] in (want, None) for n, want in (("Clyde Naquan Hamp", 151), ("Zane Ernest Hamp", 84),
+                                                        ("Bryant Jameek Dave", 0), ("Quinn Fish", 0)))

@@ -31,6 +31,9 @@ _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s
 _JUDGE_LEFT = re.compile(r"\b(?:Judge|[Cc]ourt)\b[^.;,]{0,50}?\s+(?:(?:has|had)\s+)?(?:now\s+|also\s+|then\s+)?$")
 _IMPOSED_TERM = re.compile(r"\s+(?:an?\s+|the\s+)?(?:total\s+(?:of\s+)?|sentence\s+of\s+)?(?:\d{1,3}|[a-z]+(?:[-\s][a-z]+)?)[\s-]+"
                            r"(?:months?|years?)\b(?!\s+of\s+(?:supervised|probation))", re.I)
+_CUSTODY_AFTER = re.compile(r"\s+(?:(?:state|federal|county|local|pretrial)\s+)?custody\b|\s+the\s+custody\s+of\b|"
+                            r"\s+(?:the\s+)?(?:[A-Z][\w.’']*\s+){1,4}(?:Jail|Detention\s+(?:Center|Facility)|Corrections?\s+Center|"
+                            r"Correctional\s+(?:Center|Facility|Institution))\b")
 _IF_UNTIL = re.compile(r"\b(?:[Uu]nless|[Uu]ntil|[Ii]f)\b[^.;]{0,100}$")   # (a plea that may come)
 _JURY_LEFT = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:federal\s+)?(?:jury|jurors|[Jj]udge|court)\b[^.;:]*?\b(?:before|after|in|by)\s+$")
 _GUILTY_AFTER = re.compile(r"\s+[A-Z][^\n]{0,300}?\s+(not\s+)?guilty\b")   # (within the sentence: abbreviations, lists)
@@ -236,6 +239,11 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if not refs.CONDITIONAL.search(left[-30:]) and not vocab.HELD_OTHERWISE.match(text, j, seg_end) and \
                     not _UNTIL_HELD.search(left[-30:]):   # ('We will keep looking for him until he is in custody')
                 out.append((i, j, stage, "left"))
+        elif kind == "held_in":
+            k = _be_start(left)
+            if k is not None and _CUSTODY_AFTER.match(text, j, seg_end) and not vocab.HELD_OTHERWISE.search(text, j, seg_end) \
+                    and not refs.CONDITIONAL.search(left[-30:]) and not _UNTIL_HELD.search(left[-30:]):
+                out.append((base + k, j, stage, "left"))
         elif kind == "surrender":
             # into custody: 'X surrendered to the FBI', 'X self-surrendered on Monday', 'X turned himself in' (not 'surrendered his
             # passport', not a sentence begun: 'surrendered to the Bureau of Prisons')

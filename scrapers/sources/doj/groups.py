@@ -32,6 +32,11 @@ def _appositive() -> re.Pattern:
                       # naturalized U.S. citizen holding both Iranian and U.S. passports, and B')
                       r"\s*(?:a|an|the)\s+[^,;()]{1,100},(?=\s*(?:and|&)\s)|"
                       r"\s*an?\s+\d{1,2}-year[- ]old\s+[a-z][a-z’'\s-]{0,40},(?=\s*(?:(?:and|&)\s|$)))?")
+# an item of a list split by semicolons: its appositive, with no clause of its own, then ';' ('It charges A Co., Ltd.
+# (A), a chemical company based in Wuhan, China; B, also known as “C,” 34, a sales representative; D LLC, a freight
+# forwarder in Edison, New Jersey; and E, 49')
+_SEMICOLON_ITEM = re.compile(r"(?!.*\b(?:who|whom|whose|which|that|was|were|is|are|has|have|had|to|months?|years?|served)\b)"
+                             r"\s*(?:\([^()]{1,60}\))?\s*,[^;()]{1,120};\s*(?:and\s+)?")
 _BARE_NICKNAME = re.compile(r"\s*,?\s*[A-Z][\w-]*(?=\s*,)")
 _TOWN_BEFORE = re.compile(r"\s*,\s*(?:(?:age\s+|aged\s+)?\d{1,2}\s*,\s*)?(?:(?:all|both)\s+)?(?:of|from)\s+")
 _SUFFIX_AFTER = re.compile(r"^\s*,?\s*(?:Jr\.|Sr\.|II|III|IV)(?=\s*,)")
@@ -165,6 +170,9 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
         if m.candidate in out and between.strip() == "(" and scanner.text.startswith(")", m.end):
             last_end = m.end + 1   # 'Acme Chemical Co., Ltd. (Acme Chemical)': its short form
             continue
+        if m.candidate in out and m.candidate.is_company and ";" not in between and \
+                scanner.text.endswith((" a ", " an ", " the "), 0, m.start):
+            continue   # a company of the list named again inside the next one's appositive ('B, 34, a Qiyuan sales representative;')
         if between.startswith(" (") and out[-1].is_company and (close := between.find(")", 2, 44)) > 0:
             between = between[close + 1:]   # 'A Co., Ltd. (Lutai); B Co., Ltd.': A's short form, one word (no name)
         if "of" in between and PART_OF_PARENT.search(between):
@@ -183,7 +191,8 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
         if stripped.endswith(("Dr. ", "Dr.")):
             stripped = stripped[:stripped.rfind("Dr.")]   # ('X LLC; its medical director, Dr. Y, 63;': the title)
         conj = _CONJ.match(stripped)
-        if len(between) < 120 and (conj.end() == len(stripped) or describes(" " + stripped[conj.end():])):
+        if (len(between) < 120 and (conj.end() == len(stripped) or describes(" " + stripped[conj.end():]))) or \
+                (";" in between and len(between) < 160 and _SEMICOLON_ITEM.fullmatch(between)):
             if m.candidate not in out:
                 out.append(m.candidate)
             last_end = m.end

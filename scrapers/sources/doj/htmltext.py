@@ -68,13 +68,13 @@ def _inline_text(chunk: str) -> str:
 # 'of Greensboro.Batts, McCorkle and Gaines-Whitley were arrested'): a space after the full stop.
 # Only after two lower-case letters (or a digit, a closing quote or bracket), before a capital and a
 # lower-case letter: never 'U.S.Attorney', 'a.m.', 'St.Louis' or 'Ph.D.'.
-_GLUED = re.compile(r"(?<=[a-zà-ÿ][a-zà-ÿ]|[a-zà-ÿ\d][”\"’)]|\d\d)\.(?=[A-ZÀ-Þ][a-zà-ÿ])")
+_GLUED = re.compile(r"(?<=[a-zà-ÿ][a-zà-ÿ]|[a-zà-ÿ\d][”\"’)]|\d\d)\.(?=[A-ZÀ-Þ][a-zà-ÿ]|A\s[a-z])")   # (… 'States.A co-defendant')
 
 
 _GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿ]\.[”\"’])(?=[A-ZÀ-Þ][a-zà-ÿ])")   # 'said “no.”The man'
 
 
-_GLUED_HINT = re.compile(r"\.[”\"’]?[A-ZÀ-Þ][a-zà-ÿ]")   # (the cheap test: most paragraphs have none)
+_GLUED_HINT = re.compile(r"\.[”\"’]?(?:[A-ZÀ-Þ][a-zà-ÿ]|A\s[a-z])")   # (the cheap test: most paragraphs have none)
 
 
 def _unglue(text: str) -> str:

@@ -24,7 +24,7 @@ from .textscan import SENTENCE_STOP, _abbreviation_ends_at
 # a status at the start of a cell or after a bullet's dash ('Sentenced to 60 months', 'pleaded guilty')
 _STATUS_WORDS = (r"(?P<w>re-?sentenced|sentenced|time\s+served|pleaded\s+guilty|pled\s+guilty|guilty\s+plea|convicted|"
                  r"found\s+guilty|extradited|arrested|in\s+(?:federal\s+|state\s+)?custody|fugitive|at\s+large|charged|indicted)\b")
-_STATUS = re.compile(r"(?:was\s+|were\s+|has\s+been\s+)?" + _STATUS_WORDS, re.I)
+_STATUS = re.compile(r"(?:was\s+|were\s+|has\s+been\s+)?(?:(?:being\s+)?held\s+)?" + _STATUS_WORDS, re.I)   # ('– held in state custody')
 # ... and each later one in the cell, opening a sentence of it
 _STATUS_LATER = re.compile(r"(?<=\.\s)" + _STATUS_WORDS, re.I)
 _STAGE_OF = {"re-sentenced": "sentenced", "resentenced": "sentenced", "sentenced": "sentenced",

@@ -73,6 +73,9 @@ _STEMS = [
     # 'Eleven of the defendants are in custody', 'X is in federal custody', 'Two others, A and B, were already in custody'
     *((f"{verb} {already}{where}", "arrested", "held") for verb in ("is", "are", "was", "were")
       for already in ("", "already ") for where in ("in custody", "in federal custody", "in state custody")),
+    # 'X has been held in the custody of the Davidson County Sheriff’s Office since October on pending state charges',
+    # 'X is being held in state custody' (in custody on other charges: arrested; never 'held in contempt')
+    ("held in", "arrested", "held_in"),
 ]
 
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
@@ -81,7 +84,8 @@ _STEMS = [
 _SEARCH_WORDS = ("sentence", "convict", "found", "acquit", "guilty", "extradit", "arrest", "apprehended", "handed", "arraigned", "will serve", "will spend", "took",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
                  "transferred", "expelled", "mistrial", "dismissed", "placed on", "remain", "in custody", "admitted", "finding",
-                 "in federal custody", "in state custody", "trial", "awaiting sentencing", "entered", "names", "imposed")
+                 "in federal custody", "in state custody", "trial", "awaiting sentencing", "entered", "names", "imposed",
+                 "held in")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:
