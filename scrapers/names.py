@@ -135,7 +135,9 @@ def looks_like_company(name: str) -> bool:
         r"\b(?:company|trading|chemical|chemicals|pharmaceutical|pharma|technology|biotech|"
         r"biotechnology|industrial|industries|group|holdings?|enterprises?|imports?|exports?|"
         r"logistics|laboratories|laboratory|labs?|store|shop|pharmacy|services|traders?|"
-        r"international|investments?|bank|exchange|organization|cartel)\b", n))
+        r"international|investments?|bank|exchange|organization|cartel|club|resorts?|hotel|restaurant|travel|"
+        r"tours|realty|inmobiliaria|comercializadora|constructora|distribuidora|importadora|exportadora|servicios|"
+        r"transportes|farmacia|casino)\b", n))
 
 
 def similarity(a: str, b: str) -> float:

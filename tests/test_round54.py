@@ -179,3 +179,32 @@ def test_terms_split_by_semicolons_are_no_list_of_one_term():
                " sentenced for his role in a 2014 shooting.</p>", "Eight Gang Members Sentenced")
     assert all(got[n][1] in (want, None) for n, want in (("Clyde Naquan Hamp", 151), ("Zane Ernest Hamp", 84),
                                                         ("Bryant Jameek Dave", 0), ("Quinn Fish", 0)))
+
+
+def test_people_named_together_before_a_plural_verb_that_spares_or_hurts_them():
+    got = rows("<p>NEW HAVEN – Two people were charged with distributing fentanyl after nine overdoses near a shelter."
+               "</p><p>Three of them, Frank Dell, 54, Maria Salce, 31, and Ken Boyd, 47, were hospitalized; all"
+               " survived. Witnesses said the victims bought bags from Rita Vance, 29, and Omar Pike, 33, who were"
+               " arrested on Friday.</p>", "Two Charged")
+    assert got == {"Rita Vance": ("arrested", None, 29), "Omar Pike": ("arrested", None, 33)}
+    # (a plural verb that says nothing of the kind leaves the others as they were)
+    got = rows("<p>NEW YORK – Ray Romo, 32, and Efren Corona, 41, were each charged with sex trafficking of a minor.</p>",
+               "Two Charged")
+    assert got == {"Ray Romo": ("charged", None, 32), "Efren Corona": ("charged", None, 41)}
+
+
+def test_a_person_revived_after_an_overdose_is_no_defendant():
+    got = rows("<p>CANTON, Ohio – Dale Embry, 38, was sentenced to 120 months for running a fentanyl house.</p><p>On"
+               " August 14, Canton firefighters revived Jeff Pollard, 46, who had overdosed minutes after buying"
+               " fentanyl at the house.</p>", "Canton Man Sentenced")
+    assert got == {"Dale Embry": ("sentenced", 120, 38)}
+
+
+def test_two_named_with_ages_then_both_not_arrested():
+    got = rows("<p>ROANOKE, Va. – A grand jury returned an indictment charging six people.</p><p>Four of the defendants"
+               " were arrested on Tuesday. They are Javi Ruiz, 29, of Roanoke; Bri Holt, 22, of Salem; Tere Whit, 31,"
+               " of Roanoke; and Marc Petty, 27, of Vinton. The two remaining defendants, Luis Ferro, 35, and Kea"
+               " Mills, 24, both of Roanoke, have not been arrested.</p>", "Six Charged")
+    assert got == {"Javi Ruiz": ("arrested", None, 29), "Bri Holt": ("arrested", None, 22),
+                   "Tere Whit": ("arrested", None, 31), "Marc Petty": ("arrested", None, 27),
+                   "Luis Ferro": ("charged", None, 35), "Kea Mills": ("charged", None, 24)}

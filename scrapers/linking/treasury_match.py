@@ -16,8 +16,10 @@ import datetime as dt
 import re
 from collections.abc import Set as AbstractSet
 
+from rapidfuzz import fuzz
+
 from ..matching import Match, NameIndex
-from ..names import looks_like_company, name_forms, normalize_name, similarity, surname_first
+from ..names import looks_like_company, name_forms, normalize_name, similarity, strip_legal_form, surname_first
 from ..sources.treasury.candidates import Candidate
 from ..sources.treasury.html import sentence_spans
 
@@ -34,6 +36,7 @@ class ListHistory:
     """What the SDN list history says about when an entry appeared."""
 
     def __init__(self, db):
+        self._added: dict[str, list[int]] = {}
         self.rows = {r[0]: dict(zip(("uid", "first_seen", "designated_on", "source", "after", "before", "listed"), r))
                      for r in db.execute("select uid, first_seen, designated_on, designated_on_source,"
                                          " designated_after, designated_before, listed from designations")}
@@ -61,6 +64,14 @@ class ListHistory:
         if r["after"] and r["before"] and r["after"] < date <= r["before"]:
             return f"{r['after']}..{r['before']}"
         return None
+
+
+    def added_at(self, date: str) -> list[int]:
+        """The entries the list history shows added at `date` (see added_near)."""
+        got = self._added.get(date)
+        if got is None:
+            got = self._added[date] = [uid for uid in self.rows if self.added_near(uid, date)]
+        return got
 
 
 def release_lookup(index: NameIndex, written: str, *, fuzzy: bool = True) -> list[Match]:
@@ -184,7 +195,42 @@ def match_candidate(cand: Candidate, index: NameIndex, history: ListHistory, pub
     part = _part_match(cand, index)
     if part:
         return part
+    if cand.role == "designated" and (dated := _dated_match(cand, index, history, published)):
+        return dated
     return None, {"unlinked_reason": _why_unlinked(cand, index)}, []
+
+
+DATED_SCORE = 85      # rapidfuzz WRatio of the two names, legal forms left out ...
+DATED_MARGIN = 20     # ... and at least this far above any other entry added at that date
+
+
+def _dated_match(cand: Candidate, index: NameIndex, history: ListHistory, published: str):
+    """A company the release designates under another form of its name than the list's ('Wuhan Kaisheng
+    Pharmatech Co., Ltd.' for 'WUHAN KAISHENG PHARMACEUTICAL TECHNOLOGY CO., LTD.', 'Vallarta Sunset Vacation
+    Club' for 'VALLARTA SUNSET VACATIONS CLUB, S.A. DE C.V.'): the one entity the list history shows added at the
+    release's date whose name is close to it, when no other entry added then comes near. Never a person (a near
+    name of a person is too weak a link) and never an entry added at another date."""
+    added = history.added_at(published[:10])
+    if not added:
+        return None
+    written = strip_legal_form(normalize_name(cand.lookup))
+    if len(written.split()) < 2:
+        return None
+    scored = []
+    for uid in added:
+        entry = index.entries.get(uid)
+        if entry is None:
+            continue
+        score = fuzz.WRatio(written, strip_legal_form(normalize_name(entry.name)))
+        scored.append((score, uid, entry))
+    scored.sort(key=lambda x: -x[0])
+    if not scored or scored[0][0] < DATED_SCORE or scored[0][2].entity_type != "entity" or \
+            (len(scored) > 1 and scored[1][0] > scored[0][0] - DATED_MARGIN):
+        return None
+    score, uid, entry = scored[0]
+    return (Match(uid, entry.name, "fuzzy-dated", round(score / 100, 3)),
+            {"matched_form": cand.lookup, "rule": f"the only close name among the {len(added)} list entries added at the"
+             f" release's date ({history.added_near(uid, published[:10])})"}, [])
 
 
 def _why_unlinked(cand: Candidate, index: NameIndex) -> str:

@@ -171,13 +171,14 @@ BYSTANDER_RIGHT = re.compile(
     r"(?:\s*,?\s*who\s+[^,;.]{1,140},|\s*(?:a|an)\s+[^,;.]{1,60},)?\s*(?:"   # ('X, 29, who drove her to the meeting, testified', 'X, 44, a doctor, also was killed')
     r"(?:also\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:killed|wounded|injured|shot|stabbed|murdered)\b|"
     r"(?:who\s+)?(?:[^,;.]{1,60}?\s+and\s+)?(?:was|were|is|are|has|have)\s+(?:also\s+)?(?:not\s+(?:been\s+)?|never\s+(?:been\s+)?)(?:charged|arrested|indicted|prosecuted)\b"
-    r"|(?:who\s+)?(?:later\s+)?(?:testified|survived)\b|(?:who\s+)?addressed\s+the\s+court\b|told\s+the\s+(?:court|judge|jury)\b|told\s+(?:investigators|agents|officers|police|detectives)\b"
+    r"|(?:who\s+)?(?:later\s+)?(?:testified|survived|(?:had\s+)?overdosed)\b|(?:who\s+)?addressed\s+the\s+court\b|told\s+the\s+(?:court|judge|jury)\b|told\s+(?:investigators|agents|officers|police|detectives)\b"
     r"|spoke\s+(?:at|during)\s+the\s+(?:sentencing|hearing)\b|unresponsive\b|unconscious\b"
     r"|(?:found|discovered)\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:unresponsive|unconscious|dead)\b"
     r"|(?:who\s+)?(?:was|were)\s+(?:found\s+)?(?:unresponsive|unconscious|hospitalized|revived|resuscitated)\b"
     rf"|(?:the\s+)?(?:victim|decedent)[’']s\s+{_KIN}\b"
     rf"|(?:the\s+)?{_KIN}\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
 UNCHARGED_LEFT = re.compile(r"\b[Uu]nindicted\s+co-?conspirators?\s*(?:\(\w+\)\s*)?,?\s*(?:named\s+|identified\s+as\s+)?$"
+                            r"|\b(?:revived|resuscitated)\s+$"   # ('firefighters revived X, 46, who had overdosed')
                              r"|\b(?:speakers|panelists|presenters)\s+(?:was|were|included)\s+$")   # ('Among the speakers was X, 52')
 # named under a label that makes no defendant: 'Two passengers, A, 19, and B, 22,', 'Two of those
 # customers, A, 24, and B, 20, told agents' (a defendant only by a case verb of their own)
@@ -189,7 +190,7 @@ def bystander(right: str, line_left: str) -> bool:
     """Whether the words after a name (or a label before it) make the person no defendant unless a
     case verb of their own says otherwise."""
     tail = line_left[-40:]
-    return bool(BYSTANDER_RIGHT.match(right) or (("ndicted" in tail or "s w" in tail or "s i" in tail)
+    return bool(BYSTANDER_RIGHT.match(right) or (("ndicted" in tail or "s w" in tail or "s i" in tail or tail.endswith(("revived ", "resuscitated ")))
                                                   and UNCHARGED_LEFT.search(tail)) or
                 (tail.endswith(("found ", "discovered ")) and _FOUND_STATE.match(right)) or
                 (tail.endswith(", ") and (k := _KIN_BEFORE.search(tail)) is not None and

@@ -24,6 +24,7 @@ from .mentions import (
     run_names,
 )
 from .officials import (
+    BYSTANDER_RIGHT,
     NOT_THE_VICTIM,
     TOWN_AFTER,
     _may_name_office,
@@ -151,6 +152,7 @@ _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
 
 
+_PLURAL_AFTER = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?\s*,?\s*(?:all\s+|both\s+)?(?:were|have\s+been|had\s+been)\b")
 _COMMA_ONLY = re.compile(r"^\s*,\s*$")
 _RELATION = (r"(?:boyfriend|girlfriend|wife|husband|friend|son|daughter|brother|sister|mother|father|cousin|partner|"
              r"child|niece|nephew|grandson|granddaughter|roommate|neighbor|neighbour)")
@@ -325,8 +327,17 @@ class _Scanner:
             if len(group) < 2:
                 continue
             first, last = group[0].candidate, group[-1].candidate
+            # 'Three of them, A, 54, B, 31, and C, 47, were hospitalized; all survived': what the plural verb after
+            # the last name says of it (no defendant, or a victim) holds for each one
+            end = group[-1].end
+            after = _PLURAL_AFTER.match(self.text, end) is not None
+            hurt = after and self.p["victim_right"].match(self.text[end:end + 220]) is not None
+            spared = after and not hurt and BYSTANDER_RIGHT.match(self.text, end, end + 160) is not None
             for m in group:
                 c = m.candidate
+                if (hurt or spared) and not (c.official or c.is_company):
+                    c.victim = c.victim or hurt
+                    c.bystander = c.bystander or spared
                 if first.nat_from_left and c.nationality is None:
                     c.nationality, c.country_code = first.nationality, first.country_code
                     c.evidence.add("nationality")

@@ -318,8 +318,8 @@ def bare_count(before: str, clause: bool = False, noun: bool = False) -> tuple[i
     return (n, None) if n and m.group(1).lower() not in ("both", "pair", "couple", "duo", "trio") else None
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_PLURAL_FUGITIVE = re.compile(r"(?:[ \t]*,[^,.;\n]{1,100}+(?=,))?\s*,?\s+(?:who\s+)?(?:remain|are|were|have)\b")   # (an aside: ', whom …,')
+_LIST_JOIN = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2}(?=\s*,))?\s*(?:,\s*(?:and\s+)?|and\s+)")   # ('A, 35, and B')
+_PLURAL_FUGITIVE = re.compile(r"(?:[ \t]*,[^,.;\n]{1,100}+(?=,)){0,2}\s*,?\s+(?:who\s+)?(?:remain|are|were|have)\b")   # (an aside: ', whom …,'; ', 24, both of X,')
 
 
 def fugitives(text: str, mentions: list[Mention]) -> set[int]:

@@ -144,7 +144,10 @@ def extract_designees(body_html: str, blocks: list[Block] | None = None) -> list
         shorts.setdefault(short, full)
     designated = {c.name for c in cands if c.role == "designated"}
     named = {c.name for c in cands}
-    for cand in (governed_names(blocks, sentences, shorts, wordings, designated) + labelled_names(blocks, sentences, wordings)
+    # (a name the release already put forward, bold, is read as itself in a governed sentence, an organisation's
+    # too: 'OFAC redesignated Ochoa Velarde and the Ochoa Velarde Drug Trafficking Organization pursuant to E.O. 14059')
+    known = {**{normalize_name(c.lookup): c.lookup for c in cands.items}, **shorts}
+    for cand in (governed_names(blocks, sentences, known, wordings, designated) + labelled_names(blocks, sentences, wordings)
                  + collective_names(blocks, sentences, wordings) + identified_property(blocks, sentences, wordings, named)):
         cand.position = len(cands)
         cands.add(cand)

@@ -184,7 +184,8 @@ _ACTIVE = re.compile(rf"\b{_ACTOR}\s+{_ADVERB}(?:is\s+|are\s+)?{_ADVERB}"
                      r"(?:the\s+following(?:\s+[\w-]+){0,3}?\s*:\s*|the\s+)?")
 _PASSIVE = re.compile(r"\s*,?\s+(?:is|are|was|were)\s+(?:(?:also|each|both|all|additionally|today)\s+)*(?:being\s+)?"
                       r"(?:designated|sanctioned)\b(?!\s+(?:as|a|an)\b)")
-_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)")
+_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+                  r"(?:the\s+(?=[A-Z]))?")   # ('redesignated Ochoa Velarde and the Ochoa Velarde Drug Trafficking Organization')
 _APPOS = re.compile(r",\s+(?:a|an|the|his|her|its|their)\b[^,;()]{1,80}(?=,)")
 _END_OF_LIST = re.compile(r"\s*(?:[.;:)—–,]|$|(?:pursuant|for|under|as|today|on|in|who|which|because|to|and|with"
                           r"|each|both|all|is|are|was|were)\b)")
