@@ -208,3 +208,31 @@ def test_two_named_with_ages_then_both_not_arrested():
     assert got == {"Javi Ruiz": ("arrested", None, 29), "Bri Holt": ("arrested", None, 22),
                    "Tere Whit": ("arrested", None, 31), "Marc Petty": ("arrested", None, 27),
                    "Luis Ferro": ("charged", None, 35), "Kea Mills": ("charged", None, 24)}
+
+
+def test_none_of_the_three_has_been_convicted():
+    got = rows("<p>DETROIT – Three people were charged in a criminal complaint with distributing fentanyl.</p><p>Charged"
+               " in the complaint are Deon Kincy, 29, of Detroit; Ali Norr, 23, of Inkster; and Mark Petty, 35, of"
+               " Dearborn Heights. Kincy and Norr were arrested during the searches. Petty has not been arrested.</p>"
+               "<p>The complaint contains allegations only; none of the three has been convicted.</p>", "Three Charged")
+    assert got == {"Deon Kincy": ("arrested", None, 29), "Ali Norr": ("arrested", None, 23),
+                   "Mark Petty": ("charged", None, 35)}
+
+
+def test_a_companys_short_form_in_quotes_and_its_staff_after_semicolons():
+    got = rows("<p>MIAMI – A grand jury returned an indictment charging a chemical company based in China and two of its"
+               " managers.</p><p>Charged are Zhejiang Ficticio Biotechnology Co., Ltd. (“Ficticio Biotech”); its sales"
+               " manager, Liang Wei, 36; and its general manager, Fang Qing, 41, both citizens of China. Liang was"
+               " arrested on Aug. 9 at Miami International Airport. Fang remains in China.</p>",
+               "Chinese Company and Two Managers Charged; Sales Manager Arrested in Miami")
+    assert got == {"Zhejiang Ficticio Biotechnology Co., Ltd.": ("charged", None, None), "Liang Wei": ("arrested", None, 36),
+                   "Fang Qing": ("charged", None, 41)}
+
+
+def test_a_cartel_called_a_family_and_a_student_who_died():
+    got = rows("<p>WASHINGTON – Two alleged leaders of La Nueva Familia Michoacana were expelled from Mexico today.</p>"
+               "<p>Anselmo Cruz Baños, 61, is an alleged financial operator for La Nueva Familia Michoacana. He is charged"
+               " in the Southern District of California with laundering fentanyl proceeds.</p><p>“Last month I met the"
+               " parents of Nolan Brightwell, a 19-year-old college student in Tucson who died after taking a single"
+               " pill,” the Administrator said.</p>", "Cartel Leader Expelled")
+    assert set(got) == {"Anselmo Cruz Baños"}

@@ -120,7 +120,7 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         base = max(s_start, i - 80)
         left = text[base:i]
         seg_end = s_end
-        if ("not" in left or "never" in left or "either" in left or "one " in left[-16:]) and _NEGATED.search(left):
+        if ("not" in left or "never" in left or "either" in left or "none" in left or "one " in left[-16:]) and _NEGATED.search(left):
             continue  # 'indicted but not yet arrested', 'has not been charged', 'and neither was charged'
         if kind == "be":
             k = _be_start(left)
@@ -313,7 +313,7 @@ _UNMADE = re.compile(r"(?:\bwarrants?\b[^.;]{0,40}?\bfor|\bleading\s+to|\bseek(?
 # ('a guilty verdict against X', 'returned a guilty verdict on March 19, 2025, against X')
 _LEFT_VERDICT = re.compile(r"\bverdicts?\s+(?:(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4}),?\s+)?"
                            r"(?:\w+\s+){0,2}$", re.I)
-_NEGATED = re.compile(r"\b(?:(?:not|never)\s+(?:yet\s+)?|(?:neither|none|no\s+one)(?:\s+of\s+(?:them|which|whom))?\s+(?:was|were|has|have|is)\s+)(?:been\s+|be\s+)?$", re.I)
+_NEGATED = re.compile(r"\b(?:(?:not|never)\s+(?:yet\s+)?|(?:neither|none|no\s+one)(?:\s+of\s+(?:them|which|whom|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|defendants)(?:\s+defendants)?))?\s+(?:was|were|has|have|is)\s+)(?:been\s+|be\s+)?$", re.I)
 _TO_BE = re.compile(r"\bbe\s+$")
 _INTO_CUSTODY = re.compile(r"\s+(?:[\w’'.-]+\s+){1,5}?into\s+(?:federal\s+)?custody\b")
 _NOT_GUILTY = re.compile(r"(?:(?!guilty)[^.;]){0,80}?\bnot\s+guilty\b")

@@ -167,8 +167,9 @@ def conjoined(scanner: _Scanner, pool: list[Mention], first: Mention, forward: b
     last_end = first.end
     for m in pool[i + 1:]:
         between = scanner.text[last_end:m.start]
-        if m.candidate in out and between.strip() == "(" and scanner.text.startswith(")", m.end):
-            last_end = m.end + 1   # 'Acme Chemical Co., Ltd. (Acme Chemical)': its short form
+        if m.candidate in out and between.strip() in ("(", "(“", "(\"") and \
+                (close := next((len(c) for c in (")", "”)", "\")") if scanner.text.startswith(c, m.end)), 0)):
+            last_end = m.end + close   # 'Acme Chemical Co., Ltd. (Acme Chemical)', '… (“Acme”)': its short form
             continue
         if m.candidate in out and m.candidate.is_company and ";" not in between and \
                 scanner.text.endswith((" a ", " an ", " the "), 0, m.start):

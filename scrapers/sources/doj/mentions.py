@@ -69,7 +69,7 @@ case cases regional sales director directors manager managers executive executiv
 co-founder ceo cfo coo chairman chairwoman employee employees pharmacist pharmacists physician physicians nurse nurses
 practitioner practitioners paramedic paramedics surgeon surgeons anesthesiologist psychiatrist chiropractor therapist
 doctor doctors coalition foundation alliance council committee institute academy clinic prison penitentiary
-correctional facility institution jail club crew crips gangsters kings disciples brotherhood family families
+correctional facility institution jail club crew crips gangsters kings disciples brotherhood family families familia
 nation nations operations lords outlaws motorcycle manufacturer manufacturers distributor distributors supplier
 suppliers dealer dealers trafficker traffickers leader leaders member members target targets engineer engineers
 pilot pilots broker brokers accountant lawyer lawyers consultant contractor dentist chemist trader banker courier

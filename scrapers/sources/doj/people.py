@@ -60,7 +60,7 @@ def _patterns() -> dict:
         # ('X, 31, of St. Paul, died after …', 'X, a 19-year-old Shiprock man, was found dead')
         # ('X, 19, a Kennesaw college student, died', 'a Billings man, X, died', 'X was pronounced dead')
         "victim_right": re.compile(rf"^(?:\s*,\s*\d{{1,2}}\s*,)?{TOWN_AFTER}?"
-                                   r"(?:\s*,?\s*(?:a|an)\s+[^,;.]{1,60}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,)?"   # ('a 19-year-old from Tacoma, Washington,')
+                                   r"(?:\s*,?\s*(?:a|an)\s+[^,;.]{1,60}?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,|(?=\s+who\s)))?"   # ('a 19-year-old from Tacoma, Washington,'; '… in Tucson who died')
                                    # (never a defendant who died: 'A third defendant, X, died in custody')
                                    r",?\s*(?:who\s+)?(?:later\s+)?(?:died(?!\s+(?:in\s+(?:custody|jail|prison)|before|while|awaiting|pending))|"
                                    r"overdosed|passed\s+away|was\s+(?:found|pronounced)\s+dead|"
@@ -241,7 +241,7 @@ class _Scanner:
                 continue
             before = self.mentions[k - 1] if k else None
             if before is not None and before.is_company and \
-                    text[before.end:mention.start] in (" (", "(") and text.startswith(")", mention.end):
+                    text[before.end:mention.start] in (" (", "(", " (“", ' ("') and text.startswith((")", "”)", '")'), mention.end):
                 # 'Acme Chemical Co., Ltd. (Acme Chemical)': the company's short form, here and later
                 mention.candidate = self.aliases[mention.key] = before.candidate
                 continue
