@@ -236,3 +236,38 @@ def test_a_cartel_called_a_family_and_a_student_who_died():
                " parents of Nolan Brightwell, a 19-year-old college student in Tucson who died after taking a single"
                " pill,” the Administrator said.</p>", "Cartel Leader Expelled")
     assert set(got) == {"Anselmo Cruz Baños"}
+
+
+def test_named_in_an_indictment_and_a_plea_of_not_guilty():
+    got = rows("<p>KNOXVILLE – Two brothers pleaded guilty and a third awaits trial.</p><p>Caleb Whit, 29, Jonah Whit,"
+               " 25, and Isaac Whit, 22, were named in a four-count indictment returned in September 2022. On March 7,"
+               " 2023, Caleb and Jonah each pleaded guilty to conspiracy to distribute fentanyl.</p><p>Isaac has pleaded"
+               " not guilty, and his trial is scheduled for May 2023.</p>", "Two Brothers Plead Guilty")
+    assert got == {"Caleb Whit": ("pleaded_guilty", None, 29), "Jonah Whit": ("pleaded_guilty", None, 25),
+                   "Isaac Whit": ("charged", None, 22)}
+
+
+def test_a_company_named_again_without_its_legal_form_and_its_founder():
+    got = rows("<p>SAN DIEGO – The founder of a Chula Vista trucking company was sentenced today to 135 months in federal"
+               " prison for smuggling fentanyl, and the company itself pleaded guilty.</p><p>Ernesto Ocaña Ruiz, 61,"
+               " president of Ocaña Family Freight, LLC, was sentenced by U.S. District Judge Mara Quin.</p><p>Also"
+               " today, Ocaña Family Freight, acting through a corporate representative, pleaded guilty to conspiracy to"
+               " import fentanyl.</p>", "Trucking Company Owner Sentenced and Family Company Pleads Guilty")
+    assert got == {"Ernesto Ocaña Ruiz": ("sentenced", 135, 61), "Ocaña Family Freight, LLC": ("pleaded_guilty", None, None)}
+
+
+def test_a_woman_and_her_two_sons_named_after_the_lead():
+    got = rows("<p>CLEVELAND – A Cleveland woman and her two adult sons were sentenced this week for running a fentanyl"
+               " business out of the family’s home.</p><p>Dena Harr, 54, and her sons, Marq Harr, 31, and Ty Harr, 27,"
+               " each pleaded guilty earlier this year to conspiracy to distribute fentanyl.</p>", "Mother and Sons Sentenced")
+    assert got == {"Dena Harr": ("sentenced", None, 54), "Marq Harr": ("sentenced", None, 31),
+                   "Ty Harr": ("sentenced", None, 27)}
+
+
+def test_a_pronoun_after_the_sentence_its_person_opens():
+    got = rows("<p>HOUSTON – A 45-year-old Mexican national has been extradited to face charges that he led a family"
+               " network that moved fentanyl.</p><p>Hector Salas Cano, of Reynosa, Tamaulipas, arrived in Houston on"
+               " Oct. 18 and first appeared in court today before U.S. Magistrate Judge Ophelia N. Brandt. He is charged"
+               " in a 2021 indictment with conspiracy to import fentanyl.</p><p>His brother, Ruben Salas Cano, 39, was"
+               " previously sentenced to 168 months.</p>", "Alleged Leader Extradited")
+    assert got == {"Hector Salas Cano": ("extradited", None, 45), "Ruben Salas Cano": ("sentenced", 168, 39)}

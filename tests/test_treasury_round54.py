@@ -75,3 +75,20 @@ def test_never_a_dated_link_to_an_entry_listed_before(run_cli, workdir, tmp_path
         assert conn.execute("select count(*) from press_release_designations where match_method = 'fuzzy-dated'").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_todays_action_targets_the_following_as_a_list_and_inline():
+    listed = ("<p>WASHINGTON — Today, OFAC sanctioned three Honduran nationals and two companies that keep a cocaine"
+              " route open. Today’s action is taken pursuant to E.O. 14059.</p><h3>TODAY’S ACTION</h3>"
+              "<p>Today’s action targets the following individuals and entities:</p><ul><li>Kevin Alexis Ficticio Paz, a"
+              " Honduran national and the younger son of the leader, who coordinates drug flights;</li><li>Dilcia"
+              " Marisol Inventada Reyes, a Honduran national and his wife, who manages the cash;</li><li>Transportes y"
+              " Fletes Irreales Atlántida, S. de R.L., a La Ceiba trucking company managed by Inventada Reyes; and</li>"
+              "<li>Hotel y Restaurante Brisas Supuestas, S. de R.L., a hotel near Tela.</li></ul>")
+    got = roles(listed)
+    want = {"Kevin Alexis Ficticio Paz", "Dilcia Marisol Inventada Reyes",
+            "Transportes y Fletes Irreales Atlántida, S. de R.L.", "Hotel y Restaurante Brisas Supuestas, S. de R.L."}
+    assert {n for n, r in got.items() if r == "designated"} == want
+    inline = listed.replace("</p><ul><li>", " ").replace("</li><li>", " ").replace("</li></ul>", "</p>")
+    got = roles(inline)
+    assert {n for n, r in got.items() if r == "designated"} == want

@@ -34,6 +34,8 @@ _IMPOSED_TERM = re.compile(r"\s+(?:an?\s+|the\s+)?(?:total\s+(?:of\s+)?|sentence
 _CUSTODY_AFTER = re.compile(r"\s+(?:(?:state|federal|county|local|pretrial)\s+)?custody\b|\s+the\s+custody\s+of\b|"
                             r"\s+(?:the\s+)?(?:[A-Z][\w.’']*\s+){1,4}(?:Jail|Detention\s+(?:Center|Facility)|Corrections?\s+Center|"
                             r"Correctional\s+(?:Center|Facility|Institution))\b")
+_CHARGING_PAPER = re.compile(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:indictment|complaint|criminal\s+information)\b")
+_PLEADED_NOT = re.compile(r"\b(?:pleaded|pled|pleads|plead|entered\s+(?:a\s+)?pleas?\s+of)\s+not\s+$")
 _IF_UNTIL = re.compile(r"\b(?:[Uu]nless|[Uu]ntil|[Ii]f)\b[^.;]{0,100}$")   # (a plea that may come)
 _JURY_LEFT = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:federal\s+)?(?:jury|jurors|[Jj]udge|court)\b[^.;:]*?\b(?:before|after|in|by)\s+$")
 _GUILTY_AFTER = re.compile(r"\s+[A-Z][^\n]{0,300}?\s+(not\s+)?guilty\b")   # (within the sentence: abbreviations, lists)
@@ -121,6 +123,8 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
         left = text[base:i]
         seg_end = s_end
         if ("not" in left or "never" in left or "either" in left or "none" in left or "one " in left[-16:]) and _NEGATED.search(left):
+            if kind == "guilty" and (nm := _PLEADED_NOT.search(left)) is not None:
+                out.append((base + nm.start(), j, "charged", "left"))   # 'X has pleaded not guilty' (arraigned: charged)
             continue  # 'indicted but not yet arrested', 'has not been charged', 'and neither was charged'
         if kind == "be":
             k = _be_start(left)
@@ -239,6 +243,12 @@ def _events_in(text: str, spans: list[tuple[int, int]], year: int | None = None,
             if not refs.CONDITIONAL.search(left[-30:]) and not vocab.HELD_OTHERWISE.match(text, j, seg_end) and \
                     not _UNTIL_HELD.search(left[-30:]):   # ('We will keep looking for him until he is in custody')
                 out.append((i, j, stage, "left"))
+        elif kind == "named_in":
+            k = _be_start(left)
+            if k is not None and _CHARGING_PAPER.match(text, j, seg_end):
+                hist = _history(text, base, k, j, stage, year, s_start)
+                if hist is not True:
+                    out.append((base + k, j, stage, "who" if hist else "left"))
         elif kind == "held_in":
             k = _be_start(left)
             if k is not None and _CUSTODY_AFTER.match(text, j, seg_end) and not vocab.HELD_OTHERWISE.search(text, j, seg_end) \

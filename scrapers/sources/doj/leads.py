@@ -16,7 +16,7 @@ _NOUNS = (r"man|woman|resident|national|citizen|teen|teenager|leader|member|owne
           r"distributor|supplier|courier|pharmacist|physician|doctor|nurse|felon|fugitive|native|immigrant|kingpin|"
           r"chemist|businessman|businesswoman|inmate|veteran|father|mother|grandmother|grandfather|president|executive|"
           r"employee|officer|deputy|agent|attorney|lawyer|technician|driver|trucker|firefighter|paramedic|soldier|dentist|"
-          r"broker|launderer|smuggler|vendor|boss|commander|lieutenant|administrator|financier")
+          r"broker|launderer|smuggler|vendor|boss|commander|lieutenant|administrator|financier|founder|co-founder")
 # 'A Wichita man', 'A 38-year-old Houston resident', 'A resident of Phoenix, Arizona,', 'The leader of a ring'
 # (never 'a second man', 'another defendant', 'a co-defendant', 'a juvenile')
 # (a full stop only of an abbreviation inside a description: 'A St. Louis man', 'A U.S. citizen')
@@ -55,10 +55,19 @@ _COUNT_SUBJECT = re.compile(
     rf"{_NO_STOP}{{0,160}}$")
 
 
+# 'A Cleveland woman and her two adult sons': one person and a count of kin, the whole subject
+_ONE_AND_KIN = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*[–—-]+\s*)?(?:An?)\s+(?:[A-Z][\w-]*\s+){0,2}?(?:man|woman|mother|father)\s+"
+                          r"and\s+(?:his|her)\s+(?P<n>two|three|four)\s+(?:adult\s+|teenage\s+|grown\s+)?"
+                          r"(?:sons|daughters|children|brothers|sisters|nephews|cousins)\s*$")
+_ONE_MORE = {"two": "three", "three": "four", "four": "five"}
+
+
 def count_subject(before: str) -> str | None:
     """A count of described people as a whole subject clause, written as lead_group counts it
     (' two people'), or None."""
     m = _COUNT_SUBJECT.match(before)
+    if m is None and (k := _ONE_AND_KIN.match(before)) is not None:
+        return f" {_ONE_MORE[k.group('n')]} people"
     return f" {m.group('n').lower()} people" if m else None
 
 

@@ -15,6 +15,8 @@ from .described import _AGE_LABEL, _DEGREES, PLACE, _add_aka, read_described
 from .districts import geo
 from .headers import inverted_names
 from .mentions import (
+    _LEGAL_RX,
+    LEGAL,
     NAME_RUN_RX,
     _article_before,
     _attributive,
@@ -265,6 +267,7 @@ class _Scanner:
             self._company_short_forms()
         if company_spans:
             self._company_prefixes()
+            self._company_bare_names()
         self._propagate_officials()
         # then, by the caller: surnames.merge_short_forms, then propagate_groups
 
@@ -294,6 +297,36 @@ class _Scanner:
                     taken.add((f.start, f.end))
             self.mentions.sort(key=lambda x: x.start)
             self._starts_cache = [x.start for x in self.mentions]
+
+    def _company_bare_names(self) -> None:
+        """'Ocampo Family Freight, LLC' first, 'Ocampo Family Freight, acting through a corporate representative, pleaded
+        guilty' later: a company's name of two words or more without its legal form names it wherever it stands whole
+        (not where the scan already reads a name, not in a possessive)."""
+        text = self.text
+        found: list[Mention] = []
+        seen: set[str] = set()
+        for m in self.mentions:
+            legal = list(_LEGAL_RX.finditer(m.name)) if m.is_company and m.full else []
+            base = m.name[:legal[-1].start()].rstrip(" ,") if legal else ""
+            if len(base.split()) < 2 or base in seen or base.lower().startswith("the "):
+                continue
+            seen.add(base)
+            for w in re.compile(rf"(?<![\w’'-]){re.escape(base)}(?![\w-])(?![’']s\b)(?!,?\s*(?:{LEGAL}))").finditer(text, m.end):
+                found.append(Mention(w.start(), w.end(), base, normalize_name(base), is_company=True, full=False,
+                                     candidate=m.candidate))
+        if found:
+            spans = sorted((x.start, x.end) for x in self.mentions)
+            starts = [a for a, _ in spans]
+            added = False
+            for f in found:
+                k = bisect.bisect_right(starts, f.end - 1) - 1
+                if k >= 0 and spans[k][1] > f.start:
+                    continue   # (the scan read a name there: it stays)
+                self.mentions.append(f)
+                added = True
+            if added:
+                self.mentions.sort(key=lambda x: x.start)
+                self._starts_cache = [x.start for x in self.mentions]
 
     def _company_prefixes(self) -> None:
         """'Sonoran Crossline Freight LLC, a trucking company … Sonoran Crossline is charged': a name of two words or

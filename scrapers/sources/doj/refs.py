@@ -12,7 +12,7 @@ from ...names import surname_first
 from .groups import other_count
 from .officials import NAME_POSSESSIVE
 from .people import Candidate, Mention
-from .textscan import _SENT_END_TEXT, ascii_bytes, lower_for_ci
+from .textscan import _SENT_END_TEXT, _sentence_spans_at, ascii_bytes, lower_for_ci
 
 _COUNT_WORDS = {"both": 2, "pair": 2, "couple": 2, "duo": 2, "trio": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -145,7 +145,31 @@ def recent_defendant(mentions: list[Mention], starts: list[int], pos: int, text:
         if _defendant_like(c):
             return (_subject_before_pair(text, mentions, k) or _subject_of_relative(text, mentions, k) if text else None) or c
         k -= 1
-    return None
+    return _subject_just_before(mentions, starts, pos, text) if text else None
+
+
+def _subject_just_before(mentions: list[Mention], starts: list[int], pos: int, text: str) -> Candidate | None:
+    """'X, of Reynosa, arrived in Houston on Oct. 18 and appeared before Judge Y. He is charged …': with no one
+    named before who is known as a defendant, the person whose name opens the sentence right before the
+    pronoun's, in its paragraph (never an official, a victim, a witness or a company)."""
+    line = text.rfind("\n", max(0, pos - 800), pos) + 1
+    lo = max(line, pos - 800)   # (two sentences at most, read in a bounded window: linear on a body with no stops)
+    if bisect.bisect_left(starts, lo) >= bisect.bisect_left(starts, pos):
+        return None   # (no name in the window)
+    window = text[lo:pos + 1]
+    spans = _sentence_spans_at(window, [len(window) - 1])   # (abbreviations read: 'Oct. 18', 'Ophelia N. Brandt')
+    if len(spans) < 2 or (lo > line and len(spans) < 3):
+        return None   # (the pronoun's sentence opens its paragraph, or the sentence before it is not whole here)
+    before, start = spans[-2][0] + lo, spans[-1][0] + lo
+    while before < start and text[before].isspace():
+        before += 1
+    k = bisect.bisect_left(starts, before)
+    if k >= len(mentions) or mentions[k].start >= start or not opens_sentence(text, mentions[k].start):
+        return None
+    c = mentions[k].candidate
+    if c.official or c.victim or c.speaker or c.bystander or c.buyer or c.is_company or not mentions[k].full:
+        return None
+    return c
 
 
 # 'Roe’s girlfriend, Jane Poe, 30, delivered the drugs. She pleaded guilty …': a relative named as the

@@ -76,6 +76,8 @@ _STEMS = [
     # 'X has been held in the custody of the Davidson County Sheriff’s Office since October on pending state charges',
     # 'X is being held in state custody' (in custody on other charges: arrested; never 'held in contempt')
     ("held in", "arrested", "held_in"),
+    # 'A, B and C were named in a four-count indictment returned in September' (charged)
+    ("named in", "charged", "named_in"),
 ]
 
 # _STEMS by the word searched for ('sentence' also finds 'sentenced', 'resentenced' and 'sentences
@@ -85,7 +87,7 @@ _SEARCH_WORDS = ("sentence", "convict", "found", "acquit", "guilty", "extradit",
                  "detained", "taken into", "surrender", "turned", "charg", "indicted", "against", "ordered", "receive",
                  "transferred", "expelled", "mistrial", "dismissed", "placed on", "remain", "in custody", "admitted", "finding",
                  "in federal custody", "in state custody", "trial", "awaiting sentencing", "entered", "names", "imposed",
-                 "held in")
+                 "held in", "named in")
 
 
 def _stem_searches() -> list[tuple[bytes, str, list[tuple[bytes, int, str, str]]]]:

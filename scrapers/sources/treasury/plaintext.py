@@ -43,6 +43,8 @@ _ORG_WORDS = {"department", "office", "treasury", "ofac", "government", "executi
 
 def _introduces_list(text: str) -> bool:
     text = text.strip()
+    if text.endswith(":") and _TODAYS_ACTION.search(text):
+        return True   # 'Today’s action targets the following individuals and entities:'
     return text.endswith(":") and bool(re.search(r"\b(?:designat|sanction)\w*", text, re.I)) and bool(
         CURRENT_RE.search(text) or WEAK_CURRENT_RE.search(text)) and not HIST_NAME_RE.search(text)
 
@@ -187,6 +189,12 @@ _PASSIVE = re.compile(r"\s*,?\s+(?:is|are|was|were)\s+(?:(?:also|each|both|all|a
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
                   r"(?:the\s+(?=[A-Z]))?")   # ('redesignated Ochoa Velarde and the Ochoa Velarde Drug Trafficking Organization')
 _APPOS = re.compile(r",\s+(?:a|an|the|his|her|its|their)\b[^,;()]{1,80}(?=,)")
+# (in a list split by semicolons, an item's description runs to its semicolon: 'A, a Honduran national and the
+# younger son of B, who coordinates …; C, …')
+_APPOS_TO_SEMICOLON = re.compile(r",\s+(?:a|an|the|his|her|its|their)\b[^;()]{1,240}(?=;)")
+# 'Today’s action targets the following individuals and entities: A, …; B, …; and C, …' (the list is today's designees)
+_TODAYS_ACTION = re.compile(r"\b(?:[Tt]oday[’']s|[Tt]his)\s+action\s+(?:targets|designates|sanctions|includes)\s+"
+                            r"the\s+following(?:\s+[\w-]+){0,4}?\s*:\s*")
 _END_OF_LIST = re.compile(r"\s*(?:[.;:)—–,]|$|(?:pursuant|for|under|as|today|on|in|who|which|because|to|and|with"
                           r"|each|both|all|is|are|was|were)\b)")
 _LEADING_NOUNS = {"brothers", "brother", "sisters", "sister", "siblings", "cousins", "cousin", "spouses", "father",
@@ -213,9 +221,12 @@ def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], 
         q = m.end()
         for _, pe in paren_groups(text, q):
             q = pe
+        q0 = q
         ap = _APPOS.match(text, q)
         if ap:
             q = ap.end()
+        if ";" in text[q:q + 250] and not _named_next(text, q, limit) and (semi := _APPOS_TO_SEMICOLON.match(text, q0)):
+            q = semi.end()
         items.append((m.start(), m.end()))
         end = q
         sep = _SEP.match(text, q)
@@ -225,6 +236,12 @@ def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], 
     if items and not _END_OF_LIST.match(text, end):
         items.pop()
     return items, end
+
+
+def _named_next(text: str, q: int, limit: int) -> bool:
+    """Whether a separator and a name follow at q."""
+    sep = _SEP.match(text, q)
+    return sep is not None and (_NAME_EU.match(text, sep.end(), limit) or NAME_RX.match(text, sep.end(), limit)) is not None
 
 
 def _clean_item(text: str) -> str:
@@ -327,6 +344,10 @@ def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str],
     known as designated (bold), not read again."""
     out: list[Candidate] = []
     for bi, text, s, e in prose_sentences(blocks, sentences):
+        listed = _TODAYS_ACTION.search(text, s, e)
+        if listed is not None:
+            out += _todays_action_items(text, listed, e, shorts, bi, clean_sentence(text[s:e]))
+            continue
         if not _DESIGNATION_WORD.search(text, s, e):
             continue
         found: list[tuple[int, int]] = []
@@ -364,6 +385,19 @@ def governed_names(blocks: list[Block], sentences: dict, shorts: dict[str, str],
                                  sentence=cleaned, mentions=[(bi, a, b)],
                                  # ('Salas Inzunza' for 'Rigoberto Salas Inzunza': its authorities are read by it)
                                  short_forms=[written] if written != name and written in name else []))
+    return out
+
+
+def _todays_action_items(text: str, listed: re.Match, e: int, shorts: dict[str, str], bi: int,
+                         sentence: str) -> list[Candidate]:
+    """The names listed after 'Today’s action targets the following individuals and entities:' (designated today)."""
+    out = []
+    for a, b in _name_list(text, listed.end(), e)[0]:
+        name = _resolve(text[a:b], shorts)
+        if name:
+            out.append(Candidate(name=name, lookup=strip_quotes(name), markup="text", role="designated",
+                                 decided="current", reason="listed under 'Today’s action targets the following …:'",
+                                 sentence=sentence, mentions=[(bi, a, b)]))
     return out
 
 
