@@ -271,3 +271,44 @@ def test_a_pronoun_after_the_sentence_its_person_opens():
                " in a 2021 indictment with conspiracy to import fentanyl.</p><p>His brother, Ruben Salas Cano, 39, was"
                " previously sentenced to 168 months.</p>", "Alleged Leader Extradited")
     assert got == {"Hector Salas Cano": ("extradited", None, 45), "Ruben Salas Cano": ("sentenced", 168, 39)}
+
+
+def test_a_count_after_a_dateline_with_a_colon_is_a_lead():
+    got = rows("<p>BANGOR, Maine: Two men pleaded guilty Thursday in U.S. District Court in Bangor to conspiring to"
+               " distribute fentanyl.</p><p>Shane Doyle, 31, of Brewer, and Ramón Polo, 29, of Lawrence, Massachusetts,"
+               " each face up to 20 years in prison.</p><p>A third defendant, Trina Bouch, 44, of Old Town, pleaded"
+               " guilty in December 2023 and is awaiting sentencing.</p>", "Two men plead guilty")
+    assert got == {"Shane Doyle": ("pleaded_guilty", None, 31), "Ramón Polo": ("pleaded_guilty", None, 29),
+                   "Trina Bouch": ("pleaded_guilty", None, 44)}
+
+
+def test_a_name_in_capitals_before_its_description():
+    got = rows("<p>NEW YORK – The U.S. Attorney announced an indictment charging HUBEI FICTICIO CO., LTD. with importing"
+               " fentanyl precursors.  ANDREI VOLKOV, a broker who allegedly arranged purchases from the company for"
+               " customers in Mexico, was arrested this morning in Queens.</p>", "Company and Broker Charged")
+    assert got.get("ANDREI VOLKOV") == ("arrested", None, None)
+
+
+def test_those_in_custody_are_a_list_of_arrests():
+    got = rows("<p>HOUSTON – Authorities have taken four people into custody following the unsealing of an indictment."
+               "</p><p>A grand jury returned the indictment Feb. 14. It was unsealed upon the arrests. Those in custody"
+               " are:</p><ul><li>Jesús Ochoa Ruelas, 41, Pharr;</li><li>Ramiro Treviño, 36, Houston;</li><li>Yesenia"
+               " Olvera, 33, Houston; and</li><li>Luis Saucedo, 25, Pasadena.</li></ul>", "Four Charged")
+    assert got == {"Jesús Ochoa Ruelas": ("arrested", None, 41), "Ramiro Treviño": ("arrested", None, 36),
+                   "Yesenia Olvera": ("arrested", None, 33), "Luis Saucedo": ("arrested", None, 25)}
+
+
+def test_the_indictment_with_an_aside_names_a_company_and_its_staff():
+    got = rows("<p>SALT LAKE CITY – A pill-press company, its owner and an employee were indicted.</p><p>The indictment,"
+               " returned on August 11 and unsealed Tuesday, names Wasatch Press Supply LLC (Wasatch Press), of Orem;"
+               " its owner, Garrett Ash, 46, of Orem; and its sales manager, Kris Halvor, 31, of Lindon. Ash was"
+               " arrested on Tuesday.</p>", "Company, Owner and Employee Indicted")
+    assert got == {"Wasatch Press Supply LLC": ("charged", None, None), "Garrett Ash": ("arrested", None, 46),
+                   "Kris Halvor": ("charged", None, 31)}
+
+
+def test_the_second_term_after_the_firsts_supervised_release():
+    got = rows("<p>BANGOR, Maine – Two Bronx men were sentenced for trafficking fentanyl.</p><p>Judge Ted Merri sentenced"
+               " Desmond Alva, 31, to 84 months in prison and four years of supervised release, and Kelvin Rutt, 27, to"
+               " 70 months in prison and three years of supervised release.</p>", "Two Sentenced")
+    assert got == {"Desmond Alva": ("sentenced", 84, 31), "Kelvin Rutt": ("sentenced", 70, 27)}

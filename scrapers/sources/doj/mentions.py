@@ -361,6 +361,8 @@ CAPS_NAME_RX = re.compile(
     # ('Their co-defendant, ROBERTO ABREU, was convicted')
     r",[ \t]+(?:who|which|operated|ran|managed|owned|sold|supplied|distributed|used|led|directed|was|were|"
     r"has|had|pleaded|pled|is|remains)\b|"
+    # a description after it ('ANDREI VOLKOV, a broker who allegedly arranged …, was arrested')
+    r",[ \t]+(?:a|an)[ \t]+[a-z][a-z’'\t -]{1,40}?(?:,|[ \t]+who\b)|"
     # the subject with its town and no age ('BRANDON ROE, of Joliet, pleaded guilty')
     r",[ \t]+(?:of|from)[ \t]+[A-Z][^,\n]{1,40},(?:[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?,)?[ \t]+"
     r"(?:was|were|has|have|had|pleaded|pled|is|are|remains?)\b))")

@@ -169,6 +169,8 @@ def list_items(text: str, mentions: list[Mention], events: list[tuple[int, int, 
                 "extradited" if _EXTRADITED_NOUN.search(text, intro_start, pos) else "charged"   # 'The defendants and their sentences are:'
         elif _SENTENCES_FOLLOW.search(text, intro_start, pos):
             stage = "sentenced"   # 'Each pleaded guilty. Judge X imposed the following sentences:' (terms follow)
+        elif stage is None and (m := _THOSE_HELD.search(text, intro_start, pos)):
+            stage = "charged" if m.group(1) else "arrested"   # 'Those in custody are:', 'Those still at large are:'
         if stage is None and _VICTIMS_INTRO.search(text, intro_start, pos):
             _victim_items(text, items, mentions, starts)   # '… residents lost to overdoses, among them:' and names
             continue
@@ -337,6 +339,9 @@ _FOLLOWING_TOLD = re.compile(r"\b[Tt]he\s+following\s+(?:\d{1,3}\s+|[a-z]+\s+)?(
                              r"indicted|convicted|expelled|transferred)\b[^:\n]{0,80}$")
 _SENTENCES_FOLLOW = re.compile(r"\b(?:imposed|handed\s+down|announced)\s+the\s+following\s+(?:sentences|(?:prison\s+)?terms)(?:\s+[^.:\n]{1,50})?\s*$",
                                re.I)   # ('… imposed the following sentences between February and June 2025:')
+_THOSE_HELD = re.compile(r"\b(?:Those|The\s+(?:defendants|people|individuals))\s+(?:now\s+|already\s+|still\s+)?"
+                         r"(?:(at\s+large|not\s+(?:yet\s+)?(?:arrested|in\s+custody))|in\s+(?:federal\s+|state\s+)?custody|"
+                         r"arrested|detained)\s+(?:are|were|include)\s*:?\s*$")
 _TERMS_NOUN = re.compile(r"\bsentences\b|\bprison\s+terms\b|\bterms\s+(?:of\s+imprisonment\s+)?imposed\b", re.I)   # ('The defendants
 # and the prison terms imposed by Judge X are:')
 _EXTRADITED_NOUN = re.compile(r"\bextradited\s+(?:defendants|individuals|fugitives|people|persons)\b", re.I)   # 'The extradited defendants are'

@@ -192,7 +192,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         if n_of_m and stage == "arrested":
                             counted.append((stage, (*n_of_m, e_start)))   # (where: 'Six of the seven defendants named')
                     elif plural and (n_of_m := refs.bare_count(before, clause=True, noun=True)) and \
-                            (stage == "arrested" or (n_of_m[0] or 0) < len(default_subjects)):
+                            (stage == "arrested" or ((n_of_m[0] or 0) < len(default_subjects) and
+                                                     not descr.count_subject(before))):   # ('Two men pleaded guilty': a lead)
                         if stage == "arrested":
                             counted.append((stage, n_of_m))   # 'Four were arrested Tuesday; one remains a fugitive'
                         prev_counted = True   # ('… and three of them have been sentenced': some, named elsewhere)
@@ -221,9 +222,9 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                     elif len(default_subjects) > 1 and (plural or _PLED.match(text, e_start, e_end)) and \
                             generic_group(before, len(default_subjects)):   # ('two Lafayette men pleaded guilty')
                         subjects = default_subjects  # 'A Dominican national and a Lawrence man were arrested'
-                    elif plural and not described and (pair := descr.pair_subject(before)):
+                    elif not described and (pair := descr.pair_subject(before)):   # (a pair is plural: 'pleaded')
                         leads.append((stage, e_start, e_end, s_end, pair.group(0)))   # 'A Daly City husband and wife were'
-                    elif plural and not described and (count := descr.count_subject(before)):
+                    elif not described and (count := descr.count_subject(before)):   # ('Two men pleaded guilty')
                         leads.append((stage, e_start, e_end, s_end, count))   # 'Two alleged leaders of … were extradited'
                     elif not (plural or described):   # (a company described: _described_companies)
                         # 'A Wichita man was sentenced', named later; a later event of the lead's own sentence is

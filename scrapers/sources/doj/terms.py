@@ -272,14 +272,14 @@ _BARE = re.compile(r"(?:\s*,\s*\d{1,2}\s*,)?\s+(?:received\s+)?")
 
 
 _RELEASE_BEFORE = re.compile(r"\bof\s+supervised\s+release,?\s+and\s+$")
+_IN_PRISON_AFTER = re.compile(r"\s+(?:in\s+(?:federal\s+)?prison|of\s+(?:federal\s+)?imprisonment|behind\s+bars)\b")
 
 
 def elliptic_term(text: str, m, s_end: int, bare: bool = False) -> tuple[float | None, str] | None:
     """The term written right after a name in a sentencing sentence, without its own verb
     ('Jane Roe, 31, to 60 months'; 'sentenced A to 87 months and B to 60 months'; 'A, 25,
     sentenced to 210 months')."""
-    if _RELEASE_BEFORE.search(text, max(0, m.start - 40), m.start):
-        return None   # 'ordered A to serve five years of supervised release and B to serve three years': B's release too
+    release_before = _RELEASE_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
     e = _ELLIPSIS.match(text, m.end, s_end)
     if e and "was" in e.group(0):
         # 'A, 58, owner of Acme LLC, was sentenced to': the verb's subject is A, named before
@@ -291,6 +291,9 @@ def elliptic_term(text: str, m, s_end: int, bare: bool = False) -> tuple[float |
         e = b if t else e
     if not e:
         return None
+    if release_before and not (t and _IN_PRISON_AFTER.match(text, t.end())):
+        return None   # 'ordered A to serve five years of supervised release and B to serve three years': B's release too
+        # (but '… and four years of supervised release, and B, 27, to 70 months in prison': B's prison term)
     if not t:
         if text.startswith("time served", e.end()):
             return 0.0, "time served"    # 'and C to time served'

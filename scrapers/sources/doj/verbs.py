@@ -110,7 +110,8 @@ _WHOLE_CASE = (r"(?:(?:all\s+)?(?:the\s+)?(?:federal\s+|criminal\s+|pending\s+)?
 DISMISSED_LEFT = re.compile(rf"\b(?:{_WHOLE_CASE}\s+against\s+[^.;:]{{1,60}}?|[’']s?\s+{_WHOLE_CASE})\s+$", re.I)
 DISMISSED_RIGHT = re.compile(rf"\s+{_WHOLE_CASE}\s+against\s+(?=[A-Z])")
 # the charging document before 'names' ('The 28-count indictment names X', 'the complaint also names')
-DOCUMENT_NAMES = re.compile(r"\b(?:indictment|complaint|information)\s+(?:also\s+)?$", re.I)
+DOCUMENT_NAMES = re.compile(r"\b(?:indictment|complaint|information)(?:,\s+(?:returned|filed|unsealed)\b[^,;.]{0,60},)?\s+(?:also\s+)?$",
+                            re.I)   # ('The indictment, returned on August 11 and unsealed Tuesday, names')
 # a plea entered to a charge ('entered their pleas before U.S. District Judge A. B to conspiracy'; never 'of not guilty')
 ENTERED_TO = re.compile(r"(?:\s+(?:today|yesterday|on\s+\w+(?:\s+\d{1,2})?))?(?:\s+before\s+[^;:]{1,90}?)?\s+to\s+(?!be\b|a\s+trial\b)")
 # 'changed her plea to guilty', 'changed his plea from not guilty to guilty'
