@@ -92,3 +92,16 @@ def test_todays_action_targets_the_following_as_a_list_and_inline():
     inline = listed.replace("</p><ul><li>", " ").replace("</li><li>", " ").replace("</li></ul>", "</p>")
     got = roles(inline)
     assert {n for n, r in got.items() if r == "designated"} == want
+
+
+def test_a_fact_sheet_counting_the_years_designations_the_year_first():
+    from scrapers.sources.treasury.release import parse_release
+
+    body = ("<p>Throughout 2023, the Department of the Treasury used its authorities against fentanyl networks. This fact"
+            " sheet summarizes the year’s work.</p><h3>SANCTIONS</h3><p>Over the course of 2023, OFAC designated more"
+            " than 50 individuals and entities under Executive Order (E.O.) 14059, the authority aimed at foreign actors"
+            " in the drug trade. In January, OFAC designated a PRC-based precursor supplier and a Mexican broker.</p>")
+    rel = parse_release('<article about="/news/press-releases/tz9054" class="entity--type-node"><div class="field'
+                        ' field--name-field-news-publication-date"><time datetime="2023-12-19T14:00:00Z">December 19, 2023'
+                        f'</time></div><div class="field field--name-field-news-body">{body}</div></article>', "tz9054")
+    assert rel.is_eo14059 is False

@@ -249,7 +249,10 @@ def _nearest(markers: list[tuple[int, str]], pos: int) -> str | None:
 
 # a period's count: 'OFAC sanctioned more than 200 individuals, entities, vessels, and aircraft … in 2025'
 _RECAP = re.compile(r"\b(?:designated|sanctioned)\s+(?:more\s+than|over|nearly|almost|some)\s+\d[\d,]*\b[^.;]{0,120}?"
-                    r"\b(?:in|during|throughout)\s+(?:19|20)\d\d\b", re.I)
+                    r"\b(?:in|during|throughout)\s+(?:19|20)\d\d\b"
+                    # ('Over the course of 2023, OFAC designated more than 50 individuals …': the year first)
+                    r"|\b(?:over\s+the\s+course\s+of|throughout|during|in)\s+(?:19|20)\d\d,?\s+(?:OFAC|Treasury)\s+"
+                    r"(?:has\s+|had\s+)?(?:designated|sanctioned)\s+(?:more\s+than|over|nearly|almost|some)\s+\d", re.I)
 
 
 def classify_eo14059(sentences: list[Sentence]) -> tuple[bool, list[str]]:
