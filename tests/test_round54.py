@@ -312,3 +312,13 @@ def test_the_second_term_after_the_firsts_supervised_release():
                " Desmond Alva, 31, to 84 months in prison and four years of supervised release, and Kelvin Rutt, 27, to"
                " 70 months in prison and three years of supervised release.</p>", "Two Sentenced")
     assert got == {"Desmond Alva": ("sentenced", 84, 31), "Kelvin Rutt": ("sentenced", 70, 27)}
+
+
+def test_jobs_written_before_the_names_of_a_list():
+    got = rows("<p>MIAMI – A grand jury returned an indictment charging a chemical company based in China and two of its"
+               " employees.</p><p>The indictment, unsealed on November 14, charges Wuhan Ficticio Biotechnology Co., Ltd."
+               " (Ficticio Biotech), sales manager Liu Chen, also known as “Sunny Liu,” and logistics employee Zhou Ming"
+               " with conspiracy to import fentanyl precursor chemicals. Liu Chen and Zhou Ming are believed to be in"
+               " China.</p>", "Chinese Company and Two Employees Indicted")
+    assert got == {"Wuhan Ficticio Biotechnology Co., Ltd.": ("charged", None, None), "Liu Chen": ("charged", None, None),
+                   "Zhou Ming": ("charged", None, None)}

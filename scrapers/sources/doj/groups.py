@@ -66,8 +66,10 @@ person dr. dr physician doctor pharmacist nurse president vice ceo cfo coo owner
 chairwoman practitioner assistant technician manager receptionist secretary bookkeeper accountant worker driver
 courier practitioners physicians doctors pharmacists nurses technicians managers drivers couriers owners assistants
 workers officer officers deputy deputies detective detectives sergeant sgt. trooper troopers corporal guard guards jailer
-paramedic""".split())   # ('convicted Dr. X', '; and company President X', 'and nurse practitioner X', 'and nurse practitioners A and B',
-#                         'Charged are Officer X, age 32, …': an officer named right after a case verb is its object)
+paramedic sales logistics marketing shipping export import purchasing operations general senior account accounts
+finance financial legal technical production plant""".split())   # ('convicted Dr. X', '; and company President X', 'and nurse practitioner X', 'and nurse practitioners A and B',
+#                         'Charged are Officer X, age 32, …': an officer named right after a case verb is its object;
+#                         'charges X Co., Ltd. (X), sales manager A and logistics employee B': a job before a name)
 # 'and two of its employees, A and B', 'its executives A, B and C', 'the company's owner, A', 'its owner and pharmacist, A'
 _ROLE_PHRASE = re.compile(
     r"(?:and\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+of\s+)?"
