@@ -119,6 +119,7 @@ def test_the_office_of_two_courts_gives_the_court_the_text_names():
 
 
 def test_a_release_naming_thousands_of_people_is_read_in_near_linear_time():
+    import gc
     import time
 
     def release(n: int) -> str:
@@ -128,10 +129,17 @@ def test_a_release_naming_thousands_of_people_is_read_in_near_linear_time():
     def seconds(n: int) -> float:
         blocks = html_to_blocks(release(n))
         best = float("inf")
-        for _ in range(3):   # (best of three: one CI run on a loaded machine measured 7.2x with two)
-            started = time.process_time()   # (CPU time: a busy machine's neighbours are not counted)
-            ex = extract("doj:test", "Many Sentenced", blocks, ["USAO - Oklahoma, Northern"], None, "2024-01-01")
-            best = min(best, time.process_time() - started)
+        # (best of five, the collector off while timing: CI runs measured 7.2x with the best of two on a loaded
+        # machine and 6.9x with the best of three in the full suite; alone the ratio is 3.6-4.9x)
+        gc.collect()
+        gc.disable()
+        try:
+            for _ in range(5):
+                started = time.process_time()   # (CPU time: a busy machine's neighbours are not counted)
+                ex = extract("doj:test", "Many Sentenced", blocks, ["USAO - Oklahoma, Northern"], None, "2024-01-01")
+                best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
         assert len(ex.defendants) == n
         return best
 
