@@ -322,3 +322,18 @@ def test_jobs_written_before_the_names_of_a_list():
                " China.</p>", "Chinese Company and Two Employees Indicted")
     assert got == {"Wuhan Ficticio Biotechnology Co., Ltd.": ("charged", None, None), "Liu Chen": ("charged", None, None),
                    "Zhou Ming": ("charged", None, None)}
+
+
+def test_a_company_after_a_count_of_people_and_one_after_its_owners_possessive():
+    got = rows("<p>SALT LAKE CITY – A federal grand jury returned an indictment charging five individuals and an"
+               " Ogden-based trucking company, Wasatch Peak Haulers LLC, with conspiracy to distribute fentanyl.</p><p>The"
+               " indictment alleges that Corbin Strand, 47, of Ogden, the owner of Wasatch Peak Haulers, used the"
+               " company’s trucks to move fentanyl pills.</p>", "Five People and Trucking Company Indicted")
+    assert got.get("Wasatch Peak Haulers LLC") == ("charged", None, None)
+    got = rows("<p>SEATTLE – A Tacoma man was arrested on an indictment charging him with selling fentanyl pills on"
+               " darknet marketplaces. Toby Vang, 31, appeared in court and was ordered detained.</p><p>Also charged in"
+               " the indictment are Vang’s business, Northbay Vape Distributors LLC, and Keely Raus, 29, of Lakewood,"
+               " who allegedly packaged the pills. Raus will be arraigned later this month.</p>",
+               "Tacoma Man Arrested, Indicted for Selling Fentanyl Pills")
+    assert got == {"Toby Vang": ("arrested", None, 31), "Northbay Vape Distributors LLC": ("charged", None, None),
+                   "Keely Raus": ("charged", None, 29)}

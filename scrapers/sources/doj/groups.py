@@ -94,7 +94,9 @@ _OWNED_BUSINESS = re.compile(r"\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:
                              r"store|shop|corporation)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:co-)?own(?:s|ed)?\s*,\s+")
 
 
-_A_BUSINESS = re.compile(r"\s+(?:a|an)\s+(?:[\w&-]+\s+){0,3}?(?:company|pharmacy|clinic|business|firm|store|shop|"
+_A_BUSINESS = re.compile(r"\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:individuals|people|persons|"
+                         r"defendants|men|women)\s+and\s+)?"   # ('charging five individuals and an Ogden-based trucking company, X LLC')
+                         r"(?:a|an)\s+(?:[\w&-]+\s+){0,3}?(?:company|pharmacy|clinic|business|firm|store|shop|"
                          r"corporation|dealership|exporter|manufacturer|distributor|wholesaler)\s*,\s+")
 
 

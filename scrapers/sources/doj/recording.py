@@ -5,6 +5,7 @@ about only as a description (stages.py runs them)."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from . import cues, refs
 from . import leads as descr
@@ -63,6 +64,10 @@ def _described_companies(scanner: _Scanner, mentions: list[Mention], described: 
             _record(cand, stage, text, 0, (), 0, 0)
 
 
+# a role before the first name of a list ('Vang’s business, X LLC', 'his girlfriend, Y')
+_ROLE_FIRST = re.compile(r"(?:[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,\s+")
+
+
 def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int], words: set[str] | None = None) -> None:
     """Co-defendants named only once, without a verb of their own: 'Also charged are A, B and C,
     who remain fugitives'; 'Two others, A and B, remain at large' (charged, not arrested)."""
@@ -74,6 +79,8 @@ def _named_once(scanner: _Scanner, mentions: list[Mention], away: set[int], word
     if named and not starts:
         starts = [m.start for m in mentions]
     for at, stage in named:
+        if (role := _ROLE_FIRST.match(text, at)) is not None:
+            at = role.end()   # 'Also charged in the indictment are Vang’s business, X LLC, and B'
         k = bisect.bisect_left(starts, at)
         if k < len(mentions) and mentions[k].start == at:
             for cand in conjoined(scanner, mentions, mentions[k], forward=True):
