@@ -65,7 +65,6 @@ class ListHistory:
             return f"{r['after']}..{r['before']}"
         return None
 
-
     def added_at(self, date: str) -> list[int]:
         """The entries the list history shows added at `date` (see added_near)."""
         got = self._added.get(date)

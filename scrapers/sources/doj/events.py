@@ -28,6 +28,11 @@ _PLEA_TO_COME = re.compile(r"\b(?:(?:agreed|agrees|agreeing|expected|expects|int
                            r"\s+to|will|would|could|may)\s+plead\s+$", re.I)
 _LEFT_ENTERED = re.compile(r"\b(?:entered|enters|enter)\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:pleas?\s+of\s+)?$")
 # ('A federal jury in London on Wednesday convicted X', 'a jury in Brooklyn, New York, convicted X')
+_LEFT_COURT = re.compile(r"\b(?:jury|jurors|[Jj]udge|court)\s+(?:[\w.]+,?\s+){0,6}?$")
+_RIGHT_PLEA = re.compile(r"\s+pleas?\b")
+_RIGHT_CUSTODY = re.compile(r"\s+(?:federal\s+)?custody\b")
+# a judge's term in a sentence of its own ("Judge X imposed 240 months …"); custody and charging papers after
+# a passive verb; a plea that is not guilty, or only may come; a verdict written "before finding A, B guilty"
 _JUDGE_LEFT = re.compile(r"\b(?:Judge|[Cc]ourt)\b[^.;,]{0,50}?\s+(?:(?:has|had)\s+)?(?:now\s+|also\s+|then\s+)?$")
 _IMPOSED_TERM = re.compile(r"\s+(?:an?\s+|the\s+)?(?:total\s+(?:of\s+)?|sentence\s+of\s+)?(?:\d{1,3}|[a-z]+(?:[-\s][a-z]+)?)[\s-]+"
                            r"(?:months?|years?)\b(?!\s+of\s+(?:supervised|probation))", re.I)
@@ -39,9 +44,6 @@ _PLEADED_NOT = re.compile(r"\b(?:pleaded|pled|pleads|plead|entered\s+(?:a\s+)?pl
 _IF_UNTIL = re.compile(r"\b(?:[Uu]nless|[Uu]ntil|[Ii]f)\b[^.;]{0,100}$")   # (a plea that may come)
 _JURY_LEFT = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:federal\s+)?(?:jury|jurors|[Jj]udge|court)\b[^.;:]*?\b(?:before|after|in|by)\s+$")
 _GUILTY_AFTER = re.compile(r"\s+[A-Z][^\n]{0,300}?\s+(not\s+)?guilty\b")   # (within the sentence: abbreviations, lists)
-_LEFT_COURT = re.compile(r"\b(?:jury|jurors|[Jj]udge|court)\s+(?:[\w.]+,?\s+){0,6}?$")
-_RIGHT_PLEA = re.compile(r"\s+pleas?\b")
-_RIGHT_CUSTODY = re.compile(r"\s+(?:federal\s+)?custody\b")
 
 
 def _be_start(left: str) -> int | None:

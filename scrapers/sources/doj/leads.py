@@ -28,9 +28,12 @@ _YEAR_OLD = re.compile(r"\b(\d{1,2})-year-old\b")
 _LEAD_REACH = 1500
 
 
+# a dateline before a sentence's first word ('WICHITA, KAN. – ', 'BANGOR, Maine: ')
+_DATELINE = r"\s*(?:[A-Z][\w .,’']{1,40}?\s*(?:[–—-]+|:)\s*)?"
+
 # a sentence opening with an indefinite description, after the dateline: 'WICHITA, KAN. – A Wichita
 # man', 'A Broward County, Florida tax return preparer'
-_LEAD_OPENING = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*(?:[–—-]+|:)\s*)?(?:An?)\s+(?!(?:second|third|fourth|fifth|co-|fellow|juvenile|"
+_LEAD_OPENING = re.compile(_DATELINE + r"(?:An?)\s+(?!(?:second|third|fourth|fifth|co-|fellow|juvenile|"
                            r"minor|victim|man\s+and|woman\s+and)\b)" + _NO_STOP + r"{1,150}$")
 
 
@@ -39,7 +42,7 @@ _LEAD_OPENING = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*(?:[–—-]+|:)\s*
 # charged'; 'Two chemical companies were indicted'): the clause opens with it (after a dateline),
 # and the noun is not part of a longer one ('A chemical company owner', 'a company's director').
 _GENERIC_COMPANY = re.compile(
-    r"\s*(?:[A-Z][\w .,’']{1,40}?\s*(?:[–—-]+|:)\s*)?"
+    _DATELINE +
     r"(?P<det>(?i:an?|one|another|two|three|four|five|six|seven|eight|nine|ten))"
     r"\s+(?:[\w-]+\s+){0,4}?(?:compan(?:y|ies)|manufacturers?|suppliers?|firms?|businesses|corporations?)"
     r"(?:,?\s+(?:(?:based|located|headquartered)\s+)?in\s+[A-Z][\w .’'-]{1,40}?)?"
@@ -50,13 +53,13 @@ _GENERIC_COMPANY = re.compile(
 # a sentence opening with a count of people described, the subject of a plural verb: 'Two alleged leaders of a
 # Sinaloa Cartel faction that controls routes through X, Sonora, were extradited' (the two named next)
 _COUNT_SUBJECT = re.compile(
-    r"\s*(?:[A-Z][\w .,’']{1,40}?\s*(?:[–—-]+|:)\s*)?(?P<n>(?i:two|three|four|five|six))\s+(?:alleged\s+|accused\s+|reputed\s+)?"
+    _DATELINE + r"(?P<n>(?i:two|three|four|five|six))\s+(?:alleged\s+|accused\s+|reputed\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:leaders|bosses|lieutenants|members|traffickers|operatives|men|women|brothers|nationals)\b"
     rf"{_NO_STOP}{{0,160}}$")
 
 
 # 'A Cleveland woman and her two adult sons': one person and a count of kin, the whole subject
-_ONE_AND_KIN = re.compile(r"\s*(?:[A-Z][\w .,’']{1,40}?\s*(?:[–—-]+|:)\s*)?(?:An?)\s+(?:[A-Z][\w-]*\s+){0,2}?(?:man|woman|mother|father)\s+"
+_ONE_AND_KIN = re.compile(_DATELINE + r"(?:An?)\s+(?:[A-Z][\w-]*\s+){0,2}?(?:man|woman|mother|father)\s+"
                           r"and\s+(?:his|her)\s+(?P<n>two|three|four)\s+(?:adult\s+|teenage\s+|grown\s+)?"
                           r"(?:sons|daughters|children|brothers|sisters|nephews|cousins)\s*$")
 _ONE_MORE = {"two": "three", "three": "four", "four": "five"}
@@ -129,7 +132,7 @@ def lead_subject(before: str) -> re.Match | None:
 
 # a lead with a relative clause that holds events of its own: 'MIAMI – A physician who left the United States
 # shortly before he was indicted in 2021 has been extradited' (the main verb is the lead's)
-_LEAD_WHO = re.compile(rf"\s*(?:[A-Z][\w .,’']{{1,40}}?\s*(?:[–—-]+|:)\s*)?(?P<d>An?\s+{_NO_STOP}{{0,80}}?\b(?:{_NOUNS})\b)"
+_LEAD_WHO = re.compile(_DATELINE + rf"(?P<d>An?\s+{_NO_STOP}{{0,80}}?\b(?:{_NOUNS})\b)"
                        rf"\s+who\s+{_NO_STOP}{{1,200}}$")
 
 

@@ -178,7 +178,7 @@ BYSTANDER_RIGHT = re.compile(
     rf"|(?:the\s+)?(?:victim|decedent)[’']s\s+{_KIN}\b"
     rf"|(?:the\s+)?{_KIN}\s+of\s+(?:the\s+|a\s+)?(?:victim|decedent)\b)")
 UNCHARGED_LEFT = re.compile(r"\b[Uu]nindicted\s+co-?conspirators?\s*(?:\(\w+\)\s*)?,?\s*(?:named\s+|identified\s+as\s+)?$"
-                            r"|\b(?:revived|resuscitated)\s+$"   # ('firefighters revived X, 46, who had overdosed')
+                             r"|\b(?:revived|resuscitated)\s+$"   # ('firefighters revived X, 46, who had overdosed')
                              r"|\b(?:speakers|panelists|presenters)\s+(?:was|were|included)\s+$")   # ('Among the speakers was X, 52')
 # named under a label that makes no defendant: 'Two passengers, A, 19, and B, 22,', 'Two of those
 # customers, A, 24, and B, 20, told agents' (a defendant only by a case verb of their own)

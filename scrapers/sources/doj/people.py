@@ -154,6 +154,7 @@ _AGED_PAREN = re.compile(r" \((?:age[ \t]+)?\d{1,2}\)")
 _JOINED = re.compile(r"(?:\s*,\s*\d{1,2})?\s*(?:,|;)?\s*(?:and\s+|&\s+)?$")
 
 
+_LEGAL_NEXT = re.compile(rf",?\s*(?:{LEGAL})")   # (a legal form right after a company's name)
 _PLURAL_AFTER = re.compile(r"(?:\s*,\s*(?:age\s+)?\d{1,2})?\s*,?\s*(?:all\s+|both\s+)?(?:were|have\s+been|had\s+been)\b")
 _COMMA_ONLY = re.compile(r"^\s*,\s*$")
 _RELATION = (r"(?:boyfriend|girlfriend|wife|husband|friend|son|daughter|brother|sister|mother|father|cousin|partner|"
@@ -311,9 +312,10 @@ class _Scanner:
             if len(base.split()) < 2 or base in seen or base.lower().startswith("the "):
                 continue
             seen.add(base)
-            for w in re.compile(rf"(?<![\w’'-]){re.escape(base)}(?![\w-])(?![’']s\b)(?!,?\s*(?:{LEGAL}))").finditer(text, m.end):
-                found.append(Mention(w.start(), w.end(), base, normalize_name(base), is_company=True, full=False,
-                                     candidate=m.candidate))
+            for w in re.compile(rf"(?<![\w’'-]){re.escape(base)}(?![\w-])(?![’']s\b)").finditer(text, m.end):
+                if _LEGAL_NEXT.match(text, w.end()) is None:   # (the full name again is a mention already)
+                    found.append(Mention(w.start(), w.end(), base, normalize_name(base), is_company=True, full=False,
+                                         candidate=m.candidate))
         if found:
             spans = sorted((x.start, x.end) for x in self.mentions)
             starts = [a for a, _ in spans]

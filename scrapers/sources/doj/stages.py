@@ -228,8 +228,8 @@ def _attribute(scanner: _Scanner, default_subjects: list[Candidate], year: int |
                         leads.append((stage, e_start, e_end, s_end, count))   # 'Two alleged leaders of … were extradited'
                     elif not (plural or described):   # (a company described: _described_companies)
                         # 'A Wichita man was sentenced', named later; a later event of the lead's own sentence is
-                        # the lead's only right after it or after 'following his' ('… has appeared following his
-                        # extradition': the same man; not a clause with a subject of its own)
+                        # the lead's only right after it or after 'following (his)', 'after', 'upon' ('… has appeared
+                        # following his extradition': the same man; not a clause with a subject of its own)
                         lead = descr.lead_subject(before)
                         if lead is None and leads and leads[-1][3] == s_end and \
                                 (not before.strip() or vocab.LEFT_AFTER.search(before)):

@@ -213,10 +213,8 @@ def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], 
     items, end = [], pos
     p = pos
     while p < limit:
-        m = _NAME_EU.match(text, p)
-        if not m or m.end() > limit:
-            m = NAME_RX.match(text, p)
-        if not m or m.end() > limit:
+        m = _name_at(text, p, limit)
+        if m is None:
             break
         q = m.end()
         for _, pe in paren_groups(text, q):
@@ -238,10 +236,18 @@ def _name_list(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], 
     return items, end
 
 
+def _name_at(text: str, p: int, limit: int) -> re.Match | None:
+    """The name starting at p and ending by limit (a European form first), or None."""
+    m = _NAME_EU.match(text, p)
+    if not m or m.end() > limit:
+        m = NAME_RX.match(text, p)
+    return m if m and m.end() <= limit else None
+
+
 def _named_next(text: str, q: int, limit: int) -> bool:
-    """Whether a separator and a name follow at q."""
+    """Whether a separator and a name follow at q (as _name_list reads them)."""
     sep = _SEP.match(text, q)
-    return sep is not None and (_NAME_EU.match(text, sep.end(), limit) or NAME_RX.match(text, sep.end(), limit)) is not None
+    return sep is not None and _name_at(text, sep.end(), limit) is not None
 
 
 def _clean_item(text: str) -> str:
